@@ -1,0 +1,149 @@
+// The project's records, as plain data. The store keeps them in Dexie; core functions take
+// them as a ProjectSnapshot so they run in tests, a worker or a script without a database.
+
+export interface Wave {
+  id: string; // e.g. 'T1'; a source's `wave` holds this id
+  label: string; // e.g. 'Time 1'
+  order: number;
+}
+
+export type BuiltInRole = 'man' | 'woman' | 'staff' | 'child' | 'stakeholder';
+
+export interface RoleDef {
+  id: string; // BuiltInRole or a project-defined id
+  label: string;
+}
+
+export type Group = 'programme' | 'comparison' | '';
+
+export type AttributeType = 'text' | 'number' | 'date' | 'boolean';
+
+export interface AttributeDef {
+  name: string;
+  type: AttributeType;
+}
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface ParticipantLink {
+  type: string; // e.g. 'partner of', 'child of'
+  participantId: string;
+}
+
+export interface Participant {
+  id: string;
+  pseudonym: string;
+  role: string; // a RoleDef id
+  site: string;
+  group: Group;
+  attributes: Record<string, AttributeValue>;
+  links: ParticipantLink[];
+  deletedAt?: number | null;
+}
+
+export type SpeakerRole = 'interviewer' | 'participant' | 'other';
+
+export interface Turn {
+  start: number; // UTF-16 offset into Source.text, end exclusive
+  end: number;
+  speaker: string | null; // the label as written in the file, null for unlabelled paragraphs
+  speakerRole?: SpeakerRole;
+  startTime?: number; // seconds, from VTT/SRT cues
+  endTime?: number;
+}
+
+export interface SourceOrigin {
+  fileName: string;
+  format: string;
+  sha256: string;
+  importedAt: number;
+}
+
+export interface Source {
+  id: string;
+  participantId: string | null;
+  wave: string | null; // a Wave id
+  title: string;
+  text: string; // canonical text: never changes under a coding
+  turns: Turn[];
+  origin: SourceOrigin;
+  deletedAt?: number | null;
+}
+
+export interface Code {
+  id: string;
+  parentId: string | null;
+  name: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  examples: string;
+  colour: string;
+  order: number;
+  deletedAt?: number | null;
+}
+
+export interface Coding {
+  id: string;
+  sourceId: string;
+  codeId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  memo: string;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt?: number | null;
+}
+
+export interface Coder {
+  id: string;
+  name: string;
+  colour: string;
+}
+
+export type MemoTarget = 'project' | 'participant' | 'source' | 'code' | 'coding';
+
+export interface Memo {
+  id: string;
+  target: MemoTarget;
+  targetId: string | null;
+  title: string;
+  text: string;
+  updatedAt: number;
+  deletedAt?: number | null;
+}
+
+export interface ProjectSnapshot {
+  waves: Wave[];
+  participants: Participant[];
+  sources: Source[];
+  codes: Code[];
+  codings: Coding[];
+  coders: Coder[];
+  memos?: Memo[];
+}
+
+export const DEFAULT_WAVES: readonly Wave[] = [
+  { id: 'T1', label: 'Time 1', order: 0 },
+  { id: 'T2', label: 'Time 2', order: 1 },
+];
+
+export const DEFAULT_ROLES: readonly RoleDef[] = [
+  { id: 'man', label: 'Man on programme' },
+  { id: 'woman', label: 'Woman (ex-)partner' },
+  { id: 'staff', label: 'Staff' },
+  { id: 'child', label: 'Child' },
+  { id: 'stakeholder', label: 'Stakeholder' },
+];
+
+export const GROUPS: readonly { id: Group; label: string }[] = [
+  { id: 'programme', label: 'Programme' },
+  { id: 'comparison', label: 'Comparison' },
+  { id: '', label: '—' },
+];
+
+/** Records that are not soft-deleted. */
+export function live<T extends { deletedAt?: number | null }>(items: readonly T[]): T[] {
+  return items.filter((item) => item.deletedAt == null);
+}
