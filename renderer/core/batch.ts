@@ -1,0 +1,171 @@
+// A batch import, planned before anything is written: one row per file with the proposed
+// participant and wave (which the researcher corrects), duplicates flagged, bad files
+// blocking the whole batch until they are dropped, and one speaker-role mapping per batch.
+import { proposeFromFileName } from './filenames';
+import type { Participant, Source, SpeakerRole, Turn, Wave } from './model';
+import { findParticipant, newParticipant } from './projectSetup';
+import { proposeSpeakerRoles } from './turns';
+
+export interface PreparedFile {
+  fileName: string;
+  sha256: string;
+  format: string;
+  text: string;
+  turns: Turn[];
+  warnings: string[];
+}
+
+export interface FailedFile {
+  fileName: string;
+  error: string;
+}
+
+export type RowStatus = 'ready' | 'duplicate' | 'error';
+
+export interface BatchRow {
+  key: string;
+  fileName: string;
+  status: RowStatus;
+  message: string;
+  /** Pseudonym as typed; matched to an existing participant or created on import. */
+  participantName: string;
+  waveId: string | null;
+  roleHint: string | null;
+  /** Duplicates start excluded; the researcher may include one on purpose. */
+  include: boolean;
+  prepared: PreparedFile | null;
+}
+
+export interface ExistingProject {
+  participants: readonly Participant[];
+  sources: readonly Pick<Source, 'title' | 'origin' | 'deletedAt'>[];
+  waves: readonly Wave[];
+}
+
+export function planBatch(files: readonly (PreparedFile | FailedFile)[], project: ExistingProject): BatchRow[] {
+  const known = new Map<string, string>();
+  for (const s of project.sources) if (s.deletedAt == null) known.set(s.origin.sha256, s.title);
+  const seen = new Map<string, string>();
+  return files.map((file, index) => {
+    const proposal = proposeFromFileName(file.fileName, project.waves);
+    const existing = proposal.participant ? findParticipant(project.participants, proposal.participant) : undefined;
+    const base = {
+      key: `${index}:${file.fileName}`,
+      fileName: file.fileName,
+      participantName: existing?.pseudonym ?? proposal.participant ?? '',
+      waveId: proposal.waveId,
+      roleHint: proposal.roleHint,
+    };
+    if ('error' in file) {
+      return { ...base, status: 'error', message: file.error, include: true, prepared: null };
+    }
+    const earlier = known.get(file.sha256) ?? seen.get(file.sha256);
+    if (earlier !== undefined) {
+      const where = known.has(file.sha256) ? 'already in the project' : 'also in this batch';
+      return {
+        ...base,
+        status: 'duplicate',
+        message: `Same content as "${earlier}" (${where}).`,
+        include: false,
+        prepared: file,
+      };
+    }
+    seen.set(file.sha256, file.fileName);
+    const message = file.warnings.join(' ');
+    return { ...base, status: 'ready', message, include: true, prepared: file };
+  });
+}
+
+export interface SpeakerSummary {
+  speaker: string;
+  turns: number;
+  files: number;
+  proposed: SpeakerRole;
+}
+
+/** Distinct speaker labels across the included files, each with a proposed role. */
+export function collectSpeakers(rows: readonly BatchRow[]): SpeakerSummary[] {
+  const bySpeaker = new Map<string, { turns: number; files: Set<string> }>();
+  for (const row of rows) {
+    if (!row.include || !row.prepared) continue;
+    for (const turn of row.prepared.turns) {
+      if (turn.speaker === null) continue;
+      const entry = bySpeaker.get(turn.speaker) ?? { turns: 0, files: new Set<string>() };
+      entry.turns += 1;
+      entry.files.add(row.key);
+      bySpeaker.set(turn.speaker, entry);
+    }
+  }
+  const names = [...bySpeaker.keys()];
+  const proposed = proposeSpeakerRoles(names);
+  return names
+    .map((speaker) => ({
+      speaker,
+      turns: bySpeaker.get(speaker)!.turns,
+      files: bySpeaker.get(speaker)!.files.size,
+      proposed: proposed[speaker] ?? 'other',
+    }))
+    .sort((a, b) => b.turns - a.turns || a.speaker.localeCompare(b.speaker));
+}
+
+/** Why the batch cannot be imported yet; empty when it can. */
+export function batchProblems(rows: readonly BatchRow[]): string[] {
+  const problems: string[] = [];
+  for (const row of rows) {
+    if (row.status === 'error') problems.push(`${row.message} Drop this file or fix it and add it again.`);
+  }
+  if (!rows.some((r) => r.include && r.prepared)) problems.push('No file in this batch is selected for import.');
+  return problems;
+}
+
+export interface BatchImport {
+  newParticipants: Participant[];
+  sources: Source[];
+}
+
+/** Records to write in one transaction. Pure: ids and clock come from the caller. */
+export function buildImport(
+  rows: readonly BatchRow[],
+  speakerRoles: Readonly<Record<string, SpeakerRole>>,
+  participants: readonly Participant[],
+  newId: () => string,
+  now: number,
+): BatchImport {
+  const problems = batchProblems(rows);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const created: Participant[] = [];
+  const sources: Source[] = [];
+  for (const row of rows) {
+    if (!row.include || !row.prepared) continue;
+    let participantId: string | null = null;
+    const name = row.participantName.trim();
+    if (name) {
+      const found = findParticipant(participants, name) ?? findParticipant(created, name);
+      if (found) participantId = found.id;
+      else {
+        const p = newParticipant(newId(), name, row.roleHint ?? '');
+        created.push(p);
+        participantId = p.id;
+      }
+    }
+    const file = row.prepared;
+    sources.push({
+      id: newId(),
+      participantId,
+      wave: row.waveId,
+      title: titleFromFileName(file.fileName),
+      text: file.text,
+      turns: file.turns.map((t) => ({
+        ...t,
+        speakerRole: t.speaker === null ? 'participant' : speakerRoles[t.speaker] ?? 'other',
+      })),
+      origin: { fileName: file.fileName, format: file.format, sha256: file.sha256, importedAt: now },
+    });
+  }
+  return { newParticipants: created, sources };
+}
+
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, '') || base;
+}

@@ -1,0 +1,27 @@
+// Reads every file of a batch into canonical text and turns, reporting progress. A file that
+// fails becomes a FailedFile row: the batch as a whole is planned, never half-written.
+import type { FailedFile, PreparedFile } from '../core/batch';
+import { ImportError } from './errors';
+import { sha256Hex } from './hash';
+import { importTranscript } from './transcripts';
+
+export async function prepareFiles(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  onProgress: (done: number, total: number, fileName: string) => void = () => {},
+): Promise<(PreparedFile | FailedFile)[]> {
+  const out: (PreparedFile | FailedFile)[] = [];
+  for (const [i, file] of files.entries()) {
+    onProgress(i, files.length, file.name);
+    try {
+      const [result, sha256] = await Promise.all([importTranscript(file), sha256Hex(file.bytes)]);
+      out.push({ fileName: file.name, sha256, format: result.format, text: result.text, turns: result.turns, warnings: result.warnings });
+    } catch (e) {
+      const message = e instanceof ImportError ? e.message : `${file.name}: could not be read (${(e as Error).message}).`;
+      out.push({ fileName: file.name, error: message });
+    }
+    // Let the progress bar paint between files.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  onProgress(files.length, files.length, '');
+  return out;
+}

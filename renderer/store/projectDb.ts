@@ -1,0 +1,77 @@
+// One Dexie database per project. Every schema change gets a new version(n) with its data
+// moves in upgrade(); version 1 is frozen as a fixture in tests/store/fixtures.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Code, Coder, Coding, Memo, Participant, Source, Turn, Wave } from '../core/model';
+import { projectDbName } from './registry';
+
+/** A transcript without its text: listing 350 of them must not load 3.5 million words. */
+export type SourceMeta = Omit<Source, 'text' | 'turns'> & { wordCount: number; turnCount: number };
+
+export interface SourceContent {
+  id: string;
+  text: string;
+  turns: Turn[];
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface HistoryEntry {
+  seq?: number;
+  at: number;
+  actor: string;
+  action: string;
+  summary: string;
+  /** Whether Ctrl+Z may take it back; imports and settings are audit-only. */
+  undoable: boolean;
+  data?: unknown;
+}
+
+export class ProjectDb extends Dexie {
+  meta!: EntityTable<MetaEntry, 'key'>;
+  waves!: EntityTable<Wave, 'id'>;
+  participants!: EntityTable<Participant, 'id'>;
+  sources!: EntityTable<SourceMeta, 'id'>;
+  sourceContent!: EntityTable<SourceContent, 'id'>;
+  codes!: EntityTable<Code, 'id'>;
+  codings!: EntityTable<Coding, 'id'>;
+  coders!: EntityTable<Coder, 'id'>;
+  memos!: EntityTable<Memo, 'id'>;
+  history!: Table<HistoryEntry, number>;
+
+  constructor(readonly projectId: string) {
+    super(projectDbName(projectId));
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+export const SCHEMA_V1 = {
+  meta: 'key',
+  waves: 'id, order',
+  participants: 'id, pseudonym, role, site, deletedAt',
+  sources: 'id, participantId, wave, origin.sha256, deletedAt',
+  sourceContent: 'id',
+  codes: 'id, parentId, deletedAt',
+  codings: 'id, sourceId, codeId, coderId, [sourceId+coderId]',
+  coders: 'id',
+  memos: 'id, [target+targetId]',
+  history: '++seq, at, action',
+} as const;
+
+const open = new Map<string, ProjectDb>();
+
+export function projectDb(projectId: string): ProjectDb {
+  let db = open.get(projectId);
+  if (!db) {
+    db = new ProjectDb(projectId);
+    open.set(projectId, db);
+  }
+  return db;
+}
+
+export function closeProjectDb(projectId: string): void {
+  open.get(projectId)?.close();
+  open.delete(projectId);
+}

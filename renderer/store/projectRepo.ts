@@ -1,0 +1,207 @@
+// Reads and writes of one project's setup and transcripts. Each public function is one
+// transaction: it either happens whole, with its history entry, or not at all.
+import type { BatchImport } from '../core/batch';
+import type { AttributeDef, Participant, ProjectSnapshot, RoleDef, Source, Wave } from '../core/model';
+import { DEFAULT_ROLES, live } from '../core/model';
+import { countWords, validateParticipant, validateRoles, validateWaves, ValidationError } from '../core/projectSetup';
+import type { ProjectDb, SourceMeta } from './projectDb';
+
+export interface ProjectSetup {
+  waves: Wave[];
+  roles: RoleDef[];
+  attributeDefs: AttributeDef[];
+  participants: Participant[];
+}
+
+export async function loadSetup(db: ProjectDb): Promise<ProjectSetup> {
+  return db.transaction('r', [db.waves, db.meta, db.participants], async () => {
+    const [waves, roles, attributeDefs, participants] = await Promise.all([
+      db.waves.orderBy('order').toArray(),
+      db.meta.get('roles'),
+      db.meta.get('attributeDefs'),
+      db.participants.toArray(),
+    ]);
+    return {
+      waves,
+      roles: (roles?.value as RoleDef[] | undefined) ?? DEFAULT_ROLES.map((r) => ({ ...r })),
+      attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],
+      participants: live(participants).sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)),
+    };
+  });
+}
+
+export async function listSources(db: ProjectDb): Promise<SourceMeta[]> {
+  const all = await db.sources.toArray();
+  return live(all).sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }));
+}
+
+export async function getSource(db: ProjectDb, id: string): Promise<Source | undefined> {
+  return db.transaction('r', [db.sources, db.sourceContent], async () => {
+    const [meta, content] = await Promise.all([db.sources.get(id), db.sourceContent.get(id)]);
+    if (!meta || !content || meta.deletedAt != null) return undefined;
+    const { wordCount: _w, turnCount: _t, ...rest } = meta;
+    return { ...rest, text: content.text, turns: content.turns };
+  });
+}
+
+export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
+  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos];
+  return db.transaction('r', tables, async () => {
+    const [waves, participants, metas, contents, codes, codings, coders, memos] = await Promise.all([
+      db.waves.orderBy('order').toArray(),
+      db.participants.toArray(),
+      db.sources.toArray(),
+      db.sourceContent.toArray(),
+      db.codes.toArray(),
+      db.codings.toArray(),
+      db.coders.toArray(),
+      db.memos.toArray(),
+    ]);
+    const contentById = new Map(contents.map((c) => [c.id, c]));
+    const sources: Source[] = [];
+    for (const { wordCount: _w, turnCount: _t, ...meta } of live(metas)) {
+      const content = contentById.get(meta.id);
+      if (content) sources.push({ ...meta, text: content.text, turns: content.turns });
+    }
+    return {
+      waves,
+      participants: live(participants),
+      sources,
+      codes: live(codes),
+      codings: live(codings),
+      coders,
+      memos: live(memos),
+    };
+  });
+}
+
+export function toSourceMeta(source: Source): SourceMeta {
+  const { text, turns, ...meta } = source;
+  return { ...meta, wordCount: countWords(text), turnCount: turns.length };
+}
+
+/** Writes a planned batch in one transaction: all files and new participants, or nothing. */
+export async function commitImport(db: ProjectDb, batch: BatchImport, actor = ''): Promise<void> {
+  await db.transaction('rw', [db.participants, db.sources, db.sourceContent, db.history], async () => {
+    const hashes = batch.sources.map((s) => s.origin.sha256);
+    const clashes = await db.sources.where('origin.sha256').anyOf(hashes).filter((s) => s.deletedAt == null).toArray();
+    if (batch.newParticipants.length) await db.participants.bulkAdd(batch.newParticipants);
+    await db.sources.bulkAdd(batch.sources.map(toSourceMeta));
+    await db.sourceContent.bulkAdd(batch.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+    const names = batch.sources.map((s) => s.origin.fileName);
+    await db.history.add({
+      at: Date.now(),
+      actor,
+      action: 'sources.import',
+      summary: `Imported ${names.length} transcript(s)${clashes.length ? ` (${clashes.length} kept as deliberate duplicates)` : ''}`,
+      undoable: false,
+      data: { sourceIds: batch.sources.map((s) => s.id), fileNames: names },
+    });
+  });
+}
+
+export async function updateSource(
+  db: ProjectDb,
+  id: string,
+  changes: Partial<Pick<Source, 'participantId' | 'wave' | 'title'>>,
+): Promise<void> {
+  await db.transaction('rw', [db.sources, db.participants, db.waves, db.history], async () => {
+    const source = await db.sources.get(id);
+    if (!source || source.deletedAt != null) throw new ValidationError('That transcript no longer exists.');
+    if (changes.participantId) {
+      const p = await db.participants.get(changes.participantId);
+      if (!p || p.deletedAt != null) throw new ValidationError('That participant no longer exists.');
+    }
+    if (changes.wave && !(await db.waves.get(changes.wave))) throw new ValidationError(`Unknown wave ${changes.wave}.`);
+    if (changes.title !== undefined && !changes.title.trim()) throw new ValidationError('A transcript needs a title.');
+    const next = { ...changes, ...(changes.title !== undefined ? { title: changes.title.trim() } : {}) };
+    await db.sources.update(id, next);
+    await db.history.add({ at: Date.now(), actor: '', action: 'source.update', summary: `Changed ${source.title}`, undoable: false, data: { id, before: pick(source, next), after: next } });
+  });
+}
+
+export async function softDeleteSource(db: ProjectDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.sources, db.history], async () => {
+    const source = await db.sources.get(id);
+    if (!source) return;
+    await db.sources.update(id, { deletedAt: Date.now() });
+    await db.history.add({ at: Date.now(), actor: '', action: 'source.delete', summary: `Moved ${source.title} to the bin`, undoable: false, data: { id } });
+  });
+}
+
+export async function saveWaves(db: ProjectDb, waves: readonly Wave[]): Promise<Wave[]> {
+  return db.transaction('rw', [db.waves, db.sources, db.history], async () => {
+    const clean = validateWaves(waves, await db.sources.toArray());
+    await db.waves.clear();
+    await db.waves.bulkAdd(clean);
+    await db.history.add({ at: Date.now(), actor: '', action: 'waves.save', summary: `Waves: ${clean.map((w) => w.label).join(', ')}`, undoable: false });
+    return clean;
+  });
+}
+
+export async function saveRoles(db: ProjectDb, roles: readonly RoleDef[]): Promise<RoleDef[]> {
+  return db.transaction('rw', [db.meta, db.participants, db.history], async () => {
+    const clean = validateRoles(roles, await db.participants.toArray());
+    await db.meta.put({ key: 'roles', value: clean });
+    await db.history.add({ at: Date.now(), actor: '', action: 'roles.save', summary: `Roles: ${clean.map((r) => r.label).join(', ')}`, undoable: false });
+    return clean;
+  });
+}
+
+export async function saveAttributeDefs(db: ProjectDb, defs: readonly AttributeDef[]): Promise<void> {
+  const names = new Set<string>();
+  for (const d of defs) {
+    const name = d.name.trim();
+    if (!name) throw new ValidationError('Every attribute needs a name.');
+    if (names.has(name.toLowerCase())) throw new ValidationError(`Two attributes are called "${name}".`);
+    names.add(name.toLowerCase());
+  }
+  await db.transaction('rw', [db.meta, db.history], async () => {
+    await db.meta.put({ key: 'attributeDefs', value: defs.map((d) => ({ name: d.name.trim(), type: d.type })) });
+    await db.history.add({ at: Date.now(), actor: '', action: 'attributes.save', summary: 'Changed participant attributes', undoable: false });
+  });
+}
+
+export async function saveParticipant(db: ProjectDb, candidate: Participant): Promise<Participant> {
+  return db.transaction('rw', [db.participants, db.meta, db.history], async () => {
+    const others = await db.participants.toArray();
+    const roles = ((await db.meta.get('roles'))?.value as RoleDef[] | undefined) ?? [...DEFAULT_ROLES];
+    const defs = ((await db.meta.get('attributeDefs'))?.value as AttributeDef[] | undefined) ?? [];
+    const clean = validateParticipant(candidate, others, roles, defs);
+    await db.participants.put(clean);
+    await db.history.add({ at: Date.now(), actor: '', action: 'participant.save', summary: `Saved participant ${clean.pseudonym}`, undoable: false, data: clean });
+    return clean;
+  });
+}
+
+/** Replaces the classification sheet by rows read from CSV, all or nothing. */
+export async function saveParticipants(db: ProjectDb, rows: readonly Participant[], defs: readonly AttributeDef[]): Promise<void> {
+  await db.transaction('rw', [db.participants, db.meta, db.history], async () => {
+    await db.meta.put({ key: 'attributeDefs', value: defs });
+    const roles = ((await db.meta.get('roles'))?.value as RoleDef[] | undefined) ?? [...DEFAULT_ROLES];
+    const existing = await db.participants.toArray();
+    const merged = new Map(existing.map((p) => [p.id, p]));
+    for (const row of rows) merged.set(row.id, row);
+    const all = [...merged.values()];
+    const clean = rows.map((row) => validateParticipant(row, all, roles, defs));
+    await db.participants.bulkPut(clean);
+    await db.history.add({ at: Date.now(), actor: '', action: 'participants.import', summary: `Imported ${clean.length} participant row(s)`, undoable: false });
+  });
+}
+
+export async function softDeleteParticipant(db: ProjectDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.participants, db.sources, db.history], async () => {
+    const p = await db.participants.get(id);
+    if (!p) return;
+    const held = await db.sources.where('participantId').equals(id).filter((s) => s.deletedAt == null).count();
+    if (held > 0) throw new ValidationError(`${p.pseudonym} still has ${held} transcript(s); reassign or delete them first.`);
+    await db.participants.update(id, { deletedAt: Date.now() });
+    await db.history.add({ at: Date.now(), actor: '', action: 'participant.delete', summary: `Deleted participant ${p.pseudonym}`, undoable: false, data: { id } });
+  });
+}
+
+function pick<T extends object>(record: T, like: object): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(like) as (keyof T)[]) out[key] = record[key];
+  return out;
+}

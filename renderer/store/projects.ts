@@ -1,0 +1,104 @@
+// Creating, listing, renaming and deleting projects. A project is a registry entry plus its
+// own database; deletion is soft (to a bin) until the researcher deletes it forever.
+import Dexie from 'dexie';
+import { DEFAULT_ROLES, DEFAULT_WAVES } from '../core/model';
+import { ValidationError } from '../core/projectSetup';
+import { closeProjectDb, projectDb } from './projectDb';
+import { projectDbName, registry, type ProjectEntry } from './registry';
+
+export function validateProjectName(name: string, others: readonly ProjectEntry[], selfId?: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (!trimmed) throw new ValidationError('A project needs a name.');
+  if (trimmed.length > 120) throw new ValidationError('A project name can be at most 120 characters.');
+  const clash = others.find((p) => p.id !== selfId && p.deletedAt == null && p.name.toLowerCase() === trimmed.toLowerCase());
+  if (clash) throw new ValidationError(`A project called "${clash.name}" already exists.`);
+  return trimmed;
+}
+
+export async function listProjects(): Promise<{ active: ProjectEntry[]; deleted: ProjectEntry[] }> {
+  const all = await registry().projects.toArray();
+  const byRecent = (a: ProjectEntry, b: ProjectEntry) =>
+    (b.openedAt ?? b.createdAt) - (a.openedAt ?? a.createdAt) || a.name.localeCompare(b.name);
+  return {
+    active: all.filter((p) => p.deletedAt == null).sort(byRecent),
+    deleted: all.filter((p) => p.deletedAt != null).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
+  };
+}
+
+export async function createProject(name: string, options: { description?: string; isSample?: boolean } = {}): Promise<ProjectEntry> {
+  const reg = registry();
+  const now = Date.now();
+  const entry = await reg.transaction('rw', reg.projects, async () => {
+    const clean = validateProjectName(name, await reg.projects.toArray());
+    const e: ProjectEntry = {
+      id: crypto.randomUUID(),
+      name: clean,
+      description: options.description ?? '',
+      createdAt: now,
+      updatedAt: now,
+      openedAt: null,
+      isSample: options.isSample ?? false,
+      deletedAt: null,
+    };
+    await reg.projects.add(e);
+    return e;
+  });
+  const db = projectDb(entry.id);
+  await db.transaction('rw', [db.meta, db.waves, db.history], async () => {
+    await db.waves.bulkAdd(DEFAULT_WAVES.map((w) => ({ ...w })));
+    await db.meta.bulkPut([
+      { key: 'roles', value: DEFAULT_ROLES.map((r) => ({ ...r })) },
+      { key: 'attributeDefs', value: [] },
+      { key: 'createdAt', value: now },
+    ]);
+    await db.history.add({ at: now, actor: '', action: 'project.create', summary: `Created project "${entry.name}"`, undoable: false });
+  });
+  return entry;
+}
+
+export async function renameProject(id: string, name: string): Promise<ProjectEntry> {
+  const reg = registry();
+  return reg.transaction('rw', reg.projects, async () => {
+    const entry = await reg.projects.get(id);
+    if (!entry) throw new ValidationError('That project no longer exists.');
+    const clean = validateProjectName(name, await reg.projects.toArray(), id);
+    const updated = { ...entry, name: clean, updatedAt: Date.now() };
+    await reg.projects.put(updated);
+    return updated;
+  });
+}
+
+export async function markOpened(id: string): Promise<void> {
+  await registry().projects.update(id, { openedAt: Date.now() });
+}
+
+/** Moves a project to the bin; its data stays until deleteForever. */
+export async function deleteProject(id: string): Promise<void> {
+  await registry().projects.update(id, { deletedAt: Date.now() });
+}
+
+export async function restoreProject(id: string): Promise<ProjectEntry> {
+  const reg = registry();
+  return reg.transaction('rw', reg.projects, async () => {
+    const entry = await reg.projects.get(id);
+    if (!entry) throw new ValidationError('That project no longer exists.');
+    let name = entry.name;
+    const others = (await reg.projects.toArray()).filter((p) => p.id !== id && p.deletedAt == null);
+    for (let n = 2; others.some((p) => p.name.toLowerCase() === name.toLowerCase()); n += 1) name = `${entry.name} (${n})`;
+    const restored = { ...entry, name, deletedAt: null };
+    await reg.projects.put(restored);
+    return restored;
+  });
+}
+
+export async function deleteForever(id: string): Promise<void> {
+  const entry = await registry().projects.get(id);
+  if (!entry || entry.deletedAt == null) throw new ValidationError('Only a project in the bin can be deleted for ever.');
+  closeProjectDb(id);
+  await Dexie.delete(projectDbName(id));
+  await registry().projects.delete(id);
+}
+
+export async function getProject(id: string): Promise<ProjectEntry | undefined> {
+  return registry().projects.get(id);
+}
