@@ -123,7 +123,7 @@ function resolveGroup(text: string, line: number): Group {
   throw new ValidationError(`row ${line}: group must be "programme", "comparison" or empty, not "${text}".`);
 }
 
-function parseLinks(text: string, everyone: readonly Participant[], line: number): Participant['links'] {
+export function parseLinks(text: string, everyone: readonly Participant[], line: number): Participant['links'] {
   if (!text) return [];
   return text.split(';').map((part) => {
     const at = part.lastIndexOf(':');

@@ -1,0 +1,147 @@
+// The classification sheet: one row per participant, edited in place (saved when a cell is
+// left), attributes as extra columns, and CSV in and out.
+import { useState } from 'react';
+import { formatAttribute, parseLinks } from '../core/classificationSheet';
+import { GROUPS, type AttributeDef, type AttributeType, type Group, type Participant } from '../core/model';
+import { coerceAttribute, newParticipant } from '../core/projectSetup';
+import { participantsFromCsv, participantsToCsv } from '../io/participantsCsv';
+import { getPlatform } from '../platform/platform';
+import type { ProjectDb, SourceMeta } from '../store/projectDb';
+import { saveAttributeDefs, saveParticipant, saveParticipants, softDeleteParticipant, type ProjectSetup } from '../store/projectRepo';
+import { ErrorLine, useAction } from './common';
+
+export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[] }) {
+  const { db, setup } = props;
+  const [error, run, dismiss] = useAction();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const [newAttr, setNewAttr] = useState<AttributeDef>({ name: '', type: 'text' });
+
+  const transcriptsOf = (id: string) => props.sources.filter((s) => s.participantId === id).length;
+
+  async function importCsv() {
+    await run(async () => {
+      const [file] = await getPlatform().openFiles({ title: 'Import classification sheet', extensions: ['.csv'], multiple: false });
+      if (!file) return;
+      const sheet = participantsFromCsv(file, setup.participants, setup.roles, setup.attributeDefs);
+      await saveParticipants(db, sheet.participants, sheet.attributeDefs);
+      setNotice(`${file.name}: ${sheet.updated} participant(s) updated, ${sheet.created} added.`);
+    });
+  }
+
+  async function exportCsv() {
+    await run(async () => {
+      const csv = participantsToCsv(setup.participants, setup.roles, setup.attributeDefs);
+      await getPlatform().saveFile('participants.csv', new TextEncoder().encode(`\uFEFF${csv}`), 'text/csv');
+    });
+  }
+
+  return (
+    <section className="sheet pad">
+      <div className="row">
+        <form
+          className="row"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run(() => saveParticipant(db, newParticipant(crypto.randomUUID(), newName)))) setNewName('');
+          }}
+        >
+          <input aria-label="New participant pseudonym" placeholder="Pseudonym" value={newName} onChange={(e) => setNewName(e.target.value)} />
+          <button type="submit" className="primary">Add participant</button>
+        </form>
+        <span className="spacer" />
+        <button type="button" onClick={importCsv}>Import CSV…</button>
+        <button type="button" onClick={exportCsv}>Export CSV</button>
+      </div>
+      <ErrorLine error={error} onDismiss={dismiss} />
+      {notice && <p className="notice" role="status">{notice}</p>}
+      <div className="scroll-x">
+        <table className="grid participants">
+          <thead>
+            <tr>
+              <th>Pseudonym</th><th>Role</th><th>Site</th><th>Group</th><th>Links</th>
+              {setup.attributeDefs.map((d) => (
+                <th key={d.name}>
+                  {d.name} <span className="muted">({d.type})</span>
+                  <button type="button" className="icon" aria-label={`Remove attribute ${d.name}`} onClick={() => run(() => saveAttributeDefs(db, setup.attributeDefs.filter((x) => x !== d)))}>×</button>
+                </th>
+              ))}
+              <th>Transcripts</th><th />
+            </tr>
+          </thead>
+          <tbody>
+            {setup.participants.map((p) => (
+              <ParticipantRow key={p.id} participant={p} setup={setup} transcripts={transcriptsOf(p.id)} save={(build) => run(() => saveParticipant(db, build()))} remove={() => run(() => softDeleteParticipant(db, p.id))} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form
+        className="row add-attribute"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await run(() => saveAttributeDefs(db, [...setup.attributeDefs, newAttr]))) setNewAttr({ name: '', type: 'text' });
+        }}
+      >
+        <input aria-label="New attribute name" placeholder="New attribute, e.g. age band" value={newAttr.name} onChange={(e) => setNewAttr({ ...newAttr, name: e.target.value })} />
+        <select aria-label="New attribute type" value={newAttr.type} onChange={(e) => setNewAttr({ ...newAttr, type: e.target.value as AttributeType })}>
+          <option value="text">text</option><option value="number">number</option><option value="boolean">yes/no</option><option value="date">date</option>
+        </select>
+        <button type="submit">Add attribute</button>
+      </form>
+    </section>
+  );
+}
+
+function ParticipantRow(props: {
+  participant: Participant;
+  setup: ProjectSetup;
+  transcripts: number;
+  /** Builds the changed participant (may throw on a bad value) and saves it. */
+  save: (build: () => Participant) => Promise<boolean>;
+  remove: () => void;
+}) {
+  const { participant: p, setup } = props;
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const byId = new Map(setup.participants.map((x) => [x.id, x]));
+  const linksText = p.links.map((l) => `${l.type}: ${byId.get(l.participantId)?.pseudonym ?? '?'}`).join('; ');
+  const value = (key: string, fallback: string) => draft[key] ?? fallback;
+  const edit = (key: string) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const commit = async (key: string, build: (text: string) => Participant) => {
+    const text = draft[key];
+    if (text === undefined) return;
+    if (await props.save(() => build(text))) setDraft(({ [key]: _, ...rest }) => rest);
+  };
+  const cell = (key: string, label: string, fallback: string, build: (text: string) => Participant) => (
+    <input aria-label={`${label} of ${p.pseudonym}`} value={value(key, fallback)} onChange={edit(key)} onBlur={() => void commit(key, build)} onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} />
+  );
+  return (
+    <tr>
+      <td>{cell('pseudonym', 'Pseudonym', p.pseudonym, (t) => ({ ...p, pseudonym: t }))}</td>
+      <td>
+        <select aria-label={`Role of ${p.pseudonym}`} value={p.role} onChange={(e) => props.save(() => ({ ...p, role: e.target.value }))}>
+          <option value="">—</option>
+          {setup.roles.map((r) => (
+            <option key={r.id} value={r.id}>{r.label}</option>
+          ))}
+        </select>
+      </td>
+      <td>{cell('site', 'Site', p.site, (t) => ({ ...p, site: t }))}</td>
+      <td>
+        <select aria-label={`Group of ${p.pseudonym}`} value={p.group} onChange={(e) => props.save(() => ({ ...p, group: e.target.value as Group }))}>
+          {GROUPS.map((g) => (
+            <option key={g.id} value={g.id}>{g.label}</option>
+          ))}
+        </select>
+      </td>
+      <td>{cell('links', 'Links', linksText, (t) => ({ ...p, links: parseLinks(t, setup.participants, 0) }))}</td>
+      {setup.attributeDefs.map((d) => (
+        <td key={d.name}>{cell(`attr:${d.name}`, d.name, formatAttribute(p.attributes[d.name] ?? null), (t) => ({ ...p, attributes: { ...p.attributes, [d.name]: coerceAttribute(d, t, p.pseudonym) } }))}</td>
+      ))}
+      <td className="num">{props.transcripts}</td>
+      <td>
+        <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>🗑</button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,146 @@
+// The start screen: projects side by side, the sample study for a first look, and the bin.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { createProject, deleteForever, deleteProject, listProjects, renameProject, restoreProject } from '../store/projects';
+import type { ProjectEntry } from '../store/registry';
+import { createSampleProject } from '../store/sampleProject';
+import { Confirm, ErrorLine, formatDate, useAction } from './common';
+import { navigate } from './route';
+
+export function ProjectsScreen() {
+  const projects = useLiveQuery(() => listProjects(), [], undefined);
+  const [name, setName] = useState('');
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [confirm, setConfirm] = useState<{ entry: ProjectEntry; forever: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, run, dismiss] = useAction();
+
+  const open = (id: string) => navigate({ screen: 'project', projectId: id, tab: 'transcripts', sourceId: null });
+  const firstTime = projects && projects.active.length === 0 && projects.deleted.length === 0;
+
+  return (
+    <main className="projects-screen">
+      <header className="app-head">
+        <h1>Mirabal Workbench</h1>
+        <p className="muted">Code interview transcripts, compare Time 1 with Time 2, check agreement, pull quotes. Everything stays on this computer.</p>
+      </header>
+      <ErrorLine error={error} onDismiss={dismiss} />
+
+      {firstTime && (
+        <section className="welcome card">
+          <h2>New here?</h2>
+          <p>Open a small, fictional sample study (6 participants, each interviewed at Time 1 and Time 2) to see how the workbench works, or create your own project below.</p>
+          <button type="button" className="primary" disabled={busy} onClick={() => openSample()}>
+            Open sample project
+          </button>
+        </section>
+      )}
+
+      <section className="card">
+        <h2>Projects</h2>
+        <form
+          className="row"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            await run(async () => {
+              const entry = await createProject(name);
+              setName('');
+              open(entry.id);
+            });
+          }}
+        >
+          <input aria-label="New project name" placeholder="New project name, e.g. Mirabal follow-up" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="primary">Create project</button>
+          {!firstTime && (
+            <button type="button" disabled={busy} onClick={() => openSample()}>Open sample project</button>
+          )}
+        </form>
+        {projects?.active.length ? (
+          <table className="grid projects">
+            <thead>
+              <tr><th>Name</th><th>Created</th><th>Last opened</th><th /></tr>
+            </thead>
+            <tbody>
+              {projects.active.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {renaming?.id === p.id ? (
+                      <form
+                        className="row"
+                        onSubmit={async (e) => {
+                          e.preventDefault();
+                          if (await run(() => renameProject(p.id, renaming.name))) setRenaming(null);
+                        }}
+                      >
+                        <input aria-label="Project name" autoFocus value={renaming.name} onChange={(e) => setRenaming({ id: p.id, name: e.target.value })} />
+                        <button type="submit" className="primary">Save</button>
+                        <button type="button" onClick={() => setRenaming(null)}>Cancel</button>
+                      </form>
+                    ) : (
+                      <button type="button" className="link project-name" onClick={() => open(p.id)}>
+                        {p.name}
+                      </button>
+                    )}
+                    {p.isSample && <span className="badge">sample</span>}
+                  </td>
+                  <td>{formatDate(p.createdAt)}</td>
+                  <td>{formatDate(p.openedAt)}</td>
+                  <td className="actions">
+                    <button type="button" onClick={() => open(p.id)}>Open</button>
+                    <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} aria-label={`Rename ${p.name}`}>Rename</button>
+                    <button type="button" className="danger" onClick={() => setConfirm({ entry: p, forever: false })} aria-label={`Delete ${p.name}`}>Delete</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          projects && <p className="muted">No projects yet.</p>
+        )}
+      </section>
+
+      {projects && projects.deleted.length > 0 && (
+        <section className="card bin">
+          <h2>Bin</h2>
+          <p className="muted">Deleted projects stay here, with all their data, until you delete them for ever.</p>
+          <ul className="plain">
+            {projects.deleted.map((p) => (
+              <li key={p.id} className="row">
+                <span>{p.name}</span>
+                <span className="muted">deleted {formatDate(p.deletedAt)}</span>
+                <button type="button" onClick={() => run(() => restoreProject(p.id))}>Restore</button>
+                <button type="button" className="danger" onClick={() => setConfirm({ entry: p, forever: true })}>Delete for ever</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {confirm && (
+        <Confirm
+          title={confirm.forever ? 'Delete for ever?' : 'Delete project?'}
+          danger
+          confirmLabel={confirm.forever ? 'Delete for ever' : 'Move to bin'}
+          message={
+            confirm.forever ? (
+              <p>“{confirm.entry.name}” and all its transcripts, participants and coding will be erased from this computer. This cannot be undone.</p>
+            ) : (
+              <p>“{confirm.entry.name}” moves to the bin. You can restore it from there until you delete it for ever.</p>
+            )
+          }
+          onCancel={() => setConfirm(null)}
+          onConfirm={async () => {
+            await run(() => (confirm.forever ? deleteForever(confirm.entry.id) : deleteProject(confirm.entry.id)));
+            setConfirm(null);
+          }}
+        />
+      )}
+    </main>
+  );
+
+  async function openSample() {
+    setBusy(true);
+    await run(async () => open((await createSampleProject()).id));
+    setBusy(false);
+  }
+}

@@ -1,0 +1,46 @@
+// Reads one transcript: speaker turns as separate blocks, interviewer turns set apart.
+// Turns off screen skip layout (content-visibility), so 15,000-word transcripts scroll smoothly.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Turn } from '../core/model';
+import type { ProjectDb } from '../store/projectDb';
+import { getSource, type ProjectSetup } from '../store/projectRepo';
+
+export function Reader(props: { db: ProjectDb; sourceId: string; setup: ProjectSetup }) {
+  const source = useLiveQuery(() => getSource(props.db, props.sourceId), [props.db, props.sourceId], null);
+  if (source === null) return <p className="muted pad">Opening…</p>;
+  if (source === undefined) return <p className="pad">This transcript is no longer in the project.</p>;
+  const participant = props.setup.participants.find((p) => p.id === source.participantId);
+  const wave = props.setup.waves.find((w) => w.id === source.wave);
+  const turns: Turn[] = source.turns.length ? source.turns : [{ start: 0, end: source.text.length, speaker: null }];
+  return (
+    <article className="reader" aria-label={`Transcript ${source.title}`}>
+      <header className="reader-head">
+        <h2>{source.title}</h2>
+        <p className="muted">
+          {participant ? participant.pseudonym : 'No participant'} · {wave ? wave.label : 'No wave'} · {source.origin.fileName} ({source.origin.format}) · {turns.length} turns
+        </p>
+      </header>
+      <div className="turns">
+        {turns.map((turn, i) => (
+          <section key={i} className={`turn ${turn.speakerRole ?? 'participant'}`} data-start={turn.start} data-end={turn.end}>
+            {turn.speaker !== null && (
+              <div className="speaker">
+                {turn.speaker}
+                {turn.startTime !== undefined && <span className="time">{formatTime(turn.startTime)}</span>}
+              </div>
+            )}
+            <p className="said">{source.text.slice(turn.start, turn.end)}</p>
+          </section>
+        ))}
+      </div>
+    </article>
+  );
+}
+
+function formatTime(seconds: number): string {
+  const s = Math.floor(seconds);
+  const hh = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = s % 60;
+  return `${hh > 0 ? `${hh}:` : ''}${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}`;
+}

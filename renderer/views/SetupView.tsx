@@ -1,0 +1,92 @@
+// The study's design: its waves (Time 1, Time 2, and any the project adds) and the roles
+// participants can have. Edited as a draft, saved whole after validation.
+import { useState } from 'react';
+import type { RoleDef, Wave } from '../core/model';
+import type { ProjectDb } from '../store/projectDb';
+import { saveRoles, saveWaves, type ProjectSetup } from '../store/projectRepo';
+import { ErrorLine, useAction } from './common';
+
+export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
+  return (
+    <div className="setup pad">
+      <WavesEditor db={props.db} waves={props.setup.waves} />
+      <RolesEditor db={props.db} roles={props.setup.roles} />
+    </div>
+  );
+}
+
+function WavesEditor(props: { db: ProjectDb; waves: Wave[] }) {
+  const [draft, setDraft] = useState<Wave[] | null>(null);
+  const [error, run, dismiss] = useAction();
+  const waves = draft ?? props.waves;
+  const change = (i: number, patch: Partial<Wave>) => setDraft(waves.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const move = (i: number, by: number) => {
+    const next = [...waves];
+    const [w] = next.splice(i, 1);
+    next.splice(i + by, 0, w!);
+    setDraft(next);
+  };
+  return (
+    <section className="card">
+      <h2>Waves</h2>
+      <p className="muted">The times at which participants were interviewed, in order. Each transcript belongs to one wave.</p>
+      <ErrorLine error={error} onDismiss={dismiss} />
+      <table className="grid">
+        <thead><tr><th>Id</th><th>Label</th><th /></tr></thead>
+        <tbody>
+          {waves.map((w, i) => (
+            <tr key={i}>
+              <td><input aria-label={`Wave ${i + 1} id`} value={w.id} onChange={(e) => change(i, { id: e.target.value })} size={6} /></td>
+              <td><input aria-label={`Wave ${i + 1} label`} value={w.label} onChange={(e) => change(i, { label: e.target.value })} /></td>
+              <td className="actions">
+                <button type="button" disabled={i === 0} aria-label={`Move ${w.label} up`} onClick={() => move(i, -1)}>↑</button>
+                <button type="button" disabled={i === waves.length - 1} aria-label={`Move ${w.label} down`} onClick={() => move(i, 1)}>↓</button>
+                <button type="button" aria-label={`Remove ${w.label}`} onClick={() => setDraft(waves.filter((_, j) => j !== i))}>Remove</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" onClick={() => setDraft([...waves, { id: `T${waves.length + 1}`, label: `Time ${waves.length + 1}`, order: waves.length }])}>Add wave</button>
+        {draft && (
+          <>
+            <button type="button" className="primary" onClick={async () => (await run(() => saveWaves(props.db, waves))) && setDraft(null)}>Save waves</button>
+            <button type="button" onClick={() => { setDraft(null); dismiss(); }}>Discard changes</button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function RolesEditor(props: { db: ProjectDb; roles: RoleDef[] }) {
+  const [draft, setDraft] = useState<RoleDef[] | null>(null);
+  const [error, run, dismiss] = useAction();
+  const roles = draft ?? props.roles;
+  return (
+    <section className="card">
+      <h2>Participant roles</h2>
+      <p className="muted">The study's roles, plus any your project needs (e.g. "grandparent").</p>
+      <ErrorLine error={error} onDismiss={dismiss} />
+      <ul className="plain">
+        {roles.map((r, i) => (
+          <li key={i} className="row">
+            <input aria-label={`Role ${i + 1}`} value={r.label} onChange={(e) => setDraft(roles.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+            <span className="muted">{r.id}</span>
+            <button type="button" aria-label={`Remove role ${r.label}`} onClick={() => setDraft(roles.filter((_, j) => j !== i))}>Remove</button>
+          </li>
+        ))}
+      </ul>
+      <div className="row">
+        <button type="button" onClick={() => setDraft([...roles, { id: '', label: 'New role' }])}>Add role</button>
+        {draft && (
+          <>
+            <button type="button" className="primary" onClick={async () => (await run(() => saveRoles(props.db, roles))) && setDraft(null)}>Save roles</button>
+            <button type="button" onClick={() => { setDraft(null); dismiss(); }}>Discard changes</button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

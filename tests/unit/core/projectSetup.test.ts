@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROLES, DEFAULT_WAVES, type Participant } from '../../../renderer/core/model';
+import {
+  coerceAttribute,
+  countWords,
+  findParticipant,
+  newParticipant,
+  validateParticipant,
+  validateRoles,
+  validateWaves,
+  ValidationError,
+} from '../../../renderer/core/projectSetup';
+
+const roles = [...DEFAULT_ROLES];
+
+describe('validateWaves', () => {
+  it('keeps order and trims', () => {
+    const waves = validateWaves([
+      { id: ' T1 ', label: 'Time 1 ', order: 5 },
+      { id: 'T2', label: 'Time 2', order: 0 },
+      { id: 'T3', label: 'Follow-up', order: 9 },
+    ]);
+    expect(waves).toEqual([
+      { id: 'T1', label: 'Time 1', order: 0 },
+      { id: 'T2', label: 'Time 2', order: 1 },
+      { id: 'T3', label: 'Follow-up', order: 2 },
+    ]);
+  });
+  it('refuses empty lists, bad or duplicate ids and labels', () => {
+    expect(() => validateWaves([])).toThrow(/at least one wave/);
+    expect(() => validateWaves([{ id: 'T 1', label: 'x', order: 0 }])).toThrow(/letters, digits/);
+    expect(() => validateWaves([{ id: 'T1', label: ' ', order: 0 }])).toThrow(/needs a label/);
+    expect(() => validateWaves([...DEFAULT_WAVES, { id: 't1', label: 'Other', order: 2 }])).toThrow(/share the id/);
+    expect(() => validateWaves([...DEFAULT_WAVES, { id: 'T3', label: 'time 2', order: 2 }])).toThrow(/share the label/);
+  });
+  it('keeps a wave that still holds transcripts', () => {
+    const sources = [{ wave: 'T2', deletedAt: null }, { wave: 'T2', deletedAt: 5 }];
+    expect(() => validateWaves([DEFAULT_WAVES[0]!], sources)).toThrow(/T2 still holds 1 transcript/);
+    expect(() => validateWaves([DEFAULT_WAVES[0]!], [{ wave: 'T2', deletedAt: 5 }])).not.toThrow();
+  });
+});
+
+describe('validateRoles', () => {
+  it('derives ids for new roles and refuses a role still in use', () => {
+    expect(validateRoles([...roles, { id: '', label: 'Grand Parent' }]).at(-1)).toEqual({ id: 'grand-parent', label: 'Grand Parent' });
+    const p: Participant = { ...newParticipant('a', 'Dale', 'man') };
+    expect(() => validateRoles(roles.filter((r) => r.id !== 'man'), [p])).toThrow(/still used by Dale/);
+    expect(() => validateRoles([{ id: 'x', label: 'A' }, { id: 'x', label: 'B' }])).toThrow(ValidationError);
+  });
+});
+
+describe('participants', () => {
+  const dale = newParticipant('1', 'Dale', 'man');
+  const zoe = newParticipant('2', 'Zoë', 'woman');
+  it('finds by pseudonym without case or accents', () => {
+    expect(findParticipant([dale, zoe], ' dale ')).toBe(dale);
+    expect(findParticipant([dale, zoe], 'ZOE')).toBe(zoe);
+    expect(findParticipant([dale, { ...zoe, deletedAt: 1 }], 'zoe')).toBeUndefined();
+    expect(findParticipant([dale], '')).toBeUndefined();
+  });
+  it('validates pseudonym, role, attributes and links', () => {
+    const defs = [{ name: 'age', type: 'number' as const }];
+    const ok = validateParticipant({ ...dale, attributes: { age: '42' }, links: [{ type: 'partner of', participantId: '2' }, { type: 'x', participantId: 'gone' }] }, [dale, zoe], roles, defs);
+    expect(ok.attributes).toEqual({ age: 42 });
+    expect(ok.links).toEqual([{ type: 'partner of', participantId: '2' }]);
+    expect(() => validateParticipant({ ...dale, pseudonym: ' ' }, [dale], roles, [])).toThrow(/needs a pseudonym/);
+    expect(() => validateParticipant({ ...dale, pseudonym: 'zoe' }, [dale, zoe], roles, [])).toThrow(/already called "Zoë"/);
+    expect(() => validateParticipant({ ...dale, role: 'wizard' }, [dale], roles, [])).toThrow(/Unknown role "wizard"/);
+    expect(() => validateParticipant({ ...dale, attributes: { age: 'old' } }, [dale], roles, defs)).toThrow(/"old" is not a number \(attribute age for Dale\)/);
+  });
+  it('coerces attribute values by type', () => {
+    expect(coerceAttribute({ name: 'b', type: 'boolean' }, 'Yes')).toBe(true);
+    expect(coerceAttribute({ name: 'b', type: 'boolean' }, 'n')).toBe(false);
+    expect(() => coerceAttribute({ name: 'b', type: 'boolean' }, 'maybe')).toThrow(/yes\/no/);
+    expect(coerceAttribute({ name: 'n', type: 'number' }, '3,5')).toBe(3.5);
+    expect(coerceAttribute({ name: 'd', type: 'date' }, '2024-02-29')).toBe('2024-02-29');
+    expect(() => coerceAttribute({ name: 'd', type: 'date' }, '29/02/2024')).toThrow(/YYYY-MM-DD/);
+    expect(coerceAttribute({ name: 't', type: 'text' }, '')).toBeNull();
+  });
+  it('counts words across scripts and apostrophes', () => {
+    expect(countWords("I don’t know… it's fine — 12 times, Zoë")).toBe(8);
+    expect(countWords('   ')).toBe(0);
+  });
+});
