@@ -1,0 +1,131 @@
+// End to end in Chromium: the sample project, a new project with a .txt and a .docx
+// imported, participant and wave assigned, a bad file refused, and all of it after reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDocx } from '../fixtures/makeDocx';
+import { screenshot, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const TXT = 'Interviewer: How did the first weeks go?\nR: Hard. I kept arguing with myself.\nInterviewer: And now?\nR: Better, most days.\n';
+
+describe('foundation', () => {
+  it('opens the sample project and reads a transcript with speaker turns', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).first().click();
+    await page.getByRole('tab', { name: 'Transcripts', selected: true }).waitFor();
+    const rows = page.locator('table.sources tbody tr');
+    await expect.poll(() => rows.count()).toBe(12);
+    await page.getByRole('button', { name: 'Dale_T1', exact: true }).click();
+    const reader = page.getByRole('article', { name: 'Transcript Dale_T1' });
+    await reader.waitFor();
+    expect(await reader.locator('.turn.interviewer').count()).toBeGreaterThan(3);
+    expect(await reader.locator('.turn.participant .speaker').first().textContent()).toBe('Dale');
+    // The label is shown as the speaker, not inside what was said.
+    expect(await reader.locator('.turn .said').first().textContent()).not.toMatch(/^Interviewer:/);
+    await screenshot(page, 'sample-reader');
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    await expect.poll(() => page.locator('table.participants tbody tr').count()).toBe(6);
+    await screenshot(page, 'sample-participants');
+    expect(errors).toEqual([]);
+  });
+
+  it('creates a project, imports a .txt and a .docx, assigns them, and keeps it all after reload', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Mirabal follow-up');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
+
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles([
+      { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
+      {
+        name: 'Kieran_T2.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(makeDocx(['Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Thank you.'])),
+      },
+      { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]) },
+    ]);
+    // Proposals from file names; the bad file blocks the batch until it is dropped.
+    await expect.poll(() => page.getByLabel('Participant for Kieran_T2.docx').inputValue()).toBe('Kieran');
+    expect(await page.getByLabel('Wave for Kieran_T2.docx').inputValue()).toBe('T2');
+    expect(await page.getByLabel('Participant for P07 Time 1.txt').inputValue()).toBe('P07');
+    expect(await page.getByLabel('Wave for P07 Time 1.txt').inputValue()).toBe('T1');
+    await expect.poll(() => page.locator('tr.status-error').textContent()).toMatch(/broken\.txt: .*binary/i);
+    const importButton = page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
+    expect(await importButton.isDisabled()).toBe(true);
+    expect(await page.getByLabel('Role of speaker Interviewer').inputValue()).toBe('interviewer');
+    expect(await page.getByLabel('Role of speaker Kieran').inputValue()).toBe('participant');
+    await screenshot(page, 'import-review');
+    await page.getByRole('button', { name: 'Drop broken.txt' }).click();
+    // The researcher leaves the .txt unassigned here and assigns it after import.
+    await page.getByLabel('Participant for P07 Time 1.txt').fill('');
+    await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    await page.getByLabel('New participant pseudonym').fill('P07');
+    await page.getByRole('button', { name: 'Add participant' }).click();
+    await page.getByLabel('Role of P07').selectOption('man');
+    await page.getByRole('tab', { name: 'Transcripts' }).click();
+    await page.getByLabel('Participant of P07 Time 1').selectOption({ label: 'P07' });
+    await page.getByLabel('Wave of P07 Time 1').selectOption('T2');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
+    await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
+    expect(await page.getByLabel('Participant of P07 Time 1').inputValue()).not.toBe('');
+    expect(await page.getByLabel('Wave of P07 Time 1').inputValue()).toBe('T2');
+    expect(await page.getByLabel('Wave of Kieran_T2').inputValue()).toBe('T2');
+    await page.getByRole('button', { name: 'Kieran_T2', exact: true }).click();
+    const reader = page.getByRole('article', { name: 'Transcript Kieran_T2' });
+    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Thank you.']);
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    expect(await page.getByLabel('Role of P07').inputValue()).toBe('man');
+    expect(await page.getByLabel('Pseudonym of Kieran').inputValue()).toBe('Kieran');
+    expect(errors).toEqual([]);
+  });
+
+  it('flags a duplicate file instead of importing it again', async () => {
+    const { page } = await app.newPage();
+    await page.getByLabel('New project name').fill('Dupes');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    for (const round of [1, 2]) {
+      await page.getByRole('button', { name: 'Import transcripts…' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await (await chooser).setFiles([{ name: `copy${round}.txt`, mimeType: 'text/plain', buffer: Buffer.from(TXT) }]);
+      if (round === 1) {
+        await page.getByRole('button', { name: 'Import 1 transcript' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+    }
+    await expect.poll(() => page.locator('tr.status-duplicate').textContent()).toMatch(/Same content as "copy1" \(already in the project\)/);
+    expect(await page.getByRole('button', { name: 'Import 0 transcripts' }).isDisabled()).toBe(true);
+  });
+
+  it('renames and deletes a project with confirmation, and restores it from the bin', async () => {
+    const { page } = await app.newPage();
+    await page.getByLabel('New project name').fill('Pilot');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('button', { name: '← Projects' }).click();
+    await page.getByRole('button', { name: 'Rename Pilot' }).click();
+    await page.getByLabel('Project name').fill('Pilot study');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Delete Pilot study' }).click();
+    await page.getByRole('dialog', { name: 'Delete project?' }).getByRole('button', { name: 'Move to bin' }).click();
+    await page.getByRole('heading', { name: 'Bin' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('button', { name: 'Pilot study' }).waitFor();
+    await screenshot(page, 'projects');
+  });
+});

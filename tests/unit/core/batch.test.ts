@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { batchProblems, buildImport, collectSpeakers, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/batch';
+import { DEFAULT_WAVES, type Participant } from '../../../renderer/core/model';
+
+const waves = [...DEFAULT_WAVES];
+const file = (fileName: string, sha256: string, speakers: (string | null)[] = ['Interviewer', 'Dale']): PreparedFile => ({
+  fileName,
+  sha256,
+  format: 'txt',
+  text: 'x'.repeat(10 * speakers.length),
+  turns: speakers.map((speaker, i) => ({ start: i * 10, end: i * 10 + 5, speaker })),
+  warnings: [],
+});
+const dale: Participant = { id: 'p-dale', pseudonym: 'Dale', role: 'man', site: '', group: '', attributes: {}, links: [] };
+
+describe('planBatch', () => {
+  it('proposes participant and wave, matching existing participants by pseudonym', () => {
+    const rows = planBatch([file('dale_T2.docx', 'a'), file('P07 Time 1.txt', 'b')], { participants: [dale], sources: [], waves });
+    expect(rows.map((r) => [r.participantName, r.waveId, r.status, r.include])).toEqual([
+      ['Dale', 'T2', 'ready', true],
+      ['P07', 'T1', 'ready', true],
+    ]);
+  });
+
+  it('flags duplicates of the project and within the batch, excluded by default', () => {
+    const existing = [{ title: 'Dale_T1', origin: { sha256: 'a', fileName: 'Dale_T1.txt', format: 'txt', importedAt: 0 }, deletedAt: null }];
+    const rows = planBatch([file('again.txt', 'a'), file('one.txt', 'b'), file('two.txt', 'b')], { participants: [], sources: existing, waves });
+    expect(rows.map((r) => r.status)).toEqual(['duplicate', 'ready', 'duplicate']);
+    expect(rows[0]!.message).toBe('Same content as "Dale_T1" (already in the project).');
+    expect(rows[2]!.message).toBe('Same content as "one.txt" (also in this batch).');
+    expect(rows.map((r) => r.include)).toEqual([false, true, false]);
+    // A deleted transcript does not count as a duplicate.
+    const again = planBatch([file('again.txt', 'a')], { participants: [], sources: [{ ...existing[0]!, deletedAt: 9 }], waves });
+    expect(again[0]!.status).toBe('ready');
+  });
+
+  it('lets a bad file block the batch until it is dropped', () => {
+    const rows = planBatch([file('ok.txt', 'a'), { fileName: 'bad.txt', error: 'bad.txt: is empty.' }], { participants: [], sources: [], waves });
+    expect(batchProblems(rows)).toEqual(['bad.txt: is empty. Drop this file or fix it and add it again.']);
+    expect(() => buildImport(rows, {}, [], () => 'id', 0)).toThrow(/bad\.txt/);
+    expect(batchProblems(rows.filter((r) => r.status !== 'error'))).toEqual([]);
+    expect(batchProblems([])).toEqual(['No file in this batch is selected for import.']);
+  });
+});
+
+describe('speakers and build', () => {
+  it('collects speakers across included files with a proposed role', () => {
+    const rows = planBatch([file('a_T1.txt', 'a'), file('b_T1.txt', 'b', ['I', 'R', 'R', null])], { participants: [], sources: [], waves });
+    const speakers = collectSpeakers(rows);
+    expect(speakers.map((s) => [s.speaker, s.turns, s.files, s.proposed])).toEqual([
+      ['R', 2, 1, 'participant'],
+      ['Dale', 1, 1, 'participant'],
+      ['I', 1, 1, 'interviewer'],
+      ['Interviewer', 1, 1, 'interviewer'],
+    ]);
+  });
+
+  it('builds sources and new participants once, applying the speaker mapping', () => {
+    const rows = planBatch([file('Dale_T1.txt', 'a'), file('Asha_T1.txt', 'b'), file('asha_T2.txt', 'c'), file('notes.txt', 'd')], { participants: [dale], sources: [], waves });
+    rows[3]!.participantName = '';
+    let n = 0;
+    const built = buildImport(rows, { Interviewer: 'interviewer', Dale: 'participant' }, [dale], () => `id${++n}`, 1000);
+    expect(built.newParticipants.map((p) => p.pseudonym)).toEqual(['Asha']);
+    expect(built.sources.map((s) => [s.title, s.participantId, s.wave])).toEqual([
+      ['Dale_T1', 'p-dale', 'T1'],
+      ['Asha_T1', built.newParticipants[0]!.id, 'T1'],
+      ['asha_T2', built.newParticipants[0]!.id, 'T2'],
+      ['notes', null, null],
+    ]);
+    expect(built.sources[0]!.turns.map((t) => t.speakerRole)).toEqual(['interviewer', 'participant']);
+    expect(built.sources[0]!.origin).toEqual({ fileName: 'Dale_T1.txt', format: 'txt', sha256: 'a', importedAt: 1000 });
+  });
+
+  it('makes titles from file names', () => {
+    expect(titleFromFileName('C:\\data\\Kieran_T2.docx')).toBe('Kieran_T2');
+    expect(titleFromFileName('.hidden')).toBe('.hidden');
+  });
+});
