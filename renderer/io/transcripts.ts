@@ -1,0 +1,122 @@
+// The one entry point for turning a dropped file into canonical text + speaker turns.
+// Pure over bytes: the caller reads the file and stores the result in one transaction.
+import type { Turn } from '../core/model';
+import { detectTurns, proposeSpeakerRoles } from '../core/turns';
+import { parseCaptions } from './captions';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
+import { ImportError } from './errors';
+
+export { ImportError };
+
+export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.vtt', '.srt'];
+
+export interface ImportedTranscript {
+  text: string;
+  turns: Turn[];
+  format: string;
+  warnings: string[];
+}
+
+const FORMATS: Record<string, string> = {
+  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx', '.vtt': 'vtt', '.srt': 'srt',
+};
+
+/** Lower-case extension with the dot, '' when the name has none. */
+export function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** Format id for a file name, or null when we cannot import it. */
+export function transcriptFormat(fileName: string): string | null {
+  return FORMATS[extensionOf(fileName)] ?? null;
+}
+
+// ---- Markdown -> plain text -------------------------------------------------------------
+// Line by line, so a speaker label stays at the start of its line and detectTurns sees
+// "Dale: ..." where the file had "**Dale:** ...". Offsets then index the plain text.
+
+// Escaped punctuation is parked in the Private Use Area while emphasis is stripped, so
+// "\*not emphasis\*" keeps its asterisks.
+const PARK = 0xe000;
+
+function stripInline(line: string): string {
+  return line
+    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) => String.fromCharCode(PARK + c.charCodeAt(0)))
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images -> alt text
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // [text](url)
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1') // autolinks
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2') // not snake_case
+    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PARK));
+}
+
+export function markdownToText(md: string): string {
+  const lines = canonicalNewlines(md).split('\n');
+  const out: string[] = [];
+  let i = 0;
+  if (lines[0] === '---') {
+    // YAML front matter: metadata, not speech.
+    const close = lines.indexOf('---', 1);
+    if (close > 0) i = close + 1;
+  }
+  for (; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (/^\s*(?:```|~~~)/.test(line)) continue; // code fences; their content is kept as text
+    if (/^\s{0,3}(?:[-*_][ \t]*){3,}$/.test(line) || /^\s{0,3}=+\s*$/.test(line)) continue; // rules, setext
+    if (/^\s{0,3}\[[^\]]+\]:\s*(?:<[^>]*>|\S+)(?:\s+["'(].*)?$/.test(line) && /:\s*(?:<|https?:|\/|#|www\.)/.test(line)) {
+      continue; // link reference definition, not a "[Name]: ..." speaker line
+    }
+    line = line.replace(/^\s{0,3}#{1,6}(?:[ \t]+|$)/, '').replace(/[ \t]+#+[ \t]*$/, '');
+    line = line.replace(/^(?:\s*>[ \t]?)+/, ''); // blockquotes
+    line = line.replace(/^(\s*)[-*+][ \t]+(?!\[)/, '$1'); // bullets; ordered lists keep their numbers
+    out.push(stripInline(line));
+  }
+  return out.join('\n');
+}
+
+// ---- Import -------------------------------------------------------------------------------
+
+function withRoles(turns: Turn[]): Turn[] {
+  const speakers = [...new Set(turns.flatMap((t) => (t.speaker === null ? [] : [t.speaker])))];
+  const roles = proposeSpeakerRoles(speakers);
+  return turns.map((t) => (t.speaker === null ? t : { ...t, speakerRole: roles[t.speaker] ?? 'other' }));
+}
+
+/** Imports one transcript file; throws ImportError with a message for the researcher. */
+export async function importTranscript(file: { name: string; bytes: Uint8Array }): Promise<ImportedTranscript> {
+  const { name, bytes } = file;
+  const ext = extensionOf(name);
+  const format = FORMATS[ext];
+  if (!format) {
+    const what = ext === '' ? 'unsupported file type (no extension)' : `unsupported file type ${ext}`;
+    throw new ImportError(name, `${what}; use .txt, .md, .docx, .vtt or .srt`);
+  }
+  assertWithinLimit(bytes.length, format === 'docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES, name, format === 'docx' ? '.docx file' : 'text file');
+
+  let text: string;
+  let turns: Turn[] | null = null;
+  let warnings: string[] = [];
+  if (format === 'docx') {
+    const { docxToText } = await import('./docx'); // fflate stays out of the main bundle
+    text = canonicalNewlines((await docxToText(bytes, name)).replace(/^\uFEFF/, ''));
+  } else {
+    const decoded = decodeText(bytes, name);
+    warnings = decoded.warnings;
+    text = decoded.text;
+    if (format === 'md') text = markdownToText(text);
+    if (format === 'vtt' || format === 'srt') {
+      const captions = parseCaptions(text, name, format);
+      text = captions.text;
+      turns = captions.turns;
+      warnings.push(...captions.warnings);
+    }
+  }
+  if (text.trim() === '') throw new ImportError(name, 'has no text');
+  return { text, turns: withRoles(turns ?? detectTurns(text)), format, warnings };
+}

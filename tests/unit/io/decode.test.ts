@@ -1,0 +1,156 @@
+import { describe, it, expect } from 'vitest';
+import {
+  MAX_DOCX_BYTES,
+  MAX_TEXT_BYTES,
+  assertWithinLimit,
+  decodeText,
+  decodeWindows1252,
+} from '../../../renderer/io/decode';
+import { ImportError } from '../../../renderer/io/errors';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function utf16(s: string, order: 'le' | 'be', bom: boolean): Uint8Array {
+  const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
+  let o = 0;
+  const put = (code: number) => {
+    out[o++] = order === 'le' ? code & 0xff : code >> 8;
+    out[o++] = order === 'le' ? code >> 8 : code & 0xff;
+  };
+  if (bom) put(0xfeff);
+  for (let i = 0; i < s.length; i++) put(s.charCodeAt(i));
+  return out;
+}
+
+function errorOf(fn: () => unknown): ImportError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ImportError);
+    return e as ImportError;
+  }
+  throw new Error('expected an ImportError');
+}
+
+const SAMPLE = 'Interviewer: Ça va? 😊\nRespondent: Oui — naïve café.';
+
+describe('decodeText: encodings', () => {
+  it('UTF-8 without BOM', () => {
+    expect(decodeText(utf8(SAMPLE), 'a.txt')).toEqual({ text: SAMPLE, encoding: 'utf-8', warnings: [] });
+  });
+
+  it('UTF-8 with BOM drops the BOM', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]);
+    const r = decodeText(bytes, 'a.txt');
+    expect(r.text).toBe(SAMPLE);
+    expect(r.text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(r.encoding).toBe('utf-8');
+  });
+
+  it('UTF-16LE and UTF-16BE with BOM, emoji kept as surrogate pairs', () => {
+    for (const order of ['le', 'be'] as const) {
+      const r = decodeText(utf16(SAMPLE, order, true), 'a.txt');
+      expect(r.text).toBe(SAMPLE);
+      expect(r.encoding).toBe(`utf-16${order}`);
+      expect(r.warnings).toEqual([]);
+    }
+  });
+
+  it('UTF-16 without BOM when the NUL pattern is clear', () => {
+    const text = 'Interviewer: Hello there, how are you?\nRespondent: Fine.';
+    expect(decodeText(utf16(text, 'le', false), 'a.txt')).toMatchObject({ text, encoding: 'utf-16le' });
+    expect(decodeText(utf16(text, 'be', false), 'a.txt')).toMatchObject({ text, encoding: 'utf-16be' });
+  });
+
+  it('UTF-16 with an odd trailing byte warns and drops it', () => {
+    const bytes = new Uint8Array([...utf16('Hello', 'le', true), 0x41]);
+    const r = decodeText(bytes, 'a.txt');
+    expect(r.text).toBe('Hello');
+    expect(r.warnings).toHaveLength(1);
+  });
+
+  it('invalid UTF-8 falls back to Windows-1252 with a warning', () => {
+    // "café – “quoted”" in Windows-1252
+    const bytes = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x93, 0x71, 0x94]);
+    const r = decodeText(bytes, 'a.txt');
+    expect(r.text).toBe('café – “q”');
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.warnings.join()).toContain('decoded as Windows-1252; check accented letters');
+  });
+
+  it('decodeWindows1252 maps the 0x80-0x9F range and Latin-1', () => {
+    expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x99, 0xa9, 0xff]))).toBe('€…™©ÿ');
+  });
+});
+
+describe('decodeText: canonical text', () => {
+  it('CRLF and lone CR become LF', () => {
+    expect(decodeText(utf8('a\r\nb\rc\n\r\nd'), 'a.txt').text).toBe('a\nb\nc\n\nd');
+    expect(decodeText(utf16('a\r\nb', 'le', true), 'a.txt').text).toBe('a\nb');
+  });
+
+  it('drops trailing NUL padding', () => {
+    expect(decodeText(new Uint8Array([...utf8('Hello\n'), 0, 0, 0, 0]), 'a.txt').text).toBe('Hello\n');
+    expect(decodeText(new Uint8Array([...utf16('Hi there', 'le', true), 0, 0, 0, 0]), 'a.txt').text).toBe('Hi there');
+  });
+
+  it('keeps surrounding whitespace (offsets are into exactly this string)', () => {
+    expect(decodeText(utf8('\n  Hello  \n'), 'a.txt').text).toBe('\n  Hello  \n');
+  });
+});
+
+describe('decodeText: refusals', () => {
+  it('empty and whitespace-only files', () => {
+    for (const bytes of [new Uint8Array(0), utf8('  \n\t\r\n'), new Uint8Array([0xef, 0xbb, 0xbf]), utf16(' \n', 'le', true)]) {
+      const err = errorOf(() => decodeText(bytes, 'blank.txt'));
+      expect(err.message).toBe('blank.txt: is empty');
+      expect(err.fileName).toBe('blank.txt');
+    }
+  });
+
+  it('PNG, ZIP, PDF and other binaries named .txt', () => {
+    const samples: [number[], string][] = [
+      [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'PNG'],
+      [[0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0], 'zip'],
+      [[...utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj')], 'PDF'],
+      [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'old Office'],
+    ];
+    for (const [bytes, kind] of samples) {
+      const err = errorOf(() => decodeText(new Uint8Array(bytes), 'notes.txt'));
+      expect(err.message).toContain('looks like a binary file');
+      expect(err.message).toContain('not text');
+      expect(err.message).toContain(kind);
+    }
+  });
+
+  it('many NUL or control bytes without a known signature', () => {
+    const junk = new Uint8Array(4000);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919) % 256;
+    expect(errorOf(() => decodeText(junk, 'x.txt')).message).toContain('looks like a binary file');
+    const controls = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
+    expect(errorOf(() => decodeText(controls, 'x.txt')).message).toContain('looks like a binary file');
+    const nulInside = new Uint8Array([...utf8('abc'), 0, ...utf8('def')]);
+    expect(errorOf(() => decodeText(nulInside, 'x.txt')).message).toContain('looks like a binary file');
+  });
+
+  it('binary data that mimics the UTF-16 NUL pattern', () => {
+    const bytes = new Uint8Array(1000).map((_, i) => (i % 2 === 1 ? 0 : (i % 5) + 1));
+    expect(errorOf(() => decodeText(bytes, 'x.txt')).message).toContain('looks like a binary file');
+  });
+
+  it('size limits are stated in the message', () => {
+    expect(MAX_TEXT_BYTES).toBe(20 * 1024 * 1024);
+    expect(MAX_DOCX_BYTES).toBe(50 * 1024 * 1024);
+    expect(() => assertWithinLimit(MAX_TEXT_BYTES, MAX_TEXT_BYTES, 'a.txt')).not.toThrow();
+    const err = errorOf(() => assertWithinLimit(MAX_TEXT_BYTES + 1, MAX_TEXT_BYTES, 'a.txt', 'text file'));
+    expect(err.message).toContain('the limit for a text file is 20 MB');
+    const err2 = errorOf(() => assertWithinLimit(60 * 1024 * 1024, MAX_DOCX_BYTES, 'a.docx', '.docx file'));
+    expect(err2.message).toBe('a.docx: is too large (60 MB); the limit for a .docx file is 50 MB');
+  });
+
+  it('decodeText enforces its limit (small limit, no big allocation)', () => {
+    const err = errorOf(() => decodeText(utf8('0123456789'), 'a.txt', 5));
+    expect(err.message).toContain('is too large');
+    expect(decodeText(utf8('01234'), 'a.txt', 5).text).toBe('01234');
+  });
+});
