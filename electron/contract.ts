@@ -1,0 +1,86 @@
+// The one typed IPC contract between the renderer and Electron's main process.
+// Pure types and string constants: no imports at all, so the renderer (via
+// renderer/platform/contract.ts), the preload and main can all share it.
+//
+// Why it lives in electron/ and renderer/platform/contract.ts re-exports it: main
+// is compiled by tsc to dist-electron/main.js. If electron/*.ts imported a file
+// under renderer/, tsc's rootDir would have to be the project root and main would
+// land in dist-electron/electron/main.js instead of package.json's "main".
+
+/** Channel name per API function; the preload exposes exactly these functions. */
+export const CHANNELS = {
+  openFiles: 'dialog:openFiles',
+  saveFile: 'dialog:saveFile',
+  writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  appInfo: 'app:info',
+} as const;
+
+export type ApiName = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[ApiName];
+
+/** Files larger than this are refused by dialog:openFiles (a transcript is far smaller). */
+export const MAX_OPEN_FILE_BYTES = 60 * 1024 * 1024;
+/** Upper bound on bytes written by dialog:saveFile and backup:write in one call. */
+export const MAX_WRITE_BYTES = 512 * 1024 * 1024;
+/** backup:write keeps at most this many files per project, deleting the oldest. */
+export const MAX_BACKUPS_PER_PROJECT = 20;
+
+export interface OpenFilesArgs {
+  title: string;
+  /** File name extensions offered by the dialog, with or without the leading dot. */
+  extensions: string[];
+  multiple: boolean;
+}
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveFileArgs {
+  suggestedName: string;
+  bytes: Uint8Array;
+}
+export interface SaveFileResult {
+  saved: boolean;
+  path?: string;
+}
+
+export interface BackupWriteArgs {
+  /** A UUID-like id: letters, digits, '-' and '_' only. */
+  projectId: string;
+  /** A plain file name: no path separators and no '..'. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+export interface BackupWriteResult {
+  path: string;
+}
+export interface BackupListArgs {
+  projectId: string;
+}
+export interface BackupEntry {
+  fileName: string;
+  size: number;
+  /** Milliseconds since the epoch. */
+  modifiedAt: number;
+}
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  electron: string;
+}
+
+/** What the preload exposes as `window.workbench`: one function per channel. */
+export interface WorkbenchApi {
+  openFiles(args: OpenFilesArgs): Promise<PickedFile[]>;
+  saveFile(args: SaveFileArgs): Promise<SaveFileResult>;
+  writeBackup(args: BackupWriteArgs): Promise<BackupWriteResult>;
+  listBackups(args: BackupListArgs): Promise<BackupEntry[]>;
+  appInfo(): Promise<AppInfo>;
+}
+
+/** Argument and result types of each API function, for main's handlers. */
+export type ApiArgs<K extends ApiName> = Parameters<WorkbenchApi[K]>;
+export type ApiResult<K extends ApiName> = Awaited<ReturnType<WorkbenchApi[K]>>;

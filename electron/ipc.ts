@@ -1,0 +1,77 @@
+// One ipcMain.handle per channel of the contract. Every handler first checks that
+// the caller is the app's own page, then validates its argument as `unknown`, and
+// only then touches dialogs or the file system.
+import { writeFile } from 'node:fs/promises';
+import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions } from 'electron';
+import { CHANNELS, type ApiName, type ApiResult, type AppInfo } from './contract.js';
+import { listBackupFiles, readPickedFiles, writeBackupFile } from './files.js';
+import { assertAppSender } from './security.js';
+import {
+  validateBackupListArgs,
+  validateBackupWriteArgs,
+  validateNoArgs,
+  validateOpenFilesArgs,
+  validateSaveFileArgs,
+} from './validate.js';
+
+export interface IpcDeps {
+  ipcMain: Pick<IpcMain, 'handle'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  /** The window dialogs attach to (null: app-modal dialogs). */
+  getWindow: () => BrowserWindow | null;
+  /** Electron's userData folder; backups go to <userData>/backups/<projectId>/. */
+  userDataDir: () => string;
+  appInfo: () => AppInfo;
+}
+
+/** The mapped type makes the compiler insist on a handler for every channel. */
+type Handlers = { [K in ApiName]: (raw: unknown) => Promise<ApiResult<K>> };
+
+function handlers(deps: IpcDeps): Handlers {
+  return {
+    async openFiles(raw) {
+      const args = validateOpenFilesArgs(raw);
+      const options: OpenDialogOptions = {
+        title: args.title,
+        properties: args.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+        filters: args.extensions.length > 0 ? [{ name: 'Supported files', extensions: args.extensions }] : [],
+      };
+      const win = deps.getWindow();
+      const result = await (win ? deps.dialog.showOpenDialog(win, options) : deps.dialog.showOpenDialog(options));
+      if (result.canceled) return [];
+      return readPickedFiles(result.filePaths);
+    },
+    async saveFile(raw) {
+      const args = validateSaveFileArgs(raw);
+      const win = deps.getWindow();
+      const options = { defaultPath: args.suggestedName };
+      const result = await (win ? deps.dialog.showSaveDialog(win, options) : deps.dialog.showSaveDialog(options));
+      if (result.canceled || !result.filePath) return { saved: false };
+      await writeFile(result.filePath, args.bytes);
+      return { saved: true, path: result.filePath };
+    },
+    async writeBackup(raw) {
+      const args = validateBackupWriteArgs(raw);
+      return { path: await writeBackupFile(deps.userDataDir(), args.projectId, args.fileName, args.bytes) };
+    },
+    async listBackups(raw) {
+      return listBackupFiles(deps.userDataDir(), validateBackupListArgs(raw).projectId);
+    },
+    async appInfo(raw) {
+      validateNoArgs(CHANNELS.appInfo, raw);
+      return deps.appInfo();
+    },
+  };
+}
+
+export function registerIpcHandlers(deps: IpcDeps): void {
+  const table = handlers(deps);
+  for (const name of Object.keys(CHANNELS) as ApiName[]) {
+    const channel = CHANNELS[name];
+    deps.ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+      assertAppSender(event, channel);
+      if (args.length > 1) throw new Error(`${channel}: expected at most one argument`);
+      return table[name](args[0]);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+// Building and serving the renderer with Vite's programmatic API. Used by
+// start.mjs (browser mode) and by tests that need the built app on a local port.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Runs `vite build` (renderer/ -> dist/) with the project's vite.config.ts. */
+export async function buildRenderer({ projectDir = PROJECT_DIR, logLevel = 'warn' } = {}) {
+  // vite.config.ts says root: 'renderer', which Vite resolves against the current
+  // directory; an absolute root makes this work from any cwd.
+  await build({
+    configFile: path.join(projectDir, 'vite.config.ts'),
+    root: path.join(projectDir, 'renderer'),
+    logLevel,
+  });
+}
+
+/** True when dist/ holds a built renderer. */
+export function distIsBuilt(projectDir = PROJECT_DIR) {
+  return existsSync(path.join(projectDir, 'dist', 'index.html'));
+}
+
+/**
+ * Serves dist/ on 127.0.0.1 only (never on the network: the app holds sensitive
+ * data). Port 0 picks a free port; a busy port moves on to the next one.
+ * @param {{ port?: number, projectDir?: string, logLevel?: 'info' | 'warn' | 'error' | 'silent' }} [options]
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ */
+export async function serveDist({ port = 4173, projectDir = PROJECT_DIR, logLevel = 'warn' } = {}) {
+  if (!distIsBuilt(projectDir)) {
+    throw new Error(`${path.join(projectDir, 'dist')} has no index.html: build the renderer first.`);
+  }
+  const server = await preview({
+    configFile: false, // only static files are served; the React plugin is not needed
+    root: projectDir,
+    logLevel,
+    build: { outDir: 'dist' },
+    preview: { host: '127.0.0.1', port, strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') {
+    await server.close();
+    throw new Error('The preview server did not report a TCP port.');
+  }
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => server.close(),
+  };
+}

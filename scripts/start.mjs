@@ -1,0 +1,74 @@
+// `npm start`: the desktop app when Electron's binary is installed, otherwise the
+// same app in browser mode on a local port. Flags: --port N (browser mode port,
+// default 4173, 0 = any free port) and --no-build (reuse existing build output).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { electronBinaryPath } from './electron-binary.mjs';
+import { PROJECT_DIR, buildRenderer, distIsBuilt, serveDist } from './serve.mjs';
+
+function parseArgs(argv) {
+  const options = { port: 4173, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-build') options.build = false;
+    else if (arg === '--port' || arg?.startsWith('--port=')) {
+      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number from 0 to 65535, got ${value}`);
+      options.port = port;
+    } else throw new Error(`Unknown option ${arg}. Use --port N or --no-build.`);
+  }
+  return options;
+}
+
+/** Compiles electron/ with the TypeScript in node_modules (never npx: no network). */
+function compileElectron() {
+  const tsc = path.join(PROJECT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
+  return run(process.execPath, [tsc, '-p', path.join(PROJECT_DIR, 'electron', 'tsconfig.json')]);
+}
+
+function run(command, args, env = process.env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_DIR, stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+async function startElectron(binary, options) {
+  const mainBuilt = existsSync(path.join(PROJECT_DIR, 'dist-electron', 'main.js'));
+  if (options.build || !distIsBuilt() || !mainBuilt) {
+    await buildRenderer();
+    await compileElectron();
+  }
+  // ELECTRON_RUN_AS_NODE, if inherited, would make the binary behave as plain Node.
+  const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;
+  const child = spawn(binary, [PROJECT_DIR], { cwd: PROJECT_DIR, stdio: 'inherit', env });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+async function startBrowser(options) {
+  console.log(
+    "Electron's binary is not installed on this machine (it cannot be downloaded without internet access). " +
+      'Starting the same app in browser mode instead.',
+  );
+  if (options.build || !distIsBuilt()) await buildRenderer();
+  const server = await serveDist({ port: options.port });
+  console.log(`Open ${server.url} in your browser.`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => void server.close().finally(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+try {
+  const options = parseArgs(process.argv.slice(2));
+  const binary = electronBinaryPath(PROJECT_DIR);
+  await (binary ? startElectron(binary, options) : startBrowser(options));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

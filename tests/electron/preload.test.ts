@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import ts from 'typescript';
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type ApiName } from '../../electron/contract';
+
+const exposed = vi.hoisted(() => new Map<string, Record<string, unknown>>());
+const invoke = vi.hoisted(() => vi.fn((..._args: unknown[]) => Promise.resolve('result')));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
+  ipcRenderer: { invoke },
+}));
+
+const sample: Record<ApiName, unknown> = {
+  openFiles: { title: 't', extensions: ['txt'], multiple: true },
+  saveFile: { suggestedName: 'a.csv', bytes: new Uint8Array([1]) },
+  writeBackup: { projectId: 'p1', fileName: 'b.qdpx', bytes: new Uint8Array([2]) },
+  listBackups: { projectId: 'p1' },
+  appInfo: undefined,
+};
+
+/**
+ * Compiles preload.cts the way electron/tsconfig.json does (CommonJS) and runs it with
+ * only the parameters Electron's sandboxed loader provides: require (of 'electron'
+ * alone), exports and module. Vite would not load a .cts file itself.
+ */
+function runPreload(electron: unknown): void {
+  const source = readFileSync(join(import.meta.dirname, '..', '..', 'electron', 'preload.cts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    fileName: 'preload.cts',
+    compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2023 },
+  });
+  const exports = {};
+  const require = (id: string): unknown => {
+    if (id !== 'electron') throw new Error(`module not found: ${id}`);
+    return electron;
+  };
+  runInNewContext(outputText, { require, exports, module: { exports } });
+}
+
+describe('electron/preload.cts', () => {
+  it('runs as a sandboxed CommonJS preload, requiring nothing but electron', async () => {
+    exposed.clear();
+    const electron = await import('electron');
+    expect(() => runPreload(electron)).not.toThrow();
+    expect([...exposed.keys()]).toEqual(['workbench']);
+  });
+
+  it('exposes window.workbench with exactly one function per channel, each invoking its channel', async () => {
+    exposed.clear();
+    runPreload(await import('electron'));
+    const api = exposed.get('workbench')!;
+    expect(Object.keys(api).sort()).toEqual(Object.keys(CHANNELS).sort());
+    for (const name of Object.keys(CHANNELS) as ApiName[]) {
+      invoke.mockClear();
+      const fn = api[name] as (args?: unknown) => Promise<unknown>;
+      expect(fn).toBeTypeOf('function');
+      await expect(fn(sample[name])).resolves.toBe('result');
+      const expected = name === 'appInfo' ? [CHANNELS[name]] : [CHANNELS[name], sample[name]];
+      expect(invoke.mock.calls).toEqual([expected]);
+    }
+  });
+});
