@@ -140,7 +140,7 @@ function ParticipantRow(props: {
       ))}
       <td className="num">{props.transcripts}</td>
       <td>
-        <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>🗑</button>
+        <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>×</button>
       </td>
     </tr>
   );

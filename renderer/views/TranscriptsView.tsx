@@ -70,7 +70,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
                   </td>
                   <td className="num">{s.wordCount.toLocaleString()}</td>
                   <td>
-                    <button type="button" className="icon" aria-label={`Delete ${s.title}`} onClick={() => setDeleting(s)}>🗑</button>
+                    <button type="button" className="icon" aria-label={`Delete ${s.title}`} onClick={() => setDeleting(s)}>×</button>
                   </td>
                 </tr>
               ))}

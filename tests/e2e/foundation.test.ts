@@ -49,7 +49,7 @@ describe('foundation', () => {
       {
         name: 'Kieran_T2.docx',
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        buffer: Buffer.from(makeDocx(['Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Thank you.'])),
+        buffer: Buffer.from(makeDocx(['Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.'])),
       },
       { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]) },
     ]);
@@ -87,7 +87,7 @@ describe('foundation', () => {
     expect(await page.getByLabel('Wave of Kieran_T2').inputValue()).toBe('T2');
     await page.getByRole('button', { name: 'Kieran_T2', exact: true }).click();
     const reader = page.getByRole('article', { name: 'Transcript Kieran_T2' });
-    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Thank you.']);
+    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
     await page.getByRole('tab', { name: 'Participants' }).click();
     expect(await page.getByLabel('Role of P07').inputValue()).toBe('man');
     expect(await page.getByLabel('Pseudonym of Kieran').inputValue()).toBe('Kieran');
@@ -118,14 +118,15 @@ describe('foundation', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('button', { name: '← Projects' }).click();
     await page.getByRole('button', { name: 'Rename Pilot' }).click();
-    await page.getByLabel('Project name').fill('Pilot study');
+    await page.getByLabel('Project name', { exact: true }).fill('Pilot study');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: 'Delete Pilot study' }).click();
     await page.getByRole('dialog', { name: 'Delete project?' }).getByRole('button', { name: 'Move to bin' }).click();
     await page.getByRole('heading', { name: 'Bin' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Restore' }).click();
-    await page.getByRole('button', { name: 'Pilot study' }).waitFor();
+    await page.getByRole('button', { name: 'Pilot study', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
     await screenshot(page, 'projects');
   });
 });

@@ -1,0 +1,54 @@
+// `npm run bench`: study-scale figures, measured in real Chromium with real IndexedDB.
+// Writes bench-results/bench.json and prints a table. Not a test: nothing here fails on time.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { ensureTools, CHROMIUM } from './ensure-tools.mjs';
+import { serveDist } from './serve.mjs';
+
+const root = join(import.meta.dirname, '..');
+const outDir = join(root, 'bench-results');
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const files = Number(args.get('files') ?? 350);
+const words = Number(args.get('words') ?? 10_000);
+
+ensureTools();
+mkdirSync(outDir, { recursive: true });
+// serveDist serves <projectDir>/dist, so the bench page is built into bench-results/dist.
+const pageDir = join(outDir, 'dist');
+await build({ configFile: false, root: join(root, 'tests/bench/page'), base: './', logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
+const server = await serveDist({ projectDir: outDir, port: 0 });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+});
+const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length, node: process.version }, import: null };
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && console.error(m.text()));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  console.log(`Importing ${files} generated .docx transcripts of about ${words} words each…`);
+  results.import = await page.evaluate(([n, w]) => window.runImportBench(n, w), [files, words]);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const r = results.import;
+const rows = [
+  ['corpus', `${r.files} .docx, ${r.words.toLocaleString('en')} words, ${r.docxMegabytes.toFixed(1)} MB`, ''],
+  ['import (read + hash + one transaction)', `${(r.importMs / 1000).toFixed(1)} s`, 'target < 60 s'],
+  ['  of which reading .docx', `${(r.readMs / 1000).toFixed(1)} s`, ''],
+  ['  of which writing to IndexedDB', `${(r.writeMs / 1000).toFixed(1)} s`, ''],
+  ['throughput', `${r.filesPerSecond.toFixed(1)} files/s`, ''],
+  ['list projects', `${r.listProjectsMs.toFixed(1)} ms`, ''],
+  ['open project (setup + transcript list)', `${r.openProjectMs.toFixed(1)} ms`, ''],
+  ['open one transcript', `${r.openTranscriptMs.toFixed(1)} ms`, ''],
+  ['load whole project snapshot', `${r.snapshotMs.toFixed(0)} ms`, ''],
+];
+const width = Math.max(...rows.map((x) => x[0].length));
+for (const [k, v, t] of rows) console.log(`${k.padEnd(width)}  ${v.padStart(14)}  ${t}`);
+writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWritten to ${join('bench-results', 'bench.json')}`);
