@@ -112,7 +112,7 @@ export function collectSpeakers(rows: readonly BatchRow[]): SpeakerSummary[] {
 export function batchProblems(rows: readonly BatchRow[]): string[] {
   const problems: string[] = [];
   for (const row of rows) {
-    if (row.status === 'error') problems.push(`${row.message} Drop this file or fix it and add it again.`);
+    if (row.status === 'error') problems.push(`${row.message.replace(/\.?$/, '.')} Drop this file or fix it and add it again.`);
   }
   if (!rows.some((r) => r.include && r.prepared)) problems.push('No file in this batch is selected for import.');
   return problems;

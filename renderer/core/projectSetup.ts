@@ -88,7 +88,8 @@ export function validateParticipant(
   if (candidate.role && !roles.some((r) => r.id === candidate.role)) {
     throw new ValidationError(`Unknown role "${candidate.role}" for ${pseudonym}; add it to the project's roles first.`);
   }
-  const attributes: Record<string, AttributeValue> = {};
+  // Values of attributes no longer in the sheet are kept, so removing a column loses nothing.
+  const attributes: Record<string, AttributeValue> = { ...candidate.attributes };
   for (const def of attributeDefs) {
     const value = candidate.attributes[def.name];
     attributes[def.name] = coerceAttribute(def, value ?? null, pseudonym);

@@ -48,7 +48,7 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'man',
     site: 'Northbridge',
     group: 'programme',
-    attributes: { ageBand: '35-44', weeksOnProgrammeAtT2: 26, contactWithChildren: true, referralRoute: "children's services" },
+    attributes: { 'age band': '35-44', 'weeks on programme at T2': 26, 'contact with children': true, 'referral route': "children's services" },
     links: [],
   },
   {
@@ -57,7 +57,7 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'woman',
     site: 'Northbridge',
     group: 'programme',
-    attributes: { ageBand: '35-44', livingWithPartner: true, womensSupportService: true },
+    attributes: { 'age band': '35-44', 'living with partner': true, 'women’s support service': true },
     links: [{ type: 'partner of', key: 'dale' }],
   },
   {
@@ -66,7 +66,7 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'child',
     site: 'Northbridge',
     group: 'programme',
-    attributes: { ageBand: '10-12', childrensWorkerPresent: true },
+    attributes: { 'age band': '10-12', 'children’s worker present': true },
     links: [
       { type: 'child of', key: 'dale' },
       { type: 'child of', key: 'leanne' },
@@ -78,7 +78,7 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'man',
     site: 'Eastmoor',
     group: 'programme',
-    attributes: { ageBand: '25-34', weeksOnProgrammeAtT2: 24, contactWithChildren: true, referralRoute: 'family court' },
+    attributes: { 'age band': '25-34', 'weeks on programme at T2': 24, 'contact with children': true, 'referral route': 'family court' },
     links: [],
   },
   {
@@ -87,7 +87,7 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'woman',
     site: 'Eastmoor',
     group: 'programme',
-    attributes: { ageBand: '25-34', livingWithPartner: false, womensSupportService: true },
+    attributes: { 'age band': '25-34', 'living with partner': false, 'women’s support service': true },
     links: [{ type: 'ex-partner of', key: 'marcus' }],
   },
   {
@@ -96,7 +96,7 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'staff',
     site: 'Northbridge',
     group: 'programme',
-    attributes: { ageBand: '45-54', staffRole: 'group facilitator', yearsInPost: 6 },
+    attributes: { 'age band': '45-54', 'staff role': 'group facilitator', 'years in post': 6 },
     links: [],
   },
 ];

@@ -77,7 +77,9 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
 
 export function toSourceMeta(source: Source): SourceMeta {
   const { text, turns, ...meta } = source;
-  return { ...meta, wordCount: countWords(text), turnCount: turns.length };
+  // Words said, not speaker labels: what the coded-words counts are measured against.
+  const wordCount = turns.length ? turns.reduce((n, t) => n + countWords(text.slice(t.start, t.end)), 0) : countWords(text);
+  return { ...meta, wordCount, turnCount: turns.length };
 }
 
 /** Writes a planned batch in one transaction: all files and new participants, or nothing. */

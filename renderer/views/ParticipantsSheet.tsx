@@ -8,7 +8,7 @@ import { participantsFromCsv, participantsToCsv } from '../io/participantsCsv';
 import { getPlatform } from '../platform/platform';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { saveAttributeDefs, saveParticipant, saveParticipants, softDeleteParticipant, type ProjectSetup } from '../store/projectRepo';
-import { ErrorLine, useAction } from './common';
+import { Confirm, ErrorLine, useAction } from './common';
 
 export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[] }) {
   const { db, setup } = props;
@@ -16,6 +16,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
   const [notice, setNotice] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [newAttr, setNewAttr] = useState<AttributeDef>({ name: '', type: 'text' });
+  const [removing, setRemoving] = useState<AttributeDef | null>(null);
 
   const transcriptsOf = (id: string) => props.sources.filter((s) => s.participantId === id).length;
 
@@ -63,7 +64,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
               {setup.attributeDefs.map((d) => (
                 <th key={d.name}>
                   {d.name} <span className="muted">({d.type})</span>
-                  <button type="button" className="icon" aria-label={`Remove attribute ${d.name}`} onClick={() => run(() => saveAttributeDefs(db, setup.attributeDefs.filter((x) => x !== d)))}>×</button>
+                  <button type="button" className="icon" aria-label={`Remove attribute ${d.name}`} onClick={() => setRemoving(d)}>×</button>
                 </th>
               ))}
               <th>Transcripts</th><th />
@@ -89,6 +90,19 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
         </select>
         <button type="submit">Add attribute</button>
       </form>
+      {removing && (
+        <Confirm
+          title="Remove attribute?"
+          danger
+          confirmLabel="Remove column"
+          message={<p>The column “{removing.name}” disappears from the sheet and exports. Values already entered stay stored with each participant and come back if you add an attribute of the same name.</p>}
+          onCancel={() => setRemoving(null)}
+          onConfirm={async () => {
+            await run(() => saveAttributeDefs(db, setup.attributeDefs.filter((x) => x !== removing)));
+            setRemoving(null);
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -135,9 +149,21 @@ function ParticipantRow(props: {
         </select>
       </td>
       <td>{cell('links', 'Links', linksText, (t) => ({ ...p, links: parseLinks(t, setup.participants, 0) }))}</td>
-      {setup.attributeDefs.map((d) => (
-        <td key={d.name}>{cell(`attr:${d.name}`, d.name, formatAttribute(p.attributes[d.name] ?? null), (t) => ({ ...p, attributes: { ...p.attributes, [d.name]: coerceAttribute(d, t, p.pseudonym) } }))}</td>
-      ))}
+      {setup.attributeDefs.map((d) => {
+        const withValue = (t: string) => ({ ...p, attributes: { ...p.attributes, [d.name]: coerceAttribute(d, t, p.pseudonym) } });
+        const current = formatAttribute(p.attributes[d.name] ?? null);
+        return (
+          <td key={d.name}>
+            {d.type === 'boolean' ? (
+              <select aria-label={`${d.name} of ${p.pseudonym}`} value={current} onChange={(e) => props.save(() => withValue(e.target.value))}>
+                <option value="">—</option><option value="yes">yes</option><option value="no">no</option>
+              </select>
+            ) : (
+              cell(`attr:${d.name}`, d.name, current, withValue)
+            )}
+          </td>
+        );
+      })}
       <td className="num">{props.transcripts}</td>
       <td>
         <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>×</button>

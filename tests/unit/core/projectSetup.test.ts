@@ -68,6 +68,10 @@ describe('participants', () => {
     expect(() => validateParticipant({ ...dale, role: 'wizard' }, [dale], roles, [])).toThrow(/Unknown role "wizard"/);
     expect(() => validateParticipant({ ...dale, attributes: { age: 'old' } }, [dale], roles, defs)).toThrow(/"old" is not a number \(attribute age for Dale\)/);
   });
+  it('keeps values of attributes that are no longer in the sheet', () => {
+    const kept = validateParticipant({ ...dale, attributes: { age: 40, removed: 'x' } }, [dale], roles, []);
+    expect(kept.attributes).toEqual({ age: 40, removed: 'x' });
+  });
   it('coerces attribute values by type', () => {
     expect(coerceAttribute({ name: 'b', type: 'boolean' }, 'Yes')).toBe(true);
     expect(coerceAttribute({ name: 'b', type: 'boolean' }, 'n')).toBe(false);
