@@ -2,7 +2,7 @@
 // project keeps. Codebook files are often edited by hand, so the readers check everything such
 // an edit can break and refuse the whole file with a message naming the file, the place and
 // the problem: an import either works completely or changes nothing.
-import { ImportError } from '../io/errors';
+import { ImportError } from './errors';
 import type { Code } from './model';
 
 export interface CodebookNode {

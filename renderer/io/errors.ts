@@ -1,13 +1,3 @@
-/**
- * A file the researcher gave us cannot be used. The message names the file and says what is
- * wrong in words a researcher understands; nothing has been changed when it is thrown.
- */
-export class ImportError extends Error {
-  readonly fileName: string;
-
-  constructor(fileName: string, problem: string) {
-    super(`${fileName}: ${problem}`);
-    this.name = 'ImportError';
-    this.fileName = fileName;
-  }
-}
+// ImportError is defined in core (core's parsers throw it too); io re-exports it for the
+// file-format modules and the contract `renderer/io/transcripts.ts` promises.
+export { ImportError } from '../core/errors';
