@@ -1,0 +1,55 @@
+// Undoable actions as data. A core operation never writes: it returns an Action, a list of
+// record changes (before -> after). The store applies it in one transaction and logs it, and
+// undo applies its inverse. Soft deletes are changes with `deletedAt` set in `after`.
+import type { Code, Coder, Coding, Memo } from './model';
+
+export interface TableRecords {
+  codes: Code;
+  codings: Coding;
+  coders: Coder;
+  memos: Memo;
+}
+
+export type TableName = keyof TableRecords;
+
+export type Change = {
+  [T in TableName]: { table: T; before: TableRecords[T] | null; after: TableRecords[T] | null };
+}[TableName];
+
+export interface Action {
+  /** Shown in the undo menu and the audit trail, e.g. 'Apply "Time Out"'. */
+  label: string;
+  changes: Change[];
+}
+
+export function invert(action: Action): Action {
+  return {
+    label: action.label,
+    changes: [...action.changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }) as Change),
+  };
+}
+
+export function isEmpty(action: Action): boolean {
+  return action.changes.length === 0;
+}
+
+export function created<T extends TableName>(table: T, record: TableRecords[T]): Change {
+  return { table, before: null, after: record } as Change;
+}
+
+export function updated<T extends TableName>(table: T, before: TableRecords[T], after: TableRecords[T]): Change {
+  return { table, before, after } as Change;
+}
+
+/** Applies an action to plain arrays (for tests, previews and in-memory state). */
+export function applyToArrays(state: { [T in TableName]?: TableRecords[T][] }, action: Action): void {
+  for (const change of action.changes) {
+    const list = (state[change.table] ??= []) as { id: string }[];
+    const id = (change.after ?? change.before)!.id;
+    const at = list.findIndex((r) => r.id === id);
+    if (change.after === null) {
+      if (at >= 0) list.splice(at, 1);
+    } else if (at >= 0) list[at] = change.after;
+    else list.push(change.after);
+  }
+}
