@@ -26,6 +26,8 @@ export interface HistoryEntry {
   summary: string;
   /** Whether Ctrl+Z may take it back; imports and settings are audit-only. */
   undoable: boolean;
+  /** For undoable entries: done, undone (redo-able), or dead (undone, then a new action). */
+  state?: 'done' | 'undone' | 'dead';
   data?: unknown;
 }
 
