@@ -29,3 +29,16 @@ export function snapToWords(text: string, start: number, end: number): [number, 
   if (e < text.length && /[\udc00-\udfff]/.test(text[e]!)) e += 1;
   return [s, e];
 }
+
+/** The offset one word further left (-1) or right (+1), for extending or shrinking a coding by keyboard. */
+export function stepWord(text: string, offset: number, direction: -1 | 1): number {
+  let i = Math.max(0, Math.min(text.length, offset));
+  if (direction > 0) {
+    while (i < text.length && !isWordChar(text, i)) i += 1;
+    while (i < text.length && isWordChar(text, i)) i += 1;
+  } else {
+    while (i > 0 && !isWordChar(text, i - 1)) i -= 1;
+    while (i > 0 && isWordChar(text, i - 1)) i -= 1;
+  }
+  return i;
+}

@@ -1,25 +1,82 @@
-// One open project: its name, the tabs, and the data every tab reads (kept live from Dexie).
+// One open project: its name, the tabs, who is coding, blind mode, undo/redo, and the data
+// every tab reads (kept live from Dexie).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { redo, undo } from '../store/actions';
+import { prefs } from '../store/prefs';
 import { projectDb } from '../store/projectDb';
 import { listSources, loadSetup } from '../store/projectRepo';
 import { getProject, markOpened } from '../store/projects';
+import { CodebookView } from './CodebookView';
+import { CoderGate } from './CoderGate';
+import { CodingView } from './CodingView';
+import { ErrorLine } from './common';
 import { ParticipantsSheet } from './ParticipantsSheet';
-import { navigate, type Route, type Tab } from './route';
+import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
+import { RetrievalView } from './RetrievalView';
+import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
 import { TranscriptsView } from './TranscriptsView';
 
-const TAB_LABELS: Record<Tab, string> = { transcripts: 'Transcripts', participants: 'Participants', setup: 'Waves & roles' };
+const TAB_LABELS: Record<Tab, string> = {
+  transcripts: 'Transcripts',
+  coding: 'Coding',
+  codebook: 'Codebook',
+  retrieval: 'Retrieval',
+  participants: 'Participants',
+  setup: 'Project',
+};
 
-export function ProjectScreen({ route }: { route: Extract<Route, { screen: 'project' }> }) {
+/** Ctrl+Z in a text field undoes typing there, not the last coding. */
+function inTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+}
+
+export function ProjectScreen({ route }: { route: ProjectRoute }) {
   const db = projectDb(route.projectId);
   const entry = useLiveQuery(() => getProject(route.projectId), [route.projectId], null);
   const setup = useLiveQuery(() => loadSetup(db), [db]);
   const sources = useLiveQuery(() => listSources(db), [db]);
+  const records = useProjectRecords(db);
+  const [coderId, setCoderId] = useState(() => prefs.coderId(route.projectId));
+  const [blind, setBlind] = useState(() => prefs.blind(route.projectId));
+  const [choosingCoder, setChoosingCoder] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     void markOpened(route.projectId);
   }, [route.projectId]);
+
+  const context = useMemo<ProjectContextValue | null>(() => {
+    if (!records) return null;
+    const { act, actWith } = makeAct(db, coderId ?? '', setError);
+    return { db, projectId: route.projectId, coderId, blind, codes: records.codes, coders: records.coders, memos: records.memos, act, actWith };
+  }, [db, records, coderId, blind, route.projectId]);
+
+  const runUndo = async (redoing: boolean) => {
+    try {
+      const label = redoing ? await redo(db) : await undo(db);
+      setNotice(label ? `${redoing ? 'Redone' : 'Undone'}: ${label}` : `Nothing to ${redoing ? 'redo' : 'undo'}.`);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || inTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        e.preventDefault();
+        void runUndo(key === 'y' || e.shiftKey);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   if (entry === undefined || entry?.deletedAt != null) {
     return (
@@ -30,34 +87,57 @@ export function ProjectScreen({ route }: { route: Extract<Route, { screen: 'proj
     );
   }
 
+  const coder = records?.coders.find((c) => c.id === coderId) ?? null;
+  const needsCoder = route.tab === 'coding' && context && !coder;
+
   return (
     <div className="project-screen">
       <header className="project-head">
         <button type="button" className="link" onClick={() => navigate({ screen: 'projects' })}>← Projects</button>
         <h1>{entry?.name ?? '…'}</h1>
         <nav className="tabs" aria-label="Project sections">
-          {(Object.keys(TAB_LABELS) as Tab[]).map((tab) => (
-            <button
-              key={tab}
-              type="button"
-              role="tab"
-              aria-selected={route.tab === tab}
-              className={route.tab === tab ? 'tab active' : 'tab'}
-              onClick={() => navigate({ ...route, tab, sourceId: null })}
-            >
+          {TABS.map((tab) => (
+            <button key={tab} type="button" role="tab" aria-selected={route.tab === tab} className={route.tab === tab ? 'tab active' : 'tab'} onClick={() => navigate({ ...route, tab, sourceId: tab === 'coding' || tab === 'transcripts' ? route.sourceId : null, range: null })}>
               {TAB_LABELS[tab]}
             </button>
           ))}
         </nav>
+        <div className="head-tools">
+          <button type="button" aria-label="Undo" title={records?.undo.undo ? `Undo: ${records.undo.undo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!records?.undo.undo} onClick={() => runUndo(false)}>↶</button>
+          <button type="button" aria-label="Redo" title={records?.undo.redo ? `Redo: ${records.undo.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!records?.undo.redo} onClick={() => runUndo(true)}>↷</button>
+          <label className="blind" title="Show only my own codings, for independent double coding">
+            <input type="checkbox" checked={blind} onChange={(e) => { setBlind(e.target.checked); prefs.setBlind(route.projectId, e.target.checked); }} /> Blind
+          </label>
+          <button type="button" className="coder-chip" aria-label="Coder" onClick={() => setChoosingCoder(true)}>
+            <span className="swatch" style={{ background: coder?.colour ?? '#ccc' }} /> {coder?.name ?? 'Choose coder'}
+          </button>
+        </div>
       </header>
-      {setup && sources ? (
-        route.tab === 'transcripts' ? (
-          <TranscriptsView db={db} setup={setup} sources={sources} route={route} />
-        ) : route.tab === 'participants' ? (
-          <ParticipantsSheet db={db} setup={setup} sources={sources} />
-        ) : (
-          <SetupView db={db} setup={setup} />
-        )
+      <ErrorLine error={error} onDismiss={() => setError(null)} />
+      {notice && (
+        <div className="notice toast" role="status" onAnimationEnd={() => setNotice(null)}>
+          {notice}
+        </div>
+      )}
+      {setup && sources && context ? (
+        <ProjectContext.Provider value={context}>
+          {route.tab === 'transcripts' && <TranscriptsView db={db} setup={setup} sources={sources} route={route} />}
+          {route.tab === 'coding' && <CodingView setup={setup} sources={sources} route={route} />}
+          {route.tab === 'codebook' && <CodebookView />}
+          {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
+          {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
+          {route.tab === 'setup' && <SetupView db={db} setup={setup} />}
+          {(needsCoder || choosingCoder) && (
+            <CoderGate
+              onClose={coder ? () => setChoosingCoder(false) : undefined}
+              onChosen={(c) => {
+                prefs.setCoderId(route.projectId, c.id);
+                setCoderId(c.id);
+                setChoosingCoder(false);
+              }}
+            />
+          )}
+        </ProjectContext.Provider>
       ) : (
         <p className="muted pad">Opening project…</p>
       )}

@@ -4,12 +4,22 @@ import { useState } from 'react';
 import { createProject, deleteForever, deleteProject, listProjects, renameProject, restoreProject } from '../store/projects';
 import type { ProjectEntry } from '../store/registry';
 import { createSampleProject } from '../store/sampleProject';
+import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
+import type { CodebookNode } from '../core/codebook';
+import { mergeCodebook } from '../core/codebookMerge';
+import { CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
+import { getPlatform } from '../platform/platform';
+import { applyAction } from '../store/actions';
+import { projectDb } from '../store/projectDb';
 import { Confirm, ErrorLine, formatDate, useAction } from './common';
 import { navigate } from './route';
+
+type StartWith = 'study' | 'empty' | 'file';
 
 export function ProjectsScreen() {
   const projects = useLiveQuery(() => listProjects(), [], undefined);
   const [name, setName] = useState('');
+  const [startWith, setStartWith] = useState<StartWith>('study');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [confirm, setConfirm] = useState<{ entry: ProjectEntry; forever: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,13 +53,28 @@ export function ProjectsScreen() {
           onSubmit={async (e) => {
             e.preventDefault();
             await run(async () => {
+              // Read a codebook file first: a bad file stops here, before any project exists.
+              let nodes: CodebookNode[] = [];
+              let label = '';
+              if (startWith === 'study') [nodes, label] = [DEFAULT_CODEBOOK, `Start from "${DEFAULT_CODEBOOK_NAME}"`];
+              if (startWith === 'file') {
+                const [file] = await getPlatform().openFiles({ title: 'Codebook for the new project', extensions: CODEBOOK_EXTENSIONS, multiple: false });
+                if (!file) return;
+                [nodes, label] = [readCodebookFile(file), `Start from codebook ${file.name}`];
+              }
               const entry = await createProject(name);
+              if (nodes.length) await applyAction(projectDb(entry.id), mergeCodebook([], nodes, label, () => crypto.randomUUID()));
               setName('');
               open(entry.id);
             });
           }}
         >
           <input aria-label="New project name" placeholder="New project name, e.g. Mirabal follow-up" value={name} onChange={(e) => setName(e.target.value)} />
+          <select aria-label="Start with" value={startWith} onChange={(e) => setStartWith(e.target.value as StartWith)}>
+            <option value="study">with the study codebook</option>
+            <option value="empty">with an empty codebook</option>
+            <option value="file">with a codebook file…</option>
+          </select>
           <button type="submit" className="primary">Create project</button>
           {!firstTime && (
             <button type="button" disabled={busy} onClick={() => openSample()}>Open sample project</button>

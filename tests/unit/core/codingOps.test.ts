@@ -130,3 +130,14 @@ describe('snapping and segments', () => {
     expect(turnsTouched([{ start: 0, end: 5, speaker: null }, { start: 7, end: 9, speaker: null }], 4, 8)).toEqual([0, 1]);
   });
 });
+
+describe('stepWord', () => {
+  it('moves a coding end by whole words', async () => {
+    const { stepWord } = await import('../../../renderer/core/snap');
+    const text = 'one two, three';
+    expect(stepWord(text, 3, 1)).toBe(7);
+    expect(stepWord(text, 7, -1)).toBe(4);
+    expect(stepWord(text, 0, -1)).toBe(0);
+    expect(stepWord(text, 14, 1)).toBe(14);
+  });
+});

@@ -1,0 +1,57 @@
+// The keyboard way to code: type part of a code's name, arrows to choose, Enter to apply.
+// With no match, Enter creates a code of that name and applies it.
+import { useMemo, useState } from 'react';
+import { codePath } from '../core/codebookOps';
+import { codeSearch } from '../core/retrieval';
+import type { Code } from '../core/model';
+import { Modal } from './common';
+
+export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void; onCreate(name: string): void; onClose(): void }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => codeSearch(props.codes, query, 12), [props.codes, query]);
+  const canCreate = query.trim() !== '' && !results.some((c) => c.name.toLowerCase() === query.trim().toLowerCase());
+  const choose = (i: number) => {
+    const code = results[i];
+    if (code) props.onPick(code.id);
+    else if (canCreate) props.onCreate(query.trim());
+  };
+  return (
+    <Modal title="Apply code" onClose={props.onClose}>
+      <div className="modal-body picker">
+        <input
+          autoFocus
+          aria-label="Find code"
+          placeholder="Type to find a code…"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - (canCreate ? 0 : 1)));
+            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+            else if (e.key === 'Enter') choose(active);
+            else return;
+            e.preventDefault();
+          }}
+        />
+        <ul className="plain picker-results" role="listbox" aria-label="Codes">
+          {results.map((c, i) => (
+            <li key={c.id} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => { e.preventDefault(); choose(i); }}>
+              <span className="swatch" style={{ background: c.colour }} />
+              <span>{c.name}</span>
+              <span className="muted path">{codePath(props.codes, c.id).slice(0, -1).join(' › ')}</span>
+            </li>
+          ))}
+          {canCreate && (
+            <li role="option" aria-selected={active === results.length} className={active === results.length ? 'active' : undefined} onMouseDown={(e) => { e.preventDefault(); choose(results.length); }}>
+              + Create code “{query.trim()}”
+            </li>
+          )}
+        </ul>
+        <p className="muted small">↑↓ to choose · Enter to apply · Esc to cancel</p>
+      </div>
+    </Modal>
+  );
+}

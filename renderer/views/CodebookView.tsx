@@ -1,0 +1,170 @@
+// The codebook editor: the tree with counts (codings · transcripts · participants), moved by
+// drag or by keyboard (Alt+arrows), and the chosen code's definition, memo, merge, split and
+// delete. Every change is one undoable action.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef, useState } from 'react';
+import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
+import { mergeCodebook } from '../core/codebookMerge';
+import { codePath, createCode, deleteCode, deleteImpact, moveCode, moveCodeByKey, orderedTree, type KeyMove } from '../core/codebookOps';
+import { codeStats } from '../core/codeStats';
+import { live, type Code } from '../core/model';
+import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
+import { getPlatform } from '../platform/platform';
+import { CodeDetails } from './CodeDetails';
+import { Confirm } from './common';
+import { useProject } from './projectContext';
+
+const KEY_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
+
+export function CodebookView() {
+  const { db, codes, actWith, act } = useProject();
+  const codings = useLiveQuery(async () => live(await db.codings.toArray()), [db], []);
+  const sources = useLiveQuery(() => db.sources.toArray(), [db], []);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Code | null>(null);
+  const [dragId, setDragId] = useState<string | null>(null);
+  const treeRef = useRef<HTMLUListElement>(null);
+  const rows = useMemo(() => orderedTree(codes), [codes]);
+  const stats = useMemo(() => codeStats({ codes, codings, sources }, { includeChildren: true }), [codes, codings, sources]);
+  const selected = codes.find((c) => c.id === selectedId) ?? null;
+
+  const focusRow = (id: string) => requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
+
+  async function addCode(parentId: string | null) {
+    const id = crypto.randomUUID();
+    const siblings = codes.filter((c) => c.parentId === parentId);
+    let name = 'New code';
+    for (let n = 2; siblings.some((c) => c.name.toLowerCase() === name.toLowerCase()); n += 1) name = `New code ${n}`;
+    if (await actWith(() => createCode(codes, { name, parentId }, () => id, Date.now()))) setSelectedId(id);
+  }
+
+  async function importFile() {
+    let picked: { name: string; bytes: Uint8Array }[];
+    try {
+      picked = await getPlatform().openFiles({ title: 'Import codebook', extensions: CODEBOOK_EXTENSIONS, multiple: false });
+    } catch (e) {
+      await actWith(() => { throw e; });
+      return;
+    }
+    const [file] = picked;
+    // A bad file throws inside the builder: the message is shown and nothing changes.
+    if (file) await actWith(() => mergeCodebook(codes, readCodebookFile(file), `Import codebook ${file.name}`, () => crypto.randomUUID()));
+  }
+
+  function onKeyDown(e: React.KeyboardEvent, code: Code) {
+    const index = rows.findIndex((r) => r.code.id === code.id);
+    if (e.altKey && KEY_MOVES[e.key]) {
+      e.preventDefault();
+      void actWith(() => moveCodeByKey(codes, code.id, KEY_MOVES[e.key]!)).then(() => focusRow(code.id));
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = rows[index + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (next) { setSelectedId(next.code.id); focusRow(next.code.id); }
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      setDeleting(code);
+    } else if (e.key === 'Insert' || (e.key === 'n' && !e.ctrlKey)) {
+      e.preventDefault();
+      void addCode(e.shiftKey ? code.parentId : code.id);
+    }
+  }
+
+  return (
+    <div className="codebook">
+      <section className="codebook-tree" aria-label="Codebook tree">
+        <div className="row">
+          <button type="button" className="primary" onClick={() => addCode(null)}>New code</button>
+          <button type="button" disabled={!selected} onClick={() => selected && addCode(selected.id)}>New sub-code</button>
+          <span className="spacer" />
+          <button type="button" onClick={() => void importFile()}>Import…</button>
+          <button type="button" onClick={() => getPlatform().saveFile('codebook.json', new TextEncoder().encode(codebookJson(codes, 'Codebook')), 'application/json')}>Export JSON</button>
+          <button type="button" onClick={() => getPlatform().saveFile('codebook.csv', new TextEncoder().encode(`\uFEFF${codebookCsv(codes)}`), 'text/csv')}>Export CSV</button>
+        </div>
+        {codes.length === 0 && (
+          <div className="card welcome">
+            <p>This project has no codes yet.</p>
+            <button type="button" className="primary" onClick={() => act(mergeCodebook(codes, DEFAULT_CODEBOOK, `Start from "${DEFAULT_CODEBOOK_NAME}"`, () => crypto.randomUUID()))}>
+              Use the study codebook ({DEFAULT_CODEBOOK_NAME})
+            </button>
+          </div>
+        )}
+        <p className="muted small">Alt+↑↓ reorder · Alt+→ make sub-code of the code above · Alt+← move up a level · Delete · drag a code onto another to nest it</p>
+        <ul className="plain tree" role="tree" aria-label="Codes" ref={treeRef}>
+          {rows.map(({ code, depth }) => {
+            const s = stats.get(code.id);
+            return (
+              <li
+                key={code.id}
+                role="treeitem"
+                aria-selected={code.id === selectedId}
+                aria-level={depth + 1}
+                tabIndex={code.id === selectedId || (!selectedId && depth === 0 && code === rows[0]?.code) ? 0 : -1}
+                data-code-id={code.id}
+                className={`tree-row${code.id === selectedId ? ' selected' : ''}${dragId === code.id ? ' dragging' : ''}`}
+                style={{ paddingLeft: `${0.5 + depth * 1.1}rem` }}
+                draggable
+                onDragStart={(e) => { setDragId(code.id); e.dataTransfer.setData('text/plain', code.id); }}
+                onDragEnd={() => setDragId(null)}
+                onDragOver={(e) => e.preventDefault()}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  const moving = e.dataTransfer.getData('text/plain');
+                  if (moving && moving !== code.id) void actWith(() => moveCode(codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
+                }}
+                onClick={() => setSelectedId(code.id)}
+                onKeyDown={(e) => onKeyDown(e, code)}
+                title={codePath(codes, code.id).join(' › ')}
+              >
+                <span className="swatch" style={{ background: code.colour }} />
+                <span className="name">{code.name}</span>
+                <span className="stats muted small" aria-label={`${s?.codings ?? 0} codings, ${s?.sources ?? 0} transcripts, ${s?.participants ?? 0} participants`}>
+                  {s?.codings ?? 0} · {s?.sources ?? 0} · {s?.participants ?? 0}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+        {codes.length > 0 && (
+          <div
+            className="drop-top muted small"
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const moving = e.dataTransfer.getData('text/plain');
+              if (moving) void actWith(() => moveCode(codes, moving, null, codes.filter((c) => c.parentId === null && c.id !== moving).length));
+            }}
+          >
+            Drop here to make a top-level code
+          </div>
+        )}
+      </section>
+      <section className="codebook-detail">
+        {selected ? (
+          <CodeDetails key={selected.id} code={selected} codings={codings} onDelete={() => setDeleting(selected)} />
+        ) : (
+          <p className="muted pad">Choose a code to edit its name, definition, colour and memo. Numbers beside each code: codings · transcripts · participants (with sub-codes).</p>
+        )}
+      </section>
+      {deleting && (
+        <Confirm
+          title="Delete code?"
+          danger
+          confirmLabel="Delete"
+          message={(() => {
+            const impact = deleteImpact(codes, codings, deleting.id);
+            return (
+              <p>
+                “{deleting.name}”{impact.codes > 1 ? ` and its ${impact.codes - 1} sub-code(s)` : ''} will be deleted, with {impact.codings} coding(s). You can undo this (Ctrl+Z).
+              </p>
+            );
+          })()}
+          onCancel={() => setDeleting(null)}
+          onConfirm={async () => {
+            if (await actWith(() => deleteCode(codes, codings, deleting.id, Date.now()))) setSelectedId(null);
+            setDeleting(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

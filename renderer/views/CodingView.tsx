@@ -1,0 +1,130 @@
+// Coding a transcript: the codebook on the left, the transcript (Lexical) in the middle,
+// the coded passage under the cursor on the right. Keyboard: K opens the code picker,
+// R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { createCode } from '../core/codebookOps';
+import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../core/codingOps';
+import { live } from '../core/model';
+import { snapToWords } from '../core/snap';
+import { TranscriptEditor } from '../editor/TranscriptEditor';
+import { prefs } from '../store/prefs';
+import type { SourceMeta } from '../store/projectDb';
+import { getSource, type ProjectSetup } from '../store/projectRepo';
+import { CodeList } from './CodeList';
+import { CodePicker } from './CodePicker';
+import { CodingInspector } from './CodingInspector';
+import { useProject } from './projectContext';
+import { navigate, type ProjectRoute } from './route';
+
+export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; route: ProjectRoute }) {
+  const { db, codes, coderId, blind, actWith, projectId } = useProject();
+  const { route } = props;
+  const sourceId = route.sourceId ?? props.sources[0]?.id ?? null;
+  const source = useLiveQuery(() => (sourceId ? getSource(db, sourceId) : Promise.resolve(undefined)), [db, sourceId], null);
+  const allCodings = useLiveQuery(async () => (sourceId ? live(await db.codings.where('sourceId').equals(sourceId).toArray()) : []), [db, sourceId], []);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const [clicked, setClicked] = useState<{ ids: string[]; offset: number } | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [lastCodeId, setLastCodeId] = useState(() => prefs.lastCodeId(projectId));
+
+  const shown = useMemo(() => visibleCodings(allCodings, coderId, blind), [allCodings, coderId, blind]);
+  const colours = useMemo(() => new Map(codes.map((c) => [c.id, c.colour])), [codes]);
+  const selectedCodings = useMemo(() => (clicked ? shown.filter((c) => clicked.ids.includes(c.id)) : []), [clicked, shown]);
+  const scrollTo = useMemo(() => (route.range ? { ...route.range, nonce: Date.now() } : null), [route.range]);
+
+  if (props.sources.length === 0) return <p className="pad muted">Import transcripts first (Transcripts tab), then code them here.</p>;
+  if (source === null) return <p className="pad muted">Opening…</p>;
+  if (!source || !sourceId) return <p className="pad">This transcript is no longer in the project.</p>;
+
+  const participant = props.setup.participants.find((p) => p.id === source.participantId);
+  const wave = props.setup.waves.find((w) => w.id === source.wave);
+
+  async function apply(codeId: string) {
+    if (!selection || !coderId || !source) return;
+    const request = { sourceId: source.id, codeId, coderId, ...selection };
+    if (await actWith(() => applyCoding(allCodings, request, source.text.length, codeName(codes, codeId), () => crypto.randomUUID(), Date.now()))) {
+      prefs.setLastCodeId(projectId, codeId);
+      setLastCodeId(codeId);
+    }
+  }
+
+  /** Creates a code (named by the picker, or in vivo from the selected words) and applies it. */
+  async function createAndApply(typedName: string | null) {
+    if (!selection || !coderId || !source) return;
+    const now = Date.now();
+    await actWith(() => {
+      const name = typedName ?? inVivoName(source.text.slice(selection.start, selection.end));
+      const create = createCode(codes, { name }, () => crypto.randomUUID(), now);
+      const code = create.changes[0]!.after as { id: string; name: string };
+      const coding = applyCoding(allCodings, { sourceId: source.id, codeId: code.id, coderId, ...selection }, source.text.length, code.name, () => crypto.randomUUID(), now);
+      prefs.setLastCodeId(projectId, code.id);
+      setLastCodeId(code.id);
+      return combine(typedName ? `Create and apply "${code.name}"` : `Code in vivo "${code.name}"`, create, coding);
+    });
+  }
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key === 'k' && selection) setPicking(true);
+    else if (key === 'r' && selection && lastCodeId && codes.some((c) => c.id === lastCodeId)) void apply(lastCodeId);
+    else if (key === 'i' && selection) void createAndApply(null);
+    else if (key === 'escape') setClicked(null);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="coding" onKeyDown={onKeyDown}>
+      <aside className="coding-left" aria-label="Codebook">
+        <label className="source-picker">
+          <span className="muted small">Transcript</span>
+          <select aria-label="Transcript to code" value={sourceId} onChange={(e) => navigate({ ...route, sourceId: e.target.value, range: null })}>
+            {props.sources.map((s) => (
+              <option key={s.id} value={s.id}>{s.title}</option>
+            ))}
+          </select>
+        </label>
+        <CodeList codings={shown} selectionActive={!!selection && !!coderId} onApply={apply} lastCodeId={lastCodeId} />
+      </aside>
+      <section className="coding-main">
+        <header className="coding-head">
+          <h2>{source.title}</h2>
+          <span className="muted">{participant?.pseudonym ?? 'No participant'} · {wave?.label ?? 'No wave'}{blind ? ' · blind: only your codings' : ''}</span>
+          <span className="spacer" />
+          <span className="muted small selection-info" aria-live="polite">
+            {selection ? `${selection.end - selection.start} characters selected — K: code · R: repeat · I: in vivo` : 'Select text to code it'}
+          </span>
+        </header>
+        <TranscriptEditor
+          source={source}
+          codings={shown}
+          colours={colours}
+          selectedCodingId={selectedCodings[0]?.id ?? null}
+          scrollTo={scrollTo}
+          onSelectionChange={(range, raw) => setSelection(range && (raw ? range : snapRange(source.text, range)))}
+          onCodingClick={(ids, offset) => setClicked({ ids, offset })}
+        />
+      </section>
+      <aside className="coding-right" aria-label="Coded passage">
+        <CodingInspector source={source} codings={selectedCodings} allCodings={allCodings} onDone={() => setClicked(null)} />
+      </aside>
+      {picking && (
+        <CodePicker
+          codes={codes}
+          onClose={() => setPicking(false)}
+          onPick={(id) => { setPicking(false); void apply(id); }}
+          onCreate={(name) => { setPicking(false); void createAndApply(name); }}
+        />
+      )}
+      {!coderId && <p className="pad muted">Choose who is coding to start.</p>}
+    </div>
+  );
+}
+
+function snapRange(text: string, range: { start: number; end: number }): { start: number; end: number } | null {
+  const [start, end] = snapToWords(text, range.start, range.end);
+  return end > start ? { start, end } : null;
+}

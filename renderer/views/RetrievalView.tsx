@@ -1,0 +1,61 @@
+// Retrieval: every passage coded with a code (and, if wished, its sub-codes), with who said
+// it, when, and who coded it; each opens its place in the transcript.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { orderedTree } from '../core/codebookOps';
+import { retrieve } from '../core/retrieval';
+import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import { useProject } from './projectContext';
+import { navigate } from './route';
+
+export function RetrievalView(props: { setup: ProjectSetup }) {
+  const { db, codes, coders, coderId, blind, projectId } = useProject();
+  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const [codeId, setCodeId] = useState('');
+  const [includeChildren, setIncludeChildren] = useState(true);
+  const [coderFilter, setCoderFilter] = useState<string>('');
+  const coderIds = blind ? (coderId ? [coderId] : []) : coderFilter ? [coderFilter] : undefined;
+  const passages = useMemo(
+    () => (snapshot && codeId ? retrieve(snapshot, { codeIds: [codeId], includeChildren, ...(coderIds ? { coderIds } : {}) }) : []),
+    [snapshot, codeId, includeChildren, coderIds?.join()],
+  );
+  const roleLabel = (role: string) => props.setup.roles.find((r) => r.id === role)?.label ?? role;
+  const codeName = (id: string) => codes.find((c) => c.id === id)?.name ?? '';
+  const people = new Set(passages.map((p) => p.participantId)).size;
+  return (
+    <section className="retrieval pad">
+      <div className="row">
+        <select aria-label="Code to retrieve" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+          <option value="">Choose a code…</option>
+          {orderedTree(codes).map(({ code, depth }) => (
+            <option key={code.id} value={code.id}>{'\u00a0\u00a0'.repeat(depth)}{code.name}</option>
+          ))}
+        </select>
+        <label className="row"><input type="checkbox" checked={includeChildren} onChange={(e) => setIncludeChildren(e.target.checked)} /> with sub-codes</label>
+        <select aria-label="Coder" value={blind ? coderId ?? '' : coderFilter} disabled={blind} onChange={(e) => setCoderFilter(e.target.value)}>
+          <option value="">All coders</option>
+          {coders.map((c) => (
+            <option key={c.id} value={c.id}>{c.name}</option>
+          ))}
+        </select>
+        {codeId && <span className="muted" role="status">{passages.length} passage(s) from {people} participant(s){blind ? ' · blind: only your codings' : ''}</span>}
+      </div>
+      <ol className="plain passages">
+        {passages.map((p) => (
+          <li key={p.codingId} className="passage card">
+            <header className="row small">
+              <strong>{p.pseudonym || 'No participant'}</strong>
+              <span className="muted">{roleLabel(p.role)} · {p.waveLabel || 'no wave'} · coded “{codeName(p.codeId)}” by {p.coderName}</span>
+              <span className="spacer" />
+              <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>
+                Open in transcript
+              </button>
+            </header>
+            <blockquote className="excerpt">{p.text}</blockquote>
+            {p.memo && <p className="small muted">Memo: {p.memo}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// What every coding screen needs: the database, who is coding on this machine, blind mode,
+// and `act`, which applies a core Action (undoable) and reports a refusal to the researcher.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext } from 'react';
+import type { Action } from '../core/changes';
+import { live, type Code, type Coder, type Memo } from '../core/model';
+import { applyAction, undoState, type UndoState } from '../store/actions';
+import type { ProjectDb } from '../store/projectDb';
+
+export interface ProjectContextValue {
+  db: ProjectDb;
+  projectId: string;
+  coderId: string | null;
+  blind: boolean;
+  codes: Code[];
+  coders: Coder[];
+  memos: Memo[];
+  /** Applies an action as one undo step; resolves false (with the message shown) if refused. */
+  act(action: Action): Promise<boolean>;
+  /** Runs a builder that may throw a ValidationError, then applies its action. */
+  actWith(build: () => Action): Promise<boolean>;
+}
+
+export const ProjectContext = createContext<ProjectContextValue | null>(null);
+
+export function useProject(): ProjectContextValue {
+  const value = useContext(ProjectContext);
+  if (!value) throw new Error('useProject outside a project');
+  return value;
+}
+
+export function useProjectRecords(db: ProjectDb): { codes: Code[]; coders: Coder[]; memos: Memo[]; undo: UndoState } | undefined {
+  return useLiveQuery(async () => {
+    const [codes, coders, memos, undo] = await Promise.all([db.codes.toArray(), db.coders.toArray(), db.memos.toArray(), undoState(db)]);
+    return { codes: live(codes).sort((a, b) => a.order - b.order), coders, memos: live(memos), undo };
+  }, [db]);
+}
+
+export function makeAct(db: ProjectDb, actor: string, report: (message: string | null) => void) {
+  const act = async (action: Action) => {
+    try {
+      await applyAction(db, action, actor);
+      report(null);
+      return true;
+    } catch (e) {
+      report(e instanceof Error ? e.message : String(e));
+      return false;
+    }
+  };
+  const actWith = async (build: () => Action) => {
+    let action: Action;
+    try {
+      action = build();
+    } catch (e) {
+      report(e instanceof Error ? e.message : String(e));
+      return false;
+    }
+    return act(action);
+  };
+  return { act, actWith };
+}
