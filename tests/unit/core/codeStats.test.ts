@@ -56,29 +56,17 @@ describe('codeStats', () => {
     const stats = codeStats({ codes: loop, codings: [coding('x', 's1'), coding('y', 's2')], sources }, { includeChildren: true });
     expect(stats.get('x')!.codings + stats.get('y')!.codings).toBeGreaterThanOrEqual(2);
   });
-  it('handles study scale (60 codes x 40,000 codings x 350 sources) well under 50 ms', () => {
+  it('counts every coding once at study scale (60 codes x 40,000 codings x 350 sources)', () => {
+    // Correctness at scale only; the speed is measured by `npm run bench`, not by a timed test.
     const bigCodes = Array.from({ length: 60 }, (_, i) => code(`c${i}`, i < 10 ? null : `c${i % 10}`));
     const bigSources = Array.from({ length: 350 }, (_, i) => source(`s${i}`, `P${i % 175}`));
     const bigCodings = Array.from({ length: 40_000 }, (_, i) => coding(`c${(i * 7) % 60}`, `s${(i * 13) % 350}`, i % 2 ? 'k1' : 'k2'));
     const big = { codes: bigCodes, codings: bigCodings, sources: bigSources };
-    codeStats(big, { includeChildren: true }); // warm the JIT, as the app is by its first redraw
-    // The median of five runs, so one garbage collection pause does not decide the test.
-    const median = (run: () => void) => {
-      const ms = Array.from({ length: 5 }, () => {
-        const t = performance.now();
-        run();
-        return performance.now() - t;
-      });
-      return ms.sort((a, b) => a - b)[2]!;
-    };
-    const times = [false, true].map((includeChildren) => {
+    for (const includeChildren of [false, true]) {
       const stats = codeStats(big, { includeChildren });
-      const ms = median(() => codeStats(big, { includeChildren }));
       // Every coding is counted once at its own code, and once more at its top-level code when totalled.
       const counted = (ids: Code[]) => ids.reduce((sum, c) => sum + stats.get(c.id)!.codings, 0);
       expect(counted(includeChildren ? bigCodes.slice(0, 10) : bigCodes)).toBe(40_000);
-      return ms;
-    });
-    expect(Math.max(...times)).toBeLessThan(50);
+    }
   });
 });
