@@ -25,14 +25,24 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
 
 const ALL = (db: ProjectDb) => [db.codes, db.codings, db.coders, db.memos, db.history];
 
-/** Applies an action and records it as the newest undo step (clearing the redo steps). */
-export async function applyAction(db: ProjectDb, action: Action, actor = ''): Promise<void> {
+/**
+ * Applies an action and records it as the newest undo step (clearing the redo steps). Set-up
+ * work (a new project's codebook, the sample) is recorded for the audit trail only.
+ */
+export async function applyAction(db: ProjectDb, action: Action, actor = '', options: { undoable?: boolean } = {}): Promise<void> {
   if (action.changes.length === 0) return;
+  const undoable = options.undoable ?? true;
   await db.transaction('rw', ALL(db), async () => {
     await write(db, action);
-    const redoable = await undoneEntries(db);
-    for (const e of redoable) await db.history.update(e.seq!, { state: 'dead' });
-    await db.history.add({ at: Date.now(), actor, action: 'edit', summary: action.label, undoable: true, state: 'done', data: action });
+    if (undoable) for (const e of await undoneEntries(db)) await db.history.update(e.seq!, { state: 'dead' });
+    await db.history.add({
+      at: Date.now(),
+      actor,
+      action: undoable ? 'edit' : 'setup',
+      summary: action.label,
+      undoable,
+      ...(undoable ? { state: 'done' as const, data: action } : { data: { changes: action.changes.length } }),
+    });
   });
 }
 

@@ -63,7 +63,7 @@ export function ProjectsScreen() {
                 [nodes, label] = [readCodebookFile(file), `Start from codebook ${file.name}`];
               }
               const entry = await createProject(name);
-              if (nodes.length) await applyAction(projectDb(entry.id), mergeCodebook([], nodes, label, () => crypto.randomUUID()));
+              if (nodes.length) await applyAction(projectDb(entry.id), mergeCodebook([], nodes, label, () => crypto.randomUUID()), '', { undoable: false });
               setName('');
               open(entry.id);
             });

@@ -41,6 +41,14 @@ describe('actions, undo and redo', () => {
     expect(await db.codes.count()).toBe(1);
   });
 
+  it('records set-up work for the audit trail without making it undoable', async () => {
+    await applyAction(db, mergeCodebook([], [{ name: 'A' }], 'Start from a codebook', id), '', { undoable: false });
+    expect(await undoState(db)).toEqual({ undo: null, redo: null });
+    expect(await undo(db)).toBeNull();
+    expect(await db.codes.count()).toBe(1);
+    expect((await db.history.toArray()).at(-1)).toMatchObject({ action: 'setup', summary: 'Start from a codebook', undoable: false });
+  });
+
   it('drops the redo steps when a new action is done', async () => {
     await applyAction(db, mergeCodebook([], [{ name: 'A' }], 'Add A', id));
     await undo(db);
