@@ -31,12 +31,18 @@ try {
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   console.log(`Importing ${files} generated .docx transcripts of about ${words} words each…`);
   results.import = await page.evaluate(([n, w]) => window.runImportBench(n, w), [files, words]);
+  console.log('Coding the corpus: 60 codes, 2 coders, 40,000 codings…');
+  results.coding = await page.evaluate((n) => window.runCodingBench(n), 40_000);
+  console.log('Opening a 15,000-word transcript with 400 codings in the editor…');
+  results.editor = await page.evaluate(() => window.runEditorBench());
 } finally {
   await browser.close();
   await server.close();
 }
 
 const r = results.import;
+const c = results.coding;
+const e = results.editor;
 const rows = [
   ['corpus', `${r.files} .docx, ${r.words.toLocaleString('en')} words, ${r.docxMegabytes.toFixed(1)} MB`, ''],
   ['import (read + hash + one transaction)', `${(r.importMs / 1000).toFixed(1)} s`, 'target < 60 s'],
@@ -47,6 +53,14 @@ const rows = [
   ['open project (setup + transcript list)', `${r.openProjectMs.toFixed(1)} ms`, ''],
   ['open one transcript', `${r.openTranscriptMs.toFixed(1)} ms`, ''],
   ['load whole project snapshot', `${r.snapshotMs.toFixed(0)} ms`, ''],
+  ['write 40,000 codings (one transaction)', `${c.writeCodingsMs.toFixed(0)} ms`, ''],
+  ['snapshot with 40,000 codings', `${c.snapshotMs.toFixed(0)} ms`, ''],
+  ['code counts (60 codes, with sub-codes)', `${c.codeStatsMs.toFixed(1)} ms`, ''],
+  ['retrieve one code with sub-codes', `${c.retrieveMs.toFixed(1)} ms`, `${c.passages} passages`],
+  ['open 15,000-word transcript, 400 codings', `${e.openMs.toFixed(0)} ms`, 'target < 300 ms'],
+  ['apply a code: until shown', `${e.applyMs.toFixed(1)} ms`, ''],
+  ['apply a code: main-thread work', `${e.applyMainThreadMs.toFixed(1)} ms`, 'target < 16 ms'],
+  ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
 ];
 const width = Math.max(...rows.map((x) => x[0].length));
 for (const [k, v, t] of rows) console.log(`${k.padEnd(width)}  ${v.padStart(14)}  ${t}`);

@@ -1,7 +1,14 @@
 // The fictional sample study, built through the same import path a researcher's files take,
 // so that every later feature (and the end-to-end tests) has something real to show.
+import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { buildImport, planBatch } from '../core/batch';
-import type { Participant, SpeakerRole } from '../core/model';
+import { created, type Action } from '../core/changes';
+import { mergeCodebook } from '../core/codebookMerge';
+import { codePath } from '../core/codebookOps';
+import { combine } from '../core/codingOps';
+import type { Code, Coding, Participant, Source, SpeakerRole } from '../core/model';
+import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
+import { applyAction } from './actions';
 import { prepareFiles } from '../io/prepareBatch';
 import { SAMPLE_DESCRIPTION, SAMPLE_PARTICIPANTS, SAMPLE_PROJECT_NAME, SAMPLE_TRANSCRIPTS } from '../sample/sampleStudy';
 import { projectDb } from './projectDb';
@@ -49,6 +56,35 @@ export async function createSampleProject(): Promise<ProjectEntry> {
   }
   const roles: Record<string, SpeakerRole> = { Interviewer: 'interviewer' };
   for (const p of SAMPLE_PARTICIPANTS) roles[p.pseudonym] = 'participant';
-  await commitImport(db, buildImport(rows, roles, setup.participants, () => crypto.randomUUID(), Date.now()));
+  const batch = buildImport(rows, roles, setup.participants, () => crypto.randomUUID(), Date.now());
+  await commitImport(db, batch);
+  await applyAction(db, sampleCodingAction(batch.sources), '', { undoable: false });
   return entry;
+}
+
+/**
+ * The study codebook, two coders, and their codings of the sample, located by quote. The
+ * sample is data written by hand, so a quote that is not found is an error, not a skip.
+ */
+function sampleCodingAction(sources: readonly Source[]): Action {
+  const newId = () => crypto.randomUUID();
+  const codebook = mergeCodebook([], DEFAULT_CODEBOOK, `Start from "${DEFAULT_CODEBOOK_NAME}"`, newId);
+  const codes = codebook.changes.map((c) => c.after as Code);
+  const coders = SAMPLE_CODERS.map((c) => ({ id: newId(), name: c.name, colour: c.colour }));
+  const coderOf = new Map(SAMPLE_CODERS.map((c, i) => [c.key, coders[i]!.id]));
+  const now = Date.now();
+  const codings: Coding[] = SAMPLE_CODINGS.map((sample, i) => {
+    const source = sources.find((s) => s.origin.fileName === sample.file);
+    const code = codes.find((c) => codePath(codes, c.id).join(' / ') === sample.code);
+    const start = source ? source.text.indexOf(sample.quote) : -1;
+    if (!source || !code || start < 0) throw new Error(`Sample coding ${i} (${sample.file}, ${sample.code}) does not fit the sample.`);
+    const at = now - (SAMPLE_CODINGS.length - i) * 1000;
+    return { id: newId(), sourceId: source.id, codeId: code.id, coderId: coderOf.get(sample.coder)!, start, end: start + sample.quote.length, memo: sample.memo ?? '', createdAt: at, updatedAt: at };
+  });
+  return combine(
+    'Set up the sample codebook and coding',
+    codebook,
+    { label: '', changes: coders.map((c) => created('coders', c)) },
+    { label: '', changes: codings.map((c) => created('codings', c)) },
+  );
 }

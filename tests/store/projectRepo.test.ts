@@ -129,6 +129,14 @@ describe('sample project', () => {
       expect(s.turns.length).toBeGreaterThan(5);
       expect(s.turns.some((t) => t.speakerRole === 'interviewer')).toBe(true);
     }
+    // The study codebook, two coders, and their codings, located by quote.
+    expect(snap.coders.map((c) => c.name)).toEqual(['Ana (coder A)', 'Ben (coder B)']);
+    expect(snap.codes.length).toBeGreaterThan(40);
+    expect(snap.codings.length).toBeGreaterThan(200);
+    for (const c of snap.codings) {
+      const text = snap.sources.find((s) => s.id === c.sourceId)!.text;
+      expect(text.slice(c.start, c.end).trim()).toBe(text.slice(c.start, c.end));
+    }
     const again = await createSampleProject();
     expect(again.name).toBe('Sample study (fictional) 2');
   });

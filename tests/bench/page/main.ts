@@ -5,14 +5,26 @@ import { prepareFiles } from '../../../renderer/io/prepareBatch';
 import { projectDb } from '../../../renderer/store/projectDb';
 import { commitImport, getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 import { createProject, listProjects } from '../../../renderer/store/projects';
+import { created } from '../../../renderer/core/changes';
+import { mergeCodebook } from '../../../renderer/core/codebookMerge';
+import { codeStats } from '../../../renderer/core/codeStats';
+import { combine } from '../../../renderer/core/codingOps';
+import type { Code, Coding } from '../../../renderer/core/model';
+import { retrieve } from '../../../renderer/core/retrieval';
+import { applyAction } from '../../../renderer/store/actions';
 import { makeDocx } from '../../fixtures/makeDocx';
+import { runEditorBench } from './editorBench';
 import { generateTranscript } from '../corpus';
 
 declare global {
   interface Window {
     runImportBench(count: number, words: number): Promise<Record<string, number>>;
+    runCodingBench(codingCount: number): Promise<Record<string, number>>;
+    runEditorBench(): Promise<Record<string, number>>;
   }
 }
+
+let benchDb: ReturnType<typeof projectDb> | null = null;
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
@@ -32,6 +44,7 @@ window.runImportBench = async (count, words) => {
   for (let i = 0; i < 5; i += 1) await createProject(`Other project ${i}`);
   const entry = await createProject('Bench study');
   const db = projectDb(entry.id);
+  benchDb = db;
 
   const [prepared, readMs] = await time(() => prepareFiles(files));
   const failed = prepared.filter((p) => 'error' in p);
@@ -63,4 +76,36 @@ window.runImportBench = async (count, words) => {
     sourcesInSnapshot: snapshot.sources.length,
   };
 };
+// Study-scale coding: 60 codes, 2 coders, `codingCount` codings over the imported corpus.
+window.runCodingBench = async (codingCount) => {
+  const db = benchDb!;
+  const snapshot = await loadSnapshot(db);
+  const newId = () => crypto.randomUUID();
+  const tree = Array.from({ length: 10 }, (_, i) => ({ name: `Measure ${i + 1}`, children: Array.from({ length: 5 }, (_, j) => ({ name: `Indicator ${i + 1}.${j + 1}` })) }));
+  const codebook = mergeCodebook([], tree, 'Bench codebook', newId);
+  const codes = codebook.changes.map((c) => c.after as Code);
+  const coders = [{ id: newId(), name: 'A', colour: '#2f6db5' }, { id: newId(), name: 'B', colour: '#b5512f' }];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const codings: Coding[] = [];
+  for (let i = 0; i < codingCount; i += 1) {
+    const source = snapshot.sources[Math.floor(rand() * snapshot.sources.length)]!;
+    const turn = source.turns[Math.floor(rand() * source.turns.length)]!;
+    codings.push({ id: newId(), sourceId: source.id, codeId: codes[Math.floor(rand() * codes.length)]!.id, coderId: coders[i % 2]!.id, start: turn.start, end: turn.end, memo: '', createdAt: i, updatedAt: i });
+  }
+  const [, writeCodingsMs] = await time(() =>
+    applyAction(db, combine('bench', codebook, { label: '', changes: [...coders.map((c) => created('coders', c)), ...codings.map((c) => created('codings', c))] }), '', { undoable: false }),
+  );
+  const [full, snapshotMs] = await time(() => loadSnapshot(db));
+  const t0 = performance.now();
+  const stats = codeStats(full, { includeChildren: true });
+  const codeStatsMs = performance.now() - t0;
+  const t1 = performance.now();
+  const passages = retrieve(full, { codeIds: [codes[0]!.id], includeChildren: true });
+  const retrieveMs = performance.now() - t1;
+  return { codings: codingCount, codes: codes.length, writeCodingsMs, snapshotMs, codeStatsMs, retrieveMs, passages: passages.length, statsCodes: stats.size };
+};
+
+window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById("editor-host")!)) });
+
 document.getElementById('status')!.textContent = 'ready';
