@@ -24,7 +24,7 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
   const value = (key: keyof CodeFields) => draft[key] ?? code[key];
   const save = async (key: keyof CodeFields) => {
     if (draft[key] === undefined || draft[key] === code[key]) return;
-    if (await actWith(() => updateCode(codes, code.id, { [key]: draft[key] }))) setDraft(({ [key]: _, ...rest }) => rest);
+    if (await actWith((fresh) => updateCode(fresh.codes, code.id, { [key]: draft[key] }))) setDraft(({ [key]: _, ...rest }) => rest);
   };
   const mine = props.codings.filter((c) => c.codeId === code.id);
   const targets = orderedTree(codes).filter(({ code: c }) => c.id !== code.id);
@@ -49,7 +49,7 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
             <option key={c.id} value={c.id}>{'  '.repeat(depth)}{c.name}</option>
           ))}
         </select>
-        <button type="button" disabled={!mergeInto} onClick={async () => { if (await actWith(() => mergeCodes(codes, props.codings, code.id, mergeInto, Date.now()))) setMergeInto(''); }}>Merge</button>
+        <button type="button" disabled={!mergeInto} onClick={async () => { if (await actWith((fresh) => mergeCodes(fresh.codes, props.codings, code.id, mergeInto, Date.now()))) setMergeInto(''); }}>Merge</button>
         <button type="button" disabled={mine.length === 0} onClick={() => setSplitting(true)}>Split…</button>
         <span className="spacer" />
         <button type="button" className="danger" onClick={props.onDelete}>Delete code</button>
@@ -91,7 +91,7 @@ function SplitDialog(props: { code: Code; codings: Coding[]; onClose(): void }) 
       </div>
       <footer className="modal-foot">
         <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" onClick={async () => { if (await actWith(() => splitCode(codes, props.codings, props.code.id, { name, codingIds: [...chosen] }, () => crypto.randomUUID(), Date.now()))) props.onClose(); }}>Split</button>
+        <button type="button" className="primary" onClick={async () => { if (await actWith((fresh) => splitCode(fresh.codes, props.codings, props.code.id, { name, codingIds: [...chosen] }, () => crypto.randomUUID(), Date.now()))) props.onClose(); }}>Split</button>
       </footer>
     </Modal>
   );

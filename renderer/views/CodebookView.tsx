@@ -35,7 +35,7 @@ export function CodebookView() {
     const siblings = codes.filter((c) => c.parentId === parentId);
     let name = 'New code';
     for (let n = 2; siblings.some((c) => c.name.toLowerCase() === name.toLowerCase()); n += 1) name = `New code ${n}`;
-    if (await actWith(() => createCode(codes, { name, parentId }, () => id, Date.now()))) setSelectedId(id);
+    if (await actWith((fresh) => createCode(fresh.codes, { name, parentId }, () => id, Date.now()))) setSelectedId(id);
   }
 
   async function importFile() {
@@ -48,14 +48,14 @@ export function CodebookView() {
     }
     const [file] = picked;
     // A bad file throws inside the builder: the message is shown and nothing changes.
-    if (file) await actWith(() => mergeCodebook(codes, readCodebookFile(file), `Import codebook ${file.name}`, () => crypto.randomUUID()));
+    if (file) await actWith((fresh) => mergeCodebook(fresh.codes, readCodebookFile(file), `Import codebook ${file.name}`, () => crypto.randomUUID()));
   }
 
   function onKeyDown(e: React.KeyboardEvent, code: Code) {
     const index = rows.findIndex((r) => r.code.id === code.id);
     if (e.altKey && KEY_MOVES[e.key]) {
       e.preventDefault();
-      void actWith(() => moveCodeByKey(codes, code.id, KEY_MOVES[e.key]!)).then(() => focusRow(code.id));
+      void actWith((fresh) => moveCodeByKey(fresh.codes, code.id, KEY_MOVES[e.key]!)).then(() => focusRow(code.id));
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = rows[index + (e.key === 'ArrowDown' ? 1 : -1)];
@@ -109,7 +109,7 @@ export function CodebookView() {
                 onDrop={(e) => {
                   e.preventDefault();
                   const moving = e.dataTransfer.getData('text/plain');
-                  if (moving && moving !== code.id) void actWith(() => moveCode(codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
+                  if (moving && moving !== code.id) void actWith((fresh) => moveCode(fresh.codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
                 }}
                 onClick={() => setSelectedId(code.id)}
                 onKeyDown={(e) => onKeyDown(e, code)}
@@ -131,7 +131,7 @@ export function CodebookView() {
             onDrop={(e) => {
               e.preventDefault();
               const moving = e.dataTransfer.getData('text/plain');
-              if (moving) void actWith(() => moveCode(codes, moving, null, codes.filter((c) => c.parentId === null && c.id !== moving).length));
+              if (moving) void actWith((fresh) => moveCode(fresh.codes, moving, null, codes.filter((c) => c.parentId === null && c.id !== moving).length));
             }}
           >
             Drop here to make a top-level code
@@ -160,7 +160,7 @@ export function CodebookView() {
           })()}
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
-            if (await actWith(() => deleteCode(codes, codings, deleting.id, Date.now()))) setSelectedId(null);
+            if (await actWith((fresh) => deleteCode(fresh.codes, codings, deleting.id, Date.now()))) setSelectedId(null);
             setDeleting(null);
           }}
         />

@@ -32,7 +32,7 @@ export function CoderGate(props: { onChosen(coder: Coder): void; onClose?: () =>
           onSubmit={async (e) => {
             e.preventDefault();
             const id = crypto.randomUUID();
-            if (await actWith(() => newCoder(coders, name, colour, () => id))) props.onChosen({ id, name: name.trim(), colour });
+            if (await actWith((fresh) => newCoder(fresh.coders, name, colour, () => id))) props.onChosen({ id, name: name.trim(), colour });
           }}
         >
           <input aria-label="New coder name" placeholder="Your name or initials" value={name} onChange={(e) => setName(e.target.value)} />

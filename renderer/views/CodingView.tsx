@@ -31,7 +31,11 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const shown = useMemo(() => visibleCodings(allCodings, coderId, blind), [allCodings, coderId, blind]);
   const colours = useMemo(() => new Map(codes.map((c) => [c.id, c.colour])), [codes]);
   const selectedCodings = useMemo(() => (clicked ? shown.filter((c) => clicked.ids.includes(c.id)) : []), [clicked, shown]);
-  const scrollTo = useMemo(() => (route.range ? { ...route.range, nonce: Date.now() } : null), [route.range]);
+  // A passage opened from retrieval, or the passage just coded: the editor selects it again, so
+  // the coder can go on from it (grow it with Shift+arrows, add another code).
+  const [reselect, setReselect] = useState<{ start: number; end: number; nonce: number } | null>(null);
+  const routeRange = useMemo(() => (route.range ? { ...route.range, nonce: Date.now() } : null), [route.range]);
+  const scrollTo = reselect && (!routeRange || reselect.nonce > routeRange.nonce) ? reselect : routeRange;
 
   if (props.sources.length === 0) return <p className="pad muted">Import transcripts first (Transcripts tab), then code them here.</p>;
   if (source === null) return <p className="pad muted">Opening…</p>;
@@ -43,9 +47,10 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   async function apply(codeId: string) {
     if (!selection || !coderId || !source) return;
     const request = { sourceId: source.id, codeId, coderId, ...selection };
-    if (await actWith(() => applyCoding(allCodings, request, source.text.length, codeName(codes, codeId), () => crypto.randomUUID(), Date.now()))) {
+    if (await actWith((fresh) => applyCoding(allCodings, request, source.text.length, codeName(fresh.codes, codeId), () => crypto.randomUUID(), Date.now()))) {
       prefs.setLastCodeId(projectId, codeId);
       setLastCodeId(codeId);
+      setReselect({ ...selection, nonce: Date.now() });
     }
   }
 
@@ -53,15 +58,16 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   async function createAndApply(typedName: string | null) {
     if (!selection || !coderId || !source) return;
     const now = Date.now();
-    await actWith(() => {
+    await actWith((fresh) => {
       const name = typedName ?? inVivoName(source.text.slice(selection.start, selection.end));
-      const create = createCode(codes, { name }, () => crypto.randomUUID(), now);
-      const code = create.changes[0]!.after as { id: string; name: string };
+      const create = createCode(fresh.codes, { name }, () => crypto.randomUUID(), now);
+      const code = create.changes.find((c) => c.before === null)!.after as { id: string; name: string };
       const coding = applyCoding(allCodings, { sourceId: source.id, codeId: code.id, coderId, ...selection }, source.text.length, code.name, () => crypto.randomUUID(), now);
       prefs.setLastCodeId(projectId, code.id);
       setLastCodeId(code.id);
       return combine(typedName ? `Create and apply "${code.name}"` : `Code in vivo "${code.name}"`, create, coding);
     });
+    setReselect({ ...selection, nonce: Date.now() });
   }
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -19,7 +19,7 @@ export function MemoBox(props: { target: MemoTarget; targetId: string | null; la
         value={text}
         placeholder="Write a memo…"
         onChange={(e) => setText(e.target.value)}
-        onBlur={() => void actWith(() => saveMemo(memos, props.target, props.targetId, text, () => crypto.randomUUID(), Date.now()))}
+        onBlur={() => void actWith((fresh) => saveMemo(fresh.memos, props.target, props.targetId, text, () => crypto.randomUUID(), Date.now()))}
       />
     </label>
   );

@@ -17,8 +17,18 @@ export interface ProjectContextValue {
   memos: Memo[];
   /** Applies an action as one undo step; resolves false (with the message shown) if refused. */
   act(action: Action): Promise<boolean>;
-  /** Runs a builder that may throw a ValidationError, then applies its action. */
-  actWith(build: () => Action): Promise<boolean>;
+  /**
+   * Builds an action from the records as they are in the database now (not as last rendered:
+   * two quick edits must not trip over each other), then applies it. The builder may throw a
+   * ValidationError; its message is shown and nothing changes.
+   */
+  actWith(build: (fresh: FreshRecords) => Action): Promise<boolean>;
+}
+
+export interface FreshRecords {
+  codes: Code[];
+  coders: Coder[];
+  memos: Memo[];
 }
 
 export const ProjectContext = createContext<ProjectContextValue | null>(null);
@@ -47,10 +57,11 @@ export function makeAct(db: ProjectDb, actor: string, report: (message: string |
       return false;
     }
   };
-  const actWith = async (build: () => Action) => {
+  const actWith = async (build: (fresh: FreshRecords) => Action) => {
     let action: Action;
     try {
-      action = build();
+      const [codes, coders, memos] = await Promise.all([db.codes.toArray(), db.coders.toArray(), db.memos.toArray()]);
+      action = build({ codes: live(codes), coders, memos: live(memos) });
     } catch (e) {
       report(e instanceof Error ? e.message : String(e));
       return false;

@@ -1,0 +1,153 @@
+// End to end in Chromium: code a passage with the keyboard alone, add an overlapping code,
+// undo, redo, reload, and retrieve it; the transcript text never changes while coding.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const TXT = [
+  'Interviewer: What helped when things got heated?',
+  'Sam: Taking time out and talking myself down, honestly. It took weeks before it worked.',
+  'Interviewer: And at home?',
+  'Sam: I walk round the block now instead of shouting.',
+].join('\n');
+
+/** Distinct coding ids drawn in the transcript. */
+async function markIds(page: Page): Promise<string[]> {
+  const all = await page.locator('.coding-mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-coding-ids') ?? ''));
+  return [...new Set(all.flatMap((s) => s.split(/[\s,]+/).filter(Boolean)))];
+}
+
+async function editorText(page: Page): Promise<string[]> {
+  return page.locator('.transcript-editor [data-turn]').allTextContents();
+}
+
+describe('coding', () => {
+  it('codes with the keyboard, overlaps, undoes, redoes, survives reload and retrieves', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Coding test');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles([{ name: 'Sam_T1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT) }]);
+    await page.getByRole('button', { name: 'Import 1 transcript' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Coding' }).click();
+    await page.getByLabel('New coder name').fill('Tess');
+    await page.getByRole('button', { name: 'Add me as a coder' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const before = await editorText(page);
+    expect(before).toEqual(['What helped when things got heated?', 'Taking time out and talking myself down, honestly. It took weeks before it worked.', 'And at home?', 'I walk round the block now instead of shouting.']);
+
+    // Keyboard only: into the transcript, down to Sam's first turn, select three words.
+    const editor = page.locator('.transcript-editor [contenteditable="true"]');
+    await editor.focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/characters selected/);
+    await page.keyboard.press('k');
+    await page.getByLabel('Find code').fill('time out');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => markIds(page)).toHaveLength(1);
+
+    // Five words from the same start get a second, overlapping code.
+    await editor.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('k');
+    await page.getByLabel('Find code').fill('positive self');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => markIds(page)).toHaveLength(2);
+    expect(await page.locator('.coding-mark').filter({ hasText: 'time' }).first().getAttribute('data-coding-ids')).toMatch(/\S+[\s,]+\S+/);
+
+    // Typing, deleting and pasting change nothing.
+    await editor.focus();
+    await page.keyboard.type('xyz');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    expect(await editorText(page)).toEqual(before);
+    await screenshot(page, 'coding-overlap');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => markIds(page)).toHaveLength(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => markIds(page)).toHaveLength(2);
+
+    await page.reload();
+    await expect.poll(() => markIds(page)).toHaveLength(2);
+    expect(await page.locator('.coder-chip').textContent()).toContain('Tess');
+
+    await page.getByRole('tab', { name: 'Retrieval' }).click();
+    await page.getByLabel('Code to retrieve').selectOption({ label: '\u00a0\u00a0\u00a0\u00a0Time Out' });
+    await expect.poll(() => page.locator('.passage').count()).toBe(1);
+    expect(await page.locator('.passage .excerpt').textContent()).toBe('Taking time out');
+    expect(await page.locator('.passage header').textContent()).toMatch(/Sam.*Time 1.*Time Out.*Tess/);
+    await page.getByRole('button', { name: 'Open in transcript' }).click();
+    await page.getByRole('tab', { name: 'Coding', selected: true }).waitFor();
+    await expect.poll(() => markIds(page)).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the sample project coded by two coders, and hides the other coder in blind mode', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).first().click();
+    await page.getByRole('tab', { name: 'Coding' }).click();
+    await page.getByRole('button', { name: /Ana \(coder A\)/ }).click();
+    await page.getByLabel('Transcript to code').selectOption({ label: 'Dale_T1' });
+    await expect.poll(async () => (await markIds(page)).length).toBeGreaterThan(25);
+    const both = (await markIds(page)).length;
+    await screenshot(page, 'coding-sample');
+    await page.getByLabel('Blind').check();
+    await expect.poll(async () => (await markIds(page)).length).toBeLessThan(both);
+    await page.locator('.coding-mark').first().click();
+    await expect.poll(() => page.locator('.coding-card').count()).toBeGreaterThan(0);
+    expect(await page.locator('.coding-card').first().textContent()).toContain('Ana (coder A)');
+    await page.getByRole('tab', { name: 'Codebook' }).click();
+    await page.getByRole('treeitem', { name: /Minimising and deflecting/ }).click();
+    expect(await page.getByLabel('Code name').inputValue()).toBe('Minimising and deflecting');
+    await screenshot(page, 'codebook');
+    expect(errors).toEqual([]);
+  });
+
+  it('edits the codebook: create, rename, nest by keyboard, delete, and undo', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Codebook test');
+    await page.getByLabel('Start with').selectOption('empty');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('tab', { name: 'Codebook' }).click();
+    await page.getByRole('button', { name: 'New code' }).click();
+    await expect.poll(() => page.getByLabel('Code name').inputValue()).toBe('New code');
+    await page.getByLabel('Code name').fill('Change');
+    await page.getByLabel('Code name').press('Enter');
+    await page.getByRole('treeitem', { name: /Change/ }).waitFor();
+    await page.getByRole('button', { name: 'New code' }).click();
+    await expect.poll(() => page.getByLabel('Code name').inputValue()).toBe('New code');
+    await page.getByLabel('Code name').fill('Sparks');
+    await page.getByLabel('Description').fill('Small moments of change');
+    await page.getByLabel('Code name').press('Enter');
+    await page.getByRole('treeitem', { name: /Sparks/ }).focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => page.getByRole('treeitem', { name: /Sparks/ }).getAttribute('aria-level')).toBe('2');
+    await page.getByRole('treeitem', { name: /Change/ }).click();
+    await page.keyboard.press('Delete');
+    await page.getByRole('dialog', { name: 'Delete code?' }).getByText(/and its 1 sub-code/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByRole('treeitem').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('treeitem').count()).toBe(2);
+    await page.getByRole('treeitem', { name: /Sparks/ }).click();
+    expect(await page.getByLabel('Description').inputValue()).toBe('Small moments of change');
+    expect(errors).toEqual([]);
+  });
+});
