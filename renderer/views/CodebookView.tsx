@@ -17,7 +17,7 @@ import { useProject } from './projectContext';
 const KEY_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
 
 export function CodebookView() {
-  const { db, codes, actWith, act } = useProject();
+  const { db, codes, actWith, act, blind, coderId } = useProject();
   const codings = useLiveQuery(async () => live(await db.codings.toArray()), [db], []);
   const sources = useLiveQuery(() => db.sources.toArray(), [db], []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -25,7 +25,11 @@ export function CodebookView() {
   const [dragId, setDragId] = useState<string | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
   const rows = useMemo(() => orderedTree(codes), [codes]);
-  const stats = useMemo(() => codeStats({ codes, codings, sources }, { includeChildren: true }), [codes, codings, sources]);
+  // Blind mode counts only my codings: another coder's counts would unblind me too.
+  const stats = useMemo(
+    () => codeStats({ codes, codings, sources }, { includeChildren: true, ...(blind ? { coderIds: coderId ? [coderId] : [] } : {}) }),
+    [codes, codings, sources, blind, coderId],
+  );
   const selected = codes.find((c) => c.id === selectedId) ?? null;
 
   const focusRow = (id: string) => requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
