@@ -7,6 +7,7 @@ import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { mergeCodebook } from '../core/codebookMerge';
 import { codePath, createCode, deleteCode, deleteImpact, moveCode, moveCodeByKey, orderedTree, type KeyMove } from '../core/codebookOps';
 import { codeStats } from '../core/codeStats';
+import { codeSearch } from '../core/retrieval';
 import { live, type Code } from '../core/model';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { getPlatform } from '../platform/platform';
@@ -23,6 +24,7 @@ export function CodebookView() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
+  const [find, setFind] = useState('');
   const treeRef = useRef<HTMLUListElement>(null);
   const rows = useMemo(() => orderedTree(codes), [codes]);
   // Blind mode counts only my codings: another coder's counts would unblind me too.
@@ -92,6 +94,16 @@ export function CodebookView() {
             </button>
           </div>
         )}
+        <input
+          aria-label="Find code"
+          placeholder="Find a code (fuzzy) and press Enter"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          onKeyDown={(e) => {
+            const hit = e.key === 'Enter' ? codeSearch(codes, find, 1)[0] : undefined;
+            if (hit) { setSelectedId(hit.id); focusRow(hit.id); }
+          }}
+        />
         <p className="muted small">Alt+↑↓ reorder · Alt+→ make sub-code of the code above · Alt+← move up a level · Delete · drag a code onto another to nest it</p>
         <ul className="plain tree" role="tree" aria-label="Codes" ref={treeRef}>
           {rows.map(({ code, depth }) => {

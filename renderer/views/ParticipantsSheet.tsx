@@ -8,7 +8,9 @@ import { participantsFromCsv, participantsToCsv } from '../io/participantsCsv';
 import { getPlatform } from '../platform/platform';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { saveAttributeDefs, saveParticipant, saveParticipants, softDeleteParticipant, type ProjectSetup } from '../store/projectRepo';
-import { Confirm, ErrorLine, useAction } from './common';
+import { Confirm, ErrorLine, Modal, useAction } from './common';
+import { MemoBox } from './MemoBox';
+import { useProject } from './projectContext';
 
 export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[] }) {
   const { db, setup } = props;
@@ -117,6 +119,8 @@ function ParticipantRow(props: {
 }) {
   const { participant: p, setup } = props;
   const [draft, setDraft] = useState<Record<string, string>>({});
+  const [memoOpen, setMemoOpen] = useState(false);
+  const hasMemo = useProject().memos.some((m) => m.target === 'participant' && m.targetId === p.id && m.text.trim());
   const byId = new Map(setup.participants.map((x) => [x.id, x]));
   const linksText = p.links.map((l) => `${l.type}: ${byId.get(l.participantId)?.pseudonym ?? '?'}`).join('; ');
   const value = (key: string, fallback: string) => draft[key] ?? fallback;
@@ -165,8 +169,16 @@ function ParticipantRow(props: {
         );
       })}
       <td className="num">{props.transcripts}</td>
-      <td>
+      <td className="actions">
+        <button type="button" aria-label={`Memo on ${p.pseudonym}`} className={hasMemo ? 'has-memo' : undefined} onClick={() => setMemoOpen(true)}>Memo</button>
         <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>×</button>
+        {memoOpen && (
+          <Modal title={`Memo on ${p.pseudonym}`} onClose={() => setMemoOpen(false)}>
+            <div className="modal-body">
+              <MemoBox target="participant" targetId={p.id} label={`Memo on ${p.pseudonym}`} rows={10} />
+            </div>
+          </Modal>
+        )}
       </td>
     </tr>
   );

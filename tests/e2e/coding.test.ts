@@ -136,6 +136,10 @@ describe('coding', () => {
     await page.getByLabel('Code name').fill('Sparks');
     await page.getByLabel('Description').fill('Small moments of change');
     await page.getByLabel('Code name').press('Enter');
+    await page.getByRole('treeitem', { name: /Change/ }).click();
+    await page.getByLabel('Find code').fill('sprks');
+    await page.getByLabel('Find code').press('Enter');
+    await expect.poll(() => page.getByLabel('Code name').inputValue()).toBe('Sparks');
     await page.getByRole('treeitem', { name: /Sparks/ }).focus();
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => page.getByRole('treeitem', { name: /Sparks/ }).getAttribute('aria-level')).toBe('2');
@@ -148,6 +152,21 @@ describe('coding', () => {
     await expect.poll(() => page.getByRole('treeitem').count()).toBe(2);
     await page.getByRole('treeitem', { name: /Sparks/ }).click();
     expect(await page.getByLabel('Description').inputValue()).toBe('Small moments of change');
+    // Memos on the project and on a participant, kept across a reload.
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByLabel('Project memo').fill('Coding began after the pilot.');
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    await page.getByLabel('New participant pseudonym').fill('Dale');
+    await page.getByRole('button', { name: 'Add participant' }).click();
+    await page.getByRole('button', { name: 'Memo on Dale' }).click();
+    await page.getByRole('dialog').getByLabel('Memo on Dale').fill('Hard to reach at Time 2.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Memo on Dale' }).click();
+    expect(await page.getByRole('dialog').getByLabel('Memo on Dale').inputValue()).toBe('Hard to reach at Time 2.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('tab', { name: 'Project' }).click();
+    expect(await page.getByLabel('Project memo').inputValue()).toBe('Coding began after the pilot.');
     expect(errors).toEqual([]);
   });
 });
