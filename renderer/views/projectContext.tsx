@@ -42,7 +42,7 @@ export function useProject(): ProjectContextValue {
 export function useProjectRecords(db: ProjectDb): { codes: Code[]; coders: Coder[]; memos: Memo[]; undo: UndoState } | undefined {
   return useLiveQuery(async () => {
     const [codes, coders, memos, undo] = await Promise.all([db.codes.toArray(), db.coders.toArray(), db.memos.toArray(), undoState(db)]);
-    return { codes: live(codes).sort((a, b) => a.order - b.order), coders, memos: live(memos), undo };
+    return { codes: live(codes).sort((a, b) => a.order - b.order), coders: coders.sort((a, b) => a.name.localeCompare(b.name)), memos: live(memos), undo };
   }, [db]);
 }
 

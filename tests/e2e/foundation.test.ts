@@ -78,6 +78,9 @@ describe('foundation', () => {
     await page.getByRole('tab', { name: 'Transcripts' }).click();
     await page.getByLabel('Participant of P07 Time 1').selectOption({ label: 'P07' });
     await page.getByLabel('Wave of P07 Time 1').selectOption('T2');
+    // The selects show what is stored: once they read back, the change is saved.
+    await expect.poll(() => page.getByLabel('Wave of P07 Time 1').inputValue()).toBe('T2');
+    await expect.poll(() => page.getByLabel('Participant of P07 Time 1').inputValue()).not.toBe('');
 
     await page.reload();
     await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
