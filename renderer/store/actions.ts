@@ -1,7 +1,7 @@
 // Applying core Actions to the project database, and undo/redo from the history table, so
 // Ctrl+Z works across reloads. Each call is one transaction; a record changed since the
 // action was computed (another window, an import) refuses the action and changes nothing.
-import { invert, sameRecord, type Action } from '../core/changes';
+import { invert, sameRecord, type Action, type TableName } from '../core/changes';
 import { ValidationError } from '../core/projectSetup';
 import type { HistoryEntry, ProjectDb } from './projectDb';
 
@@ -9,17 +9,40 @@ function tablesOf(db: ProjectDb) {
   return { codes: db.codes, codings: db.codings, coders: db.coders, memos: db.memos } as const;
 }
 
+type AnyTable = {
+  bulkGet(ids: string[]): Promise<unknown[]>;
+  bulkPut(records: unknown[]): Promise<unknown>;
+  bulkDelete(ids: string[]): Promise<void>;
+};
+
+/**
+ * Writes an action's changes table by table with bulk reads and writes (an action can hold
+ * 40,000 codings, e.g. an import). Every record must still be as the action found it.
+ */
 async function write(db: ProjectDb, action: Action): Promise<void> {
   const tables = tablesOf(db);
+  // The last change of a record wins; its `before` must match the first change's view.
+  const byTable = new Map<TableName, Map<string, { before: unknown; after: unknown }>>();
   for (const change of action.changes) {
-    const table = tables[change.table] as unknown as { get(id: string): Promise<unknown>; put(r: unknown): Promise<unknown>; delete(id: string): Promise<void> };
     const id = (change.after ?? change.before)!.id;
-    const current = (await table.get(id)) ?? null;
-    if (!sameRecord(current, change.before)) {
-      throw new ValidationError('This was changed elsewhere in the meantime (another window or an import); nothing was changed. Try again.');
-    }
-    if (change.after === null) await table.delete(id);
-    else await table.put(change.after);
+    const records = byTable.get(change.table) ?? new Map<string, { before: unknown; after: unknown }>();
+    byTable.set(change.table, records);
+    const earlier = records.get(id);
+    records.set(id, { before: earlier ? earlier.before : change.before, after: change.after });
+  }
+  for (const [name, records] of byTable) {
+    const table = tables[name] as unknown as AnyTable;
+    const ids = [...records.keys()];
+    const current = await table.bulkGet(ids);
+    ids.forEach((id, i) => {
+      if (!sameRecord(current[i] ?? null, records.get(id)!.before)) {
+        throw new ValidationError('This was changed elsewhere in the meantime (another window or an import); nothing was changed. Try again.');
+      }
+    });
+    const puts = ids.map((id) => records.get(id)!.after).filter((r) => r !== null);
+    const deletes = ids.filter((id) => records.get(id)!.after === null);
+    if (puts.length) await table.bulkPut(puts);
+    if (deletes.length) await table.bulkDelete(deletes);
   }
 }
 

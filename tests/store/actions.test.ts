@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyCoding, removeCoding } from '../../renderer/core/codingOps';
+import { applyCoding, combine, removeCoding, resizeCoding } from '../../renderer/core/codingOps';
 import { mergeCodebook } from '../../renderer/core/codebookMerge';
 import { applyAction, redo, undo, undoState } from '../../renderer/store/actions';
 import { projectDb, type ProjectDb } from '../../renderer/store/projectDb';
@@ -47,6 +47,22 @@ describe('actions, undo and redo', () => {
     expect(await undo(db)).toBeNull();
     expect(await db.codes.count()).toBe(1);
     expect((await db.history.toArray()).at(-1)).toMatchObject({ action: 'setup', summary: 'Start from a codebook', undoable: false });
+  });
+
+  it('writes large actions in bulk, and an action changing one record twice', async () => {
+    await applyAction(db, mergeCodebook([], [{ name: 'A' }], 'Add A', id));
+    const code = (await db.codes.toArray())[0]!;
+    const many = Array.from({ length: 2000 }, (_, i) => applyCoding([], { sourceId: `s${i}`, codeId: code.id, coderId: 'me', start: 0, end: 3 }, 10, 'A', id, i));
+    await applyAction(db, combine('Many', ...many));
+    expect(await db.codings.count()).toBe(2000);
+    const first = (await db.codings.toArray())[0]!;
+    const twice = combine('Twice', resizeCoding(first, 0, 5, 10, 'A', 1), resizeCoding({ ...first, end: 5 }, 0, 7, 10, 'A', 2));
+    await applyAction(db, twice);
+    expect((await db.codings.get(first.id))!.end).toBe(7);
+    await undo(db);
+    expect(await db.codings.get(first.id)).toEqual(first);
+    await undo(db);
+    expect(await db.codings.count()).toBe(0);
   });
 
   it('drops the redo steps when a new action is done', async () => {
