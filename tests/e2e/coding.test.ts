@@ -96,6 +96,23 @@ describe('coding', () => {
     await page.getByRole('button', { name: 'Open in transcript' }).click();
     await page.getByRole('tab', { name: 'Coding', selected: true }).waitFor();
     await expect.poll(() => markIds(page)).toHaveLength(2);
+
+    // In vivo (I) names a new code from the words; R repeats the last code elsewhere.
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/characters selected/);
+    await page.keyboard.press('i');
+    const inVivo = page.locator('.code-row', { has: page.locator('.name', { hasText: /^shouting$/ }) });
+    await inVivo.waitFor();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('r');
+    await expect.poll(() => markIds(page)).toHaveLength(4);
+    expect(await inVivo.locator('.count').textContent()).toBe('2');
+    expect(await editorText(page)).toEqual(before);
     expect(errors).toEqual([]);
   });
 
