@@ -1,6 +1,6 @@
 // A study-scale corpus, generated deterministically: interviews with speaker turns, about
 // 10,000 words each, so that 350 of them make the study's 3.5 million words.
-const VOCABULARY = (
+export const VOCABULARY = (
   'the programme group work partner children time out respect listen change week talk angry calm ' +
   'family money friends safe safety afraid control responsibility worker facilitator honest hard ' +
   'better worse sometimes always never think feel felt said told home school park money phone ' +
@@ -8,7 +8,7 @@ const VOCABULARY = (
   'argue arguing myself herself himself support court contact agreement change changed slowly'
 ).split(' ');
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

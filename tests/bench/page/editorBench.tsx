@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { Coding, Source, Turn } from '../../../renderer/core/model';
 import { TranscriptEditor } from '../../../renderer/editor/TranscriptEditor';
+import { prng, VOCABULARY } from '../corpus';
 
 export interface EditorBenchResult {
   openMs: number;
@@ -17,23 +18,9 @@ export interface EditorBenchResult {
   codings: number;
 }
 
-const WORDS = (
-  'the programme group work partner children time out respect listen change week talk angry calm ' +
-  'family money friends safe safety afraid control responsibility worker facilitator honest hard ' +
-  'better worse sometimes always never think feel felt said told home school park phone because ' +
-  'really just know mean like maybe before after started stopped learnt trying sparks argue myself'
-).split(' ');
+const WORDS = VOCABULARY;
 const COLOURS = ['#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45', '#469990'];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 /** Alternating interviewer/participant turns with labels outside the turns, as imported. */
 export function benchSource(targetWords = 15_000, seed = 42): { source: Source; wordStarts: number[] } {

@@ -3,16 +3,8 @@ import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate';
 import { docxToText, documentXmlToText, MAX_ZIP_ENTRIES } from '../../../renderer/io/docx';
 import { ImportError } from '../../../renderer/io/errors';
 import { documentXml, makeDocx, xmlEscape } from '../../fixtures/makeDocx';
+import { errorOf } from '../../fixtures/errorOf';
 
-async function errorOf(p: Promise<unknown>): Promise<ImportError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const body = (inner: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${inner}</w:body></w:document>`;

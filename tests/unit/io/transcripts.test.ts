@@ -11,6 +11,7 @@ import {
 } from '../../../renderer/io/transcripts';
 import type { Turn } from '../../../renderer/core/model';
 import { makeDocx } from '../../fixtures/makeDocx';
+import { errorOf } from '../../fixtures/errorOf';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) => ({
@@ -22,15 +23,6 @@ function said(text: string, turns: Turn[]): [string | null, string][] {
   return turns.map((t) => [t.speaker, text.slice(t.start, t.end)]);
 }
 
-async function errorOf(p: Promise<unknown>): Promise<ImportError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 function expectCanonical(text: string): void {
   expect(text).not.toContain('\r');
