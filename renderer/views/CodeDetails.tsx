@@ -60,7 +60,7 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
 }
 
 function SplitDialog(props: { code: Code; codings: Coding[]; onClose(): void }) {
-  const { db, codes, actWith } = useProject();
+  const { db, actWith } = useProject();
   const [name, setName] = useState(`${props.code.name} (2)`);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const ids = [...new Set(props.codings.map((c) => c.sourceId))];

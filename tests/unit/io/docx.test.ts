@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate';
 import { docxToText, documentXmlToText, MAX_ZIP_ENTRIES } from '../../../renderer/io/docx';
-import { ImportError } from '../../../renderer/io/errors';
 import { documentXml, makeDocx, xmlEscape } from '../../fixtures/makeDocx';
 import { errorOf } from '../../fixtures/errorOf';
 

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  ImportError,
   TRANSCRIPT_EXTENSIONS,
   extensionOf,
   importTranscript,
