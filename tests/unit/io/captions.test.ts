@@ -1,21 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { parseCaptions } from '../../../renderer/io/captions';
-import { ImportError } from '../../../renderer/io/errors';
 import type { Turn } from '../../../renderer/core/model';
+import { syncErrorOf as errorOf } from '../../fixtures/errorOf';
 
 function said(text: string, turns: Turn[]): [string | null, string][] {
   return turns.map((t) => [t.speaker, text.slice(t.start, t.end)]);
 }
 
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 const VTT = `WEBVTT - interview with Dale
 Kind: captions

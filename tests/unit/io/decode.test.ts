@@ -6,7 +6,7 @@ import {
   decodeText,
   decodeWindows1252,
 } from '../../../renderer/io/decode';
-import { ImportError } from '../../../renderer/io/errors';
+import { syncErrorOf as errorOf } from '../../fixtures/errorOf';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -22,15 +22,6 @@ function utf16(s: string, order: 'le' | 'be', bom: boolean): Uint8Array {
   return out;
 }
 
-function errorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 const SAMPLE = 'Interviewer: Ça va? 😊\nRespondent: Oui — naïve café.';
 
