@@ -60,6 +60,8 @@ describe('coding', () => {
     await page.getByLabel('Find code').fill('time out');
     await page.keyboard.press('Enter');
     await expect.poll(() => markIds(page)).toHaveLength(1);
+    // The coded passage stays selected, ready for the next code.
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^15 characters selected/);
 
     // Five words from the same start get a second, overlapping code.
     await editor.focus();
@@ -98,13 +100,15 @@ describe('coding', () => {
     await expect.poll(() => markIds(page)).toHaveLength(2);
 
     // In vivo (I) names a new code from the words; R repeats the last code elsewhere.
+    // First the passage opened from retrieval is selected (its 15 characters).
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^15 characters selected/);
     await editor.focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/characters selected/);
     await page.keyboard.press('i');
-    const inVivo = page.locator('.code-row', { has: page.locator('.name', { hasText: /^shouting$/ }) });
+    const inVivo = page.locator('.code-row', { has: page.locator('.name', { hasText: /^(of )?shouting$/ }) });
     await inVivo.waitFor();
     await page.keyboard.press('Home');
     await page.keyboard.press('Control+Shift+ArrowRight');
