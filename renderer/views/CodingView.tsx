@@ -2,7 +2,7 @@
 // the coded passage under the cursor on the right. Keyboard: K opens the code picker,
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { createCode } from '../core/codebookOps';
 import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../core/codingOps';
 import { live } from '../core/model';
@@ -23,7 +23,13 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const sourceId = route.sourceId ?? props.sources[0]?.id ?? null;
   const source = useLiveQuery(() => (sourceId ? getSource(db, sourceId) : Promise.resolve(undefined)), [db, sourceId], null);
   const allCodings = useLiveQuery(async () => (sourceId ? live(await db.codings.where('sourceId').equals(sourceId).toArray()) : []), [db, sourceId], []);
-  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const [selection, setSelectionState] = useState<{ start: number; end: number } | null>(null);
+  // Keys act on the selection as it is now: a fast coder may press K before React re-renders.
+  const selectionRef = useRef<{ start: number; end: number } | null>(null);
+  const setSelection = (range: { start: number; end: number } | null) => {
+    selectionRef.current = range;
+    setSelectionState(range);
+  };
   const [clicked, setClicked] = useState<{ ids: string[]; offset: number } | null>(null);
   const [picking, setPicking] = useState(false);
   const [lastCodeId, setLastCodeId] = useState(() => prefs.lastCodeId(projectId));
@@ -45,6 +51,7 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const wave = props.setup.waves.find((w) => w.id === source.wave);
 
   async function apply(codeId: string) {
+    const selection = selectionRef.current;
     if (!selection || !coderId || !source) return;
     const request = { sourceId: source.id, codeId, coderId, ...selection };
     if (await actWith((fresh) => applyCoding(allCodings, request, source.text.length, codeName(fresh.codes, codeId), () => crypto.randomUUID(), Date.now()))) {
@@ -56,6 +63,7 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
 
   /** Creates a code (named by the picker, or in vivo from the selected words) and applies it. */
   async function createAndApply(typedName: string | null) {
+    const selection = selectionRef.current;
     if (!selection || !coderId || !source) return;
     const now = Date.now();
     await actWith((fresh) => {
@@ -74,9 +82,10 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
     const target = e.target as HTMLElement;
     if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.toLowerCase();
-    if (key === 'k' && selection) setPicking(true);
-    else if (key === 'r' && selection && lastCodeId && codes.some((c) => c.id === lastCodeId)) void apply(lastCodeId);
-    else if (key === 'i' && selection) void createAndApply(null);
+    const selected = selectionRef.current;
+    if (key === 'k' && selected) setPicking(true);
+    else if (key === 'r' && selected && lastCodeId && codes.some((c) => c.id === lastCodeId)) void apply(lastCodeId);
+    else if (key === 'i' && selected) void createAndApply(null);
     else if (key === 'escape') setClicked(null);
     else return;
     e.preventDefault();

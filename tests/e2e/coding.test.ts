@@ -55,7 +55,7 @@ describe('coding', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
-    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/characters selected/);
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^15 characters selected/);
     await page.keyboard.press('k');
     await page.getByLabel('Find code').fill('time out');
     await page.keyboard.press('Enter');
@@ -67,6 +67,7 @@ describe('coding', () => {
     await editor.focus();
     await page.keyboard.press('Home');
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^27 characters selected/);
     await page.keyboard.press('k');
     await page.getByLabel('Find code').fill('positive self');
     await page.keyboard.press('Enter');
@@ -106,13 +107,14 @@ describe('coding', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.press('Control+Shift+ArrowLeft');
-    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/characters selected/);
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^9 characters selected/);
     await page.keyboard.press('i');
-    const inVivo = page.locator('.code-row', { has: page.locator('.name', { hasText: /^(of )?shouting$/ }) });
+    const inVivo = page.locator('.code-row', { has: page.locator('.name', { hasText: /^shouting$/ }) });
     await inVivo.waitFor();
     await page.keyboard.press('Home');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Shift+ArrowRight');
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^6 characters selected/);
     await page.keyboard.press('r');
     await expect.poll(() => markIds(page)).toHaveLength(4);
     expect(await inVivo.locator('.count').textContent()).toBe('2');
@@ -176,11 +178,13 @@ describe('coding', () => {
     // Memos on the project and on a participant, kept across a reload.
     await page.getByRole('tab', { name: 'Project' }).click();
     await page.getByLabel('Project memo').fill('Coding began after the pilot.');
+    await expect.poll(() => page.locator('.memo-status').textContent(), { timeout: 10_000 }).toBe('Saved');
     await page.getByRole('tab', { name: 'Participants' }).click();
     await page.getByLabel('New participant pseudonym').fill('Dale');
     await page.getByRole('button', { name: 'Add participant' }).click();
     await page.getByRole('button', { name: 'Memo on Dale' }).click();
     await page.getByRole('dialog').getByLabel('Memo on Dale').fill('Hard to reach at Time 2.');
+    await expect.poll(() => page.getByRole('dialog').locator('.memo-status').textContent(), { timeout: 10_000 }).toBe('Saved');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await page.reload();
     await page.getByRole('button', { name: 'Memo on Dale' }).click();
