@@ -10,6 +10,7 @@ function tablesOf(db: ProjectDb) {
 }
 
 type AnyTable = {
+  bulkAdd(records: unknown[]): Promise<unknown>;
   bulkGet(ids: string[]): Promise<unknown[]>;
   bulkPut(records: unknown[]): Promise<unknown>;
   bulkDelete(ids: string[]): Promise<void>;
@@ -32,7 +33,12 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
   }
   for (const [name, records] of byTable) {
     const table = tables[name] as unknown as AnyTable;
-    const ids = [...records.keys()];
+    // New records need no read: bulkAdd itself refuses an id that exists, aborting the whole
+    // transaction just as a stale record does.
+    const created = [...records.values()].filter((r) => r.before === null && r.after !== null).map((r) => r.after);
+    if (created.length) await table.bulkAdd(created);
+    const ids = [...records.keys()].filter((id) => records.get(id)!.before !== null);
+    if (ids.length === 0) continue;
     const current = await table.bulkGet(ids);
     ids.forEach((id, i) => {
       if (!sameRecord(current[i] ?? null, records.get(id)!.before)) {

@@ -82,6 +82,8 @@ describe('actions, undo and redo', () => {
     const coding = (await live())[0]!;
     await applyAction(db, removeCoding(coding, 'A', 2));
     await expect(applyAction(db, removeCoding(coding, 'A', 3))).rejects.toThrow(/changed elsewhere/);
+    // Creating a record that already exists is refused too, and the transaction changes nothing.
+    await expect(applyAction(db, combine('Again', add, removeCoding({ ...coding, id: 'other' }, 'A', 4)))).rejects.toThrow();
     expect(await undoState(db)).toEqual({ undo: 'Remove "A"', redo: null });
   });
 });
