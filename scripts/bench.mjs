@@ -36,10 +36,19 @@ try {
   // The editor is measured in a fresh page, as a researcher opens a transcript: not in a page
   // still holding the 3.5 million words generated for the import bench.
   console.log('Opening a 15,000-word transcript with 400 codings in the editor…');
-  const editorPage = await browser.newPage();
-  await editorPage.goto(server.url);
-  await editorPage.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-  results.editor = await editorPage.evaluate(() => window.runEditorBench());
+  // Five fresh pages: the first open in a page pays for compiling the editor's code, and one
+  // sample on a 2-core machine is noisy, so the median is reported, with every run kept.
+  const runs = [];
+  for (let i = 0; i < 5; i += 1) {
+    const editorPage = await browser.newPage();
+    await editorPage.goto(server.url);
+    await editorPage.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    runs.push(await editorPage.evaluate(() => window.runEditorBench()));
+    await editorPage.close();
+  }
+  const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  results.editor = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(key)]));
+  results.editorRuns = runs;
 } finally {
   await browser.close();
   await server.close();
@@ -62,9 +71,9 @@ const rows = [
   ['snapshot with 40,000 codings', `${c.snapshotMs.toFixed(0)} ms`, ''],
   ['code counts (60 codes, with sub-codes)', `${c.codeStatsMs.toFixed(1)} ms`, ''],
   ['retrieve one code with sub-codes', `${c.retrieveMs.toFixed(1)} ms`, `${c.passages} passages`],
-  ['open 15,000-word transcript, 400 codings', `${e.openMs.toFixed(0)} ms`, 'target < 300 ms'],
-  ['apply a code: until shown', `${e.applyMs.toFixed(1)} ms`, ''],
-  ['apply a code: main-thread work', `${e.applyMainThreadMs.toFixed(1)} ms`, 'target < 16 ms'],
+  ['open 15,000-word transcript, 400 codings', `${e.openMs.toFixed(0)} ms`, `target < 300 ms; median of 5 fresh pages (${results.editorRuns.map((r) => r.openMs.toFixed(0)).join(', ')})`],
+  ['apply a code: until shown (median of 9)', `${e.applyMs.toFixed(1)} ms`, ''],
+  ['apply a code: main-thread work (median of 9)', `${e.applyMainThreadMs.toFixed(1)} ms`, `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`],
   ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
 ];
 const width = Math.max(...rows.map((x) => x[0].length));
