@@ -136,3 +136,14 @@ export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return matches ? matches.length : 0;
 }
+
+/**
+ * `base`, or the first of `format(base, 2)`, `format(base, 3)`, … not yet taken (compared
+ * without case): a restored project, a second sample, a new code beside "New code".
+ */
+export function uniqueName(base: string, taken: readonly string[], format = (b: string, n: number) => `${b} (${n})`): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n += 1) name = format(base, n);
+  return name;
+}

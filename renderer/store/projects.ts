@@ -2,7 +2,7 @@
 // own database; deletion is soft (to a bin) until the researcher deletes it forever.
 import Dexie from 'dexie';
 import { DEFAULT_ROLES, DEFAULT_WAVES } from '../core/model';
-import { ValidationError } from '../core/projectSetup';
+import { uniqueName, ValidationError } from '../core/projectSetup';
 import { closeProjectDb, projectDb } from './projectDb';
 import { projectDbName, registry, type ProjectEntry } from './registry';
 
@@ -82,9 +82,8 @@ export async function restoreProject(id: string): Promise<ProjectEntry> {
   return reg.transaction('rw', reg.projects, async () => {
     const entry = await reg.projects.get(id);
     if (!entry) throw new ValidationError('That project no longer exists.');
-    let name = entry.name;
     const others = (await reg.projects.toArray()).filter((p) => p.id !== id && p.deletedAt == null);
-    for (let n = 2; others.some((p) => p.name.toLowerCase() === name.toLowerCase()); n += 1) name = `${entry.name} (${n})`;
+    const name = uniqueName(entry.name, others.map((p) => p.name));
     const restored = { ...entry, name, deletedAt: null };
     await reg.projects.put(restored);
     return restored;

@@ -6,6 +6,7 @@ import { created, type Action } from '../core/changes';
 import { mergeCodebook } from '../core/codebookMerge';
 import { codePath } from '../core/codebookOps';
 import { combine } from '../core/codingOps';
+import { uniqueName } from '../core/projectSetup';
 import type { Code, Coding, Participant, Source, SpeakerRole } from '../core/model';
 import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
 import { applyAction } from './actions';
@@ -18,8 +19,7 @@ import type { ProjectEntry } from './registry';
 
 export async function createSampleProject(): Promise<ProjectEntry> {
   const { active } = await listProjects();
-  let name = SAMPLE_PROJECT_NAME;
-  for (let n = 2; active.some((p) => p.name.toLowerCase() === name.toLowerCase()); n += 1) name = `${SAMPLE_PROJECT_NAME} ${n}`;
+  const name = uniqueName(SAMPLE_PROJECT_NAME, active.map((p) => p.name), (b, n) => `${b} ${n}`);
   const entry = await createProject(name, { description: SAMPLE_DESCRIPTION, isSample: true });
   const db = projectDb(entry.id);
 

@@ -7,6 +7,7 @@ import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { mergeCodebook } from '../core/codebookMerge';
 import { codePath, createCode, deleteCode, deleteImpact, moveCode, moveCodeByKey, orderedTree, type KeyMove } from '../core/codebookOps';
 import { codeStats } from '../core/codeStats';
+import { uniqueName } from '../core/projectSetup';
 import { codeSearch } from '../core/retrieval';
 import { live, type Code } from '../core/model';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
@@ -39,8 +40,7 @@ export function CodebookView() {
   async function addCode(parentId: string | null) {
     const id = crypto.randomUUID();
     const siblings = codes.filter((c) => c.parentId === parentId);
-    let name = 'New code';
-    for (let n = 2; siblings.some((c) => c.name.toLowerCase() === name.toLowerCase()); n += 1) name = `New code ${n}`;
+    const name = uniqueName('New code', siblings.map((c) => c.name), (b, n) => `${b} ${n}`);
     if (await actWith((fresh) => createCode(fresh.codes, { name, parentId }, () => id, Date.now()))) setSelectedId(id);
   }
 

@@ -86,3 +86,12 @@ describe('participants', () => {
     expect(countWords('   ')).toBe(0);
   });
 });
+
+describe('uniqueName', () => {
+  it('numbers a name until it is free, without case', async () => {
+    const { uniqueName } = await import('../../../renderer/core/projectSetup');
+    expect(uniqueName('Pilot', [])).toBe('Pilot');
+    expect(uniqueName('Pilot', ['pilot', 'Pilot (2)'])).toBe('Pilot (3)');
+    expect(uniqueName('New code', ['New code'], (b, n) => `${b} ${n}`)).toBe('New code 2');
+  });
+});
