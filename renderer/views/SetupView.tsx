@@ -54,12 +54,7 @@ function WavesEditor(props: { db: ProjectDb; waves: Wave[] }) {
       </table>
       <div className="row">
         <button type="button" onClick={() => setDraft([...waves, { id: `T${waves.length + 1}`, label: `Time ${waves.length + 1}`, order: waves.length }])}>Add wave</button>
-        {draft && (
-          <>
-            <button type="button" className="primary" onClick={async () => (await run(() => saveWaves(props.db, waves))) && setDraft(null)}>Save waves</button>
-            <button type="button" onClick={() => { setDraft(null); dismiss(); }}>Discard changes</button>
-          </>
-        )}
+        {draft && <DraftButtons label="Save waves" save={() => run(() => saveWaves(props.db, waves))} done={() => { setDraft(null); dismiss(); }} />}
       </div>
     </section>
   );
@@ -85,13 +80,18 @@ function RolesEditor(props: { db: ProjectDb; roles: RoleDef[] }) {
       </ul>
       <div className="row">
         <button type="button" onClick={() => setDraft([...roles, { id: '', label: 'New role' }])}>Add role</button>
-        {draft && (
-          <>
-            <button type="button" className="primary" onClick={async () => (await run(() => saveRoles(props.db, roles))) && setDraft(null)}>Save roles</button>
-            <button type="button" onClick={() => { setDraft(null); dismiss(); }}>Discard changes</button>
-          </>
-        )}
+        {draft && <DraftButtons label="Save roles" save={() => run(() => saveRoles(props.db, roles))} done={() => { setDraft(null); dismiss(); }} />}
       </div>
     </section>
+  );
+}
+
+/** Save (validated; the draft stays if refused) or discard an edited list. */
+function DraftButtons(props: { label: string; save(): Promise<boolean>; done(): void }) {
+  return (
+    <>
+      <button type="button" className="primary" onClick={async () => (await props.save()) && props.done()}>{props.label}</button>
+      <button type="button" onClick={props.done}>Discard changes</button>
+    </>
   );
 }

@@ -25,6 +25,19 @@ async function markIds(page: Page): Promise<string[]> {
   return [...new Set(all.flatMap((s) => s.split(/[\s,]+/).filter(Boolean)))];
 }
 
+/** Shift+Ctrl+Right `words` times, then waits until the coding view reports the selection. */
+async function selectWords(page: Page, words: number, characters: number): Promise<void> {
+  for (let i = 0; i < words; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(new RegExp(`^${characters} characters selected`));
+}
+
+/** K opens the code picker; type part of a code's name; Enter applies it. */
+async function codeWithPicker(page: Page, query: string): Promise<void> {
+  await page.keyboard.press('k');
+  await page.getByLabel('Find code').fill(query);
+  await page.keyboard.press('Enter');
+}
+
 async function editorText(page: Page): Promise<string[]> {
   return page.locator('.transcript-editor [data-turn]').allTextContents();
 }
@@ -54,11 +67,8 @@ describe('coding', () => {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Home');
-    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
-    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^15 characters selected/);
-    await page.keyboard.press('k');
-    await page.getByLabel('Find code').fill('time out');
-    await page.keyboard.press('Enter');
+    await selectWords(page, 3, 15);
+    await codeWithPicker(page, 'time out');
     await expect.poll(() => markIds(page)).toHaveLength(1);
     // The coded passage stays selected, ready for the next code.
     await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^15 characters selected/);
@@ -66,11 +76,8 @@ describe('coding', () => {
     // Five words from the same start get a second, overlapping code.
     await editor.focus();
     await page.keyboard.press('Home');
-    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Control+Shift+ArrowRight');
-    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^27 characters selected/);
-    await page.keyboard.press('k');
-    await page.getByLabel('Find code').fill('positive self');
-    await page.keyboard.press('Enter');
+    await selectWords(page, 5, 27);
+    await codeWithPicker(page, 'positive self');
     await expect.poll(() => markIds(page)).toHaveLength(2);
     expect(await page.locator('.coding-mark').filter({ hasText: 'time' }).first().getAttribute('data-coding-ids')).toMatch(/\S+[\s,]+\S+/);
 
@@ -112,9 +119,7 @@ describe('coding', () => {
     const inVivo = page.locator('.code-row', { has: page.locator('.name', { hasText: /^shouting$/ }) });
     await inVivo.waitFor();
     await page.keyboard.press('Home');
-    await page.keyboard.press('Control+Shift+ArrowRight');
-    await page.keyboard.press('Control+Shift+ArrowRight');
-    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^6 characters selected/);
+    await selectWords(page, 2, 6);
     await page.keyboard.press('r');
     await expect.poll(() => markIds(page)).toHaveLength(4);
     expect(await inVivo.locator('.count').textContent()).toBe('2');

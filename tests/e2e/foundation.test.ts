@@ -119,6 +119,14 @@ describe('foundation', () => {
     const { page } = await app.newPage();
     await page.getByLabel('New project name').fill('Pilot');
     await page.getByRole('button', { name: 'Create project' }).click();
+    // A third wave, saved, is there after a reload.
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByRole('button', { name: 'Add wave' }).click();
+    await page.getByLabel('Wave 3 label').fill('Follow-up');
+    await page.getByRole('button', { name: 'Save waves' }).click();
+    await page.getByRole('button', { name: 'Save waves' }).waitFor({ state: 'detached' });
+    await page.reload();
+    expect(await page.getByLabel('Wave 3 label').inputValue()).toBe('Follow-up');
     await page.getByRole('button', { name: '← Projects' }).click();
     await page.getByRole('button', { name: 'Rename Pilot' }).click();
     await page.getByLabel('Project name', { exact: true }).fill('Pilot study');
