@@ -46,9 +46,10 @@ function vitest(project) {
 if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && step('type check (electron)', 'npx', ['tsc', '-p', 'electron/tsconfig.json', '--noEmit'])) passed += 1;
 else failed += 1;
 
+// Unit tests validate exports with xmllint, so the tools come first.
+ensureTools();
 vitest('unit');
 
-ensureTools();
 if (step('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
   vitest('e2e');
 } else {

@@ -122,6 +122,10 @@ export interface ProjectSnapshot {
   codings: Coding[];
   coders: Coder[];
   memos?: Memo[];
+  /** Carried when a project leaves or enters the app as a file (.qdpx). */
+  name?: string;
+  roles?: RoleDef[];
+  attributeDefs?: AttributeDef[];
 }
 
 export const DEFAULT_WAVES: readonly Wave[] = [

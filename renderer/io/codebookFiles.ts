@@ -1,17 +1,23 @@
-// Codebook files in and out: the workbench's JSON format and CSV (one row per code, with its
-// path). REFI-QDA .qdc comes with the interoperability work.
+// Codebook files in and out: the workbench's JSON format, CSV (one row per code, with its
+// path) and REFI-QDA .qdc, which other QDA tools read and write.
 import { CODEBOOK_FORMAT, CODEBOOK_VERSION, codebookRows, parseCodebookCsv, parseCodebookJson, treeFromCodes, type CodebookNode } from '../core/codebook';
 import type { Code } from '../core/model';
 import { readCsv, toCsv } from './csv';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
+import { readQdc } from './qdc';
 
-export const CODEBOOK_EXTENSIONS = ['.json', '.csv'];
+export const CODEBOOK_EXTENSIONS = ['.json', '.csv', '.qdc'];
 
-export function readCodebookFile(file: { name: string; bytes: Uint8Array }): CodebookNode[] {
-  if (/\.json$/i.test(file.name)) return parseCodebookJson(decodeText(file.bytes, file.name).text, file.name);
-  if (/\.csv$/i.test(file.name)) return parseCodebookCsv(readCsv(file), file.name);
-  throw new ImportError(file.name, 'is not a codebook file; use .json or .csv (REFI-QDA .qdc comes later).');
+/** The code tree of a codebook file, and what it could not carry over (for .qdc). */
+export async function readCodebookFile(file: { name: string; bytes: Uint8Array }): Promise<{ nodes: CodebookNode[]; warnings: string[] }> {
+  if (/\.json$/i.test(file.name)) return { nodes: parseCodebookJson(decodeText(file.bytes, file.name).text, file.name), warnings: [] };
+  if (/\.csv$/i.test(file.name)) return { nodes: parseCodebookCsv(readCsv(file), file.name), warnings: [] };
+  if (/\.qdc$/i.test(file.name)) {
+    const { codes, warnings } = await readQdc(file.bytes, file.name);
+    return { nodes: treeFromCodes(codes), warnings };
+  }
+  throw new ImportError(file.name, 'is not a codebook file; use .json, .csv or REFI-QDA .qdc.');
 }
 
 export function codebookJson(codes: readonly Code[], name: string): string {

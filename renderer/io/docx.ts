@@ -6,15 +6,14 @@
 // word/document.xml does it in a few ms. It never reads a DTD: a DOCTYPE is rejected and only
 // the five XML entities and numeric references are decoded, so there is no entity expansion.
 // The zip is bounded before anything is inflated (DESIGN "Security").
-import { unzipSync } from 'fflate';
 import { ImportError } from './errors';
 import { MAX_DOCX_BYTES, assertWithinLimit, canonicalNewlines } from './decode';
+import { isZip, readZipEntries } from './zip';
 
 export const MAX_ZIP_ENTRIES = 2000;
 export const MAX_DOCUMENT_XML_BYTES = 200 * 1024 * 1024;
 /** Deflate of real Word XML compresses 5-20x; a bomb compresses up to ~1000x. */
 export const MAX_COMPRESSION_RATIO = 200;
-const RATIO_APPLIES_ABOVE = 1024 * 1024;
 
 const MAIN_DOCUMENT = 'word/document.xml';
 const WORDML_NS = [
@@ -40,40 +39,14 @@ function notDocx(fileName: string, why = ''): ImportError {
   return new ImportError(fileName, `is not a valid .docx (corrupt or not a Word file)${why}`);
 }
 
-function bomb(fileName: string, why: string): ImportError {
-  return new ImportError(fileName, `looks like a zip bomb (${why}); it was not opened`);
-}
-
-function isSuspicious(size: number, originalSize: number, maxRatio: number): boolean {
-  return originalSize > RATIO_APPLIES_ABOVE && originalSize > Math.max(size, 1) * maxRatio;
-}
-
-/**
- * Reads only the entries in `wanted`, after checking every central-directory record. fflate
- * inflates into a buffer of the *claimed* size and never grows it, so bounding the claim
- * bounds memory even when the claim lies.
- */
+/** Reads only the entries in `wanted`, each bounded like the document part. */
 function readEntries(bytes: Uint8Array, fileName: string, wanted: Set<string>, limits: DocxLimits) {
-  let entries = 0;
-  try {
-    return unzipSync(bytes, {
-      filter(file) {
-        entries++;
-        if (entries > limits.maxEntries) throw bomb(fileName, `more than ${limits.maxEntries} entries`);
-        if (!wanted.has(file.name)) return false;
-        if (file.originalSize > limits.maxDocumentXmlBytes) {
-          throw bomb(fileName, `${file.name} claims ${file.originalSize} bytes uncompressed`);
-        }
-        if (isSuspicious(file.size, file.originalSize, limits.maxRatio)) {
-          throw bomb(fileName, `${file.name} is compressed more than ${limits.maxRatio} to 1`);
-        }
-        return true;
-      },
-    });
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
-    throw notDocx(fileName);
-  }
+  return readZipEntries(bytes, {
+    fileName,
+    limits: { maxEntries: limits.maxEntries, maxEntryBytes: limits.maxDocumentXmlBytes, maxTotalBytes: 2 * limits.maxDocumentXmlBytes, maxRatio: limits.maxRatio },
+    wanted: (name) => wanted.has(name),
+    invalid: () => notDocx(fileName),
+  });
 }
 
 /** Extracts the text of a .docx: paragraphs joined by "\n", no blank lines, LF only. */
@@ -86,8 +59,7 @@ export async function docxToText(bytes: Uint8Array, fileName: string, limits: Pa
       'is password-protected or an old Word .doc file; save it as .docx without a password',
     );
   }
-  const zipMagic = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-  if (!zipMagic || bytes.length < 22) throw notDocx(fileName);
+  if (!isZip(bytes)) throw notDocx(fileName);
 
   let files = readEntries(bytes, fileName, new Set([MAIN_DOCUMENT, '_rels/.rels']), lim);
   let xmlBytes = files[MAIN_DOCUMENT];

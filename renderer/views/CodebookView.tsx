@@ -9,8 +9,10 @@ import { codePath, createCode, deleteCode, deleteImpact, moveCode, moveCodeByKey
 import { codeStats } from '../core/codeStats';
 import { uniqueName } from '../core/projectSetup';
 import { codeSearch } from '../core/retrieval';
+import type { CodebookNode } from '../core/codebook';
 import { live, type Code } from '../core/model';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
+import { writeQdc } from '../io/qdc';
 import { getPlatform } from '../platform/platform';
 import { CodeDetails } from './CodeDetails';
 import { Confirm } from './common';
@@ -26,6 +28,7 @@ export function CodebookView() {
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const [find, setFind] = useState('');
+  const [notice, setNotice] = useState<string[]>([]);
   const treeRef = useRef<HTMLUListElement>(null);
   const rows = useMemo(() => orderedTree(codes), [codes]);
   // Blind mode counts only my codings: another coder's counts would unblind me too.
@@ -53,8 +56,16 @@ export function CodebookView() {
       return;
     }
     const [file] = picked;
-    // A bad file throws inside the builder: the message is shown and nothing changes.
-    if (file) await actWith((fresh) => mergeCodebook(fresh.codes, readCodebookFile(file), `Import codebook ${file.name}`, () => crypto.randomUUID()));
+    if (!file) return;
+    let read: { nodes: CodebookNode[]; warnings: string[] };
+    try {
+      read = await readCodebookFile(file);
+    } catch (e) {
+      // A bad file: the message is shown and nothing changes.
+      await actWith(() => { throw e; });
+      return;
+    }
+    if (await actWith((fresh) => mergeCodebook(fresh.codes, read.nodes, `Import codebook ${file.name}`, () => crypto.randomUUID()))) setNotice(read.warnings);
   }
 
   function onKeyDown(e: React.KeyboardEvent, code: Code) {
@@ -85,7 +96,15 @@ export function CodebookView() {
           <button type="button" onClick={() => void importFile()}>Import…</button>
           <button type="button" onClick={() => getPlatform().saveFile('codebook.json', new TextEncoder().encode(codebookJson(codes, 'Codebook')), 'application/json')}>Export JSON</button>
           <button type="button" onClick={() => getPlatform().saveFile('codebook.csv', new TextEncoder().encode(`\uFEFF${codebookCsv(codes)}`), 'text/csv')}>Export CSV</button>
+          <button type="button" disabled={codes.length === 0} title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder…" onClick={async () => getPlatform().saveFile('codebook.qdc', await writeQdc(codes), 'application/xml')}>Export .qdc</button>
         </div>
+        {notice.length > 0 && (
+          <div className="notice" role="status">
+            <strong>Imported, with notes:</strong>
+            <ul>{notice.map((n, i) => <li key={i}>{n}</li>)}</ul>
+            <button type="button" className="icon" aria-label="Dismiss notes" onClick={() => setNotice([])}>×</button>
+          </div>
+        )}
         {codes.length === 0 && (
           <div className="card welcome">
             <p>This project has no codes yet.</p>

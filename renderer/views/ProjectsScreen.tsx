@@ -60,7 +60,7 @@ export function ProjectsScreen() {
               if (startWith === 'file') {
                 const [file] = await getPlatform().openFiles({ title: 'Codebook for the new project', extensions: CODEBOOK_EXTENSIONS, multiple: false });
                 if (!file) return;
-                [nodes, label] = [readCodebookFile(file), `Start from codebook ${file.name}`];
+                [nodes, label] = [(await readCodebookFile(file)).nodes, `Start from codebook ${file.name}`];
               }
               const entry = await createProject(name);
               if (nodes.length) await applyAction(projectDb(entry.id), mergeCodebook([], nodes, label, () => crypto.randomUUID()), '', { undoable: false });

@@ -1,0 +1,90 @@
+// REFI-QDA project exchange (.qdpx): a zip of project.qde and the sources' plain text. This is
+// how a project moves to and from NVivo, ATLAS.ti, MAXQDA or QualCoder, and how two coders on
+// two machines bring their work together. The mapping is described in refi/qdeWrite.ts and
+// refi/qdeRead.ts; positions are converted in refi/positions.ts.
+import { zipSync } from 'fflate';
+import type { ProjectSnapshot } from '../core/model';
+import { ImportError } from './errors';
+import { sha256Hex } from './hash';
+import { readProject } from './refi/qdeRead';
+import { sourcePath, writeProjectXml } from './refi/qdeWrite';
+import { decodeEntry, utf8 } from './refi/text';
+import { parseXml } from './refi/xml';
+import { isZip, readZipEntries, type ZipLimits } from './zip';
+
+export const QDPX_LIMITS: ZipLimits = {
+  maxEntries: 50_000,
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxRatio: 200,
+};
+
+export interface ReadQdpxOptions {
+  newId?: () => string;
+  now?: number;
+  limits?: Partial<ZipLimits>;
+}
+
+/** The one .qde of the archive: any name, at the top or in a folder, "project.qde" preferred. */
+function findQde(names: string[], fileName: string): string {
+  const qde = names.filter((n) => /\.qde$/i.test(n));
+  if (qde.length === 1) return qde[0]!;
+  const top = qde.filter((n) => /^project\.qde$/i.test(n));
+  if (top.length === 1) return top[0]!;
+  if (qde.length === 0) throw new ImportError(fileName, 'is not a REFI-QDA project: the archive holds no project.qde');
+  throw new ImportError(fileName, `holds ${qde.length} .qde project files (${qde.join(', ')}); it should hold one`);
+}
+
+export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx', options: ReadQdpxOptions = {}): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
+  if (!isZip(bytes)) throw new ImportError(fileName, 'is not a .qdpx project: it is not a zip archive');
+  const entries = readZipEntries(bytes, {
+    fileName,
+    limits: { ...QDPX_LIMITS, ...options.limits },
+    wanted: (name) => /\.(qde|txt)$/i.test(name),
+    invalid: () => new ImportError(fileName, 'is not a valid .qdpx (the zip archive is damaged)'),
+    checkPaths: true,
+  });
+  const names = Object.keys(entries);
+  const qdeName = findQde(names, fileName);
+  const { text: xml } = decodeEntry(entries[qdeName]!);
+  const root = parseXml(xml, fileName, qdeName);
+  const folder = qdeName.includes('/') ? qdeName.slice(0, qdeName.lastIndexOf('/') + 1) : '';
+  const lower = new Map(names.map((n) => [n.toLowerCase(), n]));
+  const entryText = (path: string) => {
+    const clean = path.replace(/\\/g, '/').replace(/^\/+/, '');
+    let decoded = clean;
+    try {
+      decoded = decodeURIComponent(clean);
+    } catch {
+      // a literal % in a file name
+    }
+    for (const p of new Set([clean, decoded])) {
+      for (const candidate of [`${folder}sources/${p}`, `${folder}Sources/${p}`, `${folder}${p}`]) {
+        const name = entries[candidate] ? candidate : lower.get(candidate.toLowerCase());
+        if (name && entries[name]) return decodeEntry(entries[name]!);
+      }
+    }
+    return undefined;
+  };
+  const result = readProject(root, xml, {
+    fileName,
+    entryText,
+    newId: options.newId ?? (() => crypto.randomUUID()),
+    now: options.now ?? Date.now(),
+  });
+  for (const source of result.project.sources) {
+    if (!source.origin.sha256) source.origin.sha256 = await sha256Hex(utf8(source.text));
+  }
+  return result;
+}
+
+/** A fixed timestamp inside the archive, so equal projects give equal bytes. */
+const ZIP_TIME = new Date(2000, 0, 1);
+
+export async function writeQdpx(project: ProjectSnapshot): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = { 'project.qde': utf8(writeProjectXml(project)) };
+  for (const source of project.sources) {
+    if (source.deletedAt == null) files[`sources/${sourcePath(source)}`] = utf8(source.text);
+  }
+  return zipSync(files, { level: 6, mtime: ZIP_TIME });
+}

@@ -1,0 +1,50 @@
+// REFI-QDA identifies everything by GUID. Our ids are UUIDs (crypto.randomUUID) almost
+// everywhere, and those go out as they are; any other id (and the elements that have no
+// record of their own: selections, variables, sets, links) gets a GUID derived from a stable
+// key, so exporting the same project twice gives the same file, and two machines that
+// export the same variable name give it the same GUID.
+
+const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+
+/** A GUID as written by any tool (upper case, braces, spaces) in one form, or null. */
+export function normaliseGuid(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const m = GUID.exec(raw.trim());
+  if (!m) return null;
+  const braced = raw.trim().startsWith('{');
+  if (braced !== raw.trim().endsWith('}')) return null;
+  return m[1]!.toLowerCase();
+}
+
+/** 128 bits from a string (cyrb128: four cross-fed 32-bit lanes). Stable, not secret. */
+function hash128(key: string): number[] {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  for (let i = 0; i < key.length; i++) {
+    const k = key.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+/** A version-8 (custom) UUID derived from `key`. */
+export function derivedGuid(key: string): string {
+  const hex = hash128(key).map((n) => n.toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The GUID an id goes out under: itself when it is one, else derived from its kind and value. */
+export function guidFor(kind: string, id: string): string {
+  return normaliseGuid(id) ?? derivedGuid(`${kind}:${id}`);
+}

@@ -1,0 +1,510 @@
+// project.qde (+ the archive's plain-text files) -> ProjectSnapshot, tolerant of what real
+// tools write and strict about what would corrupt a project. Tolerated and reported: upper
+// case or braced GUIDs, repeated GUIDs, old namespaces, missing or empty text files, sources
+// and selections we cannot hold (pictures, PDFs areas, audio, video), sets, graphs. Refused,
+// with nothing imported: references to GUIDs the file never defines, selections outside
+// their text. Whatever is not kept is named in `warnings`; nothing is dropped silently.
+import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeDef, type AttributeValue, type Coder, type Coding, type Group, type Memo, type Participant, type ProjectSnapshot, type RoleDef, type Source, type SpeakerRole, type Wave } from '../../core/model';
+import { PALETTE } from '../../core/codebook';
+import { detectTurns } from '../../core/turns';
+import { canonicalNewlines } from '../decode';
+import { ImportError } from '../errors';
+import { readCodes } from './codesXml';
+import { normaliseGuid } from './guid';
+import { chooseModel, MODEL_LABELS, type Range } from './positions';
+import { BUILTIN_VARIABLES, PROJECT_NAMESPACE } from './qdeWrite';
+import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
+
+export interface ReadContext {
+  fileName: string;
+  /** The raw text of an archive entry named by a plainTextPath, or undefined when absent. */
+  entryText: (path: string) => { text: string; lossy: boolean } | undefined;
+  newId: () => string;
+  now: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function time(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function int(value: string | undefined): number | null {
+  if (value === undefined || !/^\s*[+-]?\d+\s*$/.test(value)) return null;
+  return parseInt(value, 10);
+}
+
+/** Every GUID the file defines, whatever element it is on: references to others dangle. */
+export function definedGuids(xml: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of xml.matchAll(/\sguid\s*=\s*"([^"]*)"/g)) {
+    const g = normaliseGuid(m[1]);
+    if (g) out.add(g);
+  }
+  return out;
+}
+
+class Reader {
+  readonly warnings: string[] = [];
+  private readonly fileName: string;
+  private readonly defined: Set<string>;
+  readonly coders = new Map<string, Coder>();
+  private codeByGuid = new Map<string, string>();
+  /** Note GUID -> what refers to it, first reference wins. */
+  readonly noteTargets = new Map<string, { target: Memo['target']; targetId: string | null }>();
+  private usedIds = new Map<string, Set<string>>();
+  private repeatedIds = 0;
+
+  constructor(private readonly ctx: ReadContext, xml: string, private readonly origin: string | undefined) {
+    this.fileName = ctx.fileName;
+    this.defined = definedGuids(xml);
+  }
+
+  fail(problem: string): never {
+    throw new ImportError(this.fileName, problem);
+  }
+
+  /** An id for a record of `kind`: its GUID, or a fresh id when missing or already used. */
+  idFor(kind: string, raw: string | undefined): string {
+    const used = this.usedIds.get(kind) ?? new Set<string>();
+    this.usedIds.set(kind, used);
+    const guid = normaliseGuid(raw);
+    if (guid && !used.has(guid)) {
+      used.add(guid);
+      return guid;
+    }
+    if (guid) this.repeatedIds++;
+    const id = this.ctx.newId();
+    used.add(id);
+    return id;
+  }
+
+  /** Resolves a reference; a GUID that no element in the file has is a broken file. */
+  ref<T>(raw: string | undefined, map: Map<string, T>, what: string, where: string): T | undefined {
+    const guid = normaliseGuid(raw);
+    if (guid && map.has(guid)) return map.get(guid);
+    if (guid && this.defined.has(guid)) return undefined; // defined, but as something we did not keep
+    this.fail(`${where} refers to ${what} ${raw ?? '(none)'}, which the file does not define`);
+  }
+
+  knows(guid: string): boolean {
+    return this.defined.has(guid);
+  }
+
+  /** Fails unless some element of the file has this GUID. */
+  checkDefined(raw: string | undefined, what: string, where: string): void {
+    const guid = normaliseGuid(raw);
+    if (!guid || !this.defined.has(guid)) this.fail(`${where} refers to ${what} ${raw ?? '(none)'}, which the file does not define`);
+  }
+
+  noteRefs(node: XmlNode, target: Memo['target'], targetId: string | null): void {
+    for (const ref of children(node, 'NoteRef')) {
+      const guid = normaliseGuid(attr(ref, 'targetGUID'));
+      if (!guid || !this.defined.has(guid)) this.fail(`a note reference (${attr(ref, 'targetGUID') ?? 'empty'}) points at nothing in the file`);
+      if (!this.noteTargets.has(guid)) this.noteTargets.set(guid, { target, targetId });
+    }
+  }
+
+  readUsers(project: XmlNode): void {
+    children(child(project, 'Users'), 'User').forEach((user, i) => {
+      const id = this.idFor('coder', attr(user, 'guid'));
+      const name = (attr(user, 'name') ?? attr(user, 'id') ?? '').trim() || `User ${i + 1}`;
+      this.coders.set(normaliseGuid(attr(user, 'guid')) ?? id, { id, name, colour: PALETTE[i % PALETTE.length]! });
+    });
+  }
+
+  /** The coder of a coding; an unknown user becomes a coder of its own rather than failing. */
+  coderFor(raw: string | undefined): string {
+    const guid = normaliseGuid(raw) ?? 'unknown';
+    const known = this.coders.get(guid);
+    if (known) return known.id;
+    const id = guid === 'unknown' ? this.ctx.newId() : guid;
+    const coder = { id, name: guid === 'unknown' ? 'Unknown coder' : `Unknown user ${guid.slice(0, 8)}`, colour: PALETTE[this.coders.size % PALETTE.length]! };
+    this.coders.set(guid, coder);
+    this.warnings.push(`Codings by a user the file does not list (${guid}) were given to a new coder "${coder.name}".`);
+    return id;
+  }
+
+  readCodebook(project: XmlNode) {
+    const result = readCodes(child(child(project, 'CodeBook'), 'Codes'), this.ctx.newId, this.warnings, this.fileName);
+    this.codeByGuid = result.byGuid;
+    for (const [codeId, notes] of result.noteRefs) {
+      for (const n of notes) if (!this.noteTargets.has(n)) this.noteTargets.set(n, { target: 'code', targetId: codeId });
+    }
+    return result.codes;
+  }
+
+  codeFor(raw: string | undefined, where: string): string | undefined {
+    return this.ref(raw, this.codeByGuid, 'code', where);
+  }
+
+  /** A TextSource (or a PDF's text Representation) with its selections. */
+  readTextSource(node: XmlNode, title: string, sourceGuid: string | undefined, sink: SourceSink): Source | null {
+    const label = `Source "${title}"`;
+    const content = textOf(node, 'PlainTextContent');
+    let raw: string;
+    if (content !== undefined) raw = content;
+    else {
+      const path = attr(node, 'plainTextPath')?.trim() ?? '';
+      const entry = /^(relative|absolute):\/\//i.test(path) ? undefined : this.ctx.entryText(path.replace(/^internal:\/\//i, ''));
+      if (!entry) {
+        const lost = children(node, 'PlainTextSelection').reduce((n, sel) => n + children(sel, 'Coding').length, 0);
+        sink.missing.push(`${title} (${path || 'no path'}${lost ? `, ${plural(lost, 'coding')}` : ''})`);
+        return null;
+      }
+      if (entry.lossy) this.warnings.push(`${label}: its text is not valid UTF-8 and was read as Windows-1252; check accented letters.`);
+      raw = entry.text;
+    }
+    if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    const text = canonicalNewlines(raw);
+    const id = this.idFor('source', sourceGuid);
+
+    const selections = children(node, 'PlainTextSelection');
+    const ranges: Range[] = selections.map((sel) => {
+      const start = int(attr(sel, 'startPosition'));
+      const end = int(attr(sel, 'endPosition'));
+      if (start === null || end === null) this.fail(`${label}: selection ${attr(sel, 'guid') ?? ''} has no valid start and end positions`);
+      return { start, end };
+    });
+    const choice = chooseModel(raw, ranges, this.origin);
+    if (choice.switched) {
+      const preferred = choice.considered[0];
+      sink.switched.push(`${title}: read as ${MODEL_LABELS[choice.model]} (${Math.round(choice.score * 100)}% of selection ends on word boundaries, against ${Math.round((preferred?.score ?? 0) * 100)}% as ${preferred ? MODEL_LABELS[preferred.model] : 'expected'})`);
+    }
+    sink.adjusted += choice.adjusted;
+    const codings: Coding[] = [];
+    selections.forEach((sel, i) => {
+      const range = choice.ranges[i];
+      const where = `${label}, selection ${attr(sel, 'name') ?? attr(sel, 'guid') ?? i + 1}`;
+      if (!range) this.fail(`${where}: positions ${ranges[i]!.start}–${ranges[i]!.end} lie outside the text (${[...raw].length} characters)`);
+      const selectionCodings = children(sel, 'Coding');
+      if (range.start === range.end) {
+        if (selectionCodings.length) sink.emptySelections += selectionCodings.length;
+        return;
+      }
+      const memo = textOf(sel, 'Description') ?? '';
+      const read: Coding[] = [];
+      for (const coding of selectionCodings) {
+        const c = this.readCoding(coding, sel, id, range, memo, where);
+        if (c) read.push(c);
+      }
+      if (!selectionCodings.length && memo) sink.uncodedNotes++;
+      // A note on a selection is about its codings.
+      for (const c of read) this.noteRefs(sel, 'coding', c.id);
+      codings.push(...read);
+    });
+    // A Coding directly on a source codes the whole of it.
+    for (const coding of children(node, 'Coding')) {
+      const c = this.readCoding(coding, node, id, { start: 0, end: text.length }, '', `${label} (whole source)`);
+      if (c && text.length > 0) codings.push(c);
+    }
+    sink.codings.push(...codings);
+    this.noteRefs(node, 'source', id);
+    return {
+      id,
+      participantId: null,
+      wave: null,
+      title,
+      text,
+      turns: [],
+      origin: { fileName: title, format: 'qdpx', sha256: '', importedAt: time(attr(node, 'creationDateTime')) ?? this.ctx.now },
+    };
+  }
+
+  private readCoding(node: XmlNode, selection: XmlNode, sourceId: string, range: Range, memo: string, where: string): Coding | null {
+    const codeId = this.codeFor(attr(child(node, 'CodeRef'), 'targetGUID'), where);
+    if (!codeId) return null;
+    const coderId = this.coderFor(attr(node, 'creatingUser') ?? attr(selection, 'creatingUser'));
+    const createdAt = time(attr(node, 'creationDateTime')) ?? time(attr(selection, 'creationDateTime')) ?? this.ctx.now;
+    const id = this.idFor('coding', attr(node, 'guid'));
+    this.noteRefs(node, 'coding', id);
+    return { id, sourceId, codeId, coderId, start: range.start, end: range.end, memo, createdAt, updatedAt: time(attr(selection, 'modifiedDateTime')) ?? createdAt, deletedAt: null };
+  }
+
+  repeatedWarning(): void {
+    if (this.repeatedIds) this.warnings.push(`${plural(this.repeatedIds, 'element')} repeated the GUID of another of its kind; each was kept with a new id.`);
+  }
+}
+
+interface SourceSink {
+  codings: Coding[];
+  missing: string[];
+  switched: string[];
+  adjusted: number;
+  emptySelections: number;
+  uncodedNotes: number;
+}
+
+const PROVENANCE = /^Imported from "(.*)" \(([^,()]*)(?:, SHA-256 ([0-9a-f]{64}))?\)$/;
+
+interface VariableDef {
+  name: string;
+  type: string;
+}
+
+function variableValue(node: XmlNode): AttributeValue {
+  for (const tag of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']) {
+    const value = textOf(node, tag);
+    if (value === undefined) continue;
+    if (tag === 'BooleanValue') return value.trim() === 'true' || value.trim() === '1';
+    if (tag === 'IntegerValue' || tag === 'FloatValue') {
+      const n = Number(value.trim());
+      return Number.isFinite(n) ? n : value;
+    }
+    return value;
+  }
+  return null;
+}
+
+const ATTRIBUTE_TYPE: Record<string, AttributeDef['type']> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'text' };
+
+export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { project: ProjectSnapshot; warnings: string[] } {
+  const project = child(root, 'Project');
+  if (!project) throw new ImportError(ctx.fileName, 'is not a REFI-QDA project (its .qde has no <Project> element)');
+  const origin = attr(project, 'origin');
+  const r = new Reader(ctx, xml, origin);
+  const ns = rootNamespace(xml, 'Project');
+  if (ns && ns !== PROJECT_NAMESPACE) r.warnings.push(`The file names the namespace "${ns}"; it was read as ${PROJECT_NAMESPACE}.`);
+
+  r.readUsers(project);
+  const codes = r.readCodebook(project);
+
+  const variables = new Map<string, VariableDef>();
+  for (const v of children(child(project, 'Variables'), 'Variable')) {
+    const guid = normaliseGuid(attr(v, 'guid'));
+    if (guid && !variables.has(guid)) variables.set(guid, { name: (attr(v, 'name') ?? '').trim(), type: attr(v, 'typeOfVariable') ?? 'Text' });
+  }
+  const valuesOf = (node: XmlNode, where: string) =>
+    children(node, 'VariableValue').flatMap((vv) => {
+      const def = r.ref(attr(child(vv, 'VariableRef'), 'targetGUID'), variables, 'variable', where);
+      return def ? [{ def, value: variableValue(vv) }] : [];
+    });
+
+  // Sources
+  const sink: SourceSink = { codings: [], missing: [], switched: [], adjusted: 0, emptySelections: 0, uncodedNotes: 0 };
+  const sources: Source[] = [];
+  const sourceByGuid = new Map<string, Source>();
+  const sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
+  const descriptions = new Map<string, string>();
+  const skipped: Record<string, number> = {};
+  const sourcesNode = child(project, 'Sources');
+  const addSource = (node: XmlNode, source: Source | null, where: string) => {
+    if (!source) return;
+    sources.push(source);
+    const guid = normaliseGuid(attr(node, 'guid'));
+    if (guid && !sourceByGuid.has(guid)) sourceByGuid.set(guid, source);
+    sourceVariables.set(source.id, valuesOf(node, where));
+    const description = textOf(node, 'Description');
+    if (description) descriptions.set(source.id, description);
+  };
+  for (const node of children(sourcesNode, 'TextSource')) {
+    const title = (attr(node, 'name') ?? '').trim() || (attr(node, 'plainTextPath') ?? '').replace(/^.*[\\/]/, '') || 'Untitled source';
+    addSource(node, r.readTextSource(node, title, attr(node, 'guid'), sink), `Source "${title}"`);
+  }
+  for (const node of children(sourcesNode, 'PDFSource')) {
+    const title = (attr(node, 'name') ?? '').trim() || 'Untitled PDF';
+    const representation = child(node, 'Representation');
+    const areas = children(node, 'PDFSelection').length;
+    if (areas) skipped['PDF area selection'] = (skipped['PDF area selection'] ?? 0) + areas;
+    if (!representation) {
+      skipped['PDF without a text representation'] = (skipped['PDF without a text representation'] ?? 0) + 1;
+      continue;
+    }
+    // The PDF's text layer is a text source of its own; its guid stands for the PDF.
+    addSource(node, r.readTextSource(representation, title, attr(node, 'guid'), sink), `Source "${title}"`);
+  }
+  for (const [tag, what] of [['PictureSource', 'picture'], ['AudioSource', 'audio source'], ['VideoSource', 'video source']] as const) {
+    const n = children(sourcesNode, tag).length;
+    if (n) skipped[what] = (skipped[what] ?? 0) + n;
+  }
+  if (sink.missing.length) {
+    r.warnings.push(`${plural(sink.missing.length, 'text source')} not imported because the archive does not hold its text: ${sink.missing.join('; ')}.`);
+  }
+  for (const [what, n] of Object.entries(skipped)) r.warnings.push(`${plural(n, what)} not imported: this workbench holds text transcripts only.`);
+  if (sink.switched.length) r.warnings.push(`Selection positions did not fit the model ${origin ?? 'this tool'} uses, so another fitted better: ${sink.switched.join('; ')}.`);
+  if (sink.adjusted) r.warnings.push(`${plural(sink.adjusted, 'selection end')} fell inside a line break or a character and moved to the nearest whole character.`);
+  if (sink.emptySelections) r.warnings.push(`${plural(sink.emptySelections, 'coding')} on empty selections not imported.`);
+  if (sink.uncodedNotes) r.warnings.push(`${plural(sink.uncodedNotes, 'selection')} with a comment but no code not imported.`);
+
+  // Waves: our own sets say "Wave id: …"; a Wave variable or a set named like a wave assigns.
+  const waves: Wave[] = [];
+  const sets = children(child(project, 'Sets'), 'Set');
+  const otherSets: string[] = [];
+  const waveOf = (label: string): Wave => {
+    const key = label.trim().toLowerCase();
+    let wave = waves.find((w) => w.label.toLowerCase() === key || w.id.toLowerCase() === key);
+    if (!wave) {
+      wave = { id: label.trim(), label: label.trim(), order: waves.length };
+      waves.push(wave);
+    }
+    return wave;
+  };
+  for (const set of sets) {
+    const m = /^Wave id: (.+)$/.exec(textOf(set, 'Description') ?? '');
+    if (m && !waves.some((w) => w.id === m[1])) waves.push({ id: m[1]!, label: (attr(set, 'name') ?? m[1]!).trim(), order: waves.length });
+  }
+  const waveVariable = (name: string) => name.toLowerCase() === BUILTIN_VARIABLES.wave.toLowerCase();
+  const speakersVariable = (name: string) => name.toLowerCase() === BUILTIN_VARIABLES.speakers.toLowerCase();
+  const unkept = new Set<string>();
+  for (const source of sources) {
+    const roles: Record<string, SpeakerRole> = {};
+    for (const { def, value } of sourceVariables.get(source.id) ?? []) {
+      if (waveVariable(def.name) && value !== null && String(value).trim()) source.wave = waveOf(String(value)).id;
+      else if (speakersVariable(def.name) && typeof value === 'string') Object.assign(roles, parseSpeakerRoles(value));
+      else unkept.add(def.name);
+    }
+    source.turns = detectTurns(source.text).map((t) => ({ ...t, speakerRole: t.speaker === null ? 'participant' : roles[t.speaker] ?? 'other' }));
+  }
+  for (const set of sets) {
+    const name = (attr(set, 'name') ?? '').trim();
+    const isWave = /^Wave id: /.test(textOf(set, 'Description') ?? '') || waves.some((w) => w.label.toLowerCase() === name.toLowerCase());
+    const members = children(set, 'MemberSource').map((m) => r.ref(attr(m, 'targetGUID'), sourceByGuid, 'source', `Set "${name}"`));
+    for (const m of children(set, 'MemberCode')) r.checkDefined(attr(m, 'targetGUID'), 'code', `Set "${name}"`);
+    for (const m of children(set, 'MemberNote')) r.checkDefined(attr(m, 'targetGUID'), 'note', `Set "${name}"`);
+    if (isWave) {
+      const wave = waveOf(name);
+      for (const s of members) if (s && s.wave === null) s.wave = wave.id;
+    } else otherSets.push(`"${name}"`);
+  }
+  if (otherSets.length) r.warnings.push(`${plural(otherSets.length, 'set')} not kept (${otherSets.join(', ')}): only sets named like a wave are used, to assign transcripts to it.`);
+  if (unkept.size) r.warnings.push(`Source variables not kept (${[...unkept].map((n) => `"${n}"`).join(', ')}): transcripts carry only their wave and speakers here.`);
+
+  // Cases
+  const roles: RoleDef[] = DEFAULT_ROLES.map((role) => ({ ...role }));
+  const attributeDefs: AttributeDef[] = [];
+  const participants: Participant[] = [];
+  const participantByGuid = new Map<string, Participant>();
+  const unknownGroups = new Set<string>();
+  let caseCodings = 0;
+  children(child(project, 'Cases'), 'Case').forEach((node, i) => {
+    const id = r.idFor('participant', attr(node, 'guid'));
+    const pseudonym = (attr(node, 'name') ?? '').trim() || `Case ${i + 1}`;
+    const p: Participant = { id, pseudonym, role: '', site: '', group: '', attributes: {}, links: [] };
+    const seen = new Set<string>();
+    for (const { def, value } of valuesOf(node, `Case "${pseudonym}"`)) {
+      const key = def.name.toLowerCase();
+      const builtin = !seen.has(key) && ['role', 'site', 'group'].includes(key);
+      seen.add(key);
+      const text = value === null ? '' : String(value).trim();
+      if (builtin && key === 'role') p.role = text ? roleFor(roles, text) : '';
+      else if (builtin && key === 'site') p.site = text;
+      else if (builtin && key === 'group') p.group = groupFor(text, unknownGroups);
+      else {
+        if (!attributeDefs.some((d) => d.name === def.name)) attributeDefs.push({ name: def.name, type: ATTRIBUTE_TYPE[def.type] ?? 'text' });
+        if (value !== null) p.attributes[def.name] = value;
+      }
+    }
+    for (const ref of children(node, 'SourceRef')) {
+      const source = r.ref(attr(ref, 'targetGUID'), sourceByGuid, 'source', `Case "${pseudonym}"`);
+      if (source && source.participantId === null) source.participantId = id;
+    }
+    caseCodings += children(node, 'CodeRef').length + children(node, 'SelectionRef').length;
+    const description = textOf(node, 'Description');
+    if (description) descriptions.set(id, description);
+    participants.push(p);
+    const guid = normaliseGuid(attr(node, 'guid'));
+    if (guid && !participantByGuid.has(guid)) participantByGuid.set(guid, p);
+  });
+  if (unknownGroups.size) r.warnings.push(`Group values other than programme or comparison were left empty: ${[...unknownGroups].map((g) => `"${g}"`).join(', ')}.`);
+  if (caseCodings) r.warnings.push(`${plural(caseCodings, 'code or selection reference')} on cases not kept: codes here apply to passages.`);
+
+  // Links: between cases they are participant links; from a note to a case, a participant memo.
+  let otherLinks = 0;
+  const noteGuids = new Set(children(child(project, 'Notes'), 'Note').map((n) => normaliseGuid(attr(n, 'guid'))).filter((g): g is string => g !== null));
+  for (const link of children(child(project, 'Links'), 'Link')) {
+    const from = normaliseGuid(attr(link, 'originGUID'));
+    const to = normaliseGuid(attr(link, 'targetGUID'));
+    for (const [raw, g] of [[attr(link, 'originGUID'), from], [attr(link, 'targetGUID'), to]] as const) {
+      if (raw !== undefined && (!g || !r.knows(g))) r.fail(`a link ("${attr(link, 'name') ?? ''}") points at ${raw}, which the file does not define`);
+    }
+    const a = from ? participantByGuid.get(from) : undefined;
+    const b = to ? participantByGuid.get(to) : undefined;
+    if (a && b) a.links.push({ type: (attr(link, 'name') ?? '').trim() || 'linked to', participantId: b.id });
+    else if (from && noteGuids.has(from) && b) {
+      if (!r.noteTargets.has(from)) r.noteTargets.set(from, { target: 'participant', targetId: b.id });
+    } else otherLinks++;
+  }
+  if (otherLinks) r.warnings.push(`${plural(otherLinks, 'link')} between other elements not kept.`);
+  const graphs = children(child(project, 'Graphs'), 'Graph').length;
+  if (graphs) r.warnings.push(`${plural(graphs, 'graph')} (network view) not kept.`);
+
+  // Notes become memos on what refers to them; a note nothing refers to is a project memo.
+  r.noteRefs(project, 'project', null);
+  const memos: Memo[] = [];
+  for (const note of children(child(project, 'Notes'), 'Note')) {
+    const guid = normaliseGuid(attr(note, 'guid'));
+    const target = (guid && r.noteTargets.get(guid)) || { target: 'project' as const, targetId: null };
+    const id = r.idFor('memo', attr(note, 'guid'));
+    const text = textOf(note, 'PlainTextContent') ?? textOf(note, 'Description') ?? '';
+    memos.push({ id, ...target, title: (attr(note, 'name') ?? '').trim(), text, updatedAt: time(attr(note, 'modifiedDateTime')) ?? time(attr(note, 'creationDateTime')) ?? ctx.now, deletedAt: null });
+  }
+  // Descriptions: the original file of a transcript we exported, else a memo.
+  for (const source of sources) {
+    const d = descriptions.get(source.id);
+    const m = d ? PROVENANCE.exec(d) : null;
+    if (m) source.origin = { ...source.origin, fileName: m[1]!, format: m[2]!, sha256: m[3] ?? '' };
+    else if (d) memos.push({ id: ctx.newId(), target: 'source', targetId: source.id, title: 'Description', text: d, updatedAt: ctx.now, deletedAt: null });
+  }
+  for (const p of participants) {
+    const d = descriptions.get(p.id);
+    if (d) memos.push({ id: ctx.newId(), target: 'participant', targetId: p.id, title: 'Description', text: d, updatedAt: ctx.now, deletedAt: null });
+  }
+  const description = textOf(project, 'Description');
+  if (description) memos.push({ id: ctx.newId(), target: 'project', targetId: null, title: 'Project description', text: description, updatedAt: ctx.now, deletedAt: null });
+  r.repeatedWarning();
+
+  return {
+    project: {
+      name: (attr(project, 'name') ?? '').trim() || undefined,
+      waves: waves.length ? waves : DEFAULT_WAVES.map((w) => ({ ...w })),
+      participants,
+      sources,
+      codes,
+      codings: sink.codings,
+      coders: dedupeById([...r.coders.values()]),
+      memos,
+      roles,
+      attributeDefs,
+    },
+    warnings: r.warnings,
+  };
+}
+
+function dedupeById<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
+}
+
+function roleFor(roles: RoleDef[], value: string): string {
+  const key = value.toLowerCase();
+  const found = roles.find((r) => r.label.toLowerCase() === key || r.id.toLowerCase() === key);
+  if (found) return found.id;
+  let id = key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'role';
+  while (roles.some((r) => r.id === id)) id += '-2';
+  roles.push({ id, label: value });
+  return id;
+}
+
+function groupFor(value: string, unknown: Set<string>): Group {
+  const key = value.toLowerCase();
+  if (key === 'programme' || key === 'program') return 'programme';
+  if (key === 'comparison') return 'comparison';
+  if (key && key !== '—' && key !== '-') unknown.add(value);
+  return '';
+}
+
+function parseSpeakerRoles(json: string): Record<string, SpeakerRole> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    const out: Record<string, SpeakerRole> = {};
+    for (const [speaker, role] of Object.entries(parsed as Record<string, unknown>)) {
+      if (role === 'interviewer' || role === 'participant' || role === 'other') out[speaker] = role;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}

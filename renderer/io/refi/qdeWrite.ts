@@ -1,0 +1,246 @@
+// ProjectSnapshot -> project.qde (REFI-QDA 1.5, Project-mrt2019.xsd). The mapping:
+//   coders -> Users; codes -> CodeBook (definition parts in Description, see codesXml);
+//   participants -> Cases with Role, Site, Group and attributes as Variables;
+//   transcripts -> TextSources (plain text in sources/, positions in code points) with the
+//   wave and the speakers' roles as Variables and the original file in the Description;
+//   each coding -> one PlainTextSelection holding one Coding (memo as Description);
+//   memos -> Notes, referenced from what they are about (a participant through a Link, as
+//   Cases cannot hold NoteRefs); participant links -> Links; waves -> Sets of sources.
+// Output is a function of the snapshot alone (no clock, no random ids): the same project
+// always gives the same bytes, which makes backups comparable.
+import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/model';
+import { codesXml } from './codesXml';
+import { derivedGuid, guidFor } from './guid';
+import { toCodePoints } from './positions';
+import { attrs, escapeText, textElement } from './xml';
+
+export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+export const ORIGIN = 'Mirabal Workbench';
+
+/** Variables every exported project carries, by name (the import maps them back). */
+export const BUILTIN_VARIABLES = { role: 'Role', site: 'Site', group: 'Group', wave: 'Wave', speakers: 'Speaker roles' } as const;
+
+export function variableGuid(name: string, builtin: boolean): string {
+  return derivedGuid(builtin ? `variable:${name}` : `variable:attribute:${name}`);
+}
+
+export function sourcePath(source: Source): string {
+  return `${guidFor('source', source.id)}.txt`;
+}
+
+/** "Imported from …" in a TextSource's Description carries the original file through. */
+export function provenance(source: Source): string {
+  const o = source.origin;
+  return `Imported from "${o.fileName}" (${o.format}${o.sha256 ? `, SHA-256 ${o.sha256}` : ''})`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function iso(ms: number | undefined): string | undefined {
+  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+type VariableType = 'Text' | 'Boolean' | 'Float' | 'Date';
+
+function variableValue(guid: string, type: VariableType, value: string | number | boolean): string {
+  const tag = { Text: 'TextValue', Boolean: 'BooleanValue', Float: 'FloatValue', Date: 'DateValue' }[type];
+  const text = typeof value === 'number' ? decimal(value) : String(value);
+  return `<VariableValue><VariableRef targetGUID="${guid}"/>${textElement(tag, text)}</VariableValue>`;
+}
+
+/** xsd:decimal has no exponent form. */
+function decimal(n: number): string {
+  const s = String(n);
+  return /e/i.test(s) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : s;
+}
+
+/** A variable's REFI type; Text when any value would not fit the declared type. */
+function attributeType(def: AttributeDef, values: unknown[]): VariableType {
+  const present = values.filter((v) => v !== null && v !== undefined && v !== '');
+  if (def.type === 'number' && present.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'Float';
+  if (def.type === 'boolean' && present.every((v) => typeof v === 'boolean')) return 'Boolean';
+  if (def.type === 'date' && present.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'Date';
+  return 'Text';
+}
+
+function inferAttributeDefs(project: ProjectSnapshot): AttributeDef[] {
+  if (project.attributeDefs) return project.attributeDefs;
+  const names = [...new Set(project.participants.flatMap((p) => Object.keys(p.attributes)))];
+  return names.map((name) => {
+    const values = project.participants.map((p) => p.attributes[name]).filter((v) => v !== null && v !== undefined);
+    const type = values.every((v) => typeof v === 'number') ? 'number' : values.every((v) => typeof v === 'boolean') ? 'boolean' : 'text';
+    return { name, type };
+  });
+}
+
+function speakerRoles(source: Source): Record<string, string> | null {
+  const roles: Record<string, string> = {};
+  for (const turn of source.turns) if (turn.speaker !== null && turn.speakerRole) roles[turn.speaker] = turn.speakerRole;
+  return Object.keys(roles).length ? roles : null;
+}
+
+/** A short preview of the passage, as other tools name their selections. */
+function selectionName(text: string, start: number, end: number): string {
+  const passage = text.slice(start, Math.min(end, start + 200)).replace(/\s+/g, ' ').trim();
+  return passage.length > 60 || end - start > 200 ? `${[...passage].slice(0, 60).join('')}…` : passage;
+}
+
+export function writeProjectXml(project: ProjectSnapshot): string {
+  const participants = live(project.participants);
+  const sources = live(project.sources);
+  const codes = live(project.codes);
+  const memos = live(project.memos ?? []);
+  const sourceIds = new Set(sources.map((s) => s.id));
+  const codeIds = new Set(codes.map((c) => c.id));
+  const codings = live(project.codings).filter((c) => sourceIds.has(c.sourceId) && codeIds.has(c.codeId));
+  const coderIds = new Set(project.coders.map((c) => c.id));
+  // A coding whose coder record is missing still needs a User to point at.
+  const coders = [...project.coders];
+  for (const c of codings) {
+    if (!coderIds.has(c.coderId)) {
+      coderIds.add(c.coderId);
+      coders.push({ id: c.coderId, name: `Coder ${c.coderId}`, colour: '' });
+    }
+  }
+  const memosOn = (target: Memo['target']) => {
+    const map = new Map<string | null, Memo[]>();
+    for (const m of memos) if (m.target === target) push(map, m.targetId, m);
+    return map;
+  };
+  const noteRefs = (list: Memo[] | undefined) => (list ?? []).map((m) => `<NoteRef targetGUID="${guidFor('memo', m.id)}"/>`).join('');
+  const codeNotes = new Map([...memosOn('code')].map(([id, list]) => [id ?? '', list.map((m) => guidFor('memo', m.id))]));
+  const sourceMemos = memosOn('source');
+  const codingMemos = memosOn('coding');
+
+  const out: string[] = [`<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: ORIGIN })}>`];
+  if (coders.length) out.push(`<Users>${coders.map((c) => `<User${attrs({ guid: guidFor('coder', c.id), name: c.name })}/>`).join('')}</Users>`);
+  const codebook = codesXml(codes, codeNotes);
+  if (codebook) out.push(`<CodeBook>${codebook}</CodeBook>`);
+
+  const roles = project.roles ?? DEFAULT_ROLES;
+  const defs = inferAttributeDefs(project);
+  const defTypes = defs.map((def) => attributeType(def, participants.map((p) => p.attributes[def.name])));
+  const B = BUILTIN_VARIABLES;
+  const variable = (name: string, type: VariableType, builtin: boolean, description: string) =>
+    `<Variable${attrs({ guid: variableGuid(name, builtin), name, typeOfVariable: type })}>${textElement('Description', description)}</Variable>`;
+  out.push(
+    '<Variables>' +
+      variable(B.role, 'Text', true, 'Participant role (Cases)') +
+      variable(B.site, 'Text', true, 'Site (Cases)') +
+      variable(B.group, 'Text', true, 'Programme or comparison group (Cases)') +
+      variable(B.wave, 'Text', true, 'Interview wave, e.g. Time 1 (Sources)') +
+      variable(B.speakers, 'Text', true, 'Speaker labels and their roles as JSON (Sources)') +
+      defs.map((def, i) => variable(def.name, defTypes[i]!, false, `Participant attribute (${def.type})`)).join('') +
+      '</Variables>',
+  );
+
+  if (participants.length) {
+    const sourcesOf = new Map<string, Source[]>();
+    for (const s of sources) if (s.participantId) push(sourcesOf, s.participantId, s);
+    out.push('<Cases>');
+    for (const p of participants) {
+      let inner = '';
+      const role = roles.find((r) => r.id === p.role);
+      if (p.role) inner += variableValue(variableGuid(B.role, true), 'Text', role?.label ?? p.role);
+      if (p.site) inner += variableValue(variableGuid(B.site, true), 'Text', p.site);
+      if (p.group) inner += variableValue(variableGuid(B.group, true), 'Text', GROUPS.find((g) => g.id === p.group)?.label ?? p.group);
+      defs.forEach((def, i) => {
+        const value = p.attributes[def.name];
+        if (value !== null && value !== undefined && value !== '') inner += variableValue(variableGuid(def.name, false), defTypes[i]!, value);
+      });
+      inner += (sourcesOf.get(p.id) ?? []).map((s) => `<SourceRef targetGUID="${guidFor('source', s.id)}"/>`).join('');
+      out.push(`<Case${attrs({ guid: guidFor('participant', p.id), name: p.pseudonym })}>${inner}</Case>`);
+    }
+    out.push('</Cases>');
+  }
+
+  if (sources.length) {
+    const codingsOf = new Map<string, Coding[]>();
+    for (const c of codings) push(codingsOf, c.sourceId, c);
+    const waves = new Map(project.waves.map((w) => [w.id, w.label]));
+    out.push('<Sources>');
+    for (const source of sources) out.push(textSourceXml(source, codingsOf.get(source.id) ?? [], waves, sourceMemos.get(source.id), codingMemos, noteRefs));
+    out.push('</Sources>');
+  }
+
+  if (memos.length) {
+    out.push('<Notes>');
+    for (const m of memos) {
+      out.push(`<Note${attrs({ guid: guidFor('memo', m.id), name: m.title || undefined, modifiedDateTime: iso(m.updatedAt) })}>${textElement('PlainTextContent', m.text)}</Note>`);
+    }
+    out.push('</Notes>');
+  }
+
+  const participantIds = new Set(participants.map((p) => p.id));
+  const links: string[] = [];
+  for (const p of participants) {
+    for (const link of p.links) {
+      if (!participantIds.has(link.participantId)) continue;
+      const origin = guidFor('participant', p.id);
+      const target = guidFor('participant', link.participantId);
+      links.push(`<Link${attrs({ guid: derivedGuid(`link:${origin}:${link.type}:${target}`), name: link.type, direction: 'OneWay', originGUID: origin, targetGUID: target })}/>`);
+    }
+  }
+  for (const m of memos) {
+    if (m.target !== 'participant' || !m.targetId || !participantIds.has(m.targetId)) continue;
+    const note = guidFor('memo', m.id);
+    links.push(`<Link${attrs({ guid: derivedGuid(`memo-link:${note}`), name: 'Memo', direction: 'OneWay', originGUID: note, targetGUID: guidFor('participant', m.targetId) })}/>`);
+  }
+  if (links.length) out.push(`<Links>${links.join('')}</Links>`);
+
+  if (project.waves.length) {
+    out.push('<Sets>');
+    for (const wave of project.waves) {
+      const members = sources.filter((s) => s.wave === wave.id).map((s) => `<MemberSource targetGUID="${guidFor('source', s.id)}"/>`).join('');
+      out.push(`<Set${attrs({ guid: derivedGuid(`wave:${wave.id}`), name: wave.label })}>${textElement('Description', `Wave id: ${wave.id}`)}${members}</Set>`);
+    }
+    out.push('</Sets>');
+  }
+  out.push(noteRefs(memosOn('project').get(null)));
+  out.push('</Project>\n');
+  return out.join('');
+}
+
+function textSourceXml(
+  source: Source,
+  codings: Coding[],
+  waves: Map<string, string>,
+  memos: Memo[] | undefined,
+  codingMemos: Map<string | null, Memo[]>,
+  noteRefs: (list: Memo[] | undefined) => string,
+): string {
+  const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+  const points = toCodePoints(source.text, sorted);
+  let inner = textElement('Description', provenance(source));
+  sorted.forEach((c, i) => {
+    const user = guidFor('coder', c.coderId);
+    const coding =
+      `<Coding${attrs({ guid: guidFor('coding', c.id), creatingUser: user, creationDateTime: iso(c.createdAt) })}>` +
+      `<CodeRef targetGUID="${guidFor('code', c.codeId)}"/>${noteRefs(codingMemos.get(c.id))}</Coding>`;
+    inner +=
+      `<PlainTextSelection${attrs({
+        guid: derivedGuid(`selection:${c.id}`),
+        name: selectionName(source.text, c.start, c.end),
+        startPosition: points[i]!.start,
+        endPosition: points[i]!.end,
+        creatingUser: user,
+        creationDateTime: iso(c.createdAt),
+        modifiedDateTime: iso(c.updatedAt),
+      })}>` +
+      (c.memo ? `<Description>${escapeText(c.memo)}</Description>` : '') +
+      `${coding}</PlainTextSelection>`;
+  });
+  inner += noteRefs(memos);
+  const guid = guidFor('source', source.id);
+  const wave = source.wave ? waves.get(source.wave) ?? source.wave : null;
+  if (wave) inner += variableValue(variableGuid(BUILTIN_VARIABLES.wave, true), 'Text', wave);
+  const roles = speakerRoles(source);
+  if (roles) inner += variableValue(variableGuid(BUILTIN_VARIABLES.speakers, true), 'Text', JSON.stringify(roles));
+  return `<TextSource${attrs({ guid, name: source.title, plainTextPath: `internal://${sourcePath(source)}`, creationDateTime: iso(source.origin.importedAt) })}>${inner}</TextSource>`;
+}
