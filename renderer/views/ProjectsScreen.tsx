@@ -12,6 +12,7 @@ import { getPlatform } from '../platform/platform';
 import { applyAction } from '../store/actions';
 import { projectDb } from '../store/projectDb';
 import { Confirm, ErrorLine, formatDate, useAction } from './common';
+import { ImportProjectButton } from './ImportProjectDialog';
 import { navigate } from './route';
 
 type StartWith = 'study' | 'empty' | 'file';
@@ -79,6 +80,7 @@ export function ProjectsScreen() {
           {!firstTime && (
             <button type="button" disabled={busy} onClick={() => openSample()}>Open sample project</button>
           )}
+          <ImportProjectButton onCreated={(entry) => open(entry.id)} onError={(message) => void run(() => { throw new Error(message); })} />
         </form>
         {projects?.active.length ? (
           <table className="grid projects">

@@ -5,6 +5,7 @@ import type { RoleDef, Wave } from '../core/model';
 import type { ProjectDb } from '../store/projectDb';
 import { saveRoles, saveWaves, type ProjectSetup } from '../store/projectRepo';
 import { ErrorLine, useAction } from './common';
+import { ExchangeCard } from './ExchangeCard';
 import { MemoBox } from './MemoBox';
 
 export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
@@ -12,6 +13,7 @@ export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
     <div className="setup pad">
       <WavesEditor db={props.db} waves={props.setup.waves} />
       <RolesEditor db={props.db} roles={props.setup.roles} />
+      <ExchangeCard />
       <section className="card">
         <h2>Project memo</h2>
         <MemoBox target="project" targetId={null} label="Project memo" rows={10} />

@@ -242,6 +242,8 @@ const PROVENANCE = /^Imported from "(.*)" \(([^,()]*)(?:, SHA-256 ([0-9a-f]{64})
 interface VariableDef {
   name: string;
   type: string;
+  /** Position in <Variables>: attribute columns keep the file's order. */
+  index: number;
 }
 
 function variableValue(node: XmlNode): AttributeValue {
@@ -274,7 +276,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   const variables = new Map<string, VariableDef>();
   for (const v of children(child(project, 'Variables'), 'Variable')) {
     const guid = normaliseGuid(attr(v, 'guid'));
-    if (guid && !variables.has(guid)) variables.set(guid, { name: (attr(v, 'name') ?? '').trim(), type: attr(v, 'typeOfVariable') ?? 'Text' });
+    if (guid && !variables.has(guid)) variables.set(guid, { name: (attr(v, 'name') ?? '').trim(), type: attr(v, 'typeOfVariable') ?? 'Text', index: variables.size });
   }
   const valuesOf = (node: XmlNode, where: string) =>
     children(node, 'VariableValue').flatMap((vv) => {
@@ -407,6 +409,8 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     const guid = normaliseGuid(attr(node, 'guid'));
     if (guid && !participantByGuid.has(guid)) participantByGuid.set(guid, p);
   });
+  const columnOrder = new Map([...variables.values()].map((v) => [v.name, v.index]));
+  attributeDefs.sort((a, b) => (columnOrder.get(a.name) ?? 0) - (columnOrder.get(b.name) ?? 0));
   if (unknownGroups.size) r.warnings.push(`Group values other than programme or comparison were left empty: ${[...unknownGroups].map((g) => `"${g}"`).join(', ')}.`);
   if (caseCodings) r.warnings.push(`${plural(caseCodings, 'code or selection reference')} on cases not kept: codes here apply to passages.`);
 

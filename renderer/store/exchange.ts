@@ -1,0 +1,104 @@
+// Projects in and out as whole files (.qdpx): the snapshot an export is made from, a new
+// project made from an imported file, and another coder's work merged into an open project.
+// Each import is one transaction: it happens whole or not at all.
+import type { MergePlan } from '../core/projectMerge';
+import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/model';
+import { uniqueName } from '../core/projectSetup';
+import { applyAction } from './actions';
+import { projectDb, type ProjectDb } from './projectDb';
+import { loadSnapshot, toSourceMeta } from './projectRepo';
+import { createProject, deleteForever, deleteProject, listProjects, validateProjectName } from './projects';
+import type { ProjectEntry } from './registry';
+import { registry } from './registry';
+
+/** Everything an export carries, including the project's name, roles and attribute columns. */
+export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
+  const [snapshot, roles, attributeDefs, entry] = await Promise.all([
+    loadSnapshot(db),
+    db.meta.get('roles'),
+    db.meta.get('attributeDefs'),
+    registry().projects.get(db.projectId),
+  ]);
+  return {
+    ...snapshot,
+    name: entry?.name,
+    roles: roles?.value as RoleDef[] | undefined,
+    attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],
+  };
+}
+
+/** A file-safe name for exports: "Project Mirabal (sample).qdpx". */
+export function exportFileName(name: string, extension: string): string {
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'project';
+  return `${safe}.${extension}`;
+}
+
+/**
+ * A new project holding the imported snapshot as it is (ids are the file's GUIDs). If any
+ * write fails the half-made project is removed, so the projects list is as it was.
+ */
+export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileName: string, actor = ''): Promise<ProjectEntry> {
+  const { active } = await listProjects();
+  const fallback = fileName.replace(/\.[^.]+$/, '') || 'Imported project';
+  let base = snapshot.name?.trim() || fallback;
+  try {
+    validateProjectName(base, []);
+  } catch {
+    base = fallback.slice(0, 100);
+  }
+  const name = uniqueName(base, active.map((p) => p.name), (b, n) => `${b} ${n}`);
+  const entry = await createProject(name, { description: `Imported from ${fileName}` });
+  const db = projectDb(entry.id);
+  try {
+    await db.transaction('rw', [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.history], async () => {
+      await db.waves.clear();
+      await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
+      if (snapshot.roles) await db.meta.put({ key: 'roles', value: snapshot.roles });
+      await db.meta.put({ key: 'attributeDefs', value: snapshot.attributeDefs ?? [] });
+      await db.participants.bulkAdd(snapshot.participants);
+      await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
+      await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+      await db.codes.bulkAdd(snapshot.codes);
+      await db.coders.bulkAdd(snapshot.coders);
+      await db.codings.bulkAdd(snapshot.codings);
+      await db.memos.bulkAdd(snapshot.memos ?? []);
+      await db.history.add({
+        at: Date.now(),
+        actor,
+        action: 'project.importFile',
+        summary: `Imported ${fileName}: ${snapshot.sources.length} transcript(s), ${snapshot.codes.length} code(s), ${snapshot.codings.length} coding(s)`,
+        undoable: false,
+        data: { fileName },
+      });
+    });
+  } catch (error) {
+    await deleteProject(entry.id);
+    await deleteForever(entry.id);
+    throw error;
+  }
+  return entry;
+}
+
+/**
+ * Writes a merge plan (core/projectMerge) in one transaction: new participants and
+ * transcripts, then the codes, coders, codings and memos as one undoable action.
+ */
+export async function commitMerge(db: ProjectDb, plan: MergePlan, fileName: string, actor = ''): Promise<void> {
+  const tables = [db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.history];
+  await db.transaction('rw', tables, async () => {
+    if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
+    if (plan.newSources.length) {
+      await db.sources.bulkAdd(plan.newSources.map(toSourceMeta));
+      await db.sourceContent.bulkAdd(plan.newSources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+      await db.history.add({
+        at: Date.now(),
+        actor,
+        action: 'sources.importFile',
+        summary: `Added ${plan.newSources.length} transcript(s) from ${fileName}`,
+        undoable: false,
+        data: { fileName, sourceIds: plan.newSources.map((s) => s.id) },
+      });
+    }
+    await applyAction(db, plan.action, actor);
+  });
+}

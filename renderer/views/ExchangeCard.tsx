@@ -1,0 +1,178 @@
+// The project as a file: export it as .qdpx (for another tool, a colleague or a backup), and
+// bring a second coder's .qdpx into this project as their layer of coding. The merge is
+// planned and shown before anything is written, and is one undoable step afterwards.
+import { useMemo, useState } from 'react';
+import type { ProjectSnapshot } from '../core/model';
+import { planMerge, type MergePlan, type MatchedPair } from '../core/projectMerge';
+import { readQdpx, writeQdpx } from '../io/qdpx';
+import { getPlatform } from '../platform/platform';
+import { commitMerge, exportFileName, exportSnapshot } from '../store/exchange';
+import { loadSnapshot } from '../store/projectRepo';
+import { ErrorLine, Modal, useAction } from './common';
+import { countOf, ImportWarnings } from './ImportWarnings';
+import { useProject } from './projectContext';
+
+interface Incoming {
+  fileName: string;
+  project: ProjectSnapshot;
+  warnings: string[];
+  current: ProjectSnapshot;
+}
+
+export function ExchangeCard() {
+  const { db, coderId } = useProject();
+  const [error, run, dismiss] = useAction();
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [incoming, setIncoming] = useState<Incoming | null>(null);
+
+  const busyWhile = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setStatus(null);
+    await run(work);
+    setBusy(null);
+  };
+
+  const exportProject = () =>
+    busyWhile('Exporting…', async () => {
+      const snapshot = await exportSnapshot(db);
+      const bytes = await writeQdpx(snapshot);
+      const saved = await getPlatform().saveFile(exportFileName(snapshot.name ?? 'project', 'qdpx'), bytes, 'application/zip');
+      if (saved) setStatus(`Exported ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).`);
+    });
+
+  const importCoding = () =>
+    busyWhile('Reading…', async () => {
+      const [file] = await getPlatform().openFiles({ title: "Import another coder's work", extensions: ['.qdpx'], multiple: false });
+      if (!file) return;
+      const read = await readQdpx(file.bytes, file.name);
+      setIncoming({ fileName: file.name, ...read, current: await loadSnapshot(db) });
+    });
+
+  return (
+    <section className="card exchange">
+      <h2>Exchange</h2>
+      <p className="muted">
+        REFI-QDA files (.qdpx) carry the whole project (transcripts, codebook, codings with their coder, participants with their attributes, waves and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench.
+      </p>
+      <ErrorLine error={error} onDismiss={dismiss} />
+      <div className="row">
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => void exportProject()}>Export project (.qdpx)</button>
+        <button type="button" disabled={busy !== null} onClick={() => void importCoding()} title="Their codings come in as their own coder layer, for comparison and agreement">
+          Import another coder's work (.qdpx)…
+        </button>
+        {busy && <span className="muted">{busy}</span>}
+      </div>
+      {status && <p className="notice" role="status">{status}</p>}
+      {incoming && (
+        <MergeDialog
+          incoming={incoming}
+          onClose={() => setIncoming(null)}
+          onMerge={async (plan) => {
+            const ok = await run(() => commitMerge(db, plan, incoming.fileName, coderId ?? ''));
+            if (ok) {
+              setIncoming(null);
+              const s = plan.summary;
+              setStatus(`Imported from ${incoming.fileName}: ${countOf(s.codings.added, 'coding')} added${s.codings.alreadyPresent ? `, ${s.codings.alreadyPresent} already here` : ''}. Undo (Ctrl+Z) takes the codings back out.`);
+            }
+            return ok;
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan: MergePlan): Promise<boolean> }) {
+  const { fileName, project, current, warnings } = props.incoming;
+  const [addSources, setAddSources] = useState(false);
+  const [busy, setBusy] = useState(false);
+  // Planning 40,000 codings takes a moment: once per choice, not once per render.
+  const plan = useMemo(
+    () => planMerge(current, project, { addUnmatchedSources: addSources, newId: () => crypto.randomUUID(), now: Date.now(), label: `Import coding from ${fileName}` }),
+    [current, project, addSources, fileName],
+  );
+  const s = plan.summary;
+  const [unmatched] = useState(() => (addSources ? [] : plan.summary.sources.notMatched));
+  const nothing = s.codings.added === 0 && s.codes.added.length === 0 && s.memos.added === 0 && plan.newSources.length === 0;
+  return (
+    <Modal title={`Import coding from ${fileName}`} onClose={props.onClose} wide>
+      <div className="modal-body merge-preview">
+        <table className="grid">
+          <tbody>
+            <tr>
+              <th>Transcripts</th>
+              <td>
+                {countOf(s.sources.matched.length, 'transcript')} matched by their text
+                {s.sources.added.length > 0 && `, ${s.sources.added.length} added`}
+                {s.sources.notMatched.length > 0 && `, ${s.sources.notMatched.length} not in this project`}
+                <Details title="Matched" pairs={s.sources.matched} />
+                <List title="Not in this project (their codings are skipped)" items={s.sources.notMatched.map((n) => `${n.title} (${countOf(n.codingsSkipped, 'coding')})`)} />
+                <List title="Added" items={s.sources.added} />
+              </td>
+            </tr>
+            <tr>
+              <th>Codes</th>
+              <td>
+                {s.codes.matchedById.length + s.codes.matchedByPath.length + s.codes.matchedByName.length} matched ({s.codes.matchedById.length} by id, {s.codes.matchedByPath.length} by name and place, {s.codes.matchedByName.length} by name elsewhere in the tree), {s.codes.added.length} new
+                <Details title="Matched by name elsewhere in the tree (check these)" pairs={s.codes.matchedByName} />
+                <List title="New codes" items={s.codes.added} />
+              </td>
+            </tr>
+            <tr>
+              <th>Coders</th>
+              <td>
+                <ul className="plain">
+                  {s.coders.matched.map((c) => <li key={`m${c.existing}`}>{c.existing}{c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add, {c.codingsAlreadyPresent} already here</li>)}
+                  {s.coders.added.map((c) => <li key={`a${c.name}`}>{c.name} (new coder): {countOf(c.codingsAdded, 'coding')} to add</li>)}
+                </ul>
+              </td>
+            </tr>
+            <tr>
+              <th>Codings</th>
+              <td>{s.codings.added.toLocaleString()} to add, {s.codings.alreadyPresent.toLocaleString()} already here, {s.codings.skipped.toLocaleString()} skipped</td>
+            </tr>
+            {(s.participants.added.length > 0 || s.participants.matched.length > 0) && (
+              <tr>
+                <th>Participants</th>
+                <td>{s.participants.matched.length} matched by pseudonym, {s.participants.added.length} added</td>
+              </tr>
+            )}
+            <tr>
+              <th>Memos</th>
+              <td>{s.memos.added} to add, {s.memos.alreadyPresent} already here, {s.memos.notMerged.length} not merged</td>
+            </tr>
+          </tbody>
+        </table>
+        {(unmatched.length > 0 || addSources) && (
+          <label className="row">
+            <input type="checkbox" checked={addSources} onChange={(e) => setAddSources(e.target.checked)} />
+            Also add the {countOf(unmatched.length, 'transcript')} this project does not have, with their participants (kept if you undo)
+          </label>
+        )}
+        <ImportWarnings warnings={[...warnings, ...plan.warnings]} />
+      </div>
+      <footer className="modal-foot">
+        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="button" className="primary" disabled={busy || nothing} onClick={async () => { setBusy(true); if (!(await props.onMerge(plan))) setBusy(false); }}>
+          {nothing ? 'Nothing new to import' : busy ? 'Importing…' : `Import ${countOf(s.codings.added, 'coding')}`}
+        </button>
+      </footer>
+    </Modal>
+  );
+}
+
+function Details(props: { title: string; pairs: MatchedPair[] }) {
+  if (props.pairs.length === 0) return null;
+  return <List title={props.title} items={props.pairs.map((p) => (p.incoming === p.existing ? p.existing : `${p.incoming} → ${p.existing}`))} />;
+}
+
+function List(props: { title: string; items: string[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <details>
+      <summary>{props.title} ({props.items.length})</summary>
+      <ul>{props.items.map((item, i) => <li key={i}>{item}</li>)}</ul>
+    </details>
+  );
+}

@@ -1,0 +1,99 @@
+// Whole projects through .qdpx: the sample project out and back in as a new project (same
+// records, same bytes when exported again), a failed import leaving nothing behind, and a
+// second coder's work merged into the open project as one undoable step.
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { applyCoding } from '../../renderer/core/codingOps';
+import type { ProjectSnapshot } from '../../renderer/core/model';
+import { planMerge } from '../../renderer/core/projectMerge';
+import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
+import { applyAction, undo } from '../../renderer/store/actions';
+import { commitMerge, createProjectFromSnapshot, exportFileName, exportSnapshot } from '../../renderer/store/exchange';
+import { projectDb } from '../../renderer/store/projectDb';
+import { loadSnapshot } from '../../renderer/store/projectRepo';
+import { listProjects } from '../../renderer/store/projects';
+import { createSampleProject } from '../../renderer/store/sampleProject';
+import { validate } from '../fixtures/refi';
+import { freshRegistry } from './helpers';
+
+beforeEach(() => freshRegistry());
+
+// A missing deletedAt and deletedAt: null both mean "live"; the import writes null.
+const byId = <T extends { id: string; deletedAt?: number | null }>(list: readonly T[]) =>
+  [...list].map(({ deletedAt, ...rest }) => (deletedAt == null ? rest : { ...rest, deletedAt })).sort((a, b) => (a.id < b.id ? -1 : 1));
+
+describe('the sample project through .qdpx', () => {
+  it('exports valid REFI-QDA, imports as a new project with the same records, and exports to the same bytes', async () => {
+    const sample = await createSampleProject();
+    const before = await exportSnapshot(projectDb(sample.id));
+    expect(before.codings.length).toBeGreaterThan(200);
+    const bytes = await writeQdpx(before);
+    const { valid, output } = validate(strFromU8(unzipSync(bytes)['project.qde']!), 'Project-mrt2019.xsd');
+    expect(output).toMatch(/validates/);
+    expect(valid).toBe(true);
+
+    const { project, warnings } = await readQdpx(bytes, 'sample.qdpx');
+    expect(warnings).toEqual([]);
+    const entry = await createProjectFromSnapshot(project, 'sample.qdpx');
+    expect(entry.name).toBe(`${sample.name} 2`);
+    const after = await exportSnapshot(projectDb(entry.id));
+    for (const table of ['participants', 'sources', 'codes', 'codings', 'memos'] as const) {
+      expect(byId<{ id: string; deletedAt?: number | null }>(after[table] ?? [])).toEqual(byId<{ id: string; deletedAt?: number | null }>(before[table] ?? []));
+    }
+    expect(after.waves).toEqual(before.waves);
+    expect(after.roles).toEqual(before.roles);
+    expect(after.attributeDefs).toEqual(before.attributeDefs);
+    expect(after.coders.map((c) => [c.id, c.name])).toEqual(before.coders.map((c) => [c.id, c.name]));
+    // The same project gives the same file (only the name differs: "… 2").
+    expect(await writeQdpx({ ...after, name: before.name })).toEqual(bytes);
+  });
+
+  it('a write that fails leaves no half-made project', async () => {
+    const broken: ProjectSnapshot = { waves: [{ id: 'T1', label: 'Time 1', order: 0 }], participants: [], sources: [], codes: [], codings: [], coders: [{ id: 'x', name: 'A', colour: '#000000' }, { id: 'x', name: 'B', colour: '#000000' }] };
+    await expect(createProjectFromSnapshot(broken, 'broken.qdpx')).rejects.toThrow();
+    const { active, deleted } = await listProjects();
+    expect([...active, ...deleted]).toEqual([]);
+  });
+
+  it('names export files safely', () => {
+    expect(exportFileName('Mirabal: T1/T2 "pilot"', 'qdpx')).toBe('Mirabal T1 T2 pilot.qdpx');
+    expect(exportFileName('  ', 'qdc')).toBe('project.qdc');
+  });
+});
+
+describe("another coder's work", () => {
+  it('comes in as their layer, once, and undo takes it out', async () => {
+    // Ana's project; Ben works on a copy of it on his machine and sends his file back.
+    const ana = projectDb((await createSampleProject()).id);
+    const copy = await createProjectFromSnapshot((await readQdpx(await writeQdpx(await exportSnapshot(ana)), 'shared.qdpx')).project, 'shared.qdpx');
+    const benDb = projectDb(copy.id);
+    const bens = await loadSnapshot(benDb);
+    const ben = bens.coders.find((c) => c.name.startsWith('Ben'))!;
+    const source = bens.sources.find((s) => s.title.includes('Ruth'))!;
+    const code = bens.codes.find((c) => c.parentId !== null)!;
+    const start = source.text.indexOf(' ') + 1;
+    await applyAction(benDb, applyCoding(bens.codings, { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 20 }, source.text.length, code.name, () => crypto.randomUUID(), 5));
+    const benFile = await writeQdpx(await exportSnapshot(benDb));
+
+    const incoming = (await readQdpx(benFile, 'ben.qdpx')).project;
+    const current = await loadSnapshot(ana);
+    const plan = planMerge(current, incoming, { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 1, label: 'Import coding from ben.qdpx' });
+    expect(plan.summary.codings.added).toBe(1);
+    expect(plan.summary.codings.alreadyPresent).toBe(current.codings.length);
+    expect(plan.summary.sources.matched).toHaveLength(current.sources.length);
+    await commitMerge(ana, plan, 'ben.qdpx', 'ana');
+
+    const merged = await loadSnapshot(ana);
+    expect(merged.codings).toHaveLength(current.codings.length + 1);
+    const added = merged.codings.find((c) => !current.codings.some((o) => o.id === c.id))!;
+    expect(added).toMatchObject({ coderId: ben.id, sourceId: source.id, codeId: code.id, start, end: start + 20 });
+
+    // The same file again adds nothing.
+    const again = planMerge(merged, incoming, { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 1, label: 'again' });
+    expect(again.summary.codings.added).toBe(0);
+    expect(again.action.changes).toEqual([]);
+
+    expect(await undo(ana)).toBe('Import coding from ben.qdpx');
+    expect((await loadSnapshot(ana)).codings).toHaveLength(current.codings.length);
+  });
+});
