@@ -46,6 +46,7 @@ export class ProjectDb extends Dexie {
   constructor(readonly projectId: string) {
     super(projectDbName(projectId));
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2_CHANGES);
   }
 }
 
@@ -61,6 +62,16 @@ export const SCHEMA_V1 = {
   memos: 'id, [target+targetId]',
   history: '++seq, at, action',
 } as const;
+
+/**
+ * Version 2 keeps only the codings index the app queries (by transcript). Each index costs a
+ * write per coding: with four, importing 40,000 codings took 13-15 s in Chromium. No data moves.
+ */
+export const SCHEMA_V2_CHANGES = {
+  codings: 'id, sourceId',
+} as const;
+
+export const SCHEMA_V2 = { ...SCHEMA_V1, ...SCHEMA_V2_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

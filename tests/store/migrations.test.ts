@@ -3,11 +3,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import fixtureV1 from './fixtures/project-v1.json';
-import { ProjectDb, SCHEMA_V1 } from '../../renderer/store/projectDb';
+import fixtureV1Coded from './fixtures/project-v1-coded.json';
+import fixtureV2 from './fixtures/project-v2.json';
+import { ProjectDb, SCHEMA_V1, SCHEMA_V2 } from '../../renderer/store/projectDb';
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
 
-async function writeFrozen(projectId: string, fixture: typeof fixtureV1): Promise<void> {
+async function writeFrozen(projectId: string, fixture: { schemaVersion: number; stores: Record<string, string>; tables: Record<string, unknown[]> }): Promise<void> {
   const raw = new Dexie(projectDbName(projectId));
   raw.version(fixture.schemaVersion).stores(fixture.stores);
   await raw.open();
@@ -39,4 +41,26 @@ describe('schema migrations from frozen fixtures', () => {
     expect(await db.history.count()).toBe(1);
     db.close();
   });
+
+  it('version 2 declares exactly the frozen stores', () => {
+    expect(SCHEMA_V2).toEqual(fixtureV2.stores);
+  });
+
+  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2]] as const) {
+    it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
+      const id = crypto.randomUUID();
+      await writeFrozen(id, fixture);
+      const db = new ProjectDb(id);
+      await db.open();
+      expect(db.verno).toBe(2);
+      const snap = await loadSnapshot(db);
+      expect(snap.codes.map((c) => c.name)).toEqual(['Respect', 'Listening']);
+      expect(snap.coders.map((c) => c.name)).toEqual(['Ana', 'Ben']);
+      expect(snap.codings.map((c) => c.id).sort()).toEqual(['g1', 'g2']); // g3 is soft-deleted
+      expect(await db.codings.toArray()).toEqual(fixture.tables.codings);
+      expect((await db.codings.where('sourceId').equals('s1').toArray()).map((c) => c.id)).toEqual(['g1', 'g2']);
+      expect(snap.memos).toEqual(fixture.tables.memos);
+      db.close();
+    });
+  }
 });

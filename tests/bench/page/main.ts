@@ -14,6 +14,9 @@ import { retrieve } from '../../../renderer/core/retrieval';
 import { applyAction } from '../../../renderer/store/actions';
 import { makeDocx } from '../../fixtures/makeDocx';
 import { runEditorBench } from './editorBench';
+import { planMerge } from '../../../renderer/core/projectMerge';
+import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
+import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
 
 declare global {
@@ -21,6 +24,7 @@ declare global {
     runImportBench(count: number, words: number): Promise<Record<string, number>>;
     runCodingBench(codingCount: number): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
+    runQdpxBench(): Promise<Record<string, number>>;
   }
 }
 
@@ -104,6 +108,34 @@ window.runCodingBench = async (codingCount) => {
   const passages = retrieve(full, { codeIds: [codes[0]!.id], includeChildren: true });
   const retrieveMs = performance.now() - t1;
   return { codings: codingCount, codes: codes.length, writeCodingsMs, snapshotMs, codeStatsMs, retrieveMs, passages: passages.length, statsCodes: stats.size };
+};
+
+// The study-scale project (after runCodingBench) out as .qdpx and back in as a new project,
+// then planned as another coder's work against itself (everything already present).
+window.runQdpxBench = async () => {
+  const db = benchDb!;
+  const [snapshot, exportSnapshotMs] = await time(() => exportSnapshot(db));
+  const [bytes, writeQdpxMs] = await time(() => writeQdpx(snapshot));
+  const [read, readQdpxMs] = await time(() => readQdpx(bytes, 'bench.qdpx'));
+  const [, createProjectMs] = await time(() => createProjectFromSnapshot(read.project, 'bench.qdpx'));
+  const t0 = performance.now();
+  const plan = planMerge(snapshot, read.project, { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 0, label: 'bench' });
+  const planMergeMs = performance.now() - t0;
+  return {
+    sources: snapshot.sources.length,
+    codings: snapshot.codings.length,
+    qdpxMegabytes: bytes.length / 1e6,
+    exportSnapshotMs,
+    writeQdpxMs,
+    exportMs: exportSnapshotMs + writeQdpxMs,
+    readQdpxMs,
+    createProjectMs,
+    importMs: readQdpxMs + createProjectMs,
+    importedCodings: read.project.codings.length,
+    warnings: read.warnings.length,
+    planMergeMs,
+    mergeAlreadyPresent: plan.summary.codings.alreadyPresent,
+  };
 };
 
 window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById("editor-host")!)) });
