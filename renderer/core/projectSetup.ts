@@ -120,7 +120,9 @@ export function coerceAttribute(def: AttributeDef, value: AttributeValue, who = 
     }
     case 'date': {
       const s = String(value).trim();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) {
+      // Date.parse takes 2025-02-30 as 2 March; a date that is not on the calendar is a typo.
+      const day = new Date(`${s}T00:00:00Z`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== s) {
         throw new ValidationError(`"${value}" is not a date as YYYY-MM-DD (attribute ${def.name}${where}).`);
       }
       return s;

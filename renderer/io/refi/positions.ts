@@ -265,6 +265,8 @@ export interface ModelChoice {
 }
 
 const SWITCH_BELOW = 0.8;
+/** Fewer selections than this say too little about a model to overrule the origin. */
+const MIN_EVIDENCE = 3;
 const SWITCH_MARGIN = 0.15;
 // 0.95 - 0.8 is 0.1499999… in binary; the margin is meant as written.
 const EPSILON = 1e-9;
@@ -321,8 +323,9 @@ export function chooseModel(raw: string, ranges: readonly Range[], origin: strin
     const fits = d.ranges.every((r, i) => r !== null || !wellFormed(ranges[i]!));
     if (fits && (!best || d.score > best.score)) best = d;
   }
+  const evidence = ranges.filter((r) => wellFormed(r) && r.end > r.start).length;
   const switched =
-    best !== null && pref.score < SWITCH_BELOW && best.score - pref.score >= SWITCH_MARGIN - EPSILON;
+    best !== null && evidence >= MIN_EVIDENCE && pref.score < SWITCH_BELOW && best.score - pref.score >= SWITCH_MARGIN - EPSILON;
   const chosen = switched ? best! : pref;
   return {
     model: chosen.model,

@@ -11,8 +11,8 @@ import { canonicalNewlines } from '../decode';
 import { ImportError } from '../errors';
 import { readCodes } from './codesXml';
 import { normaliseGuid } from './guid';
-import { chooseModel, MODEL_LABELS, type Range } from './positions';
-import { BUILTIN_VARIABLES, PROJECT_NAMESPACE } from './qdeWrite';
+import { chooseModel, MODEL_LABELS, toCanonical, type Range } from './positions';
+import { BUILTIN_VARIABLES, ORIGIN, PROJECT_NAMESPACE, parseRolesDescription } from './qdeWrite';
 import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
 
 export interface ReadContext {
@@ -168,7 +168,9 @@ class Reader {
       if (start === null || end === null) this.fail(`${label}: selection ${attr(sel, 'guid') ?? ''} has no valid start and end positions`);
       return { start, end };
     });
-    const choice = chooseModel(raw, ranges, this.origin);
+    // Our own files count code points by construction: nothing to guess.
+    const own = this.origin?.startsWith(ORIGIN) ?? false;
+    const choice = own ? { ...toCanonical(raw, ranges, 'codepoints'), model: 'codepoints' as const, score: 1, switched: false, considered: [] } : chooseModel(raw, ranges, this.origin);
     if (choice.switched) {
       const preferred = choice.considered[0];
       sink.switched.push(`${title}: read as ${MODEL_LABELS[choice.model]} (${Math.round(choice.score * 100)}% of selection ends on word boundaries, against ${Math.round((preferred?.score ?? 0) * 100)}% as ${preferred ? MODEL_LABELS[preferred.model] : 'expected'})`);
@@ -237,11 +239,13 @@ interface SourceSink {
   uncodedNotes: number;
 }
 
-const PROVENANCE = /^Imported from "(.*)" \(([^,()]*)(?:, SHA-256 ([0-9a-f]{64}))?\)$/;
+const PROVENANCE = /^Imported from "(.*)" \(([^,()]*)(?:, SHA-256 ([0-9a-f]{64}))?\)$/s;
 
 interface VariableDef {
   name: string;
   type: string;
+  /** The attribute type our own export wrote in the Description, if any. */
+  declared?: AttributeDef['type'];
   /** Position in <Variables>: attribute columns keep the file's order. */
   index: number;
 }
@@ -274,9 +278,12 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   const codes = r.readCodebook(project);
 
   const variables = new Map<string, VariableDef>();
+  let fileRoles: RoleDef[] | null = null;
   for (const v of children(child(project, 'Variables'), 'Variable')) {
     const guid = normaliseGuid(attr(v, 'guid'));
-    if (guid && !variables.has(guid)) variables.set(guid, { name: (attr(v, 'name') ?? '').trim(), type: attr(v, 'typeOfVariable') ?? 'Text', index: variables.size });
+    const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as AttributeDef['type'] | undefined;
+    fileRoles ??= parseRolesDescription(textOf(v, 'Description'));
+    if (guid && !variables.has(guid)) variables.set(guid, { name: (attr(v, 'name') ?? '').trim(), type: attr(v, 'typeOfVariable') ?? 'Text', declared, index: variables.size });
   }
   const valuesOf = (node: XmlNode, where: string) =>
     children(node, 'VariableValue').flatMap((vv) => {
@@ -374,7 +381,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   if (unkept.size) r.warnings.push(`Source variables not kept (${[...unkept].map((n) => `"${n}"`).join(', ')}): transcripts carry only their wave and speakers here.`);
 
   // Cases
-  const roles: RoleDef[] = DEFAULT_ROLES.map((role) => ({ ...role }));
+  const roles: RoleDef[] = fileRoles ?? DEFAULT_ROLES.map((role) => ({ ...role }));
   const attributeDefs: AttributeDef[] = [];
   const participants: Participant[] = [];
   const participantByGuid = new Map<string, Participant>();
@@ -394,8 +401,9 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
       else if (builtin && key === 'site') p.site = text;
       else if (builtin && key === 'group') p.group = groupFor(text, unknownGroups);
       else {
-        if (!attributeDefs.some((d) => d.name === def.name)) attributeDefs.push({ name: def.name, type: ATTRIBUTE_TYPE[def.type] ?? 'text' });
-        if (value !== null) p.attributes[def.name] = value;
+        const type = def.declared ?? ATTRIBUTE_TYPE[def.type] ?? 'text';
+        if (!attributeDefs.some((d) => d.name === def.name)) attributeDefs.push({ name: def.name, type });
+        if (value !== null) p.attributes[def.name] = typedValue(value, type);
       }
     }
     for (const ref of children(node, 'SourceRef')) {
@@ -409,6 +417,10 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     const guid = normaliseGuid(attr(node, 'guid'));
     if (guid && !participantByGuid.has(guid)) participantByGuid.set(guid, p);
   });
+  // Columns our export declared but no participant has a value in are columns all the same.
+  for (const v of variables.values()) {
+    if (v.declared && !attributeDefs.some((d) => d.name === v.name)) attributeDefs.push({ name: v.name, type: v.declared });
+  }
   const columnOrder = new Map([...variables.values()].map((v) => [v.name, v.index]));
   attributeDefs.sort((a, b) => (columnOrder.get(a.name) ?? 0) - (columnOrder.get(b.name) ?? 0));
   if (unknownGroups.size) r.warnings.push(`Group values other than programme or comparison were left empty: ${[...unknownGroups].map((g) => `"${g}"`).join(', ')}.`);
@@ -481,9 +493,18 @@ function dedupeById<T extends { id: string }>(items: T[]): T[] {
   return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
 }
 
+/** A value written as text (a number too long for xsd:decimal) back in its attribute's type. */
+function typedValue(value: AttributeValue, type: AttributeDef['type']): AttributeValue {
+  if (typeof value !== 'string') return value;
+  if (type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (type === 'boolean' && /^(true|false)$/.test(value.trim())) return value.trim() === 'true';
+  return value;
+}
+
 function roleFor(roles: RoleDef[], value: string): string {
   const key = value.toLowerCase();
-  const found = roles.find((r) => r.label.toLowerCase() === key || r.id.toLowerCase() === key);
+  // The label first: a file carries labels, and one role's label may be another's id.
+  const found = roles.find((r) => r.label.toLowerCase() === key) ?? roles.find((r) => r.id.toLowerCase() === key);
   if (found) return found.id;
   let id = key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'role';
   while (roles.some((r) => r.id === id)) id += '-2';

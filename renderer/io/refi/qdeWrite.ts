@@ -8,7 +8,7 @@
 //   Cases cannot hold NoteRefs); participant links -> Links; waves -> Sets of sources.
 // Output is a function of the snapshot alone (no clock, no random ids): the same project
 // always gives the same bytes, which makes backups comparable.
-import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/model';
+import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type RoleDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/model';
 import { codesXml } from './codesXml';
 import { derivedGuid, guidFor } from './guid';
 import { toCodePoints } from './positions';
@@ -19,6 +19,11 @@ export const ORIGIN = 'Mirabal Workbench';
 
 /** Variables every exported project carries, by name (the import maps them back). */
 export const BUILTIN_VARIABLES = { role: 'Role', site: 'Site', group: 'Group', wave: 'Wave', speakers: 'Speaker roles' } as const;
+
+/** A variable's Description names the attribute type, so a Text fallback comes back typed. */
+export function attributeDescription(type: AttributeDef['type']): string {
+  return `Participant attribute (${type})`;
+}
 
 export function variableGuid(name: string, builtin: boolean): string {
   return derivedGuid(builtin ? `variable:${name}` : `variable:attribute:${name}`);
@@ -54,18 +59,52 @@ function variableValue(guid: string, type: VariableType, value: string | number 
   return `<VariableValue><VariableRef targetGUID="${guid}"/>${textElement(tag, text)}</VariableValue>`;
 }
 
-/** xsd:decimal has no exponent form. */
-function decimal(n: number): string {
+/** xsd:decimal has no exponent form: 1e-21 is written 0.000000000000000000001, exactly. */
+export function decimal(n: number): string {
   const s = String(n);
-  return /e/i.test(s) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : s;
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', expText] = m;
+  const exp = Number(expText);
+  const digits = lead! + frac;
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const point = 1 + exp;
+  return sign + (digits.length <= point ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`);
+}
+
+/** A real day of the calendar: "2025-02-30" is not one, and xsd:date refuses it. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+const ROLES_PREFIX = 'Participant role (Cases). Roles: ';
+
+/** The project's roles ride in the Role variable's Description, so ids and unused roles survive. */
+export function rolesDescription(roles: readonly RoleDef[]): string {
+  return ROLES_PREFIX + JSON.stringify(roles.map((r) => ({ id: r.id, label: r.label })));
+}
+
+export function parseRolesDescription(text: string | undefined): RoleDef[] | null {
+  if (!text?.startsWith(ROLES_PREFIX)) return null;
+  try {
+    const list: unknown = JSON.parse(text.slice(ROLES_PREFIX.length));
+    if (!Array.isArray(list)) return null;
+    const roles = list.filter((r): r is RoleDef => typeof r?.id === 'string' && typeof r?.label === 'string').map((r) => ({ id: r.id, label: r.label }));
+    return roles.length === list.length ? roles : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A variable's REFI type; Text when any value would not fit the declared type. */
 function attributeType(def: AttributeDef, values: unknown[]): VariableType {
   const present = values.filter((v) => v !== null && v !== undefined && v !== '');
-  if (def.type === 'number' && present.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'Float';
+  // libxml2 (and so the schema check other tools run) takes decimals of at most 24 digits.
+  if (def.type === 'number' && present.every((v) => typeof v === 'number' && Number.isFinite(v) && decimal(v).replace(/\D/g, '').length <= 24)) return 'Float';
   if (def.type === 'boolean' && present.every((v) => typeof v === 'boolean')) return 'Boolean';
-  if (def.type === 'date' && present.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'Date';
+  if (def.type === 'date' && present.every((v) => typeof v === 'string' && isCalendarDate(v))) return 'Date';
   return 'Text';
 }
 
@@ -131,12 +170,12 @@ export function writeProjectXml(project: ProjectSnapshot): string {
     `<Variable${attrs({ guid: variableGuid(name, builtin), name, typeOfVariable: type })}>${textElement('Description', description)}</Variable>`;
   out.push(
     '<Variables>' +
-      variable(B.role, 'Text', true, 'Participant role (Cases)') +
+      variable(B.role, 'Text', true, rolesDescription(roles)) +
       variable(B.site, 'Text', true, 'Site (Cases)') +
       variable(B.group, 'Text', true, 'Programme or comparison group (Cases)') +
       variable(B.wave, 'Text', true, 'Interview wave, e.g. Time 1 (Sources)') +
       variable(B.speakers, 'Text', true, 'Speaker labels and their roles as JSON (Sources)') +
-      defs.map((def, i) => variable(def.name, defTypes[i]!, false, `Participant attribute (${def.type})`)).join('') +
+      defs.map((def, i) => variable(def.name, defTypes[i]!, false, attributeDescription(def.type))).join('') +
       '</Variables>',
   );
 

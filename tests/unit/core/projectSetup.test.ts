@@ -79,6 +79,10 @@ describe('participants', () => {
     expect(coerceAttribute({ name: 'n', type: 'number' }, '3,5')).toBe(3.5);
     expect(coerceAttribute({ name: 'd', type: 'date' }, '2024-02-29')).toBe('2024-02-29');
     expect(() => coerceAttribute({ name: 'd', type: 'date' }, '29/02/2024')).toThrow(/YYYY-MM-DD/);
+    // Not on the calendar (Date.parse would roll these over into the next month).
+    for (const day of ['2025-02-29', '2025-02-30', '2024-04-31', '2024-13-01']) {
+      expect(() => coerceAttribute({ name: 'd', type: 'date' }, day)).toThrow(/YYYY-MM-DD/);
+    }
     expect(coerceAttribute({ name: 't', type: 'text' }, '')).toBeNull();
   });
   it('counts words across scripts and apostrophes', () => {

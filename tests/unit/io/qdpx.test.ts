@@ -296,3 +296,49 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect((await errorOf(read(ok(`${USER}${CODES}${source(noPos)}`), 'o.qdpx'))).message).toMatch(/has no valid start and end positions/);
   });
 });
+
+describe('found by the property tests', () => {
+  const base = smallProject();
+  const roundTrip = async (p: ProjectSnapshot) => (await read(await writeQdpx(p))).project;
+
+  it('keeps attribute columns nobody has a value in yet', async () => {
+    const back = await roundTrip({ ...base, attributeDefs: [...base.attributeDefs!, { name: 'Empty column', type: 'date' }] });
+    expect(back.attributeDefs!.map((d) => [d.name, d.type])).toEqual([...base.attributeDefs!, { name: 'Empty column', type: 'date' }].map((d) => [d.name, d.type]));
+  });
+
+  it('keeps role ids, renamed built-in roles and roles nobody has', async () => {
+    const roles = [{ id: 'man', label: 'woman' }, { id: 'woman', label: 'Grand-mère' }, { id: 'staff', label: 'Unused' }];
+    const back = await roundTrip({ ...base, roles });
+    expect(back.roles).toEqual(roles);
+    expect(back.participants.map((p) => p.role)).toEqual(['man', 'woman']);
+  });
+
+  it('never second-guesses the positions of its own files, even when codings end mid-word', async () => {
+    const text = 'a\nbc 😀 de fg';
+    const src = { ...base.sources[0]!, text, turns: [] };
+    const codings = [1, 2, 3].map((i) => ({ ...base.codings[0]!, id: `4b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e1${i}`, sourceId: src.id, start: 2 + i, end: 3 + i + 4 }));
+    const back = await read(await writeQdpx({ ...base, sources: [src], codings, memos: [] }));
+    expect(back.project.codings.map((c) => [c.start, c.end])).toEqual(codings.map((c) => [c.start, c.end]));
+    expect(back.warnings).toEqual([]);
+  });
+
+  it('writes very small and very large numbers exactly, and impossible dates as text', async () => {
+    const dale = base.participants[0]!;
+    const values = [1e-21, 1.2345678901234567e-7, 1e24, -3.5e30];
+    for (const Age of values) {
+      const p = { ...base, participants: [{ ...dale, attributes: { ...dale.attributes, Age, Interviewed: '2025-02-30' } }, base.participants[1]!] };
+      const bytes = await writeQdpx(p);
+      expect(validate(strFromU8(unzipSync(bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
+      const back = await roundTrip(p);
+      expect(back.participants[0]!.attributes).toMatchObject({ Age, Interviewed: '2025-02-30' });
+      expect(back.attributeDefs!.find((d) => d.name === 'Age')!.type).toBe('number');
+    }
+  });
+
+  it('keeps an original file name with unusual line separators', async () => {
+    const src = { ...base.sources[0]!, origin: { ...base.sources[0]!.origin, fileName: 'Dale\u2028T1.docx' } };
+    const back = await roundTrip({ ...base, sources: [src, base.sources[1]!] });
+    expect(back.sources[0]!.origin.fileName).toBe('Dale\u2028T1.docx');
+    expect(back.memos).toHaveLength(base.memos!.length);
+  });
+});

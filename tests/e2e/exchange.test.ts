@@ -1,0 +1,106 @@
+// End to end in Chromium: export the sample project as .qdpx, import that file as a new
+// project, bring a second coder's file into it as their layer (and undo it), refuse a bad
+// file, and move a codebook in and out as REFI-QDA .qdc.
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyCoding } from '../../renderer/core/codingOps';
+import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
+import { refiSample, validate } from '../fixtures/refi';
+import { screenshot, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+  const event = page.waitForEvent('download');
+  await click();
+  const d = await event;
+  return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync((await d.path())!)) };
+}
+
+async function pick(page: Page, button: string, file: { name: string; bytes: Uint8Array }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles([{ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) }]);
+}
+
+describe('exchange through REFI-QDA', () => {
+  it('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('tab', { name: 'Project' }).click();
+
+    const exported = await download(page, () => page.getByRole('button', { name: 'Export project (.qdpx)' }).click());
+    expect(exported.name).toBe('Sample study (fictional).qdpx');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 12 transcripts, \d+ codes and 246 codings/);
+    expect(validate(strFromU8(unzipSync(exported.bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
+
+    // Import it as a new project from the projects screen.
+    await page.getByRole('button', { name: '← Projects' }).click();
+    await pick(page, 'Import .qdpx…', { name: 'sample.qdpx', bytes: exported.bytes });
+    const dialog = page.getByRole('dialog', { name: 'Import sample.qdpx' });
+    await expect.poll(() => dialog.textContent()).toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
+    await screenshot(page, 'exchange-import-project');
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
+    await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(12);
+
+    // Ben codes one more passage on his machine and sends his file.
+    const shared = (await readQdpx(exported.bytes, 'sample.qdpx')).project;
+    const ben = shared.coders.find((c) => c.name.startsWith('Ben'))!;
+    const source = shared.sources.find((s) => s.title.includes('Ruth'))!;
+    const code = shared.codes.find((c) => c.name.startsWith('Shared parenting') || c.parentId !== null)!;
+    const start = source.text.indexOf('\n') + 1;
+    const change = applyCoding(shared.codings, { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 30 }, source.text.length, code.name, () => crypto.randomUUID(), 1);
+    const benFile = await writeQdpx({ ...shared, codings: [...shared.codings, ...change.changes.map((c) => c.after as (typeof shared.codings)[number])] });
+
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
+    const merge = page.getByRole('dialog', { name: 'Import coding from ben.qdpx' });
+    await expect.poll(() => merge.textContent()).toMatch(/12 transcripts matched by their text/);
+    await expect.poll(() => merge.textContent()).toMatch(/Ben \(coder B\): 1 coding to add, \d+ already here/);
+    await screenshot(page, 'exchange-merge-preview');
+    await merge.getByRole('button', { name: 'Import 1 coding' }).click();
+    await merge.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported from ben\.qdpx: 1 coding added, 246 already here/);
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toBe('Undo: Import coding from ben.qdpx (Ctrl+Z)');
+    await screenshot(page, 'exchange-merged');
+
+    // Undo takes the layer back out; the same file again then has one coding to add.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).not.toMatch(/ben\.qdpx/);
+    await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
+    await expect.poll(() => merge.getByRole('button', { name: 'Import 1 coding' }).count()).toBe(1);
+    await merge.getByRole('button', { name: 'Cancel' }).click();
+
+    // A file that is not a .qdpx changes nothing and says why.
+    await pick(page, "Import another coder's work (.qdpx)…", { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a .qdc codebook from ATLAS.ti and exports one that validates', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Codebook exchange');
+    await page.getByLabel('Start with').selectOption('empty');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('tab', { name: 'Codebook' }).click();
+    await pick(page, 'Import…', { name: 'atlas.qdc', bytes: refiSample('atlasti-win-23.4.0__codebook_from-requal-test.qdc') });
+    await expect.poll(() => page.locator('.codebook-tree').textContent()).toMatch(/code1/);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/1 code set \("code group 1"\) not kept/);
+    await screenshot(page, 'exchange-qdc-import');
+    const qdc = await download(page, () => page.getByRole('button', { name: 'Export .qdc' }).click());
+    expect(qdc.name).toBe('codebook.qdc');
+    const xml = strFromU8(qdc.bytes);
+    expect(xml).toContain('name="code1"');
+    expect(validate(xml, 'Codebook-mrt2019.xsd').valid).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
