@@ -56,7 +56,7 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
           <li>{countOf(project.sources.length, 'transcript')}{project.sources.length ? ` (${codedSources} coded)` : ''}</li>
           <li>{countOf(project.participants.length, 'participant')} (cases)</li>
           <li>{countOf(project.codes.length, 'code')}</li>
-          <li>{countOf(project.codings.length, 'coding')} by {countOf(project.coders.length, 'coder')}{project.coders.length ? `: ${project.coders.map((c) => c.name).join(', ')}` : ''}</li>
+          <li>{countOf(project.codings.length, 'coding')} by {countOf(project.coders.length, 'coder')}{project.coders.length ? `: ${project.coders.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ')}` : ''}</li>
           <li>{countOf(project.memos?.length ?? 0, 'memo')}</li>
           <li>waves {project.waves.map((w) => w.label).join(', ')}</li>
         </ul>

@@ -86,6 +86,18 @@ describe('exchange through REFI-QDA', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows what an ATLAS.ti project brings and what it cannot, before anything is created', async () => {
+    const { page, errors } = await app.newPage();
+    await pick(page, 'Import .qdpx…', { name: 'atlas.qdpx', bytes: refiSample('atlasti-mac-8.4.0__TestProject.qdpx') });
+    const dialog = page.getByRole('dialog', { name: 'Import atlas.qdpx' });
+    await expect.poll(() => dialog.textContent()).toMatch(/ATLAS\.ti standard project.*0 transcripts.*14 codes.*2 memos/);
+    await expect.poll(() => dialog.getByRole('region', { name: 'Not imported' }).textContent()).toMatch(/8 text sources not imported because the archive does not hold its text.*2 video sources not imported/);
+    await screenshot(page, 'exchange-import-warnings');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByText('No projects yet.').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('imports a .qdc codebook from ATLAS.ti and exports one that validates', async () => {
     const { page, errors } = await app.newPage();
     await page.getByLabel('New project name').fill('Codebook exchange');
