@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import type { ProjectSnapshot } from '../core/model';
 import { planMerge, type MergePlan, type MatchedPair } from '../core/projectMerge';
-import { readQdpx, writeQdpx } from '../io/qdpx';
+import { writeQdpx } from '../io/qdpx';
+import { readQdpxOffThread } from '../io/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, exportSnapshot } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';
@@ -45,7 +46,7 @@ export function ExchangeCard() {
     busyWhile('Reading…', async () => {
       const [file] = await getPlatform().openFiles({ title: "Import another coder's work", extensions: ['.qdpx'], multiple: false });
       if (!file) return;
-      const read = await readQdpx(file.bytes, file.name);
+      const read = await readQdpxOffThread(file.bytes, file.name);
       setIncoming({ fileName: file.name, ...read, current: await loadSnapshot(db) });
     });
 

@@ -3,7 +3,7 @@
 // project" writes anything.
 import { useState } from 'react';
 import type { ProjectSnapshot } from '../core/model';
-import { readQdpx } from '../io/qdpx';
+import { readQdpxOffThread } from '../io/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { createProjectFromSnapshot } from '../store/exchange';
 import type { ProjectEntry } from '../store/registry';
@@ -23,7 +23,7 @@ export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): voi
     setBusy(true);
     try {
       const [file] = await getPlatform().openFiles({ title: 'Import a REFI-QDA project', extensions: ['.qdpx'], multiple: false });
-      if (file) setRead({ fileName: file.name, ...(await readQdpx(file.bytes, file.name)) });
+      if (file) setRead({ fileName: file.name, ...(await readQdpxOffThread(file.bytes, file.name)) });
     } catch (e) {
       props.onError(e instanceof Error ? e.message : String(e));
     } finally {

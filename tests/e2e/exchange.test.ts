@@ -34,6 +34,8 @@ async function pick(page: Page, button: string, file: { name: string; bytes: Uin
 describe('exchange through REFI-QDA', () => {
   it('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', async () => {
     const { page, errors } = await app.newPage();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('tab', { name: 'Project' }).click();
 
@@ -48,6 +50,7 @@ describe('exchange through REFI-QDA', () => {
     const dialog = page.getByRole('dialog', { name: 'Import sample.qdpx' });
     await expect.poll(() => dialog.textContent()).toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
     await screenshot(page, 'exchange-import-project');
+    expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true); // read off the main thread
     await dialog.getByRole('button', { name: 'Create project' }).click();
     await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
     await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(12);

@@ -1,0 +1,33 @@
+// readQdpx in a Web Worker where there is one (the app), on this thread where there is not
+// (tests, scripts). Errors come back as the same ImportError, message and all.
+import type { ProjectSnapshot } from '../core/model';
+import { ImportError } from './errors';
+import { readQdpx } from './qdpx';
+import type { QdpxReply, QdpxRequest } from './qdpxWorker';
+
+export async function readQdpxOffThread(bytes: Uint8Array, fileName: string): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
+  let worker: Worker;
+  try {
+    if (typeof Worker === 'undefined') throw new Error('no workers here');
+    worker = new Worker(new URL('./qdpxWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return readQdpx(bytes, fileName);
+  }
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<QdpxReply>) => {
+        const reply = event.data;
+        if (reply.ok) resolve(reply.result);
+        else if (reply.importError) {
+          const error = new ImportError(reply.importError.fileName, '');
+          error.message = reply.message;
+          reject(error);
+        } else reject(new Error(reply.message));
+      };
+      worker.onerror = (event) => reject(new Error(`${fileName} could not be read (${event.message || 'the reader stopped'})`));
+      worker.postMessage({ bytes, fileName } satisfies QdpxRequest);
+    });
+  } finally {
+    worker.terminate();
+  }
+}
