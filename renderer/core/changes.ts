@@ -1,13 +1,14 @@
 // Undoable actions as data. A core operation never writes: it returns an Action, a list of
 // record changes (before -> after). The store applies it in one transaction and logs it, and
 // undo applies its inverse. Soft deletes are changes with `deletedAt` set in `after`.
-import type { Code, Coder, Coding, Memo } from './model';
+import type { Code, Coder, Coding, FrameworkCell, Memo } from './model';
 
 export interface TableRecords {
   codes: Code;
   codings: Coding;
   coders: Coder;
   memos: Memo;
+  frameworkCells: FrameworkCell;
 }
 
 export type TableName = keyof TableRecords;

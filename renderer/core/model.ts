@@ -114,6 +114,35 @@ export interface Memo {
   deletedAt?: number | null;
 }
 
+/** How an account changed between two waves, as the framework method with time judges it. */
+export type ChangeJudgement = 'emerged' | 'ceased' | 'strengthened' | 'weakened' | 'unchanged' | 'unclear';
+
+export const CHANGE_JUDGEMENTS: readonly { id: ChangeJudgement; label: string }[] = [
+  { id: 'emerged', label: 'Emerged' },
+  { id: 'ceased', label: 'Ceased' },
+  { id: 'strengthened', label: 'Strengthened' },
+  { id: 'weakened', label: 'Weakened' },
+  { id: 'unchanged', label: 'Unchanged' },
+  { id: 'unclear', label: 'Unclear' },
+];
+
+/**
+ * One cell of the change matrix: a participant's account on one code (or measure) at the
+ * first and the second wave of a pair, summarised by the researcher, with a judgement.
+ */
+export interface FrameworkCell {
+  id: string;
+  participantId: string;
+  codeId: string;
+  /** The pair of wave ids compared, e.g. ['T1', 'T2']. */
+  waves: [string, string];
+  firstSummary: string;
+  secondSummary: string;
+  judgement: ChangeJudgement | '';
+  updatedAt: number;
+  deletedAt?: number | null;
+}
+
 export interface ProjectSnapshot {
   waves: Wave[];
   participants: Participant[];
@@ -122,6 +151,7 @@ export interface ProjectSnapshot {
   codings: Coding[];
   coders: Coder[];
   memos?: Memo[];
+  frameworkCells?: FrameworkCell[];
   /** Carried when a project leaves or enters the app as a file (.qdpx). */
   name?: string;
   roles?: RoleDef[];

@@ -1,7 +1,7 @@
 // One Dexie database per project. Every schema change gets a new version(n) with its data
 // moves in upgrade(); version 1 is frozen as a fixture in tests/store/fixtures.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Code, Coder, Coding, Memo, Participant, Source, Turn, Wave } from '../core/model';
+import type { Code, Coder, Coding, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/model';
 import { projectDbName } from './registry';
 
 /** A transcript without its text: listing 350 of them must not load 3.5 million words. */
@@ -41,12 +41,14 @@ export class ProjectDb extends Dexie {
   codings!: EntityTable<Coding, 'id'>;
   coders!: EntityTable<Coder, 'id'>;
   memos!: EntityTable<Memo, 'id'>;
+  frameworkCells!: EntityTable<FrameworkCell, 'id'>;
   history!: Table<HistoryEntry, number>;
 
   constructor(readonly projectId: string) {
     super(projectDbName(projectId));
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2_CHANGES);
+    this.version(3).stores(SCHEMA_V3_CHANGES);
   }
 }
 
@@ -72,6 +74,13 @@ export const SCHEMA_V2_CHANGES = {
 } as const;
 
 export const SCHEMA_V2 = { ...SCHEMA_V1, ...SCHEMA_V2_CHANGES };
+
+/** Version 3 adds the change matrix (framework cells); a new table, so nothing moves. */
+export const SCHEMA_V3_CHANGES = {
+  frameworkCells: 'id, participantId, codeId',
+} as const;
+
+export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

@@ -45,9 +45,9 @@ export async function getSource(db: ProjectDb, id: string): Promise<Source | und
 }
 
 export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
-  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos];
+  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells];
   return db.transaction('r', tables, async () => {
-    const [waves, participants, metas, contents, codes, codings, coders, memos] = await Promise.all([
+    const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells] = await Promise.all([
       db.waves.orderBy('order').toArray(),
       db.participants.toArray(),
       db.sources.toArray(),
@@ -56,6 +56,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       db.codings.toArray(),
       db.coders.toArray(),
       db.memos.toArray(),
+      db.frameworkCells.toArray(),
     ]);
     const contentById = new Map(contents.map((c) => [c.id, c]));
     const sources: Source[] = [];
@@ -71,6 +72,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       codings: live(codings),
       coders,
       memos: live(memos),
+      frameworkCells: live(frameworkCells),
     };
   });
 }
