@@ -14,6 +14,7 @@ import { ErrorLine } from './common';
 import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
 import { RetrievalView } from './RetrievalView';
+import { CompareView } from './CompareView';
 import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
 import { TranscriptsView } from './TranscriptsView';
@@ -23,6 +24,7 @@ const TAB_LABELS: Record<Tab, string> = {
   coding: 'Coding',
   codebook: 'Codebook',
   retrieval: 'Retrieval',
+  compare: 'Time 1 / Time 2',
   participants: 'Participants',
   setup: 'Project',
 };
@@ -125,6 +127,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           {route.tab === 'coding' && <CodingView setup={setup} sources={sources} route={route} />}
           {route.tab === 'codebook' && <CodebookView />}
           {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
+          {route.tab === 'compare' && <CompareView setup={setup} />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
           {route.tab === 'setup' && <SetupView db={db} setup={setup} />}
           {(needsCoder || choosingCoder) && (

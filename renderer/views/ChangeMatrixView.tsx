@@ -1,0 +1,193 @@
+// The change matrix (framework method with time): participants by codes or measures; each cell
+// holds a summary for each wave of the pair and a change judgement, resting on the passages
+// counted beside it. Edited in place (undoable), read by column or by row, exported.
+import { useMemo, useState } from 'react';
+import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, indexCells, judgementLabel, matrixRows, rowText, setCell, suggestJudgement } from '../core/changeMatrix';
+import { codePath, orderedTree } from '../core/codebookOps';
+import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/model';
+import { toCsv } from '../io/csv';
+import { getPlatform } from '../platform/platform';
+import type { ProjectSetup } from '../store/projectRepo';
+import { Modal } from './common';
+import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
+import { useProject } from './projectContext';
+import { navigate } from './route';
+
+export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
+  const { coderId, blind, coders } = useProject();
+  const { snapshot, setup, filters } = props;
+  const pair = filters.pair;
+  const measures = snapshot.codes.filter((c) => c.parentId === null).sort((a, b) => a.order - b.order);
+  const [columns, setColumns] = useState<string[]>(() => measures.slice(0, 6).map((c) => c.id));
+  const [editing, setEditing] = useState<{ participant: Participant; codeId: string } | null>(null);
+  const [reading, setReading] = useState<{ title: string; text: string } | null>(null);
+  const options = waveOptions(filters, blind, coderId);
+  const evidence = { includeChildren: filters.includeChildren, ...(options.coderIds ? { coderIds: options.coderIds } : {}) };
+  const cells = snapshot.frameworkCells ?? [];
+  // core/changeMatrix reads an empty role list as "nobody"; here no role ticked means everyone.
+  const roleFilter = filters.roles.length ? { roles: filters.roles } : {};
+  const byKey = useMemo(() => indexCells(cells), [cells]);
+  const counts = useMemo(() => evidenceCounts(snapshot, pair, evidence), [snapshot, pair.join(), JSON.stringify(evidence)]);
+  const groups = matrixRows(snapshot, { ...roleFilter, roleOrder: setup.roles }).map((g) => ({
+    ...g,
+    participants: g.participants.filter((p) => (!filters.sites.length || filters.sites.includes(p.site)) && (!filters.groups.length || filters.groups.includes(p.group))),
+  }));
+  const name = (id: string) => codePath(snapshot.codes, id).join(' / ');
+  const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
+
+  const exportCsv = () => {
+    const rows = changeMatrixRows(snapshot, cells, columns, pair, setup.roles, { ...evidence, ...roleFilter });
+    const filtersText = describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind);
+    void getPlatform().saveFile('change-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv([['Filters', filtersText], ...rows])}`), 'text/csv');
+  };
+
+  return (
+    <div className="change-matrix">
+      <div className="row">
+        <details className="column-picker">
+          <summary>Columns ({columns.length})</summary>
+          <ul className="plain">
+            {orderedTree(snapshot.codes).map(({ code, depth }) => (
+              <li key={code.id} style={{ paddingLeft: `${depth}rem` }}>
+                <label><input type="checkbox" checked={columns.includes(code.id)} onChange={() => setColumns(columns.includes(code.id) ? columns.filter((c) => c !== code.id) : [...columns, code.id])} /> {code.name}</label>
+              </li>
+            ))}
+          </ul>
+        </details>
+        <span className="muted small">{label(pair[0])} → {label(pair[1])}. Click a cell to summarise and judge; numbers are coded passages at each wave.</span>
+        <span className="spacer" />
+        <button type="button" onClick={exportCsv}>Export CSV</button>
+      </div>
+      <div className="scroll-x">
+        <table className="grid framework">
+          <thead>
+            <tr>
+              <th>Participant</th>
+              {columns.map((id) => (
+                <th key={id}>
+                  {snapshot.codes.find((c) => c.id === id)?.name}{' '}
+                  <button type="button" className="link small" onClick={() => setReading({ title: name(id), text: columnText(snapshot, cells, id, pair, setup.roles, roleFilter) })}>read column</button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.role?.id ?? 'none'}>
+              <tr className="group-row"><th colSpan={columns.length + 1}>{g.role?.label ?? 'No role'}</th></tr>
+              {g.participants.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    {p.pseudonym}{' '}
+                    <button type="button" className="link small" onClick={() => setReading({ title: p.pseudonym, text: rowText(snapshot, cells, p.id, columns, pair, setup.roles) })}>read row</button>
+                  </th>
+                  {columns.map((codeId) => {
+                    const key = cellKey(p.id, codeId, pair);
+                    const cell = byKey.get(key);
+                    const n = counts.get(key) ?? { first: 0, second: 0 };
+                    return (
+                      <td key={codeId}>
+                        <button type="button" className={`cell-button ${cell?.judgement ?? ''}`} aria-label={`${p.pseudonym} × ${snapshot.codes.find((c) => c.id === codeId)?.name}`} onClick={() => setEditing({ participant: p, codeId })}>
+                          <span className="counts">{n.first} → {n.second}</span>
+                          {cell?.judgement ? <strong className="judgement">{judgementLabel(cell.judgement)}</strong> : null}
+                          {cell && (cell.firstSummary || cell.secondSummary) ? <span className="summary">{cell.firstSummary || '…'} → {cell.secondSummary || '…'}</span> : null}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      {editing && (
+        <CellEditor
+          snapshot={snapshot}
+          participant={editing.participant}
+          codeId={editing.codeId}
+          codeName={name(editing.codeId)}
+          pair={pair}
+          label={label}
+          cell={byKey.get(cellKey(editing.participant.id, editing.codeId, pair))}
+          evidenceOptions={evidence}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {reading && (
+        <Modal title={reading.title} onClose={() => setReading(null)} wide>
+          <div className="modal-body"><pre className="reading">{reading.text}</pre></div>
+          <footer className="modal-foot">
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(reading.text)}>Copy</button>
+            <button type="button" className="primary" onClick={() => setReading(null)}>Close</button>
+          </footer>
+        </Modal>
+      )}
+    </div>
+  );
+}
+
+function CellEditor(props: {
+  snapshot: ProjectSnapshot;
+  participant: Participant;
+  codeId: string;
+  codeName: string;
+  pair: [string, string];
+  label(id: string): string;
+  cell: FrameworkCell | undefined;
+  evidenceOptions: { includeChildren?: boolean; coderIds?: readonly string[] };
+  onClose(): void;
+}) {
+  const { actWith, projectId } = useProject();
+  const { participant, codeId, pair } = props;
+  const [first, setFirst] = useState(props.cell?.firstSummary ?? '');
+  const [second, setSecond] = useState(props.cell?.secondSummary ?? '');
+  const [judgement, setJudgement] = useState<ChangeJudgement | ''>(props.cell?.judgement ?? '');
+  const evidence = useMemo(() => cellEvidence(props.snapshot, participant.id, codeId, pair, props.evidenceOptions), [props.snapshot, participant.id, codeId, pair.join()]);
+  const hint = suggestJudgement(evidence.first.length, evidence.second.length);
+  const save = async () => {
+    // The store refuses the change if the cell was edited elsewhere since it was read.
+    const ok = await actWith(() =>
+      setCell(props.snapshot.frameworkCells ?? [], { participantId: participant.id, codeId, waves: pair }, { firstSummary: first, secondSummary: second, judgement }, Date.now(), () => crypto.randomUUID(), { participant: participant.pseudonym, code: props.codeName }),
+    );
+    if (ok) props.onClose();
+  };
+  return (
+    <Modal title={`${participant.pseudonym} × ${props.codeName}`} onClose={props.onClose} wide>
+      <div className="modal-body cell-editor">
+        {[{ wave: pair[0], list: evidence.first, value: first, set: setFirst }, { wave: pair[1], list: evidence.second, value: second, set: setSecond }].map((side) => (
+          <section key={side.wave}>
+            <h3>{props.label(side.wave)}</h3>
+            <label className="stack">
+              Summary
+              <textarea aria-label={`${props.label(side.wave)} summary`} rows={4} value={side.value} onChange={(e) => side.set(e.target.value)} />
+            </label>
+            <p className="small muted">{side.list.length} coding{side.list.length === 1 ? '' : 's'} (all coders in the filter)</p>
+            <ol className="plain evidence">
+              {side.list.map((p) => (
+                <li key={p.codingId}>
+                  <blockquote className="excerpt">{p.text}</blockquote>
+                  <span className="muted small">{props.snapshot.coders.find((c) => c.id === p.coderId)?.name ?? ''} · </span>
+                  <button type="button" className="link small" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>open in transcript</button>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </div>
+      <footer className="modal-foot">
+        <label>
+          Change{' '}
+          <select aria-label="Change judgement" value={judgement} onChange={(e) => setJudgement(e.target.value as ChangeJudgement | '')}>
+            <option value="">— not judged —</option>
+            {CHANGE_JUDGEMENTS.map((j) => <option key={j.id} value={j.id}>{j.label}</option>)}
+          </select>
+        </label>
+        {hint && !judgement && <span className="muted small">The coding suggests “{judgementLabel(hint)}”.</span>}
+        <span className="spacer" />
+        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="button" className="primary" onClick={() => void save()}>Save</button>
+      </footer>
+    </Modal>
+  );
+}
+

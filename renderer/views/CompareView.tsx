@@ -1,0 +1,138 @@
+// Time 1 / Time 2: the wave matrix, the paired reader and the change matrix, over one set of
+// filters (roles, sites, groups, coder, the pair of waves compared). The whole project is held
+// in memory here so every table is computed, not queried.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { GROUPS, type ProjectSnapshot } from '../core/model';
+import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import { ChangeMatrixView } from './ChangeMatrixView';
+import { PairedReader } from './PairedReader';
+import { useProject } from './projectContext';
+import { WaveMatrixView } from './WaveMatrixView';
+
+export interface CompareFilters {
+  roles: string[];
+  sites: string[];
+  groups: string[];
+  coderId: string;
+  includeChildren: boolean;
+  ignoreInterviewer: boolean;
+  pair: [string, string];
+}
+
+/** Options for core/waves from the filters; blind mode sees only this machine's coder. */
+export function waveOptions(f: CompareFilters, blind: boolean, me: string | null) {
+  const coderIds = blind ? [me ?? ''] : f.coderId ? [f.coderId] : undefined;
+  return {
+    ...(coderIds ? { coderIds } : {}),
+    roles: f.roles,
+    sites: f.sites,
+    groups: f.groups,
+    includeChildren: f.includeChildren,
+    ignoreInterviewer: f.ignoreInterviewer,
+    pair: f.pair,
+  };
+}
+
+/** The filters in words, written into exports and shown above each table. */
+export function describeFilters(f: CompareFilters, setup: ProjectSetup, coderName: (id: string) => string, blind: boolean): string {
+  const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
+  const roles = f.roles.map((r) => setup.roles.find((x) => x.id === r)?.label ?? r);
+  const groups = f.groups.map((g) => GROUPS.find((x) => x.id === g)?.label ?? g);
+  return [
+    `Waves compared: ${label(f.pair[0])} → ${label(f.pair[1])}`,
+    `Roles: ${roles.length ? roles.join(', ') : 'all'}`,
+    `Sites: ${f.sites.length ? f.sites.join(', ') : 'all'}`,
+    `Groups: ${groups.length ? groups.join(', ') : 'all'}`,
+    `Coder: ${blind ? 'only mine (blind)' : f.coderId ? coderName(f.coderId) : 'all coders'}`,
+    `Sub-codes: ${f.includeChildren ? 'counted with their parents' : 'counted apart'}`,
+    `Interviewer turns: ${f.ignoreInterviewer ? 'ignored' : 'counted'}`,
+  ].join('; ');
+}
+
+type Section = 'matrix' | 'reader' | 'change';
+
+export function CompareView(props: { setup: ProjectSetup }) {
+  const { db, coders, blind } = useProject();
+  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const waves = props.setup.waves;
+  const [section, setSection] = useState<Section>('matrix');
+  const [filters, setFilters] = useState<CompareFilters>({
+    roles: [],
+    sites: [],
+    groups: [],
+    coderId: '',
+    includeChildren: true,
+    ignoreInterviewer: false,
+    pair: [waves[0]?.id ?? '', waves[1]?.id ?? waves[0]?.id ?? ''],
+  });
+  const set = (patch: Partial<CompareFilters>) => setFilters({ ...filters, ...patch });
+  const sites = [...new Set(props.setup.participants.map((p) => p.site).filter(Boolean))].sort();
+  const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+
+  return (
+    <section className="compare pad">
+      <nav className="subtabs" aria-label="Compare waves">
+        {([['matrix', 'Wave matrix'], ['reader', 'Paired reader'], ['change', 'Change matrix']] as const).map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={section === id} className={section === id ? 'tab active' : 'tab'} onClick={() => setSection(id)}>{label}</button>
+        ))}
+      </nav>
+      <div className="filters row" aria-label="Filters">
+        <fieldset className="row">
+          <legend>Roles</legend>
+          {props.setup.roles.map((r) => (
+            <label key={r.id}><input type="checkbox" checked={filters.roles.includes(r.id)} onChange={() => set({ roles: toggle(filters.roles, r.id) })} /> {r.label}</label>
+          ))}
+        </fieldset>
+        {sites.length > 0 && (
+          <fieldset className="row">
+            <legend>Sites</legend>
+            {sites.map((s) => (
+              <label key={s}><input type="checkbox" checked={filters.sites.includes(s)} onChange={() => set({ sites: toggle(filters.sites, s) })} /> {s}</label>
+            ))}
+          </fieldset>
+        )}
+        <fieldset className="row">
+          <legend>Group</legend>
+          {GROUPS.filter((g) => g.id).map((g) => (
+            <label key={g.id}><input type="checkbox" checked={filters.groups.includes(g.id)} onChange={() => set({ groups: toggle(filters.groups, g.id) })} /> {g.label}</label>
+          ))}
+        </fieldset>
+        <label>
+          Coder{' '}
+          <select aria-label="Coder" value={blind ? '' : filters.coderId} disabled={blind} onChange={(e) => set({ coderId: e.target.value })}>
+            <option value="">{blind ? 'Only mine (blind)' : 'All coders'}</option>
+            {coders.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+        {waves.length > 2 && (
+          <label>
+            Compare{' '}
+            <select aria-label="First wave" value={filters.pair[0]} onChange={(e) => set({ pair: [e.target.value, filters.pair[1]] })}>
+              {waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
+            </select>{' '}
+            with{' '}
+            <select aria-label="Second wave" value={filters.pair[1]} onChange={(e) => set({ pair: [filters.pair[0], e.target.value] })}>
+              {waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
+            </select>
+          </label>
+        )}
+        <label><input type="checkbox" checked={filters.includeChildren} onChange={(e) => set({ includeChildren: e.target.checked })} /> Parents include sub-codes</label>
+        <label><input type="checkbox" checked={filters.ignoreInterviewer} onChange={(e) => set({ ignoreInterviewer: e.target.checked })} /> Ignore interviewer turns</label>
+      </div>
+      {!snapshot ? (
+        <p className="muted">Counting…</p>
+      ) : waves.length < 2 ? (
+        <p className="muted">Comparing needs at least two waves; add one on the Project tab.</p>
+      ) : (
+        <CompareSection section={section} snapshot={snapshot} setup={props.setup} filters={filters} />
+      )}
+    </section>
+  );
+}
+
+function CompareSection(props: { section: Section; snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
+  if (props.section === 'matrix') return <WaveMatrixView {...props} />;
+  if (props.section === 'reader') return <PairedReader {...props} />;
+  return <ChangeMatrixView {...props} />;
+}
