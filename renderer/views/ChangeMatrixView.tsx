@@ -6,6 +6,7 @@ import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, in
 import { codePath, orderedTree } from '../core/codebookOps';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/model';
 import { toCsv } from '../io/csv';
+import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { Modal } from './common';
@@ -35,11 +36,13 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const name = (id: string) => codePath(snapshot.codes, id).join(' / ');
   const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
 
-  const exportCsv = () => {
+  const table = () => {
     const rows = changeMatrixRows(snapshot, cells, columns, pair, setup.roles, { ...evidence, ...roleFilter });
-    const filtersText = describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind);
-    void getPlatform().saveFile('change-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv([['Filters', filtersText], ...rows])}`), 'text/csv');
+    return [['Filters', describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind)], ...rows];
   };
+  const exportCsv = () => void getPlatform().saveFile('change-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
+  const exportXlsx = async () =>
+    getPlatform().saveFile('change-matrix.xlsx', await writeXlsx([{ name: 'Change matrix', rows: table(), headerRows: 2 }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
   return (
     <div className="change-matrix">
@@ -57,6 +60,7 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
         <span className="muted small">{label(pair[0])} → {label(pair[1])}. Click a cell to summarise and judge; numbers are coded passages at each wave.</span>
         <span className="spacer" />
         <button type="button" onClick={exportCsv}>Export CSV</button>
+        <button type="button" onClick={() => void exportXlsx()}>Export XLSX</button>
       </div>
       <div className="scroll-x">
         <table className="grid framework">

@@ -7,6 +7,7 @@ import type { ProjectSnapshot } from '../core/model';
 import { waveMatrixRows } from '../core/waveExport';
 import { cellPassages, changeScore, pairedParticipants, waveMatrix } from '../core/waves';
 import { toCsv } from '../io/csv';
+import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
@@ -38,10 +39,10 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
   const interviewed = (waveId: string) => matrix.rows[0]?.byWave[waveId]?.interviewed ?? 0;
   const filtersText = describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind);
 
-  const exportCsv = () => {
-    const table = waveMatrixRows(matrix, snapshot, filters.pair, filtersText);
-    void getPlatform().saveFile('wave-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table)}`), 'text/csv');
-  };
+  const table = () => waveMatrixRows(matrix, snapshot, filters.pair, filtersText);
+  const exportCsv = () => void getPlatform().saveFile('wave-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
+  const exportXlsx = async () =>
+    getPlatform().saveFile('wave-matrix.xlsx', await writeXlsx([{ name: 'Wave matrix', rows: table(), headerRows: 2 }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
   return (
     <div className="wave-matrix-layout">
@@ -50,6 +51,7 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
           <label><input type="checkbox" checked={sortByChange} onChange={(e) => setSortByChange(e.target.checked)} /> Sort by change ({waveLabel(first)} → {waveLabel(second)})</label>
           <span className="spacer" />
           <button type="button" onClick={exportCsv}>Export CSV</button>
+          <button type="button" onClick={() => void exportXlsx()}>Export XLSX</button>
         </div>
         <p className="small muted">{filtersText}</p>
         <table className="grid matrix">

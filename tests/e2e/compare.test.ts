@@ -2,6 +2,7 @@
 // passages, the paired reader, and a change-matrix cell filled in, kept over a reload,
 // undone, and exported.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startApp, type App } from './harness';
@@ -81,6 +82,17 @@ describe('Time 1 / Time 2', () => {
     const exported = await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
     expect(exported.name).toBe('change-matrix.csv');
     expect(exported.text).toMatch(/Blamed her; “she winds me up”\..*Owns it: “it was my doing”\..*Strengthened/s);
+
+    const event = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export XLSX' }).click();
+    const xlsx = await event;
+    expect(xlsx.suggestedFilename()).toBe('change-matrix.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    const sheet = book.getWorksheet('Change matrix')!;
+    expect(String(sheet.getCell('B1').value)).toMatch(/^Waves compared: Time 1 → Time 2/);
+    const values = sheet.getSheetValues().flat().map(String);
+    expect(values).toContain('Owns it: “it was my doing”.');
 
     // Undo takes the cell back.
     await page.getByRole('button', { name: 'Undo' }).click();

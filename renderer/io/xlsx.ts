@@ -1,0 +1,32 @@
+// Tables out as Excel workbooks (exceljs, loaded only when someone exports). Cells that are
+// numbers in the table become numbers in the sheet, so a spreadsheet can sum and sort them;
+// everything else is text, never a formula.
+export interface Sheet {
+  name: string;
+  rows: readonly (readonly string[])[];
+  /** Rows at the top written in bold and kept in view (e.g. the filters line and the header). */
+  headerRows?: number;
+}
+
+const NUMBER = /^-?(?:\d+|\d*\.\d+)(?:e[-+]?\d+)?$/i;
+
+export async function writeXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Mirabal Workbench';
+  // A fixed date: the same table gives the same workbook.
+  book.created = new Date(Date.UTC(2000, 0, 1));
+  book.modified = book.created;
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(sheet.name.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || 'Sheet');
+    for (const row of sheet.rows) ws.addRow(row.map((cell) => (NUMBER.test(cell) && cell.length < 16 ? Number(cell) : cell)));
+    const header = sheet.headerRows ?? 0;
+    for (let r = 1; r <= header; r++) ws.getRow(r).font = { bold: true };
+    if (header) ws.views = [{ state: 'frozen', ySplit: header }];
+    ws.columns.forEach((column, i) => {
+      const widest = Math.max(...sheet.rows.map((row) => (row[i] ?? '').length).filter((n) => n < 80), 8);
+      column.width = Math.min(60, widest + 2);
+    });
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
