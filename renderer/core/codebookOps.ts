@@ -210,7 +210,7 @@ export function deleteCode(codes: readonly Code[], codings: readonly Coding[], c
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Live children of `parentId` (null: top level) by order; ties keep their array order (stable sort). */
-function childrenOf(codes: readonly Code[], parentId: string | null): Code[] {
+export function childrenOf(codes: readonly Code[], parentId: string | null): Code[] {
   return codes.filter((c) => c.deletedAt == null && c.parentId === parentId).sort((a, b) => a.order - b.order);
 }
 

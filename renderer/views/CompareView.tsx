@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { GROUPS, type ProjectSnapshot } from '../core/model';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { ChangeMatrixView } from './ChangeMatrixView';
+import { ChartsView } from './ChartsView';
 import { PairedReader } from './PairedReader';
 import { useProject } from './projectContext';
 import { WaveMatrixView } from './WaveMatrixView';
@@ -50,7 +51,7 @@ export function describeFilters(f: CompareFilters, setup: ProjectSetup, coderNam
   ].join('; ');
 }
 
-type Section = 'matrix' | 'reader' | 'change';
+type Section = 'matrix' | 'reader' | 'change' | 'charts';
 
 export function CompareView(props: { setup: ProjectSetup }) {
   const { db, coders, blind } = useProject();
@@ -73,7 +74,7 @@ export function CompareView(props: { setup: ProjectSetup }) {
   return (
     <section className="compare pad">
       <nav className="subtabs" aria-label="Compare waves">
-        {([['matrix', 'Wave matrix'], ['reader', 'Paired reader'], ['change', 'Change matrix']] as const).map(([id, label]) => (
+        {([['matrix', 'Wave matrix'], ['reader', 'Paired reader'], ['change', 'Change matrix'], ['charts', 'Charts']] as const).map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={section === id} className={section === id ? 'tab active' : 'tab'} onClick={() => setSection(id)}>{label}</button>
         ))}
       </nav>
@@ -134,5 +135,6 @@ export function CompareView(props: { setup: ProjectSetup }) {
 function CompareSection(props: { section: Section; snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
   if (props.section === 'matrix') return <WaveMatrixView {...props} />;
   if (props.section === 'reader') return <PairedReader {...props} />;
+  if (props.section === 'charts') return <ChartsView {...props} />;
   return <ChangeMatrixView {...props} />;
 }

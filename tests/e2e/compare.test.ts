@@ -59,6 +59,15 @@ describe('Time 1 / Time 2', () => {
     await page.getByRole('button', { name: 'Whole transcripts' }).click();
     await expect.poll(() => page.locator('.side-by-side .pane').count()).toBe(2);
 
+    // Charts: a measure's indicators at both waves, saved as SVG.
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await expect.poll(() => page.locator('.chart-grid img').count()).toBe(13);
+    await screenshot(page, 'compare-charts');
+    const svg = await download(page, () => page.locator('.chart-grid figure').first().getByRole('button', { name: 'Save SVG' }).click());
+    expect(svg.name).toBe('respectful-communication.svg');
+    expect(svg.text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg".*Respectful communication/s);
+    expect(svg.text).toMatch(/\d+% \(\d+\/2\)/);
+
     // Change matrix: summarise and judge a cell, then reload.
     await page.getByRole('tab', { name: 'Change matrix' }).click();
     const first = page.locator('table.framework .cell-button').first();
