@@ -15,6 +15,7 @@ import { applyAction } from '../../../renderer/store/actions';
 import { makeDocx } from '../../fixtures/makeDocx';
 import { runEditorBench } from './editorBench';
 import { planMerge } from '../../../renderer/core/projectMerge';
+import { waveMatrix } from '../../../renderer/core/waves';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
@@ -25,6 +26,7 @@ declare global {
     runCodingBench(codingCount: number): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
     runQdpxBench(): Promise<Record<string, number>>;
+    runWaveBench(): Promise<Record<string, number>>;
   }
 }
 
@@ -136,6 +138,22 @@ window.runQdpxBench = async () => {
     planMergeMs,
     mergeAlreadyPresent: plan.summary.codings.alreadyPresent,
   };
+};
+
+// The Time 1 / Time 2 matrix over the study-scale project in memory: the median of 5 runs,
+// with sub-codes counted into their parents (the heavier case).
+window.runWaveBench = async () => {
+  const snapshot = await loadSnapshot(benchDb!);
+  const runs: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 5; i += 1) {
+    const t0 = performance.now();
+    rows = waveMatrix(snapshot, { includeChildren: true }).rows.length;
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  const people = new Set(snapshot.sources.map((s) => s.participantId)).size;
+  return { waveMatrixMs: runs[2]!, waveMatrixMaxMs: runs[4]!, rows, participants: people, codings: snapshot.codings.length };
 };
 
 window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById("editor-host")!)) });
