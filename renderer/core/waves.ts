@@ -1,0 +1,664 @@
+// The wave matrix: the same people interviewed at Time 1 and Time 2 (and any later wave), and
+// per code, how many of them had it in each wave, plus, for the people seen in both waves of a
+// pair, who had it at the first only, the second only, both or neither, with McNemar's exact test.
+//
+// Rules:
+// - Only live records count: live participants, sources, codes and codings. `waves` is the
+//   project's wave ids sorted by `order` (ties keep the project's list order). Rows are every
+//   live code in codebook tree order (parents before children, siblings by `order`, as
+//   `orderedTree`); a live code the tree cannot reach (damaged data: a live child of a deleted
+//   parent) is appended at the end by `order`, so no live code is ever missing.
+// - Who counts at all: live participants passing the filters `roles`, `sites` and `groups` (each
+//   undefined or empty = no filter; `groups: ['']` means participants with no group). A source
+//   counts only when it is live, has a live participant who passes the filters, and has a wave
+//   that is one of the project's waves; other sources count nowhere.
+// - `interviewed` in a wave = counted participants with at least one counted source in it (the
+//   same for every row).
+// - Matching codings: live codings of the row's code (with `includeChildren`, also of any live
+//   descendant) by the selected coders: `coderIds` undefined = every coder, an empty list = no
+//   one (as codeStats and retrieval). Ranges are clamped to the text; empty ranges are dropped.
+// - Per counted source, the matching ranges are unioned into maximal stretches: overlapping and
+//   touching ranges merge, so two coders coding the same words, or a parent and a child both
+//   coded under includeChildren, count once. With `ignoreInterviewer` (default false) the
+//   stretches are then clipped to the source's turns whose speakerRole is not 'interviewer' (a
+//   turn without a speakerRole counts; a source without turns counts whole). Text outside every
+//   turn (speaker labels, blank lines) then counts nowhere, so an interviewer turn inside a
+//   coding splits it into two stretches, and so does a speaker label between two participant
+//   turns. Without it interviewer turns count like any other text.
+// - `passages` in a cell = the number of stretches over the wave's counted sources; `words` =
+//   the sum of countWords (projectSetup) over each stretch's text. `cellPassages` returns
+//   exactly these stretches.
+// - A participant "has" the code in a wave when at least one stretch lies in one of their
+//   sources of that wave (so a coding wholly inside interviewer turns does not count under
+//   ignoreInterviewer). `participants` = how many counted participants have it.
+// - `paired` compares the waves of `pair` (default: the first two waves in order; with fewer than
+//   two waves, all zeros and p = 1) over counted participants interviewed in both:
+//   firstOnly / secondOnly / both / neither, and p = mcnemarExact(firstOnly, secondOnly). A pair
+//   naming a wave the project does not have finds nobody interviewed there: zeros and p = 1.
+//
+// Speed (350 sources, 60 codes, 40,000 codings): codings are indexed once by code and source and
+// each code's ranges unioned once; a row of one code reads its index entry as it is, a subtree
+// unions its codes' sorted lists. Words are counted from a per-source index built in one scan of
+// the text (see rangeWordCounter), cached between calls by source record.
+import { descendantIds, orderedTree } from './codebookOps';
+import { live, type ProjectSnapshot, type Source } from './model';
+
+export interface WaveMatrixOptions {
+  /** Only these coders' codings; undefined = everyone, an empty list = no one. */
+  coderIds?: readonly string[];
+  /** Participant roles counted; undefined or empty = all roles. */
+  roles?: readonly string[];
+  /** Participant sites counted; undefined or empty = all sites. */
+  sites?: readonly string[];
+  /** Participant groups counted ('' = no group); undefined or empty = all groups. */
+  groups?: readonly string[];
+  /** A code's row also counts codings of its live descendants. */
+  includeChildren?: boolean;
+  /** The two wave ids the paired columns compare; default the first two waves in order. */
+  pair?: readonly [string, string];
+  /** Count only what lies inside turns not spoken by the interviewer. Default false. */
+  ignoreInterviewer?: boolean;
+}
+
+export interface WaveCell {
+  /** Counted participants who have the code in this wave. */
+  participants: number;
+  /** Counted participants with at least one counted source in this wave. */
+  interviewed: number;
+  /** Merged stretches (see the header) over the wave's counted sources. */
+  passages: number;
+  /** countWords summed over those stretches. */
+  words: number;
+}
+
+export interface PairedCounts {
+  firstOnly: number;
+  secondOnly: number;
+  both: number;
+  neither: number;
+  /** mcnemarExact(firstOnly, secondOnly). */
+  p: number;
+}
+
+export interface WaveRow {
+  codeId: string;
+  byWave: Record<string, WaveCell>;
+  paired: PairedCounts;
+}
+
+export interface WaveMatrix {
+  /** Wave ids in `order`. */
+  waves: string[];
+  rows: WaveRow[];
+  /** The pair the `paired` columns compare; null when there was none (fewer than two waves). */
+  pair?: [string, string] | null;
+}
+
+export interface CellPassage {
+  sourceId: string;
+  participantId: string;
+  start: number;
+  end: number;
+  /** countWords of the stretch; these sum to the cell's `words`. */
+  words?: number;
+}
+
+export interface PairedParticipants {
+  firstOnly: string[];
+  secondOnly: string[];
+  both: string[];
+  neither: string[];
+}
+
+/**
+ * McNemar's exact test: the two-sided binomial test (p = 1/2) on the discordant pairs.
+ * n = b + c, k = min(b, c), p = min(1, 2 · Σ_{i=0..k} C(n, i) / 2^n); 1 when both are 0.
+ * Up to n = 1000 the binomial coefficients are summed as doubles (exact while below 2^53, so
+ * small tables give exact dyadic p-values such as 0.25) and scaled by 2^-n, which cannot
+ * overflow there (C(1000, 500) ≈ 2.7e299). Above, the sum runs from the largest term i = k down
+ * with ratios C(n, i-1)/C(n, i) = i/(n-i+1), that term taken in log space: no factorial
+ * overflows, stable for n in the thousands (a p below ~1e-308 underflows to 0).
+ * Counts must be non-negative integers (RangeError otherwise).
+ */
+export function mcnemarExact(onlyFirst: number, onlySecond: number): number {
+  for (const x of [onlyFirst, onlySecond]) {
+    if (!Number.isInteger(x) || x < 0) throw new RangeError(`McNemar counts must be non-negative integers, got ${x}.`);
+  }
+  const n = onlyFirst + onlySecond;
+  const k = Math.min(onlyFirst, onlySecond);
+  if (n === 0 || 2 * k >= n) return 1; // b = c: the lower tail already holds at least half the mass
+  if (n <= 1000) {
+    let choose = 1;
+    let sum = 1;
+    for (let i = 1; i <= k; i += 1) {
+      choose = (choose * (n - i + 1)) / i;
+      sum += choose;
+    }
+    return Math.min(1, 2 * sum * Math.pow(2, -n));
+  }
+  // log C(n, k) - n log 2: the term at i = k, the largest of the tail since k < n/2.
+  let logTop = -n * Math.LN2;
+  for (let i = 1; i <= k; i += 1) logTop += Math.log((n - i + 1) / i);
+  // Σ_{i<=k} C(n,i) / C(n,k), from the top term down; each ratio is below 1, so no overflow.
+  let ratio = 1;
+  let sum = 1;
+  for (let i = k; i >= 1; i -= 1) {
+    ratio *= i / (n - i + 1);
+    sum += ratio;
+    if (ratio < 1e-17 * sum) break; // the rest cannot change the double
+  }
+  return Math.min(1, 2 * Math.exp(logTop + Math.log(sum)));
+}
+
+/** The per-code wave matrix; see the header for every rule. */
+export function waveMatrix(project: ProjectSnapshot, options: WaveMatrixOptions = {}): WaveMatrix {
+  const ctx = context(project, options);
+  const pair = ctx.pair;
+  const rows: WaveRow[] = [];
+  for (const codeId of ctx.rowIds) {
+    const stretches = ctx.stretches(codeId);
+    const byWave: Record<string, WaveCell> = {};
+    const has = new Map<string, Set<string>>();
+    for (const w of ctx.waves) {
+      const people = new Set<string>();
+      let passages = 0;
+      let words = 0;
+      for (const source of ctx.sourcesByWave.get(w) ?? []) {
+        const list = stretches.get(source.id);
+        if (!list || list.length === 0) continue;
+        people.add(source.participantId!);
+        passages += list.length / 2;
+        const count = ctx.words(source);
+        for (let i = 0; i < list.length; i += 2) words += count(list[i]!, list[i + 1]!);
+      }
+      has.set(w, people);
+      byWave[w] = { participants: people.size, interviewed: ctx.interviewed.get(w)?.size ?? 0, passages, words };
+    }
+    const paired = pair ? pairedSets(ctx, pair, has) : null;
+    rows.push({
+      codeId,
+      byWave,
+      paired: paired
+        ? { firstOnly: paired.firstOnly.length, secondOnly: paired.secondOnly.length, both: paired.both.length, neither: paired.neither.length, p: mcnemarExact(paired.firstOnly.length, paired.secondOnly.length) }
+        : { firstOnly: 0, secondOnly: 0, both: 0, neither: 0, p: 1 },
+    });
+  }
+  return { waves: [...ctx.waves], rows, pair: pair ? [pair[0], pair[1]] : null };
+}
+
+/**
+ * The stretches behind one byWave cell (exactly those its `passages` counted), ordered by
+ * participant pseudonym (numeric: P2 before P10), then source title, then source id, then offset.
+ * [] for a code that is not live or a wave the project does not have. `pair` is ignored.
+ */
+export function cellPassages(project: ProjectSnapshot, codeId: string, waveId: string, options: WaveMatrixOptions = {}): CellPassage[] {
+  const ctx = context(project, options, codeGroup(project, codeId, options));
+  if (!ctx.liveCodes.has(codeId)) return [];
+  const stretches = ctx.stretches(codeId);
+  const sources = [...(ctx.sourcesByWave.get(waveId) ?? [])].sort((a, b) =>
+    collator.compare(ctx.people.get(a.participantId!)!.pseudonym, ctx.people.get(b.participantId!)!.pseudonym)
+    || collator.compare(a.title, b.title) || compareIds(a.id, b.id));
+  const out: CellPassage[] = [];
+  for (const source of sources) {
+    const list = stretches.get(source.id) ?? [];
+    const count = list.length > 0 ? ctx.words(source) : null;
+    for (let i = 0; i < list.length; i += 2) {
+      const start = list[i]!;
+      const end = list[i + 1]!;
+      out.push({ sourceId: source.id, participantId: source.participantId!, start, end, words: count!(start, end) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The participant ids behind a row's `paired` columns (same pair, filters and rules), each list
+ * ordered by pseudonym (numeric), then id. All lists empty when there is no pair or the code
+ * is not live.
+ */
+export function pairedParticipants(project: ProjectSnapshot, codeId: string, options: WaveMatrixOptions = {}): PairedParticipants {
+  const ctx = context(project, options, codeGroup(project, codeId, options));
+  const pair = ctx.pair;
+  if (!pair || !ctx.liveCodes.has(codeId)) return { firstOnly: [], secondOnly: [], both: [], neither: [] };
+  const stretches = ctx.stretches(codeId);
+  const has = new Map<string, Set<string>>();
+  for (const w of pair) {
+    const people = new Set<string>();
+    for (const source of ctx.sourcesByWave.get(w) ?? []) if ((stretches.get(source.id)?.length ?? 0) > 0) people.add(source.participantId!);
+    has.set(w, people);
+  }
+  const sets = pairedSets(ctx, pair, has);
+  const order = (ids: string[]) => ids.sort((a, b) => collator.compare(ctx.people.get(a)!.pseudonym, ctx.people.get(b)!.pseudonym) || compareIds(a, b));
+  return { firstOnly: order(sets.firstOnly), secondOnly: order(sets.secondOnly), both: order(sets.both), neither: order(sets.neither) };
+}
+
+/**
+ * For "sort by change": the share of interviewed participants having the code at the pair's
+ * second wave minus the share at its first, in [-1, 1]. 0 when either wave of the pair had
+ * nobody interviewed (no change can be seen yet), or when the row has no cell for one of them.
+ */
+export function changeScore(row: Pick<WaveRow, 'byWave'>, pair: readonly [string, string]): number {
+  const first = row.byWave[pair[0]];
+  const second = row.byWave[pair[1]];
+  if (!first || !second || first.interviewed === 0 || second.interviewed === 0) return 0;
+  return second.participants / second.interviewed - first.participants / first.interviewed;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Word counters by source record, kept between calls: scanning every transcript is most of a
+ * matrix's cost, and a view recomputes the matrix on the same snapshot whenever a filter
+ * changes. Only a cache: the text is checked on every use, and a WeakMap lets go of a record
+ * as soon as nothing else holds it, so results never depend on it.
+ */
+const wordCounters = new WeakMap<Source, { text: string; count: (start: number, end: number) => number }>();
+
+/** The codes a row counts: the code, and with includeChildren its live descendants. */
+function codeGroup(project: ProjectSnapshot, codeId: string, options: WaveMatrixOptions): Set<string> {
+  return new Set(options.includeChildren ? [codeId, ...descendantIds(project.codes, codeId)] : [codeId]);
+}
+
+interface Context {
+  waves: string[];
+  pair: readonly [string, string] | null;
+  rowIds: string[];
+  liveCodes: Set<string>;
+  people: Map<string, { pseudonym: string }>;
+  /** Counted sources per wave id. */
+  sourcesByWave: Map<string, Source[]>;
+  /** Participants with at least one counted source, per wave id. */
+  interviewed: Map<string, Set<string>>;
+  /** Merged (and, under ignoreInterviewer, clipped) stretches per counted source, flat [s0, e0, s1, e1, ...]. */
+  stretches: (codeId: string) => Map<string, number[]>;
+  /** countWords of a range of the source's text, through its word index (built once, cached). */
+  words: (source: Source) => (start: number, end: number) => number;
+}
+
+function context(project: ProjectSnapshot, options: WaveMatrixOptions, only?: ReadonlySet<string>): Context {
+  const waveSet = new Set<string>();
+  const waves: string[] = [];
+  const byOrder = project.waves.map((w, i) => ({ w, i })).sort((a, b) => a.w.order - b.w.order || a.i - b.i);
+  for (const { w } of byOrder) {
+    if (waveSet.has(w.id)) continue; // a wave id listed twice (damaged data) is one column
+    waveSet.add(w.id);
+    waves.push(w.id);
+  }
+  const pair: readonly [string, string] | null = options.pair ?? (waves.length >= 2 ? [waves[0]!, waves[1]!] : null);
+
+  const codes = live(project.codes);
+  const liveCodes = new Set(codes.map((c) => c.id));
+  const rowIds = orderedTree(project.codes).map((t) => t.code.id);
+  const inTree = new Set(rowIds);
+  for (const c of [...codes].sort((a, b) => a.order - b.order)) if (!inTree.has(c.id)) { rowIds.push(c.id); inTree.add(c.id); }
+
+  const pick = (list: readonly string[] | undefined) => (list && list.length > 0 ? new Set(list) : null);
+  const roles = pick(options.roles);
+  const sites = pick(options.sites);
+  const groups = pick(options.groups);
+  const people = new Map<string, { pseudonym: string }>();
+  for (const p of live(project.participants)) {
+    if (roles && !roles.has(p.role)) continue;
+    if (sites && !sites.has(p.site)) continue;
+    if (groups && !groups.has(p.group)) continue;
+    people.set(p.id, p);
+  }
+
+  const sourcesByWave = new Map<string, Source[]>(waves.map((w) => [w, []]));
+  const interviewed = new Map<string, Set<string>>(waves.map((w) => [w, new Set()]));
+  const counted = new Map<string, Source>();
+  for (const s of live(project.sources)) {
+    if (s.participantId === null || s.wave === null || !people.has(s.participantId) || !waveSet.has(s.wave)) continue;
+    counted.set(s.id, s);
+    sourcesByWave.get(s.wave)!.push(s);
+    interviewed.get(s.wave)!.add(s.participantId);
+  }
+
+  // The one pass over the codings: code -> source -> flat [start, end, ...], counted sources only
+  // (and, for a drill-down, only the codes asked about).
+  const coders = options.coderIds ? new Set(options.coderIds) : null;
+  const index = new Map<string, Map<string, number[]>>();
+  for (const coding of project.codings) {
+    if (coding.deletedAt != null || (coders && !coders.has(coding.coderId)) || !liveCodes.has(coding.codeId)) continue;
+    if (only && !only.has(coding.codeId)) continue;
+    const source = counted.get(coding.sourceId);
+    if (!source) continue;
+    const start = Math.max(0, coding.start);
+    const end = Math.min(source.text.length, coding.end);
+    if (!(end > start)) continue;
+    let bySource = index.get(coding.codeId);
+    if (!bySource) index.set(coding.codeId, (bySource = new Map()));
+    const list = bySource.get(source.id);
+    if (list) list.push(start, end);
+    else bySource.set(source.id, [start, end]);
+  }
+  // Each code's ranges are unioned once per source; a row of one code then reads them as they
+  // are, and a subtree only unions already sorted lists.
+  for (const bySource of index.values()) for (const [id, list] of bySource) bySource.set(id, merge(list));
+
+  const spoken = new Map<string, number[] | null>(); // per source: merged non-interviewer turns, null = whole text
+  const allowed = (source: Source): number[] | null => {
+    let a = spoken.get(source.id);
+    if (a === undefined) {
+      const flat: number[] = [];
+      for (const t of source.turns) {
+        if (t.speakerRole === 'interviewer') continue;
+        const start = Math.max(0, t.start);
+        const end = Math.min(source.text.length, t.end);
+        if (end > start) flat.push(start, end);
+      }
+      a = source.turns.length === 0 ? null : merge(flat);
+      spoken.set(source.id, a);
+    }
+    return a;
+  };
+
+  const stretches = (codeId: string): Map<string, number[]> => {
+    const group = [...codeGroup(project, codeId, options)];
+    let out: Map<string, number[]>;
+    if (group.length === 1) out = index.get(codeId) ?? new Map<string, number[]>(); // shared, never written to
+    else {
+      out = new Map<string, number[]>();
+      for (const id of group) {
+        for (const [sourceId, ranges] of index.get(id) ?? []) {
+          const list = out.get(sourceId);
+          out.set(sourceId, list ? union(list, ranges) : ranges);
+        }
+      }
+    }
+    if (!options.ignoreInterviewer) return out;
+    const clipped = new Map<string, number[]>();
+    for (const [sourceId, ranges] of out) {
+      const keep = allowed(counted.get(sourceId)!);
+      const list = keep ? intersect(ranges, keep) : ranges;
+      if (list.length > 0) clipped.set(sourceId, list);
+    }
+    return clipped;
+  };
+
+  const words = (source: Source) => {
+    const known = wordCounters.get(source);
+    if (known && known.text === source.text) return known.count;
+    const count = rangeWordCounter(source.text);
+    wordCounters.set(source, { text: source.text, count });
+    return count;
+  };
+
+  return { waves, pair, rowIds, liveCodes, people, sourcesByWave, interviewed, stretches, words };
+}
+
+function pairedSets(ctx: Context, pair: readonly [string, string], has: Map<string, Set<string>>): PairedParticipants {
+  const out: PairedParticipants = { firstOnly: [], secondOnly: [], both: [], neither: [] };
+  const seenFirst = ctx.interviewed.get(pair[0]);
+  const seenSecond = ctx.interviewed.get(pair[1]);
+  if (!seenFirst || !seenSecond) return out;
+  const a = has.get(pair[0]) ?? new Set<string>();
+  const b = has.get(pair[1]) ?? new Set<string>();
+  for (const id of seenFirst) {
+    if (!seenSecond.has(id)) continue;
+    const inA = a.has(id);
+    const inB = b.has(id);
+    (inA ? (inB ? out.both : out.firstOnly) : inB ? out.secondOnly : out.neither).push(id);
+  }
+  return out;
+}
+
+/** Flat [s, e, ...] ranges (non-empty) unioned into sorted maximal stretches; touching ranges join. */
+function merge(flat: readonly number[]): number[] {
+  const out: number[] = [];
+  const push = (s: number, e: number) => {
+    const last = out.length - 1;
+    if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, e);
+    else out.push(s, e);
+  };
+  let sorted = true;
+  for (let i = 2; i < flat.length && sorted; i += 2) sorted = flat[i - 2]! <= flat[i]!;
+  if (sorted) {
+    for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i + 1]! > flat[i]!) push(flat[i]!, flat[i + 1]!);
+    return out;
+  }
+  // Offsets below 2^26 pack into one exact double, start·2^26 + end, so a typed (comparator-free) sort orders them.
+  const pairs = flat.length >> 1;
+  let small = true;
+  for (let i = 0; i < flat.length && small; i += 1) small = flat[i]! >= 0 && flat[i]! < PACK;
+  if (small) {
+    const keys = new Float64Array(pairs);
+    for (let i = 0; i < pairs; i += 1) keys[i] = flat[2 * i]! * PACK + flat[2 * i + 1]!;
+    keys.sort();
+    for (const key of keys) {
+      const e = key % PACK;
+      const s = (key - e) / PACK;
+      if (e > s) push(s, e);
+    }
+    return out;
+  }
+  const list: [number, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) list.push([flat[i]!, flat[i + 1]!]);
+  list.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [s, e] of list) if (e > s) push(s, e);
+  return out;
+}
+const PACK = 2 ** 26;
+
+/** The union of two sorted, merged flat range lists, merged again (touching ranges join). */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let s: number;
+    let e: number;
+    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
+      s = a[i]!;
+      e = a[i + 1]!;
+      i += 2;
+    } else {
+      s = b[j]!;
+      e = b[j + 1]!;
+      j += 2;
+    }
+    const last = out.length - 1;
+    if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, e);
+    else out.push(s, e);
+  }
+  return out;
+}
+
+/** The overlap of two sorted, merged flat range lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i]!, b[j]!);
+    const e = Math.min(a[i + 1]!, b[j + 1]!);
+    if (e > s) {
+      // Pieces from two touching allowed turns meet at a boundary: keep them one stretch.
+      if (out.length > 0 && out[out.length - 1] === s) out[out.length - 1] = e;
+      else out.push(s, e);
+    }
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+
+// ---- counting words in ranges ---------------------------------------------------------------
+//
+// A cell's words are countWords over its stretches: the matches of /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu.
+// Running that regex over every stretch of every row rescans the coded text once per code (and
+// again per ancestor under includeChildren): most of a second at study scale. Instead each source
+// is scanned once, keeping every 16th position's count of words begun before it, and a range is
+// counted from two of those checkpoints plus at most 15 units' scan at each end.
+//
+// Why that equals countWords(text.slice(s, e)): a match starts at a letter or digit and runs
+// greedily over letters, digits, ' ’ and -, so every maximal run of those characters holding a
+// letter or digit is exactly one match. The runs of the slice are the text's runs cut to [s, e),
+// so the slice has one word for each word of the text that begins inside [s, e), plus one for a
+// word begun before s whose part from s on holds a letter or digit. Surrogate pairs are the one
+// wrinkle: a pair cut by s or e is two lone surrogates in the slice, which are neither, so a word
+// begun at e - 1 with a cut astral letter does not count, and the part after s is checked as
+// the slice reads it. The tests hold this to countWords on random text with such characters.
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const NONE = 0;
+const LETTER = 1; // \p{L} or \p{N}: starts or continues a word
+const JOINER = 2; // ' ’ -: continues a word only
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c += 1) {
+  const ch = String.fromCharCode(c);
+  ASCII_KIND[c] = LETTER_OR_DIGIT.test(ch) ? LETTER : ch === "'" || ch === '-' ? JOINER : NONE;
+}
+const wideKinds = new Map<number, number>();
+function wideKind(codePoint: number): number {
+  if (codePoint === 0x2019) return JOINER;
+  let kind = wideKinds.get(codePoint);
+  if (kind === undefined) {
+    kind = LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint)) ? LETTER : NONE;
+    if (wideKinds.size < 65_536) wideKinds.set(codePoint, kind);
+  }
+  return kind;
+}
+
+// The scanner's state between calls: words begun so far, and whether one is running on. Plain
+// module variables keep the hot loop free of allocations; nothing here is ever re-entered.
+let begun = 0;
+let running = false;
+
+/**
+ * Steps the countWords state machine over the code points that begin in [from, to), reading
+ * a pair's low half up to `limit` (so with limit = to a pair cut by `to` is a lone surrogate, as
+ * in a slice). Returns where the next code point begins: `to`, or to + 1 after a pair across it.
+ */
+function advance(text: string, from: number, to: number, limit: number): number {
+  let count = begun; // locals in the loop: module variables are slower to touch
+  let inWord = running;
+  let i = from;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    i += 1;
+    let kind: number;
+    if (c < 128) kind = ASCII_KIND[c]!;
+    else {
+      if (c >= 0xd800 && c <= 0xdbff && i < limit) {
+        const low = text.charCodeAt(i);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          i += 1;
+        }
+      }
+      kind = wideKind(c);
+    }
+    if (inWord) inWord = kind !== NONE;
+    else if (kind === LETTER) {
+      count += 1;
+      inWord = true;
+    }
+  }
+  begun = count;
+  running = inWord;
+  return i;
+}
+
+/** countWords(text.slice(from, to)), without the slice. */
+function countWordsIn(text: string, from: number, to: number): number {
+  begun = 0;
+  running = false;
+  advance(text, from, to, to);
+  return begun;
+}
+
+const SHIFT = 4; // checkpoints every 16 UTF-16 units: 4 bytes per 16 units of text
+
+/**
+ * A counter of words in ranges of `text`: count(start, end) === countWords(text.slice(start, end))
+ * (offsets clamped to the text), after one scan of the text; each call scans under 32 units
+ * plus, when a word runs across `start`, the rest of that word.
+ */
+export function rangeWordCounter(text: string): (start: number, end: number) => number {
+  const n = text.length;
+  const marks = (n >> SHIFT) + 1;
+  // Per checkpoint k (position k·16), packed as begun·4 + running·2 + cut: the words begun before
+  // it, whether one runs on past the code points begun before it, and whether it is the low half
+  // of a pair begun at k·16 - 1 (so the next code point begins one later).
+  const marksAt = new Int32Array(marks);
+  {
+    // The one scan: advance()'s loop written out, with the checkpoints taken as they are passed.
+    let count = 0;
+    let inWord = false;
+    let k = 0;
+    let nextMark = 0;
+    for (let i = 0; i < n;) {
+      if (i >= nextMark) {
+        for (; k < marks && k << SHIFT <= i; k += 1) marksAt[k] = count * 4 + (inWord ? 2 : 0) + (k << SHIFT < i ? 1 : 0);
+        nextMark = k << SHIFT;
+      }
+      let c = text.charCodeAt(i);
+      i += 1;
+      let kind: number;
+      if (c < 128) kind = ASCII_KIND[c]!;
+      else {
+        if (c >= 0xd800 && c <= 0xdbff && i < n) {
+          const low = text.charCodeAt(i);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+            i += 1;
+          }
+        }
+        kind = wideKind(c);
+      }
+      if (inWord) inWord = kind !== NONE;
+      else if (kind === LETTER) {
+        count += 1;
+        inWord = true;
+      }
+    }
+    // Short of the end, a checkpoint not yet passed lies inside the last code point, a pair.
+    for (; k < marks; k += 1) marksAt[k] = count * 4 + (inWord ? 2 : 0) + (k << SHIFT < n ? 1 : 0);
+  }
+
+  // Leaves `begun` = words begun before x and `running` = one runs on past the code points begun
+  // before x, reading the text whole; returns where the next code point begins (x, or x + 1).
+  const at = (x: number): number => {
+    const k = x >> SHIFT;
+    const mark = marksAt[k]!;
+    begun = mark >>> 2;
+    running = (mark & 2) !== 0;
+    const from = (k << SHIFT) + (mark & 1);
+    return from >= x ? from : advance(text, from, x, n);
+  };
+
+  return (start: number, end: number): number => {
+    const s = Math.max(0, start);
+    const e = Math.min(n, end);
+    if (!(e > s)) return 0;
+    const pairAtEnd = at(e) > e; // a pair straddles e
+    const untilEnd = begun;
+    const next = at(s);
+    let count = untilEnd - begun; // words begun in [s, e)
+    if (running) {
+      // A word begun before s counts when its part inside the slice holds a letter or digit.
+      let i = next;
+      while (i < e) {
+        const c = text.charCodeAt(i);
+        const cp = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? text.codePointAt(i)! : c;
+        if ((cp < 128 ? ASCII_KIND[cp]! : wideKind(cp)) === NONE) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      if (countWordsIn(text, s, Math.min(i, e)) > 0) count += 1;
+    }
+    if (pairAtEnd) {
+      // A word begun at e - 1 by an astral letter that e cuts in half: the slice sees a lone surrogate.
+      const cp = text.codePointAt(e - 1)!;
+      if (wideKind(cp) === LETTER) {
+        at(e - 1);
+        if (!running) count -= 1;
+      }
+    }
+    return count;
+  };
+}
