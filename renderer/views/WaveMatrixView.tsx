@@ -84,8 +84,12 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
                         {cell.participants}/{cell.interviewed} <span className="muted">{pct(cell.participants, cell.interviewed)}</span>
                       </button>
                     </td>,
-                    <td key={`${w}s`} className="num">{cell.passages}</td>,
-                    <td key={`${w}w`} className="num">{cell.words.toLocaleString()}</td>,
+                    <td key={`${w}s`} className="num">
+                      <button type="button" className="link" disabled={!cell.passages} onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}>{cell.passages}</button>
+                    </td>,
+                    <td key={`${w}w`} className="num">
+                      <button type="button" className="link" disabled={!cell.words} onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}>{cell.words.toLocaleString()}</button>
+                    </td>,
                   ];
                 })}
                 {(['firstOnly', 'secondOnly', 'both', 'neither'] as const).map((group) => (
