@@ -1,4 +1,5 @@
 // Inter-coder agreement: the coefficients live in ./agreement/ (coding statistics in stats.ts,
+// the same from unit tables in counted.ts, compareCoders in compare.ts,
 // Krippendorff's unitizing alpha in unitizing.ts); this entry re-exports them.
 export {
   NO_VARIATION_AGREEMENT,
@@ -21,3 +22,5 @@ export {
   type UnitizingAlpha,
   type UnitizingDisagreement,
 } from './agreement/unitizing';
+export { binaryStats, multiStats, type AgreementStats, type BinaryTable } from './agreement/counted';
+export { compareCoders, type AgreementReport, type AgreementUnit, type CodeAgreement, type CompareOptions } from './agreement/compare';

@@ -1,0 +1,157 @@
+// compareCoders on hand-built transcripts (the expected tables are worked out in comments), and
+// the count-based statistics held to the array-based ones in stats.ts on the same data.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, percentAgreement, scottPi } from '../../../renderer/core/agreement';
+import { compareCoders, mergeRanges } from '../../../renderer/core/agreement/compare';
+import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
+import type { ProjectSnapshot } from '../../../renderer/core/model';
+
+const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
+let n = 0;
+const coding = (sourceId: string, codeId: string, coderId: string, start: number, end: number) => ({ id: `k${++n}`, sourceId, codeId, coderId, start, end, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null });
+// Four turns of 10 characters each (no separators, so offsets are easy to check).
+const turns = [0, 10, 20, 30].map((s) => ({ start: s, end: s + 10, speaker: null, speakerRole: 'participant' as const }));
+const source = (id: string, wave: string) => ({ id, participantId: 'p', wave, title: id, text: 'x'.repeat(40), turns, origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });
+
+const project: ProjectSnapshot = {
+  waves: [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }],
+  participants: [{ id: 'p', pseudonym: 'P', role: 'man', site: '', group: '', attributes: {}, links: [] }],
+  sources: [source('s1', 'T1'), source('s2', 'T2'), source('s3', 'T2')],
+  codes: [code('A'), code('B'), code('unused')],
+  codings: [
+    // s1, code A: coder a covers [0,15) (turns 1–2) in two overlapping codings; coder b [5,10) (turn 1).
+    coding('s1', 'A', 'a', 0, 10),
+    coding('s1', 'A', 'a', 8, 15),
+    coding('s1', 'A', 'b', 5, 10),
+    // s1, code B: both code turn 4 exactly.
+    coding('s1', 'B', 'a', 30, 40),
+    coding('s1', 'B', 'b', 30, 40),
+    // s2, code A: only coder b, turn 3.
+    coding('s2', 'A', 'b', 20, 25),
+    coding('s2', 'B', 'a', 0, 1), // so coder a has coded s2 too
+    // s3: only coder a coded it, so it is not double-coded and not compared.
+    coding('s3', 'A', 'a', 0, 40),
+  ],
+  coders: [],
+};
+
+describe('compareCoders', () => {
+  it('turn unit: per code tables, pooled from the summed tables, by transcript and by wave', () => {
+    const r = compareCoders(project, { coderIds: ['a', 'b'], unit: 'turn' });
+    expect(r.sourceIds).toEqual(['s1', 's2']);
+    // A: s1 turns: t1 both, t2 only a, t3 neither, t4 neither; s2: t3 only b, others neither.
+    const A = r.perCode.find((c) => c.codeId === 'A')!;
+    expect(A.table).toEqual({ both: 1, onlyFirst: 1, onlySecond: 1, neither: 5 });
+    // po = 6/8; a applied 2/8, b 2/8 → pe = .25·.25 + .75·.75 = .625 → κ = (.75 − .625)/.375 = 1/3.
+    expect(A.stats.agreement).toBeCloseTo(0.75, 10);
+    expect(A.stats.kappa).toBeCloseTo(1 / 3, 10);
+    // B: s1 t4 both; s2 t1 only a → {both 1, onlyFirst 1, onlySecond 0, neither 6}.
+    expect(r.perCode.find((c) => c.codeId === 'B')!.table).toEqual({ both: 1, onlyFirst: 1, onlySecond: 0, neither: 6 });
+    const unused = r.perCode.find((c) => c.codeId === 'unused')!;
+    expect(unused.used).toBe(false);
+    expect(unused.stats.kappa).toBe(1); // nothing to disagree about: stated convention
+    // Pooled over A and B (not 'unused'): {2, 2, 1, 11} → po = 13/16.
+    expect(r.pooled.units).toBe(16);
+    expect(r.pooled.agreement).toBeCloseTo(13 / 16, 10);
+    expect(r.pooled.kappa).toBeCloseTo(binaryStats({ both: 2, onlyFirst: 2, onlySecond: 1, neither: 11 }).kappa, 12);
+    expect(r.bySource.map((s) => s.stats.units)).toEqual([8, 8]);
+    expect(r.byWave.map((w) => [w.waveId, w.pooled.units])).toEqual([['T1', 8], ['T2', 8]]);
+    expect(r.method).toMatch(/speaker turns/);
+  });
+
+  it('character unit: merged own overlaps, NVivo-style tables and unitizing alpha', () => {
+    const r = compareCoders(project, { coderIds: ['a', 'b'], unit: 'character' });
+    // A over s1 (40 chars) and s2 (40): a covers [0,15) in s1; b [5,10) in s1 and [20,25) in s2.
+    // both 5, only a 10, only b 5, neither 80 − 20 = 60.
+    expect(r.perCode.find((c) => c.codeId === 'A')!.table).toEqual({ both: 5, onlyFirst: 10, onlySecond: 5, neither: 60 });
+    expect(r.unitizing).toBeDefined();
+    expect(r.perCode.find((c) => c.codeId === 'B')!.unitizingAlpha).toBeLessThan(1);
+  });
+
+  it('document unit: a code present in a transcript or not', () => {
+    const r = compareCoders(project, { coderIds: ['a', 'b'], unit: 'document' });
+    // A: s1 both, s2 only b. B: s1 both, s2 only a.
+    expect(r.perCode.find((c) => c.codeId === 'A')!.table).toEqual({ both: 1, onlyFirst: 0, onlySecond: 1, neither: 0 });
+    expect(r.perCode.find((c) => c.codeId === 'B')!.table).toEqual({ both: 1, onlyFirst: 1, onlySecond: 0, neither: 0 });
+  });
+
+  it('segment unit (MAXQDA): matched at the overlap share, no chance-corrected figures', () => {
+    // A in s1: a's segment [0,15), b's [5,10): overlap 5 / union 15 = 1/3. B in s1: identical.
+    const strict = compareCoders(project, { coderIds: ['a', 'b'], unit: 'segment' });
+    const A = strict.perCode.find((c) => c.codeId === 'A')!;
+    // s1: a [0,15) unmatched, b [5,10) unmatched; s2: b [20,25) unmatched.
+    expect(A.table).toEqual({ both: 0, onlyFirst: 1, onlySecond: 2, neither: 0 });
+    expect(strict.perCode.find((c) => c.codeId === 'B')!.table).toEqual({ both: 2, onlyFirst: 1, onlySecond: 0, neither: 0 });
+    expect(A.stats.kappa).toBeNull();
+    const loose = compareCoders(project, { coderIds: ['a', 'b'], unit: 'segment', overlap: 0.3 });
+    expect(loose.perCode.find((c) => c.codeId === 'A')!.table).toEqual({ both: 2, onlyFirst: 0, onlySecond: 1, neither: 0 });
+    expect(() => compareCoders(project, { coderIds: ['a', 'b', 'c'], unit: 'segment' })).toThrow(/exactly two/);
+    expect(() => compareCoders(project, { coderIds: ['a', 'b'], unit: 'segment', overlap: 0 })).toThrow(/overlap/);
+  });
+
+  it('three coders: Fleiss over the histogram of how many applied each unit', () => {
+    const three: ProjectSnapshot = { ...project, codings: [...project.codings, coding('s1', 'A', 'c', 0, 10), coding('s2', 'B', 'c', 0, 5)] };
+    const r = compareCoders(three, { coderIds: ['a', 'b', 'c'], unit: 'turn' });
+    expect(r.sourceIds).toEqual(['s1', 's2']);
+    // A: s1 t1 = 3 (a, b, c), t2 = 1 (a), t3 t4 = 0; s2 t3 = 1 (b), others 0.
+    expect(r.perCode.find((c) => c.codeId === 'A')!.histogram).toEqual([5, 2, 0, 1]);
+  });
+
+  it('needs two coders', () => {
+    expect(() => compareCoders(project, { coderIds: ['a'], unit: 'turn' })).toThrow(/two coders/);
+  });
+
+  it('merges a coder’s own overlapping and touching ranges', () => {
+    expect(mergeRanges([[5, 8], [0, 3], [3, 4], [7, 10], [12, 12]])).toEqual([[0, 4], [5, 10]]);
+  });
+});
+
+describe('count-based statistics equal the array-based ones', () => {
+  const table = fc.record({ both: fc.nat(30), onlyFirst: fc.nat(30), onlySecond: fc.nat(30), neither: fc.nat(30) });
+  const arrays = (t: { both: number; onlyFirst: number; onlySecond: number; neither: number }) => {
+    const a: number[] = [];
+    const b: number[] = [];
+    const push = (x: number, y: number, k: number) => {
+      for (let i = 0; i < k; i++) (a.push(x), b.push(y));
+    };
+    push(1, 1, t.both);
+    push(1, 0, t.onlyFirst);
+    push(0, 1, t.onlySecond);
+    push(0, 0, t.neither);
+    return [a, b] as const;
+  };
+
+  it('two coders: agreement, Cohen, Scott, AC1, Brennan–Prediger (q = 2), alpha', () => {
+    fc.assert(
+      fc.property(table, (t) => {
+        const [a, b] = arrays(t);
+        const s = binaryStats(t);
+        if (a.length === 0) return s.units === 0;
+        const close = (x: number, y: number) => Math.abs(x - y) < 1e-9;
+        return (
+          close(s.agreement, percentAgreement([a, b])) &&
+          close(s.kappa, cohenKappa(a, b)) &&
+          close(s.pi, scottPi(a, b)) &&
+          close(s.ac1, gwetAC1(a, b, 2)) &&
+          close(s.bp, brennanPrediger(a, b, 2)) &&
+          close(s.alpha, krippendorffAlpha([a, b]))
+        );
+      }),
+    );
+  });
+
+  it('more coders: Fleiss and alpha from the histogram', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 5 }), fc.array(fc.nat(6), { minLength: 6, maxLength: 6 }), (coders, raw) => {
+        const histogram = raw.slice(0, coders + 1);
+        const units = histogram.flatMap((w, k) => Array.from({ length: w }, () => k));
+        const s = multiStats(histogram, coders);
+        if (units.length === 0) return s.units === 0;
+        const counts = units.map((k) => [coders - k, k]);
+        const data = Array.from({ length: coders }, (_, c) => units.map((k) => (c < k ? 1 : 0)));
+        return Math.abs(s.kappa - fleissKappa(counts)) < 1e-9 && Math.abs(s.alpha - krippendorffAlpha(data)) < 1e-9;
+      }),
+    );
+  });
+});
