@@ -15,6 +15,7 @@ import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
 import { RetrievalView } from './RetrievalView';
 import { CompareView } from './CompareView';
+import { AgreementView } from './AgreementView';
 import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
 import { TranscriptsView } from './TranscriptsView';
@@ -25,6 +26,7 @@ const TAB_LABELS: Record<Tab, string> = {
   codebook: 'Codebook',
   retrieval: 'Retrieval',
   compare: 'Time 1 / Time 2',
+  agreement: 'Agreement',
   participants: 'Participants',
   setup: 'Project',
 };
@@ -128,6 +130,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           {route.tab === 'codebook' && <CodebookView />}
           {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
           {route.tab === 'compare' && <CompareView setup={setup} />}
+          {route.tab === 'agreement' && <AgreementView />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
           {route.tab === 'setup' && <SetupView db={db} setup={setup} />}
           {(needsCoder || choosingCoder) && (

@@ -19,6 +19,7 @@
 //   their many "neither" units would make agreement look better than it is.
 // - With character units, Krippendorff's unitizing alpha is also given per code and overall,
 //   with the transcripts laid end to end as one continuum.
+import { orderedTree } from '../codebookOps';
 import { live, type ProjectSnapshot, type Source } from '../model';
 import { addHistograms, addTables, binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
@@ -147,7 +148,8 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
   if (options.unit === 'segment' && coderIds.length !== 2) throw new RangeError('The coded-segment unit compares exactly two coders.');
   const overlap = options.unit === 'segment' ? options.overlap ?? 0.9 : null;
   if (overlap !== null && !(overlap > 0 && overlap <= 1)) throw new RangeError('The overlap share must be above 0 and at most 1.');
-  const codes = live(project.codes).filter((c) => !options.codeIds || options.codeIds.includes(c.id));
+  // Codebook order, so the report reads like the codebook.
+  const codes = orderedTree(live(project.codes)).map((r) => r.code).filter((c) => !options.codeIds || options.codeIds.includes(c.id));
   const codeSet = new Set(codes.map((c) => c.id));
   const codings = live(project.codings).filter((c) => coderIds.includes(c.coderId));
   const coderIndex = new Map(coderIds.map((id, i) => [id, i]));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, percentAgreement, scottPi } from '../../../renderer/core/agreement';
 import { compareCoders, mergeRanges } from '../../../renderer/core/agreement/compare';
 import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
+import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
 import type { ProjectSnapshot } from '../../../renderer/core/model';
 
 const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
@@ -153,5 +154,37 @@ describe('count-based statistics equal the array-based ones', () => {
         return Math.abs(s.kappa - fleissKappa(counts)) < 1e-9 && Math.abs(s.alpha - krippendorffAlpha(data)) < 1e-9;
       }),
     );
+  });
+});
+
+describe('agreement report', () => {
+  const withCoders: ProjectSnapshot = { ...project, coders: [{ id: 'a', name: 'Ana', colour: '#000' }, { id: 'b', name: 'Ben', colour: '#000' }] };
+  const r = compareCoders(withCoders, { coderIds: ['a', 'b'], unit: 'turn' });
+
+  it('rows: coders, transcripts, method, a header, the pool, then one row per code with its verdict', () => {
+    const rows = agreementRows(r, withCoders);
+    expect(rows[0]).toEqual(['Coders', 'Ana, Ben']);
+    expect(rows[1]).toEqual(['Transcripts', '2']);
+    expect(rows[3]).toEqual(['Code', 'Unit', 'Units compared', 'Percent agreement', "Cohen's kappa", "Scott's pi", "Gwet's AC1", 'Brennan–Prediger', "Krippendorff's alpha", 'Verdict']);
+    expect(rows[4]!.slice(0, 4)).toEqual(['All codes used (pooled)', 'speaker turn', '16', '0.813']);
+    expect(rows.find((row) => row[0] === 'A')!.slice(-1)).toEqual(['below']);
+    expect(rows.find((row) => row[0] === 'unused')!.slice(-1)).toEqual(['not used by these coders']);
+  });
+
+  it('verdicts follow alpha against the thresholds, or agreement where alpha is undefined', () => {
+    const s = { units: 10, agreement: 0.9, kappa: 0.7, pi: 0.7, ac1: 0.8, bp: 0.8, alpha: 0.7 };
+    expect(verdict(s, true)).toBe('tentative');
+    expect(verdict({ ...s, alpha: 0.85 }, true)).toBe('reliable');
+    expect(verdict({ ...s, alpha: 0.5 }, true)).toBe('below');
+    expect(verdict({ ...s, alpha: null }, true)).toBe('reliable');
+    expect(verdict(s, false)).toBe('unused');
+  });
+
+  it('a methods paragraph naming coders, transcripts by wave, unit, pooled statistics and codes below threshold', () => {
+    const text = methodsParagraph(r, withCoders);
+    expect(text).toMatch(/^Two coders \(Ana and Ben\) independently coded 2 transcripts \(1 at Time 1, 1 at Time 2\)/);
+    expect(text).toMatch(/each of the 2 codes they used, with the speaker turn as the unit of analysis/);
+    expect(text).toMatch(/percent agreement was 81\.3%, Cohen's kappa 0\.\d\d and Krippendorff's alpha \(nominal\) 0\.\d\d over 16 speaker turn-by-code units/);
+    expect(text).toMatch(/fell below \(A(, B)?\)/);
   });
 });

@@ -1,0 +1,133 @@
+// Inter-coder agreement: pick the coders and the unit, read the table per code (codes below the
+// team's threshold stand out), see it by wave (drift), and take away the figures and a methods
+// paragraph. Resolving disagreements into a consensus layer comes next.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { compareCoders, type AgreementUnit, type NullableStats } from '../core/agreement/compare';
+import { agreementRows, DEFAULT_THRESHOLDS, methodsParagraph, verdict } from '../core/agreement/report';
+import { codePath } from '../core/codebookOps';
+import { toCsv } from '../io/csv';
+import { writeXlsx } from '../io/xlsx';
+import { getPlatform } from '../platform/platform';
+import { loadSnapshot } from '../store/projectRepo';
+import { ErrorLine } from './common';
+import { useProject } from './projectContext';
+
+const UNITS: { id: AgreementUnit; label: string }[] = [
+  { id: 'turn', label: 'Speaker turn / paragraph' },
+  { id: 'character', label: 'Character (as NVivo)' },
+  { id: 'segment', label: 'Coded segment (as MAXQDA)' },
+  { id: 'document', label: 'Code present in transcript' },
+];
+
+const f = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+
+export function AgreementView() {
+  const { db, coders, blind } = useProject();
+  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [unit, setUnit] = useState<AgreementUnit>('turn');
+  const [overlap, setOverlap] = useState(90);
+  const [thresholds, setThresholds] = useState<{ tentative: number; reliable: number }>({ ...DEFAULT_THRESHOLDS });
+  const coderIds = chosen ?? coders.map((c) => c.id);
+  const result = useMemo(() => {
+    if (!snapshot || blind || coderIds.length < 2) return null;
+    try {
+      return { report: compareCoders(snapshot, { coderIds, unit, ...(unit === 'segment' ? { overlap: overlap / 100 } : {}) }), error: null };
+    } catch (e) {
+      return { report: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [snapshot, blind, coderIds.join(), unit, overlap]);
+
+  if (blind) return <p className="pad muted">Blind mode is on: comparing coders would show you the others' coding. Turn Blind off (top right) to see agreement.</p>;
+  if (!snapshot) return <p className="pad muted">Counting…</p>;
+  const report = result?.report ?? null;
+  const title = (id: string) => snapshot.sources.find((s) => s.id === id)?.title ?? id;
+  const save = async (kind: 'csv' | 'xlsx' | 'md') => {
+    if (!report) return;
+    const rows = agreementRows(report, snapshot, thresholds);
+    const paragraph = methodsParagraph(report, snapshot, thresholds);
+    if (kind === 'csv') await getPlatform().saveFile('agreement.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
+    if (kind === 'xlsx') await getPlatform().saveFile('agreement.xlsx', await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, { name: 'Methods', rows: [[paragraph]] }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (kind === 'md') await getPlatform().saveFile('agreement-methods.md', new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`), 'text/markdown');
+  };
+  const cls = (s: NullableStats, used: boolean) => `verdict-${verdict(s, used, thresholds)}`;
+
+  return (
+    <section className="agreement pad">
+      <div className="filters row" aria-label="Comparison">
+        <fieldset className="row">
+          <legend>Coders</legend>
+          {coders.map((c) => (
+            <label key={c.id}><input type="checkbox" checked={coderIds.includes(c.id)} onChange={() => setChosen(coderIds.includes(c.id) ? coderIds.filter((x) => x !== c.id) : [...coderIds, c.id])} /> {c.name}</label>
+          ))}
+        </fieldset>
+        <label>Unit <select aria-label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>{UNITS.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}</select></label>
+        {unit === 'segment' && <label>Overlap ≥ <input aria-label="Overlap percent" type="number" min={1} max={100} value={overlap} onChange={(e) => setOverlap(Math.min(100, Math.max(1, Number(e.target.value) || 90)))} />%</label>}
+        <label>Alpha thresholds <input aria-label="Tentative threshold" type="number" step={0.01} min={0} max={1} value={thresholds.tentative} onChange={(e) => setThresholds({ ...thresholds, tentative: Number(e.target.value) })} /> / <input aria-label="Reliable threshold" type="number" step={0.01} min={0} max={1} value={thresholds.reliable} onChange={(e) => setThresholds({ ...thresholds, reliable: Number(e.target.value) })} /></label>
+      </div>
+      {coderIds.length < 2 && <p className="muted">Choose at least two coders.</p>}
+      <ErrorLine error={result?.error ?? null} />
+      {report && (
+        <>
+          <div className="row">
+            <p className="small">
+              <strong>{report.sourceIds.length}</strong> transcript(s) coded by every chosen coder: {report.sourceIds.map(title).join(', ') || 'none yet — each coder must code the same transcripts'}
+            </p>
+            <span className="spacer" />
+            <button type="button" onClick={() => void save('csv')}>Export CSV</button>
+            <button type="button" onClick={() => void save('xlsx')}>Export XLSX</button>
+            <button type="button" onClick={() => void save('md')}>Methods paragraph (.md)</button>
+          </div>
+          <blockquote className="methods">{methodsParagraph(report, snapshot, thresholds)}</blockquote>
+          <table className="grid agreement-table">
+            <thead>
+              <tr><th>Code</th><th>Units</th><th>Agreement</th><th>{report.coderIds.length === 2 ? 'Cohen κ' : 'Fleiss κ'}</th><th>Scott π</th><th>AC1</th><th>B–P</th><th>α</th>{report.unit === 'character' && <th>αu</th>}</tr>
+            </thead>
+            <tbody>
+              <tr className={`pooled ${cls(report.pooled, true)}`}><th scope="row">All codes used (pooled)</th><StatCells s={report.pooled} u={report.unitizing?.overall} unitizing={report.unit === 'character'} /></tr>
+              {report.perCode.map((c) => (
+                <tr key={c.codeId} className={cls(c.stats, c.used)}>
+                  <th scope="row">{codePath(snapshot.codes, c.codeId).join(' / ')}{!c.used && <span className="muted small"> (not used)</span>}</th>
+                  <StatCells s={c.stats} u={c.unitizingAlpha} unitizing={report.unit === 'character'} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.byWave.length > 1 && (
+            <>
+              <h3>Drift: agreement by wave</h3>
+              <table className="grid agreement-table">
+                <thead><tr><th>Wave</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>
+                <tbody>
+                  {report.byWave.map((w) => (
+                    <tr key={w.waveId} className={cls(w.pooled, true)}>
+                      <th scope="row">{snapshot.waves.find((x) => x.id === w.waveId)?.label ?? w.waveId}</th>
+                      <td className="num">{w.pooled.units.toLocaleString()}</td><td className="num">{f(w.pooled.agreement)}</td><td className="num">{f(w.pooled.kappa)}</td><td className="num">{f(w.pooled.alpha)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function StatCells(props: { s: NullableStats; u?: number; unitizing: boolean }) {
+  const { s } = props;
+  return (
+    <>
+      <td className="num">{s.units.toLocaleString()}</td>
+      <td className="num">{f(s.agreement)}</td>
+      <td className="num">{f(s.kappa)}</td>
+      <td className="num">{f(s.pi)}</td>
+      <td className="num">{f(s.ac1)}</td>
+      <td className="num">{f(s.bp)}</td>
+      <td className="num alpha">{f(s.alpha)}</td>
+      {props.unitizing && <td className="num">{props.u === undefined ? '—' : f(props.u)}</td>}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+// End to end in Chromium on the sample project: Ben double-coded four transcripts with planted
+// disagreements; the agreement table, another unit, and the exports.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('agreement', () => {
+  it('compares the two coders of the sample, by turn and by segment, and exports the report', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const methods = page.locator('blockquote.methods');
+    await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\) independently coded 4 transcripts \(1 at Time 1, 3 at Time 2\)/);
+    await expect.poll(() => page.locator('.agreement-table tr.pooled').textContent()).toMatch(/All codes used \(pooled\)/);
+    // The planted disagreements show as codes below the threshold.
+    await expect.poll(() => page.locator('.agreement-table tr.verdict-below').count()).toBeGreaterThan(0);
+    await screenshot(page, 'agreement-turns');
+
+    await page.getByLabel('Unit').selectOption('segment');
+    await expect.poll(() => methods.textContent()).toMatch(/coded segment as the unit of analysis \(segments matching when they overlapped by at least 90%\)/);
+    await page.getByLabel('Unit').selectOption('character');
+    await expect.poll(() => page.locator('.agreement-table thead').first().textContent()).toMatch(/αu/);
+
+    const event = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync((await (await event).path())!, 'utf8');
+    expect(csv).toMatch(/Coders,"?Ana \(coder A\), Ben \(coder B\)/);
+    expect(csv).toMatch(/Unitizing alpha/);
+    const md = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Methods paragraph (.md)' }).click();
+    expect(readFileSync((await (await md).path())!, 'utf8')).toMatch(/^# Inter-coder agreement\n\nTwo coders/);
+
+    // Blind mode hides the comparison.
+    await page.getByLabel('Blind').check();
+    await expect.poll(() => page.getByText(/Blind mode is on/).count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
