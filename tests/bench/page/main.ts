@@ -16,6 +16,7 @@ import { makeDocx } from '../../fixtures/makeDocx';
 import { runEditorBench } from './editorBench';
 import { planMerge } from '../../../renderer/core/projectMerge';
 import { waveMatrix } from '../../../renderer/core/waves';
+import { compareCoders } from '../../../renderer/core/agreement';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
@@ -27,6 +28,7 @@ declare global {
     runEditorBench(): Promise<Record<string, number>>;
     runQdpxBench(): Promise<Record<string, number>>;
     runWaveBench(): Promise<Record<string, number>>;
+    runAgreementBench(): Promise<Record<string, number>>;
   }
 }
 
@@ -154,6 +156,24 @@ window.runWaveBench = async () => {
   runs.sort((a, b) => a - b);
   const people = new Set(snapshot.sources.map((s) => s.participantId)).size;
   return { waveMatrixMs: runs[2]!, waveMatrixMaxMs: runs[4]!, rows, participants: people, codings: snapshot.codings.length };
+};
+
+// All four agreement units for the two coders over the study-scale project (every transcript
+// is coded by both in the bench corpus, so all 350 are compared).
+window.runAgreementBench = async () => {
+  const snapshot = await loadSnapshot(benchDb!);
+  const coderIds = snapshot.coders.map((c) => c.id).slice(0, 2);
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const unit of ['turn', 'character', 'segment', 'document'] as const) {
+    const t0 = performance.now();
+    const report = compareCoders(snapshot, { coderIds, unit });
+    const ms = performance.now() - t0;
+    out[`${unit}Ms`] = ms;
+    out[`${unit}Sources`] = report.sourceIds.length;
+    total += ms;
+  }
+  return { ...out, allUnitsMs: total, codings: snapshot.codings.length };
 };
 
 window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById("editor-host")!)) });
