@@ -24,7 +24,12 @@ export async function readQdpxOffThread(bytes: Uint8Array, fileName: string): Pr
           reject(error);
         } else reject(new Error(reply.message));
       };
-      worker.onerror = (event) => reject(new Error(`${fileName} could not be read (${event.message || 'the reader stopped'})`));
+      // The worker reports every reading error itself; an error event means the worker could
+      // not start (e.g. a protocol that cannot serve module workers), so read on this thread.
+      worker.onerror = (event) => {
+        event.preventDefault();
+        readQdpx(bytes, fileName).then(resolve, reject);
+      };
       worker.postMessage({ bytes, fileName } satisfies QdpxRequest);
     });
   } finally {
