@@ -1,6 +1,6 @@
 // Inter-coder agreement: pick the coders and the unit, read the table per code (codes below the
-// team's threshold stand out), see it by wave (drift), and take away the figures and a methods
-// paragraph. Resolving disagreements into a consensus layer comes next.
+// team's threshold stand out), see it by wave (drift), read every disagreement side by side,
+// and take away the figures and a methods paragraph. Resolving into a consensus layer is next.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { compareCoders, type AgreementUnit, type NullableStats } from '../core/agreement/compare';
@@ -11,6 +11,7 @@ import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
+import { DisagreementList } from './DisagreementList';
 import { useProject } from './projectContext';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
@@ -23,7 +24,7 @@ const UNITS: { id: AgreementUnit; label: string }[] = [
 const f = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 export function AgreementView() {
-  const { db, coders, blind } = useProject();
+  const { db, coders, blind, projectId } = useProject();
   const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [unit, setUnit] = useState<AgreementUnit>('turn');
@@ -94,6 +95,9 @@ export function AgreementView() {
               ))}
             </tbody>
           </table>
+          {report.coderIds.length === 2 && (
+            <DisagreementList snapshot={snapshot} coderIds={[report.coderIds[0]!, report.coderIds[1]!]} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} />
+          )}
           {report.byWave.length > 1 && (
             <>
               <h3>Drift: agreement by wave</h3>

@@ -23,6 +23,12 @@ describe('agreement', () => {
     // The planted disagreements show as codes below the threshold.
     await expect.poll(() => page.locator('.agreement-table tr.verdict-below').count()).toBeGreaterThan(0);
     await screenshot(page, 'agreement-turns');
+    // The planted disagreements are listed, each coder's version side by side.
+    const list = page.getByRole('region', { name: 'Disagreements' });
+    await expect.poll(() => list.locator('li.disagreement').count()).toBeGreaterThan(2);
+    await expect.poll(() => list.textContent()).toMatch(/Protector, provider, head of family/);
+    await list.locator('li.disagreement').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'agreement-disagreements');
 
     await page.getByLabel('Unit').selectOption('segment');
     await expect.poll(() => methods.textContent()).toMatch(/coded segment as the unit of analysis \(segments matching when they overlapped by at least 90%\)/);

@@ -6,6 +6,7 @@ import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, p
 import { compareCoders, mergeRanges } from '../../../renderer/core/agreement/compare';
 import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
 import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
+import { disagreements } from '../../../renderer/core/agreement/disagreements';
 import type { ProjectSnapshot } from '../../../renderer/core/model';
 
 const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
@@ -186,5 +187,22 @@ describe('agreement report', () => {
     expect(text).toMatch(/each of the 2 codes they used, with the speaker turn as the unit of analysis/);
     expect(text).toMatch(/percent agreement was 81\.3%, Cohen's kappa 0\.\d\d and Krippendorff's alpha \(nominal\) 0\.\d\d over 16 speaker turn-by-code units/);
     expect(text).toMatch(/fell below \(A(, B)?\)/);
+  });
+});
+
+describe('disagreements', () => {
+  it('lists passages one coder left out and differences of extent, not agreements', () => {
+    const list = disagreements(project, { coderIds: ['a', 'b'] });
+    // s1 A: a [0,15) vs b [5,10): overlap 1/3 → boundary. s1 B: identical → agreement, not listed.
+    // s2 A: b [20,25) only → missing. s2 B: a [0,1) only → missing. s3 (a's alone) is not compared.
+    expect(list.map((d) => [d.sourceId, d.codeId, d.kind, d.start, d.end])).toEqual([
+      ['s1', 'A', 'boundary', 0, 15],
+      ['s2', 'B', 'missing', 0, 1],
+      ['s2', 'A', 'missing', 20, 25],
+    ]);
+    expect(disagreements(project, { coderIds: ['a', 'b'], sourceIds: ['s3'] }).map((d) => d.kind)).toEqual(['missing']);
+    expect(list[0]!.versions).toEqual([{ coderId: 'a', ranges: [[0, 15]] }, { coderId: 'b', ranges: [[5, 10]] }]);
+    // A looser overlap share accepts the s1 difference of extent.
+    expect(disagreements(project, { coderIds: ['a', 'b'], overlap: 0.3, sourceIds: ['s1', 's2'] }).map((d) => d.kind)).toEqual(['missing', 'missing']);
   });
 });
