@@ -100,6 +100,8 @@ export interface Coder {
   id: string;
   name: string;
   colour: string;
+  /** The team's agreed layer, built by resolving disagreements (Agreement tab). */
+  consensus?: boolean;
 }
 
 export type MemoTarget = 'project' | 'participant' | 'source' | 'code' | 'coding';
@@ -143,6 +145,25 @@ export interface FrameworkCell {
   deletedAt?: number | null;
 }
 
+export type ConsensusChoice = 'first' | 'second' | 'both' | 'neither';
+
+/** How the team resolved one disagreement between two coders: logged with who, when and why. */
+export interface Decision {
+  id: string;
+  sourceId: string;
+  codeId: string;
+  start: number;
+  end: number;
+  coderIds: [string, string];
+  choice: ConsensusChoice;
+  why: string;
+  decidedBy: string;
+  decidedAt: number;
+  /** The consensus codings this decision created. */
+  codingIds: string[];
+  deletedAt?: number | null;
+}
+
 export interface ProjectSnapshot {
   waves: Wave[];
   participants: Participant[];
@@ -152,6 +173,7 @@ export interface ProjectSnapshot {
   coders: Coder[];
   memos?: Memo[];
   frameworkCells?: FrameworkCell[];
+  decisions?: Decision[];
   /** Carried when a project leaves or enters the app as a file (.qdpx). */
   name?: string;
   roles?: RoleDef[];

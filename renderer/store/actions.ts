@@ -6,7 +6,7 @@ import { ValidationError } from '../core/projectSetup';
 import type { HistoryEntry, ProjectDb } from './projectDb';
 
 function tablesOf(db: ProjectDb) {
-  return { codes: db.codes, codings: db.codings, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells } as const;
+  return { codes: db.codes, codings: db.codings, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells, decisions: db.decisions } as const;
 }
 
 type AnyTable = {
@@ -52,7 +52,7 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
   }
 }
 
-const ALL = (db: ProjectDb) => [db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.history];
+const ALL = (db: ProjectDb) => [db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
 
 /**
  * Applies an action and records it as the newest undo step (clearing the redo steps). Set-up

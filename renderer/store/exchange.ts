@@ -84,7 +84,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
  * transcripts, then the codes, coders, codings and memos as one undoable action.
  */
 export async function commitMerge(db: ProjectDb, plan: MergePlan, fileName: string, actor = ''): Promise<void> {
-  const tables = [db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.history];
+  const tables = [db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
   await db.transaction('rw', tables, async () => {
     if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
     if (plan.newSources.length) {

@@ -1,7 +1,7 @@
 // One Dexie database per project. Every schema change gets a new version(n) with its data
 // moves in upgrade(); version 1 is frozen as a fixture in tests/store/fixtures.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Code, Coder, Coding, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/model';
+import type { Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/model';
 import { projectDbName } from './registry';
 
 /** A transcript without its text: listing 350 of them must not load 3.5 million words. */
@@ -42,6 +42,7 @@ export class ProjectDb extends Dexie {
   coders!: EntityTable<Coder, 'id'>;
   memos!: EntityTable<Memo, 'id'>;
   frameworkCells!: EntityTable<FrameworkCell, 'id'>;
+  decisions!: EntityTable<Decision, 'id'>;
   history!: Table<HistoryEntry, number>;
 
   constructor(readonly projectId: string) {
@@ -49,6 +50,7 @@ export class ProjectDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2_CHANGES);
     this.version(3).stores(SCHEMA_V3_CHANGES);
+    this.version(4).stores(SCHEMA_V4_CHANGES);
   }
 }
 
@@ -81,6 +83,13 @@ export const SCHEMA_V3_CHANGES = {
 } as const;
 
 export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES };
+
+/** Version 4 adds the consensus decisions log; a new table, so nothing moves. */
+export const SCHEMA_V4_CHANGES = {
+  decisions: 'id, sourceId',
+} as const;
+
+export const SCHEMA_V4 = { ...SCHEMA_V3, ...SCHEMA_V4_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

@@ -45,9 +45,9 @@ export async function getSource(db: ProjectDb, id: string): Promise<Source | und
 }
 
 export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
-  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells];
+  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.decisions];
   return db.transaction('r', tables, async () => {
-    const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells] = await Promise.all([
+    const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells, decisions] = await Promise.all([
       db.waves.orderBy('order').toArray(),
       db.participants.toArray(),
       db.sources.toArray(),
@@ -57,6 +57,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       db.coders.toArray(),
       db.memos.toArray(),
       db.frameworkCells.toArray(),
+      db.decisions.toArray(),
     ]);
     const contentById = new Map(contents.map((c) => [c.id, c]));
     const sources: Source[] = [];
@@ -73,6 +74,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       coders,
       memos: live(memos),
       frameworkCells: live(frameworkCells),
+      decisions: live(decisions),
     };
   });
 }

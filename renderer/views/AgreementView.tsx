@@ -30,7 +30,8 @@ export function AgreementView() {
   const [unit, setUnit] = useState<AgreementUnit>('turn');
   const [overlap, setOverlap] = useState(90);
   const [thresholds, setThresholds] = useState<{ tentative: number; reliable: number }>({ ...DEFAULT_THRESHOLDS });
-  const coderIds = chosen ?? coders.map((c) => c.id);
+  // The consensus layer is not a coder to compare by default.
+  const coderIds = chosen ?? coders.filter((c) => !c.consensus).map((c) => c.id);
   const result = useMemo(() => {
     if (!snapshot || blind || coderIds.length < 2) return null;
     try {

@@ -30,6 +30,27 @@ describe('agreement', () => {
     await list.locator('li.disagreement').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'agreement-disagreements');
 
+    // Resolve the first one into the consensus layer, with a reason; it leaves the open list.
+    // Decisions are logged with who took them: say who is at this computer first.
+    await expect.poll(() => list.getByText(/Choose who you are/).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Coder' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const heading = list.getByRole('heading', { level: 3 });
+    const before = Number(/\((\d+),/.exec((await heading.textContent())!)![1]);
+    const first = list.locator('li.disagreement').first();
+    const what = (await first.locator('header strong').textContent())!;
+    await first.getByLabel('Why').fill('Ana coded the whole account of the referral.');
+    await first.getByRole('button', { name: /^Take Ana/ }).click();
+    await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 1 resolved\\)`));
+    await list.getByLabel('Which disagreements').selectOption('all');
+    await expect.poll(() => list.getByRole('status').first().textContent()).toMatch(/Resolved: Ana \(coder A\)'s version taken into the consensus layer.*“Ana coded the whole account of the referral\.”/);
+    await screenshot(page, 'agreement-resolved');
+    expect(what).toBeTruthy();
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus: the first coder’s version/);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 0 resolved\\)`));
+
     await page.getByLabel('Unit').selectOption('segment');
     await expect.poll(() => methods.textContent()).toMatch(/coded segment as the unit of analysis \(segments matching when they overlapped by at least 90%\)/);
     await page.getByLabel('Unit').selectOption('character');

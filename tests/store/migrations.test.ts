@@ -6,7 +6,8 @@ import fixtureV1 from './fixtures/project-v1.json';
 import fixtureV1Coded from './fixtures/project-v1-coded.json';
 import fixtureV2 from './fixtures/project-v2.json';
 import fixtureV3 from './fixtures/project-v3.json';
-import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../renderer/store/projectDb';
+import fixtureV4 from './fixtures/project-v4.json';
+import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../renderer/store/projectDb';
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
 
@@ -46,15 +47,16 @@ describe('schema migrations from frozen fixtures', () => {
   it('versions 2 and 3 declare exactly the frozen stores', () => {
     expect(SCHEMA_V2).toEqual(fixtureV2.stores);
     expect(SCHEMA_V3).toEqual(fixtureV3.stores);
+    expect(SCHEMA_V4).toEqual(fixtureV4.stores);
   });
 
-  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3]] as const) {
+  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3], ['version 4', fixtureV4]] as const) {
     it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
       const id = crypto.randomUUID();
       await writeFrozen(id, fixture);
       const db = new ProjectDb(id);
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       const snap = await loadSnapshot(db);
       expect(snap.codes.map((c) => c.name)).toEqual(['Respect', 'Listening']);
       expect(snap.coders.map((c) => c.name)).toEqual(['Ana', 'Ben']);
@@ -63,6 +65,7 @@ describe('schema migrations from frozen fixtures', () => {
       expect((await db.codings.where('sourceId').equals('s1').toArray()).map((c) => c.id)).toEqual(['g1', 'g2']);
       expect(snap.memos).toEqual(fixture.tables.memos);
       expect(snap.frameworkCells).toEqual('frameworkCells' in fixture.tables ? fixture.tables.frameworkCells : []);
+      expect(snap.decisions).toEqual('decisions' in fixture.tables ? fixture.tables.decisions : []);
       db.close();
     });
   }

@@ -7,6 +7,8 @@ import { compareCoders, mergeRanges } from '../../../renderer/core/agreement/com
 import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
 import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
 import { disagreements } from '../../../renderer/core/agreement/disagreements';
+import { decisionFor, resolveDisagreement } from '../../../renderer/core/agreement/consensus';
+import { applyToArrays } from '../../../renderer/core/changes';
 import type { ProjectSnapshot } from '../../../renderer/core/model';
 
 const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
@@ -204,5 +206,33 @@ describe('disagreements', () => {
     expect(list[0]!.versions).toEqual([{ coderId: 'a', ranges: [[0, 15]] }, { coderId: 'b', ranges: [[5, 10]] }]);
     // A looser overlap share accepts the s1 difference of extent.
     expect(disagreements(project, { coderIds: ['a', 'b'], overlap: 0.3, sourceIds: ['s1', 's2'] }).map((d) => d.kind)).toEqual(['missing', 'missing']);
+  });
+});
+
+describe('consensus layer', () => {
+  const list = disagreements(project, { coderIds: ['a', 'b'] });
+  const boundary = list[0]!; // s1 A: a [0,15) vs b [5,10)
+  let k = 0;
+  const newId = () => `n${++k}`;
+
+  it('takes one version into a Consensus coder, logs who, when and why, and refuses a second decision', () => {
+    const action = resolveDisagreement({ coders: [], codings: project.codings }, boundary, 'first', '  Whole sentence is about it. ', 'Ana', 1000, newId);
+    expect(action.label).toBe('Consensus: the first coder’s version');
+    const state: Parameters<typeof applyToArrays>[0] = {};
+    applyToArrays(state, action);
+    expect(state.coders).toEqual([{ id: 'n1', name: 'Consensus', colour: '#5b6472', consensus: true }]);
+    expect(state.codings!.map((c) => [c.sourceId, c.codeId, c.coderId, c.start, c.end])).toEqual([['s1', 'A', 'n1', 0, 15]]);
+    expect(state.decisions).toEqual([{ id: 'n3', sourceId: 's1', codeId: 'A', start: 0, end: 15, coderIds: ['a', 'b'], choice: 'first', why: 'Whole sentence is about it.', decidedBy: 'Ana', decidedAt: 1000, codingIds: ['n2'], deletedAt: null }]);
+    expect(decisionFor(state.decisions!, boundary)?.choice).toBe('first');
+    expect(() => resolveDisagreement({ coders: state.coders!, codings: [...project.codings, ...state.codings!], decisions: state.decisions! }, boundary, 'second', '', 'Ben', 2000, newId)).toThrow(/already been resolved/);
+  });
+
+  it('both merges the versions; neither codes nothing but is still logged; an existing consensus coder is reused', () => {
+    const consensus = { id: 'cons', name: 'Consensus', colour: '#000', consensus: true };
+    const both = resolveDisagreement({ coders: [consensus], codings: project.codings }, boundary, 'both', '', 'Ben', 5, newId);
+    expect(both.changes.filter((c) => c.table === 'codings').map((c) => [(c.after as { start: number }).start, (c.after as { end: number }).end])).toEqual([[0, 15]]);
+    expect(both.changes.some((c) => c.table === 'coders')).toBe(false);
+    const neither = resolveDisagreement({ coders: [consensus], codings: project.codings }, list[1]!, 'neither', 'Not a use of the code.', 'Ben', 6, newId);
+    expect(neither.changes.map((c) => c.table)).toEqual(['decisions']);
   });
 });
