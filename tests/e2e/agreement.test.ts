@@ -44,7 +44,7 @@ describe('agreement', () => {
     await first.getByRole('button', { name: /^Take Ana/ }).click();
     await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 1 resolved\\)`));
     await list.getByLabel('Which disagreements').selectOption('all');
-    await expect.poll(() => list.getByRole('status').first().textContent()).toMatch(/Resolved: Ana \(coder A\)'s version taken into the consensus layer.*“Ana coded the whole account of the referral\.”/);
+    await expect.poll(() => list.getByRole('status').first().textContent()).toMatch(/Resolved: Ana \(coder A\)'s version taken into the consensus layer, by Ana \(coder A\), .*“Ana coded the whole account of the referral\.”/);
     await screenshot(page, 'agreement-resolved');
     expect(what).toBeTruthy();
     await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus: the first coder’s version/);
