@@ -12,6 +12,7 @@ import { getPlatform } from '../platform/platform';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
 import { DisagreementList } from './DisagreementList';
+import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
@@ -57,6 +58,7 @@ export function AgreementView() {
 
   return (
     <section className="agreement pad">
+      <DoubleCodingPlan snapshot={snapshot} />
       <div className="filters row" aria-label="Comparison">
         <fieldset className="row">
           <legend>Coders</legend>

@@ -65,6 +65,12 @@ describe('agreement', () => {
     await page.getByRole('button', { name: 'Methods paragraph (.md)' }).click();
     expect(readFileSync((await (await md).path())!, 'utf8')).toMatch(/^# Inter-coder agreement\n\nTwo coders/);
 
+    // Plan double coding: a seeded share per role × wave stratum.
+    await page.getByText('Plan double coding').click();
+    await page.getByLabel('Share to double-code').fill('50');
+    await expect.poll(() => page.locator('.double-coding').textContent()).toMatch(/\d+ of 12 transcripts for the second coder/);
+    await expect.poll(() => page.locator('.double-coding .strata li').count()).toBeGreaterThan(3);
+
     // Blind mode hides the comparison.
     await page.getByLabel('Blind').check();
     await expect.poll(() => page.getByText(/Blind mode is on/).count()).toBe(1);
