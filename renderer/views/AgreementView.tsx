@@ -8,6 +8,7 @@ import { agreementRows, DEFAULT_THRESHOLDS, methodsParagraph, verdict } from '..
 import { codePath } from '../core/codebookOps';
 import { toCsv } from '../io/csv';
 import { writeXlsx } from '../io/xlsx';
+import { writeDocx } from '../io/docxWrite';
 import { getPlatform } from '../platform/platform';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
@@ -46,13 +47,18 @@ export function AgreementView() {
   if (!snapshot) return <p className="pad muted">Counting…</p>;
   const report = result?.report ?? null;
   const title = (id: string) => snapshot.sources.find((s) => s.id === id)?.title ?? id;
-  const save = async (kind: 'csv' | 'xlsx' | 'md') => {
+  const save = async (kind: 'csv' | 'xlsx' | 'md' | 'docx') => {
     if (!report) return;
     const rows = agreementRows(report, snapshot, thresholds);
     const paragraph = methodsParagraph(report, snapshot, thresholds);
     if (kind === 'csv') await getPlatform().saveFile('agreement.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
     if (kind === 'xlsx') await getPlatform().saveFile('agreement.xlsx', await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, { name: 'Methods', rows: [[paragraph]] }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     if (kind === 'md') await getPlatform().saveFile('agreement-methods.md', new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`), 'text/markdown');
+    if (kind === 'docx') {
+      const table = rows.slice(3);
+      const bytes = await writeDocx('Inter-coder agreement', [{ kind: 'paragraph', text: paragraph }, { kind: 'paragraph', text: report.method }, { kind: 'heading', text: 'By code' }, { kind: 'table', rows: table }]);
+      await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    }
   };
   const cls = (s: NullableStats, used: boolean) => `verdict-${verdict(s, used, thresholds)}`;
 
@@ -82,6 +88,7 @@ export function AgreementView() {
             <button type="button" onClick={() => void save('csv')}>Export CSV</button>
             <button type="button" onClick={() => void save('xlsx')}>Export XLSX</button>
             <button type="button" onClick={() => void save('md')}>Methods paragraph (.md)</button>
+            <button type="button" onClick={() => void save('docx')}>Report (.docx)</button>
           </div>
           <blockquote className="methods">{methodsParagraph(report, snapshot, thresholds)}</blockquote>
           <table className="grid agreement-table">
@@ -115,8 +122,38 @@ export function AgreementView() {
                   ))}
                 </tbody>
               </table>
+              <table className="grid agreement-table">
+                <thead><tr><th>Code (α by wave)</th>{report.byWave.map((w) => <th key={w.waveId}>{snapshot.waves.find((x) => x.id === w.waveId)?.label ?? w.waveId}</th>)}</tr></thead>
+                <tbody>
+                  {report.perCode.filter((c) => c.used).map((c) => (
+                    <tr key={c.codeId}>
+                      <th scope="row">{codePath(snapshot.codes, c.codeId).join(' / ')}</th>
+                      {report.byWave.map((w) => {
+                        const row = w.perCode.find((x) => x.codeId === c.codeId)!;
+                        return <td key={w.waveId} className={`num alpha ${cls(row.stats, row.used)}`}>{row.used ? f(row.stats.alpha ?? row.stats.agreement) : '—'}</td>;
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )}
+          <h3>By transcript</h3>
+          <table className="grid agreement-table">
+            <thead><tr><th>Transcript</th><th>Wave</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>
+            <tbody>
+              {report.bySource.map((b) => {
+                const s = snapshot.sources.find((x) => x.id === b.sourceId);
+                return (
+                  <tr key={b.sourceId} className={cls(b.stats, true)}>
+                    <th scope="row">{s?.title}</th>
+                    <td>{snapshot.waves.find((w) => w.id === s?.wave)?.label ?? '—'}</td>
+                    <td className="num">{b.stats.units.toLocaleString()}</td><td className="num">{f(b.stats.agreement)}</td><td className="num">{f(b.stats.kappa)}</td><td className="num alpha">{f(b.stats.alpha)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </>
       )}
     </section>

@@ -71,6 +71,15 @@ describe('agreement', () => {
     await expect.poll(() => page.locator('.double-coding').textContent()).toMatch(/\d+ of 12 transcripts for the second coder/);
     await expect.poll(() => page.locator('.double-coding .strata li').count()).toBeGreaterThan(3);
 
+    // The report as Word: the methods paragraph and the table, read back with our own .docx reader.
+    const word = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Report (.docx)' }).click();
+    const { docxToText } = await import('../../renderer/io/docx');
+    const docText = await docxToText(new Uint8Array(readFileSync((await (await word).path())!)), 'agreement.docx');
+    expect(docText).toMatch(/^Inter-coder agreement\nTwo coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
+    expect(docText).toMatch(/All codes used \(pooled\)/);
+    await expect.poll(() => page.getByRole('heading', { name: 'By transcript' }).count()).toBe(1);
+
     // Blind mode hides the comparison.
     await page.getByLabel('Blind').check();
     await expect.poll(() => page.getByText(/Blind mode is on/).count()).toBe(1);
