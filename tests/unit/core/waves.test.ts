@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Code, Coding, Participant, ProjectSnapshot, Source, SpeakerRole, Turn } from '../../../renderer/core/model';
 import { countWords } from '../../../renderer/core/projectSetup';
-import { cellPassages, changeScore, mcnemarExact, pairedParticipants, rangeWordCounter, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves';
+import { cellPassages, changeScore, pairedParticipants, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves';
 
 // ---- fixture helpers --------------------------------------------------------------------------
 
@@ -376,72 +376,6 @@ describe('changeScore', () => {
   });
 });
 
-describe('mcnemarExact', () => {
-  it('matches exact binomial p-values computed independently', () => {
-    // Hand: n = b + c, p = 2 * sum_{i<=min(b,c)} C(n,i) / 2^n. Also scipy.stats.binomtest(b, b + c).pvalue.
-    expect(mcnemarExact(1, 6)).toBeCloseTo(0.125, 12); // 2 * (1 + 7) / 128
-    expect(mcnemarExact(0, 5)).toBeCloseTo(0.0625, 12); // 2 * 1 / 32
-    expect(mcnemarExact(2, 8)).toBeCloseTo(0.109375, 12); // 2 * (1 + 10 + 45) / 1024
-    expect(mcnemarExact(10, 10)).toBe(1);
-    expect(mcnemarExact(0, 0)).toBe(1);
-    expect(mcnemarExact(7, 3)).toBeCloseTo(0.34375, 12); // 2 * (1 + 10 + 45 + 120) / 1024; scipy binomtest(7, 10)
-    // 2 * (1 + 18 + 153 + 816) / 2^18 = 1976 / 262144 = 0.007537841796875; scipy binomtest(3, 18) gives the same.
-    // (A figure of 0.0075531 has been quoted for R's binom.test(3, 18); at p = 1/2 R's two-sided rule is
-    // this same doubled tail, so 0.0075378 is the value; 0.0075531 does not fit the hand sum.)
-    expect(mcnemarExact(3, 15)).toBeCloseTo(0.007537841796875, 14);
-    expect(mcnemarExact(15, 3)).toBeCloseTo(0.007537841796875, 14);
-  });
-
-  it('stays finite for large n', () => {
-    // scipy.stats.binomtest(400, 900).pvalue = 0.0009564441369189373; exact rational (Python fractions): 0.000956444136918946
-    const p = mcnemarExact(400, 500);
-    expect(Number.isFinite(p)).toBe(true);
-    expect(p).toBeGreaterThan(0);
-    expect(p).toBeLessThan(1);
-    expect(p).toBeCloseTo(0.000956444136918946, 12);
-    expect(mcnemarExact(2000, 2100)).toBeGreaterThan(0);
-    expect(mcnemarExact(2000, 2100)).toBeLessThan(1);
-    expect(mcnemarExact(1500, 1500)).toBe(1);
-  });
-
-  it('refuses counts that are not non-negative integers', () => {
-    expect(() => mcnemarExact(-1, 2)).toThrow(RangeError);
-    expect(() => mcnemarExact(1.5, 2)).toThrow(RangeError);
-    expect(() => mcnemarExact(Number.NaN, 2)).toThrow(RangeError);
-  });
-
-  const count = fc.integer({ min: 0, max: 3000 });
-  it('is symmetric in (b, c) and lies in [0, 1]', () => {
-    fc.assert(fc.property(count, count, (b, c) => {
-      const p = mcnemarExact(b, c);
-      return p === mcnemarExact(c, b) && p >= 0 && p <= 1;
-    }));
-  });
-
-  it('does not increase as c grows beyond b with b fixed', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }), (b, extra) => {
-      const c = b + extra;
-      return mcnemarExact(b, c + 1) <= mcnemarExact(b, c) * (1 + 1e-12);
-    }));
-  });
-
-  it('matches an exact BigInt computation for small n', () => {
-    const exact = (b: number, c: number) => {
-      const total = b + c;
-      let sum = 0n;
-      let choose = 1n;
-      for (let i = 0; i <= Math.min(b, c); i += 1) {
-        sum += choose;
-        choose = (choose * BigInt(total - i)) / BigInt(i + 1);
-      }
-      // 2 * sum / 2^n, kept as an exact ratio until the last division
-      const p = Number((2n * sum * 10n ** 18n) / (1n << BigInt(total))) / 1e18;
-      return Math.min(1, p);
-    };
-    fc.assert(fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (b, c) => Math.abs(mcnemarExact(b, c) - exact(b, c)) < 1e-12));
-  });
-});
-
 describe('waveMatrix against a character-by-character reference', () => {
   // Random small projects; the reference marks every covered character and counts runs, so it
   // shares no range arithmetic with the module.
@@ -512,46 +446,5 @@ describe('waveMatrix against a character-by-character reference', () => {
         expect(firstOnly + secondOnly + both + neither).toBe(inBoth);
       }
     }), { numRuns: 300 });
-  });
-});
-
-describe('rangeWordCounter', () => {
-  // Letters, digits, joiners (' ’ -), a combining mark, astral letters and emoji (surrogate pairs),
-  // lone surrogates, CJK, spaces and punctuation: everything where a range can cut a word oddly.
-  const pieces = ['a', 'Bc', '7', 'é', '\u0301', "'", '’', '-', ' ', '.', '\n', '𝐀', '🙂', '\uD835', '\uDC00', '日本', '_', 'word', "it's", '--x', '١'];
-  const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 160 }).map((xs) => xs.join(''));
-
-  it('counts every range exactly as countWords counts the slice', () => {
-    fc.assert(fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 20 }), (text, ranges) => {
-      const count = rangeWordCounter(text);
-      for (const [x, y] of ranges) {
-        const s = x % (text.length + 1);
-        const e = y % (text.length + 1);
-        expect(count(Math.min(s, e), Math.max(s, e))).toBe(countWords(text.slice(Math.min(s, e), Math.max(s, e))));
-      }
-    }), { numRuns: 500 });
-  });
-
-  it('agrees on every range of texts that put pairs and long words across the checkpoints', () => {
-    const texts = [
-      'x'.repeat(63) + '𝐀bc def', 'x'.repeat(63) + '𝐀', ' '.repeat(127) + '𝐀', 'x'.repeat(62) + ' 𝐀𝐀 a', ' '.repeat(63) + '𝐀 ' + '🙂'.repeat(40) + 'é',
-      'a-'.repeat(70) + ' end', "''" + 'b'.repeat(130) + '’s', '日本語 '.repeat(50), '', 'x'.repeat(15) + '𝐀', 'x'.repeat(31) + '𝐀',
-      // pairs at every parity against any checkpoint spacing
-      ...[0, 1, 2, 3].map((pad) => ' '.repeat(pad) + '𝐀b🙂-𝐀 '.repeat(12)),
-    ];
-    for (const text of texts) {
-      const count = rangeWordCounter(text);
-      for (let s = 0; s <= text.length; s += 1) {
-        for (let e = s; e <= text.length; e += 1) {
-          if (count(s, e) !== countWords(text.slice(s, e))) expect({ text, s, e, got: count(s, e) }).toEqual({ text, s, e, got: countWords(text.slice(s, e)) });
-        }
-      }
-    }
-  });
-
-  it('clamps offsets to the text', () => {
-    const count = rangeWordCounter('one two three');
-    expect(count(-5, 100)).toBe(3);
-    expect(count(5, 2)).toBe(0);
   });
 });
