@@ -145,7 +145,8 @@ export interface FrameworkCell {
   deletedAt?: number | null;
 }
 
-export type ConsensusChoice = 'first' | 'second' | 'both' | 'neither';
+/** 'edit': both versions are taken as a starting point, then adjusted on the Coding tab. */
+export type ConsensusChoice = 'first' | 'second' | 'both' | 'neither' | 'edit';
 
 /** How the team resolved one disagreement between two coders: logged with who, when and why. */
 export interface Decision {

@@ -34,14 +34,16 @@ export function AgreementView() {
   const [thresholds, setThresholds] = useState<{ tentative: number; reliable: number }>({ ...DEFAULT_THRESHOLDS });
   // The consensus layer is not a coder to compare by default.
   const coderIds = chosen ?? coders.filter((c) => !c.consensus).map((c) => c.id);
+  // null: the transcripts every chosen coder coded (the double-coded ones).
+  const [sourceChoice, setSourceChoice] = useState<string[] | null>(null);
   const result = useMemo(() => {
     if (!snapshot || blind || coderIds.length < 2) return null;
     try {
-      return { report: compareCoders(snapshot, { coderIds, unit, ...(unit === 'segment' ? { overlap: overlap / 100 } : {}) }), error: null };
+      return { report: compareCoders(snapshot, { coderIds, unit, ...(unit === 'segment' ? { overlap: overlap / 100 } : {}), ...(sourceChoice ? { sourceIds: sourceChoice } : {}) }), error: null };
     } catch (e) {
       return { report: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [snapshot, blind, coderIds.join(), unit, overlap]);
+  }, [snapshot, blind, coderIds.join(), unit, overlap, sourceChoice?.join()]);
 
   if (blind) return <p className="pad muted">Blind mode is on: comparing coders would show you the others' coding. Turn Blind off (top right) to see agreement.</p>;
   if (!snapshot) return <p className="pad muted">Counting…</p>;
@@ -81,9 +83,19 @@ export function AgreementView() {
       {report && (
         <>
           <div className="row">
-            <p className="small">
-              <strong>{report.sourceIds.length}</strong> transcript(s) coded by every chosen coder: {report.sourceIds.map(title).join(', ') || 'none yet — each coder must code the same transcripts'}
-            </p>
+            <details className="small source-choice">
+              <summary>
+                <strong>{report.sourceIds.length}</strong> transcript(s) compared{sourceChoice ? ' (chosen by hand)' : ', those every chosen coder coded'}: {report.sourceIds.map(title).join(', ') || 'none yet — each coder must code the same transcripts'}
+              </summary>
+              <ul className="plain">
+                {snapshot.sources.filter((s) => s.deletedAt == null).sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true })).map((s) => (
+                  <li key={s.id}>
+                    <label><input type="checkbox" checked={report.sourceIds.includes(s.id)} onChange={() => setSourceChoice(report.sourceIds.includes(s.id) ? report.sourceIds.filter((x) => x !== s.id) : [...report.sourceIds, s.id])} /> {s.title}</label>
+                  </li>
+                ))}
+              </ul>
+              {sourceChoice && <button type="button" className="link" onClick={() => setSourceChoice(null)}>Back to the double-coded transcripts</button>}
+            </details>
             <span className="spacer" />
             <button type="button" onClick={() => void save('csv')}>Export CSV</button>
             <button type="button" onClick={() => void save('xlsx')}>Export XLSX</button>
@@ -106,7 +118,7 @@ export function AgreementView() {
             </tbody>
           </table>
           {report.coderIds.length === 2 && (
-            <DisagreementList snapshot={snapshot} coderIds={[report.coderIds[0]!, report.coderIds[1]!]} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} />
+            <DisagreementList snapshot={snapshot} coderIds={[report.coderIds[0]!, report.coderIds[1]!]} sourceIds={report.sourceIds} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} />
           )}
           {report.byWave.length > 1 && (
             <>

@@ -9,9 +9,9 @@ import type { ProjectSnapshot } from '../core/model';
 import { useProject } from './projectContext';
 import { navigate } from './route';
 
-export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: [string, string]; overlap: number; projectId: string }) {
+export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: [string, string]; sourceIds: string[]; overlap: number; projectId: string }) {
   const { snapshot, coderIds } = props;
-  const list = useMemo(() => disagreements(snapshot, { coderIds, overlap: props.overlap }), [snapshot, coderIds.join(), props.overlap]);
+  const list = useMemo(() => disagreements(snapshot, { coderIds, overlap: props.overlap, sourceIds: props.sourceIds }), [snapshot, coderIds.join(), props.overlap, props.sourceIds.join()]);
   const { actWith, coders, coderId } = useProject();
   const [codeId, setCodeId] = useState('');
   const [open, setOpen] = useState<'open' | 'all'>('open');
@@ -19,8 +19,12 @@ export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: [
   const shown = list.filter((d) => (!codeId || d.codeId === codeId) && (open === 'all' || !decisionFor(decisions, d)));
   const resolved = list.filter((d) => decisionFor(decisions, d)).length;
   const me = coders.find((c) => c.id === coderId)?.name ?? null;
-  const resolve = (d: Disagreement, choice: ConsensusChoice, why: string) =>
-    actWith((fresh) => resolveDisagreement({ coders: fresh.coders, codings: snapshot.codings, decisions }, d, choice, why, me ?? '', Date.now(), () => crypto.randomUUID()));
+  const resolve = async (d: Disagreement, choice: ConsensusChoice, why: string) => {
+    const ok = await actWith((fresh) => resolveDisagreement({ coders: fresh.coders, codings: snapshot.codings, decisions }, d, choice, why, me ?? '', Date.now(), () => crypto.randomUUID()));
+    // Editing goes on where coding is done: the passage opens; choose "Consensus" as coder there.
+    if (ok && choice === 'edit') navigate({ screen: 'project', projectId: props.projectId, tab: 'coding', sourceId: d.sourceId, range: { start: d.start, end: d.end } });
+    return ok;
+  };
   const codeIds = [...new Set(list.map((d) => d.codeId))];
   const coderName = (id: string) => snapshot.coders.find((c) => c.id === id)?.name ?? id;
   const source = (id: string) => snapshot.sources.find((s) => s.id === id);
@@ -82,7 +86,7 @@ function Resolution(props: {
   const [why, setWhy] = useState('');
   const { decision, names } = props;
   if (decision) {
-    const taken = { first: `${names[0]}'s version`, second: `${names[1]}'s version`, both: 'both versions', neither: 'neither version' }[decision.choice];
+    const taken = { first: `${names[0]}'s version`, second: `${names[1]}'s version`, both: 'both versions', neither: 'neither version', edit: 'an edited version (started from both)' }[decision.choice];
     return (
       <p className="small decision" role="status">
         Resolved: {taken} taken into the consensus layer, by {decision.decidedBy}, {new Date(decision.decidedAt).toLocaleString()}{decision.why ? ` — “${decision.why}”` : ''}
@@ -98,6 +102,7 @@ function Resolution(props: {
       <button type="button" onClick={() => choose('second')}>Take {names[1]}'s</button>
       <button type="button" onClick={() => choose('both')}>Both</button>
       <button type="button" onClick={() => choose('neither')}>Neither</button>
+      <button type="button" title="Start from both versions, then adjust the Consensus coder's coding on the Coding tab" onClick={() => choose('edit')}>Edit…</button>
     </div>
   );
 }

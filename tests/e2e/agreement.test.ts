@@ -65,6 +65,13 @@ describe('agreement', () => {
     await page.getByRole('button', { name: 'Methods paragraph (.md)' }).click();
     expect(readFileSync((await (await md).path())!, 'utf8')).toMatch(/^# Inter-coder agreement\n\nTwo coders/);
 
+    // Compare on one transcript chosen by hand, then go back to all the double-coded ones.
+    await page.locator('.source-choice summary').click();
+    for (const title of ['Dale_T2', 'Leanne_T2', 'Marcus_T2']) await page.locator('.source-choice').getByLabel(title).uncheck();
+    await expect.poll(() => methods.textContent()).toMatch(/independently coded 1 transcript \(1 at Time 1\)/);
+    await page.getByRole('button', { name: 'Back to the double-coded transcripts' }).click();
+    await expect.poll(() => methods.textContent()).toMatch(/independently coded 4 transcripts/);
+
     // Plan double coding: a seeded share per role × wave stratum.
     await page.getByText('Plan double coding').click();
     await page.getByLabel('Share to double-code').fill('50');

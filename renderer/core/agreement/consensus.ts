@@ -39,7 +39,7 @@ export function resolveDisagreement(
     changes.push(created('coders', coder));
   }
   const [first, second] = d.versions;
-  const ranges = choice === 'first' ? first!.ranges : choice === 'second' ? second!.ranges : choice === 'both' ? mergeRanges([...first!.ranges, ...second!.ranges]) : [];
+  const ranges = choice === 'first' ? first!.ranges : choice === 'second' ? second!.ranges : choice === 'both' || choice === 'edit' ? mergeRanges([...first!.ranges, ...second!.ranges]) : [];
   const existing = new Set(live(project.codings).filter((c) => c.coderId === coder!.id && c.sourceId === d.sourceId && c.codeId === d.codeId).map((c) => `${c.start}:${c.end}`));
   const codings: Coding[] = ranges
     .filter(([s, e]) => !existing.has(`${s}:${e}`))
@@ -60,6 +60,6 @@ export function resolveDisagreement(
     deletedAt: null,
   };
   changes.push(created('decisions', decision));
-  const names = { first: 'the first coder’s version', second: 'the second coder’s version', both: 'both versions', neither: 'neither version' };
+  const names = { first: 'the first coder’s version', second: 'the second coder’s version', both: 'both versions', neither: 'neither version', edit: 'an edited version' };
   return { label: `Consensus: ${names[choice]}`, changes };
 }

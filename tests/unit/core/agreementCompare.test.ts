@@ -262,3 +262,15 @@ describe('planning double coding', () => {
     expect(draws.size).toBeGreaterThan(1);
   });
 });
+
+describe('consensus: edit', () => {
+  it('starts from both versions and is logged as an edit', () => {
+    const d = disagreements(project, { coderIds: ['a', 'b'] })[0]!;
+    let k = 0;
+    const action = resolveDisagreement({ coders: [], codings: project.codings }, d, 'edit', 'Trim later', 'Ana', 1, () => `e${++k}`);
+    expect(action.label).toBe('Consensus: an edited version');
+    const codings = action.changes.filter((c) => c.table === 'codings').map((c) => c.after as { start: number; end: number });
+    expect(codings.map((c) => [c.start, c.end])).toEqual([[0, 15]]);
+    expect((action.changes.find((c) => c.table === 'decisions')!.after as { choice: string }).choice).toBe('edit');
+  });
+});
