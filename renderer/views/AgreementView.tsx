@@ -54,7 +54,11 @@ export function AgreementView() {
     const rows = agreementRows(report, snapshot, thresholds);
     const paragraph = methodsParagraph(report, snapshot, thresholds);
     if (kind === 'csv') await getPlatform().saveFile('agreement.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
-    if (kind === 'xlsx') await getPlatform().saveFile('agreement.xlsx', await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, { name: 'Methods', rows: [[paragraph]] }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (kind === 'xlsx') {
+      const cells = [['Code', 'Transcript', 'Units', 'Percent agreement', 'Kappa', "Krippendorff's alpha"], ...report.byCodeAndSource.map((c) => [codePath(snapshot.codes, c.codeId).join(' / '), title(c.sourceId), String(c.stats.units), f(c.stats.agreement), f(c.stats.kappa), f(c.stats.alpha)])];
+      const book = await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, { name: 'By code and transcript', rows: cells, headerRows: 1 }, { name: 'Methods', rows: [[paragraph]] }]);
+      await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    }
     if (kind === 'md') await getPlatform().saveFile('agreement-methods.md', new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`), 'text/markdown');
     if (kind === 'docx') {
       const table = rows.slice(3);
@@ -150,6 +154,21 @@ export function AgreementView() {
               </table>
             </>
           )}
+          <details className="by-code-source">
+            <summary>By code and transcript ({report.byCodeAndSource.length}, as NVivo reports it)</summary>
+            <table className="grid agreement-table">
+              <thead><tr><th>Code</th><th>Transcript</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>
+              <tbody>
+                {report.byCodeAndSource.map((c) => (
+                  <tr key={`${c.codeId}:${c.sourceId}`} className={cls(c.stats, true)}>
+                    <th scope="row">{codePath(snapshot.codes, c.codeId).join(' / ')}</th>
+                    <td>{title(c.sourceId)}</td>
+                    <td className="num">{c.stats.units.toLocaleString()}</td><td className="num">{f(c.stats.agreement)}</td><td className="num">{f(c.stats.kappa)}</td><td className="num alpha">{f(c.stats.alpha)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
           <h3>By transcript</h3>
           <table className="grid agreement-table">
             <thead><tr><th>Transcript</th><th>Wave</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>

@@ -86,6 +86,7 @@ describe('agreement', () => {
     expect(docText).toMatch(/^Inter-coder agreement\nTwo coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
     expect(docText).toMatch(/All codes used \(pooled\)/);
     await expect.poll(() => page.getByRole('heading', { name: 'By transcript' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.by-code-source summary').textContent()).toMatch(/By code and transcript \(\d+, as NVivo reports it\)/);
 
     // Blind mode hides the comparison.
     await page.getByLabel('Blind').check();

@@ -64,6 +64,8 @@ export interface AgreementReport {
   perCode: CodeAgreement[];
   pooled: NullableStats;
   bySource: { sourceId: string; stats: NullableStats }[];
+  /** NVivo's view: each code in each transcript where some chosen coder used it. */
+  byCodeAndSource: { codeId: string; sourceId: string; stats: NullableStats }[];
   byWave: { waveId: string; perCode: CodeAgreement[]; pooled: NullableStats }[];
   unitizing?: { byCategory: Record<string, number>; overall: number };
   /** The conventions used, in words, for the methods section. */
@@ -226,6 +228,13 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     perCode,
     pooled: summarise(sources, usedIds).stats,
     bySource: sources.map((s) => ({ sourceId: s.id, stats: summarise([s], usedIds).stats })),
+    byCodeAndSource: sources.flatMap((s) =>
+      usedIds.flatMap((codeId) => {
+        const cell = perSourceCode.get(s.id)?.get(codeId);
+        const applied = cell && (cell.table ? cell.table.both + cell.table.onlyFirst + cell.table.onlySecond > 0 : cell.histogram.slice(1).some((n) => n > 0));
+        return applied ? [{ codeId, sourceId: s.id, stats: summarise([s], [codeId]).stats }] : [];
+      }),
+    ),
     byWave: waveIds.map((waveId) => {
       const inWave = sources.filter((s) => s.wave === waveId);
       return { waveId, perCode: perCodeFor(inWave), pooled: summarise(inWave, usedIds).stats };

@@ -61,6 +61,9 @@ describe('compareCoders', () => {
     expect(r.pooled.agreement).toBeCloseTo(13 / 16, 10);
     expect(r.pooled.kappa).toBeCloseTo(binaryStats({ both: 2, onlyFirst: 2, onlySecond: 1, neither: 11 }).kappa, 12);
     expect(r.bySource.map((s) => s.stats.units)).toEqual([8, 8]);
+    // NVivo's view: each code in each transcript where someone used it (all four here).
+    expect(r.byCodeAndSource.map((c) => [c.codeId, c.sourceId, c.stats.units])).toEqual([['A', 's1', 4], ['B', 's1', 4], ['A', 's2', 4], ['B', 's2', 4]]);
+    expect(r.byCodeAndSource[0]!.stats.agreement).toBeCloseTo(0.75, 10); // s1 A: t1 both, t2 only a, t3–t4 neither → 3 of 4 agree
     expect(r.byWave.map((w) => [w.waveId, w.pooled.units])).toEqual([['T1', 8], ['T2', 8]]);
     expect(r.method).toMatch(/speaker turns/);
   });
