@@ -1,8 +1,7 @@
 // End to end in Chromium on the sample project: Ben double-coded four transcripts with planted
 // disagreements; the agreement table, another unit, and the exports.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startApp, type App } from './harness';
+import { download, screenshot, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -56,14 +55,11 @@ describe('agreement', () => {
     await page.getByLabel('Unit').selectOption('character');
     await expect.poll(() => page.locator('.agreement-table thead').first().textContent()).toMatch(/αu/);
 
-    const event = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync((await (await event).path())!, 'utf8');
+    const csv = (await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click())).text;
     expect(csv).toMatch(/Coders,"?Ana \(coder A\), Ben \(coder B\)/);
     expect(csv).toMatch(/Unitizing alpha/);
-    const md = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Methods paragraph (.md)' }).click();
-    expect(readFileSync((await (await md).path())!, 'utf8')).toMatch(/^# Inter-coder agreement\n\nTwo coders/);
+    const md = await download(page, () => page.getByRole('button', { name: 'Methods paragraph (.md)' }).click());
+    expect(md.text).toMatch(/^# Inter-coder agreement\n\nTwo coders/);
 
     // Compare on one transcript chosen by hand, then go back to all the double-coded ones.
     await page.locator('.source-choice summary').click();
@@ -79,10 +75,9 @@ describe('agreement', () => {
     await expect.poll(() => page.locator('.double-coding .strata li').count()).toBeGreaterThan(3);
 
     // The report as Word: the methods paragraph and the table, read back with our own .docx reader.
-    const word = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Report (.docx)' }).click();
+    const word = await download(page, () => page.getByRole('button', { name: 'Report (.docx)' }).click());
     const { docxToText } = await import('../../renderer/io/docx');
-    const docText = await docxToText(new Uint8Array(readFileSync((await (await word).path())!)), 'agreement.docx');
+    const docText = await docxToText(word.bytes, 'agreement.docx');
     expect(docText).toMatch(/^Inter-coder agreement\nTwo coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
     expect(docText).toMatch(/All codes used \(pooled\)/);
     await expect.poll(() => page.getByRole('heading', { name: 'By transcript' }).count()).toBe(1);

@@ -1,14 +1,12 @@
 // End to end in Chromium: export the sample project as .qdpx, import that file as a new
 // project, bring a second coder's file into it as their layer (and undo it), refuse a bad
 // file, and move a codebook in and out as REFI-QDA .qdc.
-import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCoding } from '../../renderer/core/codingOps';
 import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { refiSample, validate } from '../fixtures/refi';
-import { screenshot, startApp, type App } from './harness';
+import { download, pick, screenshot, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -18,18 +16,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
-  const event = page.waitForEvent('download');
-  await click();
-  const d = await event;
-  return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync((await d.path())!)) };
-}
 
-async function pick(page: Page, button: string, file: { name: string; bytes: Uint8Array }): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles([{ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) }]);
-}
 
 describe('exchange through REFI-QDA', () => {
   it('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', async () => {

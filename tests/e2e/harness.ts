@@ -1,7 +1,7 @@
 // Runs the built renderer (dist/, built by `npm test` before this project) in Debian's
 // Chromium through playwright-core. Each test gets a fresh browser context, i.e. a fresh,
 // empty IndexedDB, exactly like a first start on a new machine.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveDist } from '../../scripts/serve.mjs';
@@ -57,4 +57,20 @@ export async function startApp(): Promise<App> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', `${name}.png`) });
+}
+
+/** Clicks something that saves a file (browser mode downloads it) and returns what was saved. */
+export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array; text: string }> {
+  const event = page.waitForEvent('download');
+  await click();
+  const d = await event;
+  const bytes = new Uint8Array(readFileSync((await d.path())!));
+  return { name: d.suggestedFilename(), bytes, text: new TextDecoder().decode(bytes) };
+}
+
+/** Clicks a button that opens the file picker and gives it one file. */
+export async function pick(page: Page, button: string, file: { name: string; bytes: Uint8Array }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles([{ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) }]);
 }
