@@ -3,10 +3,11 @@
 // action was computed (another window, an import) refuses the action and changes nothing.
 import { invert, sameRecord, type Action, type TableName } from '../core/changes';
 import { ValidationError } from '../core/projectSetup';
+import { STALE_MESSAGE, writeCodingChanges, type CodingChange } from './codingSets';
 import type { HistoryEntry, ProjectDb } from './projectDb';
 
 function tablesOf(db: ProjectDb) {
-  return { codes: db.codes, codings: db.codings, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells, decisions: db.decisions } as const;
+  return { codes: db.codes, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells, decisions: db.decisions } as const;
 }
 
 type AnyTable = {
@@ -32,6 +33,10 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
     records.set(id, { before: earlier ? earlier.before : change.before, after: change.after });
   }
   for (const [name, records] of byTable) {
+    if (name === 'codings') {
+      await writeCodingChanges(db, records as Map<string, CodingChange>);
+      continue;
+    }
     const table = tables[name] as unknown as AnyTable;
     // New records need no read: bulkAdd itself refuses an id that exists, aborting the whole
     // transaction just as a stale record does.
@@ -42,7 +47,7 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
     const current = await table.bulkGet(ids);
     ids.forEach((id, i) => {
       if (!sameRecord(current[i] ?? null, records.get(id)!.before)) {
-        throw new ValidationError('This was changed elsewhere in the meantime (another window or an import); nothing was changed. Try again.');
+        throw new ValidationError(STALE_MESSAGE);
       }
     });
     const puts = ids.map((id) => records.get(id)!.after).filter((r) => r !== null);
@@ -52,7 +57,7 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
   }
 }
 
-const ALL = (db: ProjectDb) => [db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
+const ALL = (db: ProjectDb) => [db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
 
 /**
  * Applies an action and records it as the newest undo step (clearing the redo steps). Set-up

@@ -6,6 +6,7 @@ import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/model';
 import { uniqueName } from '../core/projectSetup';
 import { applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
+import { toCodingSets } from './codingSets';
 import { loadSnapshot, toSourceMeta } from './projectRepo';
 import { createProject, deleteForever, deleteProject, listProjects, validateProjectName } from './projects';
 import type { ProjectEntry } from './registry';
@@ -50,7 +51,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
   const entry = await createProject(name, { description: `Imported from ${fileName}` });
   const db = projectDb(entry.id);
   try {
-    await db.transaction('rw', [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.history], async () => {
+    await db.transaction('rw', [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.history], async () => {
       await db.waves.clear();
       await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
       if (snapshot.roles) await db.meta.put({ key: 'roles', value: snapshot.roles });
@@ -60,7 +61,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
       await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
       await db.codes.bulkAdd(snapshot.codes);
       await db.coders.bulkAdd(snapshot.coders);
-      await db.codings.bulkAdd(snapshot.codings);
+      await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
       await db.memos.bulkAdd(snapshot.memos ?? []);
       await db.history.add({
         at: Date.now(),
@@ -84,7 +85,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
  * transcripts, then the codes, coders, codings and memos as one undoable action.
  */
 export async function commitMerge(db: ProjectDb, plan: MergePlan, fileName: string, actor = ''): Promise<void> {
-  const tables = [db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
+  const tables = [db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
   await db.transaction('rw', tables, async () => {
     if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
     if (plan.newSources.length) {

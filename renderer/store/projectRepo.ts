@@ -4,6 +4,7 @@ import type { BatchImport } from '../core/batch';
 import type { AttributeDef, Participant, ProjectSnapshot, RoleDef, Source, Wave } from '../core/model';
 import { DEFAULT_ROLES, live } from '../core/model';
 import { countWords, validateParticipant, validateRoles, validateWaves, ValidationError } from '../core/projectSetup';
+import { allCodings } from './codingSets';
 import type { ProjectDb, SourceMeta } from './projectDb';
 
 export interface ProjectSetup {
@@ -45,7 +46,7 @@ export async function getSource(db: ProjectDb, id: string): Promise<Source | und
 }
 
 export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
-  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codings, db.coders, db.memos, db.frameworkCells, db.decisions];
+  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions];
   return db.transaction('r', tables, async () => {
     const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells, decisions] = await Promise.all([
       db.waves.orderBy('order').toArray(),
@@ -53,7 +54,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       db.sources.toArray(),
       db.sourceContent.toArray(),
       db.codes.toArray(),
-      db.codings.toArray(),
+      allCodings(db),
       db.coders.toArray(),
       db.memos.toArray(),
       db.frameworkCells.toArray(),

@@ -13,6 +13,7 @@ import type { CodebookNode } from '../core/codebook';
 import { live, type Code } from '../core/model';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { writeQdc } from '../io/qdc';
+import { allCodings } from '../store/codingSets';
 import { getPlatform } from '../platform/platform';
 import { CodeDetails } from './CodeDetails';
 import { Confirm } from './common';
@@ -22,7 +23,7 @@ const KEY_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', A
 
 export function CodebookView() {
   const { db, codes, actWith, act, blind, coderId } = useProject();
-  const codings = useLiveQuery(async () => live(await db.codings.toArray()), [db], []);
+  const codings = useLiveQuery(async () => live(await allCodings(db)), [db], []);
   const sources = useLiveQuery(() => db.sources.toArray(), [db], []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);

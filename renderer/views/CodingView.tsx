@@ -8,6 +8,7 @@ import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../c
 import { live } from '../core/model';
 import { snapToWords } from '../core/snap';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
+import { codingsOfSource } from '../store/codingSets';
 import { prefs } from '../store/prefs';
 import type { SourceMeta } from '../store/projectDb';
 import { getSource, type ProjectSetup } from '../store/projectRepo';
@@ -22,7 +23,7 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const { route } = props;
   const sourceId = route.sourceId ?? props.sources[0]?.id ?? null;
   const source = useLiveQuery(() => (sourceId ? getSource(db, sourceId) : Promise.resolve(undefined)), [db, sourceId], null);
-  const allCodings = useLiveQuery(async () => (sourceId ? live(await db.codings.where('sourceId').equals(sourceId).toArray()) : []), [db, sourceId], []);
+  const allCodings = useLiveQuery(async () => (sourceId ? live(await codingsOfSource(db, sourceId)) : []), [db, sourceId], []);
   const [selection, setSelectionState] = useState<{ start: number; end: number } | null>(null);
   // Keys act on the selection as it is now: a fast coder may press K before React re-renders.
   const selectionRef = useRef<{ start: number; end: number } | null>(null);

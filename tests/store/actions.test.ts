@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyCoding, combine, removeCoding, resizeCoding } from '../../renderer/core/codingOps';
 import { mergeCodebook } from '../../renderer/core/codebookMerge';
 import { applyAction, redo, undo, undoState } from '../../renderer/store/actions';
+import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
 import { projectDb, type ProjectDb } from '../../renderer/store/projectDb';
 import { createProject } from '../../renderer/store/projects';
 import { freshRegistry } from './helpers';
@@ -13,7 +14,8 @@ beforeEach(async () => {
 });
 
 const id = () => crypto.randomUUID();
-const live = async () => (await db.codings.toArray()).filter((c) => c.deletedAt == null);
+const live = async () => (await allCodings(db)).filter((c) => c.deletedAt == null);
+const stored = async (codingId: string) => (await allCodings(db)).find((c) => c.id === codingId);
 
 describe('actions, undo and redo', () => {
   it('applies, undoes and redoes in stack order, surviving a reopen of the database', async () => {
@@ -54,15 +56,18 @@ describe('actions, undo and redo', () => {
     const code = (await db.codes.toArray())[0]!;
     const many = Array.from({ length: 2000 }, (_, i) => applyCoding([], { sourceId: `s${i}`, codeId: code.id, coderId: 'me', start: 0, end: 3 }, 10, 'A', id, i));
     await applyAction(db, combine('Many', ...many));
-    expect(await db.codings.count()).toBe(2000);
-    const first = (await db.codings.toArray())[0]!;
+    expect(await allCodings(db)).toHaveLength(2000);
+    // 2000 transcripts, one set each.
+    expect(await db.codingSets.count()).toBe(2000);
+    const first = (await allCodings(db))[0]!;
     const twice = combine('Twice', resizeCoding(first, 0, 5, 10, 'A', 1), resizeCoding({ ...first, end: 5 }, 0, 7, 10, 'A', 2));
     await applyAction(db, twice);
-    expect((await db.codings.get(first.id))!.end).toBe(7);
+    expect((await stored(first.id))!.end).toBe(7);
     await undo(db);
-    expect(await db.codings.get(first.id)).toEqual(first);
+    expect(await stored(first.id)).toEqual(first);
     await undo(db);
-    expect(await db.codings.count()).toBe(0);
+    expect(await allCodings(db)).toHaveLength(0);
+    expect(await db.codingSets.count()).toBe(0);
   });
 
   it('drops the redo steps when a new action is done', async () => {
@@ -85,5 +90,38 @@ describe('actions, undo and redo', () => {
     // Creating a record that already exists is refused too, and the transaction changes nothing.
     await expect(applyAction(db, combine('Again', add, removeCoding({ ...coding, id: 'other' }, 'A', 4)))).rejects.toThrow();
     expect(await undoState(db)).toEqual({ undo: 'Remove "A"', redo: null });
+  });
+
+  it('keeps a transcript\'s codings in one set: in order, each checked on its own, moved whole', async () => {
+    await applyAction(db, mergeCodebook([], [{ name: 'A' }], 'Add A', id));
+    const code = (await db.codes.toArray())[0]!;
+    const at = (sourceId: string, start: number, time: number) => applyCoding([], { sourceId, codeId: code.id, coderId: 'me', start, end: start + 2 }, 100, 'A', id, time);
+    await applyAction(db, combine('Three', at('s', 0, 1), at('s', 10, 2), at('t', 5, 3)));
+    const [a, b] = await codingsOfSource(db, 's');
+    expect([a!.start, b!.start]).toEqual([0, 10]);
+    expect((await codingsOfSource(db, 't')).map((c) => c.start)).toEqual([5]);
+
+    // Resizing the first keeps its place in the set; the other coding is untouched.
+    await applyAction(db, resizeCoding(a!, 0, 4, 100, 'A', 4));
+    expect((await codingsOfSource(db, 's')).map((c) => [c.start, c.end])).toEqual([[0, 4], [10, 12]]);
+    // A stale view of one coding is refused even though its neighbour in the set is current.
+    await expect(applyAction(db, combine('Both', resizeCoding(b!, 10, 14, 100, 'A', 5), removeCoding(a!, 'A', 5)))).rejects.toThrow(/changed elsewhere/);
+    expect((await codingsOfSource(db, 's')).map((c) => c.end)).toEqual([4, 12]);
+
+    // Removing is soft: the coding stays in its set, marked deleted, and undo brings it back.
+    await applyAction(db, removeCoding(b!, 'A', 6));
+    expect((await codingsOfSource(db, 's')).map((c) => c.deletedAt ?? null)).toEqual([null, 6]);
+    await undo(db);
+    expect((await codingsOfSource(db, 's'))[1]).toEqual(b);
+
+    // A coding moved to another transcript (the action model allows it) leaves one set for
+    // the other; an emptied set is removed.
+    const t = (await codingsOfSource(db, 't'))[0]!;
+    await applyAction(db, { label: 'Move', changes: [{ table: 'codings', before: t, after: { ...t, sourceId: 's', updatedAt: 7 } }] });
+    expect((await codingsOfSource(db, 's')).map((c) => c.id)).toEqual([a!.id, b!.id, t.id]);
+    expect(await db.codingSets.get('t')).toBeUndefined();
+    await undo(db);
+    expect(await codingsOfSource(db, 't')).toEqual([t]);
+    expect((await codingsOfSource(db, 's')).map((c) => c.id)).toEqual([a!.id, b!.id]);
   });
 });

@@ -7,7 +7,9 @@ import fixtureV1Coded from './fixtures/project-v1-coded.json';
 import fixtureV2 from './fixtures/project-v2.json';
 import fixtureV3 from './fixtures/project-v3.json';
 import fixtureV4 from './fixtures/project-v4.json';
-import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../renderer/store/projectDb';
+import fixtureV6 from './fixtures/project-v6.json';
+import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
+import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6 } from '../../renderer/store/projectDb';
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
 
@@ -44,25 +46,30 @@ describe('schema migrations from frozen fixtures', () => {
     db.close();
   });
 
-  it('versions 2 and 3 declare exactly the frozen stores', () => {
+  it('versions 2 to 6 declare exactly the frozen stores', () => {
     expect(SCHEMA_V2).toEqual(fixtureV2.stores);
     expect(SCHEMA_V3).toEqual(fixtureV3.stores);
     expect(SCHEMA_V4).toEqual(fixtureV4.stores);
+    expect(SCHEMA_V6).toEqual(fixtureV6.stores);
   });
 
-  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3], ['version 4', fixtureV4]] as const) {
+  const frozenCodings = fixtureV4.tables.codings;
+  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3], ['version 4', fixtureV4], ['version 6', fixtureV6]] as const) {
     it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
       const id = crypto.randomUUID();
       await writeFrozen(id, fixture);
       const db = new ProjectDb(id);
       await db.open();
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(6);
+      // Version 5 moved every coding, deleted ones too, into one set per transcript, and
+      // version 6 dropped the old table.
+      expect(db.tables.map((t) => t.name)).not.toContain('codings');
       const snap = await loadSnapshot(db);
       expect(snap.codes.map((c) => c.name)).toEqual(['Respect', 'Listening']);
       expect(snap.coders.map((c) => c.name)).toEqual(['Ana', 'Ben']);
       expect(snap.codings.map((c) => c.id).sort()).toEqual(['g1', 'g2']); // g3 is soft-deleted
-      expect(await db.codings.toArray()).toEqual(fixture.tables.codings);
-      expect((await db.codings.where('sourceId').equals('s1').toArray()).map((c) => c.id)).toEqual(['g1', 'g2']);
+      expect(await allCodings(db)).toEqual(frozenCodings);
+      expect((await codingsOfSource(db, 's1')).map((c) => c.id)).toEqual(['g1', 'g2']);
       expect(snap.memos).toEqual(fixture.tables.memos);
       expect(snap.frameworkCells).toEqual('frameworkCells' in fixture.tables ? fixture.tables.frameworkCells : []);
       expect(snap.decisions).toEqual('decisions' in fixture.tables ? fixture.tables.decisions : []);
