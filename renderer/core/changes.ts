@@ -1,7 +1,7 @@
 // Undoable actions as data. A core operation never writes: it returns an Action, a list of
 // record changes (before -> after). The store applies it in one transaction and logs it, and
 // undo applies its inverse. Soft deletes are changes with `deletedAt` set in `after`.
-import type { Code, Coder, Coding, Decision, FrameworkCell, Memo } from './model';
+import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo } from './model';
 
 export interface TableRecords {
   codes: Code;
@@ -10,6 +10,7 @@ export interface TableRecords {
   memos: Memo;
   frameworkCells: FrameworkCell;
   decisions: Decision;
+  basketItems: BasketItem;
 }
 
 export type TableName = keyof TableRecords;

@@ -165,6 +165,29 @@ export interface Decision {
   deletedAt?: number | null;
 }
 
+/**
+ * A quote an author keeps for a paper: a place in a transcript (offsets, so it always links
+ * back to the full text), the author's label, where it is used, and the parts cut out.
+ */
+export interface BasketItem {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  /** The codes the passage carried when it was picked, for the export's code column. */
+  codeIds: string[];
+  label: string;
+  /** The paper or chapter that uses it, e.g. 'Paper 2, section 4'. */
+  usedIn: string;
+  /** Position in the basket; the basket reads in this order. */
+  order: number;
+  /** Stretches of the passage left out, each shown as an ellipsis (absolute offsets). */
+  cuts: { start: number; end: number }[];
+  addedAt: number;
+  updatedAt: number;
+  deletedAt?: number | null;
+}
+
 export interface ProjectSnapshot {
   waves: Wave[];
   participants: Participant[];

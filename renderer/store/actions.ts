@@ -7,7 +7,7 @@ import { STALE_MESSAGE, writeCodingChanges, type CodingChange } from './codingSe
 import type { HistoryEntry, ProjectDb } from './projectDb';
 
 function tablesOf(db: ProjectDb) {
-  return { codes: db.codes, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells, decisions: db.decisions } as const;
+  return { codes: db.codes, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells, decisions: db.decisions, basketItems: db.basketItems } as const;
 }
 
 type AnyTable = {
@@ -57,7 +57,7 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
   }
 }
 
-const ALL = (db: ProjectDb) => [db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
+const ALL = (db: ProjectDb) => [db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.basketItems, db.history];
 
 /**
  * Applies an action and records it as the newest undo step (clearing the redo steps). Set-up

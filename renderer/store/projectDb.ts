@@ -1,7 +1,7 @@
 // One Dexie database per project. Every schema change gets a new version(n) with its data
 // moves in upgrade(); version 1 is frozen as a fixture in tests/store/fixtures.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/model';
+import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/model';
 import { toCodingSets, type CodingSet } from './codingSets';
 import { projectDbName } from './registry';
 
@@ -44,6 +44,7 @@ export class ProjectDb extends Dexie {
   memos!: EntityTable<Memo, 'id'>;
   frameworkCells!: EntityTable<FrameworkCell, 'id'>;
   decisions!: EntityTable<Decision, 'id'>;
+  basketItems!: EntityTable<BasketItem, 'id'>;
   history!: Table<HistoryEntry, number>;
 
   constructor(readonly projectId: string) {
@@ -59,6 +60,7 @@ export class ProjectDb extends Dexie {
         await tx.table('codingSets').bulkAdd(toCodingSets(codings));
       });
     this.version(6).stores(SCHEMA_V6_CHANGES);
+    this.version(7).stores(SCHEMA_V7_CHANGES);
   }
 }
 
@@ -116,6 +118,13 @@ export const SCHEMA_V6_CHANGES = {
 } as const;
 
 export const SCHEMA_V6 = (({ codings: _dropped, ...rest }) => rest)(SCHEMA_V5);
+
+/** Version 7 adds the quote basket; a new table, so nothing moves. */
+export const SCHEMA_V7_CHANGES = {
+  basketItems: 'id',
+} as const;
+
+export const SCHEMA_V7 = { ...SCHEMA_V6, ...SCHEMA_V7_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

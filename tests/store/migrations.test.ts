@@ -8,8 +8,9 @@ import fixtureV2 from './fixtures/project-v2.json';
 import fixtureV3 from './fixtures/project-v3.json';
 import fixtureV4 from './fixtures/project-v4.json';
 import fixtureV6 from './fixtures/project-v6.json';
+import fixtureV7 from './fixtures/project-v7.json';
 import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
-import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6 } from '../../renderer/store/projectDb';
+import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7 } from '../../renderer/store/projectDb';
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
 
@@ -46,21 +47,22 @@ describe('schema migrations from frozen fixtures', () => {
     db.close();
   });
 
-  it('versions 2 to 6 declare exactly the frozen stores', () => {
+  it('versions 2 to 7 declare exactly the frozen stores', () => {
     expect(SCHEMA_V2).toEqual(fixtureV2.stores);
     expect(SCHEMA_V3).toEqual(fixtureV3.stores);
     expect(SCHEMA_V4).toEqual(fixtureV4.stores);
     expect(SCHEMA_V6).toEqual(fixtureV6.stores);
+    expect(SCHEMA_V7).toEqual(fixtureV7.stores);
   });
 
   const frozenCodings = fixtureV4.tables.codings;
-  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3], ['version 4', fixtureV4], ['version 6', fixtureV6]] as const) {
+  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3], ['version 4', fixtureV4], ['version 6', fixtureV6], ['version 7', fixtureV7]] as const) {
     it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
       const id = crypto.randomUUID();
       await writeFrozen(id, fixture);
       const db = new ProjectDb(id);
       await db.open();
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(7);
       // Version 5 moved every coding, deleted ones too, into one set per transcript, and
       // version 6 dropped the old table.
       expect(db.tables.map((t) => t.name)).not.toContain('codings');
@@ -73,6 +75,7 @@ describe('schema migrations from frozen fixtures', () => {
       expect(snap.memos).toEqual(fixture.tables.memos);
       expect(snap.frameworkCells).toEqual('frameworkCells' in fixture.tables ? fixture.tables.frameworkCells : []);
       expect(snap.decisions).toEqual('decisions' in fixture.tables ? fixture.tables.decisions : []);
+      expect(await db.basketItems.toArray()).toEqual('basketItems' in fixture.tables ? fixture.tables.basketItems : []);
       db.close();
     });
   }
