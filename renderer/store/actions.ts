@@ -57,7 +57,9 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
   }
 }
 
-const ALL = (db: ProjectDb) => [db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.basketItems, db.history];
+/** Every table an action may write, with the history: a transaction around applyAction needs them all. */
+export const actionTables = (db: ProjectDb) => [db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.basketItems, db.history];
+const ALL = actionTables;
 
 /**
  * Applies an action and records it as the newest undo step (clearing the redo steps). Set-up

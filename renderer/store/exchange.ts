@@ -4,7 +4,7 @@
 import type { MergePlan } from '../core/projectMerge';
 import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/model';
 import { uniqueName } from '../core/projectSetup';
-import { applyAction } from './actions';
+import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
 import { loadSnapshot, toSourceMeta } from './projectRepo';
@@ -85,7 +85,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
  * transcripts, then the codes, coders, codings and memos as one undoable action.
  */
 export async function commitMerge(db: ProjectDb, plan: MergePlan, fileName: string, actor = ''): Promise<void> {
-  const tables = [db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.history];
+  const tables = [db.participants, db.sources, db.sourceContent, ...actionTables(db)];
   await db.transaction('rw', tables, async () => {
     if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
     if (plan.newSources.length) {
