@@ -1,6 +1,7 @@
 // Inter-coder agreement: pick the coders and the unit, read the table per code (codes below the
 // team's threshold stand out), see it by wave (drift), read every disagreement side by side,
-// and take away the figures and a methods paragraph. Resolving into a consensus layer is next.
+// resolve each into a consensus layer, and take away the figures and a methods paragraph. The
+// disagreements listed are those in the transcripts the table compares, for every chosen coder.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { compareCoders, type AgreementUnit, type NullableStats } from '../core/agreement/compare';
@@ -121,9 +122,7 @@ export function AgreementView() {
               ))}
             </tbody>
           </table>
-          {report.coderIds.length === 2 && (
-            <DisagreementList snapshot={snapshot} coderIds={[report.coderIds[0]!, report.coderIds[1]!]} sourceIds={report.sourceIds} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} />
-          )}
+          <DisagreementList snapshot={snapshot} coderIds={report.coderIds} sourceIds={report.sourceIds} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} />
           {report.byWave.length > 1 && (
             <>
               <h3>Drift: agreement by wave</h3>

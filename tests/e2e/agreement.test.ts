@@ -1,5 +1,6 @@
 // End to end in Chromium on the sample project: Ben double-coded four transcripts with planted
-// disagreements; the agreement table, another unit, and the exports.
+// disagreements; the agreement table, another unit, and the exports; then a third coder joins
+// and the disagreements are reviewed with one column per coder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, screenshot, startApp, type App } from './harness';
 
@@ -86,6 +87,42 @@ describe('agreement', () => {
     // Blind mode hides the comparison.
     await page.getByLabel('Blind').check();
     await expect.poll(() => page.getByText(/Blind mode is on/).count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('reviews disagreements among three coders: one column and one choice per coder', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    // The sample has two coders; a third joins at this computer (and is the one deciding).
+    await page.getByRole('button', { name: 'Coder' }).click();
+    await page.getByLabel('New coder name').fill('Cleo (coder C)');
+    await page.getByRole('button', { name: 'Add me as a coder' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // All three are chosen; Cleo has coded nothing yet, so no transcript is coded by all three:
+    // choose one of Ana and Ben's double-coded transcripts by hand.
+    await expect.poll(() => page.locator('.source-choice summary').textContent()).toMatch(/^0 transcript\(s\) compared/);
+    await page.locator('.source-choice summary').click();
+    await page.locator('.source-choice').getByLabel('Marcus_T2').check();
+    await expect.poll(() => page.locator('.agreement-table thead').first().textContent()).toMatch(/Fleiss κ/);
+
+    const list = page.getByRole('region', { name: 'Disagreements' });
+    await expect.poll(() => list.locator('li.disagreement').count()).toBeGreaterThan(0);
+    const first = list.locator('li.disagreement').first();
+    expect(await first.locator('.versions h4').allTextContents()).toEqual(['Ana (coder A)', 'Ben (coder B)', 'Cleo (coder C)']);
+    await expect.poll(() => first.locator('header').textContent()).toMatch(/not coded by .*Cleo \(coder C\)/);
+    for (const name of [/^Take Ana/, /^Take Ben/, /^Take Cleo/, /^All versions$/, /^None$/, /^Edit/]) expect(await first.getByRole('button', { name }).count()).toBe(1);
+    await first.scrollIntoViewIfNeeded();
+    await screenshot(page, 'agreement-three-coders');
+
+    const heading = list.getByRole('heading', { level: 3 });
+    const before = Number(/\((\d+),/.exec((await heading.textContent())!)![1]);
+    await first.getByLabel('Why').fill('Ben kept to the referral itself.');
+    await first.getByRole('button', { name: /^Take Ben/ }).click();
+    await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 1 resolved\\)`));
+    await list.getByLabel('Which disagreements').selectOption('all');
+    await expect.poll(() => list.getByRole('status').first().textContent()).toMatch(/Resolved: Ben \(coder B\)'s version taken into the consensus layer, by Cleo \(coder C\)/);
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus: the second coder’s version/);
     expect(errors).toEqual([]);
   }, 90_000);
 });

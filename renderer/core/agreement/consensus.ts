@@ -1,6 +1,7 @@
-// The consensus layer: the team resolves each disagreement by taking one coder's version, both,
-// or neither; the result is coded by a "Consensus" coder that later analysis can select like any
-// other coder, and each decision is logged with who made it, when and why. One undoable action.
+// The consensus layer: the team resolves each disagreement by taking one coder's version, all
+// of them (both, with two coders), none, or all as a start to edit; the result is coded by a
+// "Consensus" coder that later analysis can select like any other coder, and each decision is
+// logged with who made it, when and why. One undoable action. Any number of coders (two or more).
 import { created } from '../changes';
 import type { Action, Change } from '../changes';
 import { live, type Coder, type Coding, type ConsensusChoice, type Decision, type ProjectSnapshot } from '../model';
@@ -9,6 +10,13 @@ import { mergeRanges } from './compare';
 import type { Disagreement } from './disagreements';
 
 export const CONSENSUS_COLOUR = '#5b6472';
+
+/**
+ * What to take: a ConsensusChoice ('first' and 'second' are the first two versions; 'both' takes
+ * every version, which with more than two coders is all of them; 'neither' none; 'edit' every
+ * version as a starting point), or `{ coderId }`, the version of any coder in the disagreement.
+ */
+export type Resolution = ConsensusChoice | { coderId: string };
 
 export function consensusCoder(coders: readonly Coder[]): Coder | undefined {
   return coders.find((c) => c.consensus);
@@ -22,24 +30,46 @@ export function decisionFor(decisions: readonly Decision[], d: Pick<Disagreement
   return live(decisions).find((x) => key(x) === k);
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/**
+ * The Decision record names two coders (model.ts: `coderIds: [string, string]`), which is all a
+ * two-coder disagreement has. With more coders it keeps the choice readable from the record
+ * alone: 'first' is coderIds[0]'s version and 'second' coderIds[1]'s, so taking the k-th coder
+ * (k > 2) is logged as 'second' with coderIds [first coder, k-th coder]; for all, none or edit
+ * the first two coders are named. The codings taken are in `codingIds` either way.
+ */
+function recorded(d: Disagreement, resolution: Resolution): { choice: ConsensusChoice; coderIds: [string, string]; index: number | null } {
+  const ids = d.versions.map((v) => v.coderId);
+  if (typeof resolution !== 'object') {
+    const index = resolution === 'first' ? 0 : resolution === 'second' ? 1 : null;
+    return { choice: resolution, coderIds: [ids[0]!, ids[1]!], index };
+  }
+  const index = ids.indexOf(resolution.coderId);
+  if (index < 0) throw new ValidationError('That coder has no version in this disagreement.');
+  if (index === 0) return { choice: 'first', coderIds: [ids[0]!, ids[1]!], index };
+  return { choice: 'second', coderIds: [ids[0]!, ids[index]!], index };
+}
+
 export function resolveDisagreement(
   project: Pick<ProjectSnapshot, 'coders' | 'codings'> & { decisions?: Decision[] },
   d: Disagreement,
-  choice: ConsensusChoice,
+  resolution: Resolution,
   why: string,
   decidedBy: string,
   now: number,
   newId: () => string,
 ): Action {
+  if (d.versions.length < 2) throw new ValidationError('A disagreement needs the versions of at least two coders.');
   if (decisionFor(project.decisions ?? [], d)) throw new ValidationError('This disagreement has already been resolved; undo that decision first to change it.');
+  const { choice, coderIds, index } = recorded(d, resolution);
   const changes: Change[] = [];
   let coder = consensusCoder(project.coders);
   if (!coder) {
     coder = { id: newId(), name: uniqueName('Consensus', project.coders.map((c) => c.name)), colour: CONSENSUS_COLOUR, consensus: true };
     changes.push(created('coders', coder));
   }
-  const [first, second] = d.versions;
-  const ranges = choice === 'first' ? first!.ranges : choice === 'second' ? second!.ranges : choice === 'both' || choice === 'edit' ? mergeRanges([...first!.ranges, ...second!.ranges]) : [];
+  const ranges = index !== null ? d.versions[index]!.ranges : choice === 'both' || choice === 'edit' ? mergeRanges(d.versions.flatMap((v) => v.ranges)) : [];
   const existing = new Set(live(project.codings).filter((c) => c.coderId === coder!.id && c.sourceId === d.sourceId && c.codeId === d.codeId).map((c) => `${c.start}:${c.end}`));
   const codings: Coding[] = ranges
     .filter(([s, e]) => !existing.has(`${s}:${e}`))
@@ -51,7 +81,7 @@ export function resolveDisagreement(
     codeId: d.codeId,
     start: d.start,
     end: d.end,
-    coderIds: [first!.coderId, second!.coderId],
+    coderIds,
     choice,
     why: why.trim(),
     decidedBy,
@@ -60,6 +90,13 @@ export function resolveDisagreement(
     deletedAt: null,
   };
   changes.push(created('decisions', decision));
-  const names = { first: 'the first coder’s version', second: 'the second coder’s version', both: 'both versions', neither: 'neither version', edit: 'an edited version' };
-  return { label: `Consensus: ${names[choice]}`, changes };
+  const many = d.versions.length > 2;
+  const names = { both: many ? 'all versions' : 'both versions', neither: many ? 'no version' : 'neither version', edit: 'an edited version' };
+  const label = index !== null ? `the ${ORDINALS[index] ?? `no. ${index + 1}`} coder’s version` : names[choice as keyof typeof names];
+  return { label: `Consensus: ${label}`, changes };
+}
+
+/** Which coder's version a decision took (null: all, none, or an edit). */
+export function takenCoder(decision: Pick<Decision, 'choice' | 'coderIds'>): string | null {
+  return decision.choice === 'first' ? decision.coderIds[0] : decision.choice === 'second' ? decision.coderIds[1] : null;
 }
