@@ -13,6 +13,7 @@ import { CodingView } from './CodingView';
 import { ErrorLine } from './common';
 import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
+import { QuotesView } from './QuotesView';
 import { RetrievalView } from './RetrievalView';
 import { CompareView } from './CompareView';
 import { AgreementView } from './AgreementView';
@@ -25,6 +26,7 @@ const TAB_LABELS: Record<Tab, string> = {
   coding: 'Coding',
   codebook: 'Codebook',
   retrieval: 'Retrieval',
+  quotes: 'Quotes',
   compare: 'Time 1 / Time 2',
   agreement: 'Agreement',
   participants: 'Participants',
@@ -129,6 +131,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           {route.tab === 'coding' && <CodingView setup={setup} sources={sources} route={route} />}
           {route.tab === 'codebook' && <CodebookView />}
           {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
+          {route.tab === 'quotes' && <QuotesView setup={setup} />}
           {route.tab === 'compare' && <CompareView setup={setup} />}
           {route.tab === 'agreement' && <AgreementView />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}

@@ -1,0 +1,143 @@
+// The quote basket: quotes in the author's order, each labelled, noted with the paper or
+// chapter using it, trimmed by cutting stretches out (the full passage stays linked), and
+// exported whole or for one paper. Every change is one undoable action.
+import { useState } from 'react';
+import { cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/basket';
+import type { BasketItem, ProjectSnapshot } from '../core/model';
+import { prepareQuotes } from '../core/quoteExport';
+import { quoteParts, type Quote } from '../core/quotes';
+import { formatOptions } from '../core/quoteSettings';
+import type { QuoteConfig } from '../store/quoteStore';
+import { useProject } from './projectContext';
+import { QuoteExportBar } from './QuoteExportBar';
+import { navigate } from './route';
+
+/** The quote a basket item stands for, or null when its transcript has gone. */
+export function itemQuote(snapshot: ProjectSnapshot, item: BasketItem): Quote | null {
+  const source = snapshot.sources.find((s) => s.id === item.sourceId && s.deletedAt == null);
+  if (!source || item.end > source.text.length) return null;
+  return { text: source.text.slice(item.start, item.end), sourceId: source.id, start: item.start, end: item.end, participantId: source.participantId ?? '', wave: source.wave ?? '', codeIds: item.codeIds };
+}
+
+export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteConfig; items: BasketItem[] }) {
+  const { act, projectId } = useProject();
+  const { snapshot, config } = props;
+  const papers = [...new Set(props.items.map((i) => i.usedIn).filter(Boolean))].sort();
+  const [paper, setPaper] = useState('');
+  const shown = paper ? props.items.filter((i) => i.usedIn === paper) : props.items;
+  const withQuotes = shown.map((item) => ({ item, quote: itemQuote(snapshot, item) }));
+  const missing = withQuotes.filter((x) => !x.quote).length;
+  const prepare = () =>
+    prepareQuotes(
+      snapshot,
+      paper ? `Quotes for ${paper}` : `Quotes from ${snapshot.name ?? 'the project'}`,
+      withQuotes.filter((x) => x.quote).map(({ item, quote }) => ({ quote: quote!, label: item.label, usedIn: item.usedIn, cuts: item.cuts })),
+      config.settings,
+      config.redactions,
+    );
+  if (props.items.length === 0) return <p className="muted">The basket is empty. Find quotes and press “Add to basket”.</p>;
+  return (
+    <div className="quote-basket">
+      <div className="row wrap">
+        <label>
+          Used in{' '}
+          <select aria-label="Show quotes used in" value={paper} onChange={(e) => setPaper(e.target.value)}>
+            <option value="">every paper ({props.items.length})</option>
+            {papers.map((p) => <option key={p} value={p}>{p} ({props.items.filter((i) => i.usedIn === p).length})</option>)}
+          </select>
+        </label>
+        {missing > 0 && <span className="error small">{missing} quote(s) point to a transcript no longer in the project and are left out.</span>}
+      </div>
+      <QuoteExportBar prepare={prepare} disabled={shown.length === missing} fileName={paper ? `Quotes for ${paper}` : 'Quote basket'} />
+      <datalist id="basket-papers">{papers.map((p) => <option key={p} value={p} />)}</datalist>
+      <ol className="plain passages" aria-label="Basket">
+        {withQuotes.map(({ item, quote }, i) => (
+          <li key={item.id} className="passage card basket-item">
+            <header className="row small wrap">
+              <strong>{i + 1}.</strong>
+              <button type="button" aria-label={`Move quote ${i + 1} up`} disabled={i === 0 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'up', Date.now()))}>↑</button>
+              <button type="button" aria-label={`Move quote ${i + 1} down`} disabled={i === withQuotes.length - 1 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'down', Date.now()))}>↓</button>
+              <BlurInput label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} onCommit={(label) => act(editBasketItem(item, { label }, Date.now()))} />
+              <BlurInput label={`Paper using quote ${i + 1}`} placeholder="Used in (paper, chapter)" list="basket-papers" value={item.usedIn} onCommit={(usedIn) => act(editBasketItem(item, { usedIn }, Date.now()))} />
+              <span className="spacer" />
+              {quote && <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: quote.sourceId, range: { start: quote.start, end: quote.end } })}>Open in transcript</button>}
+              <button type="button" className="link" onClick={() => act(removeFromBasket(props.items, [item.id], Date.now()))}>Remove</button>
+            </header>
+            {quote ? <BasketQuote snapshot={snapshot} config={config} item={item} quote={quote} index={i + 1} /> : <p className="error small">This quote's transcript is no longer in the project.</p>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function BlurInput(props: { label: string; placeholder: string; value: string; list?: string; onCommit(value: string): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== props.value) props.onCommit(draft);
+    setDraft(null);
+  };
+  return <input aria-label={props.label} placeholder={props.placeholder} list={props.list} value={draft ?? props.value} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+}
+
+/** The quote as it will go out, and, when trimming, the full passage with the cuts struck. */
+function BasketQuote(props: { snapshot: ProjectSnapshot; config: QuoteConfig; item: BasketItem; quote: Quote; index: number }) {
+  const { act } = useProject();
+  const { item, quote } = props;
+  const [trimming, setTrimming] = useState(false);
+  const [hint, setHint] = useState('');
+  const parts = quoteParts(props.snapshot, quote, formatOptions(props.config.settings, props.config.redactions, item.cuts));
+  const cutSelection = () => {
+    const range = selectedRange(item.start);
+    if (!range) return setHint('Select words in the full passage first.');
+    setHint('');
+    void act(cutFromBasketItem(item, range.start, range.end, Date.now()));
+  };
+  // Kept and cut stretches of the full passage, each knowing where it starts in the transcript.
+  const pieces: { start: number; end: number; cut: boolean }[] = [];
+  let at = item.start;
+  for (const c of item.cuts) {
+    if (c.start > at) pieces.push({ start: at, end: c.start, cut: false });
+    pieces.push({ start: Math.max(c.start, at), end: c.end, cut: true });
+    at = c.end;
+  }
+  if (at < item.end) pieces.push({ start: at, end: item.end, cut: false });
+  const text = quote.text;
+  return (
+    <>
+      <blockquote className="excerpt"><span className="quote-body">{parts.body}</span> <strong className="small">{parts.attribution}</strong></blockquote>
+      <div className="row small">
+        <button type="button" className="link" onClick={() => setTrimming(!trimming)}>{trimming ? 'Done trimming' : 'Trim…'}</button>
+        {item.cuts.length > 0 && <button type="button" className="link" onClick={() => act(restoreBasketItem(item, Date.now()))}>Restore in full</button>}
+        {parts.trimmed && <span className="muted">trimmed</span>}
+      </div>
+      {trimming && (
+        <div className="trim">
+          <p className="muted small">Select words in the full passage below, then cut them; each cut shows as {props.config.settings.ellipsis}.</p>
+          <p className="raw-passage" data-basket-raw={item.id}>
+            {pieces.map((p) => (
+              <span key={p.start} data-offset={p.start} className={p.cut ? 'cut' : undefined}>{text.slice(p.start - item.start, p.end - item.start)}</span>
+            ))}
+          </p>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={cutSelection}>Cut selection</button>
+          {hint && <span className="error small"> {hint}</span>}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The page selection as transcript offsets, when it lies in one raw passage. */
+function selectedRange(floor: number): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const offsetOf = (node: Node, offset: number) => {
+    const span = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>('[data-offset]');
+    return span ? Number(span.dataset.offset) + (node.nodeType === Node.TEXT_NODE ? offset : 0) : null;
+  };
+  const start = offsetOf(range.startContainer, range.startOffset);
+  const end = offsetOf(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start || start < floor) return null;
+  return { start, end };
+}

@@ -1,0 +1,46 @@
+// Quotes for authors: find passages (codes in combination, people, waves, coders, words),
+// keep the right ones in a basket with labels and cuts, and export them attributed and
+// redacted. The whole project is held in memory here, as on the Time 1 / Time 2 tab.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { basketOrder } from '../core/basket';
+import type { QuoteQuery } from '../core/quotes';
+import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import { getProject } from '../store/projects';
+import { loadQuoteConfig } from '../store/quoteStore';
+import { useProject } from './projectContext';
+import { QuoteBasket } from './QuoteBasket';
+import { QuoteFinder } from './QuoteFinder';
+import { QuoteStyle } from './QuoteStyle';
+
+type Section = 'find' | 'basket' | 'style';
+
+export function QuotesView(props: { setup: ProjectSetup }) {
+  const { db, projectId } = useProject();
+  // The project's name titles the basket's exports.
+  const snapshot = useLiveQuery(async () => ({ ...(await loadSnapshot(db)), name: (await getProject(projectId))?.name }), [db, projectId]);
+  const config = useLiveQuery(() => loadQuoteConfig(db), [db]);
+  const items = useLiveQuery(async () => basketOrder(await db.basketItems.toArray()), [db], []);
+  const [section, setSection] = useState<Section>('find');
+  // Kept here so the query survives a visit to the basket.
+  const [query, setQuery] = useState<QuoteQuery>({ match: 'any', includeChildren: true });
+  const tabs: [Section, string][] = [['find', 'Find quotes'], ['basket', `Basket (${items.length})`], ['style', 'Style & redaction']];
+  return (
+    <section className="quotes pad">
+      <nav className="subtabs" aria-label="Quotes">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={section === id} className={section === id ? 'tab active' : 'tab'} onClick={() => setSection(id)}>{label}</button>
+        ))}
+      </nav>
+      {!snapshot || !config ? (
+        <p className="muted">Loading…</p>
+      ) : section === 'find' ? (
+        <QuoteFinder snapshot={snapshot} setup={props.setup} config={config} basket={items} query={query} onQuery={setQuery} />
+      ) : section === 'basket' ? (
+        <QuoteBasket snapshot={snapshot} config={config} items={items} />
+      ) : (
+        <QuoteStyle snapshot={snapshot} config={config} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+// End to end in Chromium on the sample project: find quotes for a code at Time 2 for one
+// role, set a redaction, put two quotes in the basket, label and trim one, see an export
+// refused while a typed label still names someone, then export DOCX (read back with mammoth)
+// and Markdown, and copy to the clipboard.
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { download, screenshot, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Quotes', () => {
+  it('finds, redacts, baskets, trims, refuses a leak, and exports DOCX and Markdown', async () => {
+    const { page, context, errors } = await app.newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('tab', { name: 'Quotes' }).click();
+
+    // Redaction first: the child's name never leaves the app.
+    await page.getByRole('tab', { name: 'Style & redaction' }).click();
+    await page.getByLabel('Identifier 1', { exact: true }).fill('Ellie');
+    await page.getByLabel('Replacement 1', { exact: true }).fill("[child's name]");
+    await page.getByRole('button', { name: 'Save redaction list' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Redaction list saved.' }).count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Example quote').textContent()).toMatch(/\(\w+, Time \d\)$/);
+    await screenshot(page, 'quotes-style');
+
+    // A code at Time 2 for the men on the programme.
+    await page.getByRole('tab', { name: 'Find quotes' }).click();
+    const codeSelect = page.getByLabel('Add a code');
+    const value = await codeSelect.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim() === 'Takes responsibility')!.value);
+    await codeSelect.selectOption(value);
+    await page.getByRole('group', { name: 'Waves' }).getByLabel('Time 2').check();
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Man on programme').check();
+    const found = page.getByRole('list', { name: 'Quotes found' }).locator('li');
+    await expect.poll(() => found.count()).toBeGreaterThanOrEqual(2);
+    const counts = await page.getByLabel('Quote counts').textContent();
+    // Two men in the sample, both interviewed at Time 2.
+    expect(counts).toMatch(/passages? from 2 of 2 participants/);
+    const headers = await found.locator('header strong').allTextContents();
+    expect(headers.every((h) => /^\((Dale|Marcus), Time 2\)$/.test(h))).toBe(true);
+    const dale = found.filter({ hasText: '(Dale, Time 2)' }).filter({ hasText: "[child's name] on the stairs" }).first();
+    await expect.poll(() => dale.count()).toBe(1);
+    await dale.getByRole('button', { name: 'Context' }).click();
+    await expect.poll(() => dale.locator('.context').count()).toBe(2);
+    await screenshot(page, 'quotes-find');
+
+    await dale.getByRole('button', { name: 'Add to basket' }).click();
+    await found.filter({ hasText: '(Marcus, Time 2)' }).first().getByRole('button', { name: 'Add to basket' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Basket (2)' }).count()).toBe(1);
+
+    // The basket: move Marcus first, label one quote with a name (typed, so not redacted).
+    await page.getByRole('tab', { name: 'Basket (2)' }).click();
+    await page.getByRole('button', { name: 'Move quote 2 up' }).click();
+    const items = page.getByRole('list', { name: 'Basket' }).locator('li');
+    await expect.poll(() => items.first().textContent()).toMatch(/\(Marcus, Time 2\)/);
+    await page.getByLabel('Label of quote 2').fill('Dale on Ellie and the door');
+    await page.getByLabel('Label of quote 2').press('Enter');
+    await page.getByLabel('Paper using quote 2').fill('Paper 1');
+    await page.getByLabel('Paper using quote 2').press('Enter');
+
+    // Trim: cut the first sentence of Marcus's quote; it shows as an ellipsis.
+    const first = items.first();
+    await first.getByRole('button', { name: 'Trim…' }).click();
+    const raw = first.locator('.raw-passage span').first();
+    await raw.evaluate((span) => {
+      const text = span.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, (text.textContent ?? '').indexOf('.') + 1);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await first.getByRole('button', { name: 'Cut selection' }).click();
+    await expect.poll(() => first.locator('.quote-body').textContent()).toMatch(/^… /);
+    await expect.poll(() => first.locator('.raw-passage .cut').count()).toBe(1);
+    await screenshot(page, 'quotes-basket');
+
+    // The label still names the child: every export is refused, saying where.
+    await page.getByRole('button', { name: 'DOCX' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Not exported: quote 2 \(Dale, Time 2\) \(its label\) still holds “Ellie” \(listed: Ellie\)/);
+    await page.getByLabel('Label of quote 2').fill('Dale on the door');
+    await page.getByLabel('Label of quote 2').press('Enter');
+
+    const docx = await download(page, () => page.getByRole('button', { name: 'DOCX' }).click());
+    expect(docx.name).toBe('Quote basket.docx');
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(docx.bytes) });
+    expect(text).toContain('Quotes from Sample study (fictional)');
+    expect(text).toMatch(/… [^\n]+ \(Marcus, Time 2\)/);
+    expect(text).toMatch(/\[child's name\] on the stairs[^\n]* \(Dale, Time 2\)/);
+    expect(text).toContain('2. Dale on the door · used in Paper 1');
+    expect(text).toContain('Codes: Awareness of self and others / Takes responsibility');
+    expect(text).not.toMatch(/Ellie/);
+    expect(text.indexOf('(Marcus, Time 2)')).toBeLessThan(text.indexOf('(Dale, Time 2)'));
+
+    const md = await download(page, () => page.getByRole('button', { name: 'Markdown' }).click());
+    expect(md.name).toBe('Quote basket.md');
+    expect(md.text).toMatch(/^# Quotes from Sample study \(fictional\)\n/);
+    expect(md.text).toMatch(/\*\*2\. Dale on the door · used in Paper 1\*\*\n\n> .*\\\[child's name\\\] on the stairs.* \(Dale, Time 2\)/);
+    expect(md.text).not.toMatch(/Ellie/);
+
+    // Only Paper 1's quotes, copied as text.
+    await page.getByLabel('Show quotes used in').selectOption('Paper 1');
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[^\n]*\[child's name\] on the stairs[^\n]* \(Dale, Time 2\)$/);
+
+    // The basket survives a reload, and Ctrl+Z takes back the last change (the new label).
+    await page.reload();
+    await page.getByRole('tab', { name: 'Basket (2)' }).click();
+    await expect.poll(() => page.getByLabel('Label of quote 2').inputValue()).toBe('Dale on the door');
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => page.getByLabel('Label of quote 2').inputValue()).toBe('Dale on Ellie and the door');
+    expect(errors).toEqual([]);
+  });
+});
