@@ -36,6 +36,7 @@ try {
   results.qdpx = await page.evaluate(() => window.runQdpxBench());
   results.waves = await page.evaluate(() => window.runWaveBench());
   results.agreement = await page.evaluate(() => window.runAgreementBench());
+  results.quotes = await page.evaluate(() => window.runQuoteBench());
   // The editor is measured in a fresh page, as a researcher opens a transcript: not in a page
   // still holding the 3.5 million words generated for the import bench.
   console.log('Opening a 15,000-word transcript with 400 codings in the editor…');
@@ -79,6 +80,7 @@ const rows = [
   ['plan merging a coder .qdpx', `${results.qdpx.planMergeMs.toFixed(0)} ms`, `${results.qdpx.mergeAlreadyPresent} codings already present`],
   ['wave matrix (median of 5)', `${results.waves.waveMatrixMs.toFixed(0)} ms`, `target < 200 ms; ${results.waves.rows} codes × ${results.waves.participants} participants, ${results.waves.codings} codings`],
   ['agreement, all four units, 2 coders', `${(results.agreement.allUnitsMs / 1000).toFixed(2)} s`, `target < 2 s; turn ${results.agreement.turnMs.toFixed(0)} ms, character ${results.agreement.characterMs.toFixed(0)} ms, segment ${results.agreement.segmentMs.toFixed(0)} ms, document ${results.agreement.documentMs.toFixed(0)} ms over ${results.agreement.turnSources} transcripts`],
+  ['quote query, slowest of 3 (median of 5)', `${results.quotes.slowestMs.toFixed(1)} ms`, `target < 100 ms; one code with sub-codes at a wave for a role ${results.quotes.oneCodeWithChildrenMs.toFixed(1)} ms (${results.quotes.oneCodeWithChildrenQuotes} quotes), all of two and none of one ${results.quotes.allOfTwoNoneOfOneMs.toFixed(1)} ms (${results.quotes.allOfTwoNoneOfOneQuotes}), any code with words ${results.quotes.anyCodeWithWordsMs.toFixed(1)} ms (${results.quotes.anyCodeWithWordsQuotes})`],
   ['open 15,000-word transcript, 400 codings', `${e.openMs.toFixed(0)} ms`, `target < 300 ms; median of 5 fresh pages (${results.editorRuns.map((r) => r.openMs.toFixed(0)).join(', ')})`],
   ['apply a code: until shown (median of 9)', `${e.applyMs.toFixed(1)} ms`, ''],
   ['apply a code: main-thread work (median of 9)', `${e.applyMainThreadMs.toFixed(1)} ms`, `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`],

@@ -20,6 +20,7 @@ import { compareCoders } from '../../../renderer/core/agreement';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
+import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
 
 declare global {
   interface Window {
@@ -28,6 +29,7 @@ declare global {
     runEditorBench(): Promise<Record<string, number>>;
     runQdpxBench(): Promise<Record<string, number>>;
     runWaveBench(): Promise<Record<string, number>>;
+    runQuoteBench(): Promise<Record<string, number>>;
     runAgreementBench(): Promise<Record<string, number>>;
   }
 }
@@ -174,6 +176,35 @@ window.runAgreementBench = async () => {
     total += ms;
   }
   return { ...out, allUnitsMs: total, codings: snapshot.codings.length };
+};
+
+// Quote queries over the study-scale project in memory, as an author runs them: the median of
+// 5 runs of each, and the slowest query's median reported against the 100 ms target.
+window.runQuoteBench = async () => {
+  const snapshot = await loadSnapshot(benchDb!);
+  const parent = snapshot.codes.find((c) => c.parentId === null && snapshot.codes.some((d) => d.parentId === c.id))!;
+  const [a, b, c] = snapshot.codes.filter((x) => x.parentId !== null);
+  const role = snapshot.participants.find((p) => p.role)?.role;
+  const wave = snapshot.waves.at(-1)?.id;
+  const queries: Record<string, QuoteQuery> = {
+    oneCodeWithChildren: { codeIds: [parent.id], includeChildren: true, ...(wave ? { waves: [wave] } : {}), ...(role ? { roles: [role] } : {}) },
+    allOfTwoNoneOfOne: { codeIds: [a!.id, b!.id], match: 'all', excludeCodeIds: [c!.id] },
+    anyCodeWithWords: { text: 'the programme' },
+  };
+  const out: Record<string, number> = {};
+  let slowest = 0;
+  for (const [name, query] of Object.entries(queries)) {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const t0 = performance.now();
+      out[`${name}Quotes`] = findQuotes(snapshot, query).length;
+      runs.push(performance.now() - t0);
+    }
+    runs.sort((x, y) => x - y);
+    out[`${name}Ms`] = runs[2]!;
+    slowest = Math.max(slowest, runs[2]!);
+  }
+  return { ...out, slowestMs: slowest, codings: snapshot.codings.length };
 };
 
 window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById("editor-host")!)) });
