@@ -145,18 +145,25 @@ export interface FrameworkCell {
   deletedAt?: number | null;
 }
 
-/** 'edit': both versions are taken as a starting point, then adjusted on the Coding tab. */
-export type ConsensusChoice = 'first' | 'second' | 'both' | 'neither' | 'edit';
+/**
+ * 'first'/'second': that coder's version, with two coders; 'coder': one coder's version among
+ * three or more (`takenCoderId`); 'both': every version; 'edit': every version as a starting
+ * point, then adjusted on the Coding tab.
+ */
+export type ConsensusChoice = 'first' | 'second' | 'both' | 'neither' | 'edit' | 'coder';
 
-/** How the team resolved one disagreement between two coders: logged with who, when and why. */
+/** How the team resolved one disagreement between coders: logged with who, when and why. */
 export interface Decision {
   id: string;
   sourceId: string;
   codeId: string;
   start: number;
   end: number;
-  coderIds: [string, string];
+  /** The coders compared, in the order their versions were listed: two, or more. */
+  coderIds: string[];
   choice: ConsensusChoice;
+  /** With choice 'coder': whose version was taken. */
+  takenCoderId?: string;
   why: string;
   decidedBy: string;
   decidedAt: number;

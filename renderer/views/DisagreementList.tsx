@@ -76,8 +76,10 @@ function Item(props: {
   const choose = (choice: Resolution) => void props.onResolve(d, choice, why);
   // Buttons only while the decision is open and this computer has said who is deciding.
   const deciding = !decision && props.canDecide;
-  const without = d.versions.filter((v) => v.ranges.length === 0).map((v) => coderName(v.coderId));
-  const what = d.kind === 'boundary' ? 'different extent' : many ? `not coded by ${without.join(', ')}` : 'coded by one coder only';
+  const absent = d.absent ?? [];
+  const without = d.versions.filter((v) => v.ranges.length === 0 && !absent.includes(v.coderId)).map((v) => coderName(v.coderId));
+  const kind = d.kind === 'boundary' ? 'different extent' : many ? `not coded by ${without.join(', ')}` : 'coded by one coder only';
+  const what = absent.length ? `${kind} (${absent.map(coderName).join(', ')}: transcript not coded)` : kind;
   return (
     <li className="disagreement card">
       <header className="row small">
@@ -122,7 +124,7 @@ function Decided(props: { decision: Decision; versions: number; coderName(id: st
   const what =
     taken !== null
       ? `${props.coderName(taken)}'s version`
-      : { both: many ? 'all versions' : 'both versions', neither: many ? 'no version' : 'neither version', edit: `an edited version (started from ${many ? 'all' : 'both'})`, first: '', second: '' }[decision.choice];
+      : { both: many ? 'all versions' : 'both versions', neither: many ? 'no version' : 'neither version', edit: `an edited version (started from ${many ? 'all' : 'both'})`, first: '', second: '', coder: '' }[decision.choice];
   return (
     <p className="small decision" role="status">
       Resolved: {what} taken into the consensus layer, by {decision.decidedBy}, {new Date(decision.decidedAt).toLocaleString()}{decision.why ? ` — “${decision.why}”` : ''}

@@ -33,22 +33,22 @@ export function decisionFor(decisions: readonly Decision[], d: Pick<Disagreement
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
 
 /**
- * The Decision record names two coders (model.ts: `coderIds: [string, string]`), which is all a
- * two-coder disagreement has. With more coders it keeps the choice readable from the record
- * alone: 'first' is coderIds[0]'s version and 'second' coderIds[1]'s, so taking the k-th coder
- * (k > 2) is logged as 'second' with coderIds [first coder, k-th coder]; for all, none or edit
- * the first two coders are named. The codings taken are in `codingIds` either way.
+ * How a resolution is logged. With two coders as it always was ('first'/'second' by position);
+ * with more, taking one coder's version is 'coder' with `takenCoderId`, and `coderIds` names
+ * every coder compared, so the record alone says who disagreed and whose version won.
  */
-function recorded(d: Disagreement, resolution: Resolution): { choice: ConsensusChoice; coderIds: [string, string]; index: number | null } {
+function recorded(d: Disagreement, resolution: Resolution): { choice: ConsensusChoice; index: number | null; takenCoderId?: string } {
   const ids = d.versions.map((v) => v.coderId);
   if (typeof resolution !== 'object') {
+    if (resolution === 'coder') throw new ValidationError('Say whose version to take.');
     const index = resolution === 'first' ? 0 : resolution === 'second' ? 1 : null;
-    return { choice: resolution, coderIds: [ids[0]!, ids[1]!], index };
+    if (index !== null && ids.length > 2) return { choice: 'coder', index, takenCoderId: ids[index]! };
+    return { choice: resolution, index };
   }
   const index = ids.indexOf(resolution.coderId);
   if (index < 0) throw new ValidationError('That coder has no version in this disagreement.');
-  if (index === 0) return { choice: 'first', coderIds: [ids[0]!, ids[1]!], index };
-  return { choice: 'second', coderIds: [ids[0]!, ids[index]!], index };
+  if (ids.length > 2) return { choice: 'coder', index, takenCoderId: resolution.coderId };
+  return { choice: index === 0 ? 'first' : 'second', index };
 }
 
 export function resolveDisagreement(
@@ -62,7 +62,7 @@ export function resolveDisagreement(
 ): Action {
   if (d.versions.length < 2) throw new ValidationError('A disagreement needs the versions of at least two coders.');
   if (decisionFor(project.decisions ?? [], d)) throw new ValidationError('This disagreement has already been resolved; undo that decision first to change it.');
-  const { choice, coderIds, index } = recorded(d, resolution);
+  const { choice, index, takenCoderId } = recorded(d, resolution);
   const changes: Change[] = [];
   let coder = consensusCoder(project.coders);
   if (!coder) {
@@ -81,8 +81,9 @@ export function resolveDisagreement(
     codeId: d.codeId,
     start: d.start,
     end: d.end,
-    coderIds,
+    coderIds: d.versions.map((v) => v.coderId),
     choice,
+    ...(takenCoderId ? { takenCoderId } : {}),
     why: why.trim(),
     decidedBy,
     decidedAt: now,
@@ -97,6 +98,7 @@ export function resolveDisagreement(
 }
 
 /** Which coder's version a decision took (null: all, none, or an edit). */
-export function takenCoder(decision: Pick<Decision, 'choice' | 'coderIds'>): string | null {
-  return decision.choice === 'first' ? decision.coderIds[0] : decision.choice === 'second' ? decision.coderIds[1] : null;
+export function takenCoder(decision: Pick<Decision, 'choice' | 'coderIds' | 'takenCoderId'>): string | null {
+  if (decision.choice === 'coder') return decision.takenCoderId ?? null;
+  return decision.choice === 'first' ? (decision.coderIds[0] ?? null) : decision.choice === 'second' ? (decision.coderIds[1] ?? null) : null;
 }

@@ -18,6 +18,8 @@ export interface Disagreement {
   kind: 'missing' | 'boundary';
   /** Every selected coder's passages in the span, in the order of `coderIds` ([] = not coded). */
   versions: { coderId: string; ranges: [number, number][] }[];
+  /** Selected coders who coded nothing in this transcript, so are not counted here (3+ coders). */
+  absent?: string[];
 }
 
 export interface DisagreementOptions {
@@ -85,6 +87,7 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
           end: Math.max(...group.map((g) => g.r[1])),
           kind: everyone ? 'boundary' : 'missing',
           versions: coderIds.map((coderId, i) => ({ coderId, ranges: versions[i]! })),
+          ...(counts.every(Boolean) ? {} : { absent: coderIds.filter((_, i) => !counts[i]) }),
         });
       }
       group = [];

@@ -74,6 +74,8 @@ describe('disagreements among three coders', () => {
   it('a coder who coded nothing in a transcript is not counted there, but still gets an empty column', () => {
     const s2 = list.find((d) => d.sourceId === 's2')!;
     expect(s2.versions).toEqual([{ coderId: 'a', ranges: [[10, 20]] }, { coderId: 'b', ranges: [] }, { coderId: 'c', ranges: [] }]);
+    expect(s2.absent).toEqual(['c']);
+    expect(list.filter((d) => d.sourceId === 's1').every((d) => d.absent === undefined)).toBe(true);
   });
 
   it('a looser overlap share lets the 8/10 pair match; explicit transcripts replace the default', () => {
@@ -117,28 +119,29 @@ describe('resolving a three-coder disagreement', () => {
     return { label: action.label, taken: (state.codings ?? []).map((c) => [c.coderId, c.start, c.end]), decision };
   };
 
-  it("takes any one coder's version, logged so the record alone says whose", () => {
+  it("takes any one coder's version, logged with every coder compared and whose version won", () => {
     const third = resolve({ coderId: 'c' });
     expect(third.label).toBe('Consensus: the third coder’s version');
     expect(third.taken).toEqual([['cons', 31, 40]]);
-    expect([third.decision.choice, third.decision.coderIds]).toEqual(['second', ['a', 'c']]);
+    expect([third.decision.choice, third.decision.coderIds, third.decision.takenCoderId]).toEqual(['coder', ['a', 'b', 'c'], 'c']);
     expect(takenCoder(third.decision)).toBe('c');
     expect(third.decision.codingIds).toEqual(['id1']);
 
     const first = resolve({ coderId: 'a' });
-    expect([first.label, first.taken, first.decision.choice, first.decision.coderIds]).toEqual(['Consensus: the first coder’s version', [['cons', 30, 40]], 'first', ['a', 'b']]);
+    expect([first.label, first.taken, first.decision.choice, first.decision.takenCoderId]).toEqual(['Consensus: the first coder’s version', [['cons', 30, 40]], 'coder', 'a']);
     expect(takenCoder(first.decision)).toBe('a');
     const second = resolve({ coderId: 'b' });
-    expect([second.label, second.taken, second.decision.choice, second.decision.coderIds]).toEqual(['Consensus: the second coder’s version', [['cons', 30, 39]], 'second', ['a', 'b']]);
-    // The older positional choices still mean the first two versions.
-    expect(resolve('second').taken).toEqual(second.taken);
+    expect([second.label, second.taken, second.decision.choice, second.decision.takenCoderId]).toEqual(['Consensus: the second coder’s version', [['cons', 30, 39]], 'coder', 'b']);
+    // The positional choices still mean the first two versions, logged by whose they are.
+    expect(resolve('second')).toMatchObject({ taken: second.taken, decision: { choice: 'coder', takenCoderId: 'b' } });
+    expect(() => resolve('coder')).toThrow(/whose version/);
   });
 
   it('all versions merges every coder’s passages; none codes nothing but is logged; edit starts from all', () => {
     const all = resolve('both');
     expect(all.label).toBe('Consensus: all versions');
     expect(all.taken).toEqual([['cons', 30, 40]]);
-    expect([all.decision.choice, takenCoder(all.decision)]).toEqual(['both', null]);
+    expect([all.decision.choice, takenCoder(all.decision), all.decision.coderIds]).toEqual(['both', null, ['a', 'b', 'c']]);
     const spread = resolveDisagreement({ coders: [consensus], codings: project.codings }, list[0]!, 'both', '', 'Ana', 7, () => 'x');
     expect(spread.changes.filter((c) => c.table === 'codings').map((c) => [(c.after as Coding).start, (c.after as Coding).end])).toEqual([[0, 20]]);
 
