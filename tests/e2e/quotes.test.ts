@@ -50,6 +50,15 @@ describe('Quotes', () => {
     await expect.poll(() => dale.locator('.context').count()).toBe(2);
     await screenshot(page, 'quotes-find');
 
+    // The result list itself exports too: every quote found, redacted, with its attribution.
+    const csv = await download(page, () => page.getByRole('button', { name: 'CSV' }).click());
+    expect(csv.name).toMatch(/^Quotes - Takes responsibility \(with sub-codes\) · Time 2 · Man on programme\.csv$/);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('#,Quote,Attribution,Codes,Label,Used in,Transcript,Start,End,Trimmed');
+    expect(lines.length - 1).toBe(await found.count());
+    expect(csv.text).toContain("[child's name] on the stairs");
+    expect(csv.text).not.toMatch(/Ellie/);
+
     await dale.getByRole('button', { name: 'Add to basket' }).click();
     await found.filter({ hasText: '(Marcus, Time 2)' }).first().getByRole('button', { name: 'Add to basket' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Basket (2)' }).count()).toBe(1);
