@@ -13,23 +13,9 @@ import {
   type AlphaLevel,
   type Rating,
 } from '../../../renderer/core/agreement';
+import { fromTable } from '../../fixtures/ratings';
 
 const _ = null;
-
-/** Expand a two-coder contingency table (rows: coder a, columns: coder b) into rating arrays. */
-function fromTable(table: number[][], labels: string[]): [string[], string[]] {
-  const a: string[] = [];
-  const b: string[] = [];
-  table.forEach((row, i) =>
-    row.forEach((count, j) => {
-      for (let k = 0; k < count; k++) {
-        a.push(labels[i]!);
-        b.push(labels[j]!);
-      }
-    }),
-  );
-  return [a, b];
-}
 
 describe("Krippendorff's alpha", () => {
   // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12

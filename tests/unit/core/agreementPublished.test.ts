@@ -3,34 +3,9 @@
 // the test says which and checks our figure under our convention.
 import { describe, expect, it } from 'vitest';
 import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, percentAgreement, scottPi, type Rating } from '../../../renderer/core/agreement';
+import { fromCounts, fromTable } from '../../fixtures/ratings';
 
 const _ = null;
-
-/** Two coders' ratings that reproduce a contingency table exactly (rows: first, columns: second). */
-function fromTable(table: number[][], labels: string[]): [string[], string[]] {
-  const a: string[] = [];
-  const b: string[] = [];
-  table.forEach((row, i) =>
-    row.forEach((count, j) => {
-      for (let k = 0; k < count; k++) {
-        a.push(labels[i]!);
-        b.push(labels[j]!);
-      }
-    }),
-  );
-  return [a, b];
-}
-
-/** Raw ratings (one row per rater) from counts[unit][category], raters filled in category order. */
-function fromCounts(counts: number[][], labels: string[]): Rating[][] {
-  const raters = counts[0]!.reduce((s, x) => s + x, 0);
-  const rows: Rating[][] = Array.from({ length: raters }, () => []);
-  for (const unit of counts) {
-    const values = unit.flatMap((n, k) => Array.from({ length: n }, () => labels[k]!));
-    values.forEach((v, r) => rows[r]!.push(v));
-  }
-  return rows;
-}
 
 describe("Cohen (1960): Cohen's kappa", () => {
   // Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological
