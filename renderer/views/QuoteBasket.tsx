@@ -24,6 +24,7 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
   const { snapshot, config } = props;
   const papers = [...new Set(props.items.map((i) => i.usedIn).filter(Boolean))].sort();
   const [paper, setPaper] = useState('');
+  const [dragId, setDragId] = useState<string | null>(null);
   const shown = paper ? props.items.filter((i) => i.usedIn === paper) : props.items;
   const withQuotes = shown.map((item) => ({ item, quote: itemQuote(snapshot, item) }));
   const missing = withQuotes.filter((x) => !x.quote).length;
@@ -52,9 +53,27 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
       <datalist id="basket-papers">{papers.map((p) => <option key={p} value={p} />)}</datalist>
       <ol className="plain passages" aria-label="Basket">
         {withQuotes.map(({ item, quote }, i) => (
-          <li key={item.id} className="passage card basket-item">
+          <li
+            key={item.id}
+            className={`passage card basket-item${dragId === item.id ? ' dragging' : ''}`}
+            onDragOver={(e) => dragId && e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              if (dragId && dragId !== item.id) void act(moveInBasket(props.items, dragId, i, Date.now()));
+              setDragId(null);
+            }}
+          >
             <header className="row small wrap">
-              <strong>{i + 1}.</strong>
+              {/* The number is the handle: dragging the whole card would stop words being selected for a cut. */}
+              <strong
+                className={paper ? undefined : 'drag-handle'}
+                draggable={!paper}
+                title={paper ? undefined : 'Drag to move this quote'}
+                onDragStart={(e) => { setDragId(item.id); e.dataTransfer.setData('text/plain', item.id); }}
+                onDragEnd={() => setDragId(null)}
+              >
+                {paper ? '' : '⠿ '}{i + 1}.
+              </strong>
               <button type="button" aria-label={`Move quote ${i + 1} up`} disabled={i === 0 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'up', Date.now()))}>↑</button>
               <button type="button" aria-label={`Move quote ${i + 1} down`} disabled={i === withQuotes.length - 1 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'down', Date.now()))}>↓</button>
               <BlurInput label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} onCommit={(label) => act(editBasketItem(item, { label }, Date.now()))} />

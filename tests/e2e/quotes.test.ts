@@ -65,8 +65,13 @@ describe('Quotes', () => {
 
     // The basket: move Marcus first, label one quote with a name (typed, so not redacted).
     await page.getByRole('tab', { name: 'Basket (2)' }).click();
-    await page.getByRole('button', { name: 'Move quote 2 up' }).click();
     const items = page.getByRole('list', { name: 'Basket' }).locator('li');
+    // By dragging the second quote's handle onto the first, then by the buttons down and up.
+    await items.nth(1).locator('.drag-handle').dragTo(items.first());
+    await expect.poll(() => items.first().textContent()).toMatch(/\(Marcus, Time 2\)/);
+    await page.getByRole('button', { name: 'Move quote 1 down' }).click();
+    await expect.poll(() => items.first().textContent()).toMatch(/\(Dale, Time 2\)/);
+    await page.getByRole('button', { name: 'Move quote 2 up' }).click();
     await expect.poll(() => items.first().textContent()).toMatch(/\(Marcus, Time 2\)/);
     await page.getByLabel('Label of quote 2').fill('Dale on Ellie and the door');
     await page.getByLabel('Label of quote 2').press('Enter');
