@@ -20,7 +20,7 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
     <Modal title="Apply code" onClose={props.onClose}>
       <div className="modal-body picker">
         <input
-          autoFocus
+          data-autofocus
           aria-label="Find code"
           placeholder="Type to find a code…"
           value={query}

@@ -1,19 +1,86 @@
 // Small pieces shared by the screens: a modal, a confirmation, an error line.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
+/** Elements Tab can reach inside `root`, in document order. */
+function tabbable(root: HTMLElement): HTMLElement[] {
+  const selector = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+  return [...root.querySelectorAll<HTMLElement>(selector)].filter(
+    (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && !(el instanceof HTMLInputElement && el.type === 'hidden') && el.getClientRects().length > 0,
+  );
+}
+
+/**
+ * What a dialog focuses when it opens: the element marked `data-autofocus`, else its first
+ * text field or list (the thing one types into), else its safest button: the first one in
+ * the footer (Cancel, by convention), else Close. Never the × in the header when there is
+ * anything else, or typing right after a shortcut would go nowhere.
+ */
+export function initialFocus(dialog: HTMLElement): HTMLElement | null {
+  const marked = dialog.querySelector<HTMLElement>('[data-autofocus]');
+  if (marked) return marked;
+  const body = tabbable(dialog).filter((el) => !el.closest('.modal-head'));
+  const field = body.find((el) => el.matches('textarea, select, input:not([type="checkbox"]):not([type="radio"]):not([type="color"]):not([type="button"]):not([type="submit"])'));
+  if (field) return field;
+  const footer = dialog.querySelector<HTMLElement>('.modal-foot');
+  const safe = footer ? tabbable(footer)[0] : undefined;
+  return safe ?? body[0] ?? dialog.querySelector<HTMLElement>('.modal-head button');
+}
+
+/** Open dialogs, innermost last: Esc and the focus trap belong to the innermost only. */
+const openDialogs: HTMLElement[] = [];
+
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
   useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('[autofocus], input, select, button')?.focus();
-    return () => previous?.focus();
+    openDialogs.push(dialog);
+    initialFocus(dialog)?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (openDialogs[openDialogs.length - 1] !== dialog) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        onClose.current();
+      } else if (e.key === 'Tab') {
+        const items = tabbable(dialog);
+        if (items.length === 0) return e.preventDefault();
+        const first = items[0]!;
+        const last = items[items.length - 1]!;
+        const inside = dialog.contains(document.activeElement);
+        if (e.shiftKey && (document.activeElement === first || !inside)) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+          e.preventDefault();
+          first.focus();
+        }
+      }
+    };
+    // Focus that escapes (a click on the backdrop, a script) is brought back in.
+    const onFocusIn = (e: FocusEvent) => {
+      if (openDialogs[openDialogs.length - 1] === dialog && e.target instanceof Node && !dialog.contains(e.target)) initialFocus(dialog)?.focus();
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocusIn);
+      openDialogs.splice(openDialogs.indexOf(dialog), 1);
+      if (previous?.isConnected) previous.focus();
+    };
   }, []);
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+    <div className="modal-backdrop">
       <div ref={ref} role="dialog" aria-modal="true" aria-label={props.title} className={props.wide ? 'modal wide' : 'modal'}>
         <header className="modal-head">
           <h2>{props.title}</h2>
-          <button type="button" className="icon" aria-label="Close" onClick={props.onClose}>×</button>
+          <button type="button" className="icon" aria-label="Close" onClick={props.onClose}>
+            ×
+          </button>
         </header>
         {props.children}
       </div>

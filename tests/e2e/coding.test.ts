@@ -31,10 +31,12 @@ async function selectWords(page: Page, words: number, characters: number): Promi
   await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(new RegExp(`^${characters} characters selected`));
 }
 
-/** K opens the code picker; type part of a code's name; Enter applies it. */
+/** K opens the code picker; type part of a code's name; Enter applies it. No click between. */
 async function codeWithPicker(page: Page, query: string): Promise<void> {
   await page.keyboard.press('k');
-  await page.getByLabel('Find code').fill(query);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find code');
+  await page.keyboard.type(query);
+  await expect.poll(() => page.getByLabel('Find code').inputValue()).toBe(query);
   await page.keyboard.press('Enter');
 }
 
