@@ -1,10 +1,10 @@
 // The coded passage under the cursor: its codes, coder and memo; its ends moved a word at a
 // time; removal. With nothing chosen, the transcript's own memo.
-import { useEffect, useState } from 'react';
 import { codePath } from '../core/codebookOps';
 import { removeCoding, resizeCoding, setCodingMemo } from '../core/codingOps';
 import type { Coding, Source } from '../core/model';
 import { stepWord } from '../core/snap';
+import { DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
 
@@ -32,8 +32,6 @@ function CodingCard(props: { coding: Coding; source: Source; onRemoved(): void }
   const code = codes.find((k) => k.id === coding.codeId);
   const coder = coders.find((k) => k.id === coding.coderId);
   const name = code?.name ?? 'deleted code';
-  const [memo, setMemo] = useState(coding.memo);
-  useEffect(() => setMemo(coding.memo), [coding.memo]);
   const len = source.text.length;
   const resize = (start: number, end: number) => actWith(() => resizeCoding(coding, start, end, len, name, Date.now()));
   const excerpt = source.text.slice(coding.start, coding.end);
@@ -56,7 +54,7 @@ function CodingCard(props: { coding: Coding; source: Source; onRemoved(): void }
       </div>
       <label className="memo-box">
         <span className="small muted">Coding memo</span>
-        <textarea aria-label={`Memo for ${name}`} rows={3} value={memo} onChange={(e) => setMemo(e.target.value)} onBlur={() => void actWith(() => setCodingMemo(coding, memo, Date.now()))} />
+        <DraftTextArea journal={`coding:${coding.id}:memo`} aria-label={`Memo for ${name}`} rows={3} value={coding.memo} save={(memo) => actWith(() => setCodingMemo(coding, memo, Date.now()))} />
       </label>
       <button type="button" className="danger" onClick={async () => { if (await actWith(() => removeCoding(coding, name, Date.now()))) props.onRemoved(); }}>
         Remove coding

@@ -9,6 +9,7 @@ import { getPlatform } from '../platform/platform';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { saveAttributeDefs, saveParticipant, saveParticipants, softDeleteParticipant, type ProjectSetup } from '../store/projectRepo';
 import { Confirm, ErrorLine, Modal, useAction } from './common';
+import { DraftInput } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
 
@@ -118,20 +119,12 @@ function ParticipantRow(props: {
   remove: () => void;
 }) {
   const { participant: p, setup } = props;
-  const [draft, setDraft] = useState<Record<string, string>>({});
   const [memoOpen, setMemoOpen] = useState(false);
   const hasMemo = useProject().memos.some((m) => m.target === 'participant' && m.targetId === p.id && m.text.trim());
   const byId = new Map(setup.participants.map((x) => [x.id, x]));
   const linksText = p.links.map((l) => `${l.type}: ${byId.get(l.participantId)?.pseudonym ?? '?'}`).join('; ');
-  const value = (key: string, fallback: string) => draft[key] ?? fallback;
-  const edit = (key: string) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
-  const commit = async (key: string, build: (text: string) => Participant) => {
-    const text = draft[key];
-    if (text === undefined) return;
-    if (await props.save(() => build(text))) setDraft(({ [key]: _, ...rest }) => rest);
-  };
-  const cell = (key: string, label: string, fallback: string, build: (text: string) => Participant) => (
-    <input aria-label={`${label} of ${p.pseudonym}`} value={value(key, fallback)} onChange={edit(key)} onBlur={() => void commit(key, build)} onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} />
+  const cell = (key: string, label: string, stored: string, build: (text: string) => Participant) => (
+    <DraftInput key={key} journal={`participant:${p.id}:${key}`} aria-label={`${label} of ${p.pseudonym}`} value={stored} save={(text) => props.save(() => build(text))} />
   );
   return (
     <tr>

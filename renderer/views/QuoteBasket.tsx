@@ -2,12 +2,13 @@
 // chapter using it, trimmed by cutting stretches out (the full passage stays linked), and
 // exported whole or for one paper. Every change is one undoable action.
 import { useState } from 'react';
-import { cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/basket';
+import { basketOrder, cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/basket';
 import type { BasketItem, ProjectSnapshot } from '../core/model';
 import { prepareQuotes } from '../core/quoteExport';
 import { quoteParts, type Quote } from '../core/quotes';
 import { formatOptions } from '../core/quoteSettings';
-import type { QuoteConfig } from '../store/quoteStore';
+import { loadQuoteConfig, type QuoteConfig } from '../store/quoteStore';
+import { DraftInput } from './DraftField';
 import { useProject } from './projectContext';
 import { QuoteExportBar } from './QuoteExportBar';
 import { navigate } from './route';
@@ -20,7 +21,7 @@ export function itemQuote(snapshot: ProjectSnapshot, item: BasketItem): Quote | 
 }
 
 export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteConfig; items: BasketItem[] }) {
-  const { act, projectId } = useProject();
+  const { act, projectId, db } = useProject();
   const { snapshot, config } = props;
   const papers = [...new Set(props.items.map((i) => i.usedIn).filter(Boolean))].sort();
   const [paper, setPaper] = useState('');
@@ -28,14 +29,16 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
   const shown = paper ? props.items.filter((i) => i.usedIn === paper) : props.items;
   const withQuotes = shown.map((item) => ({ item, quote: itemQuote(snapshot, item) }));
   const missing = withQuotes.filter((x) => !x.quote).length;
-  const prepare = () =>
-    prepareQuotes(
-      snapshot,
-      paper ? `Quotes for ${paper}` : `Quotes from ${snapshot.name ?? 'the project'}`,
-      withQuotes.filter((x) => x.quote).map(({ item, quote }) => ({ quote: quote!, label: item.label, usedIn: item.usedIn, cuts: item.cuts })),
-      config.settings,
-      config.redactions,
-    );
+  // Read again at export time (after drafts are saved): a label typed a moment ago goes out as typed.
+  const prepare = async () => {
+    const [items, fresh] = await Promise.all([db.basketItems.toArray(), loadQuoteConfig(db)]);
+    const chosen = basketOrder(items).filter((i) => !paper || i.usedIn === paper);
+    const quotes = chosen.flatMap((item) => {
+      const quote = itemQuote(snapshot, item);
+      return quote ? [{ quote, label: item.label, usedIn: item.usedIn, cuts: item.cuts }] : [];
+    });
+    return prepareQuotes(snapshot, paper ? `Quotes for ${paper}` : `Quotes from ${snapshot.name ?? 'the project'}`, quotes, fresh.settings, fresh.redactions);
+  };
   if (props.items.length === 0) return <p className="muted">The basket is empty. Find quotes and press “Add to basket”.</p>;
   return (
     <div className="quote-basket">
@@ -76,8 +79,8 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
               </strong>
               <button type="button" aria-label={`Move quote ${i + 1} up`} disabled={i === 0 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'up', Date.now()))}>↑</button>
               <button type="button" aria-label={`Move quote ${i + 1} down`} disabled={i === withQuotes.length - 1 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'down', Date.now()))}>↓</button>
-              <BlurInput label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} onCommit={(label) => act(editBasketItem(item, { label }, Date.now()))} />
-              <BlurInput label={`Paper using quote ${i + 1}`} placeholder="Used in (paper, chapter)" list="basket-papers" value={item.usedIn} onCommit={(usedIn) => act(editBasketItem(item, { usedIn }, Date.now()))} />
+              <DraftInput journal={`basket:${item.id}:label`} aria-label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} save={async (label) => act(editBasketItem((await db.basketItems.get(item.id)) ?? item, { label }, Date.now()))} />
+              <DraftInput journal={`basket:${item.id}:usedIn`} aria-label={`Paper using quote ${i + 1}`} placeholder="Used in (paper, chapter)" list="basket-papers" value={item.usedIn} save={async (usedIn) => act(editBasketItem((await db.basketItems.get(item.id)) ?? item, { usedIn }, Date.now()))} />
               <span className="spacer" />
               {quote && <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: quote.sourceId, range: { start: quote.start, end: quote.end } })}>Open in transcript</button>}
               <button type="button" className="link" onClick={() => act(removeFromBasket(props.items, [item.id], Date.now()))}>Remove</button>
@@ -88,15 +91,6 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
       </ol>
     </div>
   );
-}
-
-function BlurInput(props: { label: string; placeholder: string; value: string; list?: string; onCommit(value: string): void }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null && draft !== props.value) props.onCommit(draft);
-    setDraft(null);
-  };
-  return <input aria-label={props.label} placeholder={props.placeholder} list={props.list} value={draft ?? props.value} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
 }
 
 /** The quote as it will go out, and, when trimming, the full passage with the cuts struck. */

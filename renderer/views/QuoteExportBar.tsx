@@ -5,6 +5,7 @@ import type { PreparedExport } from '../core/quoteExport';
 import { exportFileName } from '../store/exchange';
 import { QUOTE_MIME, quotesClipboardText, quotesFile, type QuoteCopyFormat, type QuoteFileFormat } from '../io/quotesOut';
 import { getPlatform } from '../platform/platform';
+import { afterPendingEdits } from './pendingEdits';
 
 async function saveQuotes(prepared: PreparedExport, format: QuoteFileFormat, baseName: string): Promise<void> {
   const bytes = await quotesFile(prepared, format);
@@ -17,12 +18,13 @@ async function copyQuotes(prepared: PreparedExport, format: QuoteCopyFormat): Pr
   await navigator.clipboard.writeText(text);
 }
 
-export function QuoteExportBar(props: { prepare(): PreparedExport; disabled?: boolean; fileName: string }) {
+export function QuoteExportBar(props: { prepare(): PreparedExport | Promise<PreparedExport>; disabled?: boolean; fileName: string }) {
   const [copyFormat, setCopyFormat] = useState<QuoteCopyFormat>('text');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const run = async (work: (prepared: PreparedExport) => Promise<unknown>, done: string) => {
     try {
-      await work(props.prepare());
+      // Drafts first: a label or a redaction typed a moment ago is part of what goes out.
+      await work(await afterPendingEdits(props.prepare));
       setMessage({ error: false, text: done });
     } catch (e) {
       setMessage({ error: true, text: (e as Error).message });
