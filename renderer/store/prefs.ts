@@ -1,25 +1,41 @@
 // Settings of this machine rather than of the project: who is coding here, and whether blind
 // mode is on. Two coders double-coding on two machines each keep their own choice.
+import { parseMachineCoder, type MachineCoder } from '../core/coderIdentity';
+
 const key = (projectId: string, name: string) => `mirabal.${projectId}.${name}`;
 
-function read(projectId: string, name: string): string | null {
+function readKey(k: string): string | null {
   try {
-    return globalThis.localStorage?.getItem(key(projectId, name)) ?? null;
+    return globalThis.localStorage?.getItem(k) ?? null;
   } catch {
     return null;
   }
 }
 
-function write(projectId: string, name: string, value: string | null): void {
+function writeKey(k: string, value: string | null): void {
   try {
-    if (value === null) globalThis.localStorage?.removeItem(key(projectId, name));
-    else globalThis.localStorage?.setItem(key(projectId, name), value);
+    if (value === null) globalThis.localStorage?.removeItem(k);
+    else globalThis.localStorage?.setItem(k, value);
   } catch {
     // Storage can be unavailable (private mode); the choice then lasts for this session only.
   }
 }
 
+const read = (projectId: string, name: string) => readKey(key(projectId, name));
+const write = (projectId: string, name: string, value: string | null) => writeKey(key(projectId, name), value);
+
+const MACHINE_CODER = 'mirabal.machineCoder';
+
 export const prefs = {
+  /** Who codes on this computer, for every project (name and colour). */
+  machineCoder: () => parseMachineCoder(readKey(MACHINE_CODER)),
+  setMachineCoder: (coder: MachineCoder) => writeKey(MACHINE_CODER, JSON.stringify(coder)),
+  /** How strongly codings tint transcript text, on this computer (a factor, 1 = medium). */
+  markStrength: () => {
+    const v = Number(readKey('mirabal.markStrength'));
+    return Number.isFinite(v) && v > 0 && v <= 3 ? v : 1;
+  },
+  setMarkStrength: (factor: number) => writeKey('mirabal.markStrength', String(factor)),
   coderId: (projectId: string) => read(projectId, 'coder'),
   setCoderId: (projectId: string, coderId: string | null) => write(projectId, 'coder', coderId),
   blind: (projectId: string) => read(projectId, 'blind') === '1',

@@ -15,7 +15,7 @@ export function CoderGate(props: { onChosen(coder: Coder): void; onClose?: () =>
   return (
     <Modal title="Who is coding?" onClose={props.onClose ?? (() => {})}>
       <div className="modal-body coder-gate">
-        <p className="muted">Every coding records its coder, so that two coders can compare their work. This is remembered on this computer.</p>
+        <p className="muted">Every coding records its coder, so that two coders can compare their work. This computer remembers who you are, for every project on it.</p>
         {coders.length > 0 && (
           <ul className="plain">
             {coders.map((c) => (
