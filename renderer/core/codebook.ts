@@ -2,6 +2,7 @@
 // project keeps. Codebook files are often edited by hand, so the readers check everything such
 // an edit can break and refuse the whole file with a message naming the file, the place and
 // the problem: an import either works completely or changes nothing.
+import { childColour, oklchToHex } from './colours';
 import { ImportError } from './errors';
 import type { Code } from './model';
 
@@ -26,46 +27,15 @@ const NODE_FIELDS = new Set(['name', ...TEXT_FIELDS, 'colour', 'children']);
 const FILE_FIELDS = new Set(['$schema', 'format', 'version', 'name', 'description', 'codes']);
 const HEX = /^#[0-9a-f]{6}$/i;
 
+export { childColour } from './colours';
+
 export const isColour = (value: string): boolean => HEX.test(value);
 
 /**
- * Highlight colours for top-level codes that have none: distinct hues, light enough that dark
- * transcript text stays readable over them.
+ * Highlight colours for top-level codes that have none: 13 hues evenly spread in OKLCH, each
+ * next one 138° on from the last, light enough that dark transcript text stays readable.
  */
-export const PALETTE = [
-  '#8ec4eb', '#9eeb8e', '#eb8e8e', '#ebba8e', '#ad8eeb', '#ebdc8e', '#8eebeb',
-  '#eb8edc', '#8eebbd', '#eb8eb5', '#d4eb8e', '#8e9eeb', '#d48eeb',
-] as const;
-
-/** A shade of `parent`'s hue for its index-th child, so a family of codes reads as one. */
-export function shadeColour(parent: string, index: number): string {
-  const [h, s, l] = hexToHsl(parent);
-  // Steps that keep neighbouring siblings apart and, from a palette colour, all stay distinct
-  // inside the highlight band (light enough for dark text).
-  const offsets = [0.1, -0.06, 0.05, 0.15, -0.03, 0.13, -0.08, 0.02];
-  const offset = offsets[index % offsets.length]!;
-  // Mirror a step that would leave the band, so shades of a very light parent still differ.
-  const target = Math.min(0.9, Math.max(0.66, l + offset > 0.9 || l + offset < 0.66 ? l - offset : l + offset));
-  // A little less saturated each generation, so a grandchild never repeats an uncle's colour.
-  return hslToHex(h, Math.max(0.35, s - 0.08 - 0.05 * Math.floor(index / offsets.length)), target);
-}
-
-function hexToHsl(hex: string): [number, number, number] {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-  const [max, min] = [Math.max(r, g, b), Math.min(r, g, b)];
-  const [l, d] = [(max + min) / 2, max - min];
-  if (d === 0) return [0, 0, l];
-  const h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return [h * 60, d / (1 - Math.abs(2 * l - 1)), l];
-}
-
-function hslToHex(h: number, s: number, l: number): string {
-  const c = (1 - Math.abs(2 * l - 1)) * s;
-  const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
-  const [r, g, b] = h < 60 ? [c, x, 0] : h < 120 ? [x, c, 0] : h < 180 ? [0, c, x] : h < 240 ? [0, x, c] : h < 300 ? [x, 0, c] : [c, 0, x];
-  const byte = (v: number) => Math.round((v + l - c / 2) * 255).toString(16).padStart(2, '0');
-  return `#${byte(r)}${byte(g)}${byte(b)}`;
-}
+export const PALETTE: readonly string[] = Array.from({ length: 13 }, (_, i) => oklchToHex(i % 2 === 0 ? 0.84 : 0.79, 0.1, (240 + ((i * 5) % 13) * (360 / 13)) % 360));
 
 /** Flattens a tree into new Code records; `order` is the position among siblings. */
 export function codesFromTree(nodes: readonly CodebookNode[], newId: () => string): Code[] {
@@ -73,7 +43,7 @@ export function codesFromTree(nodes: readonly CodebookNode[], newId: () => strin
   const walk = (list: readonly CodebookNode[], parentId: string | null, parentColour: string | null) => {
     list.forEach((node, order) => {
       const id = newId();
-      const colour = node.colour ? node.colour.toLowerCase() : parentColour ? shadeColour(parentColour, order) : PALETTE[order % PALETTE.length]!;
+      const colour = node.colour ? node.colour.toLowerCase() : parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!;
       const { description = '', inclusion = '', exclusion = '', examples = '' } = node;
       out.push({ id, parentId, name: node.name, description, inclusion, exclusion, examples, colour, order, deletedAt: null });
       if (node.children) walk(node.children, id, colour);

@@ -3,7 +3,7 @@
 // it in one transaction and undo can apply its inverse. An invalid request throws a
 // ValidationError before anything is built, so a refusal never leaves half an edit behind.
 import { created, updated, type Action, type Change } from './changes';
-import { isColour, MAX_NAME_LENGTH, PALETTE, shadeColour } from './codebook';
+import { isColour, MAX_NAME_LENGTH, PALETTE, childColour } from './codebook';
 import { live, type Code, type Coding } from './model';
 import { ValidationError } from './projectSetup';
 
@@ -69,7 +69,7 @@ export function createCode(codes: readonly Code[], spec: NewCode, newId: () => s
   const siblings = childrenOf(codes, parentId);
   const name = checkName(spec.name, siblings);
   const colour = spec.colour !== undefined && spec.colour.trim() !== '' ? checkColour(spec.colour) : parent
-    ? freshColour((i) => shadeColour(parent.colour, i), siblings, siblings.length)
+    ? freshColour((i) => childColour(parent.colour, i), siblings, siblings.length)
     : freshColour((i) => PALETTE[i % PALETTE.length]!, siblings, siblings.length);
   const text = (spec.description ?? '').trim();
   const code: Code = { id: newId(), parentId, name, description: text, inclusion: '', exclusion: '', examples: '', colour, order: 0, deletedAt: null };
@@ -181,7 +181,7 @@ export function splitCode(
     return c;
   });
   const siblings = childrenOf(codes, code.parentId);
-  const colour = freshColour((i) => shadeColour(code.colour, i), [...siblings, code], 0);
+  const colour = freshColour((i) => childColour(code.colour, i), [...siblings, code], 0);
   const create = createCode(codes, { name: spec.name, parentId: code.parentId, colour, index: siblings.indexOf(code) + 1 }, newId, now);
   const newCodeId = create.changes.find((c) => c.before === null)!.after!.id;
   const moves: Change[] = moving.map((c) => updated('codings', c, { ...c, codeId: newCodeId, updatedAt: now }));
@@ -189,6 +189,25 @@ export function splitCode(
 }
 
 /** What deleting a code takes with it: the code and its live sub-codes, and their live codings. */
+/**
+ * What merging `fromId` into `intoId` will do, for the confirmation: codings moved, codings
+ * dropped because the target already has the same passage by the same coder, sub-codes moved.
+ */
+export function mergeImpact(codes: readonly Code[], codings: readonly Coding[], fromId: string, intoId: string): { codings: number; duplicates: number; subCodes: number } {
+  const from = liveCode(codes, fromId);
+  const into = liveCode(codes, intoId);
+  const key = (c: Coding) => `${c.sourceId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}`;
+  const seen = new Set(live(codings).filter((c) => c.codeId === into.id).map(key));
+  let moved = 0;
+  let duplicates = 0;
+  for (const c of live(codings).filter((c) => c.codeId === from.id)) {
+    if (seen.has(key(c))) duplicates += 1;
+    else moved += 1;
+    seen.add(key(c));
+  }
+  return { codings: moved, duplicates, subCodes: childrenOf(codes, from.id).length };
+}
+
 export function deleteImpact(codes: readonly Code[], codings: readonly Coding[], codeId: string): { codes: number; codings: number } {
   const ids = new Set([liveCode(codes, codeId).id, ...descendantIds(codes, codeId)]);
   return { codes: ids.size, codings: live(codings).filter((c) => ids.has(c.codeId)).length };

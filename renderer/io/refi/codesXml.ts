@@ -3,7 +3,7 @@
 // REFI-QDA gives a code one Description; ours has a definition in four parts. They go out as
 // one text with "Inclusion:", "Exclusion:" and "Examples:" paragraphs, which other tools show
 // as written, and come back apart when those paragraphs are there.
-import { PALETTE, shadeColour } from '../../core/codebook';
+import { PALETTE, childColour } from '../../core/codebook';
 import type { Code } from '../../core/model';
 import { ImportError } from '../errors';
 import { attr, attrs, children, textElement, textOf, type XmlNode } from './xml';
@@ -108,7 +108,7 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
         repeated++;
         id = newId();
       } else if (guid) byGuid.set(guid, id);
-      const colour = colourIn(attr(node, 'color')) ?? (parentColour ? shadeColour(parentColour, order) : PALETTE[order % PALETTE.length]!);
+      const colour = colourIn(attr(node, 'color')) ?? (parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!);
       const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
       codes.push({ id, parentId, name, ...parseDefinition(textOf(node, 'Description') ?? ''), colour, order, deletedAt: null });
       const notes = children(node, 'NoteRef').map((ref) => normaliseGuid(attr(ref, 'targetGUID')) ?? '').filter(Boolean);

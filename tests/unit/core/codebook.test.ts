@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hueOf } from '../../../renderer/core/colours';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../../codebook';
 import {
@@ -9,7 +10,7 @@ import {
   PALETTE,
   parseCodebookCsv,
   parseCodebookJson,
-  shadeColour,
+  childColour,
   treeFromCodes,
   type CodebookNode,
 } from '../../../renderer/core/codebook';
@@ -28,13 +29,6 @@ const flat = (nodes: readonly CodebookNode[], depth = 1): { node: CodebookNode; 
 const names = (nodes: readonly CodebookNode[] | undefined) => (nodes ?? []).map((n) => n.name);
 const find = (nodes: readonly CodebookNode[], name: string) => nodes.find((n) => n.name === name)!;
 const json = (codes: unknown) => JSON.stringify({ format: 'mirabal-codebook', version: 1, codes });
-const hsl = (hex: string) => {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-  const max = Math.max(r, g, b);
-  const d = max - Math.min(r, g, b);
-  const h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return { h: h * 60 };
-};
 // WCAG contrast of dark transcript text (black) over the highlight.
 const contrastWithBlack = (hex: string) => {
   const lin = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
@@ -100,13 +94,19 @@ describe('the default codebook', () => {
     }
   });
 
-  it('has distinct, valid, readable colours, children in their parent hue', () => {
+  it('has valid, readable colours, and codes side by side (siblings, a parent and its children) in clearly different hues', () => {
     const colours = all.map(({ node }) => node.colour!);
     expect(colours.every((c) => /^#[0-9a-f]{6}$/.test(c))).toBe(true);
-    expect(new Set(colours).size).toBe(colours.length);
     for (const c of colours) expect(contrastWithBlack(c), c).toBeGreaterThanOrEqual(4.5);
-    for (const { node } of all) {
-      for (const child of node.children ?? []) expect(Math.abs(hsl(child.colour!).h - hsl(node.colour!).h), child.name).toBeLessThan(2);
+    const hueGap = (a: string, b: string) => {
+      const d = Math.abs(hueOf(a) - hueOf(b)) % 360;
+      return Math.min(d, 360 - d);
+    };
+    const groups = [DEFAULT_CODEBOOK, ...all.filter(({ node }) => node.children?.length).map(({ node }) => [node, ...node.children!])];
+    for (const group of groups) {
+      for (const [i, a] of group.entries()) {
+        for (const b of group.slice(i + 1)) expect(hueGap(a.colour!, b.colour!), `${a.name} / ${b.name}`).toBeGreaterThanOrEqual(25);
+      }
     }
   });
 });
@@ -138,8 +138,8 @@ describe('codes and trees', () => {
       ['c1', null, 'A', 0], ['c2', 'c1', 'A1', 0], ['c3', 'c1', 'A2', 1], ['c4', 'c3', 'A2x', 0], ['c5', null, 'B', 1],
     ]);
     expect(codes[0]).toEqual({ id: 'c1', parentId: null, name: 'A', description: 'about A', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
-    expect(codes[1]!.colour).toBe(shadeColour('#8ec4eb', 0));
-    expect(codes[3]!.colour).toBe(shadeColour(codes[2]!.colour, 0));
+    expect(codes[1]!.colour).toBe(childColour('#8ec4eb', 0));
+    expect(codes[3]!.colour).toBe(childColour(codes[2]!.colour, 0));
     expect(codes[4]!.colour).toBe(PALETTE[1]);
     expect(new Set(codes.map((c) => c.colour)).size).toBe(5);
   });

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyToArrays, invert, type Action } from '../../../renderer/core/changes';
-import { PALETTE, shadeColour } from '../../../renderer/core/codebook';
+import { PALETTE, childColour } from '../../../renderer/core/codebook';
 import {
-  codePath, createCode, deleteCode, deleteImpact, descendantIds, mergeCodes, moveCode, moveCodeByKey, orderedTree, splitCode, updateCode,
+  codePath, createCode, deleteCode, deleteImpact, descendantIds, mergeCodes, mergeImpact, moveCode, moveCodeByKey, orderedTree, splitCode, updateCode,
 } from '../../../renderer/core/codebookOps';
 import type { Code, Coding } from '../../../renderer/core/model';
 import { ValidationError } from '../../../renderer/core/projectSetup';
 
 const NOW = 1_700_000_000_000;
 const mk = (id: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({
-  id, parentId, name: id.toUpperCase(), description: '', inclusion: '', exclusion: '', examples: '', colour: PALETTE[0], order, deletedAt: null, ...extra,
+  id, parentId, name: id.toUpperCase(), description: '', inclusion: '', exclusion: '', examples: '', colour: PALETTE[0]!, order, deletedAt: null, ...extra,
 });
 const cd = (id: string, codeId: string, extra: Partial<Coding> = {}): Coding => ({
   id, sourceId: 's1', codeId, coderId: 'k1', start: 0, end: 5, memo: '', createdAt: 1, updatedAt: 1, deletedAt: null, ...extra,
@@ -56,7 +56,7 @@ describe('createCode', () => {
     expect(changedIds(action).sort()).toEqual(['a2', 'a3', 'new1']);
     const after = apply(tree(), action).codes;
     expect(kids(after, 'a')).toEqual(['a1:0', 'new1:1', 'a2:2', 'a3:3']);
-    expect(after.find((c) => c.id === 'new1')!.colour).toBe(shadeColour(PALETTE[0], 3));
+    expect(after.find((c) => c.id === 'new1')!.colour).toBe(childColour(PALETTE[0]!, 3));
   });
   it('clamps the index, takes an explicit colour and allows a name used elsewhere or by a deleted sibling', () => {
     const codes = [...tree(), mk('gone', 'b', 1, { name: 'Gone', deletedAt: 1 })];
@@ -164,6 +164,13 @@ describe('mergeCodes', () => {
     expect(kids(state.codes, 'b')).toEqual(['b1:0', 'a1k:1', 'a1l:2']);
     expect(state.codes.find((c) => c.id === 'a1')!.deletedAt).toBe(NOW);
     expect(action.changes.every((c) => c.table === 'codes' || c.table === 'codings')).toBe(true);
+  });
+  it('says beforehand what the merge will do, matching what it does', () => {
+    const codes = [...tree(), mk('a1k', 'a1', 0), mk('a1l', 'a1', 1)];
+    expect(mergeImpact(codes, codings, 'a1', 'b')).toEqual({ codings: 2, duplicates: 2, subCodes: 2 });
+    const state = apply(codes, mergeCodes(codes, codings, 'a1', 'b', NOW), codings);
+    expect(state.codings.filter((c) => c.deletedAt == null && c.codeId === 'b' && c.id.startsWith('m'))).toHaveLength(2);
+    expect(mergeImpact(tree(), [], 'c', 'a')).toEqual({ codings: 0, duplicates: 0, subCodes: 0 });
   });
   it('merges a child into its own parent', () => {
     const codes = [...tree(), mk('k', 'a2', 1)];
