@@ -93,13 +93,18 @@ export function quotesPlainText(prepared: PreparedExport): string {
   return prepared.quotes.map(plainQuote).join('\n\n');
 }
 
+/** "3. label · used in Paper 1": every quote numbered, so a reader can cite "quote 3". */
+function quoteHeading(q: PreparedQuote, index: number, escape: (text: string) => string = (t) => t): string {
+  const words = [q.label, q.usedIn && `used in ${q.usedIn}`].filter(Boolean).join(' · ');
+  return words ? `${index + 1}. ${escape(words)}` : `${index + 1}.`;
+}
+
 const mdEscape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
 export function quotesMarkdown(prepared: PreparedExport): string {
   const lines = [`# ${mdEscape(prepared.title)}`, ''];
   prepared.quotes.forEach((q, i) => {
-    const heading = [q.label, q.usedIn && `used in ${q.usedIn}`].filter(Boolean).join(' · ');
-    if (heading) lines.push(`**${i + 1}. ${mdEscape(heading)}**`, '');
+    lines.push(`**${quoteHeading(q, i, mdEscape)}**`, '');
     lines.push(`> ${mdEscape(q.body)} ${mdEscape(q.attribution)}`, '');
     if (q.codes.length) lines.push(`*Codes: ${q.codes.map(mdEscape).join('; ')}*`, '');
   });
@@ -126,8 +131,7 @@ export interface QuoteDocBlock {
 export function quotesDocBlocks(prepared: PreparedExport): QuoteDocBlock[] {
   const blocks: QuoteDocBlock[] = [];
   prepared.quotes.forEach((q, i) => {
-    const heading = [q.label, q.usedIn && `used in ${q.usedIn}`].filter(Boolean).join(' · ');
-    if (heading) blocks.push({ kind: 'heading', text: `${i + 1}. ${heading}` });
+    blocks.push({ kind: 'heading', text: quoteHeading(q, i) });
     blocks.push({ kind: 'quote', text: q.body, attribution: q.attribution });
     if (q.codes.length) blocks.push({ kind: 'note', text: `Codes: ${q.codes.join('; ')}` });
   });

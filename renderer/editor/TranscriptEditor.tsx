@@ -6,11 +6,12 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { $getNearestNodeFromDOMNode, $isTextNode, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import type { Coding, Source } from '../core/model';
 import { turnsTouched } from '../core/segments';
 import { $buildTranscript, $offsetOf, $pointAt, $selectionRange, $selectRange, $startOf, $transcriptIntact, transcriptTurns } from './buildState';
 import { CodingMargin } from './CodingMargin';
+import { useCodingTooltip, type CodingLabel } from './CodingTooltip';
 import { $isCodingMarkNode, TRANSCRIPT_NODES } from './nodes';
 import { blockNativeInput, registerReadOnly } from './readOnly';
 import { BUILD_TAG, buildTags, useTranscriptBuild } from './useTranscriptBuild';
@@ -23,7 +24,12 @@ export interface TranscriptEditorProps {
   selectedCodingId: string | null;
   scrollTo?: { start: number; end: number; nonce: number } | null;
   onSelectionChange(range: { start: number; end: number } | null, raw: boolean): void;
+  /** A click on coded text (its codings), or on uncoded text (no ids). */
   onCodingClick(codingIds: string[], offset: number): void;
+  /** Names a coding's code and coder for the hover tooltip. */
+  describeCoding?(codingId: string): CodingLabel | null;
+  /** How strongly codings tint the text: 1 is the default, lower is paler. */
+  markStrength?: number;
 }
 
 const INITIAL_CONFIG = {
@@ -53,6 +59,7 @@ function TranscriptBody(props: TranscriptEditorProps) {
   const reported = useRef('');
   const turns = useMemo(() => transcriptTurns(source), [source]);
   const { markNow } = useTranscriptBuild(editor, props, turns, wrapperRef);
+  const hover = useCodingTooltip(props.describeCoding);
 
   useEffect(() => {
     const copyText = () =>
@@ -134,7 +141,9 @@ function TranscriptBody(props: TranscriptEditorProps) {
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const markEl = event.target instanceof Element ? event.target.closest('.coding-mark') : null;
     const sel = window.getSelection();
-    if (!markEl || !sel || !sel.isCollapsed || !sel.anchorNode) return;
+    if (!sel || !sel.isCollapsed) return;
+    // A click on uncoded text lets go of the coding shown beside it.
+    if (!markEl || !sel.anchorNode) return latest.current.onCodingClick([], 0);
     const anchorNode = sel.anchorNode;
     const hit = editor.read(() => {
       const mark = $getNearestNodeFromDOMNode(markEl);
@@ -151,10 +160,10 @@ function TranscriptBody(props: TranscriptEditorProps) {
   const selectedCss = selected ? `.transcript-content [data-coding-ids~="${CSS.escape(selected)}"]{outline:1.5px solid rgba(0,0,0,.75);outline-offset:0}` : '';
 
   return (
-    <div className="transcript-editor" ref={wrapperRef}>
+    <div className="transcript-editor" ref={wrapperRef} style={{ '--mark-strength': String(props.markStrength ?? 1) } as CSSProperties}>
       {selectedCss && <style>{selectedCss}</style>}
       <div className="transcript-scroll" data-transcript-scroll ref={scrollRef}>
-        <div className="transcript-columns">
+        <div className="transcript-columns" onMouseOver={hover.onMouseOver} onMouseLeave={hover.onMouseLeave}>
           <CodingMargin
             editor={editor}
             turns={turns}
@@ -174,6 +183,7 @@ function TranscriptBody(props: TranscriptEditorProps) {
               aria-multiline
             />
           </div>
+          {hover.tooltip}
         </div>
       </div>
     </div>

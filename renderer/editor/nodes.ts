@@ -132,13 +132,17 @@ function safeColour(colour: string | undefined): string {
   return colour !== undefined && SAFE_COLOUR.test(colour.trim()) ? colour.trim() : FALLBACK;
 }
 
-/** `colour` at `alpha` as rgba(); non-hex colours fall back to color-mix. */
+/**
+ * `colour` at `alpha` times the researcher's highlight strength (the `--mark-strength`
+ * custom property on the editor, 1 by default), capped at fully opaque.
+ */
 function tint(colour: string, alpha: number): string {
+  const a = `min(1, calc(var(--mark-strength, 1) * ${alpha}))`;
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour)?.[1];
-  if (!hex) return `color-mix(in srgb, ${colour} ${Math.round(alpha * 100)}%, transparent)`;
+  if (!hex) return `color-mix(in srgb, ${colour} calc(${a} * 100%), transparent)`;
   const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
   const n = Number.parseInt(full, 16);
-  return `rgba(${n >> 16},${(n >> 8) & 255},${n & 255},${alpha})`;
+  return `rgb(${n >> 16} ${(n >> 8) & 255} ${n & 255} / ${a})`;
 }
 
 // Marks share a handful of colour combinations. Each combination becomes one CSS rule in
@@ -164,7 +168,7 @@ function markClass(doc: Document, colours: readonly string[]): string {
   if (cls === undefined) {
     cls = `cm${styles.classes.size}`;
     const shadows = colours.slice(1).map((c, i) => `inset 0 -${3 * (i + 1)}px 0 ${c}`);
-    const bg = tint(colours[0] ?? FALLBACK, colours.length > 1 ? 0.45 : 0.28);
+    const bg = tint(colours[0] ?? FALLBACK, colours.length > 1 ? 0.6 : 0.42);
     styles.sheet.insertRule(`.coding-mark.${cls}{background-color:${bg}${shadows.length ? `;box-shadow:${shadows.join(',')}` : ''}}`, styles.sheet.cssRules.length);
     styles.classes.set(key, cls);
   }

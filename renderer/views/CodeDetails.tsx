@@ -1,10 +1,11 @@
 // One code's definition (what a coder reads before applying it), colour and memo, and the
 // operations on the whole code: merge into another, split some codings off, delete.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { codePath, mergeCodes, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebookOps';
+import { useEffect, useRef, useState } from 'react';
+import { codePath, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebookOps';
 import type { Code, Coding } from '../core/model';
-import { Modal } from './common';
+import { Confirm, Modal } from './common';
+import { DraftInput, DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
 
@@ -15,30 +16,34 @@ const TEXT_FIELDS: { key: keyof CodeFields; label: string; rows: number }[] = [
   { key: 'examples', label: 'Examples', rows: 2 },
 ];
 
-export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): void }) {
+export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): void; focusName?: boolean }) {
   const { codes, actWith } = useProject();
   const { code } = props;
-  const [draft, setDraft] = useState<Partial<CodeFields>>({});
   const [mergeInto, setMergeInto] = useState('');
+  const [confirmMerge, setConfirmMerge] = useState(false);
   const [splitting, setSplitting] = useState(false);
-  const value = (key: keyof CodeFields) => draft[key] ?? code[key];
-  const save = async (key: keyof CodeFields) => {
-    if (draft[key] === undefined || draft[key] === code[key]) return;
-    if (await actWith((fresh) => updateCode(fresh.codes, code.id, { [key]: draft[key] }))) setDraft(({ [key]: _, ...rest }) => rest);
-  };
+  const nameRef = useRef<HTMLDivElement>(null);
+  // A code just made: its name is what one types next.
+  useEffect(() => {
+    if (!props.focusName) return;
+    const input = nameRef.current?.querySelector<HTMLInputElement>('input.code-name');
+    input?.focus();
+    input?.select();
+  }, [props.focusName]);
+  const save = (key: keyof CodeFields) => (next: string) => actWith((fresh) => updateCode(fresh.codes, code.id, { [key]: next }));
   const mine = props.codings.filter((c) => c.codeId === code.id);
   const targets = orderedTree(codes).filter(({ code: c }) => c.id !== code.id);
   return (
     <div className="code-details pad">
       <p className="muted small">{codePath(codes, code.id).slice(0, -1).join(' › ') || 'Top level'}</p>
-      <div className="row">
-        <input className="code-name" aria-label="Code name" value={value('name')} onChange={(e) => setDraft({ ...draft, name: e.target.value })} onBlur={() => save('name')} onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()} />
-        <input type="color" aria-label="Code colour" value={value('colour')} onChange={(e) => setDraft({ ...draft, colour: e.target.value })} onBlur={() => save('colour')} />
+      <div className="row" ref={nameRef}>
+        <DraftInput journal={`code:${code.id}:name`} className="code-name" aria-label="Code name" value={code.name} save={save('name')} />
+        <DraftInput journal={`code:${code.id}:colour`} type="color" aria-label="Code colour" value={code.colour} save={save('colour')} />
       </div>
       {TEXT_FIELDS.map((f) => (
         <label key={f.key} className="field">
           <span className="small muted">{f.label}</span>
-          <textarea aria-label={f.label} rows={f.rows} value={value(f.key)} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} onBlur={() => save(f.key)} />
+          <DraftTextArea journal={`code:${code.id}:${f.key}`} aria-label={f.label} rows={f.rows} value={code[f.key]} save={save(f.key)} />
         </label>
       ))}
       <MemoBox target="code" targetId={code.id} label="Code memo" rows={4} />
@@ -49,13 +54,42 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
             <option key={c.id} value={c.id}>{'  '.repeat(depth)}{c.name}</option>
           ))}
         </select>
-        <button type="button" disabled={!mergeInto} onClick={async () => { if (await actWith((fresh) => mergeCodes(fresh.codes, props.codings, code.id, mergeInto, Date.now()))) setMergeInto(''); }}>Merge</button>
+        <button type="button" disabled={!mergeInto} onClick={() => setConfirmMerge(true)}>Merge…</button>
         <button type="button" disabled={mine.length === 0} onClick={() => setSplitting(true)}>Split…</button>
         <span className="spacer" />
         <button type="button" className="danger" onClick={props.onDelete}>Delete code</button>
       </div>
+      {confirmMerge && mergeInto && (
+        <Confirm
+          title="Merge codes?"
+          confirmLabel="Merge"
+          message={<MergeMessage codes={codes} codings={props.codings} fromId={code.id} intoId={mergeInto} />}
+          onCancel={() => setConfirmMerge(false)}
+          onConfirm={async () => {
+            if (await actWith((fresh) => mergeCodes(fresh.codes, props.codings, code.id, mergeInto, Date.now()))) setMergeInto('');
+            setConfirmMerge(false);
+          }}
+        />
+      )}
       {splitting && <SplitDialog code={code} codings={mine} onClose={() => setSplitting(false)} />}
     </div>
+  );
+}
+
+function MergeMessage(props: { codes: Code[]; codings: Coding[]; fromId: string; intoId: string }) {
+  const name = (id: string) => props.codes.find((c) => c.id === id)?.name ?? '?';
+  let impact: ReturnType<typeof mergeImpact>;
+  try {
+    impact = mergeImpact(props.codes, props.codings, props.fromId, props.intoId);
+  } catch (e) {
+    return <p className="error">{(e as Error).message}</p>;
+  }
+  return (
+    <p>
+      “{name(props.fromId)}” goes into “{name(props.intoId)}”: its {impact.codings} coding(s) become codings of “{name(props.intoId)}”
+      {impact.duplicates > 0 ? `, ${impact.duplicates} that duplicate a coding already there are dropped (their memos kept)` : ''}
+      {impact.subCodes > 0 ? `, its ${impact.subCodes} sub-code(s) move with them` : ''}, and “{name(props.fromId)}” is removed. You can undo this (Ctrl+Z).
+    </p>
   );
 }
 

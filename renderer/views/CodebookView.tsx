@@ -17,6 +17,7 @@ import { allCodings } from '../store/codingSets';
 import { getPlatform } from '../platform/platform';
 import { CodeDetails } from './CodeDetails';
 import { Confirm } from './common';
+import { afterPendingEdits } from './pendingEdits';
 import { useProject } from './projectContext';
 
 const KEY_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
@@ -26,6 +27,7 @@ export function CodebookView() {
   const codings = useLiveQuery(async () => live(await allCodings(db)), [db], []);
   const sources = useLiveQuery(() => db.sources.toArray(), [db], []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const [find, setFind] = useState('');
@@ -45,8 +47,21 @@ export function CodebookView() {
     const id = crypto.randomUUID();
     const siblings = codes.filter((c) => c.parentId === parentId);
     const name = uniqueName('New code', siblings.map((c) => c.name), (b, n) => `${b} ${n}`);
-    if (await actWith((fresh) => createCode(fresh.codes, { name, parentId }, () => id, Date.now()))) setSelectedId(id);
+    if (await actWith((fresh) => createCode(fresh.codes, { name, parentId }, () => id, Date.now()))) {
+      setSelectedId(id);
+      setCreatedId(id);
+      // The new row comes into view; its name field (in the details) takes the focus.
+      requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }));
+    }
   }
+
+  /** Saves a name or definition still being typed, then exports the codebook as stored. */
+  const exportCodes = (write: (codes: Code[]) => Promise<unknown>) =>
+    void afterPendingEdits(async () => write(live(await db.codes.toArray()).sort((a, b) => a.order - b.order))).catch((e: unknown) =>
+      actWith(() => {
+        throw e;
+      }),
+    );
 
   async function importFile() {
     let picked: { name: string; bytes: Uint8Array }[];
@@ -95,9 +110,9 @@ export function CodebookView() {
           <button type="button" disabled={!selected} onClick={() => selected && addCode(selected.id)}>New sub-code</button>
           <span className="spacer" />
           <button type="button" onClick={() => void importFile()}>Import…</button>
-          <button type="button" onClick={() => getPlatform().saveFile('codebook.json', new TextEncoder().encode(codebookJson(codes, 'Codebook')), 'application/json')}>Export JSON</button>
-          <button type="button" onClick={() => getPlatform().saveFile('codebook.csv', new TextEncoder().encode(`\uFEFF${codebookCsv(codes)}`), 'text/csv')}>Export CSV</button>
-          <button type="button" disabled={codes.length === 0} title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder…" onClick={async () => getPlatform().saveFile('codebook.qdc', await writeQdc(codes), 'application/xml')}>Export .qdc</button>
+          <button type="button" onClick={() => exportCodes((cs) => getPlatform().saveFile('codebook.json', new TextEncoder().encode(codebookJson(cs, 'Codebook')), 'application/json'))}>Export JSON</button>
+          <button type="button" onClick={() => exportCodes((cs) => getPlatform().saveFile('codebook.csv', new TextEncoder().encode(`\uFEFF${codebookCsv(cs)}`), 'text/csv'))}>Export CSV</button>
+          <button type="button" disabled={codes.length === 0} title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder…" onClick={() => exportCodes(async (cs) => getPlatform().saveFile('codebook.qdc', await writeQdc(cs), 'application/xml'))}>Export .qdc</button>
         </div>
         {notice.length > 0 && (
           <div className="notice" role="status">
@@ -176,7 +191,7 @@ export function CodebookView() {
       </section>
       <section className="codebook-detail">
         {selected ? (
-          <CodeDetails key={selected.id} code={selected} codings={codings} onDelete={() => setDeleting(selected)} />
+          <CodeDetails key={selected.id} code={selected} codings={codings} onDelete={() => setDeleting(selected)} focusName={selected.id === createdId} />
         ) : (
           <p className="muted pad">Choose a code to edit its name, definition, colour and memo. Numbers beside each code: codings · transcripts · participants (with sub-codes).</p>
         )}

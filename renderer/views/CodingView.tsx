@@ -3,7 +3,7 @@
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { createCode } from '../core/codebookOps';
+import { codePath, createCode } from '../core/codebookOps';
 import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../core/codingOps';
 import { live } from '../core/model';
 import { snapToWords } from '../core/snap';
@@ -18,8 +18,11 @@ import { CodingInspector } from './CodingInspector';
 import { useProject } from './projectContext';
 import { navigate, type ProjectRoute } from './route';
 
+/** Highlight strengths offered: a factor on the tint of coded text. */
+const MARK_STRENGTHS: [number, string][] = [[0.6, 'light'], [1, 'medium'], [1.6, 'strong']];
+
 export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; route: ProjectRoute }) {
-  const { db, codes, coderId, blind, actWith, projectId } = useProject();
+  const { db, codes, coders, coderId, blind, actWith, projectId } = useProject();
   const { route } = props;
   const sourceId = route.sourceId ?? props.sources[0]?.id ?? null;
   const source = useLiveQuery(() => (sourceId ? getSource(db, sourceId) : Promise.resolve(undefined)), [db, sourceId], null);
@@ -34,9 +37,19 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const [clicked, setClicked] = useState<{ ids: string[]; offset: number } | null>(null);
   const [picking, setPicking] = useState(false);
   const [lastCodeId, setLastCodeId] = useState(() => prefs.lastCodeId(projectId));
+  const [markStrength, setMarkStrength] = useState(() => prefs.markStrength());
 
   const shown = useMemo(() => visibleCodings(allCodings, coderId, blind), [allCodings, coderId, blind]);
   const colours = useMemo(() => new Map(codes.map((c) => [c.id, c.colour])), [codes]);
+  const describeCoding = useMemo(() => {
+    const byId = new Map(shown.map((c) => [c.id, c]));
+    return (id: string) => {
+      const coding = byId.get(id);
+      const code = coding && codes.find((k) => k.id === coding.codeId);
+      if (!coding || !code) return null;
+      return { code: codePath(codes, code.id).join(' › '), coder: coders.find((k) => k.id === coding.coderId)?.name ?? 'unknown coder', colour: code.colour };
+    };
+  }, [shown, codes, coders]);
   const selectedCodings = useMemo(() => (clicked ? shown.filter((c) => clicked.ids.includes(c.id)) : []), [clicked, shown]);
   // A passage opened from retrieval, or the passage just coded: the editor selects it again, so
   // the coder can go on from it (grow it with Shift+arrows, add another code).
@@ -113,6 +126,22 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
           <span className="muted small selection-info" aria-live="polite">
             {selection ? `${selection.end - selection.start} characters selected — K: code · R: repeat · I: in vivo` : 'Select text to code it'}
           </span>
+          <label className="small muted">
+            Highlights{' '}
+            <select
+              aria-label="Highlight strength"
+              value={String(markStrength)}
+              onChange={(e) => {
+                const factor = Number(e.target.value);
+                prefs.setMarkStrength(factor);
+                setMarkStrength(factor);
+              }}
+            >
+              {MARK_STRENGTHS.map(([factor, label]) => (
+                <option key={factor} value={String(factor)}>{label}</option>
+              ))}
+            </select>
+          </label>
         </header>
         <TranscriptEditor
           source={source}
@@ -121,7 +150,9 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
           selectedCodingId={selectedCodings[0]?.id ?? null}
           scrollTo={scrollTo}
           onSelectionChange={(range, raw) => setSelection(range && (raw ? range : snapRange(source.text, range)))}
-          onCodingClick={(ids, offset) => setClicked({ ids, offset })}
+          onCodingClick={(ids, offset) => setClicked(ids.length ? { ids, offset } : null)}
+          describeCoding={describeCoding}
+          markStrength={markStrength}
         />
       </section>
       <aside className="coding-right" aria-label="Coded passage">

@@ -2,6 +2,9 @@
 // every tab reads (kept live from Dexie).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { chooseCoder } from '../core/coderIdentity';
+import { newCoder } from '../core/codingOps';
+import type { Coder } from '../core/model';
 import { redo, undo } from '../store/actions';
 import { prefs } from '../store/prefs';
 import { projectDb } from '../store/projectDb';
@@ -11,6 +14,7 @@ import { CodebookView } from './CodebookView';
 import { CoderGate } from './CoderGate';
 import { CodingView } from './CodingView';
 import { ErrorLine } from './common';
+import { flushPendingEdits } from './pendingEdits';
 import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
 import { QuotesView } from './QuotesView';
@@ -55,14 +59,36 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
     void markOpened(route.projectId);
   }, [route.projectId]);
 
+
   const context = useMemo<ProjectContextValue | null>(() => {
     if (!records) return null;
     const { act, actWith } = makeAct(db, coderId ?? '', setError);
     return { db, projectId: route.projectId, coderId, blind, codes: records.codes, coders: records.coders, memos: records.memos, act, actWith };
   }, [db, records, coderId, blind, route.projectId]);
 
+  // Who is coding was said once on this computer: the same name here, or a new coder of it.
+  const autoCoder = records && entry ? chooseCoder(records.coders, coderId, prefs.machineCoder(), !entry.isSample) : null;
+  const autoKey = autoCoder?.kind === 'match' ? autoCoder.coderId : autoCoder?.kind === 'create' ? `new:${autoCoder.name}` : '';
+  useEffect(() => {
+    if (!autoCoder || !context) return;
+    if (autoCoder.kind === 'match') {
+      prefs.setCoderId(route.projectId, autoCoder.coderId);
+      setCoderId(autoCoder.coderId);
+    } else if (autoCoder.kind === 'create' && route.tab === 'coding') {
+      const id = crypto.randomUUID();
+      void context.actWith((fresh) => newCoder(fresh.coders, autoCoder.name, autoCoder.colour, () => id)).then((ok) => {
+        if (!ok) return;
+        prefs.setCoderId(route.projectId, id);
+        setCoderId(id);
+        setNotice(`Coding as ${autoCoder.name} (change it top right).`);
+      });
+    }
+  }, [autoKey, route.tab, context !== null]);
+
   const runUndo = async (redoing: boolean) => {
     try {
+      // A draft still in a field is the newest change: it is saved, then undone first.
+      await flushPendingEdits();
       const label = redoing ? await redo(db) : await undo(db);
       setNotice(label ? `${redoing ? 'Redone' : 'Undone'}: ${label}` : `Nothing to ${redoing ? 'redo' : 'undo'}.`);
       setError(null);
@@ -94,13 +120,19 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
   }
 
   const coder = records?.coders.find((c) => c.id === coderId) ?? null;
-  const needsCoder = route.tab === 'coding' && context && !coder;
+  const needsCoder = route.tab === 'coding' && context && !coder && autoCoder?.kind === 'ask';
+  const chosen = (c: Coder) => {
+    prefs.setCoderId(route.projectId, c.id);
+    if (!entry?.isSample) prefs.setMachineCoder({ name: c.name, colour: c.colour });
+    setCoderId(c.id);
+    setChoosingCoder(false);
+  };
 
   return (
     <div className="project-screen">
       <header className="project-head">
         <button type="button" className="link" onClick={() => navigate({ screen: 'projects' })}>← Projects</button>
-        <h1>{entry?.name ?? '…'}</h1>
+        <h1 title={entry?.name}>{entry?.name ?? '…'}</h1>
         <nav className="tabs" aria-label="Project sections">
           {TABS.map((tab) => (
             <button key={tab} type="button" role="tab" aria-selected={route.tab === tab} className={route.tab === tab ? 'tab active' : 'tab'} onClick={() => navigate({ ...route, tab, sourceId: tab === 'coding' || tab === 'transcripts' ? route.sourceId : null, range: null })}>
@@ -114,7 +146,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           <label className="blind" title="Show only my own codings, for independent double coding">
             <input type="checkbox" checked={blind} onChange={(e) => { setBlind(e.target.checked); prefs.setBlind(route.projectId, e.target.checked); }} /> Blind
           </label>
-          <button type="button" className="coder-chip" aria-label="Coder" onClick={() => setChoosingCoder(true)}>
+          <button type="button" className="coder-chip" aria-label="Coder" title={coder ? `Coding as ${coder.name} (change)` : 'Choose who is coding'} onClick={() => setChoosingCoder(true)}>
             <span className="swatch" style={{ background: coder?.colour ?? '#ccc' }} /> {coder?.name ?? 'Choose coder'}
           </button>
         </div>
@@ -139,11 +171,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           {(needsCoder || choosingCoder) && (
             <CoderGate
               onClose={coder ? () => setChoosingCoder(false) : undefined}
-              onChosen={(c) => {
-                prefs.setCoderId(route.projectId, c.id);
-                setCoderId(c.id);
-                setChoosingCoder(false);
-              }}
+              onChosen={chosen}
             />
           )}
         </ProjectContext.Provider>

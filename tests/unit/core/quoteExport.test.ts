@@ -76,13 +76,14 @@ describe('preparing quotes for export', () => {
     expect(prepared.quotes[0]).toMatchObject({ body: '[...] Now I listen first.', trimmed: true });
   });
 
-  it('writes Markdown with escaped text, a table for CSV/XLSX, and document blocks', () => {
+  it('writes Markdown with escaped text, a table for CSV/XLSX, and document blocks, every quote numbered', () => {
     const prepared = prepareQuotes(project, 'Quotes *1*', [{ quote: quotes[0]!, label: 'a [note]', usedIn: 'Chapter 2' }, { quote: quotes[1]! }], DEFAULT_QUOTE_SETTINGS, []);
     expect(quotesMarkdown(prepared)).toBe([
       '# Quotes \\*1\\*', '',
       '**1. a \\[note\\] · used in Chapter 2**', '',
       '> I used to shout. 😀 Now I listen first. (Dale, Time 1)', '',
       '*Codes: Respectful communication / Listening*', '',
+      '**2.**', '',
       '> We talk. 🇬🇧 Family first. (Dale, Time 2)', '',
       '*Codes: Respectful communication*', '',
     ].join('\n'));
@@ -93,6 +94,7 @@ describe('preparing quotes for export', () => {
       { kind: 'heading', text: '1. a [note] · used in Chapter 2' },
       { kind: 'quote', text: 'I used to shout. 😀 Now I listen first.', attribution: '(Dale, Time 1)' },
       { kind: 'note', text: 'Codes: Respectful communication / Listening' },
+      { kind: 'heading', text: '2.' },
       { kind: 'quote', text: 'We talk. 🇬🇧 Family first.', attribution: '(Dale, Time 2)' },
       { kind: 'note', text: 'Codes: Respectful communication' },
     ]);
