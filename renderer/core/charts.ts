@@ -23,10 +23,10 @@ function clip(text: string, max: number): string {
 }
 
 // An SVG shown as an image cannot measure its text, so widths are estimated from the number of
-// characters: a generous average advance of DejaVu Sans (the font named first), so an estimate
-// errs towards a line too short rather than one running off the chart.
-const ADVANCE = 0.64;
-const BOLD_ADVANCE = 0.7;
+// characters: a generous average advance of DejaVu Sans (the font named first; about 0.55 em
+// for English text), so an estimate errs towards a line too short rather than one running off.
+const ADVANCE = 0.6;
+const BOLD_ADVANCE = 0.66;
 /** How many characters of this size fit in `width` pixels. */
 const charsIn = (width: number, fontSize: number, bold = false) => Math.max(8, Math.floor(width / (fontSize * (bold ? BOLD_ADVANCE : ADVANCE))));
 /** About how wide `chars` characters of this size are, in pixels. */
@@ -181,10 +181,10 @@ export function heatMapSvg(project: ProjectSnapshot, options: HeatMapOptions): s
   const person = (id: string) => project.participants.find((p) => p.id === id)?.pseudonym ?? '';
   const wave = project.waves.find((w) => w.id === options.waveId)?.label ?? options.waveId;
   const rowLabels = options.participantIds.map((id) => clip(person(id), 20));
-  const columnLabels = options.codeIds.map((id) => clip(name(id), 24));
+  const columnLabels = options.codeIds.map((id) => clip(name(id), 32));
   const left = 24 + Math.max(40, widthOf(Math.max(0, ...rowLabels.map(length)), 12));
   const labelRun = widthOf(Math.max(0, ...columnLabels.map(length)), 12);
-  const width = Math.max(left + options.codeIds.length * cell + Math.ceil(labelRun / 2) + 16, 480);
+  const width = Math.max(left + options.codeIds.length * cell + Math.ceil(labelRun / 2) + 16, 600);
   const head = heading(`${wave}: coded passages by participant and code`, 16, options.subtitle, width);
   const top = head.bottom + 22 + Math.ceil(labelRun * Math.sin(Math.PI / 3));
   const height = top + options.participantIds.length * cell + 20;
