@@ -166,12 +166,12 @@ function CellEditor(props: {
               Summary
               <textarea aria-label={`${props.label(side.wave)} summary`} rows={4} value={side.value} onChange={(e) => side.set(e.target.value)} />
             </label>
-            <p className="small muted">{side.list.length} passage{side.list.length === 1 ? '' : 's'} (as the wave matrix counts them: coders in the filter, the same words once)</p>
+            <p className="small muted">{side.list.length} passage{side.list.length === 1 ? '' : 's'} (coders in the filter; the same words count once)</p>
             <ol className="plain evidence">
               {side.list.map((p) => (
                 <li key={`${p.sourceId}:${p.start}`}>
                   <blockquote className="excerpt">{p.text}</blockquote>
-                  <span className="muted small">{[...new Set(p.codings.map((c) => coderName(c.coderId)))].join(', ')} · </span>
+                  <span className="muted small">{[...new Set(p.codings.map((c) => coderName(c.coderId)))].sort((a, b) => a.localeCompare(b)).join(', ')} · </span>
                   <button type="button" className="link small" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>open in transcript</button>
                 </li>
               ))}
