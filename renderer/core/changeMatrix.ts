@@ -5,7 +5,7 @@
 // and codings); a column or a row can be read out as one plain text, and the whole matrix as
 // rows of strings for the CSV/XLSX writers.
 import { created, updated, type Action } from './changes';
-import { codePath, descendantIds, orderedTree } from './codebookOps';
+import { codePath, descendantIds } from './codebookOps';
 import {
   CHANGE_JUDGEMENTS,
   DEFAULT_ROLES,
@@ -16,6 +16,7 @@ import {
   type RoleDef,
 } from './model';
 import { ValidationError } from './projectSetup';
+import { cellPassages, passagesByParticipant, type WaveMatrixOptions } from './waves';
 
 /** The two wave ids compared, first then second, e.g. ['T1', 'T2']. */
 export type WavePair = readonly [string, string];
@@ -39,17 +40,21 @@ export interface EvidenceOptions {
   includeChildren?: boolean;
   /** Only these coders' codings; omitted means everyone (an empty list means no one). */
   coderIds?: readonly string[];
+  /** Count only what lies in turns not spoken by the interviewer (as the wave matrix). */
+  ignoreInterviewer?: boolean;
 }
 
-/** A coded passage a cell rests on. `text` is exactly source.text.slice(start, end). */
+/**
+ * A coded passage a cell rests on: one of core/waves' stretches. `text` is exactly
+ * source.text.slice(start, end); `codings` are the codings it is made of (live, of the wanted
+ * codes and coders, overlapping it), by start, end, coder id, then id.
+ */
 export interface EvidencePassage {
-  codingId: string;
   sourceId: string;
   start: number;
   end: number;
-  codeId: string;
-  coderId: string;
   text: string;
+  codings: { codingId: string; codeId: string; coderId: string }[];
 }
 
 export interface CellEvidence {
@@ -149,85 +154,58 @@ export function setCell(
 // ---- evidence ----
 
 /**
- * The participant's live codings of the code (and its live sub-codes with includeChildren) in
- * their live transcripts of each wave of the pair: by transcript (title, then id), then offset.
- * Empty when the participant or the code is deleted.
+ * The passages a cell rests on, counted as the wave matrix counts them (core/waves: a
+ * participant's coded stretches, two coders on the same words or a parent and a child on them
+ * being one passage), so a cell's numbers add up to the matrix's. Empty when the participant or
+ * the code is deleted.
  */
 export function cellEvidence(project: ProjectSnapshot, participantId: string, codeId: string, waves: WavePair, options: EvidenceOptions = {}): CellEvidence {
-  const out: CellEvidence = { first: [], second: [] };
-  const person = project.participants.find((p) => p.id === participantId);
-  const code = project.codes.find((c) => c.id === codeId);
-  if (!person || person.deletedAt != null || !code || code.deletedAt != null) return out;
+  const counting = countingOptions(options);
+  const sources = new Map(project.sources.filter((s) => s.participantId === participantId).map((s) => [s.id, s]));
   const wanted = new Set([codeId, ...(options.includeChildren ? descendantIds(project.codes, codeId) : [])]);
   const coders = options.coderIds ? new Set(options.coderIds) : null;
-  const sources = new Map(
-    project.sources
-      .filter((s) => s.deletedAt == null && s.participantId === participantId && (s.wave === waves[0] || s.wave === waves[1]))
-      .map((s) => [s.id, s]),
-  );
-  const treeRank = new Map(orderedTree(project.codes).map((t, i) => [t.code.id, i]));
-  const found: { passage: EvidencePassage; title: string; side: 'first' | 'second' }[] = [];
-  for (const coding of project.codings) {
-    if (coding.deletedAt != null || !wanted.has(coding.codeId) || (coders && !coders.has(coding.coderId))) continue;
-    const source = sources.get(coding.sourceId);
-    if (!source) continue;
-    found.push({
-      title: source.title,
-      side: source.wave === waves[0] ? 'first' : 'second',
-      passage: {
-        codingId: coding.id, sourceId: source.id, start: coding.start, end: coding.end,
-        codeId: coding.codeId, coderId: coding.coderId, text: source.text.slice(coding.start, coding.end),
-      },
-    });
-  }
-  found.sort((a, b) => {
-    const [p, q] = [a.passage, b.passage];
-    return collator.compare(a.title, b.title) || compareStrings(p.sourceId, q.sourceId) || p.start - q.start || p.end - q.end
-      || (treeRank.get(p.codeId) ?? 0) - (treeRank.get(q.codeId) ?? 0) || compareStrings(p.codingId, q.codingId);
-  });
-  for (const f of found) out[f.side].push(f.passage);
-  return out;
+  // The live codings a passage can be made of: this participant's, of the wanted codes and coders.
+  const candidates = project.codings.filter((c) => c.deletedAt == null && sources.has(c.sourceId) && wanted.has(c.codeId) && (!coders || coders.has(c.coderId)) && c.end > c.start);
+  const side = (waveId: string): EvidencePassage[] =>
+    cellPassages(project, codeId, waveId, counting)
+      .filter((p) => p.participantId === participantId)
+      .map((p) => ({
+        sourceId: p.sourceId,
+        start: p.start,
+        end: p.end,
+        text: sources.get(p.sourceId)!.text.slice(p.start, p.end),
+        codings: candidates
+          .filter((c) => c.sourceId === p.sourceId && c.start < p.end && c.end > p.start)
+          .sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.coderId, b.coderId) || compareStrings(a.id, b.id))
+          .map((c) => ({ codingId: c.id, codeId: c.codeId, coderId: c.coderId })),
+      }));
+  return { first: side(waves[0]), second: side(waves[1]) };
 }
 
 /**
- * Passage counts of every (participant, code) for a wave pair in one pass over the codings,
- * keyed by cellKey; a missing key means 0 and 0. The counts are exactly the lengths of
- * cellEvidence's lists for the same options (a coding of a sub-code counts toward each live
- * ancestor with includeChildren, so a parent and a child coding the same words count twice).
+ * Passage counts of every (participant, code) for a wave pair, keyed by cellKey; a missing key
+ * means 0 and 0. They are core/waves' passagesByParticipant for the pair's waves, so they are
+ * exactly the lengths of cellEvidence's lists for the same options, and summed over the
+ * participants of a wave they give the wave matrix's passages.
  */
 export function evidenceCounts(project: ProjectSnapshot, waves: WavePair, options: EvidenceOptions = {}): Map<string, EvidenceCount> {
-  const people = new Set(project.participants.filter((p) => p.deletedAt == null).map((p) => p.id));
-  const sideOf = new Map<string, { participantId: string; side: 'first' | 'second' }>();
-  for (const s of project.sources) {
-    if (s.deletedAt != null || s.participantId === null || !people.has(s.participantId)) continue;
-    if (s.wave === waves[0]) sideOf.set(s.id, { participantId: s.participantId, side: 'first' });
-    else if (s.wave === waves[1]) sideOf.set(s.id, { participantId: s.participantId, side: 'second' });
-  }
-  // Which columns a coding of each live code counts toward: its own, and with includeChildren
-  // every code it is a live descendant of (found through descendantIds, as cellEvidence does).
-  const columns = new Map<string, string[]>();
-  for (const c of project.codes) if (c.deletedAt == null) columns.set(c.id, [c.id]);
-  if (options.includeChildren) {
-    for (const c of project.codes) {
-      if (c.deletedAt != null) continue;
-      for (const d of descendantIds(project.codes, c.id)) columns.get(d)?.push(c.id);
-    }
-  }
-  const coders = options.coderIds ? new Set(options.coderIds) : null;
   const out = new Map<string, EvidenceCount>();
-  for (const coding of project.codings) {
-    if (coding.deletedAt != null || (coders && !coders.has(coding.coderId))) continue;
-    const at = sideOf.get(coding.sourceId);
-    const targets = columns.get(coding.codeId);
-    if (!at || !targets) continue;
-    for (const codeId of targets) {
-      const key = cellKey(at.participantId, codeId, waves);
-      const count = out.get(key) ?? { first: 0, second: 0 };
-      count[at.side]++;
-      out.set(key, count);
+  for (const [codeId, byPerson] of passagesByParticipant(project, countingOptions(options))) {
+    for (const [participantId, byWave] of byPerson) {
+      const count = { first: byWave.get(waves[0]) ?? 0, second: byWave.get(waves[1]) ?? 0 };
+      if (count.first > 0 || count.second > 0) out.set(cellKey(participantId, codeId, waves), count);
     }
   }
   return out;
+}
+
+/** The wave matrix's options for the evidence options (no role, site or group filter: one participant is asked about). */
+function countingOptions(options: EvidenceOptions): WaveMatrixOptions {
+  return {
+    ...(options.coderIds ? { coderIds: options.coderIds } : {}),
+    includeChildren: options.includeChildren ?? false,
+    ignoreInterviewer: options.ignoreInterviewer ?? false,
+  };
 }
 
 /**

@@ -27,7 +27,8 @@
 //   turns. Without it interviewer turns count like any other text.
 // - `passages` in a cell = the number of stretches over the wave's counted sources; `words` =
 //   the sum of countWords (projectSetup) over each stretch's text. `cellPassages` returns
-//   exactly these stretches.
+//   exactly these stretches, and `passagesByParticipant` counts them per person: the change
+//   matrix and the heat map count with it, so every view's "passages" are these.
 // - A participant "has" the code in a wave when at least one stretch lies in one of their
 //   sources of that wave (so a coding wholly inside interviewer turns does not count under
 //   ignoreInterviewer). `participants` = how many counted participants have it.
@@ -188,6 +189,36 @@ export function waveMatrix(project: ProjectSnapshot, options: WaveMatrixOptions 
     });
   }
   return { waves: [...ctx.waves], rows, pair: pair ? [pair[0], pair[1]] : null };
+}
+
+/** Passage counts by code id, then participant id, then wave id (see passagesByParticipant). */
+export type PassageCounts = Map<string, Map<string, Map<string, number>>>;
+
+/**
+ * The matrix's passages split by participant: for every row's code, each counted participant's
+ * number of stretches (see the header) in their counted sources of each wave. Summed over a
+ * wave's participants they are that cell's `passages`. Only non-zero counts are present. `pair`
+ * is ignored.
+ */
+export function passagesByParticipant(project: ProjectSnapshot, options: WaveMatrixOptions = {}): PassageCounts {
+  const ctx = context(project, options);
+  const out: PassageCounts = new Map();
+  for (const codeId of ctx.rowIds) {
+    const stretches = ctx.stretches(codeId);
+    if (stretches.size === 0) continue;
+    const byPerson = new Map<string, Map<string, number>>();
+    for (const w of ctx.waves) {
+      for (const source of ctx.sourcesByWave.get(w) ?? []) {
+        const n = (stretches.get(source.id)?.length ?? 0) / 2;
+        if (n === 0) continue;
+        let byWave = byPerson.get(source.participantId!);
+        if (!byWave) byPerson.set(source.participantId!, (byWave = new Map()));
+        byWave.set(w, (byWave.get(w) ?? 0) + n);
+      }
+    }
+    if (byPerson.size > 0) out.set(codeId, byPerson);
+  }
+  return out;
 }
 
 /**

@@ -2,7 +2,7 @@
 // holds a summary for each wave of the pair and a change judgement, resting on the passages
 // counted beside it. Edited in place (undoable), read by column or by row, exported.
 import { useMemo, useState } from 'react';
-import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, indexCells, judgementLabel, matrixRows, rowText, setCell, suggestJudgement } from '../core/changeMatrix';
+import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, indexCells, judgementLabel, matrixRows, rowText, setCell, suggestJudgement, type EvidenceOptions } from '../core/changeMatrix';
 import { codePath, orderedTree } from '../core/codebookOps';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/model';
 import { toCsv } from '../io/csv';
@@ -23,7 +23,7 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const [editing, setEditing] = useState<{ participant: Participant; codeId: string } | null>(null);
   const [reading, setReading] = useState<{ title: string; text: string } | null>(null);
   const options = waveOptions(filters, blind, coderId);
-  const evidence = { includeChildren: filters.includeChildren, ...(options.coderIds ? { coderIds: options.coderIds } : {}) };
+  const evidence = { includeChildren: filters.includeChildren, ignoreInterviewer: filters.ignoreInterviewer, ...(options.coderIds ? { coderIds: options.coderIds } : {}) };
   const cells = snapshot.frameworkCells ?? [];
   // core/changeMatrix reads an empty role list as "nobody"; here no role ticked means everyone.
   const roleFilter = filters.roles.length ? { roles: filters.roles } : {};
@@ -138,7 +138,7 @@ function CellEditor(props: {
   pair: [string, string];
   label(id: string): string;
   cell: FrameworkCell | undefined;
-  evidenceOptions: { includeChildren?: boolean; coderIds?: readonly string[] };
+  evidenceOptions: EvidenceOptions;
   onClose(): void;
 }) {
   const { actWith, projectId } = useProject();
@@ -146,7 +146,8 @@ function CellEditor(props: {
   const [first, setFirst] = useState(props.cell?.firstSummary ?? '');
   const [second, setSecond] = useState(props.cell?.secondSummary ?? '');
   const [judgement, setJudgement] = useState<ChangeJudgement | ''>(props.cell?.judgement ?? '');
-  const evidence = useMemo(() => cellEvidence(props.snapshot, participant.id, codeId, pair, props.evidenceOptions), [props.snapshot, participant.id, codeId, pair.join()]);
+  const evidence = useMemo(() => cellEvidence(props.snapshot, participant.id, codeId, pair, props.evidenceOptions), [props.snapshot, participant.id, codeId, pair.join(), JSON.stringify(props.evidenceOptions)]);
+  const coderName = (id: string) => props.snapshot.coders.find((c) => c.id === id)?.name ?? id;
   const hint = suggestJudgement(evidence.first.length, evidence.second.length);
   const save = async () => {
     // The store refuses the change if the cell was edited elsewhere since it was read.
@@ -165,12 +166,12 @@ function CellEditor(props: {
               Summary
               <textarea aria-label={`${props.label(side.wave)} summary`} rows={4} value={side.value} onChange={(e) => side.set(e.target.value)} />
             </label>
-            <p className="small muted">{side.list.length} coding{side.list.length === 1 ? '' : 's'} (all coders in the filter)</p>
+            <p className="small muted">{side.list.length} passage{side.list.length === 1 ? '' : 's'} (coders in the filter; the same words count once)</p>
             <ol className="plain evidence">
               {side.list.map((p) => (
-                <li key={p.codingId}>
+                <li key={`${p.sourceId}:${p.start}`}>
                   <blockquote className="excerpt">{p.text}</blockquote>
-                  <span className="muted small">{props.snapshot.coders.find((c) => c.id === p.coderId)?.name ?? ''} · </span>
+                  <span className="muted small">{[...new Set(p.codings.map((c) => coderName(c.coderId)))].sort((a, b) => a.localeCompare(b)).join(', ')} · </span>
                   <button type="button" className="link small" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>open in transcript</button>
                 </li>
               ))}

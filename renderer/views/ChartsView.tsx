@@ -29,7 +29,10 @@ export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSet
     .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym))
     .map((p) => p.id);
   const heatCodes = heatMeasure ? [heatMeasure, ...childrenOf(snapshot.codes, heatMeasure).map((c) => c.id)] : measures.flatMap((m) => [m.id, ...childrenOf(snapshot.codes, m.id).map((c) => c.id)]);
-  const heat = heatMapSvg(snapshot, { waveId: heatWave, codeIds: heatCodes, participantIds: people, ...(options.coderIds ? { coderIds: options.coderIds } : {}), subtitle });
+  const heat = heatMapSvg(snapshot, {
+    waveId: heatWave, codeIds: heatCodes, participantIds: people, subtitle,
+    includeChildren: options.includeChildren, ignoreInterviewer: options.ignoreInterviewer, ...(options.coderIds ? { coderIds: options.coderIds } : {}),
+  });
   const save = (name: string, svg: string) => void getPlatform().saveFile(fileName(name), new TextEncoder().encode(svg), 'image/svg+xml');
 
   return (

@@ -2,8 +2,9 @@
 // filters (roles, sites, groups, coder, the pair of waves compared). The whole project is held
 // in memory here so every table is computed, not queried.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { GROUPS, type ProjectSnapshot } from '../core/model';
+import { defaultRole } from '../core/waveRoles';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { ChangeMatrixView } from './ChangeMatrixView';
 import { ChartsView } from './ChartsView';
@@ -67,7 +68,18 @@ export function CompareView(props: { setup: ProjectSetup }) {
     ignoreInterviewer: false,
     pair: [waves[0]?.id ?? '', waves[1]?.id ?? waves[0]?.id ?? ''],
   });
-  const set = (patch: Partial<CompareFilters>) => setFilters({ ...filters, ...patch });
+  // Until the researcher picks roles, the tab shows one: the first with anyone interviewed at
+  // both waves of the pair (core/waveRoles), so men's and women's accounts are not counted as one.
+  const [rolesChosen, setRolesChosen] = useState(false);
+  const startRole = useMemo(
+    () => (snapshot && !rolesChosen ? defaultRole(snapshot, filters.pair, props.setup.roles) : null),
+    [snapshot, rolesChosen, filters.pair.join(), props.setup.roles],
+  );
+  const shown: CompareFilters = startRole ? { ...filters, roles: [startRole] } : filters;
+  const set = (patch: Partial<CompareFilters>) => {
+    if (patch.roles) setRolesChosen(true);
+    setFilters({ ...shown, ...patch });
+  };
   const sites = [...new Set(props.setup.participants.map((p) => p.site).filter(Boolean))].sort();
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
 
@@ -82,26 +94,26 @@ export function CompareView(props: { setup: ProjectSetup }) {
         <fieldset className="row">
           <legend>Roles</legend>
           {props.setup.roles.map((r) => (
-            <label key={r.id}><input type="checkbox" checked={filters.roles.includes(r.id)} onChange={() => set({ roles: toggle(filters.roles, r.id) })} /> {r.label}</label>
+            <label key={r.id}><input type="checkbox" checked={shown.roles.includes(r.id)} onChange={() => set({ roles: toggle(shown.roles, r.id) })} /> {r.label}</label>
           ))}
         </fieldset>
         {sites.length > 0 && (
           <fieldset className="row">
             <legend>Sites</legend>
             {sites.map((s) => (
-              <label key={s}><input type="checkbox" checked={filters.sites.includes(s)} onChange={() => set({ sites: toggle(filters.sites, s) })} /> {s}</label>
+              <label key={s}><input type="checkbox" checked={shown.sites.includes(s)} onChange={() => set({ sites: toggle(shown.sites, s) })} /> {s}</label>
             ))}
           </fieldset>
         )}
         <fieldset className="row">
           <legend>Group</legend>
           {GROUPS.filter((g) => g.id).map((g) => (
-            <label key={g.id}><input type="checkbox" checked={filters.groups.includes(g.id)} onChange={() => set({ groups: toggle(filters.groups, g.id) })} /> {g.label}</label>
+            <label key={g.id}><input type="checkbox" checked={shown.groups.includes(g.id)} onChange={() => set({ groups: toggle(shown.groups, g.id) })} /> {g.label}</label>
           ))}
         </fieldset>
         <label>
           Coder{' '}
-          <select aria-label="Coder" value={blind ? '' : filters.coderId} disabled={blind} onChange={(e) => set({ coderId: e.target.value })}>
+          <select aria-label="Coder" value={blind ? '' : shown.coderId} disabled={blind} onChange={(e) => set({ coderId: e.target.value })}>
             <option value="">{blind ? 'Only mine (blind)' : 'All coders'}</option>
             {coders.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
@@ -109,24 +121,24 @@ export function CompareView(props: { setup: ProjectSetup }) {
         {waves.length > 2 && (
           <label>
             Compare{' '}
-            <select aria-label="First wave" value={filters.pair[0]} onChange={(e) => set({ pair: [e.target.value, filters.pair[1]] })}>
+            <select aria-label="First wave" value={shown.pair[0]} onChange={(e) => set({ pair: [e.target.value, shown.pair[1]] })}>
               {waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
             </select>{' '}
             with{' '}
-            <select aria-label="Second wave" value={filters.pair[1]} onChange={(e) => set({ pair: [filters.pair[0], e.target.value] })}>
+            <select aria-label="Second wave" value={shown.pair[1]} onChange={(e) => set({ pair: [shown.pair[0], e.target.value] })}>
               {waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
             </select>
           </label>
         )}
-        <label><input type="checkbox" checked={filters.includeChildren} onChange={(e) => set({ includeChildren: e.target.checked })} /> Parents include sub-codes</label>
-        <label><input type="checkbox" checked={filters.ignoreInterviewer} onChange={(e) => set({ ignoreInterviewer: e.target.checked })} /> Ignore interviewer turns</label>
+        <label><input type="checkbox" checked={shown.includeChildren} onChange={(e) => set({ includeChildren: e.target.checked })} /> Parents include sub-codes</label>
+        <label><input type="checkbox" checked={shown.ignoreInterviewer} onChange={(e) => set({ ignoreInterviewer: e.target.checked })} /> Ignore interviewer turns</label>
       </div>
       {!snapshot ? (
         <p className="muted">Counting…</p>
       ) : waves.length < 2 ? (
         <p className="muted">Comparing needs at least two waves; add one on the Project tab.</p>
       ) : (
-        <CompareSection section={section} snapshot={snapshot} setup={props.setup} filters={filters} />
+        <CompareSection section={section} snapshot={snapshot} setup={props.setup} filters={shown} />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { codePath, orderedTree } from '../core/codebookOps';
 import type { ProjectSnapshot } from '../core/model';
 import { waveMatrixRows } from '../core/waveExport';
+import { interviewedByRole, roleCountsText } from '../core/waveRoles';
 import { cellPassages, changeScore, pairedParticipants, waveMatrix } from '../core/waves';
 import { toCsv } from '../io/csv';
 import { writeXlsx } from '../io/xlsx';
@@ -38,8 +39,11 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
   const rows = sortByChange ? [...matrix.rows].sort((a, b) => changeScore(b, filters.pair) - changeScore(a, filters.pair)) : matrix.rows;
   const interviewed = (waveId: string) => matrix.rows[0]?.byWave[waveId]?.interviewed ?? 0;
   const filtersText = describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind);
+  const roleCounts = useMemo(() => interviewedByRole(snapshot, options, setup.roles), [snapshot, JSON.stringify(options), setup.roles]);
+  const roleText = roleCountsText(roleCounts, filters.pair, setup.roles, waveLabel);
 
-  const table = () => waveMatrixRows(matrix, snapshot, filters.pair, filtersText);
+  // The export says n per role too, so a spreadsheet shows whether its counts mix roles.
+  const table = () => waveMatrixRows(matrix, snapshot, filters.pair, `${filtersText}. ${roleText}`);
   const exportCsv = () => void getPlatform().saveFile('wave-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
   const exportXlsx = async () =>
     getPlatform().saveFile('wave-matrix.xlsx', await writeXlsx([{ name: 'Wave matrix', rows: table(), headerRows: 2 }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -54,6 +58,7 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
           <button type="button" onClick={() => void exportXlsx()}>Export XLSX</button>
         </div>
         <p className="small muted">{filtersText}</p>
+        <p className={roleCounts.length > 1 ? 'small role-counts mixed' : 'small role-counts'}>{roleText}</p>
         <table className="grid matrix">
           <thead>
             <tr>

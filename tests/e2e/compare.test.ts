@@ -1,7 +1,8 @@
-// End to end in Chromium on the sample project: the wave matrix, filtered by role, a cell's
+// End to end in Chromium on the sample project: the wave matrix (one role by default), a cell's
 // passages, the paired reader, and a change-matrix cell filled in, kept over a reload,
 // undone, and exported.
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, screenshot, startApp, type App } from './harness';
 
@@ -13,6 +14,42 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The numbers shown in the change matrix's cells of one code, [first, second] per participant row. */
+async function changeCounts(page: Page, code: string): Promise<[number, number][]> {
+  const texts = await page.locator(`table.framework .cell-button[aria-label$="× ${code}"] .counts`).allTextContents();
+  return texts.map((t) => t.split('→').map((n) => Number(n.trim())) as [number, number]);
+}
+
+/** The wave matrix's Passages count of a code (by its row heading) at the second wave. */
+async function secondWavePassages(page: Page, code: string): Promise<number> {
+  const row = page.locator('table.matrix tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${code}$`) }) });
+  // Columns: code, then People, Passages, Words per wave: the second wave's Passages is the 6th cell.
+  return Number(await row.locator('th, td').nth(5).textContent());
+}
+
+/**
+ * Every <text> of each chart image, drawn by this Chromium at the SVG's own size: its box
+ * relative to the SVG's (rotated labels included), so "fits" means what is seen.
+ */
+async function chartTextBoxes(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((imgs) =>
+    imgs.map((img) => {
+      const svgText = decodeURIComponent((img as HTMLImageElement).src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+      const host = document.createElement('div');
+      host.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden';
+      host.innerHTML = svgText;
+      document.body.append(host);
+      const svg = host.querySelector('svg')!;
+      const frame = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((t) => {
+        const box = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: box.left - frame.left, right: box.right - frame.left, top: box.top - frame.top, bottom: box.bottom - frame.top };
+      });
+      host.remove();
+      return { width: frame.width, height: frame.height, texts };
+    }),
+  );
+}
 
 describe('Time 1 / Time 2', () => {
   it('matrix, filter, passages, paired reader, change matrix cell kept over reload, export', async () => {
@@ -22,13 +59,10 @@ describe('Time 1 / Time 2', () => {
 
     const matrix = page.locator('table.matrix');
     await expect.poll(() => matrix.locator('tbody tr').count()).toBeGreaterThan(40);
-    // 6 participants, each interviewed at both waves.
-    await expect.poll(() => matrix.locator('thead').textContent()).toMatch(/Time 1 \(n = 6\).*Time 2 \(n = 6\)/);
+    // The two men on the programme (the first role), each interviewed at both waves.
+    await expect.poll(() => matrix.locator('thead').textContent()).toMatch(/Time 1 \(n = 2\).*Time 2 \(n = 2\)/);
+    await expect.poll(() => page.locator('.wave-matrix p.small').first().textContent()).toMatch(/Roles: Man on programme/);
     await screenshot(page, 'compare-matrix');
-
-    await page.getByRole('group', { name: 'Roles' }).getByLabel('Man on programme').check();
-    await expect.poll(() => matrix.locator('thead').textContent()).toMatch(/Time 1 \(n = 2\)/);
-    await expect.poll(() => page.locator('.wave-matrix p.small').textContent()).toMatch(/Roles: Man on programme/);
 
     // Open the passages behind the first non-zero Time 1 count.
     const cell = matrix.locator('tbody td.num button:not([disabled])').first();
@@ -98,4 +132,102 @@ describe('Time 1 / Time 2', () => {
     await expect.poll(() => page.getByRole('button', { name }).textContent()).not.toMatch(/Strengthened/);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('one role by default with n per role; change matrix and wave matrix count the same passages; charts fit', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('tab', { name: 'Time 1 / Time 2' }).click();
+    const matrix = page.locator('table.matrix');
+    const roles = page.getByRole('group', { name: 'Roles' });
+
+    // The first role with transcripts at both waves is chosen at the top; the others are not.
+    await expect.poll(() => roles.getByLabel('Man on programme').isChecked()).toBe(true);
+    for (const other of ['Woman (ex-)partner', 'Staff', 'Child', 'Stakeholder']) expect(await roles.getByLabel(other).isChecked()).toBe(false);
+    await expect.poll(() => matrix.locator('thead').textContent()).toMatch(/Time 1 \(n = 2\).*Time 2 \(n = 2\)/);
+    const perRole = page.locator('.wave-matrix .role-counts');
+    await expect.poll(() => perRole.textContent()).toMatch(/Man on programme: 2 at Time 1, 2 at Time 2, 2 at both/);
+    expect(await perRole.textContent()).not.toMatch(/Woman|Staff|Child|mix/);
+    await screenshot(page, 'compare-matrix-one-role');
+
+    // "Only at Time 2" lists men only.
+    const respectful = matrix.locator('tbody tr').filter({ has: page.locator('th', { hasText: /^Respectful communication$/ }) });
+    await respectful.locator('td').nth(7).getByRole('button').click();
+    const drill = page.getByRole('complementary', { name: 'Behind the number' });
+    await expect.poll(() => drill.locator('li').count()).toBeGreaterThan(0);
+    expect(new Set(await drill.locator('li .muted').allTextContents())).toEqual(new Set(['Man on programme']));
+    await drill.getByRole('button', { name: 'Close' }).click();
+
+    // With all coders, the change matrix's Time 2 numbers for a code add up to the wave matrix's passages: one role…
+    const menInMatrix = await secondWavePassages(page, 'Respectful communication');
+    await page.getByRole('tab', { name: 'Change matrix' }).click();
+    await expect.poll(async () => (await changeCounts(page, 'Respectful communication')).length).toBe(2);
+    const men = await changeCounts(page, 'Respectful communication');
+    expect(men.reduce((sum, [, second]) => sum + second, 0)).toBe(menInMatrix);
+
+    // …and every role (no role ticked), where two coders' codings of the same words once counted twice here.
+    await roles.getByLabel('Man on programme').uncheck();
+    await expect.poll(async () => (await changeCounts(page, 'Respectful communication')).length).toBe(6);
+    const everyone = await changeCounts(page, 'Respectful communication');
+    const changeTotal = everyone.reduce((sum, [, second]) => sum + second, 0);
+    await expect.poll(() => page.locator('.change-matrix .muted.small').first().textContent()).toMatch(/coded passages/);
+    await screenshot(page, 'compare-change-matrix-all-roles');
+
+    // The cell dialog counts the same passages as its cell.
+    const busiest = everyone.reduce((best, [, second], i) => (second > everyone[best]![1] ? i : best), 0);
+    const cellButton = page.locator('table.framework .cell-button[aria-label$="× Respectful communication"]').nth(busiest);
+    const cellName = (await cellButton.getAttribute('aria-label'))!;
+    await cellButton.click();
+    const editor = page.getByRole('dialog', { name: cellName });
+    const second = everyone[busiest]![1];
+    await expect.poll(() => editor.locator('section').nth(1).locator('p.small').textContent()).toMatch(new RegExp(`^${second} passages?\\b`));
+    expect(await editor.locator('section').nth(1).locator('ol.evidence > li').count()).toBe(second);
+    await screenshot(page, 'compare-cell-editor-passages');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Wave matrix' }).click();
+    await expect.poll(() => matrix.locator('thead').textContent()).toMatch(/Time 1 \(n = 6\)/);
+    expect(await secondWavePassages(page, 'Respectful communication')).toBe(changeTotal);
+    expect(changeTotal).toBeGreaterThan(0);
+    // Several roles counted together: each role's n is shown, and the mix is said.
+    await expect.poll(() => perRole.textContent()).toMatch(/mix roles/);
+    const perRoleText = (await perRole.textContent())!;
+    for (const role of ['Man on programme', 'Woman \\(ex-\\)partner', 'Staff', 'Child']) expect(perRoleText).toMatch(new RegExp(`${role}: \\d+ at Time 1, \\d+ at Time 2, \\d+ at both`));
+    await screenshot(page, 'compare-matrix-all-roles');
+
+    // Charts: every filter line and label inside its chart, the filters written out whole.
+    await roles.getByLabel('Man on programme').check();
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await expect.poll(() => page.locator('.chart-grid img').count()).toBe(13);
+    await screenshot(page, 'compare-charts-wrapped');
+    for (const chart of await chartTextBoxes(page, '.chart-grid img')) {
+      for (const t of chart.texts) {
+        expect(t.left, t.text).toBeGreaterThanOrEqual(-0.5);
+        expect(t.right, t.text).toBeLessThanOrEqual(chart.width + 0.5);
+      }
+      const written = chart.texts.map((t) => t.text).join(' ');
+      expect(written).toMatch(/Waves compared: Time 1 → Time 2;.*Interviewer turns: counted/s);
+    }
+
+    // The heat map fits its card, and so does everything drawn in it, wide (all codes) or narrow (one measure).
+    const card = page.locator('figure.chart.heat');
+    for (const codes of ['', 'Respectful communication']) {
+      if (codes) await page.getByLabel('Heat map codes').selectOption({ label: codes });
+      await card.scrollIntoViewIfNeeded();
+      const outer = (await card.boundingBox())!;
+      const inner = (await card.locator('img').boundingBox())!;
+      expect(inner.x).toBeGreaterThanOrEqual(outer.x - 0.5);
+      expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+      expect(inner.width).toBeGreaterThan(outer.width / 3);
+      const [heat] = await chartTextBoxes(page, 'figure.chart.heat img');
+      for (const t of heat!.texts) {
+        expect(t.left, t.text).toBeGreaterThanOrEqual(-0.5);
+        expect(t.right, t.text).toBeLessThanOrEqual(heat!.width + 0.5);
+        expect(t.top, t.text).toBeGreaterThanOrEqual(-0.5);
+      }
+      expect(heat!.texts.map((t) => t.text).join(' ')).toMatch(/Waves compared:.*Interviewer turns: counted/s);
+      await screenshot(page, codes ? 'compare-heat-map-one-measure' : 'compare-heat-map');
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
+

@@ -14,9 +14,11 @@ import {
   rowText,
   setCell,
   suggestJudgement,
+  type EvidencePassage,
   type WavePair,
 } from '../../../renderer/core/changeMatrix';
 import type { Code, Coding, FrameworkCell, Participant, ProjectSnapshot, RoleDef, Source } from '../../../renderer/core/model';
+import { waveMatrix } from '../../../renderer/core/waves';
 
 const WAVES: WavePair = ['T1', 'T2'];
 const MAN: RoleDef = { id: 'man', label: 'Man on programme' };
@@ -107,7 +109,7 @@ const cells: FrameworkCell[] = [
   cell('fR', 'p1', 'k1', 'Reversed pair.', '', 'weakened', { waves: ['T2', 'T1'] }),
 ];
 
-const texts = (passages: { codingId: string; text: string }[]) => passages.map((p) => `${p.codingId}: ${p.text}`);
+const texts = (passages: EvidencePassage[]) => passages.map((p) => `${p.codings.map((c) => c.codingId).join('+')}: ${p.text}`);
 
 describe('cellKey, findCell and indexCells', () => {
   it('keys a participant, a code and an ordered wave pair', () => {
@@ -200,15 +202,38 @@ describe('setCell', () => {
 });
 
 describe('cellEvidence and evidenceCounts', () => {
+  it('counts passages as the wave matrix does: two coders on the same words are one passage', () => {
+    // c1 and c3 code "I shout at her." by two coders: one passage at Time 1, not two.
+    expect(evidenceCounts(project, WAVES).get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 1, second: 2 });
+    const first = cellEvidence(project, 'p1', 'k1', WAVES).first;
+    expect(first.map((p) => p.text)).toEqual(['I shout at her.']);
+    // Summed over participants, a code's counts are the wave matrix's passages, whatever the options.
+    const optionSets = [{}, { includeChildren: true }, { coderIds: ['me'] }, { includeChildren: true, coderIds: ['you'] }, { coderIds: [] }, { ignoreInterviewer: true }];
+    for (const options of optionSets) {
+      for (const waves of [WAVES, ['T2', 'T1'] as WavePair]) {
+        const counts = evidenceCounts(project, waves, options);
+        for (const row of waveMatrix(project, { ...options, pair: waves }).rows) {
+          const summed = { first: 0, second: 0 };
+          for (const p of project.participants) {
+            const n = counts.get(cellKey(p.id, row.codeId, waves)) ?? { first: 0, second: 0 };
+            summed.first += n.first;
+            summed.second += n.second;
+          }
+          expect(summed, `${row.codeId} ${JSON.stringify(options)}`).toEqual({ first: row.byWave[waves[0]]!.passages, second: row.byWave[waves[1]]!.passages });
+        }
+      }
+    }
+  });
   it("gives the participant's passages of the code in each wave, by transcript then offset", () => {
     const e = cellEvidence(project, 'p1', 'k1', WAVES);
-    expect(texts(e.first)).toEqual(['c1: I shout at her.', 'c3: I shout at her.']);
+    expect(texts(e.first)).toEqual(['c1+c3: I shout at her.']);
     expect(texts(e.second)).toEqual(['c4: We talk it through.', 'c6: Calm voice.']);
-    expect(e.second[0]).toEqual({ codingId: 'c4', sourceId: 's2', start: 0, end: 19, codeId: 'k1', coderId: 'me', text: 'We talk it through.' });
+    expect(e.second[0]).toEqual({ sourceId: 's2', start: 0, end: 19, text: 'We talk it through.', codings: [{ codingId: 'c4', codeId: 'k1', coderId: 'me' }] });
+    expect(e.first[0]!.codings.map((c) => c.coderId)).toEqual(['me', 'you']);
   });
   it('adds live sub-codes with includeChildren and keeps only the chosen coders', () => {
     const all = cellEvidence(project, 'p1', 'k1', WAVES, { includeChildren: true });
-    expect(texts(all.first)).toEqual(['c1: I shout at her.', 'c3: I shout at her.', 'c2: I never listen.']);
+    expect(texts(all.first)).toEqual(['c1+c3: I shout at her.', 'c2: I never listen.']);
     expect(texts(all.second)).toEqual(['c4: We talk it through.', 'c5: I hear her out.', 'c6: Calm voice.']);
     const mine = cellEvidence(project, 'p1', 'k1', WAVES, { includeChildren: true, coderIds: ['me'] });
     expect(texts(mine.first)).toEqual(['c1: I shout at her.', 'c2: I never listen.']);
@@ -223,16 +248,16 @@ describe('cellEvidence and evidenceCounts', () => {
     expect(texts(cellEvidence(project, 'p3', 'k1', WAVES).second)).toEqual(['c10: He speaks to me kindly now.']);
     expect(cellEvidence(project, 'p4', 'k1', WAVES)).toEqual({ first: [], second: [] });
     expect(cellEvidence(project, 'p1', 'k3', WAVES)).toEqual({ first: [], second: [] });
-    expect(cellEvidence(project, 'p1', 'k1b', WAVES).first.map((p) => p.codingId)).toEqual(['c14']);
+    expect(texts(cellEvidence(project, 'p1', 'k1b', WAVES).first)).toEqual(['c14: Money is mine.']);
   });
   it('counts exactly what cellEvidence lists, for every cell and option', () => {
     const withKids = evidenceCounts(project, WAVES, { includeChildren: true });
-    expect(withKids.get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 3, second: 3 });
-    expect(evidenceCounts(project, WAVES).get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 2, second: 2 });
+    expect(withKids.get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 2, second: 3 });
+    expect(evidenceCounts(project, WAVES).get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 1, second: 2 });
     expect(evidenceCounts(project, WAVES, { includeChildren: true, coderIds: ['me'] }).get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 2, second: 3 });
     expect(withKids.get(cellKey('p2', 'k2', WAVES))).toEqual({ first: 1, second: 0 });
     expect(withKids.get(cellKey('p4', 'k1', WAVES))).toBeUndefined();
-    const optionSets = [{}, { includeChildren: true }, { coderIds: ['me'] }, { includeChildren: true, coderIds: ['you'] }, { coderIds: [] }];
+    const optionSets = [{}, { includeChildren: true }, { coderIds: ['me'] }, { includeChildren: true, coderIds: ['you'] }, { coderIds: [] }, { ignoreInterviewer: true }];
     for (const options of optionSets) {
       for (const waves of [WAVES, ['T2', 'T1'] as WavePair]) {
         const counts = evidenceCounts(project, waves, options);
@@ -334,7 +359,8 @@ describe('changeMatrixRows', () => {
       header,
       ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', '0', '0'],
       ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication / Listening', '', '', '', '0', '0'],
-      ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication', 'Shouts when angry.', 'Talks it through.\n\nListens more.', 'Strengthened', '2', '2'],
+      // Two coders on "I shout at her.": one passage.
+      ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication', 'Shouts when angry.', 'Talks it through.\n\nListens more.', 'Strengthened', '1', '2'],
       ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication / Listening', '', 'Hears her out.', 'Emerged', '1', '1'],
       ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication', '', '', '', '0', '1'],
       ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication / Listening', '', '', '', '0', '0'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeSvg, heatCounts, heatMapSvg, measureChartSvg } from '../../../renderer/core/charts';
+import { escapeSvg, heatCounts, heatMapSvg, measureChartSvg, wrapLines } from '../../../renderer/core/charts';
 import type { ProjectSnapshot } from '../../../renderer/core/model';
 import { waveMatrix } from '../../../renderer/core/waves';
 
@@ -40,12 +40,47 @@ describe('charts', () => {
   });
 
   it('heat map counts coded passages per participant and code at one wave, by coder if asked', () => {
-    expect(heatCounts(project, 'T2', ['i1', 'i2'], ['p1', 'p2', 'p3', 'p4'])).toEqual([[1, 0], [1, 0], [2, 0], [0, 0]]);
-    expect(heatCounts(project, 'T2', ['i1'], ['p3'], ['b'])).toEqual([[1]]);
+    expect(heatCounts(project, 'T2', ['i1', 'i2'], ['p1', 'p2', 'p3', 'p4'])).toEqual([[1, 0], [1, 0], [1, 0], [0, 0]]);
+    expect(heatCounts(project, 'T2', ['i1'], ['p3'], { coderIds: ['b'] })).toEqual([[1]]);
+    expect(heatCounts(project, 'T1', ['m', 'i2'], ['p4'])).toEqual([[0, 1]]);
+    expect(heatCounts(project, 'T1', ['m', 'i2'], ['p4'], { includeChildren: true })).toEqual([[1, 1]]);
     const svg = heatMapSvg(project, { waveId: 'T1', codeIds: ['i1', 'i2', 'solo'], participantIds: ['p1', 'p4'] });
     expect(svg).toContain('Di &lt;&amp; &quot;x&quot;&gt;');
     expect(svg).toContain('<title>Ann · Calls him out: 1</title>');
     expect(svg.match(/<rect x="\d+" y="\d+" width="24"/g)).toHaveLength(6);
+  });
+
+  it('heat map counts passages as the wave matrix does: two coders on the same words are one', () => {
+    // Cat's Time 2 "one" is coded "Calls him out" by coders a and b: one passage.
+    expect(heatCounts(project, 'T2', ['i1'], ['p3'])).toEqual([[1]]);
+    const people = ['p1', 'p2', 'p3', 'p4'];
+    for (const options of [{}, { includeChildren: true }, { coderIds: ['b'] }]) {
+      const m = waveMatrix(project, options);
+      for (const wave of ['T1', 'T2']) {
+        const codes = m.rows.map((r) => r.codeId);
+        const counts = heatCounts(project, wave, codes, people, options);
+        codes.forEach((id, k) => expect(counts.reduce((sum, row) => sum + row[k]!, 0)).toBe(m.rows[k]!.byWave[wave]!.passages));
+      }
+    }
+  });
+
+  it('wraps the filter line at its separators instead of cutting it off', () => {
+    const filters = 'Waves compared: Time 1 → Time 2; Roles: Man on programme; Sites: all; Groups: all; Coder: all coders; Sub-codes: counted with their parents; Interviewer turns: counted';
+    const lines = wrapLines(filters, 60);
+    expect(lines.join(' ')).toBe(filters);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(lines[1]).toMatch(/^Sites: all;/); // a new line starts at a separator where one fits
+    expect(wrapLines('no-space-in-this-word so', 10)).toEqual(['no-space-i', 'n-this-wor', 'd so']);
+    expect(wrapLines('', 10)).toEqual([]);
+    for (const svg of [
+      measureChartSvg(project, matrix, 'm', { pair: ['T1', 'T2'], subtitle: filters }),
+      heatMapSvg(project, { waveId: 'T1', codeIds: ['solo'], participantIds: ['p1'], subtitle: filters }),
+    ]) {
+      const subtitle = [...svg.matchAll(/<text x="16" y="\d+" font-size="11" fill="#555">([^<]*)<\/text>/g)].map((x) => x[1]);
+      expect(subtitle.length).toBeGreaterThan(1);
+      expect(subtitle.join(' ')).toBe(filters.replace(/&/g, '&amp;').replace(/>/g, '&gt;'));
+      expect(svg).not.toContain('…');
+    }
   });
 
   it('escapes the five characters that matter', () => {

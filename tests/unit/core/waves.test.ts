@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Code, Coding, Participant, ProjectSnapshot, Source, SpeakerRole, Turn } from '../../../renderer/core/model';
 import { countWords } from '../../../renderer/core/projectSetup';
-import { cellPassages, changeScore, pairedParticipants, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves';
+import { cellPassages, changeScore, pairedParticipants, passagesByParticipant, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves';
 
 // ---- fixture helpers --------------------------------------------------------------------------
 
@@ -335,6 +335,32 @@ describe('cellPassages', () => {
     expect(cellPassages(project, 'X', 'T1')).toEqual([]);
     expect(cellPassages(project, 'nope', 'T1')).toEqual([]);
     expect(cellPassages(project, 'A', 'T9')).toEqual([]);
+  });
+});
+
+describe('passagesByParticipant', () => {
+  it("splits a cell's passages by participant: two coders on the same words once", () => {
+    // A at T1: Kim s1 (two coders' overlapping codings, one passage) + s1b; Alex s2; Sam s4.
+    const a = passagesByParticipant(project).get('A')!;
+    expect([...a.keys()].sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P7']);
+    expect(Object.fromEntries(a.get('P1')!)).toEqual({ T1: 2, T3: 1 });
+    expect(Object.fromEntries(a.get('P4')!)).toEqual({ T1: 1 });
+    expect(passagesByParticipant(project).has('X')).toBe(false); // deleted code
+    expect(passagesByParticipant(project, { coderIds: [] }).size).toBe(0);
+  });
+
+  it('sums to the matrix passages for every row, wave and option set', () => {
+    for (const options of [{}, { includeChildren: true }, { ignoreInterviewer: true }, { coderIds: ['k2'], sites: ['A'] }, { roles: ['man'] }] as WaveMatrixOptions[]) {
+      const counts = passagesByParticipant(project, options);
+      const m = waveMatrix(project, options);
+      for (const row of m.rows) {
+        for (const w of m.waves) {
+          let sum = 0;
+          for (const byWave of counts.get(row.codeId)?.values() ?? []) sum += byWave.get(w) ?? 0;
+          expect(sum).toBe(row.byWave[w]!.passages);
+        }
+      }
+    }
   });
 });
 
