@@ -124,8 +124,8 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
               <th>Coders</th>
               <td>
                 <ul className="plain">
-                  {s.coders.matched.map((c) => <li key={`m${c.existing}`}>{c.existing}{c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add, {c.codingsAlreadyPresent} already here</li>)}
-                  {s.coders.added.map((c) => <li key={`a${c.name}`}>{c.name} (new coder): {countOf(c.codingsAdded, 'coding')} to add</li>)}
+                  {s.coders.matched.map((c) => <li key={`m${c.existing}`}>{c.existing}{c.consensus ? ' (consensus layer)' : ''}{c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add, {c.codingsAlreadyPresent} already here</li>)}
+                  {s.coders.added.map((c) => <li key={`a${c.name}`}>{c.name} ({c.consensus ? 'the consensus layer, not compared as a coder' : 'new coder'}): {countOf(c.codingsAdded, 'coding')} to add</li>)}
                 </ul>
               </td>
             </tr>
