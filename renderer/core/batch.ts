@@ -83,21 +83,31 @@ export interface SpeakerSummary {
   proposed: SpeakerRole;
 }
 
-/** Distinct speaker labels across the included files, each with a proposed role. */
+/**
+ * Distinct speaker labels across the included files, each with a proposed role: the batch's
+ * labels taken together, and a participant wherever one file makes them its participant (its
+ * one speaker besides the interviewer, e.g. "Staff03" in staff-03.srt, would otherwise be one
+ * unknown label among the batch's many).
+ */
 export function collectSpeakers(rows: readonly BatchRow[]): SpeakerSummary[] {
   const bySpeaker = new Map<string, { turns: number; files: Set<string> }>();
+  const participantSomewhere = new Set<string>();
   for (const row of rows) {
     if (!row.include || !row.prepared) continue;
+    const inFile = new Set<string>();
     for (const turn of row.prepared.turns) {
       if (turn.speaker === null) continue;
+      inFile.add(turn.speaker);
       const entry = bySpeaker.get(turn.speaker) ?? { turns: 0, files: new Set<string>() };
       entry.turns += 1;
       entry.files.add(row.key);
       bySpeaker.set(turn.speaker, entry);
     }
+    for (const [speaker, role] of Object.entries(proposeSpeakerRoles([...inFile]))) if (role === 'participant') participantSomewhere.add(speaker);
   }
   const names = [...bySpeaker.keys()];
   const proposed = proposeSpeakerRoles(names);
+  for (const speaker of participantSomewhere) if (proposed[speaker] === 'other') proposed[speaker] = 'participant';
   return names
     .map((speaker) => ({
       speaker,

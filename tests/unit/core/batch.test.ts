@@ -55,6 +55,13 @@ describe('speakers and build', () => {
     ]);
   });
 
+  it("proposes a file's one non-interviewer speaker as the participant, also among other files", () => {
+    // staff-03.srt beside two men's interviews: Staff03 was 'other' once the batch was pooled.
+    const rows = planBatch([file('staff-03.srt', 'a', ['Interviewer', 'Staff03', 'Interviewer', 'Staff03']), file('Dale_T1.txt', 'b'), file('group.txt', 'c', ['Interviewer', 'Worker1', 'Worker2'])], { participants: [], sources: [], waves });
+    const proposed = Object.fromEntries(collectSpeakers(rows).map((s) => [s.speaker, s.proposed]));
+    expect(proposed).toEqual({ Interviewer: 'interviewer', Staff03: 'participant', Dale: 'participant', Worker1: 'other', Worker2: 'other' });
+  });
+
   it('builds sources and new participants once, applying the speaker mapping', () => {
     const rows = planBatch([file('Dale_T1.txt', 'a'), file('Asha_T1.txt', 'b'), file('asha_T2.txt', 'c'), file('notes.txt', 'd')], { participants: [dale], sources: [], waves });
     rows[3]!.participantName = '';
