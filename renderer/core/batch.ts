@@ -13,6 +13,8 @@ export interface PreparedFile {
   text: string;
   turns: Turn[];
   warnings: string[];
+  /** The document's own title (a .docx Title or heading), taken out of its text. */
+  title?: string;
 }
 
 export interface FailedFile {
@@ -71,7 +73,8 @@ export function planBatch(files: readonly (PreparedFile | FailedFile)[], project
       };
     }
     seen.set(file.sha256, file.fileName);
-    const message = file.warnings.join(' ');
+    const titled = file.title ? [`Titled “${file.title}” (the first line of the document, not a turn).`] : [];
+    const message = [...titled, ...file.warnings].join(' ');
     return { ...base, status: 'ready', message, include: true, prepared: file };
   });
 }
@@ -163,7 +166,7 @@ export function buildImport(
       id: newId(),
       participantId,
       wave: row.waveId,
-      title: titleFromFileName(file.fileName),
+      title: file.title ?? titleFromFileName(file.fileName),
       text: file.text,
       turns: file.turns.map((t) => ({
         ...t,

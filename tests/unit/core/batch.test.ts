@@ -78,6 +78,14 @@ describe('speakers and build', () => {
     expect(built.sources[0]!.origin).toEqual({ fileName: 'Dale_T1.txt', format: 'txt', sha256: 'a', importedAt: 1000 });
   });
 
+  it("titles a transcript with the document's own title when it has one, else its file name", () => {
+    const titled: PreparedFile = { ...file('Kieran_T2.docx', 'a'), title: 'Interview with Kieran, Time 2' };
+    const rows = planBatch([titled, file('Dale_T1.txt', 'b')], { participants: [], sources: [], waves });
+    const built = buildImport(rows, {}, [], () => 'id', 0);
+    expect(built.sources.map((s) => s.title)).toEqual(['Interview with Kieran, Time 2', 'Dale_T1']);
+    expect(rows[0]!.message).toBe('Titled “Interview with Kieran, Time 2” (the first line of the document, not a turn).');
+  });
+
   it('makes titles from file names', () => {
     expect(titleFromFileName('C:\\data\\Kieran_T2.docx')).toBe('Kieran_T2');
     expect(titleFromFileName('.hidden')).toBe('.hidden');
