@@ -131,6 +131,24 @@ export function batchProblems(rows: readonly BatchRow[]): string[] {
   return problems;
 }
 
+/** The batch without its bad files (unreadable, empty, too large…), in one step. */
+export function dropBadFiles(rows: readonly BatchRow[]): BatchRow[] {
+  return rows.filter((row) => row.status !== 'error');
+}
+
+/** Why Import is disabled, in one line for beside the button; null when it is not. */
+export function importBlockedBecause(rows: readonly BatchRow[]): string | null {
+  if (rows.length === 0) return 'Choose or drop transcript files first.';
+  const bad = rows.filter((row) => row.status === 'error').map((row) => row.fileName);
+  if (bad.length > 0) {
+    const one = bad.length === 1;
+    const names = bad.length > 3 ? `${bad.slice(0, 3).join(', ')} and ${bad.length - 3} more` : bad.join(', ');
+    return `${bad.length} ${one ? 'file cannot' : 'files cannot'} be read (${names}): drop ${one ? 'it' : 'them'} (Drop all bad files) or fix ${one ? 'it' : 'them'} and add ${one ? 'it' : 'them'} again.`;
+  }
+  if (!rows.some((row) => row.include && row.prepared)) return 'No file is ticked for import (duplicates start unticked).';
+  return null;
+}
+
 export interface BatchImport {
   newParticipants: Participant[];
   sources: Source[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchProblems, buildImport, collectSpeakers, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/batch';
+import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/batch';
 import { DEFAULT_WAVES, type Participant } from '../../../renderer/core/model';
 
 const waves = [...DEFAULT_WAVES];
@@ -40,6 +40,28 @@ describe('planBatch', () => {
     expect(() => buildImport(rows, {}, [], () => 'id', 0)).toThrow(/bad\.txt/);
     expect(batchProblems(rows.filter((r) => r.status !== 'error'))).toEqual([]);
     expect(batchProblems([])).toEqual(['No file in this batch is selected for import.']);
+  });
+});
+
+describe('bad files and why the import waits', () => {
+  const bad = (name: string) => ({ fileName: name, error: `${name}: is empty.` });
+
+  it('drops every bad file at once, keeping the others in their order', () => {
+    const rows = planBatch([bad('a.txt'), file('ok.txt', 'x'), bad('b.docx'), file('dup.txt', 'x')], { participants: [], sources: [], waves });
+    expect(dropBadFiles(rows).map((r) => [r.fileName, r.status])).toEqual([['ok.txt', 'ready'], ['dup.txt', 'duplicate']]);
+    expect(dropBadFiles(dropBadFiles(rows))).toEqual(dropBadFiles(rows));
+  });
+
+  it('says in one line why Import is disabled, and nothing when it is not', () => {
+    const plan = (files: Parameters<typeof planBatch>[0]) => planBatch(files, { participants: [], sources: [], waves });
+    expect(importBlockedBecause([])).toBe('Choose or drop transcript files first.');
+    expect(importBlockedBecause(plan([file('ok.txt', 'x'), bad('a.txt')]))).toBe('1 file cannot be read (a.txt): drop it (Drop all bad files) or fix it and add it again.');
+    expect(importBlockedBecause(plan([bad('a.txt'), bad('b.txt'), bad('c.txt'), bad('d.txt')]))).toBe(
+      '4 files cannot be read (a.txt, b.txt, c.txt and 1 more): drop them (Drop all bad files) or fix them and add them again.',
+    );
+    const unticked = plan([file('ok.txt', 'x')]).map((r) => ({ ...r, include: false }));
+    expect(importBlockedBecause(unticked)).toBe('No file is ticked for import (duplicates start unticked).');
+    expect(importBlockedBecause(plan([file('ok.txt', 'x')]))).toBeNull();
   });
 });
 
