@@ -125,6 +125,14 @@ describe('exchange through REFI-QDA', () => {
     expect(await chosen.getByLabel('Ben (coder B)').isChecked()).toBe(true);
     await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
     await screenshot(page, 'exchange-consensus-reimported');
+
+    // The same file as another coder's work: its consensus layer is this project's, not a new coder.
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await pick(page, "Import another coder's work (.qdpx)…", { name: 'with-consensus.qdpx', bytes: exported.bytes });
+    const merge = page.getByRole('dialog', { name: 'Import coding from with-consensus.qdpx' });
+    await expect.poll(() => merge.textContent()).toMatch(/Consensus \(consensus layer\): 0 codings to add, 1 already here/);
+    await screenshot(page, 'exchange-consensus-merge');
+    await merge.getByRole('button', { name: 'Cancel' }).click();
     expect(errors).toEqual([]);
   });
 
