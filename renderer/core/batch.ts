@@ -13,6 +13,8 @@ export interface PreparedFile {
   text: string;
   turns: Turn[];
   warnings: string[];
+  /** The document's own title (a .docx Title or heading), taken out of its text. */
+  title?: string;
 }
 
 export interface FailedFile {
@@ -71,7 +73,8 @@ export function planBatch(files: readonly (PreparedFile | FailedFile)[], project
       };
     }
     seen.set(file.sha256, file.fileName);
-    const message = file.warnings.join(' ');
+    const titled = file.title ? [`Titled “${file.title}” (the first line of the document, not a turn).`] : [];
+    const message = [...titled, ...file.warnings].join(' ');
     return { ...base, status: 'ready', message, include: true, prepared: file };
   });
 }
@@ -83,21 +86,31 @@ export interface SpeakerSummary {
   proposed: SpeakerRole;
 }
 
-/** Distinct speaker labels across the included files, each with a proposed role. */
+/**
+ * Distinct speaker labels across the included files, each with a proposed role: the batch's
+ * labels taken together, and a participant wherever one file makes them its participant (its
+ * one speaker besides the interviewer, e.g. "Staff03" in staff-03.srt, would otherwise be one
+ * unknown label among the batch's many).
+ */
 export function collectSpeakers(rows: readonly BatchRow[]): SpeakerSummary[] {
   const bySpeaker = new Map<string, { turns: number; files: Set<string> }>();
+  const participantSomewhere = new Set<string>();
   for (const row of rows) {
     if (!row.include || !row.prepared) continue;
+    const inFile = new Set<string>();
     for (const turn of row.prepared.turns) {
       if (turn.speaker === null) continue;
+      inFile.add(turn.speaker);
       const entry = bySpeaker.get(turn.speaker) ?? { turns: 0, files: new Set<string>() };
       entry.turns += 1;
       entry.files.add(row.key);
       bySpeaker.set(turn.speaker, entry);
     }
+    for (const [speaker, role] of Object.entries(proposeSpeakerRoles([...inFile]))) if (role === 'participant') participantSomewhere.add(speaker);
   }
   const names = [...bySpeaker.keys()];
   const proposed = proposeSpeakerRoles(names);
+  for (const speaker of participantSomewhere) if (proposed[speaker] === 'other') proposed[speaker] = 'participant';
   return names
     .map((speaker) => ({
       speaker,
@@ -116,6 +129,24 @@ export function batchProblems(rows: readonly BatchRow[]): string[] {
   }
   if (!rows.some((r) => r.include && r.prepared)) problems.push('No file in this batch is selected for import.');
   return problems;
+}
+
+/** The batch without its bad files (unreadable, empty, too large…), in one step. */
+export function dropBadFiles(rows: readonly BatchRow[]): BatchRow[] {
+  return rows.filter((row) => row.status !== 'error');
+}
+
+/** Why Import is disabled, in one line for beside the button; null when it is not. */
+export function importBlockedBecause(rows: readonly BatchRow[]): string | null {
+  if (rows.length === 0) return 'Choose or drop transcript files first.';
+  const bad = rows.filter((row) => row.status === 'error').map((row) => row.fileName);
+  if (bad.length > 0) {
+    const one = bad.length === 1;
+    const names = bad.length > 3 ? `${bad.slice(0, 3).join(', ')} and ${bad.length - 3} more` : bad.join(', ');
+    return `${bad.length} ${one ? 'file cannot' : 'files cannot'} be read (${names}): drop ${one ? 'it' : 'them'} (Drop all bad files) or fix ${one ? 'it' : 'them'} and add ${one ? 'it' : 'them'} again.`;
+  }
+  if (!rows.some((row) => row.include && row.prepared)) return 'No file is ticked for import (duplicates start unticked).';
+  return null;
 }
 
 export interface BatchImport {
@@ -153,7 +184,7 @@ export function buildImport(
       id: newId(),
       participantId,
       wave: row.waveId,
-      title: titleFromFileName(file.fileName),
+      title: file.title ?? titleFromFileName(file.fileName),
       text: file.text,
       turns: file.turns.map((t) => ({
         ...t,

@@ -19,11 +19,14 @@ export interface CoderMerge {
 /**
  * In the file's order, each coder takes the coder here with its id, else the one with its name,
  * unless an earlier coder of the file took it: two coders of the file never become one here.
+ * The file's consensus layer goes into the consensus layer here (whatever either is called),
+ * or comes in as the consensus layer; a name alone never joins a coder to a consensus layer.
  */
 export function mergeCoders(here: readonly Coder[], there: readonly Coder[], newId: () => string, warnings: string[]): CoderMerge {
   const byId = new Map(here.map((c) => [c.id, c]));
   const byName = new Map<string, Coder>();
-  for (const c of here) if (!byName.has(nameKey(c.name))) byName.set(nameKey(c.name), c);
+  for (const c of here) if (!c.consensus && !byName.has(nameKey(c.name))) byName.set(nameKey(c.name), c);
+  const consensusHere = here.find((c) => c.consensus);
   const taken = new Set(here.map((c) => c.id));
   const names = here.map((c) => c.name);
   const claimed = new Set<string>();
@@ -32,7 +35,10 @@ export function mergeCoders(here: readonly Coder[], there: readonly Coder[], new
   const entries: CoderMerge['entries'] = [];
   for (const coder of there) {
     const free = (c: Coder | undefined) => (c && !claimed.has(c.id) ? c : undefined);
-    let target = free(byId.get(coder.id)) ?? free(byName.get(nameKey(coder.name)));
+    const sameId = byId.get(coder.id);
+    let target = coder.consensus
+      ? free(sameId?.consensus ? sameId : undefined) ?? free(consensusHere)
+      : free(sameId) ?? free(byName.get(nameKey(coder.name)));
     const isNew = !target;
     if (!target) {
       // The id is kept, so this coder is matched by id when their next file comes in.
@@ -40,7 +46,7 @@ export function mergeCoders(here: readonly Coder[], there: readonly Coder[], new
       const base = coder.name.trim() || 'Imported coder';
       const name = uniqueName(base, names);
       if (name !== base) warnings.push(`Coder "${base}" is added as "${name}", as that name is already taken.`);
-      target = { id, name, colour: coder.colour };
+      target = { id, name, colour: coder.colour, ...(coder.consensus ? { consensus: true } : {}) };
       added.push(target);
       taken.add(id);
       names.push(name);

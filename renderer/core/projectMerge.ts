@@ -54,9 +54,10 @@ export interface MergeSummary {
     added: string[];
   };
   coders: {
-    matched: (MatchedPair & CoderCounts)[];
+    /** `consensus`: the consensus layer (not a coder to compare), in the file and here. */
+    matched: (MatchedPair & CoderCounts & { consensus?: true })[];
     /** `name` as it will read here. */
-    added: ({ name: string } & CoderCounts)[];
+    added: ({ name: string; consensus?: true } & CoderCounts)[];
   };
   codings: {
     added: number;
@@ -177,8 +178,9 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
 
   for (const { incoming: coder, here, added } of coders.entries) {
     const count = { codingsAdded: 0, codingsAlreadyPresent: 0, ...counts.get(here.id) };
-    if (added) summary.coders.added.push({ name: here.name, ...count });
-    else summary.coders.matched.push({ incoming: coder.name, existing: here.name, ...count });
+    const layer = here.consensus ? { consensus: true as const } : {};
+    if (added) summary.coders.added.push({ name: here.name, ...layer, ...count });
+    else summary.coders.matched.push({ incoming: coder.name, existing: here.name, ...layer, ...count });
   }
 
   const memoChanges = mergeMemos(current, incoming, { codes, sources, codingMap }, options, warnings, summary);

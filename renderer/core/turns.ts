@@ -141,10 +141,13 @@ export function detectTurns(text: string): Turn[] {
 
 const INTERVIEWER_LABELS = new Set(['interviewer', 'int', 'i', 'q', 'mod', 'moderator', 'researcher']);
 const PARTICIPANT_LABELS = new Set(['r', 'a', 'respondent', 'participant', 'interviewee', 'resp', 'p']);
-const OTHER_LABELS = new Set([
-  'speaker', 'unknown', 'translator', 'interpreter', 'note', 'notes', 'all', 'both', 'everyone',
-  'other', 'voice', 'transcriber', 'comment', 'observer', 'unidentified',
+// Labels for a part other than the person interviewed: never proposed as the participant.
+const NOT_PARTICIPANT_LABELS = new Set([
+  'translator', 'interpreter', 'note', 'notes', 'all', 'both', 'everyone', 'other', 'transcriber',
+  'comment', 'observer',
 ]);
+// Generic labels: 'other' among several speakers, the participant when they are the only one.
+const OTHER_LABELS = new Set([...NOT_PARTICIPANT_LABELS, 'speaker', 'unknown', 'voice', 'unidentified']);
 
 function isInterviewerLike(base: string): boolean {
   return INTERVIEWER_LABELS.has(base) || /\binterviewer\b/.test(base) || /\bresearcher\b/.test(base);
@@ -156,7 +159,10 @@ function isInterviewerLike(base: string): boolean {
  * present (in a group with a moderator, a facilitator is usually staff being interviewed, so
  * 'other'). Explicit respondent labels (R, A, Participant...) are participants; personal
  * names and ids like "P07" are participants only when someone is the interviewer, because
- * otherwise we cannot tell who asked. Everything else is 'other'. Case-insensitive.
+ * otherwise we cannot tell who asked. Everything else is 'other', except that the one speaker
+ * who is not an interviewer (in an interview with one person, "Staff03" or "Speaker 2") is the
+ * participant unless the label names another part (a translator, a note). Case-insensitive.
+ * Call it per file: in a batch, one file's lone speaker is among many (see core/batch).
  */
 export function proposeSpeakerRoles(speakers: readonly string[]): Record<string, SpeakerRole> {
   const bases = new Map(speakers.map((s) => [s, baseLabel(s.trim())] as const));
@@ -172,6 +178,9 @@ export function proposeSpeakerRoles(speakers: readonly string[]): Record<string,
     else if (hasAsker && isPersonOrId(speaker.trim())) roles[speaker] = 'participant';
     else roles[speaker] = 'other';
   }
+  const others = [...bases.keys()].filter((speaker) => roles[speaker] !== 'interviewer');
+  const lone = others.length === 1 ? others[0]! : null;
+  if (lone !== null && roles[lone] === 'other' && !NOT_PARTICIPANT_LABELS.has(bases.get(lone)!)) roles[lone] = 'participant';
   return roles;
 }
 

@@ -1,6 +1,7 @@
 // The one entry point for turning a dropped file into canonical text + speaker turns.
 // Pure over bytes: the caller reads the file and stores the result in one transaction.
 import type { Turn } from '../core/model';
+import { splitTitle } from '../core/transcriptTitle';
 import { detectTurns, proposeSpeakerRoles } from '../core/turns';
 import { parseCaptions } from './captions';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
@@ -15,6 +16,8 @@ export interface ImportedTranscript {
   turns: Turn[];
   format: string;
   warnings: string[];
+  /** The document's own title (a .docx Title/Heading or title line), taken out of the text. */
+  title?: string;
 }
 
 const FORMATS: Record<string, string> = {
@@ -102,9 +105,12 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
   let text: string;
   let turns: Turn[] | null = null;
   let warnings: string[] = [];
+  let title: string | null = null;
   if (format === 'docx') {
-    const { docxToText } = await import('./docx'); // fflate stays out of the main bundle
-    text = canonicalNewlines((await docxToText(bytes, name)).replace(/^\uFEFF/, ''));
+    const { docxToLines } = await import('./docx'); // fflate stays out of the main bundle
+    const split = splitTitle(await docxToLines(bytes, name));
+    title = split.title;
+    text = canonicalNewlines(split.lines.map((line) => line.text).join('\n').replace(/^\uFEFF/, ''));
   } else {
     const decoded = decodeText(bytes, name);
     warnings = decoded.warnings;
@@ -118,5 +124,5 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
     }
   }
   if (text.trim() === '') throw new ImportError(name, 'has no text');
-  return { text, turns: withRoles(turns ?? detectTurns(text)), format, warnings };
+  return { text, turns: withRoles(turns ?? detectTurns(text)), format, warnings, ...(title ? { title } : {}) };
 }

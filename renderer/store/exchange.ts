@@ -1,6 +1,7 @@
 // Projects in and out as whole files (.qdpx): the snapshot an export is made from, a new
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
+import type { AppOnlyWork } from '../core/exportLeftBehind';
 import type { MergePlan } from '../core/projectMerge';
 import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/model';
 import { uniqueName } from '../core/projectSetup';
@@ -8,6 +9,7 @@ import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
 import { loadSnapshot, toSourceMeta } from './projectRepo';
+import { loadQuoteConfig } from './quoteStore';
 import { createProject, deleteForever, deleteProject, listProjects, validateProjectName } from './projects';
 import type { ProjectEntry } from './registry';
 import { registry } from './registry';
@@ -26,6 +28,12 @@ export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
     roles: roles?.value as RoleDef[] | undefined,
     attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],
   };
+}
+
+/** The project's work a .qdpx does not carry (core/exportLeftBehind), read for the export preview. */
+export async function loadAppOnlyWork(db: ProjectDb): Promise<AppOnlyWork> {
+  const [frameworkCells, decisions, basketItems, quotes] = await Promise.all([db.frameworkCells.toArray(), db.decisions.toArray(), db.basketItems.toArray(), loadQuoteConfig(db)]);
+  return { frameworkCells, decisions, basketItems, redactions: quotes.redactions, quoteSettings: quotes.settings };
 }
 
 /** A file-safe name for exports: "Project Mirabal (sample).qdpx". */

@@ -1,13 +1,15 @@
-// The project as a file: export it as .qdpx (for another tool, a colleague or a backup), and
-// bring a second coder's .qdpx into this project as their layer of coding. The merge is
+// The project as a file: export it as .qdpx (for another tool, a colleague or a backup), after
+// a preview of what the file carries and what app-only work stays behind, and bring a second
+// coder's .qdpx into this project as their layer of coding. The merge is
 // planned and shown before anything is written, and is one undoable step afterwards.
 import { useMemo, useState } from 'react';
+import { carriedByQdpx, leftBehindByQdpx, type LeftBehind } from '../core/exportLeftBehind';
 import type { ProjectSnapshot } from '../core/model';
 import { planMerge, type MergePlan, type MatchedPair } from '../core/projectMerge';
 import { writeQdpx } from '../io/qdpx';
 import { readQdpxOffThread } from '../io/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
-import { commitMerge, exportFileName, exportSnapshot } from '../store/exchange';
+import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine, Modal, useAction } from './common';
 import { countOf, ImportWarnings } from './ImportWarnings';
@@ -26,6 +28,7 @@ export function ExchangeCard() {
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [incoming, setIncoming] = useState<Incoming | null>(null);
+  const [outgoing, setOutgoing] = useState<Outgoing | null>(null);
 
   const busyWhile = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -34,13 +37,22 @@ export function ExchangeCard() {
     setBusy(null);
   };
 
-  const exportProject = () =>
-    busyWhile('Exporting…', async () => {
-      const snapshot = await exportSnapshot(db);
+  // The preview first: what the file carries and what stays behind (core/exportLeftBehind).
+  const previewExport = () =>
+    busyWhile('Preparing the export…', async () => {
+      const [snapshot, work] = await Promise.all([exportSnapshot(db), loadAppOnlyWork(db)]);
+      setOutgoing({ snapshot, carried: carriedByQdpx(snapshot), leftBehind: leftBehindByQdpx(work) });
+    });
+
+  const exportProject = async ({ snapshot, leftBehind }: Outgoing) => {
+    setOutgoing(null);
+    await busyWhile('Exporting…', async () => {
       const bytes = await writeQdpx(snapshot);
       const saved = await getPlatform().saveFile(exportFileName(snapshot.name ?? 'project', 'qdpx'), bytes, 'application/zip');
-      if (saved) setStatus(`Exported ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).`);
+      const behind = leftBehind.length ? ` Not in the file: ${leftBehind.map((l) => l.label).join('; ')}.` : '';
+      if (saved) setStatus(`Exported ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`);
     });
+  };
 
   const importCoding = () =>
     busyWhile('Reading…', async () => {
@@ -54,17 +66,19 @@ export function ExchangeCard() {
     <section className="card exchange">
       <h2>Exchange</h2>
       <p className="muted">
-        REFI-QDA files (.qdpx) carry the whole project (transcripts, codebook, codings with their coder, participants with their attributes, waves and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench.
+        REFI-QDA files (.qdpx) carry the project (transcripts, codebook, codings with their coder, participants with their attributes, waves and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench.
+        Work only this workbench does (change-matrix cells, the quote basket, the redaction list, the decision log, the quote style) stays behind: the export says what, before it saves.
       </p>
       <ErrorLine error={error} onDismiss={dismiss} />
       <div className="row">
-        <button type="button" className="primary" disabled={busy !== null} onClick={() => void exportProject()}>Export project (.qdpx)</button>
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => void previewExport()}>Export project (.qdpx)…</button>
         <button type="button" disabled={busy !== null} onClick={() => void importCoding()} title="Their codings come in as their own coder layer, for comparison and agreement">
           Import another coder's work (.qdpx)…
         </button>
         {busy && <span className="muted">{busy}</span>}
       </div>
       {status && <p className="notice" role="status">{status}</p>}
+      {outgoing && <ExportDialog outgoing={outgoing} onClose={() => setOutgoing(null)} onExport={() => void exportProject(outgoing)} />}
       {incoming && (
         <MergeDialog
           incoming={incoming}
@@ -81,6 +95,37 @@ export function ExchangeCard() {
         />
       )}
     </section>
+  );
+}
+
+interface Outgoing {
+  snapshot: ProjectSnapshot;
+  carried: string[];
+  leftBehind: LeftBehind[];
+}
+
+function ExportDialog(props: { outgoing: Outgoing; onClose(): void; onExport(): void }) {
+  const { carried, leftBehind } = props.outgoing;
+  return (
+    <Modal title="Export project (.qdpx)" onClose={props.onClose}>
+      <div className="modal-body">
+        <p>The file carries:</p>
+        <ul className="import-counts">{carried.map((c) => <li key={c}>{c}</li>)}</ul>
+        {leftBehind.length > 0 ? (
+          <section className="import-warnings" aria-label="Stays behind">
+            <h3>Stays behind in this workbench ({leftBehind.length})</h3>
+            <ul>{leftBehind.map((l) => <li key={l.kind}>{l.label}</li>)}</ul>
+            <p className="small">REFI-QDA has no place for these; other tools, and a project imported from this file, will not have them. Keep this project (or its backup) to keep them.</p>
+          </section>
+        ) : (
+          <p className="muted">Nothing stays behind: this project has no change-matrix cells, basket quotes, redaction list, consensus decisions or quote style of its own.</p>
+        )}
+      </div>
+      <footer className="modal-foot">
+        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="button" className="primary" onClick={props.onExport}>Export .qdpx</button>
+      </footer>
+    </Modal>
   );
 }
 
@@ -124,8 +169,8 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
               <th>Coders</th>
               <td>
                 <ul className="plain">
-                  {s.coders.matched.map((c) => <li key={`m${c.existing}`}>{c.existing}{c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add, {c.codingsAlreadyPresent} already here</li>)}
-                  {s.coders.added.map((c) => <li key={`a${c.name}`}>{c.name} (new coder): {countOf(c.codingsAdded, 'coding')} to add</li>)}
+                  {s.coders.matched.map((c) => <li key={`m${c.existing}`}>{c.existing}{c.consensus ? ' (consensus layer)' : ''}{c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add, {c.codingsAlreadyPresent} already here</li>)}
+                  {s.coders.added.map((c) => <li key={`a${c.name}`}>{c.name} ({c.consensus ? 'the consensus layer, not compared as a coder' : 'new coder'}): {countOf(c.codingsAdded, 'coding')} to add</li>)}
                 </ul>
               </td>
             </tr>

@@ -1,7 +1,7 @@
 // Batch import: choose or drop files, read them (with progress), correct the proposed
 // participant and wave per file, map speakers to roles once, then import all in one go.
 import { useMemo, useState } from 'react';
-import { batchProblems, buildImport, collectSpeakers, planBatch, type BatchRow } from '../core/batch';
+import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, type BatchRow } from '../core/batch';
 import type { SpeakerRole } from '../core/model';
 import { prepareFiles } from '../io/prepareBatch';
 import { TRANSCRIPT_EXTENSIONS } from '../io/transcripts';
@@ -56,6 +56,9 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
   }
 
   const included = rows.filter((r) => r.include && r.prepared).length;
+  const badFiles = rows.filter((r) => r.status === 'error').length;
+  // A disabled button says nothing by itself: the reason stands beside it (core/batch).
+  const blocked = phase.kind === 'reading' ? 'Reading the files…' : phase.kind === 'review' || phase.kind === 'choose' ? importBlockedBecause(rows) : null;
   return (
     <Modal title="Import transcripts" onClose={props.onClose} wide>
       <div
@@ -153,6 +156,11 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
             ))}
           </ul>
         )}
+        {badFiles > 0 && (
+          <button type="button" onClick={() => setRows((rs) => dropBadFiles(rs))}>
+            Drop all bad files ({badFiles})
+          </button>
+        )}
         {phase.kind === 'saving' && (
           <div className="progress-block">
             <progress aria-label="Importing" />
@@ -161,8 +169,9 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
         )}
       </div>
       <footer className="modal-foot">
+        {blocked && <span id="import-blocked" className="muted small" style={{ marginRight: 'auto', alignSelf: 'center' }}>{blocked}</span>}
         <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" disabled={problems.length > 0 || phase.kind !== 'review'} onClick={commit}>
+        <button type="button" className="primary" disabled={problems.length > 0 || phase.kind !== 'review'} aria-describedby={blocked ? 'import-blocked' : undefined} title={blocked ?? undefined} onClick={commit}>
           Import {included} transcript{included === 1 ? '' : 's'}
         </button>
       </footer>

@@ -45,6 +45,9 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
   const [error, run] = useAction();
   const [busy, setBusy] = useState(false);
   const codedSources = new Set(project.codings.map((c) => c.sourceId)).size;
+  const names = (list: typeof project.coders) => list.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ');
+  const coders = project.coders.filter((c) => !c.consensus);
+  const layer = project.coders.filter((c) => c.consensus);
   return (
     <Modal title={`Import ${fileName}`} onClose={props.onClose} wide>
       <div className="modal-body">
@@ -56,7 +59,10 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
           <li>{countOf(project.sources.length, 'transcript')}{project.sources.length ? ` (${codedSources} coded)` : ''}</li>
           <li>{countOf(project.participants.length, 'participant')} (cases)</li>
           <li>{countOf(project.codes.length, 'code')}</li>
-          <li>{countOf(project.codings.length, 'coding')} by {countOf(project.coders.length, 'coder')}{project.coders.length ? `: ${project.coders.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ')}` : ''}</li>
+          <li>
+            {countOf(project.codings.length, 'coding')} by {countOf(coders.length, 'coder')}{coders.length ? `: ${names(coders)}` : ''}
+            {layer.length > 0 && `, and the consensus layer (${names(layer)}), which is not compared as a coder`}
+          </li>
           <li>{countOf(project.memos?.length ?? 0, 'memo')}</li>
           <li>waves {project.waves.map((w) => w.label).join(', ')}</li>
         </ul>

@@ -16,8 +16,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-
-
 describe('exchange through REFI-QDA', () => {
   it('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', async () => {
     const { page, errors } = await app.newPage();
@@ -26,7 +24,10 @@ describe('exchange through REFI-QDA', () => {
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('tab', { name: 'Project' }).click();
 
-    const exported = await download(page, () => page.getByRole('button', { name: 'Export project (.qdpx)' }).click());
+    await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+    await expect.poll(() => preview.textContent()).toMatch(/Nothing stays behind/);
+    const exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
     expect(exported.name).toBe('Sample study (fictional).qdpx');
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 12 transcripts, \d+ codes and 246 codings/);
     expect(validate(strFromU8(unzipSync(exported.bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
@@ -73,6 +74,65 @@ describe('exchange through REFI-QDA', () => {
     // A file that is not a .qdpx changes nothing and says why.
     await pick(page, "Import another coder's work (.qdpx)…", { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
+    expect(errors).toEqual([]);
+  });
+
+  it('says what stays behind before exporting, and the consensus layer comes back as the consensus layer', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('button', { name: 'Coder' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // One disagreement resolved into the consensus layer (a Consensus coder and a decision) …
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const methods = page.locator('blockquote.methods');
+    await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
+    const first = page.getByRole('region', { name: 'Disagreements' }).locator('li.disagreement').first();
+    await first.getByLabel('Why').fill('Ana coded the whole account.');
+    await first.getByRole('button', { name: /^Take Ana/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus:/);
+    // … and a redaction list entry: app-only work a .qdpx has no place for.
+    await page.getByRole('tab', { name: 'Quotes' }).click();
+    await page.getByRole('tab', { name: 'Style & redaction' }).click();
+    await page.getByLabel('Identifier 1', { exact: true }).fill('Ellie');
+    await page.getByLabel('Replacement 1', { exact: true }).fill("[child's name]");
+    await page.getByRole('button', { name: 'Save redaction list' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Redaction list saved.' }).count()).toBe(1);
+
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+    await expect.poll(() => preview.textContent()).toMatch(/247 codings by 2 coders and the consensus layer/);
+    const behind = preview.getByRole('region', { name: 'Stays behind' });
+    await expect.poll(() => behind.locator('li').allTextContents()).toEqual(['1 redaction list entry', '1 consensus decision in the decision log (who, when, why)']);
+    await screenshot(page, 'exchange-export-preview');
+    const exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Not in the file: 1 redaction list entry; 1 consensus decision/);
+    const xml = strFromU8(unzipSync(exported.bytes)['project.qde']!);
+    expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
+    expect(xml).toMatch(/<Note guid="[^"]+" name="Consensus layer">/);
+
+    // Imported as a new project: two coders and the consensus layer, not three coders.
+    await page.getByRole('button', { name: '← Projects' }).click();
+    await pick(page, 'Import .qdpx…', { name: 'with-consensus.qdpx', bytes: exported.bytes });
+    const dialog = page.getByRole('dialog', { name: 'Import with-consensus.qdpx' });
+    await expect.poll(() => dialog.textContent()).toMatch(/247 codings by 2 coders: Ana \(coder A\), Ben \(coder B\), and the consensus layer \(Consensus\)/);
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const chosen = page.getByRole('group', { name: 'Coders' });
+    await expect.poll(() => chosen.getByLabel('Consensus').isChecked()).toBe(false);
+    expect(await chosen.getByLabel('Ben (coder B)').isChecked()).toBe(true);
+    await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
+    await screenshot(page, 'exchange-consensus-reimported');
+
+    // The same file as another coder's work: its consensus layer is this project's, not a new coder.
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await pick(page, "Import another coder's work (.qdpx)…", { name: 'with-consensus.qdpx', bytes: exported.bytes });
+    const merge = page.getByRole('dialog', { name: 'Import coding from with-consensus.qdpx' });
+    await expect.poll(() => merge.textContent()).toMatch(/Consensus \(consensus layer\): 0 codings to add, 1 already here/);
+    await screenshot(page, 'exchange-consensus-merge');
+    await merge.getByRole('button', { name: 'Cancel' }).click();
     expect(errors).toEqual([]);
   });
 

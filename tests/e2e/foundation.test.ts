@@ -97,6 +97,56 @@ describe('foundation', () => {
     expect(errors).toEqual([]);
   });
 
+  it('proposes the lone speaker as the participant, titles a .docx by its Title, drops all bad files, and says why Import waits', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Staff and men');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { name: 'Staff and men' }).waitFor();
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const srt = '1\n00:00:01,000 --> 00:00:03,000\nInterviewer: How long have you run the groups?\n\n2\n00:00:04,000 --> 00:00:07,000\nStaff03: Six years, on and off.\n\n3\n00:00:08,000 --> 00:00:09,000\nInterviewer: And what keeps you?\n\n4\n00:00:10,000 --> 00:00:14,000\nStaff03: The men who come back a year later.\n';
+    const docx = makeDocx([{ text: 'Interview with Kieran, Time 2', style: 'Title' }, 'Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.']);
+    await (await chooser).setFiles([
+      { name: 'staff-03.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt, 'utf8') },
+      { name: 'Kieran_T2.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) },
+      { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n', 'utf8') },
+      { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a Word file', 'utf8') },
+    ]);
+    await expect.poll(() => page.locator('tr.status-error').count()).toBe(2);
+    // Staff03 is the one speaker of staff-03.srt besides the interviewer: the participant.
+    expect(await page.getByLabel('Role of speaker Staff03').inputValue()).toBe('participant');
+    expect(await page.getByLabel('Role of speaker Kieran').inputValue()).toBe('participant');
+    await expect.poll(() => page.locator('tr', { hasText: 'Kieran_T2.docx' }).locator('td.status').textContent()).toMatch(/^4 turns · Titled “Interview with Kieran, Time 2”/);
+    // The disabled button says why, beside it and as its description.
+    const importButton = page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
+    expect(await importButton.isDisabled()).toBe(true);
+    const why = '2 files cannot be read (empty.txt, broken.docx): drop them (Drop all bad files) or fix them and add them again.';
+    await expect.poll(() => page.locator('.modal-foot').textContent()).toContain(why);
+    expect(await importButton.getAttribute('title')).toBe(why);
+    await screenshot(page, 'import-bad-files');
+
+    await page.getByRole('button', { name: 'Drop all bad files (2)' }).click();
+    await expect.poll(() => page.locator('table.batch tbody tr').count()).toBe(3);
+    expect(await page.locator('tr.status-error').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Drop all bad files/ }).count()).toBe(0);
+    expect(await page.locator('#import-blocked').count()).toBe(0);
+    await page.getByLabel('Participant for staff-03.srt').fill('Staff03');
+    await page.getByRole('button', { name: 'Import 3 transcripts' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // The Title is the transcript's title, not its first turn.
+    await page.getByRole('button', { name: 'Interview with Kieran, Time 2', exact: true }).click();
+    const reader = page.getByRole('article', { name: 'Transcript Interview with Kieran, Time 2' });
+    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
+    await page.getByRole('button', { name: 'staff-03', exact: true }).click();
+    const staff = page.getByRole('article', { name: 'Transcript staff-03' });
+    await expect.poll(() => staff.locator('.turn.participant .speaker').first().textContent()).toMatch(/^Staff03/);
+    await screenshot(page, 'import-staff-reader');
+    expect(errors).toEqual([]);
+  });
+
   it('flags a duplicate file instead of importing it again', async () => {
     const { page } = await app.newPage();
     await page.getByLabel('New project name').fill('Dupes');

@@ -4,9 +4,11 @@
 // and selections we cannot hold (pictures, PDFs areas, audio, video), sets, graphs. Refused,
 // with nothing imported: references to GUIDs the file never defines, selections outside
 // their text. Whatever is not kept is named in `warnings`; nothing is dropped silently.
+// The project note naming the consensus layer's user flags that coder (consensusNote.ts).
 import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeDef, type AttributeValue, type Group, type Memo, type Participant, type ProjectSnapshot, type RoleDef, type Source, type SpeakerRole, type Wave } from '../../core/model';
 import { detectTurns } from '../../core/turns';
 import { ImportError } from '../errors';
+import { consensusUsersOf, markConsensus } from './consensusNote';
 import { normaliseGuid } from './guid';
 import { BUILTIN_VARIABLES, PROJECT_NAMESPACE, parseRolesDescription } from './qdeWrite';
 import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
@@ -233,8 +235,16 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   for (const note of children(child(project, 'Notes'), 'Note')) {
     const guid = normaliseGuid(attr(note, 'guid'));
     const target = (guid && r.noteTargets.get(guid)) || { target: 'project' as const, targetId: null };
-    const id = r.idFor('memo', attr(note, 'guid'));
     const text = textOf(note, 'PlainTextContent') ?? textOf(note, 'Description') ?? '';
+    const consensusUsers = target.target === 'project' ? consensusUsersOf(attr(note, 'name'), text) : null;
+    if (consensusUsers) {
+      // Not a memo: it marks the consensus layer (see consensusNote.ts).
+      for (const raw of markConsensus(consensusUsers, r.coders)) {
+        r.warnings.push(`The note on the consensus layer names a user (${raw}) who is not listed among the file's users; nobody was marked as the consensus layer for it.`);
+      }
+      continue;
+    }
+    const id = r.idFor('memo', attr(note, 'guid'));
     memos.push({ id, ...target, title: (attr(note, 'name') ?? '').trim(), text, updatedAt: time(attr(note, 'modifiedDateTime')) ?? time(attr(note, 'creationDateTime')) ?? ctx.now, deletedAt: null });
   }
   // Descriptions: the original file of a transcript we exported, else a memo.

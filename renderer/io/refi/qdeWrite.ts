@@ -5,11 +5,13 @@
 //   wave and the speakers' roles as Variables and the original file in the Description;
 //   each coding -> one PlainTextSelection holding one Coding (memo as Description);
 //   memos -> Notes, referenced from what they are about (a participant through a Link, as
-//   Cases cannot hold NoteRefs); participant links -> Links; waves -> Sets of sources.
+//   Cases cannot hold NoteRefs); participant links -> Links; waves -> Sets of sources;
+//   the consensus layer's user -> named in a project Note (consensusNote.ts).
 // Output is a function of the snapshot alone (no clock, no random ids): the same project
 // always gives the same bytes, which makes backups comparable.
 import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type RoleDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/model';
 import { codesXml } from './codesXml';
+import { CONSENSUS_NOTE_GUID, consensusNoteXml } from './consensusNote';
 import { derivedGuid, guidFor } from './guid';
 import { toCodePoints } from './positions';
 import { attrs, escapeAttr, escapeText, textElement } from './xml';
@@ -213,11 +215,13 @@ export function writeProjectXml(project: ProjectSnapshot): string {
     out.push('</Sources>');
   }
 
-  if (memos.length) {
+  const consensusNote = consensusNoteXml(coders);
+  if (memos.length || consensusNote) {
     out.push('<Notes>');
     for (const m of memos) {
       out.push(`<Note${attrs({ guid: guidFor('memo', m.id), name: m.title || undefined, modifiedDateTime: iso(m.updatedAt) })}>${textElement('PlainTextContent', m.text)}</Note>`);
     }
+    if (consensusNote) out.push(consensusNote);
     out.push('</Notes>');
   }
 
@@ -247,6 +251,7 @@ export function writeProjectXml(project: ProjectSnapshot): string {
     out.push('</Sets>');
   }
   out.push(noteRefs(memosOn('project').get(null)));
+  if (consensusNote) out.push(`<NoteRef targetGUID="${CONSENSUS_NOTE_GUID}"/>`);
   out.push('</Project>\n');
   return out.join('');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchProblems, buildImport, collectSpeakers, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/batch';
+import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/batch';
 import { DEFAULT_WAVES, type Participant } from '../../../renderer/core/model';
 
 const waves = [...DEFAULT_WAVES];
@@ -43,6 +43,28 @@ describe('planBatch', () => {
   });
 });
 
+describe('bad files and why the import waits', () => {
+  const bad = (name: string) => ({ fileName: name, error: `${name}: is empty.` });
+
+  it('drops every bad file at once, keeping the others in their order', () => {
+    const rows = planBatch([bad('a.txt'), file('ok.txt', 'x'), bad('b.docx'), file('dup.txt', 'x')], { participants: [], sources: [], waves });
+    expect(dropBadFiles(rows).map((r) => [r.fileName, r.status])).toEqual([['ok.txt', 'ready'], ['dup.txt', 'duplicate']]);
+    expect(dropBadFiles(dropBadFiles(rows))).toEqual(dropBadFiles(rows));
+  });
+
+  it('says in one line why Import is disabled, and nothing when it is not', () => {
+    const plan = (files: Parameters<typeof planBatch>[0]) => planBatch(files, { participants: [], sources: [], waves });
+    expect(importBlockedBecause([])).toBe('Choose or drop transcript files first.');
+    expect(importBlockedBecause(plan([file('ok.txt', 'x'), bad('a.txt')]))).toBe('1 file cannot be read (a.txt): drop it (Drop all bad files) or fix it and add it again.');
+    expect(importBlockedBecause(plan([bad('a.txt'), bad('b.txt'), bad('c.txt'), bad('d.txt')]))).toBe(
+      '4 files cannot be read (a.txt, b.txt, c.txt and 1 more): drop them (Drop all bad files) or fix them and add them again.',
+    );
+    const unticked = plan([file('ok.txt', 'x')]).map((r) => ({ ...r, include: false }));
+    expect(importBlockedBecause(unticked)).toBe('No file is ticked for import (duplicates start unticked).');
+    expect(importBlockedBecause(plan([file('ok.txt', 'x')]))).toBeNull();
+  });
+});
+
 describe('speakers and build', () => {
   it('collects speakers across included files with a proposed role', () => {
     const rows = planBatch([file('a_T1.txt', 'a'), file('b_T1.txt', 'b', ['I', 'R', 'R', null])], { participants: [], sources: [], waves });
@@ -53,6 +75,13 @@ describe('speakers and build', () => {
       ['I', 1, 1, 'interviewer'],
       ['Interviewer', 1, 1, 'interviewer'],
     ]);
+  });
+
+  it("proposes a file's one non-interviewer speaker as the participant, also among other files", () => {
+    // staff-03.srt beside two men's interviews: Staff03 was 'other' once the batch was pooled.
+    const rows = planBatch([file('staff-03.srt', 'a', ['Interviewer', 'Staff03', 'Interviewer', 'Staff03']), file('Dale_T1.txt', 'b'), file('group.txt', 'c', ['Interviewer', 'Worker1', 'Worker2'])], { participants: [], sources: [], waves });
+    const proposed = Object.fromEntries(collectSpeakers(rows).map((s) => [s.speaker, s.proposed]));
+    expect(proposed).toEqual({ Interviewer: 'interviewer', Staff03: 'participant', Dale: 'participant', Worker1: 'other', Worker2: 'other' });
   });
 
   it('builds sources and new participants once, applying the speaker mapping', () => {
@@ -69,6 +98,14 @@ describe('speakers and build', () => {
     ]);
     expect(built.sources[0]!.turns.map((t) => t.speakerRole)).toEqual(['interviewer', 'participant']);
     expect(built.sources[0]!.origin).toEqual({ fileName: 'Dale_T1.txt', format: 'txt', sha256: 'a', importedAt: 1000 });
+  });
+
+  it("titles a transcript with the document's own title when it has one, else its file name", () => {
+    const titled: PreparedFile = { ...file('Kieran_T2.docx', 'a'), title: 'Interview with Kieran, Time 2' };
+    const rows = planBatch([titled, file('Dale_T1.txt', 'b')], { participants: [], sources: [], waves });
+    const built = buildImport(rows, {}, [], () => 'id', 0);
+    expect(built.sources.map((s) => s.title)).toEqual(['Interview with Kieran, Time 2', 'Dale_T1']);
+    expect(rows[0]!.message).toBe('Titled “Interview with Kieran, Time 2” (the first line of the document, not a turn).');
   });
 
   it('makes titles from file names', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Coder } from '../../../renderer/core/model';
 import { planMerge } from '../../../renderer/core/projectMerge';
 import { code, source, coding, coder, participant, memo, snapshot, options, createdIn, applyPlan, TEXT_A, TEXT_B } from '../../fixtures/mergeBuilders';
 
@@ -205,6 +206,50 @@ describe('planMerge: coders', () => {
       added: [{ name: 'Dan', codingsAdded: 1, codingsAlreadyPresent: 0 }, { name: 'Dan (2)', codingsAdded: 0, codingsAlreadyPresent: 0 }],
     });
     expect(plan.warnings).toEqual(['Coder "Dan" is added as "Dan (2)", as that name is already taken.']);
+  });
+
+  const consensus = (id: string, name = 'Consensus'): Coder => ({ ...coder(id, name, '#5b6472'), consensus: true });
+
+  it("adds the file's consensus layer as the consensus layer, not as one more coder", () => {
+    const incoming = snapshot({
+      sources: [source('x1', 'T', text)],
+      codes: [code('c1', 'A')],
+      coders: [coder('k1', 'Ann'), consensus('kc')],
+      codings: [coding('y1', 'x1', 'c1', 'kc', 0, 2)],
+    });
+    const plan = planMerge(current, incoming, options());
+    expect(createdIn(plan, 'coders')).toEqual([consensus('kc')]);
+    expect(plan.summary.coders.added).toEqual([{ name: 'Consensus', consensus: true, codingsAdded: 1, codingsAlreadyPresent: 0 }]);
+  });
+
+  it("puts the file's consensus codings into the consensus layer here, whatever either is called", () => {
+    const here = snapshot({ ...current, coders: [...current.coders, consensus('kh', 'Agreed')] });
+    const incoming = snapshot({
+      sources: [source('x1', 'T', text)],
+      codes: [code('c1', 'A')],
+      coders: [consensus('kc', 'Consensus (2)')],
+      codings: [coding('y1', 'x1', 'c1', 'kc', 0, 2)],
+    });
+    const plan = planMerge(here, incoming, options());
+    expect(createdIn(plan, 'coders')).toEqual([]);
+    expect(createdIn(plan, 'codings').map((c) => c.coderId)).toEqual(['kh']);
+    expect(plan.summary.coders.matched).toEqual([{ incoming: 'Consensus (2)', existing: 'Agreed', consensus: true, codingsAdded: 1, codingsAlreadyPresent: 0 }]);
+  });
+
+  it('never takes a coder of the file for the consensus layer here by name, nor the other way round', () => {
+    const here = snapshot({ ...current, coders: [...current.coders, consensus('kh')] });
+    const incoming = snapshot({
+      sources: [source('x1', 'T', text)],
+      codes: [code('c1', 'A')],
+      // A colleague who happens to be called "Consensus", and a consensus layer called "Ben".
+      coders: [coder('kx', 'Consensus'), consensus('ky', 'Ben')],
+      codings: [coding('y1', 'x1', 'c1', 'kx', 0, 2), coding('y2', 'x1', 'c1', 'ky', 3, 5)],
+    });
+    const plan = planMerge(here, incoming, options());
+    const added = createdIn(plan, 'coders');
+    expect(added).toEqual([coder('kx', 'Consensus (2)')]);
+    expect(added[0]!.consensus).toBeUndefined();
+    expect(createdIn(plan, 'codings').map((c) => c.coderId)).toEqual(['kx', 'kh']);
   });
 });
 

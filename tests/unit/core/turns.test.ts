@@ -208,4 +208,17 @@ describe('proposeSpeakerRoles', () => {
     });
     expect(proposeSpeakerRoles([])).toEqual({});
   });
+
+  it("the one speaker who is not an interviewer is the participant, whatever the label's shape", () => {
+    // staff-03.srt: "Staff03" is neither a name nor an id of the P07 kind, and was 'other'.
+    expect(proposeSpeakerRoles(['Interviewer', 'Staff03'])).toEqual({ Interviewer: 'interviewer', Staff03: 'participant' });
+    expect(proposeSpeakerRoles(['I', 'Speaker 2'])).toEqual({ I: 'interviewer', 'Speaker 2': 'participant' });
+    expect(proposeSpeakerRoles(['Moderator', 'Facilitator'])).toEqual({ Moderator: 'interviewer', Facilitator: 'participant' });
+    expect(proposeSpeakerRoles(['youth worker'])).toEqual({ 'youth worker': 'participant' });
+    // A label that names another part (a translator, a note) is never the participant.
+    expect(proposeSpeakerRoles(['Interviewer', 'Translator'])).toEqual({ Interviewer: 'interviewer', Translator: 'other' });
+    expect(proposeSpeakerRoles(['Note'])).toEqual({ Note: 'other' });
+    // Two or more: the shape rules above decide, as before.
+    expect(proposeSpeakerRoles(['Interviewer', 'Staff03', 'Staff04'])).toEqual({ Interviewer: 'interviewer', Staff03: 'other', Staff04: 'other' });
+  });
 });

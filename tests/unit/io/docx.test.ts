@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate';
-import { docxToText, documentXmlToText, MAX_ZIP_ENTRIES } from '../../../renderer/io/docx';
+import { docxToLines, docxToText, documentXmlToLines, documentXmlToText, MAX_ZIP_ENTRIES } from '../../../renderer/io/docx';
 import { documentXml, makeDocx, xmlEscape } from '../../fixtures/makeDocx';
 import { errorOf } from '../../fixtures/errorOf';
 
@@ -16,6 +16,34 @@ describe('makeDocx fixture', () => {
     ]);
     expect(strFromU8(files['word/document.xml']!)).toContain('a &amp; b &lt;c&gt; &quot;d&quot;');
     expect(xmlEscape(`'`)).toBe('&apos;');
+  });
+});
+
+describe('docxToLines: paragraph styles', () => {
+  const STYLES = (styles: [string, string][]) =>
+    `<?xml version="1.0"?><w:styles ${W}>${styles.map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/></w:style>`).join('')}</w:styles>`;
+
+  it('gives each line the name of its paragraph style from styles.xml, or its id', async () => {
+    // A German Word names the style ids in German; the names stay the built-in English ones.
+    const bytes = makeDocx([{ text: 'Interview Kieran', style: 'Titel' }, { text: 'Zeit 2\nMärz', style: 'berschrift1' }, 'Interviewer: Hallo.', { text: 'Kieran: Hi.', style: 'Custom' }], {
+      extra: { 'word/styles.xml': STYLES([['Titel', 'Title'], ['berschrift1', 'heading 1']]) },
+    });
+    expect(await docxToLines(bytes, 'a.docx')).toEqual([
+      { text: 'Interview Kieran', style: 'Title' },
+      { text: 'Zeit 2', style: 'heading 1' },
+      { text: 'März', style: 'heading 1' },
+      { text: 'Interviewer: Hallo.', style: null },
+      { text: 'Kieran: Hi.', style: 'Custom' },
+    ]);
+  });
+
+  it('reads the style of a paragraph inside a text box as that paragraph’s own', () => {
+    const xml = body('<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Outer</w:t><w:txbxContent><w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t>Inner</w:t></w:r></w:p></w:txbxContent></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>');
+    expect(documentXmlToLines(xml, 'a.docx')).toEqual([
+      { text: 'Inner', style: 'Caption' },
+      { text: 'Outer', style: 'Title' },
+      { text: 'Next', style: null },
+    ]);
   });
 });
 

@@ -64,7 +64,7 @@ function comparable(p: ProjectSnapshot) {
     sources: byId(p.sources).map(({ id, participantId, wave, title, text, turns, origin }) => ({ id, participantId, wave, title, text, turns, origin })),
     codes: byId(p.codes).map(({ id, parentId, name, description, inclusion, exclusion, examples, colour, order }) => ({ id, parentId, name, description, inclusion, exclusion, examples, colour, order })),
     codings: byId(p.codings).map(({ id, sourceId, codeId, coderId, start, end, memo, createdAt, updatedAt }) => ({ id, sourceId, codeId, coderId, start, end, memo, createdAt, updatedAt })),
-    coders: byId(p.coders).map(({ id, name }) => ({ id, name })),
+    coders: byId(p.coders).map(({ id, name, consensus }) => ({ id, name, consensus: consensus === true })),
     memos: byId(p.memos ?? []).map(({ id, target, targetId, title, text, updatedAt }) => ({ id, target, targetId, title, text, updatedAt })),
     attributeDefs: (p.attributeDefs ?? []).map(({ name, type }) => ({ name, type })),
   };

@@ -69,6 +69,29 @@ describe('importTranscript: formats', () => {
     expect(said(srt.text, srt.turns)).toEqual([['Interviewer', 'What did the group teach you?'], ['Sam', 'That it was my choice.']]);
   });
 
+  it('.docx: a first paragraph in the Title style is the title, not a turn (as Word, via the docx library, writes it)', async () => {
+    const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+    const doc = new Document({
+      sections: [{ children: [new Paragraph({ text: 'Interview with Kieran, Time 2', heading: HeadingLevel.TITLE }), new Paragraph('Interviewer: What changed?'), new Paragraph('Kieran: I listen before I answer now.'), new Paragraph('Interviewer: Anything else?'), new Paragraph('Kieran: No.')] }],
+    });
+    const r = await importTranscript({ name: 'Kieran_T2.docx', bytes: new Uint8Array(await Packer.toArrayBuffer(doc)) });
+    expect(r.title).toBe('Interview with Kieran, Time 2');
+    expect(r.text).toBe('Interviewer: What changed?\nKieran: I listen before I answer now.\nInterviewer: Anything else?\nKieran: No.');
+    expect(said(r.text, r.turns)).toEqual([['Interviewer', 'What changed?'], ['Kieran', 'I listen before I answer now.'], ['Interviewer', 'Anything else?'], ['Kieran', 'No.']]);
+  });
+
+  it('.docx: a Heading 1 paragraph, or a short title line above the first turn, is the title', async () => {
+    const heading = await importTranscript({ name: 'a.docx', bytes: makeDocx([{ text: 'Dale – Time 1', style: 'Heading1' }, 'Interviewer: Hello.', 'Dale: Hi.']) });
+    expect([heading.title, heading.text]).toEqual(['Dale – Time 1', 'Interviewer: Hello.\nDale: Hi.']);
+    const lines = ['Staff interview 03', 'Interviewer: How long?', 'Staff03: Six years.', 'Interviewer: And before?', 'Staff03: Probation.'];
+    const line = await importTranscript({ name: 'b.docx', bytes: makeDocx(lines) });
+    expect([line.title, line.text]).toEqual(['Staff interview 03', lines.slice(1).join('\n')]);
+    expect(line.turns.map((t) => t.speakerRole)).toEqual(['interviewer', 'participant', 'interviewer', 'participant']);
+    // A text file keeps its first line: only Word documents carry a title this way.
+    const txt = await importTranscript({ name: 'c.txt', bytes: utf8(lines.join('\n')) });
+    expect(txt.title).toBeUndefined();
+  });
+
   it('.docx built with makeDocx', async () => {
     const bytes = makeDocx(['Interviewer: Hello & welcome', '', 'P07: Thanks 😊', 'P07: Really.']);
     const r = await importTranscript({ name: 'P07_T1.DOCX', bytes });
