@@ -2,7 +2,7 @@
 // drag or by keyboard (Alt+arrows), and the chosen code's definition, memo, merge, split and
 // delete. Every change is one undoable action.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { mergeCodebook } from '../core/codebookMerge';
 import { codePath, createCode, deleteCode, deleteImpact, moveCode, moveCodeByKey, orderedTree, type KeyMove } from '../core/codebookOps';
@@ -41,6 +41,13 @@ export function CodebookView() {
   );
   const selected = codes.find((c) => c.id === selectedId) ?? null;
 
+  // A code just made comes into view as soon as its row is drawn (its name field, in the
+  // details, has the focus).
+  const createdShown = rows.some((r) => r.code.id === createdId);
+  useEffect(() => {
+    if (createdId && createdShown) treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${createdId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [createdId, createdShown]);
+
   const focusRow = (id: string) => requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
 
   async function addCode(parentId: string | null) {
@@ -50,8 +57,6 @@ export function CodebookView() {
     if (await actWith((fresh) => createCode(fresh.codes, { name, parentId }, () => id, Date.now()))) {
       setSelectedId(id);
       setCreatedId(id);
-      // The new row comes into view; its name field (in the details) takes the focus.
-      requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }));
     }
   }
 
