@@ -190,7 +190,7 @@ export function AgreementView() {
   );
 }
 
-function StatCells(props: { s: NullableStats; u?: number; unitizing: boolean }) {
+function StatCells(props: { s: NullableStats; u?: number | null | undefined; unitizing: boolean }) {
   const { s } = props;
   return (
     <>
@@ -201,7 +201,7 @@ function StatCells(props: { s: NullableStats; u?: number; unitizing: boolean }) 
       <td className="num">{f(s.ac1)}</td>
       <td className="num">{f(s.bp)}</td>
       <td className="num alpha">{f(s.alpha)}</td>
-      {props.unitizing && <td className="num">{props.u === undefined ? '—' : f(props.u)}</td>}
+      {props.unitizing && <td className="num">{f(props.u ?? null)}</td>}
     </>
   );
 }
