@@ -7,7 +7,7 @@ import type { AgreementReport } from './compare';
 import { byCodeTable, tableRows } from './tables';
 import { DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, UNIT_NAMES, verdict, type Thresholds, type Verdict } from './verdict';
 
-export { DEFAULT_THRESHOLDS, judgedOn, undefinedReason, verdict, verdictLabel, type JudgedOn, type Thresholds, type Verdict } from './verdict';
+export { DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, undefinedReason, verdict, verdictLabel, type JudgedOn, type Thresholds, type Verdict } from './verdict';
 
 /** The CSV / first XLSX sheet: coders, transcripts, method, then the by-code table with its unit. */
 export function agreementRows(report: AgreementReport, project: ProjectSnapshot, thresholds: Thresholds = DEFAULT_THRESHOLDS): string[][] {

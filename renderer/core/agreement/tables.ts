@@ -8,7 +8,7 @@ import type { AgreementReport, CodeAgreement, NullableStats } from './compare';
 import { statisticHelp, type StatisticId } from './help';
 import { DEFAULT_THRESHOLDS, judgedOn, verdict, verdictLabel, type Thresholds, type Verdict } from './verdict';
 
-export type TableId = 'by-code' | 'by-wave' | 'by-wave-code' | 'by-code-source' | 'by-source' | 'disagreements' | 'decisions';
+export type TableId = 'by-code' | 'by-wave' | 'by-wave-code' | 'by-code-source' | 'by-source' | 'disagreements' | 'decisions' | 'statistics';
 
 export interface Column {
   /** In files. */

@@ -5,36 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compareCoders } from '../../../renderer/core/agreement/compare';
 import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
 import { byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, countCell, numberCell, tableRows } from '../../../renderer/core/agreement/tables';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
-
-const code = (id: string, name = id) => ({ id, parentId: null, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
-let n = 0;
-const coding = (sourceId: string, codeId: string, coderId: string, start: number, end: number) => ({ id: `k${++n}`, sourceId, codeId, coderId, start, end, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null });
-// Four turns of 10 characters each.
-const turns = [0, 10, 20, 30].map((s) => ({ start: s, end: s + 10, speaker: null, speakerRole: 'participant' as const }));
-const source = (id: string, wave: string) => ({ id, participantId: 'p', wave, title: id, text: 'x'.repeat(40), turns, origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });
-
-// s1 (Time 1), s2 and s3 (Time 2), all coded by Ana (a) and Ben (b):
-// - 'every': both code [0,5) in every transcript: present everywhere for both (document unit:
-//   {both: 3}, no variation), and in turn 1 only (turn unit: varied).
-// - 'split': both code turn 4 of s1; only Ana turn 3 of s2; segments [30,40) match, [20,30) not.
-// - 'late': only at Time 2, both code turn 2 of s3 identically.
-// - 'never': in the codebook, coded by nobody.
-const project: ProjectSnapshot = {
-  waves: [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }],
-  participants: [{ id: 'p', pseudonym: 'P', role: 'man', site: '', group: '', attributes: {}, links: [] }],
-  sources: [source('s1', 'T1'), source('s2', 'T2'), source('s3', 'T2')],
-  codes: [code('every', 'Everywhere'), code('split', 'Split'), code('late', 'Late'), code('never', 'Never used')],
-  codings: [
-    ...['s1', 's2', 's3'].flatMap((s) => [coding(s, 'every', 'a', 0, 5), coding(s, 'every', 'b', 0, 5)]),
-    coding('s1', 'split', 'a', 30, 40),
-    coding('s1', 'split', 'b', 30, 40),
-    coding('s2', 'split', 'a', 20, 30),
-    coding('s3', 'late', 'a', 10, 20),
-    coding('s3', 'late', 'b', 10, 20),
-  ],
-  coders: [{ id: 'a', name: 'Ana', colour: '#000' }, { id: 'b', name: 'Ben', colour: '#000' }],
-};
+import { twoCoderProject as project } from '../../fixtures/agreementProject';
 
 const rowOf = (table: ReturnType<typeof byCodeTable>, name: string) => table.rows.find((r) => r.cells[0]!.text === name)!;
 
