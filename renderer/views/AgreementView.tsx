@@ -60,6 +60,8 @@ export function AgreementView() {
   const coderIds = chosen ?? coders.filter((c) => !c.consensus).map((c) => c.id);
   // null: the transcripts every chosen coder coded (the double-coded ones).
   const [sourceChoice, setSourceChoice] = useState<string[] | null>(null);
+  // An export that fails says so, instead of silently saving nothing.
+  const [exportError, setExportError] = useState<string | null>(null);
   const result = useMemo(() => {
     if (!snapshot || blind || coderIds.length < 2) return null;
     try {
@@ -99,7 +101,9 @@ export function AgreementView() {
     const sections = agreementSections(report, snapshot, { thresholds, locale });
     if (kind === 'xlsx') {
       // The by-code table with coders, transcripts and method first; then every other table.
-      const others = sections.filter((s) => s.table && s.id !== 'by-code').map((s) => ({ name: s.title, rows: tableRows(s.table!), headerRows: 1 }));
+      // Sheet names: at most 31 characters and no apostrophe at either end (Excel's rules).
+      const sheetName = (title: string) => title.replace(/ \(.*\)$/, '');
+      const others = sections.filter((s) => s.table && s.id !== 'by-code').map((s) => ({ name: sheetName(s.title), rows: tableRows(s.table!), headerRows: 1 }));
       const book = await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, ...others, { name: 'Methods', rows: [[paragraph], [report.method]] }]);
       await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } else {
@@ -111,6 +115,10 @@ export function AgreementView() {
       const bytes = await writeDocx('Inter-coder agreement', blocks);
       await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     }
+  };
+  const exportAs = (kind: Parameters<typeof save>[0]) => {
+    setExportError(null);
+    save(kind).catch((e: unknown) => setExportError(`The export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
   const on = judgedOn(unit);
   const contents = CONTENTS.filter((c) => c.id !== 'by-wave' || tables?.byWave);
@@ -132,7 +140,7 @@ export function AgreementView() {
         </label>
       </div>
       {coderIds.length < 2 && <p className="muted">Choose at least two coders.</p>}
-      <ErrorLine error={result?.error ?? null} />
+      <ErrorLine error={result?.error ?? exportError} />
       {report && tables && (
         <>
           <div className="row">
@@ -150,10 +158,10 @@ export function AgreementView() {
               {sourceChoice && <button type="button" className="link" onClick={() => setSourceChoice(null)}>Back to the double-coded transcripts</button>}
             </details>
             <span className="spacer" />
-            <button type="button" onClick={() => void save('csv')}>Export CSV</button>
-            <button type="button" onClick={() => void save('xlsx')}>Export XLSX</button>
-            <button type="button" onClick={() => void save('md')}>Methods paragraph (.md)</button>
-            <button type="button" onClick={() => void save('docx')}>Report (.docx)</button>
+            <button type="button" onClick={() => exportAs('csv')}>Export CSV</button>
+            <button type="button" onClick={() => exportAs('xlsx')}>Export XLSX</button>
+            <button type="button" onClick={() => exportAs('md')}>Methods paragraph (.md)</button>
+            <button type="button" onClick={() => exportAs('docx')}>Report (.docx)</button>
           </div>
           <blockquote className="methods">{methodsParagraph(report, snapshot, thresholds)}</blockquote>
           <nav className="toc row small" aria-label="Contents">

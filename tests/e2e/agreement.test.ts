@@ -230,6 +230,12 @@ describe('agreement report in a British locale', () => {
     expect(raw).toContain('Ben kept to the referral itself.');
     expect(raw).toMatch(/What it corrects for, and when to use it/);
 
+    // The workbook: the by-code sheet first, then a sheet per other table, then the methods.
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from((await download(page, () => page.getByRole('button', { name: 'Export XLSX' }).click())).bytes) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Agreement', 'Disagreements', 'By wave', 'By code and wave', 'By code and transcript', 'By transcript', 'Decision log', 'The statistics', 'Methods']);
+
     // Look at the report: mammoth's HTML in a page of its own.
     const reader = await context.newPage();
     await reader.setContent(`<style>body{font:13px sans-serif;margin:1.5rem}table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}</style>${html}`);
