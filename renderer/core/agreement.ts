@@ -2,7 +2,6 @@
 // the same from unit tables in counted.ts, compareCoders in compare.ts,
 // Krippendorff's unitizing alpha in unitizing.ts); this entry re-exports them.
 export {
-  NO_VARIATION_AGREEMENT,
   brennanPrediger,
   cohenKappa,
   fleissKappa,

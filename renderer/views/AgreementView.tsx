@@ -2,17 +2,23 @@
 // team's threshold stand out), see it by wave (drift), read every disagreement side by side,
 // resolve each into a consensus layer, and take away the figures and a methods paragraph. The
 // disagreements listed are those in the transcripts the table compares, for every chosen coder.
+// The tables are built in core (core/agreement/tables.ts, document.ts); the report writes the
+// same ones, so it holds every table shown here.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { compareCoders, type AgreementUnit, type NullableStats } from '../core/agreement/compare';
-import { agreementRows, DEFAULT_THRESHOLDS, methodsParagraph, verdict } from '../core/agreement/report';
-import { codePath } from '../core/codebookOps';
+import { compareCoders, type AgreementUnit } from '../core/agreement/compare';
+import { decisionLogTable } from '../core/agreement/decisionLog';
+import { agreementSections, hasWaves } from '../core/agreement/document';
+import { agreementRows, DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, methodsParagraph } from '../core/agreement/report';
+import { byCodeAndSourceTable, byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, tableRows } from '../core/agreement/tables';
 import { toCsv } from '../io/csv';
+import type { DocxBlock } from '../io/docxWrite';
 import { writeXlsx } from '../io/xlsx';
 import { writeDocx } from '../io/docxWrite';
 import { getPlatform } from '../platform/platform';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
+import { AgreementTable } from './AgreementTable';
 import { DisagreementList } from './DisagreementList';
 import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
@@ -24,7 +30,24 @@ const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'document', label: 'Code present in transcript' },
 ];
 
-const f = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+/** Jump targets of the table of contents, in the order of the tab. */
+const CONTENTS = [
+  { id: 'by-code', label: 'By code' },
+  { id: 'disagreements', label: 'Disagreements' },
+  { id: 'by-wave', label: 'By wave' },
+  { id: 'by-code-source', label: 'By code and transcript' },
+  { id: 'by-source', label: 'By transcript' },
+  { id: 'decisions', label: 'Decision log' },
+] as const;
+
+const anchor = (id: string) => `agreement-${id}`;
+
+function jumpTo(id: string) {
+  const target = document.getElementById(anchor(id));
+  // The by-code-and-transcript table sits in a closed <details>: open it to show it.
+  if (target instanceof HTMLDetailsElement) target.open = true;
+  target?.scrollIntoView({ block: 'start' });
+}
 
 export function AgreementView() {
   const { db, coders, blind, projectId } = useProject();
@@ -37,6 +60,8 @@ export function AgreementView() {
   const coderIds = chosen ?? coders.filter((c) => !c.consensus).map((c) => c.id);
   // null: the transcripts every chosen coder coded (the double-coded ones).
   const [sourceChoice, setSourceChoice] = useState<string[] | null>(null);
+  // An export that fails says so, instead of silently saving nothing.
+  const [exportError, setExportError] = useState<string | null>(null);
   const result = useMemo(() => {
     if (!snapshot || blind || coderIds.length < 2) return null;
     try {
@@ -45,6 +70,22 @@ export function AgreementView() {
       return { report: null, error: e instanceof Error ? e.message : String(e) };
     }
   }, [snapshot, blind, coderIds.join(), unit, overlap, sourceChoice?.join()]);
+
+  // Dates and numbers in the reader's locale, the same on screen and in the Word report.
+  const locale = navigator.language;
+  const tables = useMemo(() => {
+    const report = result?.report;
+    if (!snapshot || !report) return null;
+    const options = { thresholds, locale };
+    return {
+      byCode: byCodeTable(report, snapshot, options),
+      byWave: hasWaves(report) ? byWaveTable(report, snapshot, options) : null,
+      byWaveCode: hasWaves(report) ? byWaveCodeTable(report, snapshot, options) : null,
+      byCodeAndSource: byCodeAndSourceTable(report, snapshot, options),
+      bySource: bySourceTable(report, snapshot, options),
+      decisions: decisionLogTable(snapshot, report.sourceIds, { locale }),
+    };
+  }, [snapshot, result, thresholds, locale]);
 
   if (blind) return <p className="pad muted">Blind mode is on: comparing coders would show you the others' coding. Turn Blind off (top right) to see agreement.</p>;
   if (!snapshot) return <p className="pad muted">Counting…</p>;
@@ -55,19 +96,32 @@ export function AgreementView() {
     const rows = agreementRows(report, snapshot, thresholds);
     const paragraph = methodsParagraph(report, snapshot, thresholds);
     if (kind === 'csv') await getPlatform().saveFile('agreement.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
-    if (kind === 'xlsx') {
-      const cells = [['Code', 'Transcript', 'Units', 'Percent agreement', 'Kappa', "Krippendorff's alpha"], ...report.byCodeAndSource.map((c) => [codePath(snapshot.codes, c.codeId).join(' / '), title(c.sourceId), String(c.stats.units), f(c.stats.agreement), f(c.stats.kappa), f(c.stats.alpha)])];
-      const book = await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, { name: 'By code and transcript', rows: cells, headerRows: 1 }, { name: 'Methods', rows: [[paragraph]] }]);
-      await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    }
     if (kind === 'md') await getPlatform().saveFile('agreement-methods.md', new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`), 'text/markdown');
-    if (kind === 'docx') {
-      const table = rows.slice(3);
-      const bytes = await writeDocx('Inter-coder agreement', [{ kind: 'paragraph', text: paragraph }, { kind: 'paragraph', text: report.method }, { kind: 'heading', text: 'By code' }, { kind: 'table', rows: table }]);
+    if (kind === 'csv' || kind === 'md') return;
+    const sections = agreementSections(report, snapshot, { thresholds, locale });
+    if (kind === 'xlsx') {
+      // The by-code table with coders, transcripts and method first; then every other table.
+      // Sheet names: at most 31 characters and no apostrophe at either end (Excel's rules).
+      const sheetName = (title: string) => title.replace(/ \(.*\)$/, '');
+      const others = sections.filter((s) => s.table && s.id !== 'by-code').map((s) => ({ name: sheetName(s.title), rows: tableRows(s.table!), headerRows: 1 }));
+      const book = await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, ...others, { name: 'Methods', rows: [[paragraph], [report.method]] }]);
+      await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } else {
+      const blocks: DocxBlock[] = sections.flatMap((s): DocxBlock[] => [
+        ...(s.id === 'methods' ? [] : [{ kind: 'heading' as const, text: s.title }]),
+        ...(s.paragraphs ?? []).map((text) => ({ kind: 'paragraph' as const, text })),
+        ...(s.table ? [s.table.rows.length ? { kind: 'table' as const, rows: tableRows(s.table, 'shown') } : { kind: 'note' as const, text: 'None.' }] : []),
+      ]);
+      const bytes = await writeDocx('Inter-coder agreement', blocks);
       await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     }
   };
-  const cls = (s: NullableStats, used: boolean) => `verdict-${verdict(s, used, thresholds)}`;
+  const exportAs = (kind: Parameters<typeof save>[0]) => {
+    setExportError(null);
+    save(kind).catch((e: unknown) => setExportError(`The export failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  const on = judgedOn(unit);
+  const contents = CONTENTS.filter((c) => c.id !== 'by-wave' || tables?.byWave);
 
   return (
     <section className="agreement pad">
@@ -81,11 +135,13 @@ export function AgreementView() {
         </fieldset>
         <label>Unit <select aria-label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>{UNITS.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}</select></label>
         {unit === 'segment' && <label>Overlap ≥ <input aria-label="Overlap percent" type="number" min={1} max={100} value={overlap} onChange={(e) => setOverlap(Math.min(100, Math.max(1, Number(e.target.value) || 90)))} />%</label>}
-        <label>Alpha thresholds <input aria-label="Tentative threshold" type="number" step={0.01} min={0} max={1} value={thresholds.tentative} onChange={(e) => setThresholds({ ...thresholds, tentative: Number(e.target.value) })} /> / <input aria-label="Reliable threshold" type="number" step={0.01} min={0} max={1} value={thresholds.reliable} onChange={(e) => setThresholds({ ...thresholds, reliable: Number(e.target.value) })} /></label>
+        <label title={on === 'alpha' ? "Krippendorff's guidance: ≥ .667 tentative, ≥ .800 reliable" : 'At the coded-segment unit codes are judged on percent agreement: alpha is undefined there'}>
+          Thresholds ({JUDGED_ON_NAMES[on]}) <input aria-label="Tentative threshold" type="number" step={0.01} min={0} max={1} value={thresholds.tentative} onChange={(e) => setThresholds({ ...thresholds, tentative: Number(e.target.value) })} /> / <input aria-label="Reliable threshold" type="number" step={0.01} min={0} max={1} value={thresholds.reliable} onChange={(e) => setThresholds({ ...thresholds, reliable: Number(e.target.value) })} />
+        </label>
       </div>
       {coderIds.length < 2 && <p className="muted">Choose at least two coders.</p>}
-      <ErrorLine error={result?.error ?? null} />
-      {report && (
+      <ErrorLine error={result?.error ?? exportError} />
+      {report && tables && (
         <>
           <div className="row">
             <details className="small source-choice">
@@ -102,106 +158,43 @@ export function AgreementView() {
               {sourceChoice && <button type="button" className="link" onClick={() => setSourceChoice(null)}>Back to the double-coded transcripts</button>}
             </details>
             <span className="spacer" />
-            <button type="button" onClick={() => void save('csv')}>Export CSV</button>
-            <button type="button" onClick={() => void save('xlsx')}>Export XLSX</button>
-            <button type="button" onClick={() => void save('md')}>Methods paragraph (.md)</button>
-            <button type="button" onClick={() => void save('docx')}>Report (.docx)</button>
+            <button type="button" onClick={() => exportAs('csv')}>Export CSV</button>
+            <button type="button" onClick={() => exportAs('xlsx')}>Export XLSX</button>
+            <button type="button" onClick={() => exportAs('md')}>Methods paragraph (.md)</button>
+            <button type="button" onClick={() => exportAs('docx')}>Report (.docx)</button>
           </div>
           <blockquote className="methods">{methodsParagraph(report, snapshot, thresholds)}</blockquote>
-          <table className="grid agreement-table">
-            <thead>
-              <tr><th>Code</th><th>Units</th><th>Agreement</th><th>{report.coderIds.length === 2 ? 'Cohen κ' : 'Fleiss κ'}</th><th>Scott π</th><th>AC1</th><th>B–P</th><th>α</th>{report.unit === 'character' && <th>αu</th>}</tr>
-            </thead>
-            <tbody>
-              <tr className={`pooled ${cls(report.pooled, true)}`}><th scope="row">All codes used (pooled)</th><StatCells s={report.pooled} u={report.unitizing?.overall} unitizing={report.unit === 'character'} /></tr>
-              {report.perCode.map((c) => (
-                <tr key={c.codeId} className={cls(c.stats, c.used)}>
-                  <th scope="row">{codePath(snapshot.codes, c.codeId).join(' / ')}{!c.used && <span className="muted small"> (not used)</span>}</th>
-                  <StatCells s={c.stats} u={c.unitizingAlpha} unitizing={report.unit === 'character'} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <DisagreementList snapshot={snapshot} coderIds={report.coderIds} sourceIds={report.sourceIds} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} />
-          {report.byWave.length > 1 && (
-            <>
+          <nav className="toc row small" aria-label="Contents">
+            <span className="muted">Jump to</span>
+            {contents.map((c) => <button key={c.id} type="button" className="link" onClick={() => jumpTo(c.id)}>{c.label}</button>)}
+          </nav>
+          <section id={anchor('by-code')} aria-label="By code">
+            <AgreementTable table={tables.byCode} />
+          </section>
+          <div id={anchor('disagreements')}>
+            <DisagreementList snapshot={snapshot} coderIds={report.coderIds} sourceIds={report.sourceIds} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} locale={locale} />
+          </div>
+          {tables.byWave && tables.byWaveCode && (
+            <section id={anchor('by-wave')}>
               <h3>Drift: agreement by wave</h3>
-              <table className="grid agreement-table">
-                <thead><tr><th>Wave</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>
-                <tbody>
-                  {report.byWave.map((w) => (
-                    <tr key={w.waveId} className={cls(w.pooled, true)}>
-                      <th scope="row">{snapshot.waves.find((x) => x.id === w.waveId)?.label ?? w.waveId}</th>
-                      <td className="num">{w.pooled.units.toLocaleString()}</td><td className="num">{f(w.pooled.agreement)}</td><td className="num">{f(w.pooled.kappa)}</td><td className="num">{f(w.pooled.alpha)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <table className="grid agreement-table">
-                <thead><tr><th>Code (α by wave)</th>{report.byWave.map((w) => <th key={w.waveId}>{snapshot.waves.find((x) => x.id === w.waveId)?.label ?? w.waveId}</th>)}</tr></thead>
-                <tbody>
-                  {report.perCode.filter((c) => c.used).map((c) => (
-                    <tr key={c.codeId}>
-                      <th scope="row">{codePath(snapshot.codes, c.codeId).join(' / ')}</th>
-                      {report.byWave.map((w) => {
-                        const row = w.perCode.find((x) => x.codeId === c.codeId)!;
-                        return <td key={w.waveId} className={`num alpha ${cls(row.stats, row.used)}`}>{row.used ? f(row.stats.alpha ?? row.stats.agreement) : '—'}</td>;
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+              <AgreementTable table={tables.byWave} />
+              <AgreementTable table={tables.byWaveCode} />
+            </section>
           )}
-          <details className="by-code-source">
+          <details className="by-code-source" id={anchor('by-code-source')}>
             <summary>By code and transcript ({report.byCodeAndSource.length}, as NVivo reports it)</summary>
-            <table className="grid agreement-table">
-              <thead><tr><th>Code</th><th>Transcript</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>
-              <tbody>
-                {report.byCodeAndSource.map((c) => (
-                  <tr key={`${c.codeId}:${c.sourceId}`} className={cls(c.stats, true)}>
-                    <th scope="row">{codePath(snapshot.codes, c.codeId).join(' / ')}</th>
-                    <td>{title(c.sourceId)}</td>
-                    <td className="num">{c.stats.units.toLocaleString()}</td><td className="num">{f(c.stats.agreement)}</td><td className="num">{f(c.stats.kappa)}</td><td className="num alpha">{f(c.stats.alpha)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AgreementTable table={tables.byCodeAndSource} />
           </details>
-          <h3>By transcript</h3>
-          <table className="grid agreement-table">
-            <thead><tr><th>Transcript</th><th>Wave</th><th>Units</th><th>Agreement</th><th>κ</th><th>α</th></tr></thead>
-            <tbody>
-              {report.bySource.map((b) => {
-                const s = snapshot.sources.find((x) => x.id === b.sourceId);
-                return (
-                  <tr key={b.sourceId} className={cls(b.stats, true)}>
-                    <th scope="row">{s?.title}</th>
-                    <td>{snapshot.waves.find((w) => w.id === s?.wave)?.label ?? '—'}</td>
-                    <td className="num">{b.stats.units.toLocaleString()}</td><td className="num">{f(b.stats.agreement)}</td><td className="num">{f(b.stats.kappa)}</td><td className="num alpha">{f(b.stats.alpha)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <section id={anchor('by-source')}>
+            <h3>By transcript</h3>
+            <AgreementTable table={tables.bySource} />
+          </section>
+          <section id={anchor('decisions')}>
+            <h3>Decision log ({tables.decisions.rows.length})</h3>
+            {tables.decisions.rows.length ? <AgreementTable table={tables.decisions} /> : <p className="muted small">No disagreement on these transcripts has been resolved yet.</p>}
+          </section>
         </>
       )}
     </section>
-  );
-}
-
-function StatCells(props: { s: NullableStats; u?: number; unitizing: boolean }) {
-  const { s } = props;
-  return (
-    <>
-      <td className="num">{s.units.toLocaleString()}</td>
-      <td className="num">{f(s.agreement)}</td>
-      <td className="num">{f(s.kappa)}</td>
-      <td className="num">{f(s.pi)}</td>
-      <td className="num">{f(s.ac1)}</td>
-      <td className="num">{f(s.bp)}</td>
-      <td className="num alpha">{f(s.alpha)}</td>
-      {props.unitizing && <td className="num">{props.u === undefined ? '—' : f(props.u)}</td>}
-    </>
   );
 }

@@ -2,7 +2,8 @@
 // column of its own beside the code's definition; the team takes one coder's version, all of
 // them, none, or all as a start to edit into the consensus layer, saying why.
 import { useMemo, useState } from 'react';
-import { decisionFor, resolveDisagreement, takenCoder, type Resolution } from '../core/agreement/consensus';
+import { decisionFor, resolveDisagreement, type Resolution } from '../core/agreement/consensus';
+import { decisionLine, disagreementKind } from '../core/agreement/decisionLog';
 import { disagreements, type Disagreement } from '../core/agreement/disagreements';
 import { codePath } from '../core/codebookOps';
 import type { Decision, ProjectSnapshot } from '../core/model';
@@ -13,7 +14,8 @@ import { navigate } from './route';
 // fewer per row on a narrow one (overrides the two-column rule in styles.css).
 const COLUMNS = { gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))' } as const;
 
-export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: readonly string[]; sourceIds: string[]; overlap: number; projectId: string }) {
+/** `locale`: the reader's (navigator.language), for the dates of decisions. */
+export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: readonly string[]; sourceIds: string[]; overlap: number; projectId: string; locale: string | undefined }) {
   const { snapshot, coderIds } = props;
   const list = useMemo(() => disagreements(snapshot, { coderIds, overlap: props.overlap, sourceIds: props.sourceIds }), [snapshot, coderIds.join(), props.overlap, props.sourceIds.join()]);
   const { actWith, coders, coderId } = useProject();
@@ -50,7 +52,7 @@ export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: r
       </div>
       <ol className="plain">
         {shown.slice(0, 200).map((d) => (
-          <Item key={`${d.sourceId}:${d.codeId}:${d.start}:${d.end}`} d={d} snapshot={snapshot} projectId={props.projectId} decision={decisionFor(decisions, d)} coderName={coderName} onResolve={resolve} canDecide={me !== null} />
+          <Item key={`${d.sourceId}:${d.codeId}:${d.start}:${d.end}`} d={d} snapshot={snapshot} projectId={props.projectId} decision={decisionFor(decisions, d)} coderName={coderName} onResolve={resolve} canDecide={me !== null} locale={props.locale} />
         ))}
       </ol>
       {shown.length > 200 && <p className="muted">The first 200 of {shown.length} are shown; choose a code to narrow the list.</p>}
@@ -67,6 +69,7 @@ function Item(props: {
   onResolve(d: Disagreement, choice: Resolution, why: string): Promise<boolean>;
   /** Decisions are logged with who took them: this computer must have chosen its coder. */
   canDecide: boolean;
+  locale: string | undefined;
 }) {
   const { d, snapshot, decision, coderName } = props;
   const [why, setWhy] = useState('');
@@ -76,10 +79,7 @@ function Item(props: {
   const choose = (choice: Resolution) => void props.onResolve(d, choice, why);
   // Buttons only while the decision is open and this computer has said who is deciding.
   const deciding = !decision && props.canDecide;
-  const absent = d.absent ?? [];
-  const without = d.versions.filter((v) => v.ranges.length === 0 && !absent.includes(v.coderId)).map((v) => coderName(v.coderId));
-  const kind = d.kind === 'boundary' ? 'different extent' : many ? `not coded by ${without.join(', ')}` : 'coded by one coder only';
-  const what = absent.length ? `${kind} (${absent.map(coderName).join(', ')}: transcript not coded)` : kind;
+  const what = disagreementKind(d, coderName);
   return (
     <li className="disagreement card">
       <header className="row small">
@@ -92,7 +92,7 @@ function Item(props: {
         <p className="small muted definition">{code.description}{code.inclusion ? ` Include: ${code.inclusion}` : ''}{code.exclusion ? ` Exclude: ${code.exclusion}` : ''}</p>
       )}
       {decision ? (
-        <Decided decision={decision} versions={d.versions.length} coderName={coderName} />
+        <p className="small decision" role="status">{decisionLine(decision, coderName, props.locale)}</p>
       ) : !props.canDecide ? (
         <p className="small muted">Choose who you are (top right) to record decisions in the consensus layer.</p>
       ) : (
@@ -113,21 +113,5 @@ function Item(props: {
         ))}
       </div>
     </li>
-  );
-}
-
-function Decided(props: { decision: Decision; versions: number; coderName(id: string): string }) {
-  const { decision } = props;
-  // Named from the record itself, so the line stays right whichever coders are chosen now.
-  const taken = takenCoder(decision);
-  const many = props.versions > 2;
-  const what =
-    taken !== null
-      ? `${props.coderName(taken)}'s version`
-      : { both: many ? 'all versions' : 'both versions', neither: many ? 'no version' : 'neither version', edit: `an edited version (started from ${many ? 'all' : 'both'})`, first: '', second: '', coder: '' }[decision.choice];
-  return (
-    <p className="small decision" role="status">
-      Resolved: {what} taken into the consensus layer, by {decision.decidedBy}, {new Date(decision.decidedAt).toLocaleString()}{decision.why ? ` — “${decision.why}”` : ''}
-    </p>
   );
 }

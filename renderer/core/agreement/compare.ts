@@ -15,8 +15,12 @@
 //               is no "neither" cell, so chance-corrected coefficients are not defined (null).
 // - Pooling: per code, per transcript, per wave and overall, the unit tables are added and the
 //   statistics computed once from the sum (pooled kappa is not the mean of kappas). Codes
-//   nobody used in the compared transcripts are listed (used: false) but left out of every pool:
-//   their many "neither" units would make agreement look better than it is.
+//   nobody used in the transcripts a pool covers are listed (used: false, "not coded by anyone")
+//   but left out of that pool: their many "neither" units would make agreement look better than
+//   it is. So the overall pool counts the codes used anywhere, a wave's pool the codes used in
+//   that wave, a transcript's pool the codes used in that transcript.
+// - Undefined statistics are null (counted.ts): no units, or no variation (every coder applied
+//   the code to every unit). At the segment unit every chance-corrected coefficient is null.
 // - With character units, Krippendorff's unitizing alpha is also given per code and overall,
 //   with the transcripts laid end to end as one continuum.
 import { orderedTree } from '../codebookOps';
@@ -35,25 +39,20 @@ export interface CompareOptions {
   codeIds?: string[];
 }
 
-export interface NullableStats extends Omit<AgreementStats, 'kappa' | 'pi' | 'ac1' | 'bp' | 'alpha'> {
-  kappa: number | null;
-  pi: number | null;
-  ac1: number | null;
-  bp: number | null;
-  alpha: number | null;
-}
+/** The statistics of a report: any of them null where undefined (see the header). */
+export type NullableStats = AgreementStats;
 
 export interface CodeAgreement {
   codeId: string;
-  /** Whether any selected coder used the code in the compared transcripts. */
+  /** Whether any selected coder used the code in the transcripts this row covers. */
   used: boolean;
   /** Two coders: the unit table. */
   table?: BinaryTable;
   /** More coders: units by how many coders applied the code. */
   histogram?: number[];
   stats: NullableStats;
-  /** Character unit only. */
-  unitizingAlpha?: number;
+  /** Character unit only; null where undefined. */
+  unitizingAlpha?: number | null;
 }
 
 export interface AgreementReport {
@@ -67,7 +66,7 @@ export interface AgreementReport {
   /** NVivo's view: each code in each transcript where some chosen coder used it. */
   byCodeAndSource: { codeId: string; sourceId: string; stats: NullableStats }[];
   byWave: { waveId: string; perCode: CodeAgreement[]; pooled: NullableStats }[];
-  unitizing?: { byCategory: Record<string, number>; overall: number };
+  unitizing?: { byCategory: Record<string, number | null>; overall: number | null };
   /** The conventions used, in words, for the methods section. */
   method: string;
 }
@@ -171,12 +170,15 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
   );
 
   const perSourceCode = new Map<string, Map<string, { table: BinaryTable | null; histogram: number[] }>>();
-  const used = new Set<string>();
+  // Codes some chosen coder used, per transcript.
+  const usedIn = new Map<string, Set<string>>();
   const unitizing: CodedUnit[] = [];
   let offset = 0;
   for (const source of sources) {
     const byCode = raw.get(source.id) ?? new Map<string, [number, number][][]>();
     const cells = new Map<string, { table: BinaryTable | null; histogram: number[] }>();
+    const used = new Set<string>();
+    usedIn.set(source.id, used);
     for (const code of codes) {
       const layers: Ranges[] = (byCode.get(code.id) ?? coderIds.map(() => [])).map((r) => mergeRanges(r));
       const clipped = layers.map((ranges) => ranges.map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number]).filter(([s, e]) => e > s));
@@ -203,12 +205,15 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     const histogram = coderIds.length === 2 ? null : addHistograms(cells.map((c) => c!.histogram), coderIds.length);
     return { table, histogram, stats: statsFor(options.unit, coderIds.length, table, histogram) };
   };
-  const perCodeFor = (sourceList: readonly Source[]): CodeAgreement[] =>
-    codes.map((code) => {
+  const usedCodes = (sourceList: readonly Source[]) => codes.map((c) => c.id).filter((id) => sourceList.some((s) => usedIn.get(s.id)?.has(id)));
+  const perCodeFor = (sourceList: readonly Source[]): CodeAgreement[] => {
+    const used = new Set(usedCodes(sourceList));
+    return codes.map((code) => {
       const s = summarise(sourceList, [code.id]);
       return { codeId: code.id, used: used.has(code.id), ...(s.table ? { table: s.table } : {}), ...(s.histogram ? { histogram: s.histogram } : {}), stats: s.stats };
     });
-  const usedIds = codes.filter((c) => used.has(c.id)).map((c) => c.id);
+  };
+  const usedIds = usedCodes(sources);
   const perCode = perCodeFor(sources);
 
   let unitizingResult: AgreementReport['unitizing'];
@@ -227,7 +232,7 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     overlap,
     perCode,
     pooled: summarise(sources, usedIds).stats,
-    bySource: sources.map((s) => ({ sourceId: s.id, stats: summarise([s], usedIds).stats })),
+    bySource: sources.map((s) => ({ sourceId: s.id, stats: summarise([s], usedCodes([s])).stats })),
     byCodeAndSource: sources.flatMap((s) =>
       usedIds.flatMap((codeId) => {
         const cell = perSourceCode.get(s.id)?.get(codeId);
@@ -237,7 +242,7 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     ),
     byWave: waveIds.map((waveId) => {
       const inWave = sources.filter((s) => s.wave === waveId);
-      return { waveId, perCode: perCodeFor(inWave), pooled: summarise(inWave, usedIds).stats };
+      return { waveId, perCode: perCodeFor(inWave), pooled: summarise(inWave, usedCodes(inWave)).stats };
     }),
     ...(unitizingResult ? { unitizing: unitizingResult } : {}),
     method: methodText(options.unit, coderIds.length, overlap),
@@ -252,6 +257,6 @@ function methodText(unit: AgreementUnit, coders: number, overlap: number | null)
     segment: `coded segments (as MAXQDA); a segment agrees when the other coder coded the same code over at least ${Math.round((overlap ?? 0.9) * 100)}% of the two segments' extent`,
   }[unit];
   const kappa = coders === 2 ? "Cohen's kappa" : "Fleiss' kappa";
-  return `Unit: ${units}. Each coder's overlapping codings of one code were merged first. Per code, each unit is applied or not by each coder; pooled figures are computed from the summed unit tables of the codes used, not averaged. Statistics: percent agreement, ${kappa}, Scott's pi, Gwet's AC1, Brennan–Prediger (two categories) and Krippendorff's alpha (nominal)${unit === 'segment' ? ' — at the segment unit only percent agreement is defined, as there are no units both coders left uncoded' : ''}.`;
+  return `Unit: ${units}. Each coder's overlapping codings of one code were merged first. Per code, each unit is applied or not by each coder; pooled figures are computed from the summed unit tables, not averaged, of the codes some coder used in the transcripts pooled (codes not coded by anyone are left out). Statistics: percent agreement, ${kappa}, Scott's pi, Gwet's AC1, Brennan–Prediger (two categories) and Krippendorff's alpha (nominal)${unit === 'segment' ? ' — at the segment unit only percent agreement is defined, as there are no units both coders left uncoded' : ''}. A statistic is reported as undefined, not as 1, where nothing was compared or where there was no variation (every coder applied the code to every unit, so chance agreement is 1 and kappa, pi and alpha are 0/0).`;
 }
 

@@ -4,9 +4,13 @@
 // holds everything the statistics need. The array functions in stats.ts give the same numbers on
 // the same data (the tests hold them to it); these are what compareCoders uses.
 //
-// Degenerate cases follow stats.ts: when there is nothing to disagree about (no units, or every
-// unit in one category for everyone), chance-corrected statistics are 1 if observed agreement is
-// perfect; `units` lets a report say "no units compared" instead.
+// Undefined cases follow stats.ts, and are null:
+// - no units: every statistic, percent agreement included;
+// - no variation (every coder applied the code to every unit, or to none): kappa, pi and alpha
+//   are 0/0. AC1 and Brennan–Prediger are computed on the two categories "applied" and "not
+//   applied" (q = 2), so their chance agreement stays below 1 and they remain defined (= percent
+//   agreement = 1). `units` tells the two cases apart.
+// Tables must hold whole numbers >= 0 (RangeError otherwise), so no NaN can come out.
 
 /** Two coders, one code: units both applied, only the first, only the second, neither. */
 export interface BinaryTable {
@@ -16,28 +20,37 @@ export interface BinaryTable {
   neither: number;
 }
 
+/** Every statistic is null where it is undefined (see above). */
 export interface AgreementStats {
   /** Units compared (for character units, characters). */
   units: number;
   /** Share of units on which all coders agree. */
-  agreement: number;
+  agreement: number | null;
   /** Cohen's kappa for two coders, Fleiss' kappa for more. */
-  kappa: number;
+  kappa: number | null;
   /** Scott's pi (two coders) — Fleiss' kappa generalises it, so for more coders it equals kappa. */
-  pi: number;
+  pi: number | null;
   /** Gwet's AC1. */
-  ac1: number;
+  ac1: number | null;
   /** Brennan–Prediger with two categories (applied, not applied). */
-  bp: number;
+  bp: number | null;
   /** Krippendorff's alpha, nominal. */
-  alpha: number;
+  alpha: number | null;
 }
 
-const chanceCorrected = (observed: number, expected: number): number => (expected >= 1 ? (observed >= 1 ? 1 : 0) : (observed - expected) / (1 - expected));
+const NO_UNITS: AgreementStats = { units: 0, agreement: null, kappa: null, pi: null, ac1: null, bp: null, alpha: null };
+
+/** (observed - chance) / (1 - chance); callers rule out chance = 1 (no variation) first. */
+const chanceCorrected = (observed: number, expected: number): number => (observed - expected) / (1 - expected);
+
+function checkCounts(name: string, counts: readonly number[]): void {
+  for (const x of counts) if (!Number.isInteger(x) || x < 0) throw new RangeError(`${name}: ${x} is not a count; cells must be whole numbers >= 0`);
+}
 
 export function binaryStats(t: BinaryTable): AgreementStats {
+  checkCounts('binaryStats', [t.both, t.onlyFirst, t.onlySecond, t.neither]);
   const n = t.both + t.onlyFirst + t.onlySecond + t.neither;
-  if (n === 0) return { units: 0, agreement: 1, kappa: 1, pi: 1, ac1: 1, bp: 1, alpha: 1 };
+  if (n === 0) return { ...NO_UNITS };
   const po = (t.both + t.neither) / n;
   const a1 = (t.both + t.onlyFirst) / n; // first coder's share of "applied"
   const b1 = (t.both + t.onlySecond) / n;
@@ -51,26 +64,32 @@ export function binaryStats(t: BinaryTable): AgreementStats {
   const n1 = 2 * t.both + t.onlyFirst + t.onlySecond;
   const n0 = values - n1;
   const d = t.onlyFirst + t.onlySecond;
-  const alpha = n0 === 0 || n1 === 0 ? (d === 0 ? 1 : 0) : 1 - ((values - 1) * d) / (n0 * n1);
+  // No variation, decided on the counts (exact, unlike pe >= 1 in floating point): every value
+  // is "applied" (n0 = 0) or every value "not applied" (n1 = 0).
+  const varied = n0 > 0 && n1 > 0;
   return {
     units: n,
     agreement: po,
-    kappa: chanceCorrected(po, peCohen),
-    pi: chanceCorrected(po, peScott),
+    kappa: varied ? chanceCorrected(po, peCohen) : null,
+    pi: varied ? chanceCorrected(po, peScott) : null,
     ac1: chanceCorrected(po, peGwet),
     bp: chanceCorrected(po, 0.5),
-    alpha,
+    alpha: varied ? 1 - ((values - 1) * d) / (n0 * n1) : null,
   };
 }
 
 /**
  * More than two coders: `histogram[k]` = how many units exactly k of the `coders` applied the
  * code to (k = 0..coders). Fleiss' kappa, Krippendorff's alpha (nominal), AC1 and
- * Brennan–Prediger over the two categories; agreement = share of units where all agree.
+ * Brennan–Prediger over the two categories; agreement = share of units where all agree. Null
+ * where undefined, as binaryStats.
  */
 export function multiStats(histogram: readonly number[], coders: number): AgreementStats {
+  if (!Number.isInteger(coders) || coders < 2) throw new RangeError(`multiStats: ${coders} coder(s); at least 2 are needed`);
+  if (histogram.length > coders + 1) throw new RangeError(`multiStats: a histogram for ${coders} coders has at most ${coders + 1} cells, got ${histogram.length}`);
+  checkCounts('multiStats', histogram);
   const n = histogram.reduce((a, b) => a + b, 0);
-  if (n === 0 || coders < 2) return { units: n, agreement: 1, kappa: 1, pi: 1, ac1: 1, bp: 1, alpha: 1 };
+  if (n === 0) return { ...NO_UNITS };
   let applied = 0;
   let pBar = 0;
   histogram.forEach((w, k) => {
@@ -87,8 +106,9 @@ export function multiStats(histogram: readonly number[], coders: number): Agreem
   const disagreeingPairs = histogram.reduce((sum, w, k) => sum + (w * 2 * k * (coders - k)) / (coders - 1), 0);
   const n1 = applied;
   const n0 = values - n1;
-  const alpha = n0 === 0 || n1 === 0 ? (disagreeingPairs === 0 ? 1 : 0) : 1 - ((values - 1) * disagreeingPairs) / (2 * n0 * n1);
-  const kappa = chanceCorrected(pBar, peFleiss);
+  const varied = n0 > 0 && n1 > 0;
+  const alpha = varied ? 1 - ((values - 1) * disagreeingPairs) / (2 * n0 * n1) : null;
+  const kappa = varied ? chanceCorrected(pBar, peFleiss) : null;
   return { units: n, agreement, kappa, pi: kappa, ac1: chanceCorrected(pBar, 2 * p1 * (1 - p1)), bp: chanceCorrected(pBar, 0.5), alpha };
 }
 

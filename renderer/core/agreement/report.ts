@@ -1,52 +1,31 @@
-// An agreement report in words and tables: the rows a spreadsheet gets, and the paragraph a
-// methods section needs (who coded what, on which unit, with which statistic, and how much of
-// the codebook reached the team's threshold).
-import { codePath } from '../codebookOps';
+// An agreement report in words: the paragraph a methods section needs (who coded what, on which
+// unit, with which statistic, how much of the codebook reached the team's threshold, and which
+// codes were not coded by anyone or had an undefined statistic), and the rows of the CSV. The
+// verdicts come from verdict.ts and the tables from tables.ts, as on screen.
 import type { ProjectSnapshot } from '../model';
-import type { AgreementReport, NullableStats } from './compare';
+import type { AgreementReport } from './compare';
+import { byCodeTable, tableRows } from './tables';
+import { DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, UNIT_NAMES, verdict, type Thresholds, type Verdict } from './verdict';
 
-/** Krippendorff's guidance: alpha ≥ .800 to rely on data, ≥ .667 for tentative conclusions. */
-export interface Thresholds {
-  tentative: number;
-  reliable: number;
-}
+export { DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, undefinedReason, verdict, verdictLabel, type JudgedOn, type Thresholds, type Verdict } from './verdict';
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = { tentative: 0.667, reliable: 0.8 };
-
-export type Verdict = 'reliable' | 'tentative' | 'below' | 'unused';
-
-/** Judged on alpha, or on percent agreement where alpha is not defined (segment unit). */
-export function verdict(stats: NullableStats, used: boolean, thresholds: Thresholds = DEFAULT_THRESHOLDS): Verdict {
-  if (!used) return 'unused';
-  const value = stats.alpha ?? stats.agreement;
-  return value >= thresholds.reliable ? 'reliable' : value >= thresholds.tentative ? 'tentative' : 'below';
-}
-
-const fixed = (x: number | null, digits = 3) => (x === null ? '' : x.toFixed(digits));
-
-const UNIT_NAMES = { turn: 'speaker turn', character: 'character', document: 'transcript', segment: 'coded segment' } as const;
-
+/** The CSV / first XLSX sheet: coders, transcripts, method, then the by-code table with its unit. */
 export function agreementRows(report: AgreementReport, project: ProjectSnapshot, thresholds: Thresholds = DEFAULT_THRESHOLDS): string[][] {
   const coderName = (id: string) => project.coders.find((c) => c.id === id)?.name ?? id;
-  const header = ['Code', 'Unit', 'Units compared', 'Percent agreement', report.coderIds.length === 2 ? "Cohen's kappa" : "Fleiss' kappa", "Scott's pi", "Gwet's AC1", 'Brennan–Prediger', "Krippendorff's alpha"];
-  if (report.unit === 'character') header.push('Unitizing alpha');
-  header.push('Verdict');
-  const line = (name: string, s: NullableStats, v: string, u?: number) => {
-    const row = [name, UNIT_NAMES[report.unit], String(s.units), fixed(s.agreement), fixed(s.kappa), fixed(s.pi), fixed(s.ac1), fixed(s.bp), fixed(s.alpha)];
-    if (report.unit === 'character') row.push(u === undefined ? '' : fixed(u));
-    row.push(v);
-    return row;
-  };
-  const rows = report.perCode.map((c) => line(codePath(project.codes, c.codeId).join(' / '), c.stats, c.used ? verdict(c.stats, true, thresholds) : 'not used by these coders', c.unitizingAlpha));
+  const [header, ...rows] = tableRows(byCodeTable(report, project, { thresholds }));
+  const withUnit = (row: string[], unit: string) => [row[0]!, unit, ...row.slice(1)];
   return [
     ['Coders', report.coderIds.map(coderName).join(', ')],
     ['Transcripts', String(report.sourceIds.length)],
     ['Method', report.method],
-    header,
-    line('All codes used (pooled)', report.pooled, verdict(report.pooled, true, thresholds), report.unitizing?.overall),
-    ...rows,
+    withUnit(header!, 'Unit'),
+    ...rows.map((row) => withUnit(row, UNIT_NAMES[report.unit])),
   ];
 }
+
+const two = (x: number | null, why: string) => (x === null ? `undefined (${why})` : x.toFixed(2));
+const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+const list = (names: string[]) => (names.length ? ` (${names.join(', ')})` : '');
 
 /** A paragraph for the methods section, stating coders, transcripts, unit and statistics. */
 export function methodsParagraph(report: AgreementReport, project: ProjectSnapshot, thresholds: Thresholds = DEFAULT_THRESHOLDS): string {
@@ -56,20 +35,33 @@ export function methodsParagraph(report: AgreementReport, project: ProjectSnapsh
     .map((w) => [w.label, sources.filter((s) => s.wave === w.id).length] as const)
     .filter(([, k]) => k > 0)
     .map(([label, k]) => `${k} at ${label}`);
+  const on = judgedOn(report.unit);
   const used = report.perCode.filter((c) => c.used);
+  const unused = report.perCode.length - used.length;
   const kappaName = report.coderIds.length === 2 ? "Cohen's kappa" : "Fleiss' kappa";
   const p = report.pooled;
-  const count = (v: Verdict) => used.filter((c) => verdict(c.stats, true, thresholds) === v).length;
-  const names = (v: Verdict) => used.filter((c) => verdict(c.stats, true, thresholds) === v).map((c) => project.codes.find((x) => x.id === c.codeId)?.name ?? '');
-  const below = names('below');
+  const name = (codeId: string) => project.codes.find((x) => x.id === codeId)?.name ?? '';
+  const judged = (v: Verdict) => used.filter((c) => verdict(c.stats, true, thresholds, on) === v).map((c) => name(c.codeId));
+  const [reliable, tentative, below, undefinedFor] = (['reliable', 'tentative', 'below', 'undefined'] as const).map(judged) as [string[], string[], string[], string[]];
   const who = coders.length === 2 ? `Two coders (${coders.join(' and ')})` : `${coders.length} coders (${coders.join(', ')})`;
+  const statName = JUDGED_ON_NAMES[on];
   const parts = [
-    `${who} independently coded ${sources.length} transcript${sources.length === 1 ? '' : 's'}${byWave.length ? ` (${byWave.join(', ')})` : ''} with the project codebook.`,
-    `Agreement was assessed for each of the ${used.length} codes they used, with the ${UNIT_NAMES[report.unit]} as the unit of analysis${report.unit === 'segment' ? ` (segments matching when they overlapped by at least ${Math.round((report.overlap ?? 0.9) * 100)}%)` : ''}; each coder's overlapping codings of a code were merged first.`,
-    report.unit === 'segment'
-      ? `Pooled over codes, ${(p.agreement * 100).toFixed(1)}% of ${p.units} coded segments were matched by the other coder.`
-      : `Pooled over codes (from the summed unit tables, not an average of per-code values), percent agreement was ${(p.agreement * 100).toFixed(1)}%, ${kappaName} ${fixed(p.kappa, 2)} and Krippendorff's alpha (nominal) ${fixed(p.alpha, 2)} over ${p.units.toLocaleString('en')} ${UNIT_NAMES[report.unit]}-by-code units.`,
-    `Following Krippendorff's guidance, ${count('reliable')} code${count('reliable') === 1 ? '' : 's'} reached alpha ≥ ${thresholds.reliable}, ${count('tentative')} reached ≥ ${thresholds.tentative}, and ${below.length} fell below${below.length ? ` (${below.join(', ')})` : ''}.`,
+    `${who} independently coded ${plural(sources.length, 'transcript')}${byWave.length ? ` (${byWave.join(', ')})` : ''} with the project codebook.`,
+    `Agreement was assessed for each of the ${plural(used.length, 'code')} they used, with the ${UNIT_NAMES[report.unit]} as the unit of analysis${report.unit === 'segment' ? ` (segments matching when they overlapped by at least ${Math.round((report.overlap ?? 0.9) * 100)}%)` : ''}; each coder's overlapping codings of a code were merged first.`,
   ];
+  if (unused > 0) parts.push(`${plural(unused, 'code')} of the codebook ${unused === 1 ? 'was' : 'were'} not coded by anyone in these transcripts and ${unused === 1 ? 'is' : 'are'} left out of the pooled figures.`);
+  if (p.agreement === null) parts.push('No units were compared, so no agreement statistic is defined.');
+  else if (report.unit === 'segment') {
+    parts.push(`Pooled over codes, ${(p.agreement * 100).toFixed(1)}% of ${p.units.toLocaleString('en')} coded segments were matched by the other coder.`);
+    parts.push("Chance-corrected coefficients (kappa, pi, AC1, Brennan–Prediger, alpha) are undefined at this unit, as there are no units both coders left uncoded, so codes were judged on percent agreement.");
+  } else {
+    const why = p.units === 0 ? 'no units' : 'no variation';
+    parts.push(`Pooled over codes (from the summed unit tables, not an average of per-code values), percent agreement was ${(p.agreement * 100).toFixed(1)}%, ${kappaName} ${two(p.kappa, why)} and Krippendorff's alpha (nominal) ${two(p.alpha, why)} over ${p.units.toLocaleString('en')} ${UNIT_NAMES[report.unit]}-by-code units.`);
+  }
+  const guidance = on === 'alpha' ? "Following Krippendorff's guidance, " : "Against the thresholds Krippendorff gives for alpha, applied here to percent agreement, ";
+  parts.push(`${guidance}${plural(reliable.length, 'code')} reached ${statName} ≥ ${thresholds.reliable}, ${tentative.length} reached ≥ ${thresholds.tentative}, and ${below.length} fell below${list(below)}.`);
+  if (undefinedFor.length) {
+    parts.push(`For ${plural(undefinedFor.length, 'code')}${list(undefinedFor)} ${statName} is undefined and no verdict is given: every coder applied ${undefinedFor.length === 1 ? 'it' : 'each'} to every unit, so there was no variation (chance agreement is 1 and ${statName} would be 0/0; it is not reported as 1).`);
+  }
   return parts.join(' ');
 }

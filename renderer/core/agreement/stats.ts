@@ -6,24 +6,36 @@
 // Conventions shared by every coefficient here:
 // - Missing values are `null`. A unit is "pairable" when at least two coders gave it a value;
 //   other units are dropped (two-coder functions: a unit where either coder is null is dropped).
-// - Values are compared by identity (`Map` keys): 1 and '1' are different categories.
-// - "No variation, no disagreement": when the expected (chance) disagreement is zero, i.e. every
-//   value that was paired is one and the same category, or nothing was paired at all, observed
-//   agreement is necessarily perfect and the coefficient is NO_VARIATION_AGREEMENT (= 1) instead of
-//   0/0. Callers that must tell "nothing compared" apart use `pairableUnits` (or count non-null
-//   pairs themselves) and report it separately.
-// - Malformed input (arrays of different lengths, impossible counts, strings at a numeric level)
-//   throws a RangeError that says what is wrong; it never yields NaN.
+// - Values are compared by identity (`Map` keys and ===): 1 and '1' are different categories.
+//   A number that is not finite (NaN, ±Infinity) is refused with a RangeError naming the unit:
+//   NaN is one category to a Map but never equal to itself under ===, so it would be counted
+//   one way by alpha and another by kappa.
+// - Undefined is `null`, never a made-up number. A coefficient is undefined when
+//   - nothing was compared (no pairable unit): every statistic, percent agreement included; or
+//   - there is no variation: every paired value is one and the same category, so chance agreement
+//     is 1 and observed agreement is necessarily 1 too; 1 - observed/expected is then 0/0. This
+//     holds for alpha, kappa, pi and Fleiss' kappa. Gwet's AC1 and Brennan-Prediger depend on the
+//     number of categories q: with q = 1 they are 0/0 too (null); with a scale of q >= 2 (pass
+//     `categoryCount`) their chance agreement stays below 1 and they are defined.
+//   Reports say which it is ("no units", "no variation") instead of a perfect-looking 1.
+// - Malformed input (arrays of different lengths, impossible counts, strings at a numeric level,
+//   non-finite numbers) throws a RangeError that says what is wrong; it never yields NaN.
 
 export type Rating = string | number | null;
 export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 
-/** What every coefficient returns when there is nothing to disagree about (see the rule above). */
-export const NO_VARIATION_AGREEMENT = 1;
+/** Refuses NaN and ±Infinity (see the conventions above), naming the unit. */
+function checkFinite(name: string, data: readonly (readonly Rating[])[]): void {
+  for (const row of data) {
+    row.forEach((v, u) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError(`${name}: unit ${u} has the value ${v}; ratings must be finite numbers, strings or null`);
+    });
+  }
+}
 
-/** 1 - observed/expected disagreement, with the no-variation rule for a zero denominator. */
-function chanceCorrected(observedAgreement: number, chanceAgreement: number): number {
-  if (1 - chanceAgreement <= 1e-12) return NO_VARIATION_AGREEMENT;
+/** (observed - chance) / (1 - chance); null when chance agreement is 1 (no variation: 0/0). */
+function chanceCorrected(observedAgreement: number, chanceAgreement: number): number | null {
+  if (1 - chanceAgreement <= 1e-12) return null;
   return (observedAgreement - chanceAgreement) / (1 - chanceAgreement);
 }
 
@@ -44,17 +56,19 @@ function unitValues(data: readonly (readonly Rating[])[]): Rating[][] {
 
 /** How many units have values from at least two coders, i.e. take part in any coefficient. */
 export function pairableUnits(data: readonly (readonly Rating[])[]): number {
+  checkFinite('pairableUnits', data);
   return unitValues(data).filter((values) => values.length >= 2).length;
 }
 
 /**
  * Share of pairable units on which all present coders agree. With two coders that is the usual
  * percent agreement; with more it is the share of units where every present value is equal (a
- * strict, all-coders criterion, not the mean pairwise agreement). No pairable units: 1.
+ * strict, all-coders criterion, not the mean pairwise agreement). No pairable units: null.
  */
-export function percentAgreement(data: readonly (readonly Rating[])[]): number {
+export function percentAgreement(data: readonly (readonly Rating[])[]): number | null {
+  checkFinite('percentAgreement', data);
   const units = unitValues(data).filter((values) => values.length >= 2);
-  if (units.length === 0) return NO_VARIATION_AGREEMENT;
+  if (units.length === 0) return null;
   const agreed = units.filter((values) => values.every((v) => v === values[0])).length;
   return agreed / units.length;
 }
@@ -73,8 +87,10 @@ function metricValue(v: Rating, level: AlphaLevel): number {
  * two values are not pairable and are dropped. Levels: nominal (0/1 difference), ordinal (rank
  * distance over the marginals), interval ((c-k)^2) and ratio (((c-k)/(c+k))^2, values >= 0); the
  * three metric levels need numbers. alpha = 1 - (n-1) * sum o_ck d_ck / sum n_c n_k d_ck.
+ * Null when fewer than two categories were paired (nothing compared, or no variation).
  */
-export function krippendorffAlpha(data: readonly (readonly Rating[])[], level: AlphaLevel = 'nominal'): number {
+export function krippendorffAlpha(data: readonly (readonly Rating[])[], level: AlphaLevel = 'nominal'): number | null {
+  checkFinite('krippendorffAlpha', data);
   const units = unitValues(data).filter((values) => values.length >= 2);
   let categories = [...new Set(units.flat())];
   if (level !== 'nominal') {
@@ -82,7 +98,7 @@ export function krippendorffAlpha(data: readonly (readonly Rating[])[], level: A
     categories = categories.sort((x, y) => (x as number) - (y as number));
   }
   const q = categories.length;
-  if (q < 2) return NO_VARIATION_AGREEMENT;
+  if (q < 2) return null;
   const index = new Map(categories.map((v, i) => [v, i]));
 
   // Coincidence matrix: each unit with m values contributes m(m-1) ordered pairs, weighted 1/(m-1).
@@ -112,7 +128,7 @@ export function krippendorffAlpha(data: readonly (readonly Rating[])[], level: A
       expected += marginals[c]! * marginals[k]! * d;
     }
   }
-  if (expected === 0) return NO_VARIATION_AGREEMENT;
+  if (expected === 0) return null;
   return 1 - ((n - 1) * observed) / expected;
 }
 
@@ -148,6 +164,7 @@ interface PairTable {
 
 function pairTable(name: string, a: readonly Rating[], b: readonly Rating[]): PairTable {
   if (a.length !== b.length) throw new RangeError(`${name}: the two coders rated ${a.length} and ${b.length} units; they must rate the same units`);
+  checkFinite(name, [a, b]);
   const counts = new Map<Rating, [number, number]>();
   let n = 0;
   let agreed = 0;
@@ -166,25 +183,26 @@ function pairTable(name: string, a: readonly Rating[], b: readonly Rating[]): Pa
   }
   const shares = new Map<Rating, [number, number]>();
   for (const [v, [ca, cb]] of counts) shares.set(v, [ca / n, cb / n]);
-  return { n, observed: n === 0 ? 1 : agreed / n, shares };
+  return { n, observed: n === 0 ? 0 : agreed / n, shares };
 }
 
 /**
  * Cohen's kappa for two coders. Chance agreement is the SUM over categories of the PRODUCT of the
- * two coders' marginal proportions: pe = sum_k pA_k * pB_k. No units with both values: 1.
+ * two coders' marginal proportions: pe = sum_k pA_k * pB_k. Null when no unit has both values, or
+ * both coders used one and the same category throughout (pe = 1).
  */
-export function cohenKappa(a: readonly Rating[], b: readonly Rating[]): number {
+export function cohenKappa(a: readonly Rating[], b: readonly Rating[]): number | null {
   const t = pairTable('cohenKappa', a, b);
-  if (t.n === 0) return NO_VARIATION_AGREEMENT;
+  if (t.n === 0) return null;
   let pe = 0;
   for (const [pa, pb] of t.shares.values()) pe += pa * pb;
   return chanceCorrected(t.observed, pe);
 }
 
-/** Scott's pi: chance from the pooled proportions, pe = sum_k ((pA_k + pB_k) / 2)^2. */
-export function scottPi(a: readonly Rating[], b: readonly Rating[]): number {
+/** Scott's pi: chance from the pooled proportions, pe = sum_k ((pA_k + pB_k) / 2)^2; null as kappa. */
+export function scottPi(a: readonly Rating[], b: readonly Rating[]): number | null {
   const t = pairTable('scottPi', a, b);
-  if (t.n === 0) return NO_VARIATION_AGREEMENT;
+  if (t.n === 0) return null;
   let pe = 0;
   for (const [pa, pb] of t.shares.values()) pe += ((pa + pb) / 2) ** 2;
   return chanceCorrected(t.observed, pe);
@@ -203,13 +221,13 @@ function categoryCountFor(name: string, t: PairTable, categoryCount: number | un
 /**
  * Gwet's AC1 for two coders: pe = sum_k pi_k (1 - pi_k) / (q - 1), pi_k the mean of the two
  * coders' proportions for category k, q the number of categories (`categoryCount`, default: the
- * categories the coders used). q < 2 means one category only: 1.
+ * categories the coders used). Null when no unit has both values, or q < 2 (one category: 0/0).
  */
-export function gwetAC1(a: readonly Rating[], b: readonly Rating[], categoryCount?: number): number {
+export function gwetAC1(a: readonly Rating[], b: readonly Rating[], categoryCount?: number): number | null {
   const t = pairTable('gwetAC1', a, b);
-  if (t.n === 0) return NO_VARIATION_AGREEMENT;
+  if (t.n === 0) return null;
   const q = categoryCountFor('gwetAC1', t, categoryCount);
-  if (q < 2) return NO_VARIATION_AGREEMENT;
+  if (q < 2) return null;
   let sum = 0;
   for (const [pa, pb] of t.shares.values()) {
     const pi = (pa + pb) / 2;
@@ -220,23 +238,23 @@ export function gwetAC1(a: readonly Rating[], b: readonly Rating[], categoryCoun
 
 /**
  * Brennan-Prediger kappa_n = (po - 1/q) / (1 - 1/q) with q categories (`categoryCount`, default:
- * the categories the coders used). q < 2 means one category only: 1.
+ * the categories the coders used). Null when no unit has both values, or q < 2 (one category: 0/0).
  */
-export function brennanPrediger(a: readonly Rating[], b: readonly Rating[], categoryCount?: number): number {
+export function brennanPrediger(a: readonly Rating[], b: readonly Rating[], categoryCount?: number): number | null {
   const t = pairTable('brennanPrediger', a, b);
-  if (t.n === 0) return NO_VARIATION_AGREEMENT;
+  if (t.n === 0) return null;
   const q = categoryCountFor('brennanPrediger', t, categoryCount);
-  if (q < 2) return NO_VARIATION_AGREEMENT;
+  if (q < 2) return null;
   return chanceCorrected(t.observed, 1 / q);
 }
 
 /**
  * Fleiss' kappa (Fleiss 1971): `counts[unit][category]` = raters who put the unit in the category.
  * Every unit must have the same number of raters, at least 2 (RangeError naming the 0-based unit
- * index otherwise). No units, or every rating in one category: 1.
+ * index otherwise). Null when there are no units, or every rating is in one category (pe = 1).
  */
-export function fleissKappa(counts: readonly (readonly number[])[]): number {
-  if (counts.length === 0) return NO_VARIATION_AGREEMENT;
+export function fleissKappa(counts: readonly (readonly number[])[]): number | null {
+  if (counts.length === 0) return null;
   const sum = (row: readonly number[]) => row.reduce((s, x) => s + x, 0);
   counts.forEach((row, u) => {
     for (const x of row) {

@@ -25,10 +25,9 @@
 // - Coders are those named in `coders` (so a coder who marked nothing still counts) plus those who
 //   marked any unit. Positions are meant as whole numbers (characters); the formula's "+ 1" and
 //   l(l - 1) terms count positions.
-// - No variation, no disagreement: when uDe is 0 (no units of the category at all, fewer than two
-//   coders, or everyone tiled the whole continuum identically in length-1 units) alpha is
-//   NO_VARIATION_AGREEMENT (1); uDo is then 0 too. Callers decide whether to show such a value.
-import { NO_VARIATION_AGREEMENT } from './stats';
+// - Undefined is null, as in stats.ts: when uDe is 0 (no units of the category at all, fewer than
+//   two coders, or everyone tiled the whole continuum identically in length-1 units) alpha is
+//   0/0 and reported as null, never as a perfect-looking 1.
 
 export interface Continuum {
   begin: number;
@@ -43,8 +42,9 @@ export interface CodedUnit {
 }
 
 export interface UnitizingAlpha {
-  byCategory: Record<string, number>;
-  overall: number;
+  /** Null where undefined (see the conventions above). */
+  byCategory: Record<string, number | null>;
+  overall: number | null;
 }
 
 export interface UnitizingDisagreement {
@@ -155,8 +155,8 @@ export function unitizingDisagreements(
   );
 }
 
-function alphaOf(d: UnitizingDisagreement): number {
-  return d.expected === 0 ? NO_VARIATION_AGREEMENT : 1 - d.observed / d.expected;
+function alphaOf(d: UnitizingDisagreement): number | null {
+  return d.expected === 0 ? null : 1 - d.observed / d.expected;
 }
 
 /**
@@ -165,7 +165,7 @@ function alphaOf(d: UnitizingDisagreement): number {
  */
 export function unitizingAlpha(continuum: Continuum, units: readonly CodedUnit[], coders: readonly string[] = []): UnitizingAlpha {
   const perCategory = unitizingDisagreements(continuum, units, coders);
-  const byCategory: Record<string, number> = {};
+  const byCategory: Record<string, number | null> = {};
   let observed = 0;
   let expected = 0;
   for (const [category, d] of Object.entries(perCategory)) {

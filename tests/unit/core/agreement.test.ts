@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  NO_VARIATION_AGREEMENT,
   brennanPrediger,
   cohenKappa,
   fleissKappa,
@@ -16,6 +15,12 @@ import {
 import { fromTable } from '../../fixtures/ratings';
 
 const _ = null;
+
+/** Both undefined (null), or both numbers within 1e-10. */
+function expectSame(actual: number | null, expected: number | null): void {
+  if (expected === null) expect(actual).toBeNull();
+  else expect(actual).toBeCloseTo(expected, 10);
+}
 
 describe("Krippendorff's alpha", () => {
   // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12
@@ -49,12 +54,11 @@ describe("Krippendorff's alpha", () => {
     expect(pairableUnits([[1, 2, 9], [1, 2]])).toBe(2);
   });
 
-  it('returns 1 when nothing varies or nothing is pairable (documented rule, never NaN)', () => {
-    expect(NO_VARIATION_AGREEMENT).toBe(1);
-    expect(krippendorffAlpha([['a', 'a', 'a'], ['a', 'a', _]])).toBe(1);
-    expect(krippendorffAlpha([[1, _], [_, 2]], 'interval')).toBe(1);
+  it('is undefined (null) when nothing varies or nothing is pairable (documented rule, never NaN)', () => {
+    expect(krippendorffAlpha([['a', 'a', 'a'], ['a', 'a', _]])).toBeNull();
+    expect(krippendorffAlpha([[1, _], [_, 2]], 'interval')).toBeNull();
     expect(pairableUnits([[1, _], [_, 2]])).toBe(0);
-    expect(krippendorffAlpha([])).toBe(1);
+    expect(krippendorffAlpha([])).toBeNull();
     expect(pairableUnits([])).toBe(0);
   });
 
@@ -128,18 +132,20 @@ describe('two-coder coefficients', () => {
 
   it('drops units where either coder is null and rejects unequal lengths', () => {
     expect(cohenKappa(['x', 'y', null, 'x'], ['x', 'y', 'y', null])).toBe(1);
+    expect(cohenKappa(['x', 'y', null, 'x'], ['x', 'x', 'y', null])).toBe(0);
     expect(() => cohenKappa(['x'], ['x', 'y'])).toThrow(RangeError);
     expect(() => brennanPrediger(['x', 'y'], ['y', 'x'], 1)).toThrow(RangeError);
   });
 
-  it('returns 1 when both coders used one and the same category, or nothing was paired', () => {
+  it('is undefined (null) when both coders used one and the same category, or nothing was paired', () => {
     for (const f of [cohenKappa, scottPi, gwetAC1, brennanPrediger]) {
-      expect(f(['x', 'x', 'x'], ['x', 'x', 'x'])).toBe(1);
-      expect(f([null, 'x'], ['y', null])).toBe(1);
-      expect(f([], [])).toBe(1);
+      expect(f(['x', 'x', 'x'], ['x', 'x', 'x'])).toBeNull();
+      expect(f([null, 'x'], ['y', null])).toBeNull();
+      expect(f([], [])).toBeNull();
     }
+    // On a declared two-category scale Brennan-Prediger's chance agreement is 1/2: defined.
     expect(brennanPrediger(['x', 'x'], ['x', 'x'], 2)).toBe(1);
-    expect(percentAgreement([[_, 'x'], ['y', _]])).toBe(1);
+    expect(percentAgreement([[_, 'x'], ['y', _]])).toBeNull();
   });
 
   it('percent agreement over more than two coders counts units where every present value is equal', () => {
@@ -180,9 +186,9 @@ describe("Fleiss' kappa", () => {
     expect(() => fleissKappa([[1, -1, 2]])).toThrow(RangeError);
   });
 
-  it('returns 1 for no units or a single category used by everyone; perfect agreement is 1', () => {
-    expect(fleissKappa([])).toBe(1);
-    expect(fleissKappa([[3, 0], [3, 0]])).toBe(1);
+  it('is undefined (null) for no units or a single category used by everyone; perfect agreement is 1', () => {
+    expect(fleissKappa([])).toBeNull();
+    expect(fleissKappa([[3, 0], [3, 0]])).toBeNull();
     expect(fleissKappa([[3, 0], [0, 3]])).toBe(1);
   });
 });
@@ -203,18 +209,20 @@ describe('properties', () => {
         fc.property(pairsWithPermutation, ([ps, permuted]) => {
           const [a, b] = unzip(ps);
           const value = f(a, b);
+          expectSame(f(b, a), value);
+          expectSame(f(...unzip(permuted)), value);
+          if (value === null) return;
           expect(Number.isFinite(value)).toBe(true);
           expect(value).toBeLessThanOrEqual(1 + 1e-12);
-          expect(f(b, a)).toBeCloseTo(value, 10);
-          expect(f(...unzip(permuted))).toBeCloseTo(value, 10);
         }),
       );
     });
 
-    it(`${name}: perfect agreement gives 1`, () => {
+    it(`${name}: perfect agreement gives 1, or null exactly when fewer than two categories were paired`, () => {
       fc.assert(
         fc.property(fc.array(rating, { maxLength: 30 }), (a) => {
-          expect(f(a, [...a])).toBe(1);
+          const categories = new Set(a.filter((v) => v !== null)).size;
+          expect(f(a, [...a])).toBe(categories < 2 ? null : 1);
         }),
       );
     });
@@ -235,20 +243,22 @@ describe('properties', () => {
     fc.assert(
       fc.property(matrixWithPermutation, level, ([data, permutation], lvl) => {
         const value = krippendorffAlpha(data, lvl);
+        expectSame(krippendorffAlpha([...data].reverse(), lvl), value);
+        expectSame(krippendorffAlpha(data.map((row) => permutation.map((i) => row[i]!)), lvl), value);
+        if (value === null) return;
         expect(Number.isFinite(value)).toBe(true);
         expect(value).toBeLessThanOrEqual(1 + 1e-12);
-        expect(krippendorffAlpha([...data].reverse(), lvl)).toBeCloseTo(value, 10);
-        expect(krippendorffAlpha(data.map((row) => permutation.map((i) => row[i]!)), lvl)).toBeCloseTo(value, 10);
       }),
     );
   });
 
-  it('alpha and percent agreement: perfect agreement gives 1', () => {
+  it('alpha and percent agreement: perfect agreement gives 1 (alpha null with one category, agreement null with no units)', () => {
     fc.assert(
       fc.property(fc.array(numeric, { maxLength: 20 }), fc.integer({ min: 2, max: 5 }), level, (row, coders, lvl) => {
         const data = Array.from({ length: coders }, () => [...row]);
-        expect(krippendorffAlpha(data, lvl)).toBe(1);
-        expect(percentAgreement(data)).toBe(1);
+        const present = row.filter((v) => v !== null);
+        expect(krippendorffAlpha(data, lvl)).toBe(new Set(present).size < 2 ? null : 1);
+        expect(percentAgreement(data)).toBe(present.length === 0 ? null : 1);
       }),
     );
   });

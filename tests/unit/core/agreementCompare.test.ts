@@ -55,11 +55,14 @@ describe('compareCoders', () => {
     expect(r.perCode.find((c) => c.codeId === 'B')!.table).toEqual({ both: 1, onlyFirst: 1, onlySecond: 0, neither: 6 });
     const unused = r.perCode.find((c) => c.codeId === 'unused')!;
     expect(unused.used).toBe(false);
-    expect(unused.stats.kappa).toBe(1); // nothing to disagree about: stated convention
+    // Nobody coded it: every unit is "not applied" by both, so there is no variation: kappa and
+    // alpha are undefined, not a perfect-looking 1.
+    expect(unused.stats.kappa).toBeNull();
+    expect(unused.stats.alpha).toBeNull();
     // Pooled over A and B (not 'unused'): {2, 2, 1, 11} → po = 13/16.
     expect(r.pooled.units).toBe(16);
     expect(r.pooled.agreement).toBeCloseTo(13 / 16, 10);
-    expect(r.pooled.kappa).toBeCloseTo(binaryStats({ both: 2, onlyFirst: 2, onlySecond: 1, neither: 11 }).kappa, 12);
+    expect(r.pooled.kappa).toBeCloseTo(binaryStats({ both: 2, onlyFirst: 2, onlySecond: 1, neither: 11 }).kappa!, 12);
     expect(r.bySource.map((s) => s.stats.units)).toEqual([8, 8]);
     // NVivo's view: each code in each transcript where someone used it (all four here).
     expect(r.byCodeAndSource.map((c) => [c.codeId, c.sourceId, c.stats.units])).toEqual([['A', 's1', 4], ['B', 's1', 4], ['A', 's2', 4], ['B', 's2', 4]]);
@@ -136,7 +139,8 @@ describe('count-based statistics equal the array-based ones', () => {
         const [a, b] = arrays(t);
         const s = binaryStats(t);
         if (a.length === 0) return s.units === 0;
-        const close = (x: number, y: number) => Math.abs(x - y) < 1e-9;
+        // The same number, or undefined (null) in both.
+        const close = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) < 1e-9);
         return (
           close(s.agreement, percentAgreement([a, b])) &&
           close(s.kappa, cohenKappa(a, b)) &&
@@ -158,7 +162,8 @@ describe('count-based statistics equal the array-based ones', () => {
         if (units.length === 0) return s.units === 0;
         const counts = units.map((k) => [coders - k, k]);
         const data = Array.from({ length: coders }, (_, c) => units.map((k) => (c < k ? 1 : 0)));
-        return Math.abs(s.kappa - fleissKappa(counts)) < 1e-9 && Math.abs(s.alpha - krippendorffAlpha(data)) < 1e-9;
+        const close = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) < 1e-9);
+        return close(s.kappa, fleissKappa(counts)) && close(s.alpha, krippendorffAlpha(data));
       }),
     );
   });
@@ -175,15 +180,16 @@ describe('agreement report', () => {
     expect(rows[3]).toEqual(['Code', 'Unit', 'Units compared', 'Percent agreement', "Cohen's kappa", "Scott's pi", "Gwet's AC1", 'Brennan–Prediger', "Krippendorff's alpha", 'Verdict']);
     expect(rows[4]!.slice(0, 4)).toEqual(['All codes used (pooled)', 'speaker turn', '16', '0.813']);
     expect(rows.find((row) => row[0] === 'A')!.slice(-1)).toEqual(['below']);
-    expect(rows.find((row) => row[0] === 'unused')!.slice(-1)).toEqual(['not used by these coders']);
+    expect(rows.find((row) => row[0] === 'unused')!.slice(-1)).toEqual(['not coded by anyone']);
   });
 
-  it('verdicts follow alpha against the thresholds, or agreement where alpha is undefined', () => {
+  it('verdicts follow the judging statistic (alpha, or agreement at the segment unit) against the thresholds', () => {
     const s = { units: 10, agreement: 0.9, kappa: 0.7, pi: 0.7, ac1: 0.8, bp: 0.8, alpha: 0.7 };
     expect(verdict(s, true)).toBe('tentative');
     expect(verdict({ ...s, alpha: 0.85 }, true)).toBe('reliable');
     expect(verdict({ ...s, alpha: 0.5 }, true)).toBe('below');
-    expect(verdict({ ...s, alpha: null }, true)).toBe('reliable');
+    expect(verdict({ ...s, alpha: null }, true)).toBe('undefined');
+    expect(verdict({ ...s, alpha: null }, true, undefined, 'agreement')).toBe('reliable');
     expect(verdict(s, false)).toBe('unused');
   });
 

@@ -71,14 +71,14 @@ describe("Krippendorff's unitizing alpha", () => {
 
   it('counts a named coder who marked nothing', () => {
     const alone = unitizingAlpha({ begin: 0, length: 20 }, [unit('A', 'x', 2, 6)]);
-    expect(alone.byCategory.x).toBe(1); // one coder: no pair, nothing to disagree about
+    expect(alone.byCategory.x).toBeNull(); // one coder: no pair to compare, so undefined
     const withSilent = unitizingAlpha({ begin: 0, length: 20 }, [unit('A', 'x', 2, 6)], ['A', 'B']);
     expect(withSilent.byCategory.x).toBeLessThan(0);
   });
 
-  it('returns 1 when nobody coded anything (no variation, no disagreement)', () => {
-    expect(unitizingAlpha({ begin: 0, length: 20 }, [])).toEqual({ byCategory: {}, overall: 1 });
-    expect(unitizingAlpha({ begin: 0, length: 20 }, [], ['A', 'B']).overall).toBe(1);
+  it('is undefined (null) when nobody coded anything', () => {
+    expect(unitizingAlpha({ begin: 0, length: 20 }, [])).toEqual({ byCategory: {}, overall: null });
+    expect(unitizingAlpha({ begin: 0, length: 20 }, [], ['A', 'B']).overall).toBeNull();
   });
 
   it('rejects units outside the continuum, negative lengths and empty continua', () => {
@@ -93,15 +93,18 @@ describe("Krippendorff's unitizing alpha", () => {
       .tuple(fc.constantFrom('A', 'B', 'C'), fc.constantFrom('x', 'y'), fc.integer({ min: 0, max: L - 1 }), fc.integer({ min: 0, max: L }))
       .map(([coder, category, begin, length]) => unit(coder, category, begin, Math.min(length, L - begin)));
     const study = fc.array(coded, { maxLength: 12 });
-    const finiteAtMostOne = (x: number) => Number.isFinite(x) && x <= 1 + 1e-12;
+    // Undefined (null) only when there is nothing to compare: no unit of positive length.
+    const finiteAtMostOneOrNull = (x: number | null) => x === null || (Number.isFinite(x) && x <= 1 + 1e-12);
+    const sameOrBothNull = (x: number | null | undefined, y: number | null) => (y === null ? x === null : x != null && Math.abs(x - y) < 1e-10);
 
-    it('identical units for every coder give 1', () => {
+    it('identical units for every coder give 1 (null for a category with no unit of positive length)', () => {
       fc.assert(
         fc.property(study, (units) => {
           const copies = units.flatMap((u) => ['A', 'B', 'C'].map((coder) => ({ ...u, coder })));
           const alpha = unitizingAlpha({ begin: 0, length: L }, copies);
-          for (const v of Object.values(alpha.byCategory)) expect(v).toBe(1);
-          expect(alpha.overall).toBe(1);
+          const marked = (category: string) => units.some((u) => u.category === category && u.length > 0);
+          for (const [k, v] of Object.entries(alpha.byCategory)) expect(v).toBe(marked(k) ? 1 : null);
+          expect(alpha.overall).toBe(units.some((u) => u.length > 0) ? 1 : null);
         }),
       );
     });
@@ -110,15 +113,15 @@ describe("Krippendorff's unitizing alpha", () => {
       fc.assert(
         fc.property(study, fc.integer({ min: -1000, max: 1000 }), (units, shift) => {
           const base = unitizingAlpha({ begin: 0, length: L }, units, ['A', 'B']);
-          expect(finiteAtMostOne(base.overall)).toBe(true);
-          for (const v of Object.values(base.byCategory)) expect(finiteAtMostOne(v)).toBe(true);
+          expect(finiteAtMostOneOrNull(base.overall)).toBe(true);
+          for (const v of Object.values(base.byCategory)) expect(finiteAtMostOneOrNull(v)).toBe(true);
           const swap: Record<string, string> = { A: 'B', B: 'A', C: 'C' };
           const swapped = unitizingAlpha({ begin: 0, length: L }, units.map((u) => ({ ...u, coder: swap[u.coder]! })), ['A', 'B']);
           const shifted = unitizingAlpha({ begin: shift, length: L }, units.map((u) => ({ ...u, begin: u.begin + shift })), ['A', 'B']);
           for (const other of [swapped, shifted]) {
-            expect(other.overall).toBeCloseTo(base.overall, 10);
+            expect(sameOrBothNull(other.overall, base.overall)).toBe(true);
             expect(Object.keys(other.byCategory).sort()).toEqual(Object.keys(base.byCategory).sort());
-            for (const [k, v] of Object.entries(base.byCategory)) expect(other.byCategory[k]).toBeCloseTo(v, 10);
+            for (const [k, v] of Object.entries(base.byCategory)) expect(sameOrBothNull(other.byCategory[k], v)).toBe(true);
           }
         }),
       );
