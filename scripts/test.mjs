@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, a production build, then end-to-end tests in real
+// `npm test`: type check, lint, unit tests, a production build, then end-to-end tests in real
 // Chromium. Ends with one line "N passed, N failed" counting every test (CI reads it).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +44,10 @@ function vitest(project) {
 
 // The type check counts as one test: a type error fails the run.
 if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && step('type check (electron)', 'npx', ['tsc', '-p', 'electron/tsconfig.json', '--noEmit'])) passed += 1;
+else failed += 1;
+
+// Lint (layers, hooks, TypeScript rules) and formatting count as one test, before the unit tests.
+if (step('lint', 'npx', ['eslint', '.']) && step('format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn'])) passed += 1;
 else failed += 1;
 
 // Unit tests validate exports with xmllint, so the tools come first.

@@ -1,6 +1,5 @@
 // Merging a second coder's file, part 1: coders and the codebook (see projectMerge.ts).
-import { created } from './changes';
-import { live, type Code, type Coder } from './model';
+import type { Code, Coder } from './model';
 import { uniqueName } from './projectSetup';
 import type { MatchedPair, MergeSummary } from './projectMerge';
 import { nameKey, pathKey } from './mergeKeys';

@@ -1,5 +1,4 @@
 // Merging a second coder's file, part 2: transcripts, participants and waves (see projectMerge.ts).
-import { created } from './changes';
 import { live, type Participant, type ParticipantLink, type ProjectSnapshot, type Source } from './model';
 import { pseudonymKey } from './projectSetup';
 import type { MergeOptions, MergeSummary } from './projectMerge';

@@ -5,7 +5,7 @@
 // already here (so importing the same file twice adds nothing) and, in words, what could not be
 // mapped. Every lookup goes through a Map or Set, so 40,000 codings on each side plan at once.
 import { created, type Action, type Change } from './changes';
-import { live, type Code, type Coding, type Participant, type ProjectSnapshot, type Source } from './model';
+import { live, type Coding, type Participant, type ProjectSnapshot, type Source } from './model';
 import { mergeCoders, mergeCodes } from './mergeCodes';
 import { mergeSources } from './mergeSources';
 import { mergeMemos } from './mergeMemos';

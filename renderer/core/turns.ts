@@ -189,6 +189,6 @@ function isPersonOrId(label: string): boolean {
   const words = label.split(/\s+/);
   return (
     words.length <= 3 &&
-    words.every((w, i) => /^\p{Lu}[\p{L}\p{M}'’.\-]+$/u.test(w) || (i > 0 && PARTICLES.has(w.toLowerCase())))
+    words.every((w, i) => /^\p{Lu}[\p{L}\p{M}'’.-]+$/u.test(w) || (i > 0 && PARTICLES.has(w.toLowerCase())))
   );
 }

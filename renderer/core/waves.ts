@@ -41,8 +41,7 @@
 // each code's ranges unioned once; a row of one code reads its index entry as it is, a subtree
 // unions its codes' sorted lists. Words are counted from a per-source index built in one scan of
 // the text (see rangeWordCounter), cached between calls by source record.
-import { orderedTree } from './codebookOps';
-import { live, type ProjectSnapshot } from './model';
+import type { ProjectSnapshot } from './model';
 import { rangeWordCounter } from './rangeWords';
 import { collator, compareIds, context, codeGroup, pairedSets } from './waveContext';
 

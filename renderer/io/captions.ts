@@ -70,7 +70,7 @@ function cleanText(s: string): string {
 }
 
 // "Name: text" inside a cue; same shape rules as turn labels in plain text.
-const NAME_PREFIX = /^(?:>>\s*)?(\p{Lu}[\p{L}\p{M}'’.\-]*\d{0,4}(?: (?:\p{Lu}[\p{L}\p{M}'’.\-]*|\d{1,4})){0,2}|[A-Za-z]+)\s?:\s+(.*)$/su;
+const NAME_PREFIX = /^(?:>>\s*)?(\p{Lu}[\p{L}\p{M}'’.-]*\d{0,4}(?: (?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,4})){0,2}|[A-Za-z]+)\s?:\s+(.*)$/su;
 
 /** Reads the cue blocks. `vtt` switches on the header check and NOTE/STYLE/REGION blocks. */
 function readCues(text: string, fileName: string, vtt: boolean, warnings: string[]): Cue[] {

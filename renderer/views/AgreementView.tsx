@@ -22,6 +22,7 @@ import { AgreementTable } from './AgreementTable';
 import { DisagreementList } from './DisagreementList';
 import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
+import { useStable } from './useStable';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'turn', label: 'Speaker turn / paragraph' },
@@ -62,14 +63,15 @@ export function AgreementView() {
   const [sourceChoice, setSourceChoice] = useState<string[] | null>(null);
   // An export that fails says so, instead of silently saving nothing.
   const [exportError, setExportError] = useState<string | null>(null);
+  const stableCoderIds = useStable(coderIds);
   const result = useMemo(() => {
-    if (!snapshot || blind || coderIds.length < 2) return null;
+    if (!snapshot || blind || stableCoderIds.length < 2) return null;
     try {
-      return { report: compareCoders(snapshot, { coderIds, unit, ...(unit === 'segment' ? { overlap: overlap / 100 } : {}), ...(sourceChoice ? { sourceIds: sourceChoice } : {}) }), error: null };
+      return { report: compareCoders(snapshot, { coderIds: stableCoderIds, unit, ...(unit === 'segment' ? { overlap: overlap / 100 } : {}), ...(sourceChoice ? { sourceIds: sourceChoice } : {}) }), error: null };
     } catch (e) {
       return { report: null, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [snapshot, blind, coderIds.join(), unit, overlap, sourceChoice?.join()]);
+  }, [snapshot, blind, stableCoderIds, unit, overlap, sourceChoice]);
 
   // Dates and numbers in the reader's locale, the same on screen and in the Word report.
   const locale = navigator.language;

@@ -13,6 +13,7 @@ import { Modal } from './common';
 import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { navigate } from './route';
+import { useStable } from './useStable';
 
 export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
   const { coderId, blind, coders } = useProject();
@@ -23,12 +24,13 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const [editing, setEditing] = useState<{ participant: Participant; codeId: string } | null>(null);
   const [reading, setReading] = useState<{ title: string; text: string } | null>(null);
   const options = waveOptions(filters, blind, coderId);
-  const evidence = { includeChildren: filters.includeChildren, ignoreInterviewer: filters.ignoreInterviewer, ...(options.coderIds ? { coderIds: options.coderIds } : {}) };
-  const cells = snapshot.frameworkCells ?? [];
+  const evidence = useStable({ includeChildren: filters.includeChildren, ignoreInterviewer: filters.ignoreInterviewer, ...(options.coderIds ? { coderIds: options.coderIds } : {}) });
+  const cells = useMemo(() => snapshot.frameworkCells ?? [], [snapshot.frameworkCells]);
   // core/changeMatrix reads an empty role list as "nobody"; here no role ticked means everyone.
   const roleFilter = filters.roles.length ? { roles: filters.roles } : {};
   const byKey = useMemo(() => indexCells(cells), [cells]);
-  const counts = useMemo(() => evidenceCounts(snapshot, pair, evidence), [snapshot, pair.join(), JSON.stringify(evidence)]);
+  const stablePair = useStable(pair);
+  const counts = useMemo(() => evidenceCounts(snapshot, stablePair, evidence), [snapshot, stablePair, evidence]);
   const groups = matrixRows(snapshot, { ...roleFilter, roleOrder: setup.roles }).map((g) => ({
     ...g,
     participants: g.participants.filter((p) => (!filters.sites.length || filters.sites.includes(p.site)) && (!filters.groups.length || filters.groups.includes(p.group))),
@@ -146,7 +148,9 @@ function CellEditor(props: {
   const [first, setFirst] = useState(props.cell?.firstSummary ?? '');
   const [second, setSecond] = useState(props.cell?.secondSummary ?? '');
   const [judgement, setJudgement] = useState<ChangeJudgement | ''>(props.cell?.judgement ?? '');
-  const evidence = useMemo(() => cellEvidence(props.snapshot, participant.id, codeId, pair, props.evidenceOptions), [props.snapshot, participant.id, codeId, pair.join(), JSON.stringify(props.evidenceOptions)]);
+  const stablePair = useStable(pair);
+  const evidenceOptions = useStable(props.evidenceOptions);
+  const evidence = useMemo(() => cellEvidence(props.snapshot, participant.id, codeId, stablePair, evidenceOptions), [props.snapshot, participant.id, codeId, stablePair, evidenceOptions]);
   const coderName = (id: string) => props.snapshot.coders.find((c) => c.id === id)?.name ?? id;
   const hint = suggestJudgement(evidence.first.length, evidence.second.length);
   const save = async () => {

@@ -10,6 +10,7 @@ import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
+import { useStable } from './useStable';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 const fileName = (name: string) => `${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'chart'}.svg`;
@@ -17,8 +18,8 @@ const fileName = (name: string) => `${name.replace(/[^\p{L}\p{N}]+/gu, '-').repl
 export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
   const { coderId, blind, coders } = useProject();
   const { snapshot, setup, filters } = props;
-  const options = waveOptions(filters, blind, coderId);
-  const matrix = useMemo(() => waveMatrix(snapshot, options), [snapshot, JSON.stringify(options)]);
+  const options = useStable(waveOptions(filters, blind, coderId));
+  const matrix = useMemo(() => waveMatrix(snapshot, options), [snapshot, options]);
   const subtitle = describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind);
   const measures = childrenOf(snapshot.codes, null);
   const [heatWave, setHeatWave] = useState(filters.pair[0]);

@@ -8,6 +8,8 @@ import { Confirm, Modal } from './common';
 import { DraftInput, DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
+import { sourceTexts } from '../store/records';
+import { useStable } from './useStable';
 
 const TEXT_FIELDS: { key: keyof CodeFields; label: string; rows: number }[] = [
   { key: 'description', label: 'Description', rows: 3 },
@@ -98,10 +100,8 @@ function SplitDialog(props: { code: Code; codings: Coding[]; onClose(): void }) 
   const [name, setName] = useState(`${props.code.name} (2)`);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const ids = [...new Set(props.codings.map((c) => c.sourceId))];
-  const texts = useLiveQuery(async () => {
-    const [metas, contents] = await Promise.all([db.sources.bulkGet(ids), db.sourceContent.bulkGet(ids)]);
-    return new Map(ids.map((id, i) => [id, { title: metas[i]?.title ?? '?', text: contents[i]?.text ?? '' }]));
-  }, [db, ids.join()]);
+  const stableIds = useStable(ids);
+  const texts = useLiveQuery(() => sourceTexts(db, stableIds), [db, stableIds]);
   const excerpt = (c: Coding) => {
     const t = texts?.get(c.sourceId);
     const words = t ? t.text.slice(c.start, c.end) : '';

@@ -19,13 +19,14 @@ import { CodeDetails } from './CodeDetails';
 import { Confirm } from './common';
 import { afterPendingEdits } from './pendingEdits';
 import { useProject } from './projectContext';
+import { allSourceMetas, loadRecords } from '../store/records';
 
 const KEY_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
 
 export function CodebookView() {
   const { db, codes, actWith, act, blind, coderId } = useProject();
   const codings = useLiveQuery(async () => live(await allCodings(db)), [db], []);
-  const sources = useLiveQuery(() => db.sources.toArray(), [db], []);
+  const sources = useLiveQuery(() => allSourceMetas(db), [db], []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [createdId, setCreatedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);
@@ -62,7 +63,7 @@ export function CodebookView() {
 
   /** Saves a name or definition still being typed, then exports the codebook as stored. */
   const exportCodes = (write: (codes: Code[]) => Promise<unknown>) =>
-    void afterPendingEdits(async () => write(live(await db.codes.toArray()).sort((a, b) => a.order - b.order))).catch((e: unknown) =>
+    void afterPendingEdits(async () => write((await loadRecords(db)).codes)).catch((e: unknown) =>
       actWith(() => {
         throw e;
       }),

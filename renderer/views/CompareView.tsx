@@ -11,6 +11,7 @@ import { ChartsView } from './ChartsView';
 import { PairedReader } from './PairedReader';
 import { useProject } from './projectContext';
 import { WaveMatrixView } from './WaveMatrixView';
+import { useStable } from './useStable';
 
 export interface CompareFilters {
   roles: string[];
@@ -71,9 +72,10 @@ export function CompareView(props: { setup: ProjectSetup }) {
   // Until the researcher picks roles, the tab shows one: the first with anyone interviewed at
   // both waves of the pair (core/waveRoles), so men's and women's accounts are not counted as one.
   const [rolesChosen, setRolesChosen] = useState(false);
+  const pair = useStable(filters.pair);
   const startRole = useMemo(
-    () => (snapshot && !rolesChosen ? defaultRole(snapshot, filters.pair, props.setup.roles) : null),
-    [snapshot, rolesChosen, filters.pair.join(), props.setup.roles],
+    () => (snapshot && !rolesChosen ? defaultRole(snapshot, pair, props.setup.roles) : null),
+    [snapshot, rolesChosen, pair, props.setup.roles],
   );
   const shown: CompareFilters = startRole ? { ...filters, roles: [startRole] } : filters;
   const set = (patch: Partial<CompareFilters>) => {

@@ -9,6 +9,7 @@ import { codePath } from '../core/codebookOps';
 import type { Decision, ProjectSnapshot } from '../core/model';
 import { useProject } from './projectContext';
 import { navigate } from './route';
+import { useStable } from './useStable';
 
 // Columns wrap rather than squeeze: two coders side by side, three or four on a wide window,
 // fewer per row on a narrow one (overrides the two-column rule in styles.css).
@@ -17,7 +18,9 @@ const COLUMNS = { gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))' } 
 /** `locale`: the reader's (navigator.language), for the dates of decisions. */
 export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: readonly string[]; sourceIds: string[]; overlap: number; projectId: string; locale: string | undefined }) {
   const { snapshot, coderIds } = props;
-  const list = useMemo(() => disagreements(snapshot, { coderIds, overlap: props.overlap, sourceIds: props.sourceIds }), [snapshot, coderIds.join(), props.overlap, props.sourceIds.join()]);
+  const stableCoderIds = useStable(coderIds);
+  const sourceIds = useStable(props.sourceIds);
+  const list = useMemo(() => disagreements(snapshot, { coderIds: stableCoderIds, overlap: props.overlap, sourceIds }), [snapshot, stableCoderIds, props.overlap, sourceIds]);
   const { actWith, coders, coderId } = useProject();
   const [codeId, setCodeId] = useState('');
   const [open, setOpen] = useState<'open' | 'all'>('open');

@@ -18,7 +18,7 @@ export function DoubleCodingPlan(props: { snapshot: ProjectSnapshot }) {
   const [share, setShare] = useState(20);
   const [seed, setSeed] = useState(1);
   const [strata, setStrata] = useState<Stratum[]>(['role', 'wave']);
-  const plan = useMemo(() => planDoubleCoding(props.snapshot, { share: share / 100, seed, strata }), [props.snapshot, share, seed, strata.join()]);
+  const plan = useMemo(() => planDoubleCoding(props.snapshot, { share: share / 100, seed, strata }), [props.snapshot, share, seed, strata]);
   const title = (id: string) => props.snapshot.sources.find((s) => s.id === id)?.title ?? id;
   const exportCsv = () => {
     const rows = [['Plan', `${share}% of transcripts per stratum (${strata.join(' × ') || 'no strata'}), at least one each; random seed ${seed}`], ['Stratum', 'Transcripts in stratum', 'Chosen transcript'], ...plan.strata.flatMap((s) => s.chosen.map((id) => [s.key, String(s.total), title(id)]))];

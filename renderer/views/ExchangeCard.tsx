@@ -7,7 +7,7 @@ import { carriedByQdpx, leftBehindByQdpx, type LeftBehind } from '../core/export
 import type { ProjectSnapshot } from '../core/model';
 import { planMerge, type MergePlan, type MatchedPair } from '../core/projectMerge';
 import { writeQdpx } from '../io/qdpx';
-import { readQdpxOffThread } from '../io/readQdpxOffThread';
+import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';

@@ -3,7 +3,7 @@
 // project" writes anything.
 import { useState } from 'react';
 import type { ProjectSnapshot } from '../core/model';
-import { readQdpxOffThread } from '../io/readQdpxOffThread';
+import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { createProjectFromSnapshot } from '../store/exchange';
 import type { ProjectEntry } from '../store/registry';

@@ -9,20 +9,21 @@ import type { ProjectSetup } from '../store/projectRepo';
 import { waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { navigate } from './route';
+import { useStable } from './useStable';
 
 export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
   const { coderId, blind, projectId } = useProject();
   const { snapshot, filters } = props;
-  const pair = filters.pair;
-  const candidates = useMemo(() => pairedCandidates(snapshot, pair), [snapshot, pair.join()]);
+  const pair = useStable(filters.pair);
+  const candidates = useMemo(() => pairedCandidates(snapshot, pair), [snapshot, pair]);
   const [participantId, setParticipantId] = useState('');
   const [codeId, setCodeId] = useState('');
   const [mode, setMode] = useState<'codes' | 'transcripts'>('codes');
   const chosen = participantId || candidates[0] || '';
-  const coderIds = waveOptions(filters, blind, coderId).coderIds;
+  const coderIds = useStable(waveOptions(filters, blind, coderId).coderIds);
   const rows = useMemo(
     () => (chosen ? pairedByCode(snapshot, chosen, pair, { ...(codeId ? { codeId } : {}), ...(coderIds ? { coderIds } : {}) }) : []),
-    [snapshot, chosen, pair.join(), codeId, coderIds?.join()],
+    [snapshot, chosen, pair, codeId, coderIds],
   );
   const label = (id: string) => props.setup.waves.find((w) => w.id === id)?.label ?? id;
   const person = snapshot.participants.find((p) => p.id === chosen);

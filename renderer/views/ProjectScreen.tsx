@@ -1,7 +1,7 @@
 // One open project: its name, the tabs, who is coding, blind mode, undo/redo, and the data
 // every tab reads (kept live from Dexie).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { chooseCoder } from '../core/coderIdentity';
 import { newCoder } from '../core/codingOps';
 import type { Coder } from '../core/model';
@@ -24,6 +24,7 @@ import { AgreementView } from './AgreementView';
 import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
 import { TranscriptsView } from './TranscriptsView';
+import { useStable } from './useStable';
 
 const TAB_LABELS: Record<Tab, string> = {
   transcripts: 'Transcripts',
@@ -67,23 +68,25 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
   }, [db, records, coderId, blind, route.projectId]);
 
   // Who is coding was said once on this computer: the same name here, or a new coder of it.
-  const autoCoder = records && entry ? chooseCoder(records.coders, coderId, prefs.machineCoder(), !entry.isSample) : null;
-  const autoKey = autoCoder?.kind === 'match' ? autoCoder.coderId : autoCoder?.kind === 'create' ? `new:${autoCoder.name}` : '';
+  const autoCoder = useStable(records && entry ? chooseCoder(records.coders, coderId, prefs.machineCoder(), !entry.isSample) : null);
+  const creatingCoder = useRef(false);
   useEffect(() => {
     if (!autoCoder || !context) return;
     if (autoCoder.kind === 'match') {
       prefs.setCoderId(route.projectId, autoCoder.coderId);
       setCoderId(autoCoder.coderId);
-    } else if (autoCoder.kind === 'create' && route.tab === 'coding') {
+    } else if (autoCoder.kind === 'create' && route.tab === 'coding' && !creatingCoder.current) {
+      creatingCoder.current = true;
       const id = crypto.randomUUID();
       void context.actWith((fresh) => newCoder(fresh.coders, autoCoder.name, autoCoder.colour, () => id)).then((ok) => {
+        creatingCoder.current = false;
         if (!ok) return;
         prefs.setCoderId(route.projectId, id);
         setCoderId(id);
         setNotice(`Coding as ${autoCoder.name} (change it top right).`);
       });
     }
-  }, [autoKey, route.tab, context !== null]);
+  }, [autoCoder, context, route.tab, route.projectId]);
 
   const runUndo = async (redoing: boolean) => {
     try {

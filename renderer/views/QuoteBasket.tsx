@@ -2,12 +2,13 @@
 // chapter using it, trimmed by cutting stretches out (the full passage stays linked), and
 // exported whole or for one paper. Every change is one undoable action.
 import { useState } from 'react';
-import { basketOrder, cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/basket';
+import { cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/basket';
 import type { BasketItem, ProjectSnapshot } from '../core/model';
 import { prepareQuotes } from '../core/quoteExport';
 import { quoteParts, type Quote } from '../core/quotes';
 import { formatOptions } from '../core/quoteSettings';
 import { loadQuoteConfig, type QuoteConfig } from '../store/quoteStore';
+import { getBasketItem, loadBasket } from '../store/records';
 import { DraftInput } from './DraftField';
 import { useProject } from './projectContext';
 import { QuoteExportBar } from './QuoteExportBar';
@@ -31,8 +32,8 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
   const missing = withQuotes.filter((x) => !x.quote).length;
   // Read again at export time (after drafts are saved): a label typed a moment ago goes out as typed.
   const prepare = async () => {
-    const [items, fresh] = await Promise.all([db.basketItems.toArray(), loadQuoteConfig(db)]);
-    const chosen = basketOrder(items).filter((i) => !paper || i.usedIn === paper);
+    const [items, fresh] = await Promise.all([loadBasket(db), loadQuoteConfig(db)]);
+    const chosen = items.filter((i) => !paper || i.usedIn === paper);
     const quotes = chosen.flatMap((item) => {
       const quote = itemQuote(snapshot, item);
       return quote ? [{ quote, label: item.label, usedIn: item.usedIn, cuts: item.cuts }] : [];
@@ -79,8 +80,8 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
               </strong>
               <button type="button" aria-label={`Move quote ${i + 1} up`} disabled={i === 0 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'up', Date.now()))}>↑</button>
               <button type="button" aria-label={`Move quote ${i + 1} down`} disabled={i === withQuotes.length - 1 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'down', Date.now()))}>↓</button>
-              <DraftInput journal={`basket:${item.id}:label`} aria-label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} save={async (label) => act(editBasketItem((await db.basketItems.get(item.id)) ?? item, { label }, Date.now()))} />
-              <DraftInput journal={`basket:${item.id}:usedIn`} aria-label={`Paper using quote ${i + 1}`} placeholder="Used in (paper, chapter)" list="basket-papers" value={item.usedIn} save={async (usedIn) => act(editBasketItem((await db.basketItems.get(item.id)) ?? item, { usedIn }, Date.now()))} />
+              <DraftInput journal={`basket:${item.id}:label`} aria-label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} save={async (label) => act(editBasketItem((await getBasketItem(db, item.id)) ?? item, { label }, Date.now()))} />
+              <DraftInput journal={`basket:${item.id}:usedIn`} aria-label={`Paper using quote ${i + 1}`} placeholder="Used in (paper, chapter)" list="basket-papers" value={item.usedIn} save={async (usedIn) => act(editBasketItem((await getBasketItem(db, item.id)) ?? item, { usedIn }, Date.now()))} />
               <span className="spacer" />
               {quote && <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: quote.sourceId, range: { start: quote.start, end: quote.end } })}>Open in transcript</button>}
               <button type="button" className="link" onClick={() => act(removeFromBasket(props.items, [item.id], Date.now()))}>Remove</button>

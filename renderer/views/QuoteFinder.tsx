@@ -12,6 +12,7 @@ import { useProject } from './projectContext';
 import { QuoteExportBar } from './QuoteExportBar';
 import { QuoteFilters } from './QuoteFilters';
 import { navigate } from './route';
+import { useStable } from './useStable';
 
 const PAGE = 100;
 const key = (q: { sourceId: string; start: number; end: number }) => `${q.sourceId}:${q.start}:${q.end}`;
@@ -24,9 +25,9 @@ export function effectiveQuery(query: QuoteQuery, blind: boolean, me: string | n
 export function QuoteFinder(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; config: QuoteConfig; basket: BasketItem[]; query: QuoteQuery; onQuery(query: QuoteQuery): void }) {
   const { act, blind, coderId, projectId } = useProject();
   const { snapshot, config } = props;
-  const query = effectiveQuery(props.query, blind, coderId);
-  const quotes = useMemo(() => findQuotes(snapshot, query), [snapshot, JSON.stringify(query)]);
-  const counts = useMemo(() => quoteCounts(snapshot, quotes, query), [snapshot, quotes]);
+  const query = useStable(effectiveQuery(props.query, blind, coderId));
+  const quotes = useMemo(() => findQuotes(snapshot, query), [snapshot, query]);
+  const counts = useMemo(() => quoteCounts(snapshot, quotes, query), [snapshot, quotes, query]);
   const [shown, setShown] = useState(PAGE);
   const inBasket = new Set(props.basket.map(key));
   const described = describeQuery(snapshot, query);

@@ -3,11 +3,11 @@
 // redacted. The whole project is held in memory here, as on the Time 1 / Time 2 tab.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { basketOrder } from '../core/basket';
 import type { QuoteQuery } from '../core/quotes';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { loadQuoteConfig } from '../store/quoteStore';
+import { loadBasket } from '../store/records';
 import { useProject } from './projectContext';
 import { QuoteBasket } from './QuoteBasket';
 import { QuoteFinder } from './QuoteFinder';
@@ -20,7 +20,7 @@ export function QuotesView(props: { setup: ProjectSetup }) {
   // The project's name titles the basket's exports.
   const snapshot = useLiveQuery(async () => ({ ...(await loadSnapshot(db)), name: (await getProject(projectId))?.name }), [db, projectId]);
   const config = useLiveQuery(() => loadQuoteConfig(db), [db]);
-  const items = useLiveQuery(async () => basketOrder(await db.basketItems.toArray()), [db], []);
+  const items = useLiveQuery(() => loadBasket(db), [db], []);
   const [section, setSection] = useState<Section>('find');
   // Kept here so the query survives a visit to the basket.
   const [query, setQuery] = useState<QuoteQuery>({ match: 'any', includeChildren: true });

@@ -7,6 +7,7 @@ import { retrieve } from '../core/retrieval';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
 import { navigate } from './route';
+import { useStable } from './useStable';
 
 export function RetrievalView(props: { setup: ProjectSetup }) {
   const { db, codes, coders, coderId, blind, projectId } = useProject();
@@ -14,10 +15,10 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
   const [codeId, setCodeId] = useState('');
   const [includeChildren, setIncludeChildren] = useState(true);
   const [coderFilter, setCoderFilter] = useState<string>('');
-  const coderIds = blind ? (coderId ? [coderId] : []) : coderFilter ? [coderFilter] : undefined;
+  const coderIds = useStable(blind ? (coderId ? [coderId] : []) : coderFilter ? [coderFilter] : undefined);
   const passages = useMemo(
     () => (snapshot && codeId ? retrieve(snapshot, { codeIds: [codeId], includeChildren, ...(coderIds ? { coderIds } : {}) }) : []),
-    [snapshot, codeId, includeChildren, coderIds?.join()],
+    [snapshot, codeId, includeChildren, coderIds],
   );
   const roleLabel = (role: string) => props.setup.roles.find((r) => r.id === role)?.label ?? role;
   const codeName = (id: string) => codes.find((c) => c.id === id)?.name ?? '';

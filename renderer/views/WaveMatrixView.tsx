@@ -14,6 +14,7 @@ import type { ProjectSetup } from '../store/projectRepo';
 import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { navigate } from './route';
+import { useStable } from './useStable';
 
 type Drill = { kind: 'cell'; codeId: string; waveId: string } | { kind: 'paired'; codeId: string; group: 'firstOnly' | 'secondOnly' | 'both' | 'neither' };
 
@@ -28,8 +29,8 @@ export function formatP(p: number): string {
 export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
   const { coderId, blind, coders, projectId } = useProject();
   const { snapshot, setup, filters } = props;
-  const options = waveOptions(filters, blind, coderId);
-  const matrix = useMemo(() => waveMatrix(snapshot, options), [snapshot, JSON.stringify(options)]);
+  const options = useStable(waveOptions(filters, blind, coderId));
+  const matrix = useMemo(() => waveMatrix(snapshot, options), [snapshot, options]);
   const [sortByChange, setSortByChange] = useState(false);
   const [drill, setDrill] = useState<Drill | null>(null);
   const depth = useMemo(() => new Map(orderedTree(snapshot.codes).map((r) => [r.code.id, r.depth])), [snapshot.codes]);
@@ -39,7 +40,7 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
   const rows = sortByChange ? [...matrix.rows].sort((a, b) => changeScore(b, filters.pair) - changeScore(a, filters.pair)) : matrix.rows;
   const interviewed = (waveId: string) => matrix.rows[0]?.byWave[waveId]?.interviewed ?? 0;
   const filtersText = describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind);
-  const roleCounts = useMemo(() => interviewedByRole(snapshot, options, setup.roles), [snapshot, JSON.stringify(options), setup.roles]);
+  const roleCounts = useMemo(() => interviewedByRole(snapshot, options, setup.roles), [snapshot, options, setup.roles]);
   const roleText = roleCountsText(roleCounts, filters.pair, setup.roles, waveLabel);
 
   // The export says n per role too, so a spreadsheet shows whether its counts mix roles.

@@ -3,9 +3,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
 import type { Action } from '../core/changes';
-import { live, type Code, type Coder, type Memo } from '../core/model';
+import type { Code, Coder, Memo } from '../core/model';
 import { applyAction, undoState, type UndoState } from '../store/actions';
 import type { ProjectDb } from '../store/projectDb';
+import { loadRecords } from '../store/records';
 
 export interface ProjectContextValue {
   db: ProjectDb;
@@ -41,8 +42,8 @@ export function useProject(): ProjectContextValue {
 
 export function useProjectRecords(db: ProjectDb): { codes: Code[]; coders: Coder[]; memos: Memo[]; undo: UndoState } | undefined {
   return useLiveQuery(async () => {
-    const [codes, coders, memos, undo] = await Promise.all([db.codes.toArray(), db.coders.toArray(), db.memos.toArray(), undoState(db)]);
-    return { codes: live(codes).sort((a, b) => a.order - b.order), coders: coders.sort((a, b) => a.name.localeCompare(b.name)), memos: live(memos), undo };
+    const [records, undo] = await Promise.all([loadRecords(db), undoState(db)]);
+    return { ...records, undo };
   }, [db]);
 }
 
@@ -60,8 +61,7 @@ export function makeAct(db: ProjectDb, actor: string, report: (message: string |
   const actWith = async (build: (fresh: FreshRecords) => Action) => {
     let action: Action;
     try {
-      const [codes, coders, memos] = await Promise.all([db.codes.toArray(), db.coders.toArray(), db.memos.toArray()]);
-      action = build({ codes: live(codes), coders, memos: live(memos) });
+      action = build(await loadRecords(db));
     } catch (e) {
       report(e instanceof Error ? e.message : String(e));
       return false;

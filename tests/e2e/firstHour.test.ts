@@ -186,7 +186,10 @@ describe('first hour', () => {
     let run: string[] = [];
     for (const row of colours) {
       if (row.level === '2') run.push(row.colour);
-      else if (run.length) (runs.push(run), (run = []));
+      else if (run.length) {
+        runs.push(run);
+        run = [];
+      }
     }
     expect(runs.length).toBeGreaterThan(5);
     for (const r of runs) expect(new Set(r).size, r.join(' ')).toBe(r.length);

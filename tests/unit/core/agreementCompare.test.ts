@@ -124,7 +124,10 @@ describe('count-based statistics equal the array-based ones', () => {
     const a: number[] = [];
     const b: number[] = [];
     const push = (x: number, y: number, k: number) => {
-      for (let i = 0; i < k; i++) (a.push(x), b.push(y));
+      for (let i = 0; i < k; i++) {
+        a.push(x);
+        b.push(y);
+      }
     };
     push(1, 1, t.both);
     push(1, 0, t.onlyFirst);

@@ -1,8 +1,8 @@
 // readQdpx in a Web Worker where there is one (the app), on this thread where there is not
 // (tests, scripts). Errors come back as the same ImportError, message and all.
 import type { ProjectSnapshot } from '../core/model';
-import { ImportError } from './errors';
-import { readQdpx } from './qdpx';
+import { ImportError } from '../io/errors';
+import { readQdpx } from '../io/qdpx';
 import type { QdpxReply, QdpxRequest } from './qdpxWorker';
 
 export async function readQdpxOffThread(bytes: Uint8Array, fileName: string): Promise<{ project: ProjectSnapshot; warnings: string[] }> {

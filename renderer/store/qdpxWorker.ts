@@ -1,7 +1,7 @@
-// Reads a .qdpx off the main thread: a study-scale project holds 20 MB of XML and 40,000
+// (Here, not in io/: a worker is platform, and io stays pure.) Reads a .qdpx off the main thread: a study-scale project holds 20 MB of XML and 40,000
 // selections, seconds of work during which the window must stay responsive.
-import { ImportError } from './errors';
-import { readQdpx } from './qdpx';
+import { ImportError } from '../io/errors';
+import { readQdpx } from '../io/qdpx';
 
 export interface QdpxRequest {
   bytes: Uint8Array;
