@@ -17,7 +17,6 @@ async function problems(file: string, code: string): Promise<string[]> {
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-const LAYER = 'layers/imports';
 
 describe('the layers, as the linter keeps them', () => {
   const cases: [string, string, RegExp][] = [
