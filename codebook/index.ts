@@ -1,7 +1,7 @@
 // The study's default codebook, offered when a project is set up. It goes through the same
 // reader as a researcher's file, so a bad edit to the JSON fails loudly at load (and in the
 // unit tests) rather than seeding projects with a broken codebook.
-import { parseCodebookJson, type CodebookNode } from '../renderer/core/codebook';
+import { parseCodebookJson, type CodebookNode } from '../renderer/core/codebook/codebook';
 import data from './default-codebook.json';
 
 export const DEFAULT_CODEBOOK_NAME: string = data.name;

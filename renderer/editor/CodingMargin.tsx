@@ -8,7 +8,7 @@
 // (editor updates alone never move text: the text is fixed); stripes are plain DOM.
 import { $getRoot, type LexicalEditor, type LexicalNode } from 'lexical';
 import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
-import type { Coding, Turn } from '../core/model';
+import type { Coding, Turn } from '../core/shared';
 import { $pointInTurn } from './buildState';
 import { assignLanes, turnIndexAt, type Span } from './marginLayout';
 import { $isTurnNode } from './nodes';

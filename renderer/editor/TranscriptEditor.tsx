@@ -7,8 +7,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { $getNearestNodeFromDOMNode, $isTextNode, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import { useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
-import type { Coding, Source } from '../core/model';
-import { turnsTouched } from '../core/segments';
+import type { Coding, Source } from '../core/shared';
+import { turnsTouched } from '../core/transcripts';
 import { $buildTranscript, $offsetOf, $pointAt, $selectionRange, $selectRange, $startOf, $transcriptIntact, transcriptTurns } from './buildState';
 import { CodingMargin } from './CodingMargin';
 import { useCodingTooltip, type CodingLabel } from './CodingTooltip';

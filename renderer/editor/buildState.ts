@@ -19,8 +19,8 @@ import {
   type PointType,
   type TextNode,
 } from 'lexical';
-import type { Coding, Source, Turn } from '../core/model';
-import { displayTurns, segmentRange } from '../core/segments';
+import type { Coding, Source, Turn } from '../core/shared';
+import { displayTurns, segmentRange } from '../core/transcripts';
 import { $createCodingMarkNode, $createTurnNode, $isTurnNode, type TurnNode } from './nodes';
 
 export type CodingRange = Pick<Coding, 'id' | 'start' | 'end'>;

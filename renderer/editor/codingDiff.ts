@@ -1,8 +1,8 @@
 // Which turns must be redrawn when the shown codings change: those touched by the old or
 // the new range of every coding added, removed, moved or recoded. Everything else keeps
 // its nodes and its DOM, so applying a code costs one or two turns, not the transcript.
-import type { Coding, Turn } from '../core/model';
-import { turnsTouched } from '../core/segments';
+import type { Coding, Turn } from '../core/shared';
+import { turnsTouched } from '../core/transcripts';
 
 export type ShownCoding = Pick<Coding, 'id' | 'start' | 'end' | 'codeId'>;
 

@@ -1,6 +1,6 @@
 // Geometry for the coding margin, kept free of the DOM so it is unit-tested: which turn an
 // offset falls in, and how stripes pack into lanes so overlapping ones sit side by side.
-import type { Turn } from '../core/model';
+import type { Turn } from '../core/shared';
 
 /** Index of the turn holding `offset` (or the nearest turn before it); 0 when none is before. */
 export function turnIndexAt(turns: readonly Turn[], offset: number): number {

@@ -5,7 +5,7 @@
 // the first screen is shown sooner and no single task is long.
 import { $getNearestNodeFromDOMNode, $getRoot, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
-import type { Coding, Source, Turn } from '../core/model';
+import type { Coding, Source, Turn } from '../core/shared';
 import { $buildTranscript, $rebuildTurns } from './buildState';
 import { changedTurns } from './codingDiff';
 import { $isCodingMarkNode, $isTurnNode, paintMark, setColourLookup, type ColourLookup } from './nodes';

@@ -1,9 +1,9 @@
 // WebVTT / SRT -> canonical text + turns. Cue timings go into turn.startTime/endTime, never
 // into the text, so the text reads like a transcript and codings are not split by clocks.
 // Hand-written: the media-captions package is not installed, and we need only cue text.
-import type { Turn } from '../core/model';
+import type { Turn } from '../core/shared';
 import { ImportError } from './errors';
-import { KNOWN_LABELS } from '../core/turns';
+import { KNOWN_LABELS } from '../core/transcripts';
 
 export interface CaptionResult {
   text: string;

@@ -7,7 +7,7 @@
 // word/document.xml does it in a few ms. It never reads a DTD: a DOCTYPE is rejected and only
 // the five XML entities and numeric references are decoded, so there is no entity expansion.
 // The zip is bounded before anything is inflated (DESIGN "Security").
-import type { StyledLine } from '../core/transcriptTitle';
+import type { StyledLine } from '../core/transcripts';
 import { ImportError } from './errors';
 import { MAX_DOCX_BYTES, assertWithinLimit, canonicalNewlines } from './decode';
 import { isZip, readZipEntries } from './zip';

@@ -1,6 +1,6 @@
 // The classification sheet as CSV. A bad file is refused whole with a message naming it.
-import { participantsFromRows, sheetRows, type SheetImport } from '../core/classificationSheet';
-import type { AttributeDef, Participant, RoleDef } from '../core/model';
+import { participantsFromRows, sheetRows, type SheetImport } from '../core/project';
+import type { AttributeDef, Participant, RoleDef } from '../core/shared';
 import { readCsv, toCsv } from './csv';
 import { ImportError } from './errors';
 

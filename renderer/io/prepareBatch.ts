@@ -1,6 +1,6 @@
 // Reads every file of a batch into canonical text and turns, reporting progress. A file that
 // fails becomes a FailedFile row: the batch as a whole is planned, never half-written.
-import type { FailedFile, PreparedFile } from '../core/batch';
+import type { FailedFile, PreparedFile } from '../core/transcripts';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { importTranscript } from './transcripts';

@@ -1,6 +1,6 @@
 // REFI-QDA codebook exchange (.qdc): a codebook alone, for tools that share a coding frame
 // without the data. The file is one XML document (Codebook-mrt2019.xsd).
-import type { Code } from '../core/model';
+import type { Code } from '../core/shared';
 import { ImportError } from './errors';
 import { codesXml, readCodes } from './refi/codesXml';
 import { decodeEntry, utf8 } from './refi/text';

@@ -3,7 +3,7 @@
 // two machines bring their work together. The mapping is described in refi/qdeWrite.ts and
 // refi/qdeRead.ts; positions are converted in refi/positions.ts.
 import { zipSync } from 'fflate';
-import type { ProjectSnapshot } from '../core/model';
+import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { readProject } from './refi/qdeRead';

@@ -1,8 +1,8 @@
 // Quotes out of the app: the bytes of a file (DOCX, Markdown, CSV, XLSX) or the clipboard's
 // text. Every way out goes through here, and here an export still holding a listed
 // identifier is refused.
-import { leakMessage, quotesDocBlocks, quotesMarkdown, quotesPlainText, quotesTable, type PreparedExport } from '../core/quoteExport';
-import { ValidationError } from '../core/projectSetup';
+import { leakMessage, quotesDocBlocks, quotesMarkdown, quotesPlainText, quotesTable, type PreparedExport } from '../core/quotes';
+import { ValidationError } from '../core/shared';
 import { toCsv } from './csv';
 import { writeDocx } from './docxWrite';
 import { writeXlsx } from './xlsx';

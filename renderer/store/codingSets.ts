@@ -2,9 +2,9 @@
 // Chromium's IndexedDB pays about 0.1 ms per record written whatever its size, so 40,000
 // one-coding records took 5-7 s to write; the same codings as 350 sets take about 0.3 s.
 // Every coding keeps its own id, and actions still check and change codings one by one.
-import { sameRecord } from '../core/changes';
-import type { Coding } from '../core/model';
-import { ValidationError } from '../core/projectSetup';
+import { sameRecord } from '../core/shared';
+import type { Coding } from '../core/shared';
+import { ValidationError } from '../core/shared';
 import type { ProjectDb } from './projectDb';
 
 export interface CodingSet {

@@ -1,10 +1,10 @@
 // Projects in and out as whole files (.qdpx): the snapshot an export is made from, a new
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
-import type { AppOnlyWork } from '../core/exportLeftBehind';
-import type { MergePlan } from '../core/projectMerge';
-import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/model';
-import { uniqueName } from '../core/projectSetup';
+import type { AppOnlyWork } from '../core/merge';
+import type { MergePlan } from '../core/merge';
+import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/shared';
+import { uniqueName } from '../core/shared';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';

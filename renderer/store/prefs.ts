@@ -1,6 +1,6 @@
 // Settings of this machine rather than of the project: who is coding here, and whether blind
 // mode is on. Two coders double-coding on two machines each keep their own choice.
-import { parseMachineCoder, type MachineCoder } from '../core/coderIdentity';
+import { parseMachineCoder, type MachineCoder } from '../core/coding';
 
 const key = (projectId: string, name: string) => `mirabal.${projectId}.${name}`;
 

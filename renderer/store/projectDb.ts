@@ -1,7 +1,7 @@
 // One Dexie database per project. Every schema change gets a new version(n) with its data
 // moves in upgrade(); version 1 is frozen as a fixture in tests/store/fixtures.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/model';
+import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/shared';
 import { toCodingSets, type CodingSet } from './codingSets';
 import { projectDbName } from './registry';
 

@@ -1,9 +1,11 @@
 // Reads and writes of one project's setup and transcripts. Each public function is one
 // transaction: it either happens whole, with its history entry, or not at all.
-import type { BatchImport } from '../core/batch';
-import type { AttributeDef, Participant, ProjectSnapshot, RoleDef, Source, Wave } from '../core/model';
-import { DEFAULT_ROLES, live } from '../core/model';
-import { countWords, validateParticipant, validateRoles, validateWaves, ValidationError } from '../core/projectSetup';
+import type { BatchImport } from '../core/transcripts';
+import type { AttributeDef, Participant, ProjectSnapshot, RoleDef, Source, Wave } from '../core/shared';
+import { DEFAULT_ROLES, live } from '../core/shared';
+import { countWords } from '../core/shared';
+import { validateParticipant, validateRoles, validateWaves } from '../core/project';
+import { ValidationError } from '../core/shared';
 import { allCodings } from './codingSets';
 import type { ProjectDb, SourceMeta } from './projectDb';
 

@@ -1,6 +1,6 @@
 // readQdpx in a Web Worker where there is one (the app), on this thread where there is not
 // (tests, scripts). Errors come back as the same ImportError, message and all.
-import type { ProjectSnapshot } from '../core/model';
+import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from '../io/errors';
 import { readQdpx } from '../io/qdpx';
 import type { QdpxReply, QdpxRequest } from './qdpxWorker';

@@ -1,7 +1,7 @@
 // The records every coding screen reads (codes, coders, memos), basket items and transcript
 // texts, as plain arrays: views read the project only through store functions like these.
-import { basketOrder } from '../core/basket';
-import { live, type BasketItem, type Code, type Coder, type Memo } from '../core/model';
+import { basketOrder } from '../core/quotes';
+import { live, type BasketItem, type Code, type Coder, type Memo } from '../core/shared';
 import type { ProjectDb, SourceMeta } from './projectDb';
 
 /** Live codes in codebook order, coders by name, live memos. */

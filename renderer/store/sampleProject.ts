@@ -1,13 +1,13 @@
 // The fictional sample study, built through the same import path a researcher's files take,
 // so that every later feature (and the end-to-end tests) has something real to show.
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
-import { buildImport, planBatch } from '../core/batch';
-import { created, type Action } from '../core/changes';
-import { mergeCodebook } from '../core/codebookMerge';
-import { codePath } from '../core/codebookOps';
-import { combine } from '../core/codingOps';
-import { uniqueName } from '../core/projectSetup';
-import type { Code, Coding, Participant, Source, SpeakerRole } from '../core/model';
+import { buildImport, planBatch } from '../core/transcripts';
+import { created, type Action } from '../core/shared';
+import { mergeCodebook } from '../core/codebook';
+import { codePath } from '../core/codebook';
+import { combine } from '../core/coding';
+import { uniqueName } from '../core/shared';
+import type { Code, Coding, Participant, Source, SpeakerRole } from '../core/shared';
 import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
 import { applyAction } from './actions';
 import { prepareFiles } from '../io/prepareBatch';

@@ -2,7 +2,7 @@
 // report. Each statistic's header explains itself in a tooltip, on hover or keyboard focus, and
 // to screen readers as the header's description.
 import { useId } from 'react';
-import type { ReportTable } from '../core/agreement/tables';
+import type { ReportTable } from '../core/agreement';
 
 export function AgreementTable(props: { table: ReportTable; className?: string }) {
   const { table } = props;

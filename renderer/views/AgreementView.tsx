@@ -6,11 +6,11 @@
 // same ones, so it holds every table shown here.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { compareCoders, type AgreementUnit } from '../core/agreement/compare';
-import { decisionLogTable } from '../core/agreement/decisionLog';
-import { agreementSections, hasWaves } from '../core/agreement/document';
-import { agreementRows, DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, methodsParagraph } from '../core/agreement/report';
-import { byCodeAndSourceTable, byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, tableRows } from '../core/agreement/tables';
+import { compareCoders, type AgreementUnit } from '../core/agreement';
+import { decisionLogTable } from '../core/agreement';
+import { agreementSections, hasWaves } from '../core/agreement';
+import { agreementRows, DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, methodsParagraph } from '../core/agreement';
+import { byCodeAndSourceTable, byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, tableRows } from '../core/agreement';
 import { toCsv } from '../io/csv';
 import type { DocxBlock } from '../io/docxWrite';
 import { writeXlsx } from '../io/xlsx';

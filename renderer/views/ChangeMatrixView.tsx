@@ -2,9 +2,9 @@
 // holds a summary for each wave of the pair and a change judgement, resting on the passages
 // counted beside it. Edited in place (undoable), read by column or by row, exported.
 import { useMemo, useState } from 'react';
-import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, indexCells, judgementLabel, matrixRows, rowText, setCell, suggestJudgement, type EvidenceOptions } from '../core/changeMatrix';
-import { codePath, orderedTree } from '../core/codebookOps';
-import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/model';
+import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, indexCells, judgementLabel, matrixRows, rowText, setCell, suggestJudgement, type EvidenceOptions } from '../core/waves';
+import { codePath, orderedTree } from '../core/codebook';
+import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/shared';
 import { toCsv } from '../io/csv';
 import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';

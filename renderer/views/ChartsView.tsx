@@ -2,9 +2,9 @@
 // at the two waves; and a participant-by-code heat map per wave. Shown as images (the SVG is
 // ours, escaped, and an <img> cannot run anything) and saved as .svg files.
 import { useMemo, useState } from 'react';
-import { heatMapSvg, measureChartSvg } from '../core/charts';
-import { childrenOf } from '../core/codebookOps';
-import type { ProjectSnapshot } from '../core/model';
+import { heatMapSvg, measureChartSvg } from '../core/waves';
+import { childrenOf } from '../core/codebook';
+import type { ProjectSnapshot } from '../core/shared';
 import { waveMatrix } from '../core/waves';
 import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';

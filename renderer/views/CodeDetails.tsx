@@ -2,8 +2,8 @@
 // operations on the whole code: merge into another, split some codings off, delete.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { codePath, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebookOps';
-import type { Code, Coding } from '../core/model';
+import { codePath, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebook';
+import type { Code, Coding } from '../core/shared';
 import { Confirm, Modal } from './common';
 import { DraftInput, DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';

@@ -1,9 +1,9 @@
 // The codebook beside the transcript: click a code to apply it to the selection. Counts are
 // the codings of each code in this transcript (as shown: blind mode counts only yours).
 import { useMemo, useState } from 'react';
-import { codePath, orderedTree } from '../core/codebookOps';
-import { codeSearch } from '../core/retrieval';
-import type { Coding } from '../core/model';
+import { codePath, orderedTree } from '../core/codebook';
+import { codeSearch } from '../core/coding';
+import type { Coding } from '../core/shared';
 import { useProject } from './projectContext';
 
 export function CodeList(props: { codings: Coding[]; selectionActive: boolean; lastCodeId: string | null; onApply(codeId: string): void }) {

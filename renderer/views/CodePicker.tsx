@@ -1,9 +1,9 @@
 // The keyboard way to code: type part of a code's name, arrows to choose, Enter to apply.
 // With no match, Enter creates a code of that name and applies it.
 import { useMemo, useState } from 'react';
-import { codePath } from '../core/codebookOps';
-import { codeSearch } from '../core/retrieval';
-import type { Code } from '../core/model';
+import { codePath } from '../core/codebook';
+import { codeSearch } from '../core/coding';
+import type { Code } from '../core/shared';
 import { Modal } from './common';
 
 export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void; onCreate(name: string): void; onClose(): void }) {

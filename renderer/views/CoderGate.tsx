@@ -1,8 +1,8 @@
 // Who is coding on this machine. Every coding records its coder, so the coding screens ask
 // once per project and machine; the choice can be changed from the project header.
 import { useState } from 'react';
-import { newCoder } from '../core/codingOps';
-import type { Coder } from '../core/model';
+import { newCoder } from '../core/coding';
+import type { Coder } from '../core/shared';
 import { Modal } from './common';
 import { useProject } from './projectContext';
 

@@ -3,10 +3,10 @@
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { codePath, createCode } from '../core/codebookOps';
-import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../core/codingOps';
-import { live } from '../core/model';
-import { snapToWords } from '../core/snap';
+import { codePath, createCode } from '../core/codebook';
+import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../core/coding';
+import { live } from '../core/shared';
+import { snapToWords } from '../core/coding';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
 import { codingsOfSource } from '../store/codingSets';
 import { prefs } from '../store/prefs';

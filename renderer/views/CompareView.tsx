@@ -3,8 +3,8 @@
 // in memory here so every table is computed, not queried.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { GROUPS, type ProjectSnapshot } from '../core/model';
-import { defaultRole } from '../core/waveRoles';
+import { GROUPS, type ProjectSnapshot } from '../core/shared';
+import { defaultRole } from '../core/waves';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { ChangeMatrixView } from './ChangeMatrixView';
 import { ChartsView } from './ChartsView';

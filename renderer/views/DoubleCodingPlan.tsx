@@ -1,8 +1,8 @@
 // Which transcripts a second coder should code, drawn at random within strata so the
 // double-coded set mirrors the study; seeded, so the draw can be repeated and reported.
 import { useMemo, useState } from 'react';
-import { planDoubleCoding, type PlanOptions } from '../core/agreement/plan';
-import type { ProjectSnapshot } from '../core/model';
+import { planDoubleCoding, type PlanOptions } from '../core/agreement';
+import type { ProjectSnapshot } from '../core/shared';
 import { toCsv } from '../io/csv';
 import { getPlatform } from '../platform/platform';
 

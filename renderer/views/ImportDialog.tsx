@@ -1,8 +1,8 @@
 // Batch import: choose or drop files, read them (with progress), correct the proposed
 // participant and wave per file, map speakers to roles once, then import all in one go.
 import { useMemo, useState } from 'react';
-import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, type BatchRow } from '../core/batch';
-import type { SpeakerRole } from '../core/model';
+import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, type BatchRow } from '../core/transcripts';
+import type { SpeakerRole } from '../core/shared';
 import { prepareFiles } from '../io/prepareBatch';
 import { TRANSCRIPT_EXTENSIONS } from '../io/transcripts';
 import { getPlatform } from '../platform/platform';

@@ -2,7 +2,7 @@
 // the file is read first and shown (what it holds, what cannot come across); only "Create
 // project" writes anything.
 import { useState } from 'react';
-import type { ProjectSnapshot } from '../core/model';
+import type { ProjectSnapshot } from '../core/shared';
 import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { createProjectFromSnapshot } from '../store/exchange';

@@ -1,8 +1,8 @@
 // A memo on the project, a participant, a transcript or a code: written freely, saved when
 // the field is left, undoable like any other change.
 import { useEffect } from 'react';
-import { saveMemo } from '../core/codingOps';
-import type { MemoTarget } from '../core/model';
+import { saveMemo } from '../core/coding';
+import type { MemoTarget } from '../core/shared';
 import { useDraft } from './pendingEdits';
 import { useProject } from './projectContext';
 

@@ -1,10 +1,10 @@
 // One participant, two waves: passages aligned by code (first wave left, second right), or
 // the two whole transcripts side by side, scrolled together and narrowed to one code.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { descendantIds, orderedTree } from '../core/codebookOps';
-import type { ProjectSnapshot, Source } from '../core/model';
-import { pairedByCode, pairedCandidates } from '../core/pairedReader';
-import type { Passage } from '../core/retrieval';
+import { descendantIds, orderedTree } from '../core/codebook';
+import type { ProjectSnapshot, Source } from '../core/shared';
+import { pairedByCode, pairedCandidates } from '../core/waves';
+import type { Passage } from '../core/coding';
 import type { ProjectSetup } from '../store/projectRepo';
 import { waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';

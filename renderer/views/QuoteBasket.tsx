@@ -2,11 +2,11 @@
 // chapter using it, trimmed by cutting stretches out (the full passage stays linked), and
 // exported whole or for one paper. Every change is one undoable action.
 import { useState } from 'react';
-import { cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/basket';
-import type { BasketItem, ProjectSnapshot } from '../core/model';
-import { prepareQuotes } from '../core/quoteExport';
+import { cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/quotes';
+import type { BasketItem, ProjectSnapshot } from '../core/shared';
+import { prepareQuotes } from '../core/quotes';
 import { quoteParts, type Quote } from '../core/quotes';
-import { formatOptions } from '../core/quoteSettings';
+import { formatOptions } from '../core/quotes';
 import { loadQuoteConfig, type QuoteConfig } from '../store/quoteStore';
 import { getBasketItem, loadBasket } from '../store/records';
 import { DraftInput } from './DraftField';

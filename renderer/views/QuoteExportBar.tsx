@@ -1,7 +1,7 @@
 // Export and copy buttons shared by the result list and the basket. The quotes are prepared
 // (formatted, redacted, checked) only when a button is pressed; a refusal is shown in place.
 import { useState } from 'react';
-import type { PreparedExport } from '../core/quoteExport';
+import type { PreparedExport } from '../core/quotes';
 import { exportFileName } from '../store/exchange';
 import { QUOTE_MIME, quotesClipboardText, quotesFile, type QuoteCopyFormat, type QuoteFileFormat } from '../io/quotesOut';
 import { getPlatform } from '../platform/platform';

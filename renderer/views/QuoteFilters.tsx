@@ -1,7 +1,7 @@
 // The quote query as a form: codes (any of / all of), codes to leave out, people, waves,
 // coders and words. Empty choices mean "no restriction", as in core/quotes.
-import { orderedTree } from '../core/codebookOps';
-import { GROUPS, type ProjectSnapshot } from '../core/model';
+import { orderedTree } from '../core/codebook';
+import { GROUPS, type ProjectSnapshot } from '../core/shared';
 import type { QuoteQuery } from '../core/quotes';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';

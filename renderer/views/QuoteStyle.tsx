@@ -1,10 +1,10 @@
 // How quotes are written out for the whole project: the attribution template (with a live
 // example), the ellipsis, interviewer turns, the longest quote, and the redaction list.
 import { useMemo, useState } from 'react';
-import type { ProjectSnapshot } from '../core/model';
+import type { ProjectSnapshot } from '../core/shared';
 import type { Quote } from '../core/quotes';
 import { formatQuote, templateProblems, type Redaction } from '../core/quotes';
-import { formatOptions, type QuoteSettings } from '../core/quoteSettings';
+import { formatOptions, type QuoteSettings } from '../core/quotes';
 import { saveQuoteSettings, saveRedactions, type QuoteConfig } from '../store/quoteStore';
 import { useProject } from './projectContext';
 

@@ -1,7 +1,7 @@
 // Reads one transcript: speaker turns as separate blocks, interviewer turns set apart.
 // Turns off screen skip layout (content-visibility), so 15,000-word transcripts scroll smoothly.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Turn } from '../core/model';
+import type { Turn } from '../core/shared';
 import type { ProjectDb } from '../store/projectDb';
 import { getSource, type ProjectSetup } from '../store/projectRepo';
 

@@ -2,8 +2,8 @@
 // it, when, and who coded it; each opens its place in the transcript.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { orderedTree } from '../core/codebookOps';
-import { retrieve } from '../core/retrieval';
+import { orderedTree } from '../core/codebook';
+import { retrieve } from '../core/coding';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
 import { navigate } from './route';

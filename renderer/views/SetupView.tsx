@@ -1,7 +1,7 @@
 // The study's design: its waves (Time 1, Time 2, and any the project adds) and the roles
 // participants can have. Edited as a draft, saved whole after validation.
 import { useState } from 'react';
-import type { RoleDef, Wave } from '../core/model';
+import type { RoleDef, Wave } from '../core/shared';
 import type { ProjectDb } from '../store/projectDb';
 import { saveRoles, saveWaves, type ProjectSetup } from '../store/projectRepo';
 import { ErrorLine, useAction } from './common';

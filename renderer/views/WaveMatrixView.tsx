@@ -2,10 +2,10 @@
 // and for those interviewed at both waves of the pair, who moved which way, with the exact
 // McNemar p. Every number opens what lies behind it.
 import { useMemo, useState } from 'react';
-import { codePath, orderedTree } from '../core/codebookOps';
-import type { ProjectSnapshot } from '../core/model';
-import { waveMatrixRows } from '../core/waveExport';
-import { interviewedByRole, roleCountsText } from '../core/waveRoles';
+import { codePath, orderedTree } from '../core/codebook';
+import type { ProjectSnapshot } from '../core/shared';
+import { waveMatrixRows } from '../core/waves';
+import { interviewedByRole, roleCountsText } from '../core/waves';
 import { cellPassages, changeScore, pairedParticipants, waveMatrix } from '../core/waves';
 import { toCsv } from '../io/csv';
 import { writeXlsx } from '../io/xlsx';

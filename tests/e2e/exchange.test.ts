@@ -3,7 +3,7 @@
 // file, and move a codebook in and out as REFI-QDA .qdc.
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyCoding } from '../../renderer/core/codingOps';
+import { applyCoding } from '../../renderer/core/coding/codingOps';
 import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { refiSample, validate } from '../fixtures/refi';
 import { download, pick, screenshot, startApp, type App } from './harness';

@@ -4,8 +4,8 @@ import { createHeadlessEditor } from '@lexical/headless';
 import fc from 'fast-check';
 import { $getRoot, $isTextNode, type LexicalEditor, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../../renderer/core/model';
-import { turnsTouched } from '../../renderer/core/segments';
+import type { Turn } from '../../renderer/core/shared/model';
+import { turnsTouched } from '../../renderer/core/transcripts/segments';
 import {
   $buildTranscript,
   $offsetOf,

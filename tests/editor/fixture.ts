@@ -1,6 +1,6 @@
 // A small transcript with labels between turns, a multi-line turn and non-BMP characters,
 // built the way the importer lays it out: turns cover what was said, not the labels.
-import type { Source, SpeakerRole, Turn } from '../../renderer/core/model';
+import type { Source, SpeakerRole, Turn } from '../../renderer/core/shared/model';
 
 const SAID: [string, SpeakerRole, string][] = [
   ['Interviewer', 'interviewer', 'Hello 👋🏽 there, how are you finding the group?'],

@@ -1,7 +1,7 @@
 // The pure parts of the editor: which turns a coding change redraws, and margin geometry.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../../renderer/core/model';
+import type { Turn } from '../../renderer/core/shared/model';
 import { changedTurns, type ShownCoding } from '../../renderer/editor/codingDiff';
 import { assignLanes, turnIndexAt } from '../../renderer/editor/marginLayout';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyCoding, combine, removeCoding, resizeCoding } from '../../renderer/core/codingOps';
-import { mergeCodebook } from '../../renderer/core/codebookMerge';
+import { applyCoding, combine, removeCoding, resizeCoding } from '../../renderer/core/coding/codingOps';
+import { mergeCodebook } from '../../renderer/core/codebook/codebookMerge';
 import { applyAction, redo, undo, undoState } from '../../renderer/store/actions';
 import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
 import { projectDb, type ProjectDb } from '../../renderer/store/projectDb';

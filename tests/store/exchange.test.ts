@@ -3,9 +3,9 @@
 // second coder's work merged into the open project as one undoable step.
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyCoding } from '../../renderer/core/codingOps';
-import type { ProjectSnapshot } from '../../renderer/core/model';
-import { planMerge } from '../../renderer/core/projectMerge';
+import { applyCoding } from '../../renderer/core/coding/codingOps';
+import type { ProjectSnapshot } from '../../renderer/core/shared/model';
+import { planMerge } from '../../renderer/core/merge/projectMerge';
 import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { applyAction, undo } from '../../renderer/store/actions';
 import { commitMerge, createProjectFromSnapshot, exportFileName, exportSnapshot } from '../../renderer/store/exchange';

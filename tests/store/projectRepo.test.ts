@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildImport, planBatch, type PreparedFile } from '../../renderer/core/batch';
-import { newParticipant } from '../../renderer/core/projectSetup';
+import { buildImport, planBatch, type PreparedFile } from '../../renderer/core/transcripts/batch';
+import { newParticipant } from '../../renderer/core/project/setup';
 import { projectDb, type ProjectDb } from '../../renderer/store/projectDb';
 import {
   commitImport,

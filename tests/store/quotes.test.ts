@@ -3,10 +3,10 @@
 // identifier remains.
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addToBasket, basketOrder, cutFromBasketItem, editBasketItem } from '../../renderer/core/basket';
-import { prepareQuotes } from '../../renderer/core/quoteExport';
+import { addToBasket, basketOrder, cutFromBasketItem, editBasketItem } from '../../renderer/core/quotes/basket';
+import { prepareQuotes } from '../../renderer/core/quotes/quoteExport';
 import { findQuotes } from '../../renderer/core/quotes';
-import { DEFAULT_QUOTE_SETTINGS } from '../../renderer/core/quoteSettings';
+import { DEFAULT_QUOTE_SETTINGS } from '../../renderer/core/quotes/quoteSettings';
 import { quotesClipboardText, quotesFile } from '../../renderer/io/quotesOut';
 import { applyAction, undo } from '../../renderer/store/actions';
 import { projectDb, type ProjectDb } from '../../renderer/store/projectDb';

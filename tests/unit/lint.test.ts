@@ -57,7 +57,7 @@ describe('the layers, as the linter keeps them', () => {
   });
 
   it.each([
-    ['renderer/core/x.ts', "import { live } from './model';\nexport const f = live;"],
+    ['renderer/core/x.ts', "import { live } from './shared';\nexport const f = live;"],
     ['renderer/io/x.ts', "import { unzipSync } from 'fflate';\nimport { live } from '../core/model';\nexport const f = [unzipSync, live];"],
     ['renderer/store/x.ts', "import Dexie from 'dexie';\nimport { readQdpx } from '../io/qdpx';\nexport const f = [Dexie, readQdpx];"],
     ['renderer/editor/x.tsx', "import { useState } from 'react';\nimport { $getRoot } from 'lexical';\nimport './editor.css';\nexport const f = [useState, $getRoot];"],
@@ -86,6 +86,6 @@ describe('core compiles without the DOM or Node', () => {
     expect((await diagnostics('export const b = document.body;')).join()).toMatch(/Cannot find name 'document'/);
     expect((await diagnostics("export const p = process.env['HOME'];")).join()).toMatch(/Cannot find name 'process'/);
     expect((await diagnostics('export const d = new TextDecoder();')).join()).toMatch(/Cannot find name 'TextDecoder'/);
-    expect(await diagnostics("import { live } from './model';\nexport const f = live;")).toEqual([]);
+    expect(await diagnostics("import { live } from './shared';\nexport const f = live;")).toEqual([]);
   });
 });

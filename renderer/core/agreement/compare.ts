@@ -23,8 +23,8 @@
 //   the code to every unit). At the segment unit every chance-corrected coefficient is null.
 // - With character units, Krippendorff's unitizing alpha is also given per code and overall,
 //   with the transcripts laid end to end as one continuum.
-import { orderedTree } from '../codebookOps';
-import { live, type ProjectSnapshot, type Source } from '../model';
+import { orderedTree } from '../codebook';
+import { live, type ProjectSnapshot, type Source } from '../shared';
 import { addHistograms, addTables, binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
 

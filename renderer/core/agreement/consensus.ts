@@ -2,10 +2,11 @@
 // of them (both, with two coders), none, or all as a start to edit; the result is coded by a
 // "Consensus" coder that later analysis can select like any other coder, and each decision is
 // logged with who made it, when and why. One undoable action. Any number of coders (two or more).
-import { created } from '../changes';
-import type { Action, Change } from '../changes';
-import { live, type Coder, type Coding, type ConsensusChoice, type Decision, type ProjectSnapshot } from '../model';
-import { uniqueName, ValidationError } from '../projectSetup';
+import { created } from '../shared';
+import type { Action, Change } from '../shared';
+import { live, type Coder, type Coding, type ConsensusChoice, type Decision, type ProjectSnapshot } from '../shared';
+import { uniqueName } from '../shared';
+import { ValidationError } from '../shared';
 import { mergeRanges } from './compare';
 import type { Disagreement } from './disagreements';
 

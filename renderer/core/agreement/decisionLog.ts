@@ -1,7 +1,7 @@
 // Disagreements and the decisions taken on them, in words and as tables: one wording for the
 // list on screen, the decision log and the report. Dates are written in the reader's locale
 // (the browser's, passed in), so a British team sees 5 Mar 2025, 14:07 and not Mar 5, 2025.
-import { live, type Decision, type ProjectSnapshot } from '../model';
+import { live, type Decision, type ProjectSnapshot } from '../shared';
 import { takenCoder } from './consensus';
 import type { Disagreement } from './disagreements';
 import { codeName, type ReportTable } from './tables';

@@ -1,6 +1,6 @@
 // The agreement tab as a sequence of sections, in the tab's order: the tab's table of contents
 // and the Word report both come from it, so the report holds every table the tab shows.
-import type { ProjectSnapshot } from '../model';
+import type { ProjectSnapshot } from '../shared';
 import type { AgreementReport } from './compare';
 import { decisionFor } from './consensus';
 import { decisionLogTable, disagreementTable } from './decisionLog';

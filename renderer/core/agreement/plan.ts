@@ -1,7 +1,7 @@
 // Planning double coding: which transcripts a second coder codes independently. Either the team
 // picks them, or a share is drawn at random within each stratum (role × wave by default), so the
 // double-coded set mirrors the study; the draw is seeded and so can be repeated and reported.
-import { live, type ProjectSnapshot } from '../model';
+import { live, type ProjectSnapshot } from '../shared';
 
 export interface PlanOptions {
   /** Share of transcripts to double-code, 0–1; at least one per non-empty stratum. */

@@ -2,7 +2,7 @@
 // unit, with which statistic, how much of the codebook reached the team's threshold, and which
 // codes were not coded by anyone or had an undefined statistic), and the rows of the CSV. The
 // verdicts come from verdict.ts and the tables from tables.ts, as on screen.
-import type { ProjectSnapshot } from '../model';
+import type { ProjectSnapshot } from '../shared';
 import type { AgreementReport } from './compare';
 import { byCodeTable, tableRows } from './tables';
 import { DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, UNIT_NAMES, verdict, type Thresholds, type Verdict } from './verdict';

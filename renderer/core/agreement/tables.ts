@@ -2,8 +2,8 @@
 // same rows, so the .docx holds exactly what the tab shows. Each cell has the text for the
 // screen and the Word report (numbers in the reader's locale, "—" where undefined) and the raw
 // text for CSV/XLSX (plain digits, empty where undefined).
-import { codePath } from '../codebookOps';
-import type { ProjectSnapshot } from '../model';
+import { codePath } from '../codebook';
+import type { ProjectSnapshot } from '../shared';
 import type { AgreementReport, CodeAgreement, NullableStats } from './compare';
 import { statisticHelp, type StatisticId } from './help';
 import { DEFAULT_THRESHOLDS, judgedOn, verdict, verdictLabel, type Thresholds, type Verdict } from './verdict';

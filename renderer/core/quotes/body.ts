@@ -5,7 +5,7 @@
 // rules hold by construction: a gap is never next to a gap, the "[Interviewer: " label never
 // counts as a word, trimming never leaves a bracket unclosed, and a redaction replacement is one
 // token (trimming cannot cut "[partner's name]" in two, nor leave "Sarah" of "Sarah Jones").
-import type { Turn } from '../model';
+import type { Turn } from '../shared';
 import { redactSpans, type Redaction } from './redact';
 
 export type Ellipsis = '…' | '[...]';

@@ -1,5 +1,5 @@
 // What was said around a passage, for the researcher checking a quote is fair to its speaker.
-import type { ProjectSnapshot } from '../model';
+import type { ProjectSnapshot } from '../shared';
 import type { Quote } from './types';
 
 /**

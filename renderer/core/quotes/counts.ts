@@ -1,7 +1,7 @@
 // "14 passages from 9 of 12 participants": how many passages, from how many people, out of how
 // many who could have said it. The denominator is honest: the people the query's person and
 // wave filters admit who have a transcript to be quoted from, not everyone in the project.
-import type { ProjectSnapshot } from '../model';
+import type { ProjectSnapshot } from '../shared';
 import { allowed, liveParticipants, orderedWaves, personFilter } from './scope';
 import type { Quote, QuoteQuery } from './types';
 

@@ -5,8 +5,8 @@
 // At study scale (350 transcripts, 40,000 codings) the codings are read once and grouped by
 // transcript; everything after that works one transcript at a time, and the transcripts are
 // put in reading order once instead of sorting every passage with a collator.
-import { descendantIds, orderedTree } from '../codebookOps';
-import type { Coding, ProjectSnapshot, Source } from '../model';
+import { descendantIds, orderedTree } from '../codebook';
+import type { Coding, ProjectSnapshot, Source } from '../shared';
 import { allowed, liveParticipants, personFilter, personOf, waveRanks } from './scope';
 import { containsAll, searchTerms } from './search';
 import type { Quote, QuoteQuery } from './types';

@@ -1,5 +1,5 @@
 // A quote as it leaves the app: body and attribution, both redacted.
-import type { ProjectSnapshot } from '../model';
+import type { ProjectSnapshot } from '../shared';
 import { quoteBody, type Ellipsis } from './body';
 import { redact, type Redaction } from './redact';
 import { attribution, DEFAULT_TEMPLATE } from './template';

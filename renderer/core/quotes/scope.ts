@@ -1,7 +1,7 @@
 // Who and what a query may draw on: live records, the person filters and the wave filter. The
 // finder and the counts share these so that "9 of 12 participants" counts exactly the people
 // whose transcripts the finder searched.
-import type { Participant, ProjectSnapshot, Source } from '../model';
+import type { Participant, ProjectSnapshot, Source } from '../shared';
 import type { QuoteQuery } from './types';
 
 /** undefined or [] is "no restriction" (null); otherwise the set of allowed values. */

@@ -4,7 +4,7 @@
 // one text with "Inclusion:", "Exclusion:" and "Examples:" paragraphs, which other tools show
 // as written, and come back apart when those paragraphs are there.
 import { PALETTE, childColour } from '../../core/codebook';
-import type { Code } from '../../core/model';
+import type { Code } from '../../core/shared';
 import { ImportError } from '../errors';
 import { attr, attrs, children, textElement, textOf, type XmlNode } from './xml';
 import { guidFor, normaliseGuid } from './guid';

@@ -6,8 +6,8 @@
 // GUID, which another tool may renumber), flags those users' coders as the consensus layer,
 // and does not turn the note into a memo. Without this, a round trip brought "Consensus"
 // back as a third coder, compared by default in Agreement.
-import { CONSENSUS_COLOUR } from '../../core/agreement/consensus';
-import type { Coder } from '../../core/model';
+import { CONSENSUS_COLOUR } from '../../core/agreement';
+import type { Coder } from '../../core/shared';
 import { derivedGuid, guidFor, normaliseGuid } from './guid';
 import { attrs, textElement } from './xml';
 

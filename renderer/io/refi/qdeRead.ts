@@ -5,8 +5,8 @@
 // with nothing imported: references to GUIDs the file never defines, selections outside
 // their text. Whatever is not kept is named in `warnings`; nothing is dropped silently.
 // The project note naming the consensus layer's user flags that coder (consensusNote.ts).
-import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeDef, type AttributeValue, type Group, type Memo, type Participant, type ProjectSnapshot, type RoleDef, type Source, type SpeakerRole, type Wave } from '../../core/model';
-import { detectTurns } from '../../core/turns';
+import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeDef, type AttributeValue, type Group, type Memo, type Participant, type ProjectSnapshot, type RoleDef, type Source, type SpeakerRole, type Wave } from '../../core/shared';
+import { detectTurns } from '../../core/transcripts';
 import { ImportError } from '../errors';
 import { consensusUsersOf, markConsensus } from './consensusNote';
 import { normaliseGuid } from './guid';

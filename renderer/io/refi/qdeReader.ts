@@ -1,7 +1,7 @@
 // Reading the parts of a project.qde that carry coding: users, the codebook, and text sources
 // with their selections (positions converted per source). readProject (qdeRead.ts) puts the
 // project together from these.
-import { type Coder, type Coding, type Memo, type Source } from '../../core/model';
+import { type Coder, type Coding, type Memo, type Source } from '../../core/shared';
 import { PALETTE } from '../../core/codebook';
 import { canonicalNewlines } from '../decode';
 import { ImportError } from '../errors';

@@ -9,7 +9,7 @@
 //   the consensus layer's user -> named in a project Note (consensusNote.ts).
 // Output is a function of the snapshot alone (no clock, no random ids): the same project
 // always gives the same bytes, which makes backups comparable.
-import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type RoleDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/model';
+import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type RoleDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/shared';
 import { codesXml } from './codesXml';
 import { CONSENSUS_NOTE_GUID, consensusNoteXml } from './consensusNote';
 import { derivedGuid, guidFor } from './guid';

@@ -2,7 +2,7 @@
 // ~400 turns and 400 codings, apply one code, scroll top to bottom. Not a test: it reports.
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import type { Coding, Source, Turn } from '../../../renderer/core/model';
+import type { Coding, Source, Turn } from '../../../renderer/core/shared/model';
 import { TranscriptEditor } from '../../../renderer/editor/TranscriptEditor';
 import { prng, VOCABULARY } from '../corpus';
 

@@ -1,21 +1,21 @@
 // Runs inside real Chromium against real IndexedDB: the same import path as the app's
 // import dialog (read, hash, plan, build, one transaction), then listing and opening.
-import { buildImport, planBatch } from '../../../renderer/core/batch';
+import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
 import { prepareFiles } from '../../../renderer/io/prepareBatch';
 import { projectDb } from '../../../renderer/store/projectDb';
 import { commitImport, getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 import { createProject, listProjects } from '../../../renderer/store/projects';
-import { created } from '../../../renderer/core/changes';
-import { mergeCodebook } from '../../../renderer/core/codebookMerge';
-import { codeStats } from '../../../renderer/core/codeStats';
-import { combine } from '../../../renderer/core/codingOps';
-import type { Code, Coding } from '../../../renderer/core/model';
-import { retrieve } from '../../../renderer/core/retrieval';
+import { created } from '../../../renderer/core/shared/changes';
+import { mergeCodebook } from '../../../renderer/core/codebook/codebookMerge';
+import { codeStats } from '../../../renderer/core/codebook/codeStats';
+import { combine } from '../../../renderer/core/coding/codingOps';
+import type { Code, Coding } from '../../../renderer/core/shared/model';
+import { retrieve } from '../../../renderer/core/coding/retrieval';
 import { applyAction } from '../../../renderer/store/actions';
 import { makeDocx } from '../../fixtures/makeDocx';
 import { runEditorBench } from './editorBench';
-import { planMerge } from '../../../renderer/core/projectMerge';
-import { waveMatrix } from '../../../renderer/core/waves';
+import { planMerge } from '../../../renderer/core/merge/projectMerge';
+import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';

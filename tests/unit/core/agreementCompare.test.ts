@@ -9,8 +9,8 @@ import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core
 import { disagreements } from '../../../renderer/core/agreement/disagreements';
 import { decisionFor, resolveDisagreement } from '../../../renderer/core/agreement/consensus';
 import { planDoubleCoding } from '../../../renderer/core/agreement/plan';
-import { applyToArrays } from '../../../renderer/core/changes';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
+import { applyToArrays } from '../../../renderer/core/shared/changes';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 
 const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
 let n = 0;

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { decisionFor, resolveDisagreement, takenCoder, type Resolution } from '../../../renderer/core/agreement/consensus';
 import { disagreements } from '../../../renderer/core/agreement/disagreements';
-import { applyToArrays } from '../../../renderer/core/changes';
-import { ValidationError } from '../../../renderer/core/projectSetup';
-import type { Coding, Decision, ProjectSnapshot } from '../../../renderer/core/model';
+import { applyToArrays } from '../../../renderer/core/shared/changes';
+import { ValidationError } from '../../../renderer/core/shared/errors';
+import type { Coding, Decision, ProjectSnapshot } from '../../../renderer/core/shared/model';
 
 const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
 let n = 0;

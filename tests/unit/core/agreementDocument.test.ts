@@ -1,14 +1,14 @@
 // The report document: the sections of the tab in its order, the disagreements with each coder's
 // passage and the decision taken, the decision log, and dates in the reader's locale.
 import { describe, expect, it } from 'vitest';
-import { applyToArrays } from '../../../renderer/core/changes';
+import { applyToArrays } from '../../../renderer/core/shared/changes';
 import { compareCoders } from '../../../renderer/core/agreement/compare';
 import { resolveDisagreement } from '../../../renderer/core/agreement/consensus';
 import { decisionLine, decisionLogTable, disagreementTable, formatWhen } from '../../../renderer/core/agreement/decisionLog';
 import { disagreements } from '../../../renderer/core/agreement/disagreements';
 import { agreementSections } from '../../../renderer/core/agreement/document';
 import { tableRows } from '../../../renderer/core/agreement/tables';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { twoCoderProject } from '../../fixtures/agreementProject';
 
 // 5 March 2025, 14:07 UTC: day and month tell a British date from an American one.

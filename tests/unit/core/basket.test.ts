@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addToBasket, basketOrder, cutFromBasketItem, editBasketItem, mergeCuts, moveInBasket, removeFromBasket, restoreBasketItem } from '../../../renderer/core/basket';
-import { applyToArrays, invert } from '../../../renderer/core/changes';
-import type { BasketItem } from '../../../renderer/core/model';
+import { addToBasket, basketOrder, cutFromBasketItem, editBasketItem, mergeCuts, moveInBasket, removeFromBasket, restoreBasketItem } from '../../../renderer/core/quotes/basket';
+import { applyToArrays, invert } from '../../../renderer/core/shared/changes';
+import type { BasketItem } from '../../../renderer/core/shared/model';
 
 let n = 0;
 const newId = () => `b${++n}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/batch';
-import { DEFAULT_WAVES, type Participant } from '../../../renderer/core/model';
+import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/transcripts/batch';
+import { DEFAULT_WAVES, type Participant } from '../../../renderer/core/shared/model';
 
 const waves = [...DEFAULT_WAVES];
 const file = (fileName: string, sha256: string, speakers: (string | null)[] = ['Interviewer', 'Dale']): PreparedFile => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyToArrays, invert, type Action } from '../../../renderer/core/changes';
+import { applyToArrays, invert, type Action } from '../../../renderer/core/shared/changes';
 import {
   cellEvidence,
   cellKey,
@@ -16,9 +16,9 @@ import {
   suggestJudgement,
   type EvidencePassage,
   type WavePair,
-} from '../../../renderer/core/changeMatrix';
-import type { Code, Coding, FrameworkCell, Participant, ProjectSnapshot, RoleDef, Source } from '../../../renderer/core/model';
-import { waveMatrix } from '../../../renderer/core/waves';
+} from '../../../renderer/core/waves/changeMatrix';
+import type { Code, Coding, FrameworkCell, Participant, ProjectSnapshot, RoleDef, Source } from '../../../renderer/core/shared/model';
+import { waveMatrix } from '../../../renderer/core/waves/waves';
 
 const WAVES: WavePair = ['T1', 'T2'];
 const MAN: RoleDef = { id: 'man', label: 'Man on programme' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeSvg, heatCounts, heatMapSvg, measureChartSvg, wrapLines } from '../../../renderer/core/charts';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
-import { waveMatrix } from '../../../renderer/core/waves';
+import { escapeSvg, heatCounts, heatMapSvg, measureChartSvg, wrapLines } from '../../../renderer/core/waves/charts';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
+import { waveMatrix } from '../../../renderer/core/waves/waves';
 
 const code = (id: string, name: string, parentId: string | null, order: number) => ({ id, parentId, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null });
 const person = (id: string, pseudonym: string) => ({ id, pseudonym, role: 'woman', site: '', group: '' as const, attributes: {}, links: [] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { participantsFromRows, sheetRows } from '../../../renderer/core/classificationSheet';
-import { DEFAULT_ROLES, type AttributeDef, type Participant } from '../../../renderer/core/model';
+import { participantsFromRows, sheetRows } from '../../../renderer/core/project/classificationSheet';
+import { DEFAULT_ROLES, type AttributeDef, type Participant } from '../../../renderer/core/shared/model';
 
 const roles = [...DEFAULT_ROLES];
 let n = 0;

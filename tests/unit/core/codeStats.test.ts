@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeStats } from '../../../renderer/core/codeStats';
-import type { Code, Coding, Source } from '../../../renderer/core/model';
+import { codeStats } from '../../../renderer/core/codebook/codeStats';
+import type { Code, Coding, Source } from '../../../renderer/core/shared/model';
 
 const code = (id: string, parentId: string | null, extra: Partial<Code> = {}): Code => ({
   id, parentId, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null, ...extra,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { hueOf } from '../../../renderer/core/colours';
+import { hueOf } from '../../../renderer/core/codebook/colours';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../../codebook';
 import {
@@ -13,8 +13,8 @@ import {
   childColour,
   treeFromCodes,
   type CodebookNode,
-} from '../../../renderer/core/codebook';
-import type { Code } from '../../../renderer/core/model';
+} from '../../../renderer/core/codebook/codebook';
+import type { Code } from '../../../renderer/core/shared/model';
 import { ImportError } from '../../../renderer/io/errors';
 
 const fileText = readFileSync(new URL('../../../codebook/default-codebook.json', import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../../codebook';
-import { applyToArrays } from '../../../renderer/core/changes';
-import { mergeCodebook } from '../../../renderer/core/codebookMerge';
-import type { Code } from '../../../renderer/core/model';
+import { applyToArrays } from '../../../renderer/core/shared/changes';
+import { mergeCodebook } from '../../../renderer/core/codebook/codebookMerge';
+import type { Code } from '../../../renderer/core/shared/model';
 
 let n = 0;
 const newId = () => `id${++n}`;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyToArrays, invert, type Action } from '../../../renderer/core/changes';
-import { PALETTE, childColour } from '../../../renderer/core/codebook';
+import { applyToArrays, invert, type Action } from '../../../renderer/core/shared/changes';
+import { PALETTE, childColour } from '../../../renderer/core/codebook/codebook';
 import {
   codePath, createCode, deleteCode, deleteImpact, descendantIds, mergeCodes, mergeImpact, moveCode, moveCodeByKey, orderedTree, splitCode, updateCode,
-} from '../../../renderer/core/codebookOps';
-import type { Code, Coding } from '../../../renderer/core/model';
-import { ValidationError } from '../../../renderer/core/projectSetup';
+} from '../../../renderer/core/codebook/codebookOps';
+import type { Code, Coding } from '../../../renderer/core/shared/model';
+import { ValidationError } from '../../../renderer/core/shared/errors';
 
 const NOW = 1_700_000_000_000;
 const mk = (id: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCoder, parseMachineCoder } from '../../../renderer/core/coderIdentity';
-import type { Coder } from '../../../renderer/core/model';
+import { chooseCoder, parseMachineCoder } from '../../../renderer/core/coding/coderIdentity';
+import type { Coder } from '../../../renderer/core/shared/model';
 
 const ana: Coder = { id: 'a', name: 'Ana', colour: '#111111' };
 const ben: Coder = { id: 'b', name: 'Ben', colour: '#222222' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyToArrays, invert, type Action } from '../../../renderer/core/changes';
+import { applyToArrays, invert, type Action } from '../../../renderer/core/shared/changes';
 import {
   applyCoding,
   codingsAt,
@@ -11,10 +11,10 @@ import {
   saveMemo,
   setCodingMemo,
   visibleCodings,
-} from '../../../renderer/core/codingOps';
-import type { Coding, Memo } from '../../../renderer/core/model';
-import { segmentRange, turnsTouched } from '../../../renderer/core/segments';
-import { snapToWords, trimRange } from '../../../renderer/core/snap';
+} from '../../../renderer/core/coding/codingOps';
+import type { Coding, Memo } from '../../../renderer/core/shared/model';
+import { segmentRange, turnsTouched } from '../../../renderer/core/transcripts/segments';
+import { snapToWords, trimRange } from '../../../renderer/core/coding/snap';
 
 let n = 0;
 const newId = () => `c${++n}`;
@@ -133,7 +133,7 @@ describe('snapping and segments', () => {
 
 describe('stepWord', () => {
   it('moves a coding end by whole words', async () => {
-    const { stepWord } = await import('../../../renderer/core/snap');
+    const { stepWord } = await import('../../../renderer/core/coding/snap');
     const text = 'one two, three';
     expect(stepWord(text, 3, 1)).toBe(7);
     expect(stepWord(text, 7, -1)).toBe(4);

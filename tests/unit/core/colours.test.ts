@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PALETTE } from '../../../renderer/core/codebook';
-import { childColour, colourDistance, hexToOklab, hueOf, oklchToHex } from '../../../renderer/core/colours';
+import { PALETTE } from '../../../renderer/core/codebook/codebook';
+import { childColour, colourDistance, hexToOklab, hueOf, oklchToHex } from '../../../renderer/core/codebook/colours';
 
 const gap = (a: number, b: number) => {
   const d = Math.abs(a - b) % 360;

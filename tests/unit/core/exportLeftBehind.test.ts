@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { carriedByQdpx, leftBehindByQdpx, type AppOnlyWork } from '../../../renderer/core/exportLeftBehind';
-import type { BasketItem, Decision, FrameworkCell } from '../../../renderer/core/model';
-import { DEFAULT_QUOTE_SETTINGS } from '../../../renderer/core/quoteSettings';
+import { carriedByQdpx, leftBehindByQdpx, type AppOnlyWork } from '../../../renderer/core/merge/exportLeftBehind';
+import type { BasketItem, Decision, FrameworkCell } from '../../../renderer/core/shared/model';
+import { DEFAULT_QUOTE_SETTINGS } from '../../../renderer/core/quotes/quoteSettings';
 import { smallProject } from '../../fixtures/snapshots';
 
 const cell = (id: string, fields: Partial<FrameworkCell> = {}): FrameworkCell => ({

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { proposeFromFileName } from '../../../renderer/core/filenames';
-import { DEFAULT_WAVES } from '../../../renderer/core/model';
+import { proposeFromFileName } from '../../../renderer/core/transcripts/filenames';
+import { DEFAULT_WAVES } from '../../../renderer/core/shared/model';
 
 const waves = DEFAULT_WAVES.map(({ id, label }) => ({ id, label }));
 const threeWaves = [...waves, { id: 'T3', label: 'Follow-up' }];

@@ -1,7 +1,7 @@
 // McNemar's exact test, checked against independently computed p-values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mcnemarExact } from '../../../renderer/core/waves';
+import { mcnemarExact } from '../../../renderer/core/waves/waves';
 
 describe('mcnemarExact', () => {
   it('matches exact binomial p-values computed independently', () => {

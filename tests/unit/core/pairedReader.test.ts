@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
-import { pairedByCode, pairedCandidates } from '../../../renderer/core/pairedReader';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
+import { pairedByCode, pairedCandidates } from '../../../renderer/core/waves/pairedReader';
 
 const code = (id: string, parentId: string | null, order: number) => ({ id, parentId, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null });
 const source = (id: string, participantId: string, wave: string, text: string) => ({ id, participantId, wave, title: id, text, turns: [], origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });

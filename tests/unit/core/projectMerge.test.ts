@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Coder } from '../../../renderer/core/model';
-import { planMerge } from '../../../renderer/core/projectMerge';
+import type { Coder } from '../../../renderer/core/shared/model';
+import { planMerge } from '../../../renderer/core/merge/projectMerge';
 import { code, source, coding, coder, participant, memo, snapshot, options, createdIn, applyPlan, TEXT_A, TEXT_B } from '../../fixtures/mergeBuilders';
 
 

@@ -1,6 +1,6 @@
 // planMerge's handling of memos; the other rules are in projectMerge.test.ts.
 import { describe, expect, it } from 'vitest';
-import { planMerge } from '../../../renderer/core/projectMerge';
+import { planMerge } from '../../../renderer/core/merge/projectMerge';
 import { code, source, coding, coder, participant, memo, snapshot, options, TEXT_A } from '../../fixtures/mergeBuilders';
 
 // ---- memos ----------------------------------------------------------------------------------

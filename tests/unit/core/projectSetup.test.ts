@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROLES, DEFAULT_WAVES, type Participant } from '../../../renderer/core/model';
-import {
-  coerceAttribute,
-  countWords,
-  findParticipant,
-  newParticipant,
-  validateParticipant,
-  validateRoles,
-  validateWaves,
-  ValidationError,
-} from '../../../renderer/core/projectSetup';
+import { DEFAULT_ROLES, DEFAULT_WAVES, type Participant } from '../../../renderer/core/shared/model';
+import { coerceAttribute, findParticipant, newParticipant, validateParticipant, validateRoles, validateWaves } from '../../../renderer/core/project/setup';
+import { countWords } from '../../../renderer/core/shared/names';
+import { ValidationError } from '../../../renderer/core/shared/errors';
 
 const roles = [...DEFAULT_ROLES];
 
@@ -93,7 +86,7 @@ describe('participants', () => {
 
 describe('uniqueName', () => {
   it('numbers a name until it is free, without case', async () => {
-    const { uniqueName } = await import('../../../renderer/core/projectSetup');
+    const { uniqueName } = await import('../../../renderer/core/shared/names');
     expect(uniqueName('Pilot', [])).toBe('Pilot');
     expect(uniqueName('Pilot', ['pilot', 'Pilot (2)'])).toBe('Pilot (3)');
     expect(uniqueName('New code', ['New code'], (b, n) => `${b} ${n}`)).toBe('New code 2');

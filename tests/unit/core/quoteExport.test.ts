@@ -1,10 +1,10 @@
 // Quotes leaving the app: settings checked, every outgoing text checked for listed identifiers,
 // and the Markdown, table and document blocks an export is made of.
 import { describe, expect, it } from 'vitest';
-import { describeQuery, leakMessage, prepareQuotes, quotesDocBlocks, quotesMarkdown, quotesPlainText, quotesTable } from '../../../renderer/core/quoteExport';
+import { describeQuery, leakMessage, prepareQuotes, quotesDocBlocks, quotesMarkdown, quotesPlainText, quotesTable } from '../../../renderer/core/quotes/quoteExport';
 import { findQuotes } from '../../../renderer/core/quotes';
-import { DEFAULT_QUOTE_SETTINGS, formatOptions, normaliseQuoteSettings, validateQuoteSettings, validateRedactions } from '../../../renderer/core/quoteSettings';
-import { ValidationError } from '../../../renderer/core/projectSetup';
+import { DEFAULT_QUOTE_SETTINGS, formatOptions, normaliseQuoteSettings, validateQuoteSettings, validateRedactions } from '../../../renderer/core/quotes/quoteSettings';
+import { ValidationError } from '../../../renderer/core/shared/errors';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 
 const project = smallProject();

@@ -1,7 +1,7 @@
 // The body of a quote: the interviewer marked or left out, speaker labels and line breaks
 // dropped, the author's cuts as ellipses, long quotes trimmed in the middle.
 import { describe, expect, it } from 'vitest';
-import type { ProjectSnapshot, Turn } from '../../../renderer/core/model';
+import type { ProjectSnapshot, Turn } from '../../../renderer/core/shared/model';
 import { formatQuote, quoteParts, type Quote, type QuoteFormat } from '../../../renderer/core/quotes';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 

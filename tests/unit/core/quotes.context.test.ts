@@ -1,6 +1,6 @@
 // quoteContext: the words around a passage, as exact slices of its transcript.
 import { describe, expect, it } from 'vitest';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { quoteContext } from '../../../renderer/core/quotes';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 

@@ -1,7 +1,7 @@
 // "5 passages from 2 of 3 participants": the counts under a list of quotes, with an honest
 // denominator (who could have been quoted under the same person and wave filters).
 import { describe, expect, it } from 'vitest';
-import type { Coding, Participant, ProjectSnapshot, Source } from '../../../renderer/core/model';
+import type { Coding, Participant, ProjectSnapshot, Source } from '../../../renderer/core/shared/model';
 import { countsSentence, findQuotes, quoteCounts, type QuoteCounts, type QuoteQuery } from '../../../renderer/core/quotes';
 
 const TEXT = 'alpha beta gamma delta';

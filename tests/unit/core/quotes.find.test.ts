@@ -1,7 +1,7 @@
 // findQuotes: which passages a query finds, how overlapping codings become one passage, and
 // the order a write-up reads them in.
 import { describe, expect, it } from 'vitest';
-import type { Code, Coding, Participant, ProjectSnapshot, Source } from '../../../renderer/core/model';
+import type { Code, Coding, Participant, ProjectSnapshot, Source } from '../../../renderer/core/shared/model';
 import { findQuotes, type Quote, type QuoteQuery } from '../../../renderer/core/quotes';
 
 const PLAIN = 'zero one two three four five six seven eight nine';

@@ -1,7 +1,7 @@
 // Properties of the quote finder and of redaction, over random projects and texts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Code, Coding, ProjectSnapshot, Source } from '../../../renderer/core/model';
+import type { Code, Coding, ProjectSnapshot, Source } from '../../../renderer/core/shared/model';
 import { findQuotes, redact, unredacted, type Quote } from '../../../renderer/core/quotes';
 
 // Words, spaces, line breaks and astral characters (so offsets can fall inside a surrogate pair).

@@ -1,7 +1,7 @@
 // The text filter of findQuotes: words inside the passage, found without regard to case,
 // accents or the kind of apostrophe, with "quoted phrases".
 import { describe, expect, it } from 'vitest';
-import type { Coding, ProjectSnapshot, Source } from '../../../renderer/core/model';
+import type { Coding, ProjectSnapshot, Source } from '../../../renderer/core/shared/model';
 import { findQuotes } from '../../../renderer/core/quotes';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 

@@ -1,7 +1,7 @@
 // Attributions: "(Kieran, Time 2)" from a template of fields, tidy when a value is missing.
 import { describe, expect, it } from 'vitest';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
-import { ValidationError } from '../../../renderer/core/projectSetup';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
+import { ValidationError } from '../../../renderer/core/shared/errors';
 import { attribution, DEFAULT_TEMPLATE, templateProblems } from '../../../renderer/core/quotes';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 

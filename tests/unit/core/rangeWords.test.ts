@@ -1,8 +1,8 @@
 // Word counts of ranges, held to countWords on the sliced text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../../renderer/core/projectSetup';
-import { rangeWordCounter } from '../../../renderer/core/rangeWords';
+import { countWords } from '../../../renderer/core/shared/names';
+import { rangeWordCounter } from '../../../renderer/core/waves/rangeWords';
 
 describe('rangeWordCounter', () => {
   // Letters, digits, joiners (' ’ -), a combining mark, astral letters and emoji (surrogate pairs),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Code, Coding, Participant, ProjectSnapshot, Source } from '../../../renderer/core/model';
-import { codeSearch, retrieve } from '../../../renderer/core/retrieval';
+import type { Code, Coding, Participant, ProjectSnapshot, Source } from '../../../renderer/core/shared/model';
+import { codeSearch, retrieve } from '../../../renderer/core/coding/retrieval';
 
 const code = (id: string, name: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({
   id, parentId, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null, ...extra,

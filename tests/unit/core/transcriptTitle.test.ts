@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTitleStyle, splitTitle, type StyledLine } from '../../../renderer/core/transcriptTitle';
+import { isTitleStyle, splitTitle, type StyledLine } from '../../../renderer/core/transcripts/transcriptTitle';
 
 const plain = (...lines: string[]): StyledLine[] => lines.map((text) => ({ text, style: null }));
 

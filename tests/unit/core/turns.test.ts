@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { detectTurns, parseClock, proposeSpeakerRoles } from '../../../renderer/core/turns';
-import type { Turn } from '../../../renderer/core/model';
+import { detectTurns, parseClock, proposeSpeakerRoles } from '../../../renderer/core/transcripts/turns';
+import type { Turn } from '../../../renderer/core/shared/model';
 
 /** [speaker, what was said] per turn, via text.slice so offsets are checked too. */
 function said(text: string, turns: Turn[] = detectTurns(text)): [string | null, string][] {

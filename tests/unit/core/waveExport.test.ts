@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
-import { waveMatrixRows } from '../../../renderer/core/waveExport';
-import { waveMatrix } from '../../../renderer/core/waves';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
+import { waveMatrixRows } from '../../../renderer/core/waves/waveExport';
+import { waveMatrix } from '../../../renderer/core/waves/waves';
 
 const code = (id: string, name: string, parentId: string | null) => ({ id, parentId, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
 const person = (id: string) => ({ id, pseudonym: id, role: 'man', site: '', group: '' as const, attributes: {}, links: [] });

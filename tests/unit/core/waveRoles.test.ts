@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant, ProjectSnapshot, RoleDef, Source } from '../../../renderer/core/model';
-import { defaultRole, interviewedByRole, roleCountsText } from '../../../renderer/core/waveRoles';
+import type { Participant, ProjectSnapshot, RoleDef, Source } from '../../../renderer/core/shared/model';
+import { defaultRole, interviewedByRole, roleCountsText } from '../../../renderer/core/waves/waveRoles';
 
 const person = (id: string, role: string, site = 'A', extra: Partial<Participant> = {}): Participant => ({
   id, pseudonym: id, role, site, group: 'programme', attributes: {}, links: [], ...extra,

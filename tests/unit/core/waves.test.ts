@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Code, Coding, Participant, ProjectSnapshot, Source, SpeakerRole, Turn } from '../../../renderer/core/model';
-import { countWords } from '../../../renderer/core/projectSetup';
-import { cellPassages, changeScore, pairedParticipants, passagesByParticipant, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves';
+import type { Code, Coding, Participant, ProjectSnapshot, Source, SpeakerRole, Turn } from '../../../renderer/core/shared/model';
+import { countWords } from '../../../renderer/core/shared/names';
+import { cellPassages, changeScore, pairedParticipants, passagesByParticipant, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves/waves';
 
 // ---- fixture helpers --------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseCaptions } from '../../../renderer/io/captions';
-import type { Turn } from '../../../renderer/core/model';
+import type { Turn } from '../../../renderer/core/shared/model';
 import { syncErrorOf as errorOf } from '../../fixtures/errorOf';
 
 function said(text: string, turns: Turn[]): [string | null, string][] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../../codebook';
-import { codesFromTree } from '../../../renderer/core/codebook';
+import { codesFromTree } from '../../../renderer/core/codebook/codebook';
 import { codebookCsv, codebookJson, readCodebookFile } from '../../../renderer/io/codebookFiles';
 import { writeQdc } from '../../../renderer/io/qdc';
 

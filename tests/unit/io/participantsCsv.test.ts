@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROLES, type AttributeDef, type Participant } from '../../../renderer/core/model';
+import { DEFAULT_ROLES, type AttributeDef, type Participant } from '../../../renderer/core/shared/model';
 import { participantsFromCsv, participantsToCsv } from '../../../renderer/io/participantsCsv';
 
 const roles = [...DEFAULT_ROLES];

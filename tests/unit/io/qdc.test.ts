@@ -2,8 +2,8 @@
 // the round trip of our four-part definitions through one Description.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../../codebook';
-import { codesFromTree } from '../../../renderer/core/codebook';
-import { codePath } from '../../../renderer/core/codebookOps';
+import { codesFromTree } from '../../../renderer/core/codebook/codebook';
+import { codePath } from '../../../renderer/core/codebook/codebookOps';
 import { definitionText, parseDefinition } from '../../../renderer/io/refi/codesXml';
 import { readQdc, writeQdc } from '../../../renderer/io/qdc';
 import { errorOf } from '../../fixtures/errorOf';

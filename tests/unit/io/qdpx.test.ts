@@ -2,8 +2,8 @@
 // every kind of bad input. Counts below were read off each sample's project.qde by hand.
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { codePath } from '../../../renderer/core/codebookOps';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
+import { codePath } from '../../../renderer/core/codebook/codebookOps';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { errorOf } from '../../fixtures/errorOf';
 import { refiSample, validate } from '../../fixtures/refi';

@@ -4,7 +4,7 @@
 // so the layer is never compared as a third coder unless someone chooses it.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ProjectSnapshot } from '../../../renderer/core/model';
+import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { refiSample, validate } from '../../fixtures/refi';
 import { IDS, smallProject } from '../../fixtures/snapshots';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeValue, type ProjectSnapshot } from '../../../renderer/core/model';
+import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeValue, type ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { arbitraryProject } from '../../fixtures/arbitraryProject';
 import { validate } from '../../fixtures/refi';

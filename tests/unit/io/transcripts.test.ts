@@ -8,7 +8,7 @@ import {
   markdownToText,
   transcriptFormat,
 } from '../../../renderer/io/transcripts';
-import type { Turn } from '../../../renderer/core/model';
+import type { Turn } from '../../../renderer/core/shared/model';
 import { makeDocx } from '../../fixtures/makeDocx';
 import { errorOf } from '../../fixtures/errorOf';
 

@@ -1,0 +1,4 @@
+// core/project: A project's set-up: waves, roles, participants and their attributes, the classification sheet.
+// The entry file: views, store and other features import from here, never a file inside.
+export * from './classificationSheet';
+export * from './setup';
