@@ -24,7 +24,7 @@
 // - With character units, Krippendorff's unitizing alpha is also given per code and overall,
 //   with the transcripts laid end to end as one continuum.
 import { orderedTree } from '../codebook';
-import { live, type ProjectSnapshot, type Source } from '../shared';
+import { live, unionPairs, type ProjectSnapshot, type Source } from '../shared';
 import { addHistograms, addTables, binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
 
@@ -73,17 +73,6 @@ export interface AgreementReport {
 
 type Ranges = [number, number][];
 
-/** Sorted, merged ranges (overlapping or touching ones become one). */
-export function mergeRanges(ranges: readonly (readonly [number, number])[]): Ranges {
-  const sorted = ranges.filter(([s, e]) => e > s).map(([s, e]) => [s, e] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Ranges = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push(r);
-  }
-  return out;
-}
 
 
 /** Units by how many of the coders' layers applied the code (turn, character or document). */
@@ -180,7 +169,7 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     const used = new Set<string>();
     usedIn.set(source.id, used);
     for (const code of codes) {
-      const layers: Ranges[] = (byCode.get(code.id) ?? coderIds.map(() => [])).map((r) => mergeRanges(r));
+      const layers: Ranges[] = (byCode.get(code.id) ?? coderIds.map(() => [])).map((r) => unionPairs(r));
       const clipped = layers.map((ranges) => ranges.map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number]).filter(([s, e]) => e > s));
       if (clipped.some((r) => r.length)) used.add(code.id);
       if (options.unit === 'segment') {

@@ -7,7 +7,7 @@ import type { Action, Change } from '../shared';
 import { live, type Coder, type Coding, type ConsensusChoice, type Decision, type ProjectSnapshot } from '../shared';
 import { uniqueName } from '../shared';
 import { ValidationError } from '../shared';
-import { mergeRanges } from './compare';
+import { unionPairs } from '../shared';
 import type { Disagreement } from './disagreements';
 
 export const CONSENSUS_COLOUR = '#5b6472';
@@ -70,7 +70,7 @@ export function resolveDisagreement(
     coder = { id: newId(), name: uniqueName('Consensus', project.coders.map((c) => c.name)), colour: CONSENSUS_COLOUR, consensus: true };
     changes.push(created('coders', coder));
   }
-  const ranges = index !== null ? d.versions[index]!.ranges : choice === 'both' || choice === 'edit' ? mergeRanges(d.versions.flatMap((v) => v.ranges)) : [];
+  const ranges = index !== null ? d.versions[index]!.ranges : choice === 'both' || choice === 'edit' ? unionPairs(d.versions.flatMap((v) => v.ranges)) : [];
   const existing = new Set(live(project.codings).filter((c) => c.coderId === coder!.id && c.sourceId === d.sourceId && c.codeId === d.codeId).map((c) => `${c.start}:${c.end}`));
   const codings: Coding[] = ranges
     .filter(([s, e]) => !existing.has(`${s}:${e}`))

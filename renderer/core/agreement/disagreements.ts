@@ -7,7 +7,7 @@
 // (all coded it, with a different extent). With two coders this is the pairwise rule it always
 // was. Sorted by transcript, then place.
 import { live, type ProjectSnapshot } from '../shared';
-import { mergeRanges } from './compare';
+import { unionPairs } from '../shared';
 
 export interface Disagreement {
   sourceId: string;
@@ -65,7 +65,7 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
   for (const [key, raw] of layers) {
     const [sourceId, codeId] = key.split('\u0000') as [string, string];
     // Walk every coder's sorted passages together, growing a group while the next one overlaps it.
-    const all = raw.flatMap((ranges, i) => mergeRanges(ranges).map((r) => ({ r, side: i }))).sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1]);
+    const all = raw.flatMap((ranges, i) => unionPairs(ranges).map((r) => ({ r, side: i }))).sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1]);
     // Whose version counts here: the coders who coded anything in this transcript, when at least
     // two did. A coder of a team of three who never opened it has not disagreed with anyone; else
     // the list would fill with passages the others agree on. (With two coders, as before: both.)

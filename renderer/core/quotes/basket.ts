@@ -1,6 +1,6 @@
 // The quote basket as undoable Actions on the 'basketItems' table: add quotes, reorder,
 // label, note where each is used, cut parts out, remove (soft). The basket reads by `order`.
-import { created, updated, type Action } from '../shared';
+import { created, unionRanges, updated, type Action } from '../shared';
 import type { BasketItem } from '../shared';
 
 export interface PickedPassage {
@@ -66,7 +66,7 @@ export function cutFromBasketItem(item: BasketItem, start: number, end: number, 
   const s = Math.max(start, item.start);
   const e = Math.min(end, item.end);
   if (e <= s) return { label: 'Cut from a quote', changes: [] };
-  const cuts = mergeCuts([...item.cuts, { start: s, end: e }]);
+  const cuts = unionRanges([...item.cuts, { start: s, end: e }]);
   if (cuts.length === 1 && cuts[0]!.start <= item.start && cuts[0]!.end >= item.end) return { label: 'Cut from a quote', changes: [] };
   return { label: 'Cut from a quote', changes: [updated('basketItems', item, { ...item, cuts, updatedAt: now })] };
 }
@@ -81,13 +81,3 @@ export function removeFromBasket(items: readonly BasketItem[], ids: readonly str
   return { label: changes.length === 1 ? 'Remove a quote from the basket' : `Remove ${changes.length} quotes from the basket`, changes };
 }
 
-export function mergeCuts(cuts: readonly { start: number; end: number }[]): { start: number; end: number }[] {
-  const sorted = cuts.filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: { start: number; end: number }[] = [];
-  for (const c of sorted) {
-    const last = out.at(-1);
-    if (last && c.start <= last.end) last.end = Math.max(last.end, c.end);
-    else out.push({ ...c });
-  }
-  return out;
-}

@@ -5,11 +5,11 @@
 // rules hold by construction: a gap is never next to a gap, the "[Interviewer: " label never
 // counts as a word, trimming never leaves a bracket unclosed, and a redaction replacement is one
 // token (trimming cannot cut "[partner's name]" in two, nor leave "Sarah" of "Sarah Jones").
-import type { Turn } from '../shared';
+import { clipRanges, type Range, type Turn } from '../shared';
 import { redactSpans, type Redaction } from './redact';
 
 export type Ellipsis = '…' | '[...]';
-export interface Range { start: number; end: number }
+export type { Range } from '../shared';
 
 export interface BodyOptions {
   interviewer: 'mark' | 'omit';
@@ -52,7 +52,7 @@ function tokenize(text: string, turns: readonly Turn[], start: number, end: numb
       .map((t, i) => ({ start: Math.max(start, t.start), end: Math.min(end, t.end), interviewer: t.speakerRole === 'interviewer', turn: i }))
       .filter((u) => u.start < u.end)
       .sort((a, b) => a.start - b.start);
-  const cuts = mergeCuts(options.cuts, start, end);
+  const cuts = clipRanges(options.cuts, start, end);
 
   // Kept pieces and cuts never overlap, so their starts put them in reading order.
   const atoms: { at: number; piece?: { start: number; end: number; interviewer: boolean; turn: number } }[] = cuts.map((c) => ({ at: c.start }));
@@ -77,20 +77,6 @@ function tokenize(text: string, turns: readonly Turn[], start: number, end: numb
   return tokens;
 }
 
-/** Cuts clipped to [start, end), sorted, with overlapping and adjacent cuts made one. */
-function mergeCuts(cuts: readonly Range[], start: number, end: number): Range[] {
-  const clipped = cuts
-    .map((c) => ({ start: Math.max(start, c.start), end: Math.min(end, c.end) }))
-    .filter((c) => c.start < c.end)
-    .sort((a, b) => a.start - b.start);
-  const out: Range[] = [];
-  for (const c of clipped) {
-    const last = out[out.length - 1];
-    if (last && c.start <= last.end) last.end = Math.max(last.end, c.end);
-    else out.push(c);
-  }
-  return out;
-}
 
 /** What is left of `range` outside the (sorted, disjoint) cuts. */
 function subtract(range: Range, cuts: readonly Range[]): Range[] {

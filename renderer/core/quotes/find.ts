@@ -6,7 +6,7 @@
 // transcript; everything after that works one transcript at a time, and the transcripts are
 // put in reading order once instead of sorting every passage with a collator.
 import { descendantIds, orderedTree } from '../codebook';
-import type { Coding, ProjectSnapshot, Source } from '../shared';
+import { unionRanges, type Coding, type ProjectSnapshot, type Range, type Source } from '../shared';
 import { allowed, liveParticipants, personFilter, personOf, waveRanks } from './scope';
 import { containsAll, searchTerms } from './search';
 import type { Quote, QuoteQuery } from './types';
@@ -14,7 +14,6 @@ import type { Quote, QuoteQuery } from './types';
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split a name's passages.
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-interface Range { start: number; end: number }
 
 /**
  * The passages of live codings that match `query`, merged where they overlap, in transcript
@@ -75,7 +74,7 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
   const quotes: Quote[] = [];
   for (const source of readingOrder(project, [...found.keys()].map((id) => sources.get(id)!), people)) {
     const spans = found.get(source.id)!.sort((a, b) => a.start - b.start || a.end - b.end);
-    const blocks = union(blocked.get(source.id) ?? []);
+    const blocks = unionRanges(blocked.get(source.id) ?? []);
     let k = 0; // blocks before blocks[k] end before the current passage, hence before every later one
     for (const quote of merge(spans, source.text.length, source.id, personOf(source, people)?.id ?? '', source.wave ?? '')) {
       while (k < blocks.length && blocks[k]!.end <= quote.start) k += 1;
@@ -118,17 +117,6 @@ function merge(spans: readonly Coding[], length: number, sourceId: string, parti
   return out;
 }
 
-/** The ranges as disjoint, sorted ranges covering the same characters (empty ones cover none). */
-function union(ranges: readonly Range[]): Range[] {
-  const out: Range[] = [];
-  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
-    if (!(r.start < r.end)) continue;
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ start: r.start, end: r.end });
-  }
-  return out;
-}
 
 /** Transcripts as a write-up reads them: person by person (nobody last), wave, title; id breaks ties. */
 function readingOrder(project: ProjectSnapshot, sources: Source[], people: ReturnType<typeof liveParticipants>): Source[] {

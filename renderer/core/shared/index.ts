@@ -4,3 +4,4 @@ export * from './changes';
 export * from './errors';
 export * from './model';
 export * from './names';
+export * from './ranges';

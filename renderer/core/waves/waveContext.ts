@@ -1,7 +1,7 @@
 // The wave matrix's machinery: who counts, codings indexed by code and source, coded stretches
 // unioned and clipped, words counted per stretch. waves.ts states the rules; this applies them.
 import { descendantIds, orderedTree } from '../codebook';
-import { live, type ProjectSnapshot, type Source } from '../shared';
+import { live, type ProjectSnapshot, type Source, unionFlat, unionSortedFlat } from '../shared';
 import { rangeWordCounter } from './rangeWords';
 import type { PairedParticipants, WaveMatrixOptions } from './waves';
 
@@ -96,7 +96,7 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
   }
   // Each code's ranges are unioned once per source; a row of one code then reads them as they
   // are, and a subtree only unions already sorted lists.
-  for (const bySource of index.values()) for (const [id, list] of bySource) bySource.set(id, merge(list));
+  for (const bySource of index.values()) for (const [id, list] of bySource) bySource.set(id, unionFlat(list));
 
   const spoken = new Map<string, number[] | null>(); // per source: merged non-interviewer turns, null = whole text
   const allowed = (source: Source): number[] | null => {
@@ -109,7 +109,7 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
         const end = Math.min(source.text.length, t.end);
         if (end > start) flat.push(start, end);
       }
-      a = source.turns.length === 0 ? null : merge(flat);
+      a = source.turns.length === 0 ? null : unionFlat(flat);
       spoken.set(source.id, a);
     }
     return a;
@@ -124,7 +124,7 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
       for (const id of group) {
         for (const [sourceId, ranges] of index.get(id) ?? []) {
           const list = out.get(sourceId);
-          out.set(sourceId, list ? union(list, ranges) : ranges);
+          out.set(sourceId, list ? unionSortedFlat(list, ranges) : ranges);
         }
       }
     }
@@ -165,66 +165,7 @@ export function pairedSets(ctx: Context, pair: readonly [string, string], has: M
   return out;
 }
 
-/** Flat [s, e, ...] ranges (non-empty) unioned into sorted maximal stretches; touching ranges join. */
-function merge(flat: readonly number[]): number[] {
-  const out: number[] = [];
-  const push = (s: number, e: number) => {
-    const last = out.length - 1;
-    if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, e);
-    else out.push(s, e);
-  };
-  let sorted = true;
-  for (let i = 2; i < flat.length && sorted; i += 2) sorted = flat[i - 2]! <= flat[i]!;
-  if (sorted) {
-    for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i + 1]! > flat[i]!) push(flat[i]!, flat[i + 1]!);
-    return out;
-  }
-  // Offsets below 2^26 pack into one exact double, start·2^26 + end, so a typed (comparator-free) sort orders them.
-  const pairs = flat.length >> 1;
-  let small = true;
-  for (let i = 0; i < flat.length && small; i += 1) small = flat[i]! >= 0 && flat[i]! < PACK;
-  if (small) {
-    const keys = new Float64Array(pairs);
-    for (let i = 0; i < pairs; i += 1) keys[i] = flat[2 * i]! * PACK + flat[2 * i + 1]!;
-    keys.sort();
-    for (const key of keys) {
-      const e = key % PACK;
-      const s = (key - e) / PACK;
-      if (e > s) push(s, e);
-    }
-    return out;
-  }
-  const list: [number, number][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) list.push([flat[i]!, flat[i + 1]!]);
-  list.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  for (const [s, e] of list) if (e > s) push(s, e);
-  return out;
-}
-const PACK = 2 ** 26;
 
-/** The union of two sorted, merged flat range lists, merged again (touching ranges join). */
-function union(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    let s: number;
-    let e: number;
-    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) {
-      s = a[i]!;
-      e = a[i + 1]!;
-      i += 2;
-    } else {
-      s = b[j]!;
-      e = b[j + 1]!;
-      j += 2;
-    }
-    const last = out.length - 1;
-    if (last > 0 && s <= out[last]!) out[last] = Math.max(out[last]!, e);
-    else out.push(s, e);
-  }
-  return out;
-}
 
 /** The overlap of two sorted, merged flat range lists. */
 function intersect(a: readonly number[], b: readonly number[]): number[] {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, percentAgreement, scottPi } from '../../../renderer/core/agreement';
-import { compareCoders, mergeRanges } from '../../../renderer/core/agreement/compare';
+import { compareCoders } from '../../../renderer/core/agreement/compare';
 import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
 import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
 import { disagreements } from '../../../renderer/core/agreement/disagreements';
@@ -111,10 +111,6 @@ describe('compareCoders', () => {
 
   it('needs two coders', () => {
     expect(() => compareCoders(project, { coderIds: ['a'], unit: 'turn' })).toThrow(/two coders/);
-  });
-
-  it('merges a coder’s own overlapping and touching ranges', () => {
-    expect(mergeRanges([[5, 8], [0, 3], [3, 4], [7, 10], [12, 12]])).toEqual([[0, 4], [5, 10]]);
   });
 });
 
