@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
 import { build } from 'vite';
 import { ensureTools, CHROMIUM } from './ensure-tools.mjs';
 import { serveDist } from './serve.mjs';
@@ -15,6 +16,10 @@ const words = Number(args.get('words') ?? 10_000);
 
 ensureTools();
 mkdirSync(outDir, { recursive: true });
+// Pure functions in Node first, before Chromium starts: the times unit tests used to assert.
+console.log('Timing .docx reading, turn detection and a large codebook CSV in Node…');
+const { runNodeBench } = await tsImport('../tests/bench/node.ts', import.meta.url);
+const node = await runNodeBench();
 // serveDist serves <projectDir>/dist, so the bench page is built into bench-results/dist.
 const pageDir = join(outDir, 'dist');
 await build({ configFile: false, root: join(root, 'tests/bench/page'), base: './', logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
@@ -23,7 +28,7 @@ const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
 });
-const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length, node: process.version }, import: null };
+const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length, node: process.version }, node, import: null };
 try {
   const page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && console.error(m.text()));
@@ -61,7 +66,11 @@ try {
 const r = results.import;
 const c = results.coding;
 const e = results.editor;
+const nodeRow = (label, f) => [label, `${f.medianMs.toFixed(1)} ms`, `target < ${f.targetMs} ms; median of ${f.runsMs.length}, slowest ${f.slowestMs.toFixed(1)} ms`];
 const rows = [
+  nodeRow('Node: read a 10,000-word .docx', node.docxToText10kWords),
+  nodeRow('Node: speaker turns of 15,000 words', node.detectTurns15kWords),
+  nodeRow('Node: codebook CSV, 5,000 codes 12 deep', node.parseCodebookCsv5kCodes),
   ['corpus', `${r.files} .docx, ${r.words.toLocaleString('en')} words, ${r.docxMegabytes.toFixed(1)} MB`, ''],
   ['import (read + hash + one transaction)', `${(r.importMs / 1000).toFixed(1)} s`, 'target < 60 s'],
   ['  of which reading .docx', `${(r.readMs / 1000).toFixed(1)} s`, ''],

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCoding } from '../../renderer/core/coding/codingOps';
 import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { refiSample, validate } from '../fixtures/refi';
-import { download, pick, screenshot, startApp, type App } from './harness';
+import { download, pick, screenshot, sharedPage, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -16,124 +16,166 @@ afterAll(async () => {
   await app?.close();
 });
 
+type Saved = Awaited<ReturnType<typeof download>>;
+
 describe('exchange through REFI-QDA', () => {
-  it('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', async () => {
-    const { page, errors } = await app.newPage();
+  describe('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', () => {
     const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
-    await page.getByRole('button', { name: 'Open sample project' }).click();
-    await page.getByRole('tab', { name: 'Project' }).click();
+    const s = sharedPage(() => app, async ({ page }) => {
+      page.on('worker', (w) => workers.push(w.url()));
+      await page.getByRole('button', { name: 'Open sample project' }).click();
+      await page.getByRole('tab', { name: 'Project' }).click();
+    });
+    let exported: Saved;
+    let benFile: Uint8Array;
+    const merge = () => s.page.getByRole('dialog', { name: 'Import coding from ben.qdpx' });
 
-    await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
-    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
-    await expect.poll(() => preview.textContent()).toMatch(/Nothing stays behind/);
-    const exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
-    expect(exported.name).toBe('Sample study (fictional).qdpx');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 12 transcripts, \d+ codes and 246 codings/);
-    expect(validate(strFromU8(unzipSync(exported.bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
+    it('exports the project as a .qdpx that validates, after a preview', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+      const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+      await expect.poll(() => preview.textContent()).toMatch(/Nothing stays behind/);
+      exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
+      expect(exported.name).toBe('Sample study (fictional).qdpx');
+      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 12 transcripts, \d+ codes and 246 codings/);
+      expect(validate(strFromU8(unzipSync(exported.bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
+      expect(errors).toEqual([]);
+    });
 
-    // Import it as a new project from the projects screen.
-    await page.getByRole('button', { name: '← Projects' }).click();
-    await pick(page, 'Import .qdpx…', { name: 'sample.qdpx', bytes: exported.bytes });
-    const dialog = page.getByRole('dialog', { name: 'Import sample.qdpx' });
-    await expect.poll(() => dialog.textContent()).toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
-    await screenshot(page, 'exchange-import-project');
-    expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true); // read off the main thread
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
-    await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(12);
+    it('imports that file as a new project from the projects screen, read off the main thread', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: '← Projects' }).click();
+      await pick(page, 'Import .qdpx…', { name: 'sample.qdpx', bytes: exported.bytes });
+      const dialog = page.getByRole('dialog', { name: 'Import sample.qdpx' });
+      await expect.poll(() => dialog.textContent()).toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
+      await screenshot(page, 'exchange-import-project');
+      expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true); // read off the main thread
+      await dialog.getByRole('button', { name: 'Create project' }).click();
+      await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
+      await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(12);
+      expect(errors).toEqual([]);
+    });
 
-    // Ben codes one more passage on his machine and sends his file.
-    const shared = (await readQdpx(exported.bytes, 'sample.qdpx')).project;
-    const ben = shared.coders.find((c) => c.name.startsWith('Ben'))!;
-    const source = shared.sources.find((s) => s.title.includes('Ruth'))!;
-    const code = shared.codes.find((c) => c.name.startsWith('Shared parenting') || c.parentId !== null)!;
-    const start = source.text.indexOf('\n') + 1;
-    const change = applyCoding(shared.codings, { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 30 }, source.text.length, code.name, () => crypto.randomUUID(), 1);
-    const benFile = await writeQdpx({ ...shared, codings: [...shared.codings, ...change.changes.map((c) => c.after as (typeof shared.codings)[number])] });
+    it("brings a second coder's file in as their layer, after a preview", async () => {
+      const { page, errors } = s;
+      // Ben codes one more passage on his machine and sends his file.
+      const shared = (await readQdpx(exported.bytes, 'sample.qdpx')).project;
+      const ben = shared.coders.find((c) => c.name.startsWith('Ben'))!;
+      const source = shared.sources.find((s) => s.title.includes('Ruth'))!;
+      const code = shared.codes.find((c) => c.name.startsWith('Shared parenting') || c.parentId !== null)!;
+      const start = source.text.indexOf('\n') + 1;
+      const change = applyCoding(shared.codings, { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 30 }, source.text.length, code.name, () => crypto.randomUUID(), 1);
+      benFile = await writeQdpx({ ...shared, codings: [...shared.codings, ...change.changes.map((c) => c.after as (typeof shared.codings)[number])] });
 
-    await page.getByRole('tab', { name: 'Project' }).click();
-    await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
-    const merge = page.getByRole('dialog', { name: 'Import coding from ben.qdpx' });
-    await expect.poll(() => merge.textContent()).toMatch(/12 transcripts matched by their text/);
-    await expect.poll(() => merge.textContent()).toMatch(/Ben \(coder B\): 1 coding to add, \d+ already here/);
-    await screenshot(page, 'exchange-merge-preview');
-    await merge.getByRole('button', { name: 'Import 1 coding' }).click();
-    await merge.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported from ben\.qdpx: 1 coding added, 246 already here/);
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toBe('Undo: Import coding from ben.qdpx (Ctrl+Z)');
-    await screenshot(page, 'exchange-merged');
+      await page.getByRole('tab', { name: 'Project' }).click();
+      await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
+      await expect.poll(() => merge().textContent()).toMatch(/12 transcripts matched by their text/);
+      await expect.poll(() => merge().textContent()).toMatch(/Ben \(coder B\): 1 coding to add, \d+ already here/);
+      await screenshot(page, 'exchange-merge-preview');
+      await merge().getByRole('button', { name: 'Import 1 coding' }).click();
+      await merge().waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported from ben\.qdpx: 1 coding added, 246 already here/);
+      await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toBe('Undo: Import coding from ben.qdpx (Ctrl+Z)');
+      await screenshot(page, 'exchange-merged');
+      expect(errors).toEqual([]);
+    });
 
-    // Undo takes the layer back out; the same file again then has one coding to add.
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).not.toMatch(/ben\.qdpx/);
-    await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
-    await expect.poll(() => merge.getByRole('button', { name: 'Import 1 coding' }).count()).toBe(1);
-    await merge.getByRole('button', { name: 'Cancel' }).click();
+    it('takes the layer back out with Undo: the same file again has one coding to add', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).not.toMatch(/ben\.qdpx/);
+      await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
+      await expect.poll(() => merge().getByRole('button', { name: 'Import 1 coding' }).count()).toBe(1);
+      await merge().getByRole('button', { name: 'Cancel' }).click();
+      expect(errors).toEqual([]);
+    });
 
-    // A file that is not a .qdpx changes nothing and says why.
-    await pick(page, "Import another coder's work (.qdpx)…", { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
-    expect(errors).toEqual([]);
+    it('refuses a file that is not a .qdpx, saying why, and changes nothing', async () => {
+      const { page, errors } = s;
+      await pick(page, "Import another coder's work (.qdpx)…", { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
+      expect(errors).toEqual([]);
+    });
   });
 
-  it('says what stays behind before exporting, and the consensus layer comes back as the consensus layer', async () => {
-    const { page, errors } = await app.newPage();
-    await page.getByRole('button', { name: 'Open sample project' }).click();
-    await page.getByRole('button', { name: 'Coder' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    // One disagreement resolved into the consensus layer (a Consensus coder and a decision) …
-    await page.getByRole('tab', { name: 'Agreement' }).click();
-    const methods = page.locator('blockquote.methods');
-    await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
-    const first = page.getByRole('region', { name: 'Disagreements' }).locator('li.disagreement').first();
-    await first.getByLabel('Why').fill('Ana coded the whole account.');
-    await first.getByRole('button', { name: /^Take Ana/ }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus:/);
-    // … and a redaction list entry: app-only work a .qdpx has no place for.
-    await page.getByRole('tab', { name: 'Quotes' }).click();
-    await page.getByRole('tab', { name: 'Style & redaction' }).click();
-    await page.getByLabel('Identifier 1', { exact: true }).fill('Ellie');
-    await page.getByLabel('Replacement 1', { exact: true }).fill("[child's name]");
-    await page.getByRole('button', { name: 'Save redaction list' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Redaction list saved.' }).count()).toBe(1);
+  describe('says what stays behind before exporting, and the consensus layer comes back as the consensus layer', () => {
+    const s = sharedPage(() => app, async ({ page }) => {
+      await page.getByRole('button', { name: 'Open sample project' }).click();
+      await page.getByRole('button', { name: 'Coder' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    });
+    const methods = () => s.page.locator('blockquote.methods');
+    let exported: Saved;
 
-    await page.getByRole('tab', { name: 'Project' }).click();
-    await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
-    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
-    await expect.poll(() => preview.textContent()).toMatch(/247 codings by 2 coders and the consensus layer/);
-    const behind = preview.getByRole('region', { name: 'Stays behind' });
-    await expect.poll(() => behind.locator('li').allTextContents()).toEqual(['1 redaction list entry', '1 consensus decision in the decision log (who, when, why)']);
-    await screenshot(page, 'exchange-export-preview');
-    const exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Not in the file: 1 redaction list entry; 1 consensus decision/);
-    const xml = strFromU8(unzipSync(exported.bytes)['project.qde']!);
-    expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
-    expect(xml).toMatch(/<Note guid="[^"]+" name="Consensus layer">/);
+    it('resolves a disagreement into the consensus layer', async () => {
+      const { page, errors } = s;
+      // One disagreement resolved into the consensus layer (a Consensus coder and a decision) …
+      await page.getByRole('tab', { name: 'Agreement' }).click();
+      await expect.poll(() => methods().textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
+      const first = page.getByRole('region', { name: 'Disagreements' }).locator('li.disagreement').first();
+      await first.getByLabel('Why').fill('Ana coded the whole account.');
+      await first.getByRole('button', { name: /^Take Ana/ }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus:/);
+      expect(errors).toEqual([]);
+    });
 
-    // Imported as a new project: two coders and the consensus layer, not three coders.
-    await page.getByRole('button', { name: '← Projects' }).click();
-    await pick(page, 'Import .qdpx…', { name: 'with-consensus.qdpx', bytes: exported.bytes });
-    const dialog = page.getByRole('dialog', { name: 'Import with-consensus.qdpx' });
-    await expect.poll(() => dialog.textContent()).toMatch(/247 codings by 2 coders: Ana \(coder A\), Ben \(coder B\), and the consensus layer \(Consensus\)/);
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
-    await page.getByRole('tab', { name: 'Agreement' }).click();
-    const chosen = page.getByRole('group', { name: 'Coders' });
-    await expect.poll(() => chosen.getByLabel('Consensus').isChecked()).toBe(false);
-    expect(await chosen.getByLabel('Ben (coder B)').isChecked()).toBe(true);
-    await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
-    await screenshot(page, 'exchange-consensus-reimported');
+    it('saves a redaction list entry', async () => {
+      const { page, errors } = s;
+      // … and a redaction list entry: app-only work a .qdpx has no place for.
+      await page.getByRole('tab', { name: 'Quotes' }).click();
+      await page.getByRole('tab', { name: 'Style & redaction' }).click();
+      await page.getByLabel('Identifier 1', { exact: true }).fill('Ellie');
+      await page.getByLabel('Replacement 1', { exact: true }).fill("[child's name]");
+      await page.getByRole('button', { name: 'Save redaction list' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Redaction list saved.' }).count()).toBe(1);
+      expect(errors).toEqual([]);
+    });
 
-    // The same file as another coder's work: its consensus layer is this project's, not a new coder.
-    await page.getByRole('tab', { name: 'Project' }).click();
-    await pick(page, "Import another coder's work (.qdpx)…", { name: 'with-consensus.qdpx', bytes: exported.bytes });
-    const merge = page.getByRole('dialog', { name: 'Import coding from with-consensus.qdpx' });
-    await expect.poll(() => merge.textContent()).toMatch(/Consensus \(consensus layer\): 0 codings to add, 1 already here/);
-    await screenshot(page, 'exchange-consensus-merge');
-    await merge.getByRole('button', { name: 'Cancel' }).click();
-    expect(errors).toEqual([]);
+    it('says what stays behind before exporting, and names the consensus layer in a file that validates', async () => {
+      const { page, errors } = s;
+      await page.getByRole('tab', { name: 'Project' }).click();
+      await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+      const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+      await expect.poll(() => preview.textContent()).toMatch(/247 codings by 2 coders and the consensus layer/);
+      const behind = preview.getByRole('region', { name: 'Stays behind' });
+      await expect.poll(() => behind.locator('li').allTextContents()).toEqual(['1 redaction list entry', '1 consensus decision in the decision log (who, when, why)']);
+      await screenshot(page, 'exchange-export-preview');
+      exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
+      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Not in the file: 1 redaction list entry; 1 consensus decision/);
+      const xml = strFromU8(unzipSync(exported.bytes)['project.qde']!);
+      expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
+      expect(xml).toMatch(/<Note guid="[^"]+" name="Consensus layer">/);
+      expect(errors).toEqual([]);
+    });
+
+    it('imports that file as a new project with two coders and the consensus layer, not three coders', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: '← Projects' }).click();
+      await pick(page, 'Import .qdpx…', { name: 'with-consensus.qdpx', bytes: exported.bytes });
+      const dialog = page.getByRole('dialog', { name: 'Import with-consensus.qdpx' });
+      await expect.poll(() => dialog.textContent()).toMatch(/247 codings by 2 coders: Ana \(coder A\), Ben \(coder B\), and the consensus layer \(Consensus\)/);
+      await dialog.getByRole('button', { name: 'Create project' }).click();
+      await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
+      await page.getByRole('tab', { name: 'Agreement' }).click();
+      const chosen = page.getByRole('group', { name: 'Coders' });
+      await expect.poll(() => chosen.getByLabel('Consensus').isChecked()).toBe(false);
+      expect(await chosen.getByLabel('Ben (coder B)').isChecked()).toBe(true);
+      await expect.poll(() => methods().textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
+      await screenshot(page, 'exchange-consensus-reimported');
+      expect(errors).toEqual([]);
+    });
+
+    it("previews the same file as another coder's work: its consensus layer is this project's, not a new coder", async () => {
+      const { page, errors } = s;
+      await page.getByRole('tab', { name: 'Project' }).click();
+      await pick(page, "Import another coder's work (.qdpx)…", { name: 'with-consensus.qdpx', bytes: exported.bytes });
+      const merge = page.getByRole('dialog', { name: 'Import coding from with-consensus.qdpx' });
+      await expect.poll(() => merge.textContent()).toMatch(/Consensus \(consensus layer\): 0 codings to add, 1 already here/);
+      await screenshot(page, 'exchange-consensus-merge');
+      await merge.getByRole('button', { name: 'Cancel' }).click();
+      expect(errors).toEqual([]);
+    });
   });
 
   it('shows what an ATLAS.ti project brings and what it cannot, before anything is created', async () => {

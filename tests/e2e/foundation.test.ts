@@ -2,7 +2,7 @@
 // imported, participant and wave assigned, a bad file refused, and all of it after reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../fixtures/makeDocx';
-import { screenshot, startApp, type App } from './harness';
+import { screenshot, sharedPage, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -35,116 +35,160 @@ describe('foundation', () => {
     expect(errors).toEqual([]);
   });
 
-  it('creates a project, imports a .txt and a .docx, assigns them, and keeps it all after reload', async () => {
-    const { page, errors } = await app.newPage();
-    await page.getByLabel('New project name').fill('Mirabal follow-up');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
+  describe('creates a project, imports a .txt and a .docx, assigns them, and keeps it all after reload', () => {
+    const s = sharedPage(() => app, async ({ page }) => {
+      await page.getByLabel('New project name').fill('Mirabal follow-up');
+      await page.getByRole('button', { name: 'Create project' }).click();
+      await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
+    });
 
-    await page.getByRole('button', { name: 'Import transcripts…' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose files…' }).click();
-    await (await chooser).setFiles([
-      { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
-      {
-        name: 'Kieran_T2.docx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        buffer: Buffer.from(makeDocx(['Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.'])),
-      },
-      { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]) },
-    ]);
-    // Proposals from file names; the bad file blocks the batch until it is dropped.
-    await expect.poll(() => page.getByLabel('Participant for Kieran_T2.docx').inputValue()).toBe('Kieran');
-    expect(await page.getByLabel('Wave for Kieran_T2.docx').inputValue()).toBe('T2');
-    expect(await page.getByLabel('Participant for P07 Time 1.txt').inputValue()).toBe('P07');
-    expect(await page.getByLabel('Wave for P07 Time 1.txt').inputValue()).toBe('T1');
-    await expect.poll(() => page.locator('tr.status-error').textContent()).toMatch(/broken\.txt: .*binary/i);
-    const importButton = page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
-    expect(await importButton.isDisabled()).toBe(true);
-    expect(await page.getByLabel('Role of speaker Interviewer').inputValue()).toBe('interviewer');
-    expect(await page.getByLabel('Role of speaker Kieran').inputValue()).toBe('participant');
-    await screenshot(page, 'import-review');
-    await page.getByRole('button', { name: 'Drop broken.txt' }).click();
-    // The researcher leaves the .txt unassigned here and assigns it after import.
-    await page.getByLabel('Participant for P07 Time 1.txt').fill('');
-    await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    it('proposes participant, wave and speaker roles from the files, and refuses a binary file', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'Import transcripts…' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await (await chooser).setFiles([
+        { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
+        {
+          name: 'Kieran_T2.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          buffer: Buffer.from(makeDocx(['Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.'])),
+        },
+        { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]) },
+      ]);
+      // Proposals from file names; the bad file blocks the batch until it is dropped.
+      await expect.poll(() => page.getByLabel('Participant for Kieran_T2.docx').inputValue()).toBe('Kieran');
+      expect(await page.getByLabel('Wave for Kieran_T2.docx').inputValue()).toBe('T2');
+      expect(await page.getByLabel('Participant for P07 Time 1.txt').inputValue()).toBe('P07');
+      expect(await page.getByLabel('Wave for P07 Time 1.txt').inputValue()).toBe('T1');
+      await expect.poll(() => page.locator('tr.status-error').textContent()).toMatch(/broken\.txt: .*binary/i);
+      const importButton = page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
+      expect(await importButton.isDisabled()).toBe(true);
+      expect(await page.getByLabel('Role of speaker Interviewer').inputValue()).toBe('interviewer');
+      expect(await page.getByLabel('Role of speaker Kieran').inputValue()).toBe('participant');
+      await screenshot(page, 'import-review');
+      expect(errors).toEqual([]);
+    });
 
-    await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
-    await page.getByRole('tab', { name: 'Participants' }).click();
-    await page.getByLabel('New participant pseudonym').fill('P07');
-    await page.getByRole('button', { name: 'Add participant' }).click();
-    await page.getByLabel('Role of P07').selectOption('man');
-    await page.getByRole('tab', { name: 'Transcripts' }).click();
-    await page.getByLabel('Participant of P07 Time 1').selectOption({ label: 'P07' });
-    await page.getByLabel('Wave of P07 Time 1').selectOption('T2');
-    // The selects show what is stored: once they read back, the change is saved.
-    await expect.poll(() => page.getByLabel('Wave of P07 Time 1').inputValue()).toBe('T2');
-    await expect.poll(() => page.getByLabel('Participant of P07 Time 1').inputValue()).not.toBe('');
+    it('imports the batch once the bad file is dropped, one transcript left unassigned', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'Drop broken.txt' }).click();
+      // The researcher leaves the .txt unassigned here and assigns it after import.
+      await page.getByLabel('Participant for P07 Time 1.txt').fill('');
+      await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
+      expect(errors).toEqual([]);
+    });
 
-    await page.reload();
-    await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
-    await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
-    expect(await page.getByLabel('Participant of P07 Time 1').inputValue()).not.toBe('');
-    expect(await page.getByLabel('Wave of P07 Time 1').inputValue()).toBe('T2');
-    expect(await page.getByLabel('Wave of Kieran_T2').inputValue()).toBe('T2');
-    await page.getByRole('button', { name: 'Kieran_T2', exact: true }).click();
-    const reader = page.getByRole('article', { name: 'Transcript Kieran_T2' });
-    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
-    await page.getByRole('tab', { name: 'Participants' }).click();
-    expect(await page.getByLabel('Role of P07').inputValue()).toBe('man');
-    expect(await page.getByLabel('Pseudonym of Kieran').inputValue()).toBe('Kieran');
-    expect(errors).toEqual([]);
+    it('assigns a transcript to a new participant and another wave after import', async () => {
+      const { page, errors } = s;
+      await page.getByRole('tab', { name: 'Participants' }).click();
+      await page.getByLabel('New participant pseudonym').fill('P07');
+      await page.getByRole('button', { name: 'Add participant' }).click();
+      await page.getByLabel('Role of P07').selectOption('man');
+      await page.getByRole('tab', { name: 'Transcripts' }).click();
+      await page.getByLabel('Participant of P07 Time 1').selectOption({ label: 'P07' });
+      await page.getByLabel('Wave of P07 Time 1').selectOption('T2');
+      // The selects show what is stored: once they read back, the change is saved.
+      await expect.poll(() => page.getByLabel('Wave of P07 Time 1').inputValue()).toBe('T2');
+      await expect.poll(() => page.getByLabel('Participant of P07 Time 1').inputValue()).not.toBe('');
+      expect(errors).toEqual([]);
+    });
+
+    it('keeps transcripts, assignments, turns and participants after a reload', async () => {
+      const { page, errors } = s;
+      await page.reload();
+      await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
+      await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
+      expect(await page.getByLabel('Participant of P07 Time 1').inputValue()).not.toBe('');
+      expect(await page.getByLabel('Wave of P07 Time 1').inputValue()).toBe('T2');
+      expect(await page.getByLabel('Wave of Kieran_T2').inputValue()).toBe('T2');
+      await page.getByRole('button', { name: 'Kieran_T2', exact: true }).click();
+      const reader = page.getByRole('article', { name: 'Transcript Kieran_T2' });
+      await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
+      await page.getByRole('tab', { name: 'Participants' }).click();
+      expect(await page.getByLabel('Role of P07').inputValue()).toBe('man');
+      expect(await page.getByLabel('Pseudonym of Kieran').inputValue()).toBe('Kieran');
+      expect(errors).toEqual([]);
+    });
   });
 
-  it('proposes the lone speaker as the participant, titles a .docx by its Title, drops all bad files, and says why Import waits', async () => {
-    const { page, errors } = await app.newPage();
-    await page.getByLabel('New project name').fill('Staff and men');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('heading', { name: 'Staff and men' }).waitFor();
-    await page.getByRole('button', { name: 'Import transcripts…' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose files…' }).click();
+  describe('proposes the lone speaker as the participant, titles a .docx by its Title, drops all bad files, and says why Import waits', () => {
     const srt = '1\n00:00:01,000 --> 00:00:03,000\nInterviewer: How long have you run the groups?\n\n2\n00:00:04,000 --> 00:00:07,000\nStaff03: Six years, on and off.\n\n3\n00:00:08,000 --> 00:00:09,000\nInterviewer: And what keeps you?\n\n4\n00:00:10,000 --> 00:00:14,000\nStaff03: The men who come back a year later.\n';
     const docx = makeDocx([{ text: 'Interview with Kieran, Time 2', style: 'Title' }, 'Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.']);
-    await (await chooser).setFiles([
-      { name: 'staff-03.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt, 'utf8') },
-      { name: 'Kieran_T2.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) },
-      { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
-      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n', 'utf8') },
-      { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a Word file', 'utf8') },
-    ]);
-    await expect.poll(() => page.locator('tr.status-error').count()).toBe(2);
-    // Staff03 is the one speaker of staff-03.srt besides the interviewer: the participant.
-    expect(await page.getByLabel('Role of speaker Staff03').inputValue()).toBe('participant');
-    expect(await page.getByLabel('Role of speaker Kieran').inputValue()).toBe('participant');
-    await expect.poll(() => page.locator('tr', { hasText: 'Kieran_T2.docx' }).locator('td.status').textContent()).toMatch(/^4 turns · Titled “Interview with Kieran, Time 2”/);
-    // The disabled button says why, beside it and as its description.
-    const importButton = page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
-    expect(await importButton.isDisabled()).toBe(true);
-    const why = '2 files cannot be read (empty.txt, broken.docx): drop them (Drop all bad files) or fix them and add them again.';
-    await expect.poll(() => page.locator('.modal-foot').textContent()).toContain(why);
-    expect(await importButton.getAttribute('title')).toBe(why);
-    await screenshot(page, 'import-bad-files');
+    /** A new project, its import dialog holding five files: two that cannot be read. */
+    const s = sharedPage(() => app, async ({ page }) => {
+      await page.getByLabel('New project name').fill('Staff and men');
+      await page.getByRole('button', { name: 'Create project' }).click();
+      await page.getByRole('heading', { name: 'Staff and men' }).waitFor();
+      await page.getByRole('button', { name: 'Import transcripts…' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await (await chooser).setFiles([
+        { name: 'staff-03.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt, 'utf8') },
+        { name: 'Kieran_T2.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) },
+        { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
+        { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n', 'utf8') },
+        { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a Word file', 'utf8') },
+      ]);
+    });
+    const importButton = () => s.page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
 
-    await page.getByRole('button', { name: 'Drop all bad files (2)' }).click();
-    await expect.poll(() => page.locator('table.batch tbody tr').count()).toBe(3);
-    expect(await page.locator('tr.status-error').count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Drop all bad files/ }).count()).toBe(0);
-    expect(await page.locator('#import-blocked').count()).toBe(0);
-    await page.getByLabel('Participant for staff-03.srt').fill('Staff03');
-    await page.getByRole('button', { name: 'Import 3 transcripts' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    it('proposes the one speaker of a file besides the interviewer as its participant', async () => {
+      const { page, errors } = s;
+      await expect.poll(() => page.locator('tr.status-error').count()).toBe(2);
+      // Staff03 is the one speaker of staff-03.srt besides the interviewer: the participant.
+      expect(await page.getByLabel('Role of speaker Staff03').inputValue()).toBe('participant');
+      expect(await page.getByLabel('Role of speaker Kieran').inputValue()).toBe('participant');
+      expect(errors).toEqual([]);
+    });
 
-    // The Title is the transcript's title, not its first turn.
-    await page.getByRole('button', { name: 'Interview with Kieran, Time 2', exact: true }).click();
-    const reader = page.getByRole('article', { name: 'Transcript Interview with Kieran, Time 2' });
-    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
-    await page.getByRole('button', { name: 'staff-03', exact: true }).click();
-    const staff = page.getByRole('article', { name: 'Transcript staff-03' });
-    await expect.poll(() => staff.locator('.turn.participant .speaker').first().textContent()).toMatch(/^Staff03/);
-    await screenshot(page, 'import-staff-reader');
-    expect(errors).toEqual([]);
+    it('titles a .docx by its Title paragraph in the review', async () => {
+      const { page, errors } = s;
+      await expect.poll(() => page.locator('tr', { hasText: 'Kieran_T2.docx' }).locator('td.status').textContent()).toMatch(/^4 turns · Titled “Interview with Kieran, Time 2”/);
+      expect(errors).toEqual([]);
+    });
+
+    it('says why Import waits, beside the disabled button and as its description', async () => {
+      const { page, errors } = s;
+      expect(await importButton().isDisabled()).toBe(true);
+      const why = '2 files cannot be read (empty.txt, broken.docx): drop them (Drop all bad files) or fix them and add them again.';
+      await expect.poll(() => page.locator('.modal-foot').textContent()).toContain(why);
+      expect(await importButton().getAttribute('title')).toBe(why);
+      await screenshot(page, 'import-bad-files');
+      expect(errors).toEqual([]);
+    });
+
+    it('drops all bad files at once, and imports the rest', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'Drop all bad files (2)' }).click();
+      await expect.poll(() => page.locator('table.batch tbody tr').count()).toBe(3);
+      expect(await page.locator('tr.status-error').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Drop all bad files/ }).count()).toBe(0);
+      expect(await page.locator('#import-blocked').count()).toBe(0);
+      await page.getByLabel('Participant for staff-03.srt').fill('Staff03');
+      await page.getByRole('button', { name: 'Import 3 transcripts' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(errors).toEqual([]);
+    });
+
+    it('makes the Title the transcript\'s title, not its first turn', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'Interview with Kieran, Time 2', exact: true }).click();
+      const reader = page.getByRole('article', { name: 'Transcript Interview with Kieran, Time 2' });
+      await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
+      expect(errors).toEqual([]);
+    });
+
+    it('reads the staff member\'s .srt with Staff03 as the participant', async () => {
+      const { page, errors } = s;
+      await page.getByRole('button', { name: 'staff-03', exact: true }).click();
+      const staff = page.getByRole('article', { name: 'Transcript staff-03' });
+      await expect.poll(() => staff.locator('.turn.participant .speaker').first().textContent()).toMatch(/^Staff03/);
+      await screenshot(page, 'import-staff-reader');
+      expect(errors).toEqual([]);
+    });
   });
 
   it('flags a duplicate file instead of importing it again', async () => {

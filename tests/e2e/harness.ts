@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { serveDist } from '../../scripts/serve.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -52,6 +53,46 @@ export async function startApp(): Promise<App> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+export interface SharedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Page errors, failed console calls and network requests since the page opened. */
+  readonly errors: string[];
+}
+
+/**
+ * One page for the `it`s of the describe block this is called in: one feature each, in order,
+ * as steps of one scenario. `setup` runs once before them (e.g. opens the sample project) and
+ * the page's context closes after them. Once a step fails the steps after it are skipped, as
+ * they would fail for its reason. `app` is read when the block starts, after startApp.
+ */
+export function sharedPage(app: () => App, setup: (shared: SharedPage) => Promise<void> = async () => {}): SharedPage {
+  let opened: SharedPage | null = null;
+  let failed: string | null = null;
+  const current = (): SharedPage => {
+    if (!opened) throw new Error('the shared page is not open: sharedPage() must be called inside a describe block');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await app().newPage();
+    await setup(opened);
+  });
+  beforeEach((test) => {
+    if (failed) test.skip(`an earlier step failed: ${failed}`);
+    test.onTestFailed(() => {
+      failed = test.task.name;
+    });
+  });
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+  return {
+    get context() { return current().context; },
+    get page() { return current().page; },
+    get errors() { return current().errors; },
   };
 }
 

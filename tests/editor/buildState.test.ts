@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { $getRoot, $isTextNode, type LexicalEditor, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../renderer/core/shared/model';
-import { turnsTouched } from '../../renderer/core/transcripts/segments';
 import {
   $buildTranscript,
   $offsetOf,
@@ -17,6 +16,7 @@ import {
   transcriptTurns,
   type CodingRange,
 } from '../../renderer/editor/buildState';
+import { changedTurns, type ShownCoding } from '../../renderer/editor/codingDiff';
 import { $isCodingMarkNode, $isTurnNode, TRANSCRIPT_NODES } from '../../renderer/editor/nodes';
 import { makeSource } from './fixture';
 
@@ -161,32 +161,28 @@ describe('offset mapping', () => {
   });
 });
 
-/** Applies a change incrementally the way the component does, and compares with a fresh build. */
-function expectIncrementalEqualsFull(before: CodingRange[], after: CodingRange[]): void {
+/** Applies a change incrementally the way the component does (changedTurns, then $rebuildTurns), and compares with a fresh build. */
+function expectIncrementalEqualsFull(before: readonly ShownCoding[], after: readonly ShownCoding[]): void {
   const editor = editorWith(before);
-  const old = new Map(before.map((c) => [c.id, c]));
-  const now = new Map(after.map((c) => [c.id, c]));
-  const touched = new Set<number>();
-  for (const id of new Set([...old.keys(), ...now.keys()])) {
-    const a = old.get(id);
-    const b = now.get(id);
-    if (a && b && a.start === b.start && a.end === b.end) continue;
-    if (a) turnsTouched(turns, a.start, a.end).forEach((i) => touched.add(i));
-    if (b) turnsTouched(turns, b.start, b.end).forEach((i) => touched.add(i));
-  }
-  editor.update(() => $rebuildTurns(source, after, touched), { discrete: true });
+  editor.update(() => $rebuildTurns(source, after, changedTurns(turns, before, after)), { discrete: true });
   expect(editor.getEditorState().toJSON()).toEqual(editorWith(after).getEditorState().toJSON());
 }
 
+/** The fixture's codings as the component holds them, each with a code. */
+const coded = (codings: readonly CodingRange[], codeId = 'k'): ShownCoding[] => codings.map((c) => ({ ...c, codeId }));
+
 describe('$rebuildTurns', () => {
   it('after adding a coding equals a full rebuild', () => {
-    expectIncrementalEqualsFull(CODINGS, [...CODINGS, { id: 'new', start: at('talked'), end: T(4).start + 3 }]);
+    expectIncrementalEqualsFull(coded(CODINGS), coded([...CODINGS, { id: 'new', start: at('talked'), end: T(4).start + 3 }]));
   });
   it('after removing a coding equals a full rebuild', () => {
-    expectIncrementalEqualsFull(CODINGS, CODINGS.filter((c) => c.id !== 'two-turns'));
+    expectIncrementalEqualsFull(coded(CODINGS), coded(CODINGS.filter((c) => c.id !== 'two-turns')));
   });
   it('after resizing a coding equals a full rebuild', () => {
-    expectIncrementalEqualsFull(CODINGS, CODINGS.map((c) => (c.id === 'overlap-b' ? { ...c, start: T(0).start + 2, end: at('Second') } : c)));
+    expectIncrementalEqualsFull(coded(CODINGS), coded(CODINGS.map((c) => (c.id === 'overlap-b' ? { ...c, start: T(0).start + 2, end: at('Second') } : c))));
+  });
+  it('after recoding a coding equals a full rebuild', () => {
+    expectIncrementalEqualsFull(coded(CODINGS), coded(CODINGS).map((c) => (c.id === 'two-turns' ? { ...c, codeId: 'other' } : c)));
   });
   it('marking turns left unmarked by a partial build equals a full build', () => {
     const editor = createHeadlessEditor({ nodes: TRANSCRIPT_NODES, onError: (e) => { throw e; } });
@@ -207,7 +203,9 @@ describe('$rebuildTurns', () => {
 describe('property: random codings', () => {
   const n = source.text.length;
   const coding = fc.tuple(fc.integer({ min: 0, max: n }), fc.integer({ min: 0, max: n })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
-  const codings = fc.array(coding, { maxLength: 12 }).map((xs) => xs.map(([start, end], i) => ({ id: `c${i}`, start, end })));
+  const codings = fc
+    .array(fc.tuple(coding, fc.constantFrom('k', 'l')), { maxLength: 12 })
+    .map((xs) => xs.map(([[start, end], codeId], i) => ({ id: `c${i}`, start, end, codeId })));
 
   it('marks carry each id over exactly its clipped range, and the text never changes', () => {
     fc.assert(

@@ -115,11 +115,6 @@ export function visibleCodings(codings: readonly Coding[], coderId: string | nul
   return codings.filter((c) => c.deletedAt == null && (!blind || c.coderId === coderId));
 }
 
-/** Codings covering an offset, innermost (shortest) first. */
-export function codingsAt(codings: readonly Coding[], offset: number): Coding[] {
-  return codings.filter((c) => c.start <= offset && offset < c.end).sort((a, b) => a.end - a.start - (b.end - b.start));
-}
-
 export function codeName(codes: readonly Code[], codeId: string): string {
   return codes.find((c) => c.id === codeId)?.name ?? 'deleted code';
 }

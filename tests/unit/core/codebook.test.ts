@@ -201,15 +201,14 @@ describe('parseCodebookCsv', () => {
     expect(names(tree[1]!.children![0]!.children)).toEqual(['Feeling safe']);
   });
 
-  it('reads 5,000 codes listed children first, 12 levels deep, quickly', () => {
+  // How long this takes is measured by `npm run bench` (bench-results/bench.json, "node").
+  it('reads 5,000 codes listed children first, 12 levels deep', () => {
     // 416 chains of 12 levels, each listed deepest first: the worst order for placing paths.
     const rows = [['path']];
     for (let c = 0; c < 416; c++) {
       for (let d = 12; d >= 1; d--) rows.push([Array.from({ length: d }, (_, k) => (k ? `C${c} L${k + 1}` : `C${c}`)).join(' / ')]);
     }
-    const started = performance.now();
     const tree = parseCodebookCsv(rows, 'big.csv');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(flat(tree)).toHaveLength(416 * 12);
     expect(Math.max(...flat(tree).map((n) => n.depth))).toBe(12);
   });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { applyToArrays, invert, type Action } from '../../../renderer/core/shared/changes';
 import {
   applyCoding,
-  codingsAt,
   combine,
   inVivoName,
   newCoder,
@@ -95,7 +94,6 @@ describe('other coding actions', () => {
     const yours = coding('y', 2, 3, { coderId: 'you' });
     expect(visibleCodings([mine, yours], 'me', true)).toEqual([mine]);
     expect(visibleCodings([mine, yours, { ...yours, id: 'z', deletedAt: 1 }], 'me', false)).toEqual([mine, yours]);
-    expect(codingsAt([mine, yours], 2).map((c) => c.id)).toEqual(['y', 'm']);
   });
 });
 

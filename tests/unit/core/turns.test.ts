@@ -155,14 +155,14 @@ describe('detectTurns: turn extent', () => {
     for (let i = 1; i < turns.length; i++) expect(turns[i]!.start).toBeGreaterThanOrEqual(turns[i - 1]!.end);
   });
 
-  it('is fast on a 15,000-word transcript', () => {
+  // How long this takes is measured by `npm run bench` (bench-results/bench.json, "node").
+  it('finds every turn of a 15,000-word transcript', () => {
     const lines: string[] = [];
     for (let i = 0; i < 1000; i++) lines.push(`${i % 2 ? 'R' : 'I'}: ${'word '.repeat(15)}`);
     const text = lines.join('\n');
-    const t0 = performance.now();
     const turns = detectTurns(text);
-    expect(performance.now() - t0).toBeLessThan(200);
     expect(turns).toHaveLength(1000);
+    expect(said(text, turns)).toEqual(lines.map((_, i) => [i % 2 ? 'R' : 'I', 'word '.repeat(15).trim()]));
   });
 });
 

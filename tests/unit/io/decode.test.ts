@@ -72,6 +72,40 @@ describe('decodeText: encodings', () => {
   it('decodeWindows1252 maps the 0x80-0x9F range and Latin-1', () => {
     expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x99, 0xa9, 0xff]))).toBe('€…™©ÿ');
   });
+
+  // The WHATWG Encoding Standard's index-windows-1252 for bytes 0x80-0x9F, written out by
+  // hand (not taken from TextDecoder). The five bytes Microsoft leaves undefined (0x81, 0x8D,
+  // 0x8F, 0x90, 0x9D) map to the C1 control of the same number.
+  const WINDOWS_1252_HIGH: readonly [number, number][] = [
+    [0x80, 0x20ac], [0x81, 0x0081], [0x82, 0x201a], [0x83, 0x0192],
+    [0x84, 0x201e], [0x85, 0x2026], [0x86, 0x2020], [0x87, 0x2021],
+    [0x88, 0x02c6], [0x89, 0x2030], [0x8a, 0x0160], [0x8b, 0x2039],
+    [0x8c, 0x0152], [0x8d, 0x008d], [0x8e, 0x017d], [0x8f, 0x008f],
+    [0x90, 0x0090], [0x91, 0x2018], [0x92, 0x2019], [0x93, 0x201c],
+    [0x94, 0x201d], [0x95, 0x2022], [0x96, 0x2013], [0x97, 0x2014],
+    [0x98, 0x02dc], [0x99, 0x2122], [0x9a, 0x0161], [0x9b, 0x203a],
+    [0x9c, 0x0153], [0x9d, 0x009d], [0x9e, 0x017e], [0x9f, 0x0178],
+  ];
+
+  it('decodeWindows1252 maps every byte 0x80-0x9F as the WHATWG windows-1252 table does', () => {
+    expect(WINDOWS_1252_HIGH.map(([byte]) => byte)).toEqual(Array.from({ length: 32 }, (_, i) => 0x80 + i));
+    for (const [byte, codePoint] of WINDOWS_1252_HIGH) {
+      expect(decodeWindows1252(new Uint8Array([byte])), `byte 0x${byte.toString(16)}`).toBe(String.fromCodePoint(codePoint));
+    }
+    const all = String.fromCodePoint(...WINDOWS_1252_HIGH.map(([, codePoint]) => codePoint));
+    expect(decodeWindows1252(new Uint8Array(WINDOWS_1252_HIGH.map(([byte]) => byte)))).toBe(all);
+    // The same bytes through the import path: not UTF-8, so they fall back to Windows-1252.
+    const r = decodeText(new Uint8Array([0x61, ...WINDOWS_1252_HIGH.map(([byte]) => byte), 0x7a]), 'a.txt');
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.text).toBe(`a${all}z`);
+  });
+
+  it('decodeWindows1252 maps every other byte to the code point of the same number', () => {
+    for (let byte = 0; byte <= 0xff; byte++) {
+      if (byte >= 0x80 && byte <= 0x9f) continue;
+      expect(decodeWindows1252(new Uint8Array([byte])).charCodeAt(0), `byte 0x${byte.toString(16)}`).toBe(byte);
+    }
+  });
 });
 
 describe('decodeText: canonical text', () => {

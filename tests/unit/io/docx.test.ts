@@ -65,17 +65,15 @@ describe('docxToText', () => {
     }
   });
 
-  it('is fast: 10,000 words well under 100 ms', async () => {
+  // How long this takes is measured by `npm run bench` (bench-results/bench.json, "node").
+  it('reads 10,000 words in 500 paragraphs', async () => {
     const words = 'so I said to her that I would not do it again and she said'.split(' ');
     const paras: string[] = [];
     for (let i = 0; i < 500; i++) {
       paras.push(`${i % 2 ? 'Dale' : 'Interviewer'}: ${Array.from({ length: 20 }, (_, j) => words[(i + j) % words.length]).join(' ')}`);
     }
-    const bytes = makeDocx(paras);
-    await docxToText(bytes, 'warm.docx');
-    const t0 = performance.now();
-    const text = await docxToText(bytes, 'a.docx');
-    expect(performance.now() - t0).toBeLessThan(60);
+    const text = await docxToText(makeDocx(paras), 'a.docx');
+    expect(text).toBe(paras.join('\n'));
     expect(text.split('\n')).toHaveLength(500);
     expect(text.split(/\s+/).length).toBeGreaterThanOrEqual(10_000);
   });
