@@ -29,18 +29,43 @@ export const LAYERS = {
   // Files and dialogs: Electron's preload or the browser.
   platform: { layers: ['core', 'electron/'], packages: [] },
   // React screens.
-  views: { layers: ['core', 'io', 'store', 'editor', 'platform', 'codebook/'], packages: ['react', 'react-dom', 'dexie-react-hooks'], assets: true },
+  views: {
+    layers: ['core', 'io', 'store', 'editor', 'platform', 'codebook/'],
+    packages: ['react', 'react-dom', 'dexie-react-hooks'],
+    assets: true,
+  },
   // renderer/main.tsx
   entry: { layers: ['views'], packages: ['react', 'react-dom'], assets: true },
 };
 
 /** Platform objects core and io must not reach for (they run in tests, workers, scripts). */
-const PLATFORM = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'Worker', 'self', 'DOMParser', 'process', 'Buffer', 'require', 'alert'];
+const PLATFORM = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Worker',
+  'self',
+  'DOMParser',
+  'process',
+  'Buffer',
+  'require',
+  'alert',
+];
 const platformBan = (extra = []) => [
   'error',
   ...[...PLATFORM, ...extra].map((name) => ({ name, message: `${name} is platform: core and io take what they need as arguments.` })),
 ];
-const globalThisBan = ['error', ...PLATFORM.map((property) => ({ object: 'globalThis', property, message: 'Platform objects stay out of core and io.' }))];
+const globalThisBan = [
+  'error',
+  ...PLATFORM.map((property) => ({ object: 'globalThis', property, message: 'Platform objects stay out of core and io.' })),
+];
 
 const TABLES = 'meta|waves|participants|sources|sourceContent|codes|codingSets|coders|memos|frameworkCells|decisions|basketItems|history';
 
@@ -68,7 +93,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/core/**/*.ts'],
-    rules: { 'no-restricted-globals': platformBan(['crypto', 'setTimeout', 'setInterval', 'TextDecoder', 'TextEncoder']), 'no-restricted-properties': globalThisBan },
+    rules: {
+      'no-restricted-globals': platformBan(['crypto', 'setTimeout', 'setInterval', 'TextDecoder', 'TextEncoder']),
+      'no-restricted-properties': globalThisBan,
+    },
   },
   {
     files: ['renderer/io/**/*.ts'],
@@ -80,8 +108,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: `MemberExpression[object.name='db'][property.name=/^(${TABLES}|table|transaction|tables)$/]`, message: 'Views read and write the project through store functions (renderer/store), not Dexie tables.' },
-        { selector: `MemberExpression[object.property.name='db'][property.name=/^(${TABLES}|table|transaction|tables)$/]`, message: 'Views read and write the project through store functions (renderer/store), not Dexie tables.' },
+        {
+          selector: `MemberExpression[object.name='db'][property.name=/^(${TABLES}|table|transaction|tables)$/]`,
+          message: 'Views read and write the project through store functions (renderer/store), not Dexie tables.',
+        },
+        {
+          selector: `MemberExpression[object.property.name='db'][property.name=/^(${TABLES}|table|transaction|tables)$/]`,
+          message: 'Views read and write the project through store functions (renderer/store), not Dexie tables.',
+        },
       ],
     },
   },

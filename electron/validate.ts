@@ -2,14 +2,7 @@
 // untrusted `unknown`: a compromised page must not be able to make main read,
 // write or delete outside the paths it chose. Each validator returns the typed
 // arguments or throws an Error naming the channel and the offending field.
-import {
-  CHANNELS,
-  MAX_WRITE_BYTES,
-  type BackupListArgs,
-  type BackupWriteArgs,
-  type OpenFilesArgs,
-  type SaveFileArgs,
-} from './contract.js';
+import { CHANNELS, MAX_WRITE_BYTES, type BackupListArgs, type BackupWriteArgs, type OpenFilesArgs, type SaveFileArgs } from './contract.js';
 
 type Fields = Record<string, unknown>;
 

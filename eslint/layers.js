@@ -72,7 +72,11 @@ const rule = {
       if (spec.startsWith('node:')) return context.report({ node, messageId: 'builtin', data: { spec } });
       const name = packageName(spec);
       if (!allowedPackage(name, config.packages)) {
-        context.report({ node, messageId: 'package', data: { from, name, allowed: config.packages.length ? config.packages.join(', ') : 'none' } });
+        context.report({
+          node,
+          messageId: 'package',
+          data: { from, name, allowed: config.packages.length ? config.packages.join(', ') : 'none' },
+        });
       }
     }
 
@@ -85,12 +89,20 @@ const rule = {
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') check(node, node.arguments[0].value);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
+          check(node, node.arguments[0].value);
       },
       // `new URL('./worker.ts', import.meta.url)` loads a module too.
       NewExpression: (node) => {
         const [first, second] = node.arguments;
-        if (node.callee.type === 'Identifier' && node.callee.name === 'URL' && first?.type === 'Literal' && second?.type === 'MemberExpression' && second.object.type === 'MetaProperty') check(node, first.value);
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'URL' &&
+          first?.type === 'Literal' &&
+          second?.type === 'MemberExpression' &&
+          second.object.type === 'MetaProperty'
+        )
+          check(node, first.value);
       },
     };
   },

@@ -22,13 +22,33 @@ const { runNodeBench } = await tsImport('../tests/bench/node.ts', import.meta.ur
 const node = await runNodeBench();
 // serveDist serves <projectDir>/dist, so the bench page is built into bench-results/dist.
 const pageDir = join(outDir, 'dist');
-await build({ configFile: false, root: join(root, 'tests/bench/page'), base: './', logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
+await build({
+  configFile: false,
+  root: join(root, 'tests/bench/page'),
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: pageDir, emptyOutDir: true },
+});
 const server = await serveDist({ projectDir: outDir, port: 0 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
-const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length, node: process.version }, node, import: null };
+const results = {
+  date: new Date().toISOString(),
+  machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+  node,
+  import: null,
+};
 try {
   const page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && console.error(m.text()));
@@ -66,7 +86,11 @@ try {
 const r = results.import;
 const c = results.coding;
 const e = results.editor;
-const nodeRow = (label, f) => [label, `${f.medianMs.toFixed(1)} ms`, `target < ${f.targetMs} ms; median of ${f.runsMs.length}, slowest ${f.slowestMs.toFixed(1)} ms`];
+const nodeRow = (label, f) => [
+  label,
+  `${f.medianMs.toFixed(1)} ms`,
+  `target < ${f.targetMs} ms; median of ${f.runsMs.length}, slowest ${f.slowestMs.toFixed(1)} ms`,
+];
 const rows = [
   nodeRow('Node: read a 10,000-word .docx', node.docxToText10kWords),
   nodeRow('Node: speaker turns of 15,000 words', node.detectTurns15kWords),
@@ -84,15 +108,47 @@ const rows = [
   ['snapshot with 40,000 codings', `${c.snapshotMs.toFixed(0)} ms`, ''],
   ['code counts (60 codes, with sub-codes)', `${c.codeStatsMs.toFixed(1)} ms`, ''],
   ['retrieve one code with sub-codes', `${c.retrieveMs.toFixed(1)} ms`, `${c.passages} passages`],
-  ['export .qdpx (snapshot + write)', `${(results.qdpx.exportMs / 1000).toFixed(1)} s`, `target < 10 s; ${results.qdpx.qdpxMegabytes.toFixed(1)} MB, ${results.qdpx.codings} codings`],
-  ['import .qdpx (read + new project)', `${(results.qdpx.importMs / 1000).toFixed(1)} s`, `target < 10 s; read ${(results.qdpx.readQdpxMs / 1000).toFixed(1)} s, write ${(results.qdpx.createProjectMs / 1000).toFixed(1)} s`],
-  ['plan merging a coder .qdpx', `${results.qdpx.planMergeMs.toFixed(0)} ms`, `${results.qdpx.mergeAlreadyPresent} codings already present`],
-  ['wave matrix (median of 5)', `${results.waves.waveMatrixMs.toFixed(0)} ms`, `target < 200 ms; ${results.waves.rows} codes × ${results.waves.participants} participants, ${results.waves.codings} codings`],
-  ['agreement, all four units, 2 coders', `${(results.agreement.allUnitsMs / 1000).toFixed(2)} s`, `target < 2 s; turn ${results.agreement.turnMs.toFixed(0)} ms, character ${results.agreement.characterMs.toFixed(0)} ms, segment ${results.agreement.segmentMs.toFixed(0)} ms, document ${results.agreement.documentMs.toFixed(0)} ms over ${results.agreement.turnSources} transcripts`],
-  ['quote query, slowest of 3 (median of 5)', `${results.quotes.slowestMs.toFixed(1)} ms`, `target < 100 ms; one code with sub-codes at a wave for a role ${results.quotes.oneCodeWithChildrenMs.toFixed(1)} ms (${results.quotes.oneCodeWithChildrenQuotes} quotes), all of two and none of one ${results.quotes.allOfTwoNoneOfOneMs.toFixed(1)} ms (${results.quotes.allOfTwoNoneOfOneQuotes}), any code with words ${results.quotes.anyCodeWithWordsMs.toFixed(1)} ms (${results.quotes.anyCodeWithWordsQuotes})`],
-  ['open 15,000-word transcript, 400 codings', `${e.openMs.toFixed(0)} ms`, `target < 300 ms; median of 5 fresh pages (${results.editorRuns.map((r) => r.openMs.toFixed(0)).join(', ')})`],
+  [
+    'export .qdpx (snapshot + write)',
+    `${(results.qdpx.exportMs / 1000).toFixed(1)} s`,
+    `target < 10 s; ${results.qdpx.qdpxMegabytes.toFixed(1)} MB, ${results.qdpx.codings} codings`,
+  ],
+  [
+    'import .qdpx (read + new project)',
+    `${(results.qdpx.importMs / 1000).toFixed(1)} s`,
+    `target < 10 s; read ${(results.qdpx.readQdpxMs / 1000).toFixed(1)} s, write ${(results.qdpx.createProjectMs / 1000).toFixed(1)} s`,
+  ],
+  [
+    'plan merging a coder .qdpx',
+    `${results.qdpx.planMergeMs.toFixed(0)} ms`,
+    `${results.qdpx.mergeAlreadyPresent} codings already present`,
+  ],
+  [
+    'wave matrix (median of 5)',
+    `${results.waves.waveMatrixMs.toFixed(0)} ms`,
+    `target < 200 ms; ${results.waves.rows} codes × ${results.waves.participants} participants, ${results.waves.codings} codings`,
+  ],
+  [
+    'agreement, all four units, 2 coders',
+    `${(results.agreement.allUnitsMs / 1000).toFixed(2)} s`,
+    `target < 2 s; turn ${results.agreement.turnMs.toFixed(0)} ms, character ${results.agreement.characterMs.toFixed(0)} ms, segment ${results.agreement.segmentMs.toFixed(0)} ms, document ${results.agreement.documentMs.toFixed(0)} ms over ${results.agreement.turnSources} transcripts`,
+  ],
+  [
+    'quote query, slowest of 3 (median of 5)',
+    `${results.quotes.slowestMs.toFixed(1)} ms`,
+    `target < 100 ms; one code with sub-codes at a wave for a role ${results.quotes.oneCodeWithChildrenMs.toFixed(1)} ms (${results.quotes.oneCodeWithChildrenQuotes} quotes), all of two and none of one ${results.quotes.allOfTwoNoneOfOneMs.toFixed(1)} ms (${results.quotes.allOfTwoNoneOfOneQuotes}), any code with words ${results.quotes.anyCodeWithWordsMs.toFixed(1)} ms (${results.quotes.anyCodeWithWordsQuotes})`,
+  ],
+  [
+    'open 15,000-word transcript, 400 codings',
+    `${e.openMs.toFixed(0)} ms`,
+    `target < 300 ms; median of 5 fresh pages (${results.editorRuns.map((r) => r.openMs.toFixed(0)).join(', ')})`,
+  ],
   ['apply a code: until shown (median of 9)', `${e.applyMs.toFixed(1)} ms`, ''],
-  ['apply a code: main-thread work (median of 9)', `${e.applyMainThreadMs.toFixed(1)} ms`, `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`],
+  [
+    'apply a code: main-thread work (median of 9)',
+    `${e.applyMainThreadMs.toFixed(1)} ms`,
+    `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`,
+  ],
   ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
 ];
 const width = Math.max(...rows.map((x) => x[0].length));

@@ -1,5 +1,2 @@
 // Types for electron-binary.mjs.
-export declare function electronBinaryPath(
-  projectDir: string,
-  env?: Record<string, string | undefined>,
-): string | null;
+export declare function electronBinaryPath(projectDir: string, env?: Record<string, string | undefined>): string | null;

@@ -1,9 +1,6 @@
 // Types for serve.mjs (plain JavaScript so `node scripts/start.mjs` needs no build step).
 export declare const PROJECT_DIR: string;
-export declare function buildRenderer(options?: {
-  projectDir?: string;
-  logLevel?: 'info' | 'warn' | 'error' | 'silent';
-}): Promise<void>;
+export declare function buildRenderer(options?: { projectDir?: string; logLevel?: 'info' | 'warn' | 'error' | 'silent' }): Promise<void>;
 export declare function distIsBuilt(projectDir?: string): boolean;
 export declare function serveDist(options?: {
   /** 0 picks any free port; a busy port moves on to the next. Default 4173. */

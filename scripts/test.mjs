@@ -22,7 +22,10 @@ function step(name, command, args) {
 function countVitest(file) {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0) + (report.numPendingTests ?? 0) };
+    return {
+      passed: report.numPassedTests ?? 0,
+      failed: (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0) + (report.numPendingTests ?? 0),
+    };
   } catch {
     return null;
   }
@@ -30,7 +33,15 @@ function countVitest(file) {
 
 function vitest(project) {
   const file = join(out, `${project}.json`);
-  const ok = step(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const ok = step(`${project} tests`, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   const counts = countVitest(file);
   if (!counts) {
     // A run that crashed before reporting counts as one failure, never as silence.

@@ -124,8 +124,18 @@ export function CodingMargin(props: CodingMarginProps) {
         }
         return l;
       };
-      const a = all ? 0 : search((i) => { const b = box(i); return b !== null && b.top + b.height > lo; });
-      const b = all ? turns.length - 1 : search((i) => { const x = box(i); return x !== null && x.top >= hi; }) - 1;
+      const a = all
+        ? 0
+        : search((i) => {
+            const b = box(i);
+            return b !== null && b.top + b.height > lo;
+          });
+      const b = all
+        ? turns.length - 1
+        : search((i) => {
+            const x = box(i);
+            return x !== null && x.top >= hi;
+          }) - 1;
       // y of a character: exact where the browser renders its turn, else its share of the box.
       const y = (i: number, offset: number, edge: 'top' | 'bottom'): number => {
         const t = turns[i]!;

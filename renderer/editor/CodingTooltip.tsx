@@ -22,7 +22,9 @@ function idsAt(target: EventTarget | null): { key: string; ids: string[]; box: D
   if (!el) return null;
   const ids = el.classList.contains('coding-stripe') ? [el.dataset.codingId ?? ''] : (el.getAttribute('data-coding-ids') ?? '').split(' ');
   const clean = ids.filter(Boolean);
-  return clean.length ? { key: `${el.classList.contains('coding-stripe') ? 's' : 'm'}:${clean.join(' ')}`, ids: clean, box: el.getBoundingClientRect() } : null;
+  return clean.length
+    ? { key: `${el.classList.contains('coding-stripe') ? 's' : 'm'}:${clean.join(' ')}`, ids: clean, box: el.getBoundingClientRect() }
+    : null;
 }
 
 export function useCodingTooltip(describe: ((codingId: string) => CodingLabel | null) | undefined) {
@@ -35,7 +37,12 @@ export function useCodingTooltip(describe: ((codingId: string) => CodingLabel | 
     const frame = e.currentTarget.getBoundingClientRect();
     // Just below the line (or beside the stripe), inside the columns' own coordinates.
     const stripe = at.key.startsWith('s:');
-    setHover({ key: at.key, ids: at.ids, x: (stripe ? at.box.right + 8 : e.clientX) - frame.left, y: (stripe ? e.clientY : at.box.bottom + 4) - frame.top });
+    setHover({
+      key: at.key,
+      ids: at.ids,
+      x: (stripe ? at.box.right + 8 : e.clientX) - frame.left,
+      y: (stripe ? e.clientY : at.box.bottom + 4) - frame.top,
+    });
   };
   const onMouseLeave = () => setHover(null);
   // Named at render time, so a tooltip shown while codings are still loading fills in.

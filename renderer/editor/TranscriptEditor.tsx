@@ -9,7 +9,16 @@ import { $getNearestNodeFromDOMNode, $isTextNode, SKIP_SCROLL_INTO_VIEW_TAG } fr
 import { useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import type { Coding, Source } from '../core/shared';
 import { turnsTouched } from '../core/transcripts';
-import { $buildTranscript, $offsetOf, $pointAt, $selectionRange, $selectRange, $startOf, $transcriptIntact, transcriptTurns } from './buildState';
+import {
+  $buildTranscript,
+  $offsetOf,
+  $pointAt,
+  $selectionRange,
+  $selectRange,
+  $startOf,
+  $transcriptIntact,
+  transcriptTurns,
+} from './buildState';
 import { CodingMargin } from './CodingMargin';
 import { useCodingTooltip, type CodingLabel } from './CodingTooltip';
 import { $isCodingMarkNode, TRANSCRIPT_NODES } from './nodes';
@@ -126,7 +135,12 @@ function TranscriptBody(props: TranscriptEditorProps) {
     const first = around[0] ?? 0;
     markNow(Array.from({ length: (around.at(-1) ?? first) - first + 11 }, (_, k) => first - 5 + k));
     editor.getRootElement()?.focus({ preventScroll: true });
-    editor.update(() => { $selectRange(target.start, target.end); }, { discrete: true, tag: SKIP_SCROLL_INTO_VIEW_TAG });
+    editor.update(
+      () => {
+        $selectRange(target.start, target.end);
+      },
+      { discrete: true, tag: SKIP_SCROLL_INTO_VIEW_TAG },
+    );
     const key = editor.read(() => $pointAt(target.start)?.node.getKey());
     const el = key ? editor.getElementByKey(key) : null;
     const scroller = scrollRef.current;
@@ -157,7 +171,9 @@ function TranscriptBody(props: TranscriptEditorProps) {
 
   // The selected coding is outlined in the text too: one attribute rule, no node changes.
   const selected = props.selectedCodingId;
-  const selectedCss = selected ? `.transcript-content [data-coding-ids~="${CSS.escape(selected)}"]{outline:1.5px solid rgba(0,0,0,.75);outline-offset:0}` : '';
+  const selectedCss = selected
+    ? `.transcript-content [data-coding-ids~="${CSS.escape(selected)}"]{outline:1.5px solid rgba(0,0,0,.75);outline-offset:0}`
+    : '';
 
   return (
     <div className="transcript-editor" ref={wrapperRef} style={{ '--mark-strength': String(props.markStrength ?? 1) } as CSSProperties}>

@@ -58,7 +58,13 @@ export function $buildTranscript(source: SourceText, codings: readonly CodingRan
   // Only codings that can touch a turn; segmentRange filters again per turn.
   const live = codings.filter((c) => c.end > c.start);
   const nodes = turns.map((turn, index) => {
-    const node = $createTurnNode({ index, speaker: turn.speaker, speakerRole: turn.speakerRole ?? 'participant', start: turn.start, end: turn.end });
+    const node = $createTurnNode({
+      index,
+      speaker: turn.speaker,
+      speakerRole: turn.speakerRole ?? 'participant',
+      start: turn.start,
+      end: turn.end,
+    });
     $fillTurn(node, source.text, turn, !marked || marked(index) ? live : []);
     return node;
   });
@@ -202,6 +208,11 @@ export function $transcriptIntact(source: SourceText): boolean {
   if (children.length !== turns.length) return false;
   return children.every((child, i) => {
     const turn = turns[i]!;
-    return $isTurnNode(child) && child.getStart() === turn.start && child.getEnd() === turn.end && child.getTextContent() === source.text.slice(turn.start, turn.end);
+    return (
+      $isTurnNode(child) &&
+      child.getStart() === turn.start &&
+      child.getEnd() === turn.end &&
+      child.getTextContent() === source.text.slice(turn.start, turn.end)
+    );
   });
 }

@@ -87,7 +87,12 @@ export class TurnNode extends ElementNode {
 
   override updateDOM(prev: this): boolean {
     // Turns never change in place; if one did, recreate its element.
-    return prev.__speaker !== this.__speaker || prev.__speakerRole !== this.__speakerRole || prev.__turnIndex !== this.__turnIndex || prev.__start !== this.__start;
+    return (
+      prev.__speaker !== this.__speaker ||
+      prev.__speakerRole !== this.__speakerRole ||
+      prev.__turnIndex !== this.__turnIndex ||
+      prev.__start !== this.__start
+    );
   }
 
   // A transcript is read-only: no typing around or into the turn structure.
@@ -169,7 +174,10 @@ function markClass(doc: Document, colours: readonly string[]): string {
     cls = `cm${styles.classes.size}`;
     const shadows = colours.slice(1).map((c, i) => `inset 0 -${3 * (i + 1)}px 0 ${c}`);
     const bg = tint(colours[0] ?? FALLBACK, colours.length > 1 ? 0.6 : 0.42);
-    styles.sheet.insertRule(`.coding-mark.${cls}{background-color:${bg}${shadows.length ? `;box-shadow:${shadows.join(',')}` : ''}}`, styles.sheet.cssRules.length);
+    styles.sheet.insertRule(
+      `.coding-mark.${cls}{background-color:${bg}${shadows.length ? `;box-shadow:${shadows.join(',')}` : ''}}`,
+      styles.sheet.cssRules.length,
+    );
     styles.classes.set(key, cls);
   }
   return cls;
@@ -181,7 +189,10 @@ function markClass(doc: Document, colours: readonly string[]): string {
  * an overlap shows how many codes meet there and which ones.
  */
 export function paintMark(el: HTMLElement, ids: readonly string[], lookup: ColourLookup | undefined): void {
-  const cls = markClass(el.ownerDocument, ids.map((id) => safeColour(lookup?.(id))));
+  const cls = markClass(
+    el.ownerDocument,
+    ids.map((id) => safeColour(lookup?.(id))),
+  );
   el.className = ids.length > 1 ? `coding-mark overlap ${cls}` : `coding-mark ${cls}`;
 }
 

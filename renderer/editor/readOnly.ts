@@ -43,7 +43,7 @@ function swallow(payload: unknown): true {
  * selection (or null to let the browser copy natively).
  */
 export function registerReadOnly(editor: LexicalEditor, copyText: () => string | null): () => void {
-  const block = <T,>(command: LexicalCommand<T>) => editor.registerCommand(command, swallow, COMMAND_PRIORITY_CRITICAL);
+  const block = <T>(command: LexicalCommand<T>) => editor.registerCommand(command, swallow, COMMAND_PRIORITY_CRITICAL);
   return mergeRegister(
     // Every command that would change the text or its structure.
     block(CONTROLLED_TEXT_INSERTION_COMMAND),

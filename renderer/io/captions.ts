@@ -138,8 +138,7 @@ function confirmPrefixSpeakers(cues: Cue[], voiced: Set<string>): void {
   const counts = new Map<string, number>();
   for (const c of cues) if (c.speaker) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
   const isKnown = (name: string) => KNOWN_LABELS.includes(name.toLowerCase().replace(/\s*\d+$/, ''));
-  const confirmed = (name: string) =>
-    voiced.has(name) || isKnown(name) || ((counts.get(name) ?? 0) >= 2 && /^\p{Lu}/u.test(name));
+  const confirmed = (name: string) => voiced.has(name) || isKnown(name) || ((counts.get(name) ?? 0) >= 2 && /^\p{Lu}/u.test(name));
   const fileUsesPrefixes = [...counts.keys()].some(confirmed);
   for (const c of cues) {
     if (!c.speaker || confirmed(c.speaker)) continue;
@@ -163,7 +162,10 @@ export function parseCaptions(text: string, fileName: string, kind: 'vtt' | 'srt
   const vtt = kind === 'vtt' || /^WEBVTT(?:[ \t]|$)/.test(text); // an .srt saved as WebVTT
   const cues = readCues(text.replace(/^\uFEFF/, ''), fileName, vtt, warnings);
   if (cues.length === 0) {
-    throw new ImportError(fileName, `has no captions: no cues with timestamps like 00:00:01${vtt ? '.' : ','}000 --> 00:00:04${vtt ? '.' : ','}000`);
+    throw new ImportError(
+      fileName,
+      `has no captions: no cues with timestamps like 00:00:01${vtt ? '.' : ','}000 --> 00:00:04${vtt ? '.' : ','}000`,
+    );
   }
   const voiced = new Set<string>();
   for (const m of text.matchAll(/<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/g)) voiced.add(m[1]!.trim());
@@ -178,9 +180,7 @@ export function parseCaptions(text: string, fileName: string, kind: 'vtt' | 'srt
   for (const cue of cues) {
     const prev = merged[merged.length - 1];
     const sameSpeaker = prev !== undefined && prev.speaker === cue.speaker;
-    const continues =
-      sameSpeaker &&
-      (cue.speaker !== null || (!ENDS_SENTENCE.test(prev.text) && cue.start - prev.end < PAUSE_SECONDS));
+    const continues = sameSpeaker && (cue.speaker !== null || (!ENDS_SENTENCE.test(prev.text) && cue.start - prev.end < PAUSE_SECONDS));
     if (prev && continues) {
       prev.text += ` ${cue.text}`;
       prev.end = Math.max(prev.end, cue.end);

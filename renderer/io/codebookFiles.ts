@@ -1,6 +1,14 @@
 // Codebook files in and out: the workbench's JSON format, CSV (one row per code, with its
 // path) and REFI-QDA .qdc, which other QDA tools read and write.
-import { CODEBOOK_FORMAT, CODEBOOK_VERSION, codebookRows, parseCodebookCsv, parseCodebookJson, treeFromCodes, type CodebookNode } from '../core/codebook';
+import {
+  CODEBOOK_FORMAT,
+  CODEBOOK_VERSION,
+  codebookRows,
+  parseCodebookCsv,
+  parseCodebookJson,
+  treeFromCodes,
+  type CodebookNode,
+} from '../core/codebook';
 import type { Code } from '../core/shared';
 import { readCsv, toCsv } from './csv';
 import { decodeText } from './decode';

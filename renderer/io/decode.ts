@@ -21,10 +21,7 @@ function formatMB(bytes: number): string {
 /** Throws when a file is larger than `limit` bytes; the limit is a parameter so tests need not allocate it. */
 export function assertWithinLimit(byteLength: number, limit: number, fileName: string, kind = 'file'): void {
   if (byteLength > limit) {
-    throw new ImportError(
-      fileName,
-      `is too large (${formatMB(byteLength)}); the limit for a ${kind} is ${formatMB(limit)}`,
-    );
+    throw new ImportError(fileName, `is too large (${formatMB(byteLength)}); the limit for a ${kind} is ${formatMB(limit)}`);
   }
 }
 

@@ -46,7 +46,12 @@ function notDocx(fileName: string, why = ''): ImportError {
 function readEntries(bytes: Uint8Array, fileName: string, wanted: Set<string>, limits: DocxLimits) {
   return readZipEntries(bytes, {
     fileName,
-    limits: { maxEntries: limits.maxEntries, maxEntryBytes: limits.maxDocumentXmlBytes, maxTotalBytes: 2 * limits.maxDocumentXmlBytes, maxRatio: limits.maxRatio },
+    limits: {
+      maxEntries: limits.maxEntries,
+      maxEntryBytes: limits.maxDocumentXmlBytes,
+      maxTotalBytes: 2 * limits.maxDocumentXmlBytes,
+      maxRatio: limits.maxRatio,
+    },
     wanted: (name) => wanted.has(name),
     invalid: () => notDocx(fileName),
   });
@@ -65,10 +70,7 @@ export async function docxToLines(bytes: Uint8Array, fileName: string, limits: P
   const lim = { ...DEFAULT_LIMITS, ...limits };
   assertWithinLimit(bytes.length, lim.maxBytes, fileName, '.docx file');
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new ImportError(
-      fileName,
-      'is password-protected or an old Word .doc file; save it as .docx without a password',
-    );
+    throw new ImportError(fileName, 'is password-protected or an old Word .doc file; save it as .docx without a password');
   }
   if (!isZip(bytes)) throw notDocx(fileName);
 
@@ -147,13 +149,18 @@ function styleNames(xml: string): Map<string, string> {
 
 /** Exported for tests: the text of a WordprocessingML body. */
 export function documentXmlToText(xml: string, fileName: string): string {
-  return documentXmlToLines(xml, fileName).map((line) => line.text).join('\n');
+  return documentXmlToLines(xml, fileName)
+    .map((line) => line.text)
+    .join('\n');
 }
 
 /** The lines of a WordprocessingML body, each with its paragraph's style (a name from `styles`, else the id). */
 export function documentXmlToLines(xml: string, fileName: string, styles: ReadonlyMap<string, string> = new Map()): StyledLine[] {
   const w = wordPrefix(xml);
-  const P = `${w}:p`, R = `${w}:r`, T = `${w}:t`, STYLE = `${w}:pStyle`;
+  const P = `${w}:p`,
+    R = `${w}:r`,
+    T = `${w}:t`,
+    STYLE = `${w}:pStyle`;
   const styleVal = new RegExp(`\\b${escapeRe(w)}:val\\s*=\\s*["']([^"']*)["']`);
   const paragraphs: StyledLine[] = [];
   const stack: string[][] = []; // open paragraphs; text boxes nest a w:p inside a w:p
@@ -191,12 +198,13 @@ export function documentXmlToLines(xml: string, fileName: string, styles: Readon
       } else {
         const text = (stack.pop() ?? []).join('');
         const style = styleStack.pop() ?? null;
-        if (text.trim() !== '') paragraphs.push({ text, style: style === null ? null : styles.get(style) ?? style });
+        if (text.trim() !== '') paragraphs.push({ text, style: style === null ? null : (styles.get(style) ?? style) });
       }
     } else if (name === STYLE) {
       // <w:pPr><w:pStyle w:val="Title"/>: the style of the innermost open paragraph.
       const value = styleVal.exec(m[3] ?? '')?.[1];
-      if (value !== undefined && styleStack.length && styleStack[styleStack.length - 1] === null) styleStack[styleStack.length - 1] = decodeEntities(value);
+      if (value !== undefined && styleStack.length && styleStack[styleStack.length - 1] === null)
+        styleStack[styleStack.length - 1] = decodeEntities(value);
     } else if (name === R) {
       if (!selfClosing) runDepth += closing ? -1 : 1;
     } else if (name === T) {

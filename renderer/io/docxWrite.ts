@@ -10,7 +10,9 @@ export interface DocxBlock {
 
 export async function writeDocx(title: string, blocks: readonly DocxBlock[]): Promise<Uint8Array> {
   const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
-  const children = [new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 })] as (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[];
+  const children = [new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 })] as (
+    InstanceType<typeof Paragraph> | InstanceType<typeof Table>
+  )[];
   for (const block of blocks) {
     if (block.kind === 'heading') children.push(new Paragraph({ text: block.text ?? '', heading: HeadingLevel.HEADING_2 }));
     else if (block.kind === 'paragraph') children.push(new Paragraph({ children: [new TextRun(block.text ?? '')] }));
@@ -20,13 +22,25 @@ export async function writeDocx(title: string, blocks: readonly DocxBlock[]): Pr
       // Indented both sides (0.5 inch = 720 twips), as a journal sets a long quotation.
       children.push(new Paragraph({ children: runs, indent: { left: 720, right: 720 }, spacing: { before: 120, after: 60 } }));
     } else if (block.kind === 'note') {
-      children.push(new Paragraph({ children: [new TextRun({ text: block.text ?? '', italics: true, size: 18, color: '555555' })], indent: { left: 720 }, spacing: { after: 200 } }));
-    }
-    else if (block.rows?.length) {
+      children.push(
+        new Paragraph({
+          children: [new TextRun({ text: block.text ?? '', italics: true, size: 18, color: '555555' })],
+          indent: { left: 720 },
+          spacing: { after: 200 },
+        }),
+      );
+    } else if (block.rows?.length) {
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: block.rows.map((row, r) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] })) })),
+          rows: block.rows.map(
+            (row, r) =>
+              new TableRow({
+                children: row.map(
+                  (cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] }),
+                ),
+              }),
+          ),
         }),
       );
     }

@@ -14,7 +14,15 @@ export async function prepareFiles(
     onProgress(i, files.length, file.name);
     try {
       const [result, sha256] = await Promise.all([importTranscript(file), sha256Hex(file.bytes)]);
-      out.push({ fileName: file.name, sha256, format: result.format, text: result.text, turns: result.turns, warnings: result.warnings, ...(result.title ? { title: result.title } : {}) });
+      out.push({
+        fileName: file.name,
+        sha256,
+        format: result.format,
+        text: result.text,
+        turns: result.turns,
+        warnings: result.warnings,
+        ...(result.title ? { title: result.title } : {}),
+      });
     } catch (e) {
       const message = e instanceof ImportError ? e.message : `${file.name}: could not be read (${(e as Error).message}).`;
       out.push({ fileName: file.name, error: message });

@@ -11,9 +11,18 @@ export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 export const APP_ORIGIN = 'Mirabal Workbench';
 const MAX_QDC_BYTES = 20 * 1024 * 1024;
 
-export async function readQdc(bytes: Uint8Array, fileName = 'codebook.qdc', newId: () => string = () => crypto.randomUUID()): Promise<{ codes: Code[]; warnings: string[] }> {
-  if (bytes.length > MAX_QDC_BYTES) throw new ImportError(fileName, `is too large for a codebook (${Math.round(bytes.length / 1048576)} MB)`);
-  if (isZip(bytes)) throw new ImportError(fileName, 'is a zip archive, not a .qdc codebook; a whole project (.qdpx) is imported from the projects list or the Project tab');
+export async function readQdc(
+  bytes: Uint8Array,
+  fileName = 'codebook.qdc',
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<{ codes: Code[]; warnings: string[] }> {
+  if (bytes.length > MAX_QDC_BYTES)
+    throw new ImportError(fileName, `is too large for a codebook (${Math.round(bytes.length / 1048576)} MB)`);
+  if (isZip(bytes))
+    throw new ImportError(
+      fileName,
+      'is a zip archive, not a .qdc codebook; a whole project (.qdpx) is imported from the projects list or the Project tab',
+    );
   const { text } = decodeEntry(bytes);
   if (text.trim() === '') throw new ImportError(fileName, 'is empty');
   const root = parseXml(text, fileName, 'the codebook');
@@ -27,7 +36,9 @@ export async function readQdc(bytes: Uint8Array, fileName = 'codebook.qdc', newI
   const sets = children(child(book, 'Sets'), 'Set');
   if (sets.length) {
     const names = sets.map((s) => `"${attr(s, 'name') ?? ''}"`).join(', ');
-    warnings.push(`${sets.length} code set${sets.length === 1 ? '' : 's'} (${names}) not kept: this workbench groups codes by their hierarchy only.`);
+    warnings.push(
+      `${sets.length} code set${sets.length === 1 ? '' : 's'} (${names}) not kept: this workbench groups codes by their hierarchy only.`,
+    );
   }
   return { codes, warnings };
 }

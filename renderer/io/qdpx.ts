@@ -35,7 +35,11 @@ function findQde(names: string[], fileName: string): string {
   throw new ImportError(fileName, `holds ${qde.length} .qde project files (${qde.join(', ')}); it should hold one`);
 }
 
-export async function readQdpx(bytes: Uint8Array, fileName = 'project.qdpx', options: ReadQdpxOptions = {}): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
+export async function readQdpx(
+  bytes: Uint8Array,
+  fileName = 'project.qdpx',
+  options: ReadQdpxOptions = {},
+): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
   if (!isZip(bytes)) throw new ImportError(fileName, 'is not a .qdpx project: it is not a zip archive');
   const entries = readZipEntries(bytes, {
     fileName,

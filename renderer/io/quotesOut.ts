@@ -30,12 +30,13 @@ export async function quotesFile(prepared: PreparedExport, format: QuoteFileForm
   return new TextEncoder().encode(text);
 }
 
-
 export function quotesClipboardText(prepared: PreparedExport, format: QuoteCopyFormat): string {
   refuseLeaks(prepared);
   if (format === 'md') return quotesMarkdown(prepared);
   // Tab-separated pastes into a spreadsheet as cells.
-  if (format === 'table') return quotesTable(prepared).map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
+  if (format === 'table')
+    return quotesTable(prepared)
+      .map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t'))
+      .join('\n');
   return quotesPlainText(prepared);
 }
-

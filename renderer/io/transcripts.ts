@@ -21,7 +21,13 @@ export interface ImportedTranscript {
 }
 
 const FORMATS: Record<string, string> = {
-  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx', '.vtt': 'vtt', '.srt': 'srt',
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.docx': 'docx',
+  '.vtt': 'vtt',
+  '.srt': 'srt',
 };
 
 /** Lower-case extension with the dot, '' when the name has none. */
@@ -100,7 +106,12 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
     const what = ext === '' ? 'unsupported file type (no extension)' : `unsupported file type ${ext}`;
     throw new ImportError(name, `${what}; use .txt, .md, .docx, .vtt or .srt`);
   }
-  assertWithinLimit(bytes.length, format === 'docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES, name, format === 'docx' ? '.docx file' : 'text file');
+  assertWithinLimit(
+    bytes.length,
+    format === 'docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES,
+    name,
+    format === 'docx' ? '.docx file' : 'text file',
+  );
 
   let text: string;
   let turns: Turn[] | null = null;
@@ -110,7 +121,12 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
     const { docxToLines } = await import('./docx'); // fflate stays out of the main bundle
     const split = splitTitle(await docxToLines(bytes, name));
     title = split.title;
-    text = canonicalNewlines(split.lines.map((line) => line.text).join('\n').replace(/^\uFEFF/, ''));
+    text = canonicalNewlines(
+      split.lines
+        .map((line) => line.text)
+        .join('\n')
+        .replace(/^\uFEFF/, ''),
+    );
   } else {
     const decoded = decodeText(bytes, name);
     warnings = decoded.warnings;

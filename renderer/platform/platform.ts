@@ -1,13 +1,7 @@
 // The renderer's one interface for files and dialogs. Inside Electron it calls the
 // preload's `window.workbench`; in a plain browser (browser mode) it falls back to
 // <input type="file"> and downloads. Neither path uses the network.
-import {
-  MAX_OPEN_FILE_BYTES,
-  type BackupEntry,
-  type OpenFilesArgs,
-  type PickedFile,
-  type WorkbenchApi,
-} from './contract';
+import { MAX_OPEN_FILE_BYTES, type BackupEntry, type OpenFilesArgs, type PickedFile, type WorkbenchApi } from './contract';
 
 export type { BackupEntry, OpenFilesArgs, PickedFile };
 
@@ -52,8 +46,7 @@ export function electronPlatform(api: WorkbenchApi): Platform {
     kind: 'electron',
     openFiles: (opts) => unwrap(() => api.openFiles(opts)),
     saveFile: async (name, bytes) => (await unwrap(() => api.saveFile({ suggestedName: name, bytes }))).saved,
-    writeBackup: async (projectId, fileName, bytes) =>
-      (await unwrap(() => api.writeBackup({ projectId, fileName, bytes }))).path,
+    writeBackup: async (projectId, fileName, bytes) => (await unwrap(() => api.writeBackup({ projectId, fileName, bytes }))).path,
     listBackups: (projectId) => unwrap(() => api.listBackups({ projectId })),
   };
 }

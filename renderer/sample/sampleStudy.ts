@@ -62,7 +62,12 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     role: 'man',
     site: 'Northbridge',
     group: 'programme',
-    attributes: { 'age band': '35-44', 'weeks on programme at T2': 26, 'contact with children': true, 'referral route': "children's services" },
+    attributes: {
+      'age band': '35-44',
+      'weeks on programme at T2': 26,
+      'contact with children': true,
+      'referral route': "children's services",
+    },
     links: [],
   },
   {

@@ -7,7 +7,14 @@ import { STALE_MESSAGE, writeCodingChanges, type CodingChange } from './codingSe
 import type { HistoryEntry, ProjectDb } from './projectDb';
 
 function tablesOf(db: ProjectDb) {
-  return { codes: db.codes, coders: db.coders, memos: db.memos, frameworkCells: db.frameworkCells, decisions: db.decisions, basketItems: db.basketItems } as const;
+  return {
+    codes: db.codes,
+    coders: db.coders,
+    memos: db.memos,
+    frameworkCells: db.frameworkCells,
+    decisions: db.decisions,
+    basketItems: db.basketItems,
+  } as const;
 }
 
 type AnyTable = {
@@ -58,7 +65,16 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
 }
 
 /** Every table an action may write, with the history: a transaction around applyAction needs them all. */
-export const actionTables = (db: ProjectDb) => [db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions, db.basketItems, db.history];
+export const actionTables = (db: ProjectDb) => [
+  db.codes,
+  db.codingSets,
+  db.coders,
+  db.memos,
+  db.frameworkCells,
+  db.decisions,
+  db.basketItems,
+  db.history,
+];
 const ALL = actionTables;
 
 /**

@@ -32,13 +32,22 @@ export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
 
 /** The project's work a .qdpx does not carry (core/exportLeftBehind), read for the export preview. */
 export async function loadAppOnlyWork(db: ProjectDb): Promise<AppOnlyWork> {
-  const [frameworkCells, decisions, basketItems, quotes] = await Promise.all([db.frameworkCells.toArray(), db.decisions.toArray(), db.basketItems.toArray(), loadQuoteConfig(db)]);
+  const [frameworkCells, decisions, basketItems, quotes] = await Promise.all([
+    db.frameworkCells.toArray(),
+    db.decisions.toArray(),
+    db.basketItems.toArray(),
+    loadQuoteConfig(db),
+  ]);
   return { frameworkCells, decisions, basketItems, redactions: quotes.redactions, quoteSettings: quotes.settings };
 }
 
 /** A file-safe name for exports: "Project Mirabal (sample).qdpx". */
 export function exportFileName(name: string, extension: string): string {
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'project';
+  const safe =
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'project';
   return `${safe}.${extension}`;
 }
 
@@ -55,31 +64,39 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
   } catch {
     base = fallback.slice(0, 100);
   }
-  const name = uniqueName(base, active.map((p) => p.name), (b, n) => `${b} ${n}`);
+  const name = uniqueName(
+    base,
+    active.map((p) => p.name),
+    (b, n) => `${b} ${n}`,
+  );
   const entry = await createProject(name, { description: `Imported from ${fileName}` });
   const db = projectDb(entry.id);
   try {
-    await db.transaction('rw', [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.history], async () => {
-      await db.waves.clear();
-      await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
-      if (snapshot.roles) await db.meta.put({ key: 'roles', value: snapshot.roles });
-      await db.meta.put({ key: 'attributeDefs', value: snapshot.attributeDefs ?? [] });
-      await db.participants.bulkAdd(snapshot.participants);
-      await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
-      await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
-      await db.codes.bulkAdd(snapshot.codes);
-      await db.coders.bulkAdd(snapshot.coders);
-      await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
-      await db.memos.bulkAdd(snapshot.memos ?? []);
-      await db.history.add({
-        at: Date.now(),
-        actor,
-        action: 'project.importFile',
-        summary: `Imported ${fileName}: ${snapshot.sources.length} transcript(s), ${snapshot.codes.length} code(s), ${snapshot.codings.length} coding(s)`,
-        undoable: false,
-        data: { fileName },
-      });
-    });
+    await db.transaction(
+      'rw',
+      [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.history],
+      async () => {
+        await db.waves.clear();
+        await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
+        if (snapshot.roles) await db.meta.put({ key: 'roles', value: snapshot.roles });
+        await db.meta.put({ key: 'attributeDefs', value: snapshot.attributeDefs ?? [] });
+        await db.participants.bulkAdd(snapshot.participants);
+        await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
+        await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+        await db.codes.bulkAdd(snapshot.codes);
+        await db.coders.bulkAdd(snapshot.coders);
+        await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
+        await db.memos.bulkAdd(snapshot.memos ?? []);
+        await db.history.add({
+          at: Date.now(),
+          actor,
+          action: 'project.importFile',
+          summary: `Imported ${fileName}: ${snapshot.sources.length} transcript(s), ${snapshot.codes.length} code(s), ${snapshot.codings.length} coding(s)`,
+          undoable: false,
+          data: { fileName },
+        });
+      },
+    );
   } catch (error) {
     await deleteProject(entry.id);
     await deleteForever(entry.id);

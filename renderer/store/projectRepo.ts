@@ -48,7 +48,18 @@ export async function getSource(db: ProjectDb, id: string): Promise<Source | und
 }
 
 export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
-  const tables = [db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.frameworkCells, db.decisions];
+  const tables = [
+    db.waves,
+    db.participants,
+    db.sources,
+    db.sourceContent,
+    db.codes,
+    db.codingSets,
+    db.coders,
+    db.memos,
+    db.frameworkCells,
+    db.decisions,
+  ];
   return db.transaction('r', tables, async () => {
     const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells, decisions] = await Promise.all([
       db.waves.orderBy('order').toArray(),
@@ -93,7 +104,11 @@ export function toSourceMeta(source: Source): SourceMeta {
 export async function commitImport(db: ProjectDb, batch: BatchImport, actor = ''): Promise<void> {
   await db.transaction('rw', [db.participants, db.sources, db.sourceContent, db.history], async () => {
     const hashes = batch.sources.map((s) => s.origin.sha256);
-    const clashes = await db.sources.where('origin.sha256').anyOf(hashes).filter((s) => s.deletedAt == null).toArray();
+    const clashes = await db.sources
+      .where('origin.sha256')
+      .anyOf(hashes)
+      .filter((s) => s.deletedAt == null)
+      .toArray();
     if (batch.newParticipants.length) await db.participants.bulkAdd(batch.newParticipants);
     await db.sources.bulkAdd(batch.sources.map(toSourceMeta));
     await db.sourceContent.bulkAdd(batch.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
@@ -125,7 +140,14 @@ export async function updateSource(
     if (changes.title !== undefined && !changes.title.trim()) throw new ValidationError('A transcript needs a title.');
     const next = { ...changes, ...(changes.title !== undefined ? { title: changes.title.trim() } : {}) };
     await db.sources.update(id, next);
-    await db.history.add({ at: Date.now(), actor: '', action: 'source.update', summary: `Changed ${source.title}`, undoable: false, data: { id, before: pick(source, next), after: next } });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'source.update',
+      summary: `Changed ${source.title}`,
+      undoable: false,
+      data: { id, before: pick(source, next), after: next },
+    });
   });
 }
 
@@ -134,7 +156,14 @@ export async function softDeleteSource(db: ProjectDb, id: string): Promise<void>
     const source = await db.sources.get(id);
     if (!source) return;
     await db.sources.update(id, { deletedAt: Date.now() });
-    await db.history.add({ at: Date.now(), actor: '', action: 'source.delete', summary: `Moved ${source.title} to the bin`, undoable: false, data: { id } });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'source.delete',
+      summary: `Moved ${source.title} to the bin`,
+      undoable: false,
+      data: { id },
+    });
   });
 }
 
@@ -143,7 +172,13 @@ export async function saveWaves(db: ProjectDb, waves: readonly Wave[]): Promise<
     const clean = validateWaves(waves, await db.sources.toArray());
     await db.waves.clear();
     await db.waves.bulkAdd(clean);
-    await db.history.add({ at: Date.now(), actor: '', action: 'waves.save', summary: `Waves: ${clean.map((w) => w.label).join(', ')}`, undoable: false });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'waves.save',
+      summary: `Waves: ${clean.map((w) => w.label).join(', ')}`,
+      undoable: false,
+    });
     return clean;
   });
 }
@@ -152,7 +187,13 @@ export async function saveRoles(db: ProjectDb, roles: readonly RoleDef[]): Promi
   return db.transaction('rw', [db.meta, db.participants, db.history], async () => {
     const clean = validateRoles(roles, await db.participants.toArray());
     await db.meta.put({ key: 'roles', value: clean });
-    await db.history.add({ at: Date.now(), actor: '', action: 'roles.save', summary: `Roles: ${clean.map((r) => r.label).join(', ')}`, undoable: false });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'roles.save',
+      summary: `Roles: ${clean.map((r) => r.label).join(', ')}`,
+      undoable: false,
+    });
     return clean;
   });
 }
@@ -167,7 +208,13 @@ export async function saveAttributeDefs(db: ProjectDb, defs: readonly AttributeD
   }
   await db.transaction('rw', [db.meta, db.history], async () => {
     await db.meta.put({ key: 'attributeDefs', value: defs.map((d) => ({ name: d.name.trim(), type: d.type })) });
-    await db.history.add({ at: Date.now(), actor: '', action: 'attributes.save', summary: 'Changed participant attributes', undoable: false });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'attributes.save',
+      summary: 'Changed participant attributes',
+      undoable: false,
+    });
   });
 }
 
@@ -178,7 +225,14 @@ export async function saveParticipant(db: ProjectDb, candidate: Participant): Pr
     const defs = ((await db.meta.get('attributeDefs'))?.value as AttributeDef[] | undefined) ?? [];
     const clean = validateParticipant(candidate, others, roles, defs);
     await db.participants.put(clean);
-    await db.history.add({ at: Date.now(), actor: '', action: 'participant.save', summary: `Saved participant ${clean.pseudonym}`, undoable: false, data: clean });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'participant.save',
+      summary: `Saved participant ${clean.pseudonym}`,
+      undoable: false,
+      data: clean,
+    });
     return clean;
   });
 }
@@ -194,7 +248,13 @@ export async function saveParticipants(db: ProjectDb, rows: readonly Participant
     const all = [...merged.values()];
     const clean = rows.map((row) => validateParticipant(row, all, roles, defs));
     await db.participants.bulkPut(clean);
-    await db.history.add({ at: Date.now(), actor: '', action: 'participants.import', summary: `Imported ${clean.length} participant row(s)`, undoable: false });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'participants.import',
+      summary: `Imported ${clean.length} participant row(s)`,
+      undoable: false,
+    });
   });
 }
 
@@ -202,10 +262,21 @@ export async function softDeleteParticipant(db: ProjectDb, id: string): Promise<
   await db.transaction('rw', [db.participants, db.sources, db.history], async () => {
     const p = await db.participants.get(id);
     if (!p) return;
-    const held = await db.sources.where('participantId').equals(id).filter((s) => s.deletedAt == null).count();
+    const held = await db.sources
+      .where('participantId')
+      .equals(id)
+      .filter((s) => s.deletedAt == null)
+      .count();
     if (held > 0) throw new ValidationError(`${p.pseudonym} still has ${held} transcript(s); reassign or delete them first.`);
     await db.participants.update(id, { deletedAt: Date.now() });
-    await db.history.add({ at: Date.now(), actor: '', action: 'participant.delete', summary: `Deleted participant ${p.pseudonym}`, undoable: false, data: { id } });
+    await db.history.add({
+      at: Date.now(),
+      actor: '',
+      action: 'participant.delete',
+      summary: `Deleted participant ${p.pseudonym}`,
+      undoable: false,
+      data: { id },
+    });
   });
 }
 

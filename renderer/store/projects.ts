@@ -84,7 +84,10 @@ export async function restoreProject(id: string): Promise<ProjectEntry> {
     const entry = await reg.projects.get(id);
     if (!entry) throw new ValidationError('That project no longer exists.');
     const others = (await reg.projects.toArray()).filter((p) => p.id !== id && p.deletedAt == null);
-    const name = uniqueName(entry.name, others.map((p) => p.name));
+    const name = uniqueName(
+      entry.name,
+      others.map((p) => p.name),
+    );
     const restored = { ...entry, name, deletedAt: null };
     await reg.projects.put(restored);
     return restored;

@@ -9,8 +9,7 @@ export interface QdpxRequest {
 }
 
 export type QdpxReply =
-  | { ok: true; result: Awaited<ReturnType<typeof readQdpx>> }
-  | { ok: false; message: string; importError: { fileName: string } | null };
+  { ok: true; result: Awaited<ReturnType<typeof readQdpx>> } | { ok: false; message: string; importError: { fileName: string } | null };
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<QdpxRequest>) => void) | null; postMessage(reply: QdpxReply): void };
 

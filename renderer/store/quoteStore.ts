@@ -15,15 +15,29 @@ export async function loadQuoteConfig(db: ProjectDb): Promise<QuoteConfig> {
   const rows = Array.isArray(redactions?.value) ? (redactions.value as unknown[]) : [];
   return {
     settings: normaliseQuoteSettings(settings?.value),
-    redactions: rows.filter((r): r is Redaction => Boolean(r) && typeof (r as Redaction).find === 'string' && typeof (r as Redaction).replace === 'string'),
+    redactions: rows.filter(
+      (r): r is Redaction => Boolean(r) && typeof (r as Redaction).find === 'string' && typeof (r as Redaction).replace === 'string',
+    ),
   };
 }
 
-export async function saveQuoteSettings(db: ProjectDb, project: ProjectSnapshot, settings: QuoteSettings, actor = ''): Promise<QuoteSettings> {
+export async function saveQuoteSettings(
+  db: ProjectDb,
+  project: ProjectSnapshot,
+  settings: QuoteSettings,
+  actor = '',
+): Promise<QuoteSettings> {
   const clean = validateQuoteSettings(project, settings);
   await db.transaction('rw', [db.meta, db.history], async () => {
     await db.meta.put({ key: 'quoteSettings', value: clean });
-    await db.history.add({ at: Date.now(), actor, action: 'quotes.settings', summary: `Quote style: ${clean.template}`, undoable: false, data: clean });
+    await db.history.add({
+      at: Date.now(),
+      actor,
+      action: 'quotes.settings',
+      summary: `Quote style: ${clean.template}`,
+      undoable: false,
+      data: clean,
+    });
   });
   return clean;
 }
@@ -33,7 +47,13 @@ export async function saveRedactions(db: ProjectDb, rows: readonly Redaction[], 
   await db.transaction('rw', [db.meta, db.history], async () => {
     await db.meta.put({ key: 'redactions', value: clean });
     // The audit trail says how many, not which: the list itself holds identifying names.
-    await db.history.add({ at: Date.now(), actor, action: 'quotes.redactions', summary: `Redaction list: ${clean.length} identifier(s)`, undoable: false });
+    await db.history.add({
+      at: Date.now(),
+      actor,
+      action: 'quotes.redactions',
+      summary: `Redaction list: ${clean.length} identifier(s)`,
+      undoable: false,
+    });
   });
   return clean;
 }

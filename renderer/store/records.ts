@@ -7,7 +7,11 @@ import type { ProjectDb, SourceMeta } from './projectDb';
 /** Live codes in codebook order, coders by name, live memos. */
 export async function loadRecords(db: ProjectDb): Promise<{ codes: Code[]; coders: Coder[]; memos: Memo[] }> {
   const [codes, coders, memos] = await Promise.all([db.codes.toArray(), db.coders.toArray(), db.memos.toArray()]);
-  return { codes: live(codes).sort((a, b) => a.order - b.order), coders: coders.sort((a, b) => a.name.localeCompare(b.name)), memos: live(memos) };
+  return {
+    codes: live(codes).sort((a, b) => a.order - b.order),
+    coders: coders.sort((a, b) => a.name.localeCompare(b.name)),
+    memos: live(memos),
+  };
 }
 
 /** Every transcript's metadata, deleted ones included (counts tell them apart). */

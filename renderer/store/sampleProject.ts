@@ -19,7 +19,11 @@ import type { ProjectEntry } from './registry';
 
 export async function createSampleProject(): Promise<ProjectEntry> {
   const { active } = await listProjects();
-  const name = uniqueName(SAMPLE_PROJECT_NAME, active.map((p) => p.name), (b, n) => `${b} ${n}`);
+  const name = uniqueName(
+    SAMPLE_PROJECT_NAME,
+    active.map((p) => p.name),
+    (b, n) => `${b} ${n}`,
+  );
   const entry = await createProject(name, { description: SAMPLE_DESCRIPTION, isSample: true });
   const db = projectDb(entry.id);
 
@@ -79,7 +83,17 @@ function sampleCodingAction(sources: readonly Source[]): Action {
     const start = source ? source.text.indexOf(sample.quote) : -1;
     if (!source || !code || start < 0) throw new Error(`Sample coding ${i} (${sample.file}, ${sample.code}) does not fit the sample.`);
     const at = now - (SAMPLE_CODINGS.length - i) * 1000;
-    return { id: newId(), sourceId: source.id, codeId: code.id, coderId: coderOf.get(sample.coder)!, start, end: start + sample.quote.length, memo: sample.memo ?? '', createdAt: at, updatedAt: at };
+    return {
+      id: newId(),
+      sourceId: source.id,
+      codeId: code.id,
+      coderId: coderOf.get(sample.coder)!,
+      start,
+      end: start + sample.quote.length,
+      memo: sample.memo ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
   });
   return combine(
     'Set up the sample codebook and coding',

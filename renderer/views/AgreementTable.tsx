@@ -17,20 +17,37 @@ export function AgreementTable(props: { table: ReportTable; className?: string }
             c.help ? (
               <th key={i} className={c.numeric ? 'num has-tip' : 'has-tip'} tabIndex={0} aria-describedby={`${id}-${i}`}>
                 {c.short}
-                <span className="tip" role="tooltip" id={`${id}-${i}`}>{c.help}</span>
+                <span className="tip" role="tooltip" id={`${id}-${i}`}>
+                  {c.help}
+                </span>
               </th>
             ) : (
-              <th key={i} className={c.numeric ? 'num' : undefined}>{c.short}</th>
+              <th key={i} className={c.numeric ? 'num' : undefined}>
+                {c.short}
+              </th>
             ),
           )}
         </tr>
       </thead>
       <tbody>
         {table.rows.map((row) => (
-          <tr key={row.key} className={[row.pooled ? 'pooled' : '', row.verdict ? `verdict-${row.verdict}` : ''].join(' ').trim() || undefined}>
+          <tr
+            key={row.key}
+            className={[row.pooled ? 'pooled' : '', row.verdict ? `verdict-${row.verdict}` : ''].join(' ').trim() || undefined}
+          >
             {row.cells.map((cell, i) => {
-              const cls = [table.columns[i]?.numeric ? 'num' : '', cell.verdict ? `judged verdict-${cell.verdict}` : ''].join(' ').trim() || undefined;
-              return i === 0 ? <th key={i} scope="row" className={cls}>{cell.text}</th> : <td key={i} className={cls}>{cell.text}</td>;
+              const cls =
+                [table.columns[i]?.numeric ? 'num' : '', cell.verdict ? `judged verdict-${cell.verdict}` : ''].join(' ').trim() ||
+                undefined;
+              return i === 0 ? (
+                <th key={i} scope="row" className={cls}>
+                  {cell.text}
+                </th>
+              ) : (
+                <td key={i} className={cls}>
+                  {cell.text}
+                </td>
+              );
             })}
           </tr>
         ))}

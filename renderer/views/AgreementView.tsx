@@ -67,7 +67,15 @@ export function AgreementView() {
   const result = useMemo(() => {
     if (!snapshot || blind || stableCoderIds.length < 2) return null;
     try {
-      return { report: compareCoders(snapshot, { coderIds: stableCoderIds, unit, ...(unit === 'segment' ? { overlap: overlap / 100 } : {}), ...(sourceChoice ? { sourceIds: sourceChoice } : {}) }), error: null };
+      return {
+        report: compareCoders(snapshot, {
+          coderIds: stableCoderIds,
+          unit,
+          ...(unit === 'segment' ? { overlap: overlap / 100 } : {}),
+          ...(sourceChoice ? { sourceIds: sourceChoice } : {}),
+        }),
+        error: null,
+      };
     } catch (e) {
       return { report: null, error: e instanceof Error ? e.message : String(e) };
     }
@@ -89,7 +97,12 @@ export function AgreementView() {
     };
   }, [snapshot, result, thresholds, locale]);
 
-  if (blind) return <p className="pad muted">Blind mode is on: comparing coders would show you the others' coding. Turn Blind off (top right) to see agreement.</p>;
+  if (blind)
+    return (
+      <p className="pad muted">
+        Blind mode is on: comparing coders would show you the others' coding. Turn Blind off (top right) to see agreement.
+      </p>
+    );
   if (!snapshot) return <p className="pad muted">Counting…</p>;
   const report = result?.report ?? null;
   const title = (id: string) => snapshot.sources.find((s) => s.id === id)?.title ?? id;
@@ -98,21 +111,34 @@ export function AgreementView() {
     const rows = agreementRows(report, snapshot, thresholds);
     const paragraph = methodsParagraph(report, snapshot, thresholds);
     if (kind === 'csv') await getPlatform().saveFile('agreement.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
-    if (kind === 'md') await getPlatform().saveFile('agreement-methods.md', new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`), 'text/markdown');
+    if (kind === 'md')
+      await getPlatform().saveFile(
+        'agreement-methods.md',
+        new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`),
+        'text/markdown',
+      );
     if (kind === 'csv' || kind === 'md') return;
     const sections = agreementSections(report, snapshot, { thresholds, locale });
     if (kind === 'xlsx') {
       // The by-code table with coders, transcripts and method first; then every other table.
       // Sheet names: at most 31 characters and no apostrophe at either end (Excel's rules).
       const sheetName = (title: string) => title.replace(/ \(.*\)$/, '');
-      const others = sections.filter((s) => s.table && s.id !== 'by-code').map((s) => ({ name: sheetName(s.title), rows: tableRows(s.table!), headerRows: 1 }));
-      const book = await writeXlsx([{ name: 'Agreement', rows, headerRows: 4 }, ...others, { name: 'Methods', rows: [[paragraph], [report.method]] }]);
+      const others = sections
+        .filter((s) => s.table && s.id !== 'by-code')
+        .map((s) => ({ name: sheetName(s.title), rows: tableRows(s.table!), headerRows: 1 }));
+      const book = await writeXlsx([
+        { name: 'Agreement', rows, headerRows: 4 },
+        ...others,
+        { name: 'Methods', rows: [[paragraph], [report.method]] },
+      ]);
       await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } else {
       const blocks: DocxBlock[] = sections.flatMap((s): DocxBlock[] => [
         ...(s.id === 'methods' ? [] : [{ kind: 'heading' as const, text: s.title }]),
         ...(s.paragraphs ?? []).map((text) => ({ kind: 'paragraph' as const, text })),
-        ...(s.table ? [s.table.rows.length ? { kind: 'table' as const, rows: tableRows(s.table, 'shown') } : { kind: 'note' as const, text: 'None.' }] : []),
+        ...(s.table
+          ? [s.table.rows.length ? { kind: 'table' as const, rows: tableRows(s.table, 'shown') } : { kind: 'note' as const, text: 'None.' }]
+          : []),
       ]);
       const bytes = await writeDocx('Inter-coder agreement', blocks);
       await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -132,13 +158,67 @@ export function AgreementView() {
         <fieldset className="row">
           <legend>Coders</legend>
           {coders.map((c) => (
-            <label key={c.id}><input type="checkbox" checked={coderIds.includes(c.id)} onChange={() => setChosen(coderIds.includes(c.id) ? coderIds.filter((x) => x !== c.id) : [...coderIds, c.id])} /> {c.name}</label>
+            <label key={c.id}>
+              <input
+                type="checkbox"
+                checked={coderIds.includes(c.id)}
+                onChange={() => setChosen(coderIds.includes(c.id) ? coderIds.filter((x) => x !== c.id) : [...coderIds, c.id])}
+              />{' '}
+              {c.name}
+            </label>
           ))}
         </fieldset>
-        <label>Unit <select aria-label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>{UNITS.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}</select></label>
-        {unit === 'segment' && <label>Overlap ≥ <input aria-label="Overlap percent" type="number" min={1} max={100} value={overlap} onChange={(e) => setOverlap(Math.min(100, Math.max(1, Number(e.target.value) || 90)))} />%</label>}
-        <label title={on === 'alpha' ? "Krippendorff's guidance: ≥ .667 tentative, ≥ .800 reliable" : 'At the coded-segment unit codes are judged on percent agreement: alpha is undefined there'}>
-          Thresholds ({JUDGED_ON_NAMES[on]}) <input aria-label="Tentative threshold" type="number" step={0.01} min={0} max={1} value={thresholds.tentative} onChange={(e) => setThresholds({ ...thresholds, tentative: Number(e.target.value) })} /> / <input aria-label="Reliable threshold" type="number" step={0.01} min={0} max={1} value={thresholds.reliable} onChange={(e) => setThresholds({ ...thresholds, reliable: Number(e.target.value) })} />
+        <label>
+          Unit{' '}
+          <select aria-label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>
+            {UNITS.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {unit === 'segment' && (
+          <label>
+            Overlap ≥{' '}
+            <input
+              aria-label="Overlap percent"
+              type="number"
+              min={1}
+              max={100}
+              value={overlap}
+              onChange={(e) => setOverlap(Math.min(100, Math.max(1, Number(e.target.value) || 90)))}
+            />
+            %
+          </label>
+        )}
+        <label
+          title={
+            on === 'alpha'
+              ? "Krippendorff's guidance: ≥ .667 tentative, ≥ .800 reliable"
+              : 'At the coded-segment unit codes are judged on percent agreement: alpha is undefined there'
+          }
+        >
+          Thresholds ({JUDGED_ON_NAMES[on]}){' '}
+          <input
+            aria-label="Tentative threshold"
+            type="number"
+            step={0.01}
+            min={0}
+            max={1}
+            value={thresholds.tentative}
+            onChange={(e) => setThresholds({ ...thresholds, tentative: Number(e.target.value) })}
+          />{' '}
+          /{' '}
+          <input
+            aria-label="Reliable threshold"
+            type="number"
+            step={0.01}
+            min={0}
+            max={1}
+            value={thresholds.reliable}
+            onChange={(e) => setThresholds({ ...thresholds, reliable: Number(e.target.value) })}
+          />
         </label>
       </div>
       {coderIds.length < 2 && <p className="muted">Choose at least two coders.</p>}
@@ -148,33 +228,72 @@ export function AgreementView() {
           <div className="row">
             <details className="small source-choice">
               <summary>
-                <strong>{report.sourceIds.length}</strong> transcript(s) compared{sourceChoice ? ' (chosen by hand)' : ', those every chosen coder coded'}: {report.sourceIds.map(title).join(', ') || 'none yet — each coder must code the same transcripts'}
+                <strong>{report.sourceIds.length}</strong> transcript(s) compared
+                {sourceChoice ? ' (chosen by hand)' : ', those every chosen coder coded'}:{' '}
+                {report.sourceIds.map(title).join(', ') || 'none yet — each coder must code the same transcripts'}
               </summary>
               <ul className="plain">
-                {snapshot.sources.filter((s) => s.deletedAt == null).sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true })).map((s) => (
-                  <li key={s.id}>
-                    <label><input type="checkbox" checked={report.sourceIds.includes(s.id)} onChange={() => setSourceChoice(report.sourceIds.includes(s.id) ? report.sourceIds.filter((x) => x !== s.id) : [...report.sourceIds, s.id])} /> {s.title}</label>
-                  </li>
-                ))}
+                {snapshot.sources
+                  .filter((s) => s.deletedAt == null)
+                  .sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }))
+                  .map((s) => (
+                    <li key={s.id}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={report.sourceIds.includes(s.id)}
+                          onChange={() =>
+                            setSourceChoice(
+                              report.sourceIds.includes(s.id) ? report.sourceIds.filter((x) => x !== s.id) : [...report.sourceIds, s.id],
+                            )
+                          }
+                        />{' '}
+                        {s.title}
+                      </label>
+                    </li>
+                  ))}
               </ul>
-              {sourceChoice && <button type="button" className="link" onClick={() => setSourceChoice(null)}>Back to the double-coded transcripts</button>}
+              {sourceChoice && (
+                <button type="button" className="link" onClick={() => setSourceChoice(null)}>
+                  Back to the double-coded transcripts
+                </button>
+              )}
             </details>
             <span className="spacer" />
-            <button type="button" onClick={() => exportAs('csv')}>Export CSV</button>
-            <button type="button" onClick={() => exportAs('xlsx')}>Export XLSX</button>
-            <button type="button" onClick={() => exportAs('md')}>Methods paragraph (.md)</button>
-            <button type="button" onClick={() => exportAs('docx')}>Report (.docx)</button>
+            <button type="button" onClick={() => exportAs('csv')}>
+              Export CSV
+            </button>
+            <button type="button" onClick={() => exportAs('xlsx')}>
+              Export XLSX
+            </button>
+            <button type="button" onClick={() => exportAs('md')}>
+              Methods paragraph (.md)
+            </button>
+            <button type="button" onClick={() => exportAs('docx')}>
+              Report (.docx)
+            </button>
           </div>
           <blockquote className="methods">{methodsParagraph(report, snapshot, thresholds)}</blockquote>
           <nav className="toc row small" aria-label="Contents">
             <span className="muted">Jump to</span>
-            {contents.map((c) => <button key={c.id} type="button" className="link" onClick={() => jumpTo(c.id)}>{c.label}</button>)}
+            {contents.map((c) => (
+              <button key={c.id} type="button" className="link" onClick={() => jumpTo(c.id)}>
+                {c.label}
+              </button>
+            ))}
           </nav>
           <section id={anchor('by-code')} aria-label="By code">
             <AgreementTable table={tables.byCode} />
           </section>
           <div id={anchor('disagreements')}>
-            <DisagreementList snapshot={snapshot} coderIds={report.coderIds} sourceIds={report.sourceIds} overlap={unit === 'segment' ? overlap / 100 : 0.9} projectId={projectId} locale={locale} />
+            <DisagreementList
+              snapshot={snapshot}
+              coderIds={report.coderIds}
+              sourceIds={report.sourceIds}
+              overlap={unit === 'segment' ? overlap / 100 : 0.9}
+              projectId={projectId}
+              locale={locale}
+            />
           </div>
           {tables.byWave && tables.byWaveCode && (
             <section id={anchor('by-wave')}>
@@ -193,7 +312,11 @@ export function AgreementView() {
           </section>
           <section id={anchor('decisions')}>
             <h3>Decision log ({tables.decisions.rows.length})</h3>
-            {tables.decisions.rows.length ? <AgreementTable table={tables.decisions} /> : <p className="muted small">No disagreement on these transcripts has been resolved yet.</p>}
+            {tables.decisions.rows.length ? (
+              <AgreementTable table={tables.decisions} />
+            ) : (
+              <p className="muted small">No disagreement on these transcripts has been resolved yet.</p>
+            )}
           </section>
         </>
       )}

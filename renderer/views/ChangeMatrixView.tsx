@@ -2,7 +2,20 @@
 // holds a summary for each wave of the pair and a change judgement, resting on the passages
 // counted beside it. Edited in place (undoable), read by column or by row, exported.
 import { useMemo, useState } from 'react';
-import { cellEvidence, cellKey, changeMatrixRows, columnText, evidenceCounts, indexCells, judgementLabel, matrixRows, rowText, setCell, suggestJudgement, type EvidenceOptions } from '../core/waves';
+import {
+  cellEvidence,
+  cellKey,
+  changeMatrixRows,
+  columnText,
+  evidenceCounts,
+  indexCells,
+  judgementLabel,
+  matrixRows,
+  rowText,
+  setCell,
+  suggestJudgement,
+  type EvidenceOptions,
+} from '../core/waves';
 import { codePath, orderedTree } from '../core/codebook';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/shared';
 import { toCsv } from '../io/csv';
@@ -24,7 +37,11 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const [editing, setEditing] = useState<{ participant: Participant; codeId: string } | null>(null);
   const [reading, setReading] = useState<{ title: string; text: string } | null>(null);
   const options = waveOptions(filters, blind, coderId);
-  const evidence = useStable({ includeChildren: filters.includeChildren, ignoreInterviewer: filters.ignoreInterviewer, ...(options.coderIds ? { coderIds: options.coderIds } : {}) });
+  const evidence = useStable({
+    includeChildren: filters.includeChildren,
+    ignoreInterviewer: filters.ignoreInterviewer,
+    ...(options.coderIds ? { coderIds: options.coderIds } : {}),
+  });
   const cells = useMemo(() => snapshot.frameworkCells ?? [], [snapshot.frameworkCells]);
   // core/changeMatrix reads an empty role list as "nobody"; here no role ticked means everyone.
   const roleFilter = filters.roles.length ? { roles: filters.roles } : {};
@@ -33,7 +50,9 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const counts = useMemo(() => evidenceCounts(snapshot, stablePair, evidence), [snapshot, stablePair, evidence]);
   const groups = matrixRows(snapshot, { ...roleFilter, roleOrder: setup.roles }).map((g) => ({
     ...g,
-    participants: g.participants.filter((p) => (!filters.sites.length || filters.sites.includes(p.site)) && (!filters.groups.length || filters.groups.includes(p.group))),
+    participants: g.participants.filter(
+      (p) => (!filters.sites.length || filters.sites.includes(p.site)) && (!filters.groups.length || filters.groups.includes(p.group)),
+    ),
   }));
   const name = (id: string) => codePath(snapshot.codes, id).join(' / ');
   const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
@@ -44,7 +63,11 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   };
   const exportCsv = () => void getPlatform().saveFile('change-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
   const exportXlsx = async () =>
-    getPlatform().saveFile('change-matrix.xlsx', await writeXlsx([{ name: 'Change matrix', rows: table(), headerRows: 2 }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    getPlatform().saveFile(
+      'change-matrix.xlsx',
+      await writeXlsx([{ name: 'Change matrix', rows: table(), headerRows: 2 }]),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
 
   return (
     <div className="change-matrix">
@@ -54,15 +77,28 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
           <ul className="plain">
             {orderedTree(snapshot.codes).map(({ code, depth }) => (
               <li key={code.id} style={{ paddingLeft: `${depth}rem` }}>
-                <label><input type="checkbox" checked={columns.includes(code.id)} onChange={() => setColumns(columns.includes(code.id) ? columns.filter((c) => c !== code.id) : [...columns, code.id])} /> {code.name}</label>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={columns.includes(code.id)}
+                    onChange={() => setColumns(columns.includes(code.id) ? columns.filter((c) => c !== code.id) : [...columns, code.id])}
+                  />{' '}
+                  {code.name}
+                </label>
               </li>
             ))}
           </ul>
         </details>
-        <span className="muted small">{label(pair[0])} → {label(pair[1])}. Click a cell to summarise and judge; numbers are coded passages at each wave.</span>
+        <span className="muted small">
+          {label(pair[0])} → {label(pair[1])}. Click a cell to summarise and judge; numbers are coded passages at each wave.
+        </span>
         <span className="spacer" />
-        <button type="button" onClick={exportCsv}>Export CSV</button>
-        <button type="button" onClick={() => void exportXlsx()}>Export XLSX</button>
+        <button type="button" onClick={exportCsv}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => void exportXlsx()}>
+          Export XLSX
+        </button>
       </div>
       <div className="scroll-x">
         <table className="grid framework">
@@ -72,19 +108,33 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
               {columns.map((id) => (
                 <th key={id}>
                   {snapshot.codes.find((c) => c.id === id)?.name}{' '}
-                  <button type="button" className="link small" onClick={() => setReading({ title: name(id), text: columnText(snapshot, cells, id, pair, setup.roles, roleFilter) })}>read column</button>
+                  <button
+                    type="button"
+                    className="link small"
+                    onClick={() => setReading({ title: name(id), text: columnText(snapshot, cells, id, pair, setup.roles, roleFilter) })}
+                  >
+                    read column
+                  </button>
                 </th>
               ))}
             </tr>
           </thead>
           {groups.map((g) => (
             <tbody key={g.role?.id ?? 'none'}>
-              <tr className="group-row"><th colSpan={columns.length + 1}>{g.role?.label ?? 'No role'}</th></tr>
+              <tr className="group-row">
+                <th colSpan={columns.length + 1}>{g.role?.label ?? 'No role'}</th>
+              </tr>
               {g.participants.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
                     {p.pseudonym}{' '}
-                    <button type="button" className="link small" onClick={() => setReading({ title: p.pseudonym, text: rowText(snapshot, cells, p.id, columns, pair, setup.roles) })}>read row</button>
+                    <button
+                      type="button"
+                      className="link small"
+                      onClick={() => setReading({ title: p.pseudonym, text: rowText(snapshot, cells, p.id, columns, pair, setup.roles) })}
+                    >
+                      read row
+                    </button>
                   </th>
                   {columns.map((codeId) => {
                     const key = cellKey(p.id, codeId, pair);
@@ -92,10 +142,21 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
                     const n = counts.get(key) ?? { first: 0, second: 0 };
                     return (
                       <td key={codeId}>
-                        <button type="button" className={`cell-button ${cell?.judgement ?? ''}`} aria-label={`${p.pseudonym} × ${snapshot.codes.find((c) => c.id === codeId)?.name}`} onClick={() => setEditing({ participant: p, codeId })}>
-                          <span className="counts">{n.first} → {n.second}</span>
+                        <button
+                          type="button"
+                          className={`cell-button ${cell?.judgement ?? ''}`}
+                          aria-label={`${p.pseudonym} × ${snapshot.codes.find((c) => c.id === codeId)?.name}`}
+                          onClick={() => setEditing({ participant: p, codeId })}
+                        >
+                          <span className="counts">
+                            {n.first} → {n.second}
+                          </span>
                           {cell?.judgement ? <strong className="judgement">{judgementLabel(cell.judgement)}</strong> : null}
-                          {cell && (cell.firstSummary || cell.secondSummary) ? <span className="summary">{cell.firstSummary || '…'} → {cell.secondSummary || '…'}</span> : null}
+                          {cell && (cell.firstSummary || cell.secondSummary) ? (
+                            <span className="summary">
+                              {cell.firstSummary || '…'} → {cell.secondSummary || '…'}
+                            </span>
+                          ) : null}
                         </button>
                       </td>
                     );
@@ -121,10 +182,16 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
       )}
       {reading && (
         <Modal title={reading.title} onClose={() => setReading(null)} wide>
-          <div className="modal-body"><pre className="reading">{reading.text}</pre></div>
+          <div className="modal-body">
+            <pre className="reading">{reading.text}</pre>
+          </div>
           <footer className="modal-foot">
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(reading.text)}>Copy</button>
-            <button type="button" className="primary" onClick={() => setReading(null)}>Close</button>
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(reading.text)}>
+              Copy
+            </button>
+            <button type="button" className="primary" onClick={() => setReading(null)}>
+              Close
+            </button>
           </footer>
         </Modal>
       )}
@@ -150,33 +217,63 @@ function CellEditor(props: {
   const [judgement, setJudgement] = useState<ChangeJudgement | ''>(props.cell?.judgement ?? '');
   const stablePair = useStable(pair);
   const evidenceOptions = useStable(props.evidenceOptions);
-  const evidence = useMemo(() => cellEvidence(props.snapshot, participant.id, codeId, stablePair, evidenceOptions), [props.snapshot, participant.id, codeId, stablePair, evidenceOptions]);
+  const evidence = useMemo(
+    () => cellEvidence(props.snapshot, participant.id, codeId, stablePair, evidenceOptions),
+    [props.snapshot, participant.id, codeId, stablePair, evidenceOptions],
+  );
   const coderName = (id: string) => props.snapshot.coders.find((c) => c.id === id)?.name ?? id;
   const hint = suggestJudgement(evidence.first.length, evidence.second.length);
   const save = async () => {
     // The store refuses the change if the cell was edited elsewhere since it was read.
     const ok = await actWith(() =>
-      setCell(props.snapshot.frameworkCells ?? [], { participantId: participant.id, codeId, waves: pair }, { firstSummary: first, secondSummary: second, judgement }, Date.now(), () => crypto.randomUUID(), { participant: participant.pseudonym, code: props.codeName }),
+      setCell(
+        props.snapshot.frameworkCells ?? [],
+        { participantId: participant.id, codeId, waves: pair },
+        { firstSummary: first, secondSummary: second, judgement },
+        Date.now(),
+        () => crypto.randomUUID(),
+        { participant: participant.pseudonym, code: props.codeName },
+      ),
     );
     if (ok) props.onClose();
   };
   return (
     <Modal title={`${participant.pseudonym} × ${props.codeName}`} onClose={props.onClose} wide>
       <div className="modal-body cell-editor">
-        {[{ wave: pair[0], list: evidence.first, value: first, set: setFirst }, { wave: pair[1], list: evidence.second, value: second, set: setSecond }].map((side) => (
+        {[
+          { wave: pair[0], list: evidence.first, value: first, set: setFirst },
+          { wave: pair[1], list: evidence.second, value: second, set: setSecond },
+        ].map((side) => (
           <section key={side.wave}>
             <h3>{props.label(side.wave)}</h3>
             <label className="stack">
               Summary
-              <textarea aria-label={`${props.label(side.wave)} summary`} rows={4} value={side.value} onChange={(e) => side.set(e.target.value)} />
+              <textarea
+                aria-label={`${props.label(side.wave)} summary`}
+                rows={4}
+                value={side.value}
+                onChange={(e) => side.set(e.target.value)}
+              />
             </label>
-            <p className="small muted">{side.list.length} passage{side.list.length === 1 ? '' : 's'} (coders in the filter; the same words count once)</p>
+            <p className="small muted">
+              {side.list.length} passage{side.list.length === 1 ? '' : 's'} (coders in the filter; the same words count once)
+            </p>
             <ol className="plain evidence">
               {side.list.map((p) => (
                 <li key={`${p.sourceId}:${p.start}`}>
                   <blockquote className="excerpt">{p.text}</blockquote>
-                  <span className="muted small">{[...new Set(p.codings.map((c) => coderName(c.coderId)))].sort((a, b) => a.localeCompare(b)).join(', ')} · </span>
-                  <button type="button" className="link small" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>open in transcript</button>
+                  <span className="muted small">
+                    {[...new Set(p.codings.map((c) => coderName(c.coderId)))].sort((a, b) => a.localeCompare(b)).join(', ')} ·{' '}
+                  </span>
+                  <button
+                    type="button"
+                    className="link small"
+                    onClick={() =>
+                      navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })
+                    }
+                  >
+                    open in transcript
+                  </button>
                 </li>
               ))}
             </ol>
@@ -188,15 +285,22 @@ function CellEditor(props: {
           Change{' '}
           <select aria-label="Change judgement" value={judgement} onChange={(e) => setJudgement(e.target.value as ChangeJudgement | '')}>
             <option value="">— not judged —</option>
-            {CHANGE_JUDGEMENTS.map((j) => <option key={j.id} value={j.id}>{j.label}</option>)}
+            {CHANGE_JUDGEMENTS.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.label}
+              </option>
+            ))}
           </select>
         </label>
         {hint && !judgement && <span className="muted small">The coding suggests “{judgementLabel(hint)}”.</span>}
         <span className="spacer" />
-        <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" onClick={() => void save()}>Save</button>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save
+        </button>
       </footer>
     </Modal>
   );
 }
-

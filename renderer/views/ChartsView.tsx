@@ -13,7 +13,13 @@ import { useProject } from './projectContext';
 import { useStable } from './useStable';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-const fileName = (name: string) => `${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'chart'}.svg`;
+const fileName = (name: string) =>
+  `${
+    name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'chart'
+  }.svg`;
 
 export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
   const { coderId, blind, coders } = useProject();
@@ -25,14 +31,27 @@ export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSet
   const [heatWave, setHeatWave] = useState(filters.pair[0]);
   const [heatMeasure, setHeatMeasure] = useState('');
   const people = snapshot.participants
-    .filter((p) => p.deletedAt == null && (!filters.roles.length || filters.roles.includes(p.role)) && (!filters.sites.length || filters.sites.includes(p.site)) && (!filters.groups.length || filters.groups.includes(p.group)))
+    .filter(
+      (p) =>
+        p.deletedAt == null &&
+        (!filters.roles.length || filters.roles.includes(p.role)) &&
+        (!filters.sites.length || filters.sites.includes(p.site)) &&
+        (!filters.groups.length || filters.groups.includes(p.group)),
+    )
     .filter((p) => snapshot.sources.some((s) => s.deletedAt == null && s.participantId === p.id && s.wave === heatWave))
     .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym))
     .map((p) => p.id);
-  const heatCodes = heatMeasure ? [heatMeasure, ...childrenOf(snapshot.codes, heatMeasure).map((c) => c.id)] : measures.flatMap((m) => [m.id, ...childrenOf(snapshot.codes, m.id).map((c) => c.id)]);
+  const heatCodes = heatMeasure
+    ? [heatMeasure, ...childrenOf(snapshot.codes, heatMeasure).map((c) => c.id)]
+    : measures.flatMap((m) => [m.id, ...childrenOf(snapshot.codes, m.id).map((c) => c.id)]);
   const heat = heatMapSvg(snapshot, {
-    waveId: heatWave, codeIds: heatCodes, participantIds: people, subtitle,
-    includeChildren: options.includeChildren, ignoreInterviewer: options.ignoreInterviewer, ...(options.coderIds ? { coderIds: options.coderIds } : {}),
+    waveId: heatWave,
+    codeIds: heatCodes,
+    participantIds: people,
+    subtitle,
+    includeChildren: options.includeChildren,
+    ignoreInterviewer: options.ignoreInterviewer,
+    ...(options.coderIds ? { coderIds: options.coderIds } : {}),
   });
   const save = (name: string, svg: string) => void getPlatform().saveFile(fileName(name), new TextEncoder().encode(svg), 'image/svg+xml');
 
@@ -45,7 +64,11 @@ export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSet
           return (
             <figure key={m.id} className="chart card">
               <img src={svgUrl(svg)} alt={`${m.name}: share of participants with each indicator at each wave`} />
-              <figcaption><button type="button" onClick={() => save(m.name, svg)}>Save SVG</button></figcaption>
+              <figcaption>
+                <button type="button" onClick={() => save(m.name, svg)}>
+                  Save SVG
+                </button>
+              </figcaption>
             </figure>
           );
         })}
@@ -53,15 +76,27 @@ export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSet
       <h2>Heat map: coded passages by participant and code</h2>
       <div className="row">
         <select aria-label="Heat map wave" value={heatWave} onChange={(e) => setHeatWave(e.target.value)}>
-          {setup.waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
+          {setup.waves.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.label}
+            </option>
+          ))}
         </select>
         <select aria-label="Heat map codes" value={heatMeasure} onChange={(e) => setHeatMeasure(e.target.value)}>
           <option value="">All measures and themes</option>
-          {measures.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          {measures.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
         </select>
-        <button type="button" onClick={() => save(`heat map ${heatWave}`, heat)}>Save SVG</button>
+        <button type="button" onClick={() => save(`heat map ${heatWave}`, heat)}>
+          Save SVG
+        </button>
       </div>
-      <figure className="chart card heat"><img src={svgUrl(heat)} alt="Heat map of coded passages by participant and code" /></figure>
+      <figure className="chart card heat">
+        <img src={svgUrl(heat)} alt="Heat map of coded passages by participant and code" />
+      </figure>
     </div>
   );
 }

@@ -53,13 +53,22 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
         <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
           <option value="">Merge into…</option>
           {targets.map(({ code: c, depth }) => (
-            <option key={c.id} value={c.id}>{'  '.repeat(depth)}{c.name}</option>
+            <option key={c.id} value={c.id}>
+              {'  '.repeat(depth)}
+              {c.name}
+            </option>
           ))}
         </select>
-        <button type="button" disabled={!mergeInto} onClick={() => setConfirmMerge(true)}>Merge…</button>
-        <button type="button" disabled={mine.length === 0} onClick={() => setSplitting(true)}>Split…</button>
+        <button type="button" disabled={!mergeInto} onClick={() => setConfirmMerge(true)}>
+          Merge…
+        </button>
+        <button type="button" disabled={mine.length === 0} onClick={() => setSplitting(true)}>
+          Split…
+        </button>
         <span className="spacer" />
-        <button type="button" className="danger" onClick={props.onDelete}>Delete code</button>
+        <button type="button" className="danger" onClick={props.onDelete}>
+          Delete code
+        </button>
       </div>
       {confirmMerge && mergeInto && (
         <Confirm
@@ -90,7 +99,8 @@ function MergeMessage(props: { codes: Code[]; codings: Coding[]; fromId: string;
     <p>
       “{name(props.fromId)}” goes into “{name(props.intoId)}”: its {impact.codings} coding(s) become codings of “{name(props.intoId)}”
       {impact.duplicates > 0 ? `, ${impact.duplicates} that duplicate a coding already there are dropped (their memos kept)` : ''}
-      {impact.subCodes > 0 ? `, its ${impact.subCodes} sub-code(s) move with them` : ''}, and “{name(props.fromId)}” is removed. You can undo this (Ctrl+Z).
+      {impact.subCodes > 0 ? `, its ${impact.subCodes} sub-code(s) move with them` : ''}, and “{name(props.fromId)}” is removed. You can
+      undo this (Ctrl+Z).
     </p>
   );
 }
@@ -116,16 +126,52 @@ function SplitDialog(props: { code: Code; codings: Coding[]; onClose(): void }) 
           {props.codings.map((c) => (
             <li key={c.id}>
               <label className="row">
-                <input type="checkbox" checked={chosen.has(c.id)} onChange={(e) => setChosen((s) => { const n = new Set(s); if (e.target.checked) n.add(c.id); else n.delete(c.id); return n; })} />
-                <span className="small">{excerpt(c)}{c.memo ? ` · memo: ${c.memo}` : ''}</span>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(c.id)}
+                  onChange={(e) =>
+                    setChosen((s) => {
+                      const n = new Set(s);
+                      if (e.target.checked) n.add(c.id);
+                      else n.delete(c.id);
+                      return n;
+                    })
+                  }
+                />
+                <span className="small">
+                  {excerpt(c)}
+                  {c.memo ? ` · memo: ${c.memo}` : ''}
+                </span>
               </label>
             </li>
           ))}
         </ul>
       </div>
       <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" onClick={async () => { if (await actWith((fresh) => splitCode(fresh.codes, props.codings, props.code.id, { name, codingIds: [...chosen] }, () => crypto.randomUUID(), Date.now()))) props.onClose(); }}>Split</button>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            if (
+              await actWith((fresh) =>
+                splitCode(
+                  fresh.codes,
+                  props.codings,
+                  props.code.id,
+                  { name, codingIds: [...chosen] },
+                  () => crypto.randomUUID(),
+                  Date.now(),
+                ),
+              )
+            )
+              props.onClose();
+          }}
+        >
+          Split
+        </button>
       </footer>
     </Modal>
   );

@@ -38,14 +38,31 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
         />
         <ul className="plain picker-results" role="listbox" aria-label="Codes">
           {results.map((c, i) => (
-            <li key={c.id} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => { e.preventDefault(); choose(i); }}>
+            <li
+              key={c.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(i);
+              }}
+            >
               <span className="swatch" style={{ background: c.colour }} />
               <span>{c.name}</span>
               <span className="muted path">{codePath(props.codes, c.id).slice(0, -1).join(' › ')}</span>
             </li>
           ))}
           {canCreate && (
-            <li role="option" aria-selected={active === results.length} className={active === results.length ? 'active' : undefined} onMouseDown={(e) => { e.preventDefault(); choose(results.length); }}>
+            <li
+              role="option"
+              aria-selected={active === results.length}
+              className={active === results.length ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(results.length);
+              }}
+            >
               + Create code “{query.trim()}”
             </li>
           )}

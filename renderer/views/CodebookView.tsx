@@ -46,15 +46,21 @@ export function CodebookView() {
   // details, has the focus).
   const createdShown = rows.some((r) => r.code.id === createdId);
   useEffect(() => {
-    if (createdId && createdShown) treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${createdId}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (createdId && createdShown)
+      treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${createdId}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [createdId, createdShown]);
 
-  const focusRow = (id: string) => requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
+  const focusRow = (id: string) =>
+    requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
 
   async function addCode(parentId: string | null) {
     const id = crypto.randomUUID();
     const siblings = codes.filter((c) => c.parentId === parentId);
-    const name = uniqueName('New code', siblings.map((c) => c.name), (b, n) => `${b} ${n}`);
+    const name = uniqueName(
+      'New code',
+      siblings.map((c) => c.name),
+      (b, n) => `${b} ${n}`,
+    );
     if (await actWith((fresh) => createCode(fresh.codes, { name, parentId }, () => id, Date.now()))) {
       setSelectedId(id);
       setCreatedId(id);
@@ -74,7 +80,9 @@ export function CodebookView() {
     try {
       picked = await getPlatform().openFiles({ title: 'Import codebook', extensions: CODEBOOK_EXTENSIONS, multiple: false });
     } catch (e) {
-      await actWith(() => { throw e; });
+      await actWith(() => {
+        throw e;
+      });
       return;
     }
     const [file] = picked;
@@ -84,10 +92,13 @@ export function CodebookView() {
       read = await readCodebookFile(file);
     } catch (e) {
       // A bad file: the message is shown and nothing changes.
-      await actWith(() => { throw e; });
+      await actWith(() => {
+        throw e;
+      });
       return;
     }
-    if (await actWith((fresh) => mergeCodebook(fresh.codes, read.nodes, `Import codebook ${file.name}`, () => crypto.randomUUID()))) setNotice(read.warnings);
+    if (await actWith((fresh) => mergeCodebook(fresh.codes, read.nodes, `Import codebook ${file.name}`, () => crypto.randomUUID())))
+      setNotice(read.warnings);
   }
 
   function onKeyDown(e: React.KeyboardEvent, code: Code) {
@@ -98,7 +109,10 @@ export function CodebookView() {
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = rows[index + (e.key === 'ArrowDown' ? 1 : -1)];
-      if (next) { setSelectedId(next.code.id); focusRow(next.code.id); }
+      if (next) {
+        setSelectedId(next.code.id);
+        focusRow(next.code.id);
+      }
     } else if (e.key === 'Delete') {
       e.preventDefault();
       setDeleting(code);
@@ -112,25 +126,66 @@ export function CodebookView() {
     <div className="codebook">
       <section className="codebook-tree" aria-label="Codebook tree">
         <div className="row">
-          <button type="button" className="primary" onClick={() => addCode(null)}>New code</button>
-          <button type="button" disabled={!selected} onClick={() => selected && addCode(selected.id)}>New sub-code</button>
+          <button type="button" className="primary" onClick={() => addCode(null)}>
+            New code
+          </button>
+          <button type="button" disabled={!selected} onClick={() => selected && addCode(selected.id)}>
+            New sub-code
+          </button>
           <span className="spacer" />
-          <button type="button" onClick={() => void importFile()}>Import…</button>
-          <button type="button" onClick={() => exportCodes((cs) => getPlatform().saveFile('codebook.json', new TextEncoder().encode(codebookJson(cs, 'Codebook')), 'application/json'))}>Export JSON</button>
-          <button type="button" onClick={() => exportCodes((cs) => getPlatform().saveFile('codebook.csv', new TextEncoder().encode(`\uFEFF${codebookCsv(cs)}`), 'text/csv'))}>Export CSV</button>
-          <button type="button" disabled={codes.length === 0} title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder…" onClick={() => exportCodes(async (cs) => getPlatform().saveFile('codebook.qdc', await writeQdc(cs), 'application/xml'))}>Export .qdc</button>
+          <button type="button" onClick={() => void importFile()}>
+            Import…
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              exportCodes((cs) =>
+                getPlatform().saveFile('codebook.json', new TextEncoder().encode(codebookJson(cs, 'Codebook')), 'application/json'),
+              )
+            }
+          >
+            Export JSON
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              exportCodes((cs) => getPlatform().saveFile('codebook.csv', new TextEncoder().encode(`\uFEFF${codebookCsv(cs)}`), 'text/csv'))
+            }
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            disabled={codes.length === 0}
+            title="REFI-QDA codebook, for NVivo, ATLAS.ti, MAXQDA, QualCoder…"
+            onClick={() => exportCodes(async (cs) => getPlatform().saveFile('codebook.qdc', await writeQdc(cs), 'application/xml'))}
+          >
+            Export .qdc
+          </button>
         </div>
         {notice.length > 0 && (
           <div className="notice" role="status">
             <strong>Imported, with notes:</strong>
-            <ul>{notice.map((n, i) => <li key={i}>{n}</li>)}</ul>
-            <button type="button" className="icon" aria-label="Dismiss notes" onClick={() => setNotice([])}>×</button>
+            <ul>
+              {notice.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+            <button type="button" className="icon" aria-label="Dismiss notes" onClick={() => setNotice([])}>
+              ×
+            </button>
           </div>
         )}
         {codes.length === 0 && (
           <div className="card welcome">
             <p>This project has no codes yet.</p>
-            <button type="button" className="primary" onClick={() => act(mergeCodebook(codes, DEFAULT_CODEBOOK, `Start from "${DEFAULT_CODEBOOK_NAME}"`, () => crypto.randomUUID()))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                act(mergeCodebook(codes, DEFAULT_CODEBOOK, `Start from "${DEFAULT_CODEBOOK_NAME}"`, () => crypto.randomUUID()))
+              }
+            >
               Use the study codebook ({DEFAULT_CODEBOOK_NAME})
             </button>
           </div>
@@ -142,10 +197,15 @@ export function CodebookView() {
           onChange={(e) => setFind(e.target.value)}
           onKeyDown={(e) => {
             const hit = e.key === 'Enter' ? codeSearch(codes, find, 1)[0] : undefined;
-            if (hit) { setSelectedId(hit.id); focusRow(hit.id); }
+            if (hit) {
+              setSelectedId(hit.id);
+              focusRow(hit.id);
+            }
           }}
         />
-        <p className="muted small">Alt+↑↓ reorder · Alt+→ make sub-code of the code above · Alt+← move up a level · Delete · drag a code onto another to nest it</p>
+        <p className="muted small">
+          Alt+↑↓ reorder · Alt+→ make sub-code of the code above · Alt+← move up a level · Delete · drag a code onto another to nest it
+        </p>
         <ul className="plain tree" role="tree" aria-label="Codes" ref={treeRef}>
           {rows.map(({ code, depth }) => {
             const s = stats.get(code.id);
@@ -160,13 +220,17 @@ export function CodebookView() {
                 className={`tree-row${code.id === selectedId ? ' selected' : ''}${dragId === code.id ? ' dragging' : ''}`}
                 style={{ paddingLeft: `${0.5 + depth * 1.1}rem` }}
                 draggable
-                onDragStart={(e) => { setDragId(code.id); e.dataTransfer.setData('text/plain', code.id); }}
+                onDragStart={(e) => {
+                  setDragId(code.id);
+                  e.dataTransfer.setData('text/plain', code.id);
+                }}
                 onDragEnd={() => setDragId(null)}
                 onDragOver={(e) => e.preventDefault()}
                 onDrop={(e) => {
                   e.preventDefault();
                   const moving = e.dataTransfer.getData('text/plain');
-                  if (moving && moving !== code.id) void actWith((fresh) => moveCode(fresh.codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
+                  if (moving && moving !== code.id)
+                    void actWith((fresh) => moveCode(fresh.codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
                 }}
                 onClick={() => setSelectedId(code.id)}
                 onKeyDown={(e) => onKeyDown(e, code)}
@@ -174,7 +238,10 @@ export function CodebookView() {
               >
                 <span className="swatch" style={{ background: code.colour }} />
                 <span className="name">{code.name}</span>
-                <span className="stats muted small" aria-label={`${s?.codings ?? 0} codings, ${s?.sources ?? 0} transcripts, ${s?.participants ?? 0} participants`}>
+                <span
+                  className="stats muted small"
+                  aria-label={`${s?.codings ?? 0} codings, ${s?.sources ?? 0} transcripts, ${s?.participants ?? 0} participants`}
+                >
                   {s?.codings ?? 0} · {s?.sources ?? 0} · {s?.participants ?? 0}
                 </span>
               </li>
@@ -188,7 +255,10 @@ export function CodebookView() {
             onDrop={(e) => {
               e.preventDefault();
               const moving = e.dataTransfer.getData('text/plain');
-              if (moving) void actWith((fresh) => moveCode(fresh.codes, moving, null, codes.filter((c) => c.parentId === null && c.id !== moving).length));
+              if (moving)
+                void actWith((fresh) =>
+                  moveCode(fresh.codes, moving, null, codes.filter((c) => c.parentId === null && c.id !== moving).length),
+                );
             }}
           >
             Drop here to make a top-level code
@@ -197,9 +267,18 @@ export function CodebookView() {
       </section>
       <section className="codebook-detail">
         {selected ? (
-          <CodeDetails key={selected.id} code={selected} codings={codings} onDelete={() => setDeleting(selected)} focusName={selected.id === createdId} />
+          <CodeDetails
+            key={selected.id}
+            code={selected}
+            codings={codings}
+            onDelete={() => setDeleting(selected)}
+            focusName={selected.id === createdId}
+          />
         ) : (
-          <p className="muted pad">Choose a code to edit its name, definition, colour and memo. Numbers beside each code: codings · transcripts · participants (with sub-codes).</p>
+          <p className="muted pad">
+            Choose a code to edit its name, definition, colour and memo. Numbers beside each code: codings · transcripts · participants
+            (with sub-codes).
+          </p>
         )}
       </section>
       {deleting && (
@@ -211,7 +290,8 @@ export function CodebookView() {
             const impact = deleteImpact(codes, codings, deleting.id);
             return (
               <p>
-                “{deleting.name}”{impact.codes > 1 ? ` and its ${impact.codes - 1} sub-code(s)` : ''} will be deleted, with {impact.codings} coding(s). You can undo this (Ctrl+Z).
+                “{deleting.name}”{impact.codes > 1 ? ` and its ${impact.codes - 1} sub-code(s)` : ''} will be deleted, with {impact.codings}{' '}
+                coding(s). You can undo this (Ctrl+Z).
               </p>
             );
           })()}

@@ -15,7 +15,10 @@ export function CoderGate(props: { onChosen(coder: Coder): void; onClose?: () =>
   return (
     <Modal title="Who is coding?" onClose={props.onClose ?? (() => {})}>
       <div className="modal-body coder-gate">
-        <p className="muted">Every coding records its coder, so that two coders can compare their work. This computer remembers who you are, for every project on it.</p>
+        <p className="muted">
+          Every coding records its coder, so that two coders can compare their work. This computer remembers who you are, for every project
+          on it.
+        </p>
         {coders.length > 0 && (
           <ul className="plain">
             {coders.map((c) => (
@@ -37,7 +40,9 @@ export function CoderGate(props: { onChosen(coder: Coder): void; onClose?: () =>
         >
           <input aria-label="New coder name" placeholder="Your name or initials" value={name} onChange={(e) => setName(e.target.value)} />
           <input aria-label="New coder colour" type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
-          <button type="submit" className="primary">Add me as a coder</button>
+          <button type="submit" className="primary">
+            Add me as a coder
+          </button>
         </form>
       </div>
     </Modal>

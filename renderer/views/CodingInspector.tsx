@@ -42,21 +42,51 @@ function CodingCard(props: { coding: Coding; source: Source; onRemoved(): void }
         <strong>{name}</strong>
       </header>
       {code && <p className="muted small">{codePath(codes, code.id).slice(0, -1).join(' › ')}</p>}
-      <p className="small">by <span style={{ color: coder?.colour }}>{coder?.name ?? 'unknown coder'}</span> · {coding.end - coding.start} characters</p>
+      <p className="small">
+        by <span style={{ color: coder?.colour }}>{coder?.name ?? 'unknown coder'}</span> · {coding.end - coding.start} characters
+      </p>
       <blockquote className="excerpt">{excerpt.length > 280 ? `${excerpt.slice(0, 140)} … ${excerpt.slice(-120)}` : excerpt}</blockquote>
       <div className="resize row" role="group" aria-label="Move the ends">
         <span className="small muted">Start</span>
-        <button type="button" aria-label="Extend start by a word" onClick={() => resize(stepWord(source.text, coding.start, -1), coding.end)}>←</button>
-        <button type="button" aria-label="Shrink start by a word" onClick={() => resize(stepWord(source.text, coding.start, 1), coding.end)}>→</button>
+        <button
+          type="button"
+          aria-label="Extend start by a word"
+          onClick={() => resize(stepWord(source.text, coding.start, -1), coding.end)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          aria-label="Shrink start by a word"
+          onClick={() => resize(stepWord(source.text, coding.start, 1), coding.end)}
+        >
+          →
+        </button>
         <span className="small muted">End</span>
-        <button type="button" aria-label="Shrink end by a word" onClick={() => resize(coding.start, stepWord(source.text, coding.end, -1))}>←</button>
-        <button type="button" aria-label="Extend end by a word" onClick={() => resize(coding.start, stepWord(source.text, coding.end, 1))}>→</button>
+        <button type="button" aria-label="Shrink end by a word" onClick={() => resize(coding.start, stepWord(source.text, coding.end, -1))}>
+          ←
+        </button>
+        <button type="button" aria-label="Extend end by a word" onClick={() => resize(coding.start, stepWord(source.text, coding.end, 1))}>
+          →
+        </button>
       </div>
       <label className="memo-box">
         <span className="small muted">Coding memo</span>
-        <DraftTextArea journal={`coding:${coding.id}:memo`} aria-label={`Memo for ${name}`} rows={3} value={coding.memo} save={(memo) => actWith(() => setCodingMemo(coding, memo, Date.now()))} />
+        <DraftTextArea
+          journal={`coding:${coding.id}:memo`}
+          aria-label={`Memo for ${name}`}
+          rows={3}
+          value={coding.memo}
+          save={(memo) => actWith(() => setCodingMemo(coding, memo, Date.now()))}
+        />
       </label>
-      <button type="button" className="danger" onClick={async () => { if (await actWith(() => removeCoding(coding, name, Date.now()))) props.onRemoved(); }}>
+      <button
+        type="button"
+        className="danger"
+        onClick={async () => {
+          if (await actWith(() => removeCoding(coding, name, Date.now()))) props.onRemoved();
+        }}
+      >
         Remove coding
       </button>
     </article>

@@ -19,7 +19,11 @@ import { useProject } from './projectContext';
 import { navigate, type ProjectRoute } from './route';
 
 /** Highlight strengths offered: a factor on the tint of coded text. */
-const MARK_STRENGTHS: [number, string][] = [[0.6, 'light'], [1, 'medium'], [1.6, 'strong']];
+const MARK_STRENGTHS: [number, string][] = [
+  [0.6, 'light'],
+  [1, 'medium'],
+  [1.6, 'strong'],
+];
 
 export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; route: ProjectRoute }) {
   const { db, codes, coders, coderId, blind, actWith, projectId } = useProject();
@@ -47,7 +51,11 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
       const coding = byId.get(id);
       const code = coding && codes.find((k) => k.id === coding.codeId);
       if (!coding || !code) return null;
-      return { code: codePath(codes, code.id).join(' › '), coder: coders.find((k) => k.id === coding.coderId)?.name ?? 'unknown coder', colour: code.colour };
+      return {
+        code: codePath(codes, code.id).join(' › '),
+        coder: coders.find((k) => k.id === coding.coderId)?.name ?? 'unknown coder',
+        colour: code.colour,
+      };
     };
   }, [shown, codes, coders]);
   const selectedCodings = useMemo(() => (clicked ? shown.filter((c) => clicked.ids.includes(c.id)) : []), [clicked, shown]);
@@ -68,7 +76,11 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
     const selection = selectionRef.current;
     if (!selection || !coderId || !source) return;
     const request = { sourceId: source.id, codeId, coderId, ...selection };
-    if (await actWith((fresh) => applyCoding(allCodings, request, source.text.length, codeName(fresh.codes, codeId), () => crypto.randomUUID(), Date.now()))) {
+    if (
+      await actWith((fresh) =>
+        applyCoding(allCodings, request, source.text.length, codeName(fresh.codes, codeId), () => crypto.randomUUID(), Date.now()),
+      )
+    ) {
       prefs.setLastCodeId(projectId, codeId);
       setLastCodeId(codeId);
       setReselect({ ...selection, nonce: Date.now() });
@@ -84,7 +96,14 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
       const name = typedName ?? inVivoName(source.text.slice(selection.start, selection.end));
       const create = createCode(fresh.codes, { name }, () => crypto.randomUUID(), now);
       const code = create.changes.find((c) => c.before === null)!.after as { id: string; name: string };
-      const coding = applyCoding(allCodings, { sourceId: source.id, codeId: code.id, coderId, ...selection }, source.text.length, code.name, () => crypto.randomUUID(), now);
+      const coding = applyCoding(
+        allCodings,
+        { sourceId: source.id, codeId: code.id, coderId, ...selection },
+        source.text.length,
+        code.name,
+        () => crypto.randomUUID(),
+        now,
+      );
       prefs.setLastCodeId(projectId, code.id);
       setLastCodeId(code.id);
       return combine(typedName ? `Create and apply "${code.name}"` : `Code in vivo "${code.name}"`, create, coding);
@@ -94,7 +113,8 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey)
+      return;
     const key = e.key.toLowerCase();
     const selected = selectionRef.current;
     if (key === 'k' && selected) setPicking(true);
@@ -110,9 +130,15 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
       <aside className="coding-left" aria-label="Codebook">
         <label className="source-picker">
           <span className="muted small">Transcript</span>
-          <select aria-label="Transcript to code" value={sourceId} onChange={(e) => navigate({ ...route, sourceId: e.target.value, range: null })}>
+          <select
+            aria-label="Transcript to code"
+            value={sourceId}
+            onChange={(e) => navigate({ ...route, sourceId: e.target.value, range: null })}
+          >
             {props.sources.map((s) => (
-              <option key={s.id} value={s.id}>{s.title}</option>
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
             ))}
           </select>
         </label>
@@ -121,10 +147,15 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
       <section className="coding-main">
         <header className="coding-head">
           <h2>{source.title}</h2>
-          <span className="muted">{participant?.pseudonym ?? 'No participant'} · {wave?.label ?? 'No wave'}{blind ? ' · blind: only your codings' : ''}</span>
+          <span className="muted">
+            {participant?.pseudonym ?? 'No participant'} · {wave?.label ?? 'No wave'}
+            {blind ? ' · blind: only your codings' : ''}
+          </span>
           <span className="spacer" />
           <span className="muted small selection-info" aria-live="polite">
-            {selection ? `${selection.end - selection.start} characters selected — K: code · R: repeat · I: in vivo` : 'Select text to code it'}
+            {selection
+              ? `${selection.end - selection.start} characters selected — K: code · R: repeat · I: in vivo`
+              : 'Select text to code it'}
           </span>
           <label className="small muted">
             Highlights{' '}
@@ -138,7 +169,9 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
               }}
             >
               {MARK_STRENGTHS.map(([factor, label]) => (
-                <option key={factor} value={String(factor)}>{label}</option>
+                <option key={factor} value={String(factor)}>
+                  {label}
+                </option>
               ))}
             </select>
           </label>
@@ -162,8 +195,14 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
         <CodePicker
           codes={codes}
           onClose={() => setPicking(false)}
-          onPick={(id) => { setPicking(false); void apply(id); }}
-          onCreate={(name) => { setPicking(false); void createAndApply(name); }}
+          onPick={(id) => {
+            setPicking(false);
+            void apply(id);
+          }}
+          onCreate={(name) => {
+            setPicking(false);
+            void createAndApply(name);
+          }}
         />
       )}
       {!coderId && <p className="pad muted">Choose who is coding to start.</p>}

@@ -88,52 +88,94 @@ export function CompareView(props: { setup: ProjectSetup }) {
   return (
     <section className="compare pad">
       <nav className="subtabs" aria-label="Compare waves">
-        {([['matrix', 'Wave matrix'], ['reader', 'Paired reader'], ['change', 'Change matrix'], ['charts', 'Charts']] as const).map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={section === id} className={section === id ? 'tab active' : 'tab'} onClick={() => setSection(id)}>{label}</button>
+        {(
+          [
+            ['matrix', 'Wave matrix'],
+            ['reader', 'Paired reader'],
+            ['change', 'Change matrix'],
+            ['charts', 'Charts'],
+          ] as const
+        ).map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={section === id}
+            className={section === id ? 'tab active' : 'tab'}
+            onClick={() => setSection(id)}
+          >
+            {label}
+          </button>
         ))}
       </nav>
       <div className="filters row" aria-label="Filters">
         <fieldset className="row">
           <legend>Roles</legend>
           {props.setup.roles.map((r) => (
-            <label key={r.id}><input type="checkbox" checked={shown.roles.includes(r.id)} onChange={() => set({ roles: toggle(shown.roles, r.id) })} /> {r.label}</label>
+            <label key={r.id}>
+              <input type="checkbox" checked={shown.roles.includes(r.id)} onChange={() => set({ roles: toggle(shown.roles, r.id) })} />{' '}
+              {r.label}
+            </label>
           ))}
         </fieldset>
         {sites.length > 0 && (
           <fieldset className="row">
             <legend>Sites</legend>
             {sites.map((s) => (
-              <label key={s}><input type="checkbox" checked={shown.sites.includes(s)} onChange={() => set({ sites: toggle(shown.sites, s) })} /> {s}</label>
+              <label key={s}>
+                <input type="checkbox" checked={shown.sites.includes(s)} onChange={() => set({ sites: toggle(shown.sites, s) })} /> {s}
+              </label>
             ))}
           </fieldset>
         )}
         <fieldset className="row">
           <legend>Group</legend>
           {GROUPS.filter((g) => g.id).map((g) => (
-            <label key={g.id}><input type="checkbox" checked={shown.groups.includes(g.id)} onChange={() => set({ groups: toggle(shown.groups, g.id) })} /> {g.label}</label>
+            <label key={g.id}>
+              <input type="checkbox" checked={shown.groups.includes(g.id)} onChange={() => set({ groups: toggle(shown.groups, g.id) })} />{' '}
+              {g.label}
+            </label>
           ))}
         </fieldset>
         <label>
           Coder{' '}
           <select aria-label="Coder" value={blind ? '' : shown.coderId} disabled={blind} onChange={(e) => set({ coderId: e.target.value })}>
             <option value="">{blind ? 'Only mine (blind)' : 'All coders'}</option>
-            {coders.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {coders.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
         {waves.length > 2 && (
           <label>
             Compare{' '}
             <select aria-label="First wave" value={shown.pair[0]} onChange={(e) => set({ pair: [e.target.value, shown.pair[1]] })}>
-              {waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
+              {waves.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.label}
+                </option>
+              ))}
             </select>{' '}
             with{' '}
             <select aria-label="Second wave" value={shown.pair[1]} onChange={(e) => set({ pair: [shown.pair[0], e.target.value] })}>
-              {waves.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
+              {waves.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.label}
+                </option>
+              ))}
             </select>
           </label>
         )}
-        <label><input type="checkbox" checked={shown.includeChildren} onChange={(e) => set({ includeChildren: e.target.checked })} /> Parents include sub-codes</label>
-        <label><input type="checkbox" checked={shown.ignoreInterviewer} onChange={(e) => set({ ignoreInterviewer: e.target.checked })} /> Ignore interviewer turns</label>
+        <label>
+          <input type="checkbox" checked={shown.includeChildren} onChange={(e) => set({ includeChildren: e.target.checked })} /> Parents
+          include sub-codes
+        </label>
+        <label>
+          <input type="checkbox" checked={shown.ignoreInterviewer} onChange={(e) => set({ ignoreInterviewer: e.target.checked })} /> Ignore
+          interviewer turns
+        </label>
       </div>
       {!snapshot ? (
         <p className="muted">Counting…</p>

@@ -16,11 +16,21 @@ import { useStable } from './useStable';
 const COLUMNS = { gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))' } as const;
 
 /** `locale`: the reader's (navigator.language), for the dates of decisions. */
-export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: readonly string[]; sourceIds: string[]; overlap: number; projectId: string; locale: string | undefined }) {
+export function DisagreementList(props: {
+  snapshot: ProjectSnapshot;
+  coderIds: readonly string[];
+  sourceIds: string[];
+  overlap: number;
+  projectId: string;
+  locale: string | undefined;
+}) {
   const { snapshot, coderIds } = props;
   const stableCoderIds = useStable(coderIds);
   const sourceIds = useStable(props.sourceIds);
-  const list = useMemo(() => disagreements(snapshot, { coderIds: stableCoderIds, overlap: props.overlap, sourceIds }), [snapshot, stableCoderIds, props.overlap, sourceIds]);
+  const list = useMemo(
+    () => disagreements(snapshot, { coderIds: stableCoderIds, overlap: props.overlap, sourceIds }),
+    [snapshot, stableCoderIds, props.overlap, sourceIds],
+  );
   const { actWith, coders, coderId } = useProject();
   const [codeId, setCodeId] = useState('');
   const [open, setOpen] = useState<'open' | 'all'>('open');
@@ -29,9 +39,20 @@ export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: r
   const resolved = list.filter((d) => decisionFor(decisions, d)).length;
   const me = coders.find((c) => c.id === coderId)?.name ?? null;
   const resolve = async (d: Disagreement, choice: Resolution, why: string) => {
-    const ok = await actWith((fresh) => resolveDisagreement({ coders: fresh.coders, codings: snapshot.codings, decisions }, d, choice, why, me ?? '', Date.now(), () => crypto.randomUUID()));
+    const ok = await actWith((fresh) =>
+      resolveDisagreement({ coders: fresh.coders, codings: snapshot.codings, decisions }, d, choice, why, me ?? '', Date.now(), () =>
+        crypto.randomUUID(),
+      ),
+    );
     // Editing goes on where coding is done: the passage opens; choose "Consensus" as coder there.
-    if (ok && choice === 'edit') navigate({ screen: 'project', projectId: props.projectId, tab: 'coding', sourceId: d.sourceId, range: { start: d.start, end: d.end } });
+    if (ok && choice === 'edit')
+      navigate({
+        screen: 'project',
+        projectId: props.projectId,
+        tab: 'coding',
+        sourceId: d.sourceId,
+        range: { start: d.start, end: d.end },
+      });
     return ok;
   };
   const codeIds = [...new Set(list.map((d) => d.codeId))];
@@ -40,22 +61,39 @@ export function DisagreementList(props: { snapshot: ProjectSnapshot; coderIds: r
   return (
     <section className="disagreements" aria-label="Disagreements">
       <div className="row">
-        <h3>Disagreements ({list.length}, {resolved} resolved)</h3>
+        <h3>
+          Disagreements ({list.length}, {resolved} resolved)
+        </h3>
         <select aria-label="Which disagreements" value={open} onChange={(e) => setOpen(e.target.value as 'open' | 'all')}>
           <option value="open">Still open</option>
           <option value="all">All, with decisions</option>
         </select>
         <select aria-label="Disagreements for code" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
           <option value="">All codes</option>
-          {codeIds.map((id) => <option key={id} value={id}>{codePath(snapshot.codes, id).join(' / ')} ({list.filter((d) => d.codeId === id).length})</option>)}
+          {codeIds.map((id) => (
+            <option key={id} value={id}>
+              {codePath(snapshot.codes, id).join(' / ')} ({list.filter((d) => d.codeId === id).length})
+            </option>
+          ))}
         </select>
         <span className="muted small">
-          A passage {two ? 'only one coder' : 'not every chosen coder'} coded, or coded with a different extent (overlap below {Math.round(props.overlap * 100)}%{two ? '' : ' between any two of them'}).
+          A passage {two ? 'only one coder' : 'not every chosen coder'} coded, or coded with a different extent (overlap below{' '}
+          {Math.round(props.overlap * 100)}%{two ? '' : ' between any two of them'}).
         </span>
       </div>
       <ol className="plain">
         {shown.slice(0, 200).map((d) => (
-          <Item key={`${d.sourceId}:${d.codeId}:${d.start}:${d.end}`} d={d} snapshot={snapshot} projectId={props.projectId} decision={decisionFor(decisions, d)} coderName={coderName} onResolve={resolve} canDecide={me !== null} locale={props.locale} />
+          <Item
+            key={`${d.sourceId}:${d.codeId}:${d.start}:${d.end}`}
+            d={d}
+            snapshot={snapshot}
+            projectId={props.projectId}
+            decision={decisionFor(decisions, d)}
+            coderName={coderName}
+            onResolve={resolve}
+            canDecide={me !== null}
+            locale={props.locale}
+          />
         ))}
       </ol>
       {shown.length > 200 && <p className="muted">The first 200 of {shown.length} are shown; choose a code to narrow the list.</p>}
@@ -87,31 +125,75 @@ function Item(props: {
     <li className="disagreement card">
       <header className="row small">
         <strong>{codePath(snapshot.codes, d.codeId).join(' / ')}</strong>
-        <span className="muted">{s?.title} · {what}</span>
+        <span className="muted">
+          {s?.title} · {what}
+        </span>
         <span className="spacer" />
-        <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId: props.projectId, tab: 'coding', sourceId: d.sourceId, range: { start: d.start, end: d.end } })}>Open in transcript</button>
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            navigate({
+              screen: 'project',
+              projectId: props.projectId,
+              tab: 'coding',
+              sourceId: d.sourceId,
+              range: { start: d.start, end: d.end },
+            })
+          }
+        >
+          Open in transcript
+        </button>
       </header>
       {code && (code.description || code.inclusion || code.exclusion) && (
-        <p className="small muted definition">{code.description}{code.inclusion ? ` Include: ${code.inclusion}` : ''}{code.exclusion ? ` Exclude: ${code.exclusion}` : ''}</p>
+        <p className="small muted definition">
+          {code.description}
+          {code.inclusion ? ` Include: ${code.inclusion}` : ''}
+          {code.exclusion ? ` Exclude: ${code.exclusion}` : ''}
+        </p>
       )}
       {decision ? (
-        <p className="small decision" role="status">{decisionLine(decision, coderName, props.locale)}</p>
+        <p className="small decision" role="status">
+          {decisionLine(decision, coderName, props.locale)}
+        </p>
       ) : !props.canDecide ? (
         <p className="small muted">Choose who you are (top right) to record decisions in the consensus layer.</p>
       ) : (
         <div className="row resolution">
           <input aria-label="Why" placeholder="Why (for the decision log)" value={why} onChange={(e) => setWhy(e.target.value)} />
-          <button type="button" onClick={() => choose('both')}>{many ? 'All versions' : 'Both'}</button>
-          <button type="button" onClick={() => choose('neither')}>{many ? 'None' : 'Neither'}</button>
-          <button type="button" title={`Start from ${many ? 'all' : 'both'} versions, then adjust the Consensus coder's coding on the Coding tab`} onClick={() => choose('edit')}>Edit…</button>
+          <button type="button" onClick={() => choose('both')}>
+            {many ? 'All versions' : 'Both'}
+          </button>
+          <button type="button" onClick={() => choose('neither')}>
+            {many ? 'None' : 'Neither'}
+          </button>
+          <button
+            type="button"
+            title={`Start from ${many ? 'all' : 'both'} versions, then adjust the Consensus coder's coding on the Coding tab`}
+            onClick={() => choose('edit')}
+          >
+            Edit…
+          </button>
         </div>
       )}
       <div className="versions" style={COLUMNS}>
         {d.versions.map((v) => (
           <div key={v.coderId}>
             <h4>{coderName(v.coderId)}</h4>
-            {v.ranges.length === 0 ? <p className="muted">not coded</p> : v.ranges.map(([a, b]) => <blockquote key={a} className="excerpt">{s?.text.slice(a, b)}</blockquote>)}
-            {deciding && <button type="button" onClick={() => choose({ coderId: v.coderId })}>Take {coderName(v.coderId)}'s</button>}
+            {v.ranges.length === 0 ? (
+              <p className="muted">not coded</p>
+            ) : (
+              v.ranges.map(([a, b]) => (
+                <blockquote key={a} className="excerpt">
+                  {s?.text.slice(a, b)}
+                </blockquote>
+              ))
+            )}
+            {deciding && (
+              <button type="button" onClick={() => choose({ coderId: v.coderId })}>
+                Take {coderName(v.coderId)}'s
+              </button>
+            )}
           </div>
         ))}
       </div>

@@ -21,27 +21,65 @@ export function DoubleCodingPlan(props: { snapshot: ProjectSnapshot }) {
   const plan = useMemo(() => planDoubleCoding(props.snapshot, { share: share / 100, seed, strata }), [props.snapshot, share, seed, strata]);
   const title = (id: string) => props.snapshot.sources.find((s) => s.id === id)?.title ?? id;
   const exportCsv = () => {
-    const rows = [['Plan', `${share}% of transcripts per stratum (${strata.join(' × ') || 'no strata'}), at least one each; random seed ${seed}`], ['Stratum', 'Transcripts in stratum', 'Chosen transcript'], ...plan.strata.flatMap((s) => s.chosen.map((id) => [s.key, String(s.total), title(id)]))];
+    const rows = [
+      ['Plan', `${share}% of transcripts per stratum (${strata.join(' × ') || 'no strata'}), at least one each; random seed ${seed}`],
+      ['Stratum', 'Transcripts in stratum', 'Chosen transcript'],
+      ...plan.strata.flatMap((s) => s.chosen.map((id) => [s.key, String(s.total), title(id)])),
+    ];
     void getPlatform().saveFile('double-coding-plan.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
   };
   return (
     <details className="card double-coding">
       <summary>Plan double coding</summary>
       <div className="row">
-        <label>Share <input aria-label="Share to double-code" type="number" min={1} max={100} value={share} onChange={(e) => setShare(Math.min(100, Math.max(1, Number(e.target.value) || 20)))} />%</label>
+        <label>
+          Share{' '}
+          <input
+            aria-label="Share to double-code"
+            type="number"
+            min={1}
+            max={100}
+            value={share}
+            onChange={(e) => setShare(Math.min(100, Math.max(1, Number(e.target.value) || 20)))}
+          />
+          %
+        </label>
         <span className="muted small">per stratum of</span>
         {STRATA.map((s) => (
-          <label key={s.id}><input type="checkbox" checked={strata.includes(s.id)} onChange={() => setStrata(strata.includes(s.id) ? strata.filter((x) => x !== s.id) : [...strata, s.id])} /> {s.label}</label>
+          <label key={s.id}>
+            <input
+              type="checkbox"
+              checked={strata.includes(s.id)}
+              onChange={() => setStrata(strata.includes(s.id) ? strata.filter((x) => x !== s.id) : [...strata, s.id])}
+            />{' '}
+            {s.label}
+          </label>
         ))}
-        <label>Seed <input aria-label="Random seed" type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value) || 0)} /></label>
-        <button type="button" onClick={() => setSeed(Math.floor(Math.random() * 1_000_000))}>Draw again</button>
+        <label>
+          Seed <input aria-label="Random seed" type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value) || 0)} />
+        </label>
+        <button type="button" onClick={() => setSeed(Math.floor(Math.random() * 1_000_000))}>
+          Draw again
+        </button>
         <span className="spacer" />
-        <button type="button" onClick={exportCsv}>Export plan (CSV)</button>
+        <button type="button" onClick={exportCsv}>
+          Export plan (CSV)
+        </button>
       </div>
-      <p className="small">{plan.sourceIds.length} of {props.snapshot.sources.filter((s) => s.deletedAt == null).length} transcripts for the second coder. Each coder then codes them with Blind on, on their own machine, and the second coder's work comes in through the Project tab's "Import another coder's work".</p>
+      <p className="small">
+        {plan.sourceIds.length} of {props.snapshot.sources.filter((s) => s.deletedAt == null).length} transcripts for the second coder. Each
+        coder then codes them with Blind on, on their own machine, and the second coder's work comes in through the Project tab's "Import
+        another coder's work".
+      </p>
       <ul className="plain strata">
         {plan.strata.map((s) => (
-          <li key={s.key}><strong>{s.key}</strong> <span className="muted">({s.chosen.length} of {s.total})</span>: {s.chosen.map(title).join(', ')}</li>
+          <li key={s.key}>
+            <strong>{s.key}</strong>{' '}
+            <span className="muted">
+              ({s.chosen.length} of {s.total})
+            </span>
+            : {s.chosen.map(title).join(', ')}
+          </li>
         ))}
       </ul>
     </details>

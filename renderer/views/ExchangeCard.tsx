@@ -50,7 +50,10 @@ export function ExchangeCard() {
       const bytes = await writeQdpx(snapshot);
       const saved = await getPlatform().saveFile(exportFileName(snapshot.name ?? 'project', 'qdpx'), bytes, 'application/zip');
       const behind = leftBehind.length ? ` Not in the file: ${leftBehind.map((l) => l.label).join('; ')}.` : '';
-      if (saved) setStatus(`Exported ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`);
+      if (saved)
+        setStatus(
+          `Exported ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`,
+        );
     });
   };
 
@@ -66,18 +69,30 @@ export function ExchangeCard() {
     <section className="card exchange">
       <h2>Exchange</h2>
       <p className="muted">
-        REFI-QDA files (.qdpx) carry the project (transcripts, codebook, codings with their coder, participants with their attributes, waves and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench.
-        Work only this workbench does (change-matrix cells, the quote basket, the redaction list, the decision log, the quote style) stays behind: the export says what, before it saves.
+        REFI-QDA files (.qdpx) carry the project (transcripts, codebook, codings with their coder, participants with their attributes, waves
+        and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench. Work only this workbench does (change-matrix cells,
+        the quote basket, the redaction list, the decision log, the quote style) stays behind: the export says what, before it saves.
       </p>
       <ErrorLine error={error} onDismiss={dismiss} />
       <div className="row">
-        <button type="button" className="primary" disabled={busy !== null} onClick={() => void previewExport()}>Export project (.qdpx)…</button>
-        <button type="button" disabled={busy !== null} onClick={() => void importCoding()} title="Their codings come in as their own coder layer, for comparison and agreement">
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => void previewExport()}>
+          Export project (.qdpx)…
+        </button>
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() => void importCoding()}
+          title="Their codings come in as their own coder layer, for comparison and agreement"
+        >
           Import another coder's work (.qdpx)…
         </button>
         {busy && <span className="muted">{busy}</span>}
       </div>
-      {status && <p className="notice" role="status">{status}</p>}
+      {status && (
+        <p className="notice" role="status">
+          {status}
+        </p>
+      )}
       {outgoing && <ExportDialog outgoing={outgoing} onClose={() => setOutgoing(null)} onExport={() => void exportProject(outgoing)} />}
       {incoming && (
         <MergeDialog
@@ -88,7 +103,9 @@ export function ExchangeCard() {
             if (ok) {
               setIncoming(null);
               const s = plan.summary;
-              setStatus(`Imported from ${incoming.fileName}: ${countOf(s.codings.added, 'coding')} added${s.codings.alreadyPresent ? `, ${s.codings.alreadyPresent} already here` : ''}. Undo (Ctrl+Z) takes the codings back out.`);
+              setStatus(
+                `Imported from ${incoming.fileName}: ${countOf(s.codings.added, 'coding')} added${s.codings.alreadyPresent ? `, ${s.codings.alreadyPresent} already here` : ''}. Undo (Ctrl+Z) takes the codings back out.`,
+              );
             }
             return ok;
           }}
@@ -110,20 +127,38 @@ function ExportDialog(props: { outgoing: Outgoing; onClose(): void; onExport(): 
     <Modal title="Export project (.qdpx)" onClose={props.onClose}>
       <div className="modal-body">
         <p>The file carries:</p>
-        <ul className="import-counts">{carried.map((c) => <li key={c}>{c}</li>)}</ul>
+        <ul className="import-counts">
+          {carried.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
         {leftBehind.length > 0 ? (
           <section className="import-warnings" aria-label="Stays behind">
             <h3>Stays behind in this workbench ({leftBehind.length})</h3>
-            <ul>{leftBehind.map((l) => <li key={l.kind}>{l.label}</li>)}</ul>
-            <p className="small">REFI-QDA has no place for these; other tools, and a project imported from this file, will not have them. Keep this project (or its backup) to keep them.</p>
+            <ul>
+              {leftBehind.map((l) => (
+                <li key={l.kind}>{l.label}</li>
+              ))}
+            </ul>
+            <p className="small">
+              REFI-QDA has no place for these; other tools, and a project imported from this file, will not have them. Keep this project (or
+              its backup) to keep them.
+            </p>
           </section>
         ) : (
-          <p className="muted">Nothing stays behind: this project has no change-matrix cells, basket quotes, redaction list, consensus decisions or quote style of its own.</p>
+          <p className="muted">
+            Nothing stays behind: this project has no change-matrix cells, basket quotes, redaction list, consensus decisions or quote style
+            of its own.
+          </p>
         )}
       </div>
       <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" onClick={props.onExport}>Export .qdpx</button>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={props.onExport}>
+          Export .qdpx
+        </button>
       </footer>
     </Modal>
   );
@@ -135,7 +170,13 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
   const [busy, setBusy] = useState(false);
   // Planning 40,000 codings takes a moment: once per choice, not once per render.
   const plan = useMemo(
-    () => planMerge(current, project, { addUnmatchedSources: addSources, newId: () => crypto.randomUUID(), now: Date.now(), label: `Import coding from ${fileName}` }),
+    () =>
+      planMerge(current, project, {
+        addUnmatchedSources: addSources,
+        newId: () => crypto.randomUUID(),
+        now: Date.now(),
+        label: `Import coding from ${fileName}`,
+      }),
     [current, project, addSources, fileName],
   );
   const s = plan.summary;
@@ -153,14 +194,19 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
                 {s.sources.added.length > 0 && `, ${s.sources.added.length} added`}
                 {s.sources.notMatched.length > 0 && `, ${s.sources.notMatched.length} not in this project`}
                 <Details title="Matched" pairs={s.sources.matched} />
-                <List title="Not in this project (their codings are skipped)" items={s.sources.notMatched.map((n) => `${n.title} (${countOf(n.codingsSkipped, 'coding')})`)} />
+                <List
+                  title="Not in this project (their codings are skipped)"
+                  items={s.sources.notMatched.map((n) => `${n.title} (${countOf(n.codingsSkipped, 'coding')})`)}
+                />
                 <List title="Added" items={s.sources.added} />
               </td>
             </tr>
             <tr>
               <th>Codes</th>
               <td>
-                {s.codes.matchedById.length + s.codes.matchedByPath.length + s.codes.matchedByName.length} matched ({s.codes.matchedById.length} by id, {s.codes.matchedByPath.length} by name and place, {s.codes.matchedByName.length} by name elsewhere in the tree), {s.codes.added.length} new
+                {s.codes.matchedById.length + s.codes.matchedByPath.length + s.codes.matchedByName.length} matched (
+                {s.codes.matchedById.length} by id, {s.codes.matchedByPath.length} by name and place, {s.codes.matchedByName.length} by name
+                elsewhere in the tree), {s.codes.added.length} new
                 <Details title="Matched by name elsewhere in the tree (check these)" pairs={s.codes.matchedByName} />
                 <List title="New codes" items={s.codes.added} />
               </td>
@@ -169,24 +215,43 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
               <th>Coders</th>
               <td>
                 <ul className="plain">
-                  {s.coders.matched.map((c) => <li key={`m${c.existing}`}>{c.existing}{c.consensus ? ' (consensus layer)' : ''}{c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add, {c.codingsAlreadyPresent} already here</li>)}
-                  {s.coders.added.map((c) => <li key={`a${c.name}`}>{c.name} ({c.consensus ? 'the consensus layer, not compared as a coder' : 'new coder'}): {countOf(c.codingsAdded, 'coding')} to add</li>)}
+                  {s.coders.matched.map((c) => (
+                    <li key={`m${c.existing}`}>
+                      {c.existing}
+                      {c.consensus ? ' (consensus layer)' : ''}
+                      {c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add,{' '}
+                      {c.codingsAlreadyPresent} already here
+                    </li>
+                  ))}
+                  {s.coders.added.map((c) => (
+                    <li key={`a${c.name}`}>
+                      {c.name} ({c.consensus ? 'the consensus layer, not compared as a coder' : 'new coder'}):{' '}
+                      {countOf(c.codingsAdded, 'coding')} to add
+                    </li>
+                  ))}
                 </ul>
               </td>
             </tr>
             <tr>
               <th>Codings</th>
-              <td>{s.codings.added.toLocaleString()} to add, {s.codings.alreadyPresent.toLocaleString()} already here, {s.codings.skipped.toLocaleString()} skipped</td>
+              <td>
+                {s.codings.added.toLocaleString()} to add, {s.codings.alreadyPresent.toLocaleString()} already here,{' '}
+                {s.codings.skipped.toLocaleString()} skipped
+              </td>
             </tr>
             {(s.participants.added.length > 0 || s.participants.matched.length > 0) && (
               <tr>
                 <th>Participants</th>
-                <td>{s.participants.matched.length} matched by pseudonym, {s.participants.added.length} added</td>
+                <td>
+                  {s.participants.matched.length} matched by pseudonym, {s.participants.added.length} added
+                </td>
               </tr>
             )}
             <tr>
               <th>Memos</th>
-              <td>{s.memos.added} to add, {s.memos.alreadyPresent} already here, {s.memos.notMerged.length} not merged</td>
+              <td>
+                {s.memos.added} to add, {s.memos.alreadyPresent} already here, {s.memos.notMerged.length} not merged
+              </td>
             </tr>
           </tbody>
         </table>
@@ -199,8 +264,18 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
         <ImportWarnings warnings={[...warnings, ...plan.warnings]} />
       </div>
       <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" disabled={busy || nothing} onClick={async () => { setBusy(true); if (!(await props.onMerge(plan))) setBusy(false); }}>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || nothing}
+          onClick={async () => {
+            setBusy(true);
+            if (!(await props.onMerge(plan))) setBusy(false);
+          }}
+        >
           {nothing ? 'Nothing new to import' : busy ? 'Importing…' : `Import ${countOf(s.codings.added, 'coding')}`}
         </button>
       </footer>
@@ -210,15 +285,23 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
 
 function Details(props: { title: string; pairs: MatchedPair[] }) {
   if (props.pairs.length === 0) return null;
-  return <List title={props.title} items={props.pairs.map((p) => (p.incoming === p.existing ? p.existing : `${p.incoming} → ${p.existing}`))} />;
+  return (
+    <List title={props.title} items={props.pairs.map((p) => (p.incoming === p.existing ? p.existing : `${p.incoming} → ${p.existing}`))} />
+  );
 }
 
 function List(props: { title: string; items: string[] }) {
   if (props.items.length === 0) return null;
   return (
     <details>
-      <summary>{props.title} ({props.items.length})</summary>
-      <ul>{props.items.map((item, i) => <li key={i}>{item}</li>)}</ul>
+      <summary>
+        {props.title} ({props.items.length})
+      </summary>
+      <ul>
+        {props.items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
     </details>
   );
 }

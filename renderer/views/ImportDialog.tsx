@@ -1,7 +1,15 @@
 // Batch import: choose or drop files, read them (with progress), correct the proposed
 // participant and wave per file, map speakers to roles once, then import all in one go.
 import { useMemo, useState } from 'react';
-import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, type BatchRow } from '../core/transcripts';
+import {
+  batchProblems,
+  buildImport,
+  collectSpeakers,
+  dropBadFiles,
+  importBlockedBecause,
+  planBatch,
+  type BatchRow,
+} from '../core/transcripts';
 import type { SpeakerRole } from '../core/shared';
 import { prepareFiles } from '../io/prepareBatch';
 import { TRANSCRIPT_EXTENSIONS } from '../io/transcripts';
@@ -10,7 +18,8 @@ import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { commitImport, type ProjectSetup } from '../store/projectRepo';
 import { ErrorLine, Modal, useAction } from './common';
 
-type Phase = { kind: 'choose' } | { kind: 'reading'; done: number; total: number; current: string } | { kind: 'review' } | { kind: 'saving' };
+type Phase =
+  { kind: 'choose' } | { kind: 'reading'; done: number; total: number; current: string } | { kind: 'review' } | { kind: 'saving' };
 
 export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[]; onClose: () => void }) {
   const { db, setup } = props;
@@ -35,11 +44,15 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
   }
 
   async function choose() {
-    await run(async () => read(await getPlatform().openFiles({ title: 'Import transcripts', extensions: [...TRANSCRIPT_EXTENSIONS], multiple: true })));
+    await run(async () =>
+      read(await getPlatform().openFiles({ title: 'Import transcripts', extensions: [...TRANSCRIPT_EXTENSIONS], multiple: true })),
+    );
   }
 
   async function dropped(list: FileList) {
-    await run(async () => read(await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))));
+    await run(async () =>
+      read(await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))),
+    );
   }
 
   const update = (key: string, change: Partial<BatchRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -49,7 +62,10 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
     const ok = await run(async () => {
       const mapping: Record<string, SpeakerRole> = {};
       for (const s of speakers) mapping[s.speaker] = roleOf(s.speaker, s.proposed);
-      await commitImport(db, buildImport(rows, mapping, setup.participants, () => crypto.randomUUID(), Date.now()));
+      await commitImport(
+        db,
+        buildImport(rows, mapping, setup.participants, () => crypto.randomUUID(), Date.now()),
+      );
     });
     if (ok) props.onClose();
     else setPhase({ kind: 'review' });
@@ -58,7 +74,12 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
   const included = rows.filter((r) => r.include && r.prepared).length;
   const badFiles = rows.filter((r) => r.status === 'error').length;
   // A disabled button says nothing by itself: the reason stands beside it (core/batch).
-  const blocked = phase.kind === 'reading' ? 'Reading the files…' : phase.kind === 'review' || phase.kind === 'choose' ? importBlockedBecause(rows) : null;
+  const blocked =
+    phase.kind === 'reading'
+      ? 'Reading the files…'
+      : phase.kind === 'review' || phase.kind === 'choose'
+        ? importBlockedBecause(rows)
+        : null;
   return (
     <Modal title="Import transcripts" onClose={props.onClose} wide>
       <div
@@ -79,39 +100,76 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
         {phase.kind === 'reading' && (
           <div className="progress-block">
             <progress aria-label="Reading files" max={phase.total} value={phase.done} />
-            <span>Reading {phase.done + 1} of {phase.total}: {phase.current}</span>
+            <span>
+              Reading {phase.done + 1} of {phase.total}: {phase.current}
+            </span>
           </div>
         )}
         {rows.length > 0 && (
           <table className="grid batch">
             <thead>
-              <tr><th>Import</th><th>File</th><th>Participant</th><th>Wave</th><th>Status</th><th /></tr>
+              <tr>
+                <th>Import</th>
+                <th>File</th>
+                <th>Participant</th>
+                <th>Wave</th>
+                <th>Status</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key} className={`status-${r.status}`}>
                   <td>
-                    <input type="checkbox" aria-label={`Import ${r.fileName}`} disabled={r.status === 'error'} checked={r.include && r.status !== 'error'} onChange={(e) => update(r.key, { include: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Import ${r.fileName}`}
+                      disabled={r.status === 'error'}
+                      checked={r.include && r.status !== 'error'}
+                      onChange={(e) => update(r.key, { include: e.target.checked })}
+                    />
                   </td>
                   <td>{r.fileName}</td>
                   <td>
-                    <input aria-label={`Participant for ${r.fileName}`} list="known-participants" value={r.participantName} placeholder="pseudonym" onChange={(e) => update(r.key, { participantName: e.target.value })} />
+                    <input
+                      aria-label={`Participant for ${r.fileName}`}
+                      list="known-participants"
+                      value={r.participantName}
+                      placeholder="pseudonym"
+                      onChange={(e) => update(r.key, { participantName: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <select aria-label={`Wave for ${r.fileName}`} value={r.waveId ?? ''} onChange={(e) => update(r.key, { waveId: e.target.value || null })}>
+                    <select
+                      aria-label={`Wave for ${r.fileName}`}
+                      value={r.waveId ?? ''}
+                      onChange={(e) => update(r.key, { waveId: e.target.value || null })}
+                    >
                       <option value="">—</option>
                       {setup.waves.map((w) => (
-                        <option key={w.id} value={w.id}>{w.label}</option>
+                        <option key={w.id} value={w.id}>
+                          {w.label}
+                        </option>
                       ))}
                     </select>
                   </td>
                   <td className="status">
-                    {r.status === 'ready' && <span className="ok">{r.prepared?.turns.length} turns{r.message ? ` · ${r.message}` : ''}</span>}
+                    {r.status === 'ready' && (
+                      <span className="ok">
+                        {r.prepared?.turns.length} turns{r.message ? ` · ${r.message}` : ''}
+                      </span>
+                    )}
                     {r.status === 'duplicate' && <span className="warn">Duplicate. {r.message}</span>}
                     {r.status === 'error' && <span className="bad">{r.message}</span>}
                   </td>
                   <td>
-                    <button type="button" aria-label={`Drop ${r.fileName}`} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>Drop</button>
+                    <button
+                      type="button"
+                      aria-label={`Drop ${r.fileName}`}
+                      onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                    >
+                      Drop
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -128,7 +186,12 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
             <legend>Speakers in this batch</legend>
             <table className="grid">
               <thead>
-                <tr><th>Speaker label</th><th>Turns</th><th>Files</th><th>Role</th></tr>
+                <tr>
+                  <th>Speaker label</th>
+                  <th>Turns</th>
+                  <th>Files</th>
+                  <th>Role</th>
+                </tr>
               </thead>
               <tbody>
                 {speakers.map((s) => (
@@ -137,7 +200,11 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
                     <td className="num">{s.turns}</td>
                     <td className="num">{s.files}</td>
                     <td>
-                      <select aria-label={`Role of speaker ${s.speaker}`} value={roleOf(s.speaker, s.proposed)} onChange={(e) => setRoles((m) => ({ ...m, [s.speaker]: e.target.value as SpeakerRole }))}>
+                      <select
+                        aria-label={`Role of speaker ${s.speaker}`}
+                        value={roleOf(s.speaker, s.proposed)}
+                        onChange={(e) => setRoles((m) => ({ ...m, [s.speaker]: e.target.value as SpeakerRole }))}
+                      >
                         <option value="interviewer">Interviewer</option>
                         <option value="participant">Participant</option>
                         <option value="other">Other</option>
@@ -169,9 +236,22 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
         )}
       </div>
       <footer className="modal-foot">
-        {blocked && <span id="import-blocked" className="muted small" style={{ marginRight: 'auto', alignSelf: 'center' }}>{blocked}</span>}
-        <button type="button" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="primary" disabled={problems.length > 0 || phase.kind !== 'review'} aria-describedby={blocked ? 'import-blocked' : undefined} title={blocked ?? undefined} onClick={commit}>
+        {blocked && (
+          <span id="import-blocked" className="muted small" style={{ marginRight: 'auto', alignSelf: 'center' }}>
+            {blocked}
+          </span>
+        )}
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={problems.length > 0 || phase.kind !== 'review'}
+          aria-describedby={blocked ? 'import-blocked' : undefined}
+          title={blocked ?? undefined}
+          onClick={commit}
+        >
           Import {included} transcript{included === 1 ? '' : 's'}
         </button>
       </footer>

@@ -32,7 +32,12 @@ export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): voi
   };
   return (
     <>
-      <button type="button" disabled={busy} onClick={() => void pick()} title="A REFI-QDA project from NVivo, ATLAS.ti, MAXQDA, QualCoder or this workbench">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => void pick()}
+        title="A REFI-QDA project from NVivo, ATLAS.ti, MAXQDA, QualCoder or this workbench"
+      >
         {busy ? 'Reading…' : 'Import .qdpx…'}
       </button>
       {read && <ImportProjectDialog read={read} onClose={() => setRead(null)} onCreated={props.onCreated} />}
@@ -45,7 +50,11 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
   const [error, run] = useAction();
   const [busy, setBusy] = useState(false);
   const codedSources = new Set(project.codings.map((c) => c.sourceId)).size;
-  const names = (list: typeof project.coders) => list.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ');
+  const names = (list: typeof project.coders) =>
+    list
+      .map((c) => c.name)
+      .sort((a, b) => a.localeCompare(b))
+      .join(', ');
   const coders = project.coders.filter((c) => !c.consensus);
   const layer = project.coders.filter((c) => c.consensus);
   return (
@@ -53,14 +62,25 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
       <div className="modal-body">
         <ErrorLine error={error} />
         <p>
-          A new project{project.name ? <> called <strong>{project.name}</strong></> : null} with:
+          A new project
+          {project.name ? (
+            <>
+              {' '}
+              called <strong>{project.name}</strong>
+            </>
+          ) : null}{' '}
+          with:
         </p>
         <ul className="import-counts">
-          <li>{countOf(project.sources.length, 'transcript')}{project.sources.length ? ` (${codedSources} coded)` : ''}</li>
+          <li>
+            {countOf(project.sources.length, 'transcript')}
+            {project.sources.length ? ` (${codedSources} coded)` : ''}
+          </li>
           <li>{countOf(project.participants.length, 'participant')} (cases)</li>
           <li>{countOf(project.codes.length, 'code')}</li>
           <li>
-            {countOf(project.codings.length, 'coding')} by {countOf(coders.length, 'coder')}{coders.length ? `: ${names(coders)}` : ''}
+            {countOf(project.codings.length, 'coding')} by {countOf(coders.length, 'coder')}
+            {coders.length ? `: ${names(coders)}` : ''}
             {layer.length > 0 && `, and the consensus layer (${names(layer)}), which is not compared as a coder`}
           </li>
           <li>{countOf(project.memos?.length ?? 0, 'memo')}</li>
@@ -69,7 +89,9 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
         <ImportWarnings warnings={warnings} />
       </div>
       <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>Cancel</button>
+        <button type="button" onClick={props.onClose}>
+          Cancel
+        </button>
         <button
           type="button"
           className="primary"
@@ -77,7 +99,9 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
           onClick={async () => {
             setBusy(true);
             let entry: ProjectEntry | null = null;
-            await run(async () => { entry = await createProjectFromSnapshot(project, fileName); });
+            await run(async () => {
+              entry = await createProjectFromSnapshot(project, fileName);
+            });
             setBusy(false);
             if (entry) props.onCreated(entry);
           }}

@@ -4,7 +4,11 @@ export function ImportWarnings(props: { warnings: string[] }) {
   return (
     <section className="import-warnings" aria-label="Not imported">
       <h3>Not imported, or changed on the way in ({props.warnings.length})</h3>
-      <ul>{props.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+      <ul>
+        {props.warnings.map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -16,9 +16,13 @@ export function MemoBox(props: MemoBoxProps) {
 function MemoField(props: MemoBoxProps) {
   const { memos, actWith } = useProject();
   const memo = memos.find((m) => m.target === props.target && m.targetId === props.targetId);
-  const draft = useDraft(memo?.text ?? '', (text) => actWith((fresh) => saveMemo(fresh.memos, props.target, props.targetId, text, () => crypto.randomUUID(), Date.now())), {
-    journal: `memo:${props.target}:${props.targetId ?? ''}`,
-  });
+  const draft = useDraft(
+    memo?.text ?? '',
+    (text) => actWith((fresh) => saveMemo(fresh.memos, props.target, props.targetId, text, () => crypto.randomUUID(), Date.now())),
+    {
+      journal: `memo:${props.target}:${props.targetId ?? ''}`,
+    },
+  );
   // Saved a moment after typing stops as well as on leaving the field (and before an export,
   // a move elsewhere or the page closing), so a closed window loses nothing typed.
   const { dirty, value, commit } = draft;
@@ -31,9 +35,18 @@ function MemoField(props: MemoBoxProps) {
     <label className="memo-box">
       <span className="small muted memo-label">
         {props.label}
-        <span className="memo-status" aria-live="polite">{dirty ? 'Unsaved…' : memo ? 'Saved' : ''}</span>
+        <span className="memo-status" aria-live="polite">
+          {dirty ? 'Unsaved…' : memo ? 'Saved' : ''}
+        </span>
       </span>
-      <textarea aria-label={props.label} rows={props.rows ?? 5} value={value} placeholder="Write a memo…" onChange={(e) => draft.edit(e.target.value)} onBlur={() => void commit()} />
+      <textarea
+        aria-label={props.label}
+        rows={props.rows ?? 5}
+        value={value}
+        placeholder="Write a memo…"
+        onChange={(e) => draft.edit(e.target.value)}
+        onBlur={() => void commit()}
+      />
     </label>
   );
 }

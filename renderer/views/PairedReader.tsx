@@ -27,43 +27,79 @@ export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectS
   );
   const label = (id: string) => props.setup.waves.find((w) => w.id === id)?.label ?? id;
   const person = snapshot.participants.find((p) => p.id === chosen);
-  const open = (p: Passage) => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } });
+  const open = (p: Passage) =>
+    navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } });
 
-  if (candidates.length === 0) return <p className="muted">Nobody (in these filters) was interviewed at both {label(pair[0])} and {label(pair[1])}.</p>;
+  if (candidates.length === 0)
+    return (
+      <p className="muted">
+        Nobody (in these filters) was interviewed at both {label(pair[0])} and {label(pair[1])}.
+      </p>
+    );
   return (
     <div className="paired-reader">
       <div className="row">
         <select aria-label="Participant" value={chosen} onChange={(e) => setParticipantId(e.target.value)}>
-          {candidates.map((id) => <option key={id} value={id}>{snapshot.participants.find((p) => p.id === id)?.pseudonym}</option>)}
+          {candidates.map((id) => (
+            <option key={id} value={id}>
+              {snapshot.participants.find((p) => p.id === id)?.pseudonym}
+            </option>
+          ))}
         </select>
         <select aria-label="Code or measure" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
           <option value="">All codes</option>
-          {orderedTree(snapshot.codes).map(({ code, depth }) => <option key={code.id} value={code.id}>{'\u00a0\u00a0'.repeat(depth)}{code.name}</option>)}
+          {orderedTree(snapshot.codes).map(({ code, depth }) => (
+            <option key={code.id} value={code.id}>
+              {'\u00a0\u00a0'.repeat(depth)}
+              {code.name}
+            </option>
+          ))}
         </select>
         <span className="segmented" role="group" aria-label="Show">
-          <button type="button" aria-pressed={mode === 'codes'} onClick={() => setMode('codes')}>Passages by code</button>
-          <button type="button" aria-pressed={mode === 'transcripts'} onClick={() => setMode('transcripts')}>Whole transcripts</button>
+          <button type="button" aria-pressed={mode === 'codes'} onClick={() => setMode('codes')}>
+            Passages by code
+          </button>
+          <button type="button" aria-pressed={mode === 'transcripts'} onClick={() => setMode('transcripts')}>
+            Whole transcripts
+          </button>
         </span>
       </div>
       {mode === 'codes' ? (
         <table className="grid paired">
           <thead>
-            <tr><th>Code</th><th>{label(pair[0])}</th><th>{label(pair[1])}</th></tr>
+            <tr>
+              <th>Code</th>
+              <th>{label(pair[0])}</th>
+              <th>{label(pair[1])}</th>
+            </tr>
           </thead>
           <tbody>
-            {rows.length === 0 && <tr><td colSpan={3} className="muted">{person?.pseudonym} has no coded passages {codeId ? 'for this code ' : ''}at these waves.</td></tr>}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  {person?.pseudonym} has no coded passages {codeId ? 'for this code ' : ''}at these waves.
+                </td>
+              </tr>
+            )}
             {rows.map((row) => (
               <tr key={row.codeId}>
-                <th scope="row" style={{ paddingLeft: `${0.4 + row.depth * 1.1}rem` }}>{snapshot.codes.find((c) => c.id === row.codeId)?.name}</th>
+                <th scope="row" style={{ paddingLeft: `${0.4 + row.depth * 1.1}rem` }}>
+                  {snapshot.codes.find((c) => c.id === row.codeId)?.name}
+                </th>
                 {[row.first, row.second].map((list, i) => (
                   <td key={i} className={list.length ? '' : 'empty-side'}>
-                    {list.length === 0 ? <span className="muted">not coded</span> : sameRange(list).map(([p, coders]) => (
-                      <blockquote key={p.codingId} className="excerpt">
-                        {p.text}{' '}
-                        <span className="muted small">{coders.join(', ')}</span>{' '}
-                        <button type="button" className="link small" onClick={() => open(p)}>open</button>
-                      </blockquote>
-                    ))}
+                    {list.length === 0 ? (
+                      <span className="muted">not coded</span>
+                    ) : (
+                      sameRange(list).map(([p, coders]) => (
+                        <blockquote key={p.codingId} className="excerpt">
+                          {p.text} <span className="muted small">{coders.join(', ')}</span>{' '}
+                          <button type="button" className="link small" onClick={() => open(p)}>
+                            open
+                          </button>
+                        </blockquote>
+                      ))
+                    )}
                   </td>
                 ))}
               </tr>
@@ -90,10 +126,19 @@ function sameRange(list: Passage[]): [Passage, string[]][] {
 }
 
 /** Both transcripts at once; scrolling one scrolls the other to the same share of its length. */
-function SideBySide(props: { snapshot: ProjectSnapshot; participantId: string; pair: [string, string]; codeId: string; coderIds?: string[]; label(id: string): string }) {
+function SideBySide(props: {
+  snapshot: ProjectSnapshot;
+  participantId: string;
+  pair: [string, string];
+  codeId: string;
+  coderIds?: string[];
+  label(id: string): string;
+}) {
   const panes = [useRef<HTMLDivElement>(null), useRef<HTMLDivElement>(null)];
   const syncing = useRef(false);
-  const sources = props.pair.map((w) => props.snapshot.sources.filter((s) => s.deletedAt == null && s.participantId === props.participantId && s.wave === w));
+  const sources = props.pair.map((w) =>
+    props.snapshot.sources.filter((s) => s.deletedAt == null && s.participantId === props.participantId && s.wave === w),
+  );
   const codes = props.codeId ? new Set([props.codeId, ...descendantIds(props.snapshot.codes, props.codeId)]) : null;
   const onScroll = (from: number) => {
     if (syncing.current) {
@@ -111,7 +156,9 @@ function SideBySide(props: { snapshot: ProjectSnapshot; participantId: string; p
       {sources.map((list, i) => (
         <div key={i} className="pane" ref={panes[i]} onScroll={() => onScroll(i)} aria-label={props.label(props.pair[i]!)}>
           <h3>{props.label(props.pair[i]!)}</h3>
-          {list.map((s) => <TranscriptTurns key={s.id} source={s} snapshot={props.snapshot} codes={codes} coderIds={props.coderIds} />)}
+          {list.map((s) => (
+            <TranscriptTurns key={s.id} source={s} snapshot={props.snapshot} codes={codes} coderIds={props.coderIds} />
+          ))}
         </div>
       ))}
     </div>
@@ -122,9 +169,17 @@ function SideBySide(props: { snapshot: ProjectSnapshot; participantId: string; p
 function TranscriptTurns(props: { source: Source; snapshot: ProjectSnapshot; codes: Set<string> | null; coderIds?: string[] }) {
   const { source } = props;
   const ranges = props.snapshot.codings
-    .filter((c) => c.deletedAt == null && c.sourceId === source.id && (!props.codes || props.codes.has(c.codeId)) && (!props.coderIds || props.coderIds.includes(c.coderId)))
+    .filter(
+      (c) =>
+        c.deletedAt == null &&
+        c.sourceId === source.id &&
+        (!props.codes || props.codes.has(c.codeId)) &&
+        (!props.coderIds || props.coderIds.includes(c.coderId)),
+    )
     .map((c) => [c.start, c.end] as const);
-  const turns = source.turns.length ? source.turns : [{ start: 0, end: source.text.length, speaker: null, speakerRole: 'participant' as const }];
+  const turns = source.turns.length
+    ? source.turns
+    : [{ start: 0, end: source.text.length, speaker: null, speakerRole: 'participant' as const }];
   const shown = props.codes ? turns.filter((t) => ranges.some(([s, e]) => s < t.end && e > t.start)) : turns;
   return (
     <section className="transcript-turns">
@@ -141,7 +196,10 @@ function TranscriptTurns(props: { source: Source; snapshot: ProjectSnapshot; cod
 }
 
 function marked(text: string, start: number, end: number, ranges: readonly (readonly [number, number])[]) {
-  const inside = ranges.filter(([s, e]) => s < end && e > start).map(([s, e]) => [Math.max(s, start), Math.min(e, end)] as const).sort((a, b) => a[0] - b[0]);
+  const inside = ranges
+    .filter(([s, e]) => s < end && e > start)
+    .map(([s, e]) => [Math.max(s, start), Math.min(e, end)] as const)
+    .sort((a, b) => a[0] - b[0]);
   const out: ReactNode[] = [];
   let at = start;
   for (const [s, e] of inside) {

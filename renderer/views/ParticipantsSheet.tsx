@@ -50,32 +50,61 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
             if (await run(() => saveParticipant(db, newParticipant(crypto.randomUUID(), newName)))) setNewName('');
           }}
         >
-          <input aria-label="New participant pseudonym" placeholder="Pseudonym" value={newName} onChange={(e) => setNewName(e.target.value)} />
-          <button type="submit" className="primary">Add participant</button>
+          <input
+            aria-label="New participant pseudonym"
+            placeholder="Pseudonym"
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+          />
+          <button type="submit" className="primary">
+            Add participant
+          </button>
         </form>
         <span className="spacer" />
-        <button type="button" onClick={importCsv}>Import CSV…</button>
-        <button type="button" onClick={exportCsv}>Export CSV</button>
+        <button type="button" onClick={importCsv}>
+          Import CSV…
+        </button>
+        <button type="button" onClick={exportCsv}>
+          Export CSV
+        </button>
       </div>
       <ErrorLine error={error} onDismiss={dismiss} />
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <div className="scroll-x">
         <table className="grid participants">
           <thead>
             <tr>
-              <th>Pseudonym</th><th>Role</th><th>Site</th><th>Group</th><th>Links</th>
+              <th>Pseudonym</th>
+              <th>Role</th>
+              <th>Site</th>
+              <th>Group</th>
+              <th>Links</th>
               {setup.attributeDefs.map((d) => (
                 <th key={d.name}>
                   {d.name} <span className="muted">({d.type})</span>
-                  <button type="button" className="icon" aria-label={`Remove attribute ${d.name}`} onClick={() => setRemoving(d)}>×</button>
+                  <button type="button" className="icon" aria-label={`Remove attribute ${d.name}`} onClick={() => setRemoving(d)}>
+                    ×
+                  </button>
                 </th>
               ))}
-              <th>Transcripts</th><th />
+              <th>Transcripts</th>
+              <th />
             </tr>
           </thead>
           <tbody>
             {setup.participants.map((p) => (
-              <ParticipantRow key={p.id} participant={p} setup={setup} transcripts={transcriptsOf(p.id)} save={(build) => run(() => saveParticipant(db, build()))} remove={() => run(() => softDeleteParticipant(db, p.id))} />
+              <ParticipantRow
+                key={p.id}
+                participant={p}
+                setup={setup}
+                transcripts={transcriptsOf(p.id)}
+                save={(build) => run(() => saveParticipant(db, build()))}
+                remove={() => run(() => softDeleteParticipant(db, p.id))}
+              />
             ))}
           </tbody>
         </table>
@@ -87,9 +116,21 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
           if (await run(() => saveAttributeDefs(db, [...setup.attributeDefs, newAttr]))) setNewAttr({ name: '', type: 'text' });
         }}
       >
-        <input aria-label="New attribute name" placeholder="New attribute, e.g. age band" value={newAttr.name} onChange={(e) => setNewAttr({ ...newAttr, name: e.target.value })} />
-        <select aria-label="New attribute type" value={newAttr.type} onChange={(e) => setNewAttr({ ...newAttr, type: e.target.value as AttributeType })}>
-          <option value="text">text</option><option value="number">number</option><option value="boolean">yes/no</option><option value="date">date</option>
+        <input
+          aria-label="New attribute name"
+          placeholder="New attribute, e.g. age band"
+          value={newAttr.name}
+          onChange={(e) => setNewAttr({ ...newAttr, name: e.target.value })}
+        />
+        <select
+          aria-label="New attribute type"
+          value={newAttr.type}
+          onChange={(e) => setNewAttr({ ...newAttr, type: e.target.value as AttributeType })}
+        >
+          <option value="text">text</option>
+          <option value="number">number</option>
+          <option value="boolean">yes/no</option>
+          <option value="date">date</option>
         </select>
         <button type="submit">Add attribute</button>
       </form>
@@ -98,10 +139,20 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
           title="Remove attribute?"
           danger
           confirmLabel="Remove column"
-          message={<p>The column “{removing.name}” disappears from the sheet and exports. Values already entered stay stored with each participant and come back if you add an attribute of the same name.</p>}
+          message={
+            <p>
+              The column “{removing.name}” disappears from the sheet and exports. Values already entered stay stored with each participant
+              and come back if you add an attribute of the same name.
+            </p>
+          }
           onCancel={() => setRemoving(null)}
           onConfirm={async () => {
-            await run(() => saveAttributeDefs(db, setup.attributeDefs.filter((x) => x !== removing)));
+            await run(() =>
+              saveAttributeDefs(
+                db,
+                setup.attributeDefs.filter((x) => x !== removing),
+              ),
+            );
             setRemoving(null);
           }}
         />
@@ -124,7 +175,13 @@ function ParticipantRow(props: {
   const byId = new Map(setup.participants.map((x) => [x.id, x]));
   const linksText = p.links.map((l) => `${l.type}: ${byId.get(l.participantId)?.pseudonym ?? '?'}`).join('; ');
   const cell = (key: string, label: string, stored: string, build: (text: string) => Participant) => (
-    <DraftInput key={key} journal={`participant:${p.id}:${key}`} aria-label={`${label} of ${p.pseudonym}`} value={stored} save={(text) => props.save(() => build(text))} />
+    <DraftInput
+      key={key}
+      journal={`participant:${p.id}:${key}`}
+      aria-label={`${label} of ${p.pseudonym}`}
+      value={stored}
+      save={(text) => props.save(() => build(text))}
+    />
   );
   return (
     <tr>
@@ -133,15 +190,23 @@ function ParticipantRow(props: {
         <select aria-label={`Role of ${p.pseudonym}`} value={p.role} onChange={(e) => props.save(() => ({ ...p, role: e.target.value }))}>
           <option value="">—</option>
           {setup.roles.map((r) => (
-            <option key={r.id} value={r.id}>{r.label}</option>
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
           ))}
         </select>
       </td>
       <td>{cell('site', 'Site', p.site, (t) => ({ ...p, site: t }))}</td>
       <td>
-        <select aria-label={`Group of ${p.pseudonym}`} value={p.group} onChange={(e) => props.save(() => ({ ...p, group: e.target.value as Group }))}>
+        <select
+          aria-label={`Group of ${p.pseudonym}`}
+          value={p.group}
+          onChange={(e) => props.save(() => ({ ...p, group: e.target.value as Group }))}
+        >
           {GROUPS.map((g) => (
-            <option key={g.id} value={g.id}>{g.label}</option>
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
           ))}
         </select>
       </td>
@@ -152,8 +217,14 @@ function ParticipantRow(props: {
         return (
           <td key={d.name}>
             {d.type === 'boolean' ? (
-              <select aria-label={`${d.name} of ${p.pseudonym}`} value={current} onChange={(e) => props.save(() => withValue(e.target.value))}>
-                <option value="">—</option><option value="yes">yes</option><option value="no">no</option>
+              <select
+                aria-label={`${d.name} of ${p.pseudonym}`}
+                value={current}
+                onChange={(e) => props.save(() => withValue(e.target.value))}
+              >
+                <option value="">—</option>
+                <option value="yes">yes</option>
+                <option value="no">no</option>
               </select>
             ) : (
               cell(`attr:${d.name}`, d.name, current, withValue)
@@ -163,8 +234,17 @@ function ParticipantRow(props: {
       })}
       <td className="num">{props.transcripts}</td>
       <td className="actions">
-        <button type="button" aria-label={`Memo on ${p.pseudonym}`} className={hasMemo ? 'has-memo' : undefined} onClick={() => setMemoOpen(true)}>Memo</button>
-        <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>×</button>
+        <button
+          type="button"
+          aria-label={`Memo on ${p.pseudonym}`}
+          className={hasMemo ? 'has-memo' : undefined}
+          onClick={() => setMemoOpen(true)}
+        >
+          Memo
+        </button>
+        <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>
+          ×
+        </button>
         {memoOpen && (
           <Modal title={`Memo on ${p.pseudonym}`} onClose={() => setMemoOpen(false)}>
             <div className="modal-body">

@@ -60,11 +60,20 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
     void markOpened(route.projectId);
   }, [route.projectId]);
 
-
   const context = useMemo<ProjectContextValue | null>(() => {
     if (!records) return null;
     const { act, actWith } = makeAct(db, coderId ?? '', setError);
-    return { db, projectId: route.projectId, coderId, blind, codes: records.codes, coders: records.coders, memos: records.memos, act, actWith };
+    return {
+      db,
+      projectId: route.projectId,
+      coderId,
+      blind,
+      codes: records.codes,
+      coders: records.coders,
+      memos: records.memos,
+      act,
+      actWith,
+    };
   }, [db, records, coderId, blind, route.projectId]);
 
   // Who is coding was said once on this computer: the same name here, or a new coder of it.
@@ -78,13 +87,15 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
     } else if (autoCoder.kind === 'create' && route.tab === 'coding' && !creatingCoder.current) {
       creatingCoder.current = true;
       const id = crypto.randomUUID();
-      void context.actWith((fresh) => newCoder(fresh.coders, autoCoder.name, autoCoder.colour, () => id)).then((ok) => {
-        creatingCoder.current = false;
-        if (!ok) return;
-        prefs.setCoderId(route.projectId, id);
-        setCoderId(id);
-        setNotice(`Coding as ${autoCoder.name} (change it top right).`);
-      });
+      void context
+        .actWith((fresh) => newCoder(fresh.coders, autoCoder.name, autoCoder.colour, () => id))
+        .then((ok) => {
+          creatingCoder.current = false;
+          if (!ok) return;
+          prefs.setCoderId(route.projectId, id);
+          setCoderId(id);
+          setNotice(`Coding as ${autoCoder.name} (change it top right).`);
+        });
     }
   }, [autoCoder, context, route.tab, route.projectId]);
 
@@ -117,7 +128,9 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
     return (
       <main className="card">
         <p>This project does not exist or is in the bin.</p>
-        <button type="button" onClick={() => navigate({ screen: 'projects' })}>Back to projects</button>
+        <button type="button" onClick={() => navigate({ screen: 'projects' })}>
+          Back to projects
+        </button>
       </main>
     );
   }
@@ -134,22 +147,63 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
   return (
     <div className="project-screen">
       <header className="project-head">
-        <button type="button" className="link" onClick={() => navigate({ screen: 'projects' })}>← Projects</button>
+        <button type="button" className="link" onClick={() => navigate({ screen: 'projects' })}>
+          ← Projects
+        </button>
         <h1 title={entry?.name}>{entry?.name ?? '…'}</h1>
         <nav className="tabs" aria-label="Project sections">
           {TABS.map((tab) => (
-            <button key={tab} type="button" role="tab" aria-selected={route.tab === tab} className={route.tab === tab ? 'tab active' : 'tab'} onClick={() => navigate({ ...route, tab, sourceId: tab === 'coding' || tab === 'transcripts' ? route.sourceId : null, range: null })}>
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={route.tab === tab}
+              className={route.tab === tab ? 'tab active' : 'tab'}
+              onClick={() =>
+                navigate({ ...route, tab, sourceId: tab === 'coding' || tab === 'transcripts' ? route.sourceId : null, range: null })
+              }
+            >
               {TAB_LABELS[tab]}
             </button>
           ))}
         </nav>
         <div className="head-tools">
-          <button type="button" aria-label="Undo" title={records?.undo.undo ? `Undo: ${records.undo.undo} (Ctrl+Z)` : 'Nothing to undo'} disabled={!records?.undo.undo} onClick={() => runUndo(false)}>↶</button>
-          <button type="button" aria-label="Redo" title={records?.undo.redo ? `Redo: ${records.undo.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!records?.undo.redo} onClick={() => runUndo(true)}>↷</button>
+          <button
+            type="button"
+            aria-label="Undo"
+            title={records?.undo.undo ? `Undo: ${records.undo.undo} (Ctrl+Z)` : 'Nothing to undo'}
+            disabled={!records?.undo.undo}
+            onClick={() => runUndo(false)}
+          >
+            ↶
+          </button>
+          <button
+            type="button"
+            aria-label="Redo"
+            title={records?.undo.redo ? `Redo: ${records.undo.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            disabled={!records?.undo.redo}
+            onClick={() => runUndo(true)}
+          >
+            ↷
+          </button>
           <label className="blind" title="Show only my own codings, for independent double coding">
-            <input type="checkbox" checked={blind} onChange={(e) => { setBlind(e.target.checked); prefs.setBlind(route.projectId, e.target.checked); }} /> Blind
+            <input
+              type="checkbox"
+              checked={blind}
+              onChange={(e) => {
+                setBlind(e.target.checked);
+                prefs.setBlind(route.projectId, e.target.checked);
+              }}
+            />{' '}
+            Blind
           </label>
-          <button type="button" className="coder-chip" aria-label="Coder" title={coder ? `Coding as ${coder.name} (change)` : 'Choose who is coding'} onClick={() => setChoosingCoder(true)}>
+          <button
+            type="button"
+            className="coder-chip"
+            aria-label="Coder"
+            title={coder ? `Coding as ${coder.name} (change)` : 'Choose who is coding'}
+            onClick={() => setChoosingCoder(true)}
+          >
             <span className="swatch" style={{ background: coder?.colour ?? '#ccc' }} /> {coder?.name ?? 'Choose coder'}
           </button>
         </div>
@@ -171,12 +225,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           {route.tab === 'agreement' && <AgreementView />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
           {route.tab === 'setup' && <SetupView db={db} setup={setup} />}
-          {(needsCoder || choosingCoder) && (
-            <CoderGate
-              onClose={coder ? () => setChoosingCoder(false) : undefined}
-              onChosen={chosen}
-            />
-          )}
+          {(needsCoder || choosingCoder) && <CoderGate onClose={coder ? () => setChoosingCoder(false) : undefined} onChosen={chosen} />}
         </ProjectContext.Provider>
       ) : (
         <p className="muted pad">Opening project…</p>

@@ -33,14 +33,19 @@ export function ProjectsScreen() {
     <main className="projects-screen">
       <header className="app-head">
         <h1>Mirabal Workbench</h1>
-        <p className="muted">Code interview transcripts, compare Time 1 with Time 2, check agreement, pull quotes. Everything stays on this computer.</p>
+        <p className="muted">
+          Code interview transcripts, compare Time 1 with Time 2, check agreement, pull quotes. Everything stays on this computer.
+        </p>
       </header>
       <ErrorLine error={error} onDismiss={dismiss} />
 
       {firstTime && (
         <section className="welcome card">
           <h2>New here?</h2>
-          <p>Open a small, fictional sample study (6 participants, each interviewed at Time 1 and Time 2) to see how the workbench works, or create your own project below.</p>
+          <p>
+            Open a small, fictional sample study (6 participants, each interviewed at Time 1 and Time 2) to see how the workbench works, or
+            create your own project below.
+          </p>
           <button type="button" className="primary" disabled={busy} onClick={() => openSample()}>
             Open sample project
           </button>
@@ -59,33 +64,64 @@ export function ProjectsScreen() {
               let label = '';
               if (startWith === 'study') [nodes, label] = [DEFAULT_CODEBOOK, `Start from "${DEFAULT_CODEBOOK_NAME}"`];
               if (startWith === 'file') {
-                const [file] = await getPlatform().openFiles({ title: 'Codebook for the new project', extensions: CODEBOOK_EXTENSIONS, multiple: false });
+                const [file] = await getPlatform().openFiles({
+                  title: 'Codebook for the new project',
+                  extensions: CODEBOOK_EXTENSIONS,
+                  multiple: false,
+                });
                 if (!file) return;
                 [nodes, label] = [(await readCodebookFile(file)).nodes, `Start from codebook ${file.name}`];
               }
               const entry = await createProject(name);
-              if (nodes.length) await applyAction(projectDb(entry.id), mergeCodebook([], nodes, label, () => crypto.randomUUID()), '', { undoable: false });
+              if (nodes.length)
+                await applyAction(
+                  projectDb(entry.id),
+                  mergeCodebook([], nodes, label, () => crypto.randomUUID()),
+                  '',
+                  { undoable: false },
+                );
               setName('');
               open(entry.id);
             });
           }}
         >
-          <input aria-label="New project name" placeholder="New project name, e.g. Mirabal follow-up" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            aria-label="New project name"
+            placeholder="New project name, e.g. Mirabal follow-up"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
           <select aria-label="Start with" value={startWith} onChange={(e) => setStartWith(e.target.value as StartWith)}>
             <option value="study">with the study codebook</option>
             <option value="empty">with an empty codebook</option>
             <option value="file">with a codebook file…</option>
           </select>
-          <button type="submit" className="primary">Create project</button>
+          <button type="submit" className="primary">
+            Create project
+          </button>
           {!firstTime && (
-            <button type="button" disabled={busy} onClick={() => openSample()}>Open sample project</button>
+            <button type="button" disabled={busy} onClick={() => openSample()}>
+              Open sample project
+            </button>
           )}
-          <ImportProjectButton onCreated={(entry) => open(entry.id)} onError={(message) => void run(() => { throw new Error(message); })} />
+          <ImportProjectButton
+            onCreated={(entry) => open(entry.id)}
+            onError={(message) =>
+              void run(() => {
+                throw new Error(message);
+              })
+            }
+          />
         </form>
         {projects?.active.length ? (
           <table className="grid projects">
             <thead>
-              <tr><th>Name</th><th>Created</th><th>Last opened</th><th /></tr>
+              <tr>
+                <th>Name</th>
+                <th>Created</th>
+                <th>Last opened</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {projects.active.map((p) => (
@@ -99,9 +135,18 @@ export function ProjectsScreen() {
                           if (await run(() => renameProject(p.id, renaming.name))) setRenaming(null);
                         }}
                       >
-                        <input aria-label="Project name" autoFocus value={renaming.name} onChange={(e) => setRenaming({ id: p.id, name: e.target.value })} />
-                        <button type="submit" className="primary">Save</button>
-                        <button type="button" onClick={() => setRenaming(null)}>Cancel</button>
+                        <input
+                          aria-label="Project name"
+                          autoFocus
+                          value={renaming.name}
+                          onChange={(e) => setRenaming({ id: p.id, name: e.target.value })}
+                        />
+                        <button type="submit" className="primary">
+                          Save
+                        </button>
+                        <button type="button" onClick={() => setRenaming(null)}>
+                          Cancel
+                        </button>
                       </form>
                     ) : (
                       <button type="button" className="link project-name" onClick={() => open(p.id)}>
@@ -113,9 +158,20 @@ export function ProjectsScreen() {
                   <td>{formatDate(p.createdAt)}</td>
                   <td>{formatDate(p.openedAt)}</td>
                   <td className="actions">
-                    <button type="button" onClick={() => open(p.id)}>Open</button>
-                    <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} aria-label={`Rename ${p.name}`}>Rename</button>
-                    <button type="button" className="danger" onClick={() => setConfirm({ entry: p, forever: false })} aria-label={`Delete ${p.name}`}>Delete</button>
+                    <button type="button" onClick={() => open(p.id)}>
+                      Open
+                    </button>
+                    <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} aria-label={`Rename ${p.name}`}>
+                      Rename
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => setConfirm({ entry: p, forever: false })}
+                      aria-label={`Delete ${p.name}`}
+                    >
+                      Delete
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -135,8 +191,12 @@ export function ProjectsScreen() {
               <li key={p.id} className="row">
                 <span>{p.name}</span>
                 <span className="muted">deleted {formatDate(p.deletedAt)}</span>
-                <button type="button" onClick={() => run(() => restoreProject(p.id))}>Restore</button>
-                <button type="button" className="danger" onClick={() => setConfirm({ entry: p, forever: true })}>Delete for ever</button>
+                <button type="button" onClick={() => run(() => restoreProject(p.id))}>
+                  Restore
+                </button>
+                <button type="button" className="danger" onClick={() => setConfirm({ entry: p, forever: true })}>
+                  Delete for ever
+                </button>
               </li>
             ))}
           </ul>
@@ -150,7 +210,10 @@ export function ProjectsScreen() {
           confirmLabel={confirm.forever ? 'Delete for ever' : 'Move to bin'}
           message={
             confirm.forever ? (
-              <p>“{confirm.entry.name}” and all its transcripts, participants and coding will be erased from this computer. This cannot be undone.</p>
+              <p>
+                “{confirm.entry.name}” and all its transcripts, participants and coding will be erased from this computer. This cannot be
+                undone.
+              </p>
             ) : (
               <p>“{confirm.entry.name}” moves to the bin. You can restore it from there until you delete it for ever.</p>
             )

@@ -18,7 +18,15 @@ import { navigate } from './route';
 export function itemQuote(snapshot: ProjectSnapshot, item: BasketItem): Quote | null {
   const source = snapshot.sources.find((s) => s.id === item.sourceId && s.deletedAt == null);
   if (!source || item.end > source.text.length) return null;
-  return { text: source.text.slice(item.start, item.end), sourceId: source.id, start: item.start, end: item.end, participantId: source.participantId ?? '', wave: source.wave ?? '', codeIds: item.codeIds };
+  return {
+    text: source.text.slice(item.start, item.end),
+    sourceId: source.id,
+    start: item.start,
+    end: item.end,
+    participantId: source.participantId ?? '',
+    wave: source.wave ?? '',
+    codeIds: item.codeIds,
+  };
 }
 
 export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteConfig; items: BasketItem[] }) {
@@ -38,7 +46,13 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
       const quote = itemQuote(snapshot, item);
       return quote ? [{ quote, label: item.label, usedIn: item.usedIn, cuts: item.cuts }] : [];
     });
-    return prepareQuotes(snapshot, paper ? `Quotes for ${paper}` : `Quotes from ${snapshot.name ?? 'the project'}`, quotes, fresh.settings, fresh.redactions);
+    return prepareQuotes(
+      snapshot,
+      paper ? `Quotes for ${paper}` : `Quotes from ${snapshot.name ?? 'the project'}`,
+      quotes,
+      fresh.settings,
+      fresh.redactions,
+    );
   };
   if (props.items.length === 0) return <p className="muted">The basket is empty. Find quotes and press “Add to basket”.</p>;
   return (
@@ -48,13 +62,23 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
           Used in{' '}
           <select aria-label="Show quotes used in" value={paper} onChange={(e) => setPaper(e.target.value)}>
             <option value="">every paper ({props.items.length})</option>
-            {papers.map((p) => <option key={p} value={p}>{p} ({props.items.filter((i) => i.usedIn === p).length})</option>)}
+            {papers.map((p) => (
+              <option key={p} value={p}>
+                {p} ({props.items.filter((i) => i.usedIn === p).length})
+              </option>
+            ))}
           </select>
         </label>
-        {missing > 0 && <span className="error small">{missing} quote(s) point to a transcript no longer in the project and are left out.</span>}
+        {missing > 0 && (
+          <span className="error small">{missing} quote(s) point to a transcript no longer in the project and are left out.</span>
+        )}
       </div>
       <QuoteExportBar prepare={prepare} disabled={shown.length === missing} fileName={paper ? `Quotes for ${paper}` : 'Quote basket'} />
-      <datalist id="basket-papers">{papers.map((p) => <option key={p} value={p} />)}</datalist>
+      <datalist id="basket-papers">
+        {papers.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
       <ol className="plain passages" aria-label="Basket">
         {withQuotes.map(({ item, quote }, i) => (
           <li
@@ -73,20 +97,73 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
                 className={paper ? undefined : 'drag-handle'}
                 draggable={!paper}
                 title={paper ? undefined : 'Drag to move this quote'}
-                onDragStart={(e) => { setDragId(item.id); e.dataTransfer.setData('text/plain', item.id); }}
+                onDragStart={(e) => {
+                  setDragId(item.id);
+                  e.dataTransfer.setData('text/plain', item.id);
+                }}
                 onDragEnd={() => setDragId(null)}
               >
-                {paper ? '' : '⠿ '}{i + 1}.
+                {paper ? '' : '⠿ '}
+                {i + 1}.
               </strong>
-              <button type="button" aria-label={`Move quote ${i + 1} up`} disabled={i === 0 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'up', Date.now()))}>↑</button>
-              <button type="button" aria-label={`Move quote ${i + 1} down`} disabled={i === withQuotes.length - 1 || Boolean(paper)} onClick={() => act(moveInBasket(props.items, item.id, 'down', Date.now()))}>↓</button>
-              <DraftInput journal={`basket:${item.id}:label`} aria-label={`Label of quote ${i + 1}`} placeholder="Label" value={item.label} save={async (label) => act(editBasketItem((await getBasketItem(db, item.id)) ?? item, { label }, Date.now()))} />
-              <DraftInput journal={`basket:${item.id}:usedIn`} aria-label={`Paper using quote ${i + 1}`} placeholder="Used in (paper, chapter)" list="basket-papers" value={item.usedIn} save={async (usedIn) => act(editBasketItem((await getBasketItem(db, item.id)) ?? item, { usedIn }, Date.now()))} />
+              <button
+                type="button"
+                aria-label={`Move quote ${i + 1} up`}
+                disabled={i === 0 || Boolean(paper)}
+                onClick={() => act(moveInBasket(props.items, item.id, 'up', Date.now()))}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={`Move quote ${i + 1} down`}
+                disabled={i === withQuotes.length - 1 || Boolean(paper)}
+                onClick={() => act(moveInBasket(props.items, item.id, 'down', Date.now()))}
+              >
+                ↓
+              </button>
+              <DraftInput
+                journal={`basket:${item.id}:label`}
+                aria-label={`Label of quote ${i + 1}`}
+                placeholder="Label"
+                value={item.label}
+                save={async (label) => act(editBasketItem((await getBasketItem(db, item.id)) ?? item, { label }, Date.now()))}
+              />
+              <DraftInput
+                journal={`basket:${item.id}:usedIn`}
+                aria-label={`Paper using quote ${i + 1}`}
+                placeholder="Used in (paper, chapter)"
+                list="basket-papers"
+                value={item.usedIn}
+                save={async (usedIn) => act(editBasketItem((await getBasketItem(db, item.id)) ?? item, { usedIn }, Date.now()))}
+              />
               <span className="spacer" />
-              {quote && <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: quote.sourceId, range: { start: quote.start, end: quote.end } })}>Open in transcript</button>}
-              <button type="button" className="link" onClick={() => act(removeFromBasket(props.items, [item.id], Date.now()))}>Remove</button>
+              {quote && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    navigate({
+                      screen: 'project',
+                      projectId,
+                      tab: 'coding',
+                      sourceId: quote.sourceId,
+                      range: { start: quote.start, end: quote.end },
+                    })
+                  }
+                >
+                  Open in transcript
+                </button>
+              )}
+              <button type="button" className="link" onClick={() => act(removeFromBasket(props.items, [item.id], Date.now()))}>
+                Remove
+              </button>
             </header>
-            {quote ? <BasketQuote snapshot={snapshot} config={config} item={item} quote={quote} index={i + 1} /> : <p className="error small">This quote's transcript is no longer in the project.</p>}
+            {quote ? (
+              <BasketQuote snapshot={snapshot} config={config} item={item} quote={quote} index={i + 1} />
+            ) : (
+              <p className="error small">This quote's transcript is no longer in the project.</p>
+            )}
           </li>
         ))}
       </ol>
@@ -119,21 +196,35 @@ function BasketQuote(props: { snapshot: ProjectSnapshot; config: QuoteConfig; it
   const text = quote.text;
   return (
     <>
-      <blockquote className="excerpt"><span className="quote-body">{parts.body}</span> <strong className="small">{parts.attribution}</strong></blockquote>
+      <blockquote className="excerpt">
+        <span className="quote-body">{parts.body}</span> <strong className="small">{parts.attribution}</strong>
+      </blockquote>
       <div className="row small">
-        <button type="button" className="link" onClick={() => setTrimming(!trimming)}>{trimming ? 'Done trimming' : 'Trim…'}</button>
-        {item.cuts.length > 0 && <button type="button" className="link" onClick={() => act(restoreBasketItem(item, Date.now()))}>Restore in full</button>}
+        <button type="button" className="link" onClick={() => setTrimming(!trimming)}>
+          {trimming ? 'Done trimming' : 'Trim…'}
+        </button>
+        {item.cuts.length > 0 && (
+          <button type="button" className="link" onClick={() => act(restoreBasketItem(item, Date.now()))}>
+            Restore in full
+          </button>
+        )}
         {parts.trimmed && <span className="muted">trimmed</span>}
       </div>
       {trimming && (
         <div className="trim">
-          <p className="muted small">Select words in the full passage below, then cut them; each cut shows as {props.config.settings.ellipsis}.</p>
+          <p className="muted small">
+            Select words in the full passage below, then cut them; each cut shows as {props.config.settings.ellipsis}.
+          </p>
           <p className="raw-passage" data-basket-raw={item.id}>
             {pieces.map((p) => (
-              <span key={p.start} data-offset={p.start} className={p.cut ? 'cut' : undefined}>{text.slice(p.start - item.start, p.end - item.start)}</span>
+              <span key={p.start} data-offset={p.start} className={p.cut ? 'cut' : undefined}>
+                {text.slice(p.start - item.start, p.end - item.start)}
+              </span>
             ))}
           </p>
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={cutSelection}>Cut selection</button>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={cutSelection}>
+            Cut selection
+          </button>
           {hint && <span className="error small"> {hint}</span>}
         </div>
       )}

@@ -35,19 +35,31 @@ export function QuoteExportBar(props: { prepare(): PreparedExport | Promise<Prep
     <div className="export-bar">
       <div className="row wrap">
         <span className="muted small">Export</span>
-        <button type="button" disabled={props.disabled} onClick={() => save('docx')}>DOCX</button>
-        <button type="button" disabled={props.disabled} onClick={() => save('md')}>Markdown</button>
-        <button type="button" disabled={props.disabled} onClick={() => save('csv')}>CSV</button>
-        <button type="button" disabled={props.disabled} onClick={() => save('xlsx')}>XLSX</button>
+        <button type="button" disabled={props.disabled} onClick={() => save('docx')}>
+          DOCX
+        </button>
+        <button type="button" disabled={props.disabled} onClick={() => save('md')}>
+          Markdown
+        </button>
+        <button type="button" disabled={props.disabled} onClick={() => save('csv')}>
+          CSV
+        </button>
+        <button type="button" disabled={props.disabled} onClick={() => save('xlsx')}>
+          XLSX
+        </button>
         <select aria-label="Copy format" value={copyFormat} onChange={(e) => setCopyFormat(e.target.value as QuoteCopyFormat)}>
           <option value="text">as text</option>
           <option value="md">as Markdown</option>
           <option value="table">as a table</option>
         </select>
-        <button type="button" disabled={props.disabled} onClick={() => run((p) => copyQuotes(p, copyFormat), 'Copied to the clipboard.')}>Copy</button>
+        <button type="button" disabled={props.disabled} onClick={() => run((p) => copyQuotes(p, copyFormat), 'Copied to the clipboard.')}>
+          Copy
+        </button>
       </div>
       {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error small' : 'muted small'}>{message.text}</p>
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error small' : 'muted small'}>
+          {message.text}
+        </p>
       )}
     </div>
   );

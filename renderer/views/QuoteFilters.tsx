@@ -6,30 +6,52 @@ import type { QuoteQuery } from '../core/quotes';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
 
-const toggle = (list: readonly string[] | undefined, id: string) => (list?.includes(id) ? list.filter((x) => x !== id) : [...(list ?? []), id]);
+const toggle = (list: readonly string[] | undefined, id: string) =>
+  list?.includes(id) ? list.filter((x) => x !== id) : [...(list ?? []), id];
 
 /** Chosen items as removable chips, with a select to add one more. */
-function Chips(props: { label: string; options: { id: string; label: string }[]; chosen: readonly string[]; onChange(ids: string[]): void }) {
+function Chips(props: {
+  label: string;
+  options: { id: string; label: string }[];
+  chosen: readonly string[];
+  onChange(ids: string[]): void;
+}) {
   const name = (id: string) => props.options.find((o) => o.id === id)?.label.trim() ?? id;
   return (
     <div className="chips row">
       {props.chosen.map((id) => (
         <span key={id} className="chip">
           {name(id)}
-          <button type="button" className="link" aria-label={`Remove ${name(id)}`} onClick={() => props.onChange(props.chosen.filter((x) => x !== id))}>×</button>
+          <button
+            type="button"
+            className="link"
+            aria-label={`Remove ${name(id)}`}
+            onClick={() => props.onChange(props.chosen.filter((x) => x !== id))}
+          >
+            ×
+          </button>
         </span>
       ))}
       <select aria-label={props.label} value="" onChange={(e) => e.target.value && props.onChange([...props.chosen, e.target.value])}>
         <option value="">{props.label}…</option>
-        {props.options.filter((o) => !props.chosen.includes(o.id)).map((o) => (
-          <option key={o.id} value={o.id}>{o.label}</option>
-        ))}
+        {props.options
+          .filter((o) => !props.chosen.includes(o.id))
+          .map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
       </select>
     </div>
   );
 }
 
-export function QuoteFilters(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; query: QuoteQuery; onChange(query: QuoteQuery): void }) {
+export function QuoteFilters(props: {
+  snapshot: ProjectSnapshot;
+  setup: ProjectSetup;
+  query: QuoteQuery;
+  onChange(query: QuoteQuery): void;
+}) {
   const { codes, coders, blind } = useProject();
   const { query } = props;
   const set = (patch: Partial<QuoteQuery>) => props.onChange({ ...query, ...patch });
@@ -45,44 +67,85 @@ export function QuoteFilters(props: { snapshot: ProjectSnapshot; setup: ProjectS
           <option value="all">all of</option>
         </select>
         <Chips label="Add a code" options={codeOptions} chosen={query.codeIds ?? []} onChange={(codeIds) => set({ codeIds })} />
-        <label><input type="checkbox" checked={query.includeChildren ?? false} onChange={(e) => set({ includeChildren: e.target.checked })} /> with sub-codes</label>
+        <label>
+          <input type="checkbox" checked={query.includeChildren ?? false} onChange={(e) => set({ includeChildren: e.target.checked })} />{' '}
+          with sub-codes
+        </label>
       </fieldset>
       <fieldset className="row">
         <legend>None of</legend>
-        <Chips label="Leave out a code" options={codeOptions} chosen={query.excludeCodeIds ?? []} onChange={(excludeCodeIds) => set({ excludeCodeIds })} />
+        <Chips
+          label="Leave out a code"
+          options={codeOptions}
+          chosen={query.excludeCodeIds ?? []}
+          onChange={(excludeCodeIds) => set({ excludeCodeIds })}
+        />
       </fieldset>
       <div className="row wrap">
         <fieldset className="row">
           <legend>Waves</legend>
           {props.setup.waves.map((w) => (
-            <label key={w.id}><input type="checkbox" checked={query.waves?.includes(w.id) ?? false} onChange={() => set({ waves: toggle(query.waves, w.id) })} /> {w.label}</label>
+            <label key={w.id}>
+              <input
+                type="checkbox"
+                checked={query.waves?.includes(w.id) ?? false}
+                onChange={() => set({ waves: toggle(query.waves, w.id) })}
+              />{' '}
+              {w.label}
+            </label>
           ))}
         </fieldset>
         <fieldset className="row">
           <legend>Roles</legend>
           {props.setup.roles.map((r) => (
-            <label key={r.id}><input type="checkbox" checked={query.roles?.includes(r.id) ?? false} onChange={() => set({ roles: toggle(query.roles, r.id) })} /> {r.label}</label>
+            <label key={r.id}>
+              <input
+                type="checkbox"
+                checked={query.roles?.includes(r.id) ?? false}
+                onChange={() => set({ roles: toggle(query.roles, r.id) })}
+              />{' '}
+              {r.label}
+            </label>
           ))}
         </fieldset>
         {sites.length > 0 && (
           <fieldset className="row">
             <legend>Sites</legend>
             {sites.map((s) => (
-              <label key={s}><input type="checkbox" checked={query.sites?.includes(s) ?? false} onChange={() => set({ sites: toggle(query.sites, s) })} /> {s}</label>
+              <label key={s}>
+                <input
+                  type="checkbox"
+                  checked={query.sites?.includes(s) ?? false}
+                  onChange={() => set({ sites: toggle(query.sites, s) })}
+                />{' '}
+                {s}
+              </label>
             ))}
           </fieldset>
         )}
         <fieldset className="row">
           <legend>Group</legend>
           {GROUPS.filter((g) => g.id).map((g) => (
-            <label key={g.id}><input type="checkbox" checked={query.groups?.includes(g.id) ?? false} onChange={() => set({ groups: toggle(query.groups, g.id) })} /> {g.label}</label>
+            <label key={g.id}>
+              <input
+                type="checkbox"
+                checked={query.groups?.includes(g.id) ?? false}
+                onChange={() => set({ groups: toggle(query.groups, g.id) })}
+              />{' '}
+              {g.label}
+            </label>
           ))}
         </fieldset>
       </div>
       <div className="row wrap">
         <fieldset className="row">
           <legend>Participants</legend>
-          <Chips label="Add a participant" options={people} chosen={query.participantIds ?? []} onChange={(participantIds) => set({ participantIds })} />
+          <Chips
+            label="Add a participant"
+            options={people}
+            chosen={query.participantIds ?? []}
+            onChange={(participantIds) => set({ participantIds })}
+          />
         </fieldset>
         <fieldset className="row">
           <legend>Coders</legend>
@@ -90,13 +153,26 @@ export function QuoteFilters(props: { snapshot: ProjectSnapshot; setup: ProjectS
             <span className="muted small">only mine (blind)</span>
           ) : (
             coders.map((c) => (
-              <label key={c.id}><input type="checkbox" checked={query.coderIds?.includes(c.id) ?? false} onChange={() => set({ coderIds: toggle(query.coderIds, c.id) })} /> {c.name}</label>
+              <label key={c.id}>
+                <input
+                  type="checkbox"
+                  checked={query.coderIds?.includes(c.id) ?? false}
+                  onChange={() => set({ coderIds: toggle(query.coderIds, c.id) })}
+                />{' '}
+                {c.name}
+              </label>
             ))
           )}
         </fieldset>
         <label>
           Words{' '}
-          <input type="search" aria-label="Words in the passage" placeholder='e.g. penny "light bulb"' value={query.text ?? ''} onChange={(e) => set({ text: e.target.value })} />
+          <input
+            type="search"
+            aria-label="Words in the passage"
+            placeholder='e.g. penny "light bulb"'
+            value={query.text ?? ''}
+            onChange={(e) => set({ text: e.target.value })}
+          />
         </label>
       </div>
     </div>

@@ -22,7 +22,14 @@ export function effectiveQuery(query: QuoteQuery, blind: boolean, me: string | n
   return blind ? { ...query, coderIds: [me ?? '\u0000nobody'] } : query;
 }
 
-export function QuoteFinder(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; config: QuoteConfig; basket: BasketItem[]; query: QuoteQuery; onQuery(query: QuoteQuery): void }) {
+export function QuoteFinder(props: {
+  snapshot: ProjectSnapshot;
+  setup: ProjectSetup;
+  config: QuoteConfig;
+  basket: BasketItem[];
+  query: QuoteQuery;
+  onQuery(query: QuoteQuery): void;
+}) {
   const { act, blind, coderId, projectId } = useProject();
   const { snapshot, config } = props;
   const query = useStable(effectiveQuery(props.query, blind, coderId));
@@ -32,28 +39,68 @@ export function QuoteFinder(props: { snapshot: ProjectSnapshot; setup: ProjectSe
   const inBasket = new Set(props.basket.map(key));
   const described = describeQuery(snapshot, query);
   const add = (list: readonly Quote[]) => act(addToBasket(props.basket, list, () => crypto.randomUUID(), Date.now()));
-  const prepare = () => prepareQuotes(snapshot, `Quotes: ${described}`, quotes.map((quote) => ({ quote })), config.settings, config.redactions);
+  const prepare = () =>
+    prepareQuotes(
+      snapshot,
+      `Quotes: ${described}`,
+      quotes.map((quote) => ({ quote })),
+      config.settings,
+      config.redactions,
+    );
   return (
     <div className="quote-finder">
-      <QuoteFilters snapshot={snapshot} setup={props.setup} query={props.query} onChange={(q) => { props.onQuery(q); setShown(PAGE); }} />
+      <QuoteFilters
+        snapshot={snapshot}
+        setup={props.setup}
+        query={props.query}
+        onChange={(q) => {
+          props.onQuery(q);
+          setShown(PAGE);
+        }}
+      />
       <div className="row wrap quote-summary">
-        <strong role="status" aria-label="Quote counts">{countsSentence(counts)}</strong>
+        <strong role="status" aria-label="Quote counts">
+          {countsSentence(counts)}
+        </strong>
         <span className="muted small">{described}</span>
         <span className="spacer" />
-        <button type="button" disabled={quotes.length === 0} onClick={() => add(quotes.filter((q) => !inBasket.has(key(q))))}>Add all to basket</button>
+        <button type="button" disabled={quotes.length === 0} onClick={() => add(quotes.filter((q) => !inBasket.has(key(q))))}>
+          Add all to basket
+        </button>
       </div>
       <QuoteExportBar prepare={prepare} disabled={quotes.length === 0} fileName={`Quotes - ${described}`.slice(0, 120)} />
       <ol className="plain passages" aria-label="Quotes found">
         {quotes.slice(0, shown).map((q) => (
-          <QuoteCard key={key(q)} snapshot={snapshot} config={config} quote={q} inBasket={inBasket.has(key(q))} onAdd={() => add([q])} onOpen={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: q.sourceId, range: { start: q.start, end: q.end } })} />
+          <QuoteCard
+            key={key(q)}
+            snapshot={snapshot}
+            config={config}
+            quote={q}
+            inBasket={inBasket.has(key(q))}
+            onAdd={() => add([q])}
+            onOpen={() =>
+              navigate({ screen: 'project', projectId, tab: 'coding', sourceId: q.sourceId, range: { start: q.start, end: q.end } })
+            }
+          />
         ))}
       </ol>
-      {quotes.length > shown && <button type="button" onClick={() => setShown(shown + PAGE)}>Show {Math.min(PAGE, quotes.length - shown)} more of {quotes.length - shown}</button>}
+      {quotes.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, quotes.length - shown)} more of {quotes.length - shown}
+        </button>
+      )}
     </div>
   );
 }
 
-function QuoteCard(props: { snapshot: ProjectSnapshot; config: QuoteConfig; quote: Quote; inBasket: boolean; onAdd(): void; onOpen(): void }) {
+function QuoteCard(props: {
+  snapshot: ProjectSnapshot;
+  config: QuoteConfig;
+  quote: Quote;
+  inBasket: boolean;
+  onAdd(): void;
+  onOpen(): void;
+}) {
   const { snapshot, quote } = props;
   const [words, setWords] = useState(0);
   const parts = quoteParts(snapshot, quote, formatOptions(props.config.settings, props.config.redactions));
@@ -65,10 +112,20 @@ function QuoteCard(props: { snapshot: ProjectSnapshot; config: QuoteConfig; quot
         <strong>{parts.attribution}</strong>
         <span className="muted">{codeNames.join(' · ')}</span>
         <span className="spacer" />
-        <button type="button" className="link" onClick={() => setWords(words ? 0 : 40)}>{words ? 'Less context' : 'Context'}</button>
-        {words > 0 && <button type="button" className="link" onClick={() => setWords(words * 3)}>More</button>}
-        <button type="button" className="link" onClick={props.onOpen}>Open in transcript</button>
-        <button type="button" disabled={props.inBasket} onClick={props.onAdd}>{props.inBasket ? 'In basket ✓' : 'Add to basket'}</button>
+        <button type="button" className="link" onClick={() => setWords(words ? 0 : 40)}>
+          {words ? 'Less context' : 'Context'}
+        </button>
+        {words > 0 && (
+          <button type="button" className="link" onClick={() => setWords(words * 3)}>
+            More
+          </button>
+        )}
+        <button type="button" className="link" onClick={props.onOpen}>
+          Open in transcript
+        </button>
+        <button type="button" disabled={props.inBasket} onClick={props.onAdd}>
+          {props.inBasket ? 'In basket ✓' : 'Add to basket'}
+        </button>
       </header>
       <blockquote className="excerpt">
         {context && <span className="context muted">…{context.before}</span>}

@@ -24,12 +24,25 @@ export function QuotesView(props: { setup: ProjectSetup }) {
   const [section, setSection] = useState<Section>('find');
   // Kept here so the query survives a visit to the basket.
   const [query, setQuery] = useState<QuoteQuery>({ match: 'any', includeChildren: true });
-  const tabs: [Section, string][] = [['find', 'Find quotes'], ['basket', `Basket (${items.length})`], ['style', 'Style & redaction']];
+  const tabs: [Section, string][] = [
+    ['find', 'Find quotes'],
+    ['basket', `Basket (${items.length})`],
+    ['style', 'Style & redaction'],
+  ];
   return (
     <section className="quotes pad">
       <nav className="subtabs" aria-label="Quotes">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={section === id} className={section === id ? 'tab active' : 'tab'} onClick={() => setSection(id)}>{label}</button>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={section === id}
+            className={section === id ? 'tab active' : 'tab'}
+            onClick={() => setSection(id)}
+          >
+            {label}
+          </button>
         ))}
       </nav>
       {!snapshot || !config ? (

@@ -17,7 +17,8 @@ export function Reader(props: { db: ProjectDb; sourceId: string; setup: ProjectS
       <header className="reader-head">
         <h2>{source.title}</h2>
         <p className="muted">
-          {participant ? participant.pseudonym : 'No participant'} · {wave ? wave.label : 'No wave'} · {source.origin.fileName} ({source.origin.format}) · {turns.length} turns
+          {participant ? participant.pseudonym : 'No participant'} · {wave ? wave.label : 'No wave'} · {source.origin.fileName} (
+          {source.origin.format}) · {turns.length} turns
         </p>
       </header>
       <div className="turns">

@@ -29,26 +29,50 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
         <select aria-label="Code to retrieve" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
           <option value="">Choose a code…</option>
           {orderedTree(codes).map(({ code, depth }) => (
-            <option key={code.id} value={code.id}>{'\u00a0\u00a0'.repeat(depth)}{code.name}</option>
+            <option key={code.id} value={code.id}>
+              {'\u00a0\u00a0'.repeat(depth)}
+              {code.name}
+            </option>
           ))}
         </select>
-        <label className="row"><input type="checkbox" checked={includeChildren} onChange={(e) => setIncludeChildren(e.target.checked)} /> with sub-codes</label>
-        <select aria-label="Coder" value={blind ? coderId ?? '' : coderFilter} disabled={blind} onChange={(e) => setCoderFilter(e.target.value)}>
+        <label className="row">
+          <input type="checkbox" checked={includeChildren} onChange={(e) => setIncludeChildren(e.target.checked)} /> with sub-codes
+        </label>
+        <select
+          aria-label="Coder"
+          value={blind ? (coderId ?? '') : coderFilter}
+          disabled={blind}
+          onChange={(e) => setCoderFilter(e.target.value)}
+        >
           <option value="">All coders</option>
           {coders.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
           ))}
         </select>
-        {codeId && <span className="muted" role="status">{passages.length} passage(s) from {people} participant(s){blind ? ' · blind: only your codings' : ''}</span>}
+        {codeId && (
+          <span className="muted" role="status">
+            {passages.length} passage(s) from {people} participant(s){blind ? ' · blind: only your codings' : ''}
+          </span>
+        )}
       </div>
       <ol className="plain passages">
         {passages.map((p) => (
           <li key={p.codingId} className="passage card">
             <header className="row small">
               <strong>{p.pseudonym || 'No participant'}</strong>
-              <span className="muted">{roleLabel(p.role)} · {p.waveLabel || 'no wave'} · coded “{codeName(p.codeId)}” by {p.coderName}</span>
+              <span className="muted">
+                {roleLabel(p.role)} · {p.waveLabel || 'no wave'} · coded “{codeName(p.codeId)}” by {p.coderName}
+              </span>
               <span className="spacer" />
-              <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })
+                }
+              >
                 Open in transcript
               </button>
             </header>

@@ -39,24 +39,54 @@ function WavesEditor(props: { db: ProjectDb; waves: Wave[] }) {
       <p className="muted">The times at which participants were interviewed, in order. Each transcript belongs to one wave.</p>
       <ErrorLine error={error} onDismiss={dismiss} />
       <table className="grid">
-        <thead><tr><th>Id</th><th>Label</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Id</th>
+            <th>Label</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {waves.map((w, i) => (
             <tr key={i}>
-              <td><input aria-label={`Wave ${i + 1} id`} value={w.id} onChange={(e) => change(i, { id: e.target.value })} size={6} /></td>
-              <td><input aria-label={`Wave ${i + 1} label`} value={w.label} onChange={(e) => change(i, { label: e.target.value })} /></td>
+              <td>
+                <input aria-label={`Wave ${i + 1} id`} value={w.id} onChange={(e) => change(i, { id: e.target.value })} size={6} />
+              </td>
+              <td>
+                <input aria-label={`Wave ${i + 1} label`} value={w.label} onChange={(e) => change(i, { label: e.target.value })} />
+              </td>
               <td className="actions">
-                <button type="button" disabled={i === 0} aria-label={`Move ${w.label} up`} onClick={() => move(i, -1)}>↑</button>
-                <button type="button" disabled={i === waves.length - 1} aria-label={`Move ${w.label} down`} onClick={() => move(i, 1)}>↓</button>
-                <button type="button" aria-label={`Remove ${w.label}`} onClick={() => setDraft(waves.filter((_, j) => j !== i))}>Remove</button>
+                <button type="button" disabled={i === 0} aria-label={`Move ${w.label} up`} onClick={() => move(i, -1)}>
+                  ↑
+                </button>
+                <button type="button" disabled={i === waves.length - 1} aria-label={`Move ${w.label} down`} onClick={() => move(i, 1)}>
+                  ↓
+                </button>
+                <button type="button" aria-label={`Remove ${w.label}`} onClick={() => setDraft(waves.filter((_, j) => j !== i))}>
+                  Remove
+                </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="row">
-        <button type="button" onClick={() => setDraft([...waves, { id: `T${waves.length + 1}`, label: `Time ${waves.length + 1}`, order: waves.length }])}>Add wave</button>
-        {draft && <DraftButtons label="Save waves" save={() => run(() => saveWaves(props.db, waves))} done={() => { setDraft(null); dismiss(); }} />}
+        <button
+          type="button"
+          onClick={() => setDraft([...waves, { id: `T${waves.length + 1}`, label: `Time ${waves.length + 1}`, order: waves.length }])}
+        >
+          Add wave
+        </button>
+        {draft && (
+          <DraftButtons
+            label="Save waves"
+            save={() => run(() => saveWaves(props.db, waves))}
+            done={() => {
+              setDraft(null);
+              dismiss();
+            }}
+          />
+        )}
       </div>
     </section>
   );
@@ -74,15 +104,32 @@ function RolesEditor(props: { db: ProjectDb; roles: RoleDef[] }) {
       <ul className="plain">
         {roles.map((r, i) => (
           <li key={i} className="row">
-            <input aria-label={`Role ${i + 1}`} value={r.label} onChange={(e) => setDraft(roles.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+            <input
+              aria-label={`Role ${i + 1}`}
+              value={r.label}
+              onChange={(e) => setDraft(roles.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+            />
             <span className="muted">{r.id}</span>
-            <button type="button" aria-label={`Remove role ${r.label}`} onClick={() => setDraft(roles.filter((_, j) => j !== i))}>Remove</button>
+            <button type="button" aria-label={`Remove role ${r.label}`} onClick={() => setDraft(roles.filter((_, j) => j !== i))}>
+              Remove
+            </button>
           </li>
         ))}
       </ul>
       <div className="row">
-        <button type="button" onClick={() => setDraft([...roles, { id: '', label: 'New role' }])}>Add role</button>
-        {draft && <DraftButtons label="Save roles" save={() => run(() => saveRoles(props.db, roles))} done={() => { setDraft(null); dismiss(); }} />}
+        <button type="button" onClick={() => setDraft([...roles, { id: '', label: 'New role' }])}>
+          Add role
+        </button>
+        {draft && (
+          <DraftButtons
+            label="Save roles"
+            save={() => run(() => saveRoles(props.db, roles))}
+            done={() => {
+              setDraft(null);
+              dismiss();
+            }}
+          />
+        )}
       </div>
     </section>
   );
@@ -92,8 +139,12 @@ function RolesEditor(props: { db: ProjectDb; roles: RoleDef[] }) {
 function DraftButtons(props: { label: string; save(): Promise<boolean>; done(): void }) {
   return (
     <>
-      <button type="button" className="primary" onClick={async () => (await props.save()) && props.done()}>{props.label}</button>
-      <button type="button" onClick={props.done}>Discard changes</button>
+      <button type="button" className="primary" onClick={async () => (await props.save()) && props.done()}>
+        {props.label}
+      </button>
+      <button type="button" onClick={props.done}>
+        Discard changes
+      </button>
     </>
   );
 }

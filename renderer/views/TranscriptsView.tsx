@@ -27,7 +27,9 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
     <div className="transcripts">
       <aside className="source-list" aria-label="Transcripts">
         <div className="row">
-          <button type="button" className="primary" onClick={() => setImporting(true)}>Import transcripts…</button>
+          <button type="button" className="primary" onClick={() => setImporting(true)}>
+            Import transcripts…
+          </button>
           <input aria-label="Filter transcripts" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
         <ErrorLine error={error} onDismiss={dismiss} />
@@ -36,13 +38,21 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
         ) : (
           <table className="grid sources">
             <thead>
-              <tr><th>Transcript</th><th>Participant</th><th>Wave</th><th className="num">Words</th><th /></tr>
+              <tr>
+                <th>Transcript</th>
+                <th>Participant</th>
+                <th>Wave</th>
+                <th className="num">Words</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {shown.map((s) => (
                 <tr key={s.id} className={s.id === route.sourceId ? 'selected' : undefined}>
                   <td>
-                    <button type="button" className="link" onClick={() => open(s.id)}>{s.title}</button>
+                    <button type="button" className="link" onClick={() => open(s.id)}>
+                      {s.title}
+                    </button>
                   </td>
                   <td>
                     <select
@@ -52,7 +62,9 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
                     >
                       <option value="">— unassigned —</option>
                       {setup.participants.map((p) => (
-                        <option key={p.id} value={p.id}>{p.pseudonym}</option>
+                        <option key={p.id} value={p.id}>
+                          {p.pseudonym}
+                        </option>
                       ))}
                     </select>
                   </td>
@@ -64,13 +76,17 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
                     >
                       <option value="">—</option>
                       {setup.waves.map((w) => (
-                        <option key={w.id} value={w.id}>{w.label}</option>
+                        <option key={w.id} value={w.id}>
+                          {w.label}
+                        </option>
                       ))}
                     </select>
                   </td>
                   <td className="num">{s.wordCount.toLocaleString()}</td>
                   <td>
-                    <button type="button" className="icon" aria-label={`Delete ${s.title}`} onClick={() => setDeleting(s)}>×</button>
+                    <button type="button" className="icon" aria-label={`Delete ${s.title}`} onClick={() => setDeleting(s)}>
+                      ×
+                    </button>
                   </td>
                 </tr>
               ))}

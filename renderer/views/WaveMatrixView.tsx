@@ -16,7 +16,9 @@ import { useProject } from './projectContext';
 import { navigate } from './route';
 import { useStable } from './useStable';
 
-type Drill = { kind: 'cell'; codeId: string; waveId: string } | { kind: 'paired'; codeId: string; group: 'firstOnly' | 'secondOnly' | 'both' | 'neither' };
+type Drill =
+  | { kind: 'cell'; codeId: string; waveId: string }
+  | { kind: 'paired'; codeId: string; group: 'firstOnly' | 'secondOnly' | 'both' | 'neither' };
 
 const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : '—');
 
@@ -47,16 +49,27 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
   const table = () => waveMatrixRows(matrix, snapshot, filters.pair, `${filtersText}. ${roleText}`);
   const exportCsv = () => void getPlatform().saveFile('wave-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
   const exportXlsx = async () =>
-    getPlatform().saveFile('wave-matrix.xlsx', await writeXlsx([{ name: 'Wave matrix', rows: table(), headerRows: 2 }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    getPlatform().saveFile(
+      'wave-matrix.xlsx',
+      await writeXlsx([{ name: 'Wave matrix', rows: table(), headerRows: 2 }]),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
 
   return (
     <div className="wave-matrix-layout">
       <div className="wave-matrix">
         <div className="row">
-          <label><input type="checkbox" checked={sortByChange} onChange={(e) => setSortByChange(e.target.checked)} /> Sort by change ({waveLabel(first)} → {waveLabel(second)})</label>
+          <label>
+            <input type="checkbox" checked={sortByChange} onChange={(e) => setSortByChange(e.target.checked)} /> Sort by change (
+            {waveLabel(first)} → {waveLabel(second)})
+          </label>
           <span className="spacer" />
-          <button type="button" onClick={exportCsv}>Export CSV</button>
-          <button type="button" onClick={() => void exportXlsx()}>Export XLSX</button>
+          <button type="button" onClick={exportCsv}>
+            Export CSV
+          </button>
+          <button type="button" onClick={() => void exportXlsx()}>
+            Export XLSX
+          </button>
         </div>
         <p className="small muted">{filtersText}</p>
         <p className={roleCounts.length > 1 ? 'small role-counts mixed' : 'small role-counts'}>{roleText}</p>
@@ -64,11 +77,23 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
           <thead>
             <tr>
               <th rowSpan={2}>Code</th>
-              {matrix.waves.map((w) => <th key={w} colSpan={3} className="wave-head">{waveLabel(w)} <span className="muted">(n = {interviewed(w)})</span></th>)}
-              <th colSpan={5} className="wave-head">Interviewed at both: {waveLabel(first)} → {waveLabel(second)}</th>
+              {matrix.waves.map((w) => (
+                <th key={w} colSpan={3} className="wave-head">
+                  {waveLabel(w)} <span className="muted">(n = {interviewed(w)})</span>
+                </th>
+              ))}
+              <th colSpan={5} className="wave-head">
+                Interviewed at both: {waveLabel(first)} → {waveLabel(second)}
+              </th>
             </tr>
             <tr>
-              {matrix.waves.map((w) => [<th key={`${w}p`} title="Participants with the code, of those interviewed">People</th>, <th key={`${w}s`}>Passages</th>, <th key={`${w}w`}>Words</th>])}
+              {matrix.waves.map((w) => [
+                <th key={`${w}p`} title="Participants with the code, of those interviewed">
+                  People
+                </th>,
+                <th key={`${w}s`}>Passages</th>,
+                <th key={`${w}w`}>Words</th>,
+              ])}
               <th title={`Only at ${waveLabel(first)}`}>Only {first}</th>
               <th title={`Only at ${waveLabel(second)}`}>Only {second}</th>
               <th>Both</th>
@@ -79,28 +104,55 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
           <tbody>
             {rows.map((row) => (
               <tr key={row.codeId}>
-                <th scope="row" style={{ paddingLeft: `${0.4 + (sortByChange ? 0 : depth.get(row.codeId) ?? 0) * 1.1}rem` }}>
+                <th scope="row" style={{ paddingLeft: `${0.4 + (sortByChange ? 0 : (depth.get(row.codeId) ?? 0)) * 1.1}rem` }}>
                   {sortByChange ? codePath(snapshot.codes, row.codeId).join(' / ') : codeName(row.codeId)}
                 </th>
                 {matrix.waves.map((w) => {
                   const cell = row.byWave[w]!;
                   return [
                     <td key={`${w}p`} className="num">
-                      <button type="button" className="link" disabled={!cell.participants} onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })} aria-label={`${codeName(row.codeId)}, ${waveLabel(w)}: ${cell.participants} of ${cell.interviewed}`}>
+                      <button
+                        type="button"
+                        className="link"
+                        disabled={!cell.participants}
+                        onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}
+                        aria-label={`${codeName(row.codeId)}, ${waveLabel(w)}: ${cell.participants} of ${cell.interviewed}`}
+                      >
                         {cell.participants}/{cell.interviewed} <span className="muted">{pct(cell.participants, cell.interviewed)}</span>
                       </button>
                     </td>,
                     <td key={`${w}s`} className="num">
-                      <button type="button" className="link" disabled={!cell.passages} onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}>{cell.passages}</button>
+                      <button
+                        type="button"
+                        className="link"
+                        disabled={!cell.passages}
+                        onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}
+                      >
+                        {cell.passages}
+                      </button>
                     </td>,
                     <td key={`${w}w`} className="num">
-                      <button type="button" className="link" disabled={!cell.words} onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}>{cell.words.toLocaleString()}</button>
+                      <button
+                        type="button"
+                        className="link"
+                        disabled={!cell.words}
+                        onClick={() => setDrill({ kind: 'cell', codeId: row.codeId, waveId: w })}
+                      >
+                        {cell.words.toLocaleString()}
+                      </button>
                     </td>,
                   ];
                 })}
                 {(['firstOnly', 'secondOnly', 'both', 'neither'] as const).map((group) => (
                   <td key={group} className="num">
-                    <button type="button" className="link" disabled={!row.paired[group]} onClick={() => setDrill({ kind: 'paired', codeId: row.codeId, group })}>{row.paired[group]}</button>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={!row.paired[group]}
+                      onClick={() => setDrill({ kind: 'paired', codeId: row.codeId, group })}
+                    >
+                      {row.paired[group]}
+                    </button>
                   </td>
                 ))}
                 <td className={row.paired.p < 0.05 ? 'num significant' : 'num'}>{formatP(row.paired.p)}</td>
@@ -109,7 +161,19 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
           </tbody>
         </table>
       </div>
-      {drill && <DrillPanel drill={drill} snapshot={snapshot} setup={setup} options={options} projectId={projectId} onClose={() => setDrill(null)} waveLabel={waveLabel} codeName={codeName} pair={filters.pair} />}
+      {drill && (
+        <DrillPanel
+          drill={drill}
+          snapshot={snapshot}
+          setup={setup}
+          options={options}
+          projectId={projectId}
+          onClose={() => setDrill(null)}
+          waveLabel={waveLabel}
+          codeName={codeName}
+          pair={filters.pair}
+        />
+      )}
     </div>
   );
 }
@@ -129,7 +193,12 @@ function DrillPanel(props: {
   const person = (id: string) => snapshot.participants.find((p) => p.id === id);
   const sourceTitle = (id: string) => snapshot.sources.find((s) => s.id === id)?.title ?? '';
   const textOf = (id: string, start: number, end: number) => snapshot.sources.find((s) => s.id === id)?.text.slice(start, end) ?? '';
-  const groupLabel = { firstOnly: `only at ${props.waveLabel(props.pair[0])}`, secondOnly: `only at ${props.waveLabel(props.pair[1])}`, both: 'at both', neither: 'at neither' };
+  const groupLabel = {
+    firstOnly: `only at ${props.waveLabel(props.pair[0])}`,
+    secondOnly: `only at ${props.waveLabel(props.pair[1])}`,
+    both: 'at both',
+    neither: 'at neither',
+  };
   return (
     <aside className="drill card" aria-label="Behind the number">
       <header className="row">
@@ -137,7 +206,9 @@ function DrillPanel(props: {
           {props.codeName(drill.codeId)} · {drill.kind === 'cell' ? props.waveLabel(drill.waveId) : groupLabel[drill.group]}
         </h3>
         <span className="spacer" />
-        <button type="button" className="icon" aria-label="Close" onClick={props.onClose}>×</button>
+        <button type="button" className="icon" aria-label="Close" onClick={props.onClose}>
+          ×
+        </button>
       </header>
       {drill.kind === 'cell' ? (
         <ol className="plain passages">
@@ -147,7 +218,21 @@ function DrillPanel(props: {
                 <strong>{person(p.participantId)?.pseudonym ?? '—'}</strong>
                 <span className="muted">{sourceTitle(p.sourceId)}</span>
                 <span className="spacer" />
-                <button type="button" className="link" onClick={() => navigate({ screen: 'project', projectId: props.projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })}>Open</button>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    navigate({
+                      screen: 'project',
+                      projectId: props.projectId,
+                      tab: 'coding',
+                      sourceId: p.sourceId,
+                      range: { start: p.start, end: p.end },
+                    })
+                  }
+                >
+                  Open
+                </button>
               </div>
               <blockquote className="excerpt">{textOf(p.sourceId, p.start, p.end)}</blockquote>
             </li>
@@ -156,7 +241,10 @@ function DrillPanel(props: {
       ) : (
         <ul className="plain">
           {pairedParticipants(snapshot, drill.codeId, props.options)[drill.group].map((id) => (
-            <li key={id}>{person(id)?.pseudonym ?? id} <span className="muted">{props.setup.roles.find((r) => r.id === person(id)?.role)?.label ?? ''}</span></li>
+            <li key={id}>
+              {person(id)?.pseudonym ?? id}{' '}
+              <span className="muted">{props.setup.roles.find((r) => r.id === person(id)?.role)?.label ?? ''}</span>
+            </li>
           ))}
         </ul>
       )}

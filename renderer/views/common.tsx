@@ -5,7 +5,11 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 function tabbable(root: HTMLElement): HTMLElement[] {
   const selector = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
   return [...root.querySelectorAll<HTMLElement>(selector)].filter(
-    (el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && !(el instanceof HTMLInputElement && el.type === 'hidden') && el.getClientRects().length > 0,
+    (el) =>
+      !(el as HTMLButtonElement).disabled &&
+      el.tabIndex >= 0 &&
+      !(el instanceof HTMLInputElement && el.type === 'hidden') &&
+      el.getClientRects().length > 0,
   );
 }
 
@@ -19,7 +23,11 @@ export function initialFocus(dialog: HTMLElement): HTMLElement | null {
   const marked = dialog.querySelector<HTMLElement>('[data-autofocus]');
   if (marked) return marked;
   const body = tabbable(dialog).filter((el) => !el.closest('.modal-head'));
-  const field = body.find((el) => el.matches('textarea, select, input:not([type="checkbox"]):not([type="radio"]):not([type="color"]):not([type="button"]):not([type="submit"])'));
+  const field = body.find((el) =>
+    el.matches(
+      'textarea, select, input:not([type="checkbox"]):not([type="radio"]):not([type="color"]):not([type="button"]):not([type="submit"])',
+    ),
+  );
   if (field) return field;
   const footer = dialog.querySelector<HTMLElement>('.modal-foot');
   const safe = footer ? tabbable(footer)[0] : undefined;
@@ -62,7 +70,8 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
     };
     // Focus that escapes (a click on the backdrop, a script) is brought back in.
     const onFocusIn = (e: FocusEvent) => {
-      if (openDialogs[openDialogs.length - 1] === dialog && e.target instanceof Node && !dialog.contains(e.target)) initialFocus(dialog)?.focus();
+      if (openDialogs[openDialogs.length - 1] === dialog && e.target instanceof Node && !dialog.contains(e.target))
+        initialFocus(dialog)?.focus();
     };
     document.addEventListener('keydown', onKey, true);
     document.addEventListener('focusin', onFocusIn);
@@ -101,7 +110,9 @@ export function Confirm(props: {
     <Modal title={props.title} onClose={props.onCancel}>
       <div className="modal-body">{props.message}</div>
       <footer className="modal-foot">
-        <button type="button" onClick={props.onCancel}>Cancel</button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
         <button
           type="button"
           className={props.danger ? 'danger' : 'primary'}
@@ -128,7 +139,9 @@ export function ErrorLine(props: { error: string | null; onDismiss?: () => void 
     <div role="alert" className="error-line">
       <span>{props.error}</span>
       {props.onDismiss && (
-        <button type="button" className="icon" aria-label="Dismiss" onClick={props.onDismiss}>×</button>
+        <button type="button" className="icon" aria-label="Dismiss" onClick={props.onDismiss}>
+          ×
+        </button>
       )}
     </div>
   );

@@ -22,7 +22,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'project' && parts[1]) {
     const tab = TABS.includes(parts[2] as Tab) ? (parts[2] as Tab) : 'transcripts';
-    const sourceId = WITH_SOURCE.includes(tab) ? parts[3] ?? null : null;
+    const sourceId = WITH_SOURCE.includes(tab) ? (parts[3] ?? null) : null;
     const m = /^(\d+)-(\d+)$/.exec(parts[4] ?? '');
     const range = sourceId && m ? { start: Number(m[1]), end: Number(m[2]) } : null;
     return { screen: 'project', projectId: parts[1], tab, sourceId, range };

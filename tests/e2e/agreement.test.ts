@@ -38,7 +38,9 @@ describe('agreement', () => {
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('tab', { name: 'Agreement' }).click();
     const methods = page.locator('blockquote.methods');
-    await expect.poll(() => methods.textContent()).toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\) independently coded 4 transcripts \(1 at Time 1, 3 at Time 2\)/);
+    await expect
+      .poll(() => methods.textContent())
+      .toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\) independently coded 4 transcripts \(1 at Time 1, 3 at Time 2\)/);
     await expect.poll(() => page.locator('.agreement-table tr.pooled').textContent()).toMatch(/All codes used \(pooled\)/);
     // The planted disagreements show as codes below the threshold.
     await expect.poll(() => page.locator('.agreement-table tr.verdict-below').count()).toBeGreaterThan(0);
@@ -54,7 +56,10 @@ describe('agreement', () => {
     // Decisions are logged with who took them: say who is at this computer first.
     await expect.poll(() => list.getByText(/Choose who you are/).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Coder' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Ana \(coder A\)/ })
+      .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const heading = list.getByRole('heading', { level: 3 });
     const before = Number(/\((\d+),/.exec((await heading.textContent())!)![1]);
@@ -64,15 +69,23 @@ describe('agreement', () => {
     await first.getByRole('button', { name: /^Take Ana/ }).click();
     await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 1 resolved\\)`));
     await list.getByLabel('Which disagreements').selectOption('all');
-    await expect.poll(() => list.getByRole('status').first().textContent()).toMatch(/Resolved: Ana \(coder A\)'s version taken into the consensus layer, by Ana \(coder A\), .*“Ana coded the whole account of the referral\.”/);
+    await expect
+      .poll(() => list.getByRole('status').first().textContent())
+      .toMatch(
+        /Resolved: Ana \(coder A\)'s version taken into the consensus layer, by Ana \(coder A\), .*“Ana coded the whole account of the referral\.”/,
+      );
     await screenshot(page, 'agreement-resolved');
     expect(what).toBeTruthy();
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus: the first coder’s version/);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title'))
+      .toMatch(/Consensus: the first coder’s version/);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 0 resolved\\)`));
 
     await page.getByLabel('Unit').selectOption('segment');
-    await expect.poll(() => methods.textContent()).toMatch(/coded segment as the unit of analysis \(segments matching when they overlapped by at least 90%\)/);
+    await expect
+      .poll(() => methods.textContent())
+      .toMatch(/coded segment as the unit of analysis \(segments matching when they overlapped by at least 90%\)/);
     await page.getByLabel('Unit').selectOption('character');
     await expect.poll(() => page.locator('.agreement-table thead').first().textContent()).toMatch(/αu/);
 
@@ -102,7 +115,9 @@ describe('agreement', () => {
     expect(docText).toMatch(/^Inter-coder agreement\nTwo coders \(Ana \(coder A\) and Ben \(coder B\)\)/);
     expect(docText).toMatch(/All codes used \(pooled\)/);
     await expect.poll(() => page.getByRole('heading', { name: 'By transcript' }).count()).toBe(1);
-    await expect.poll(() => page.locator('.by-code-source summary').textContent()).toMatch(/By code and transcript \(\d+, as NVivo reports it\)/);
+    await expect
+      .poll(() => page.locator('.by-code-source summary').textContent())
+      .toMatch(/By code and transcript \(\d+, as NVivo reports it\)/);
 
     // Blind mode hides the comparison.
     await page.getByLabel('Blind').check();
@@ -133,7 +148,8 @@ describe('agreement', () => {
     // Cleo has coded nothing in Marcus_T2: her column is there, but she is not counted as
     // disagreeing with what Ana and Ben both coded.
     await expect.poll(() => first.locator('header').textContent()).toMatch(/\(Cleo \(coder C\): transcript not coded\)/);
-    for (const name of [/^Take Ana/, /^Take Ben/, /^Take Cleo/, /^All versions$/, /^None$/, /^Edit/]) expect(await first.getByRole('button', { name }).count()).toBe(1);
+    for (const name of [/^Take Ana/, /^Take Ben/, /^Take Cleo/, /^All versions$/, /^None$/, /^Edit/])
+      expect(await first.getByRole('button', { name }).count()).toBe(1);
     await first.scrollIntoViewIfNeeded();
     await screenshot(page, 'agreement-three-coders');
 
@@ -143,8 +159,12 @@ describe('agreement', () => {
     await first.getByRole('button', { name: /^Take Ben/ }).click();
     await expect.poll(() => heading.textContent()).toMatch(new RegExp(`\\(${before}, 1 resolved\\)`));
     await list.getByLabel('Which disagreements').selectOption('all');
-    await expect.poll(() => list.getByRole('status').first().textContent()).toMatch(/Resolved: Ben \(coder B\)'s version taken into the consensus layer, by Cleo \(coder C\)/);
-    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Consensus: the second coder’s version/);
+    await expect
+      .poll(() => list.getByRole('status').first().textContent())
+      .toMatch(/Resolved: Ben \(coder B\)'s version taken into the consensus layer, by Cleo \(coder C\)/);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title'))
+      .toMatch(/Consensus: the second coder’s version/);
     expect(errors).toEqual([]);
   }, 90_000);
 });
@@ -164,7 +184,9 @@ describe('agreement report in a British locale', () => {
     expect(await unusedRow.textContent()).not.toMatch(/1\.000/);
     const unused = await byCode.locator('tbody tr.verdict-unused').count();
     expect(unused).toBeGreaterThan(0);
-    await expect.poll(() => methods.textContent()).toContain(`${unused} codes of the codebook were not coded by anyone in these transcripts and are left out of the pooled figures.`);
+    await expect
+      .poll(() => methods.textContent())
+      .toContain(`${unused} codes of the codebook were not coded by anyone in these transcripts and are left out of the pooled figures.`);
 
     // Each statistic's header explains itself, on hover.
     const kappa = byCode.locator('thead th', { hasText: 'Cohen κ' });
@@ -172,7 +194,8 @@ describe('agreement report in a British locale', () => {
     const tip = kappa.getByRole('tooltip');
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toMatch(/chance/);
-    for (const name of ['Agreement', 'Scott π', 'AC1', 'B–P', 'α']) expect(await byCode.locator('thead th', { hasText: name }).first().locator('[role=tooltip]').textContent()).toBeTruthy();
+    for (const name of ['Agreement', 'Scott π', 'AC1', 'B–P', 'α'])
+      expect(await byCode.locator('thead th', { hasText: name }).first().locator('[role=tooltip]').textContent()).toBeTruthy();
     await screenshot(page, 'agreement-tooltip');
 
     // The segment unit: alpha is undefined throughout, so text and colours use percent agreement.
@@ -181,7 +204,9 @@ describe('agreement report in a British locale', () => {
     const text = (await methods.textContent())!;
     expect(text).not.toMatch(/alpha ≥/);
     expect(text).toMatch(/Chance-corrected coefficients \(kappa, pi, AC1, Brennan–Prediger, alpha\) are undefined at this unit/);
-    const [, reliable, tentative, below] = /(\d+) codes? reached percent agreement ≥ 0\.8, (\d+) reached ≥ 0\.667, and (\d+) fell below/.exec(text)!.map(Number);
+    const [, reliable, tentative, below] = /(\d+) codes? reached percent agreement ≥ 0\.8, (\d+) reached ≥ 0\.667, and (\d+) fell below/
+      .exec(text)!
+      .map(Number);
     const judged = (v: string) => byCode.locator(`tbody tr:not(.pooled) td.judged.verdict-${v}`).count();
     expect([await judged('reliable'), await judged('tentative'), await judged('below')]).toEqual([reliable, tentative, below]);
     expect(below).toBeGreaterThan(0);
@@ -203,7 +228,10 @@ describe('agreement report in a British locale', () => {
     // Resolve one disagreement: the decision and the log show a British date (5 Mar 2025, 14:07).
     await page.getByLabel('Unit').selectOption('turn');
     await page.getByRole('button', { name: 'Coder' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Ana \(coder A\)/ })
+      .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const list = page.getByRole('region', { name: 'Disagreements' });
     const first = list.locator('li.disagreement').first();
@@ -222,7 +250,16 @@ describe('agreement report in a British locale', () => {
     const word = await download(page, () => page.getByRole('button', { name: 'Report (.docx)' }).click());
     const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(word.bytes) });
     const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['By code', 'Disagreements', 'By wave', "By code and wave (Krippendorff's alpha)", 'By code and transcript', 'By transcript', 'Decision log', 'The statistics']);
+    expect(headings).toEqual([
+      'By code',
+      'Disagreements',
+      'By wave',
+      "By code and wave (Krippendorff's alpha)",
+      'By code and transcript',
+      'By transcript',
+      'Decision log',
+      'The statistics',
+    ]);
     expect(html.match(/<table>/g)).toHaveLength(headings.length);
     const { value: raw } = await mammoth.extractRawText({ buffer: Buffer.from(word.bytes) });
     expect(raw).toContain('not coded by anyone');
@@ -233,14 +270,31 @@ describe('agreement report in a British locale', () => {
     // The workbook: the by-code sheet first, then a sheet per other table, then the methods.
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from((await download(page, () => page.getByRole('button', { name: 'Export XLSX' }).click())).bytes) as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Agreement', 'Disagreements', 'By wave', 'By code and wave', 'By code and transcript', 'By transcript', 'Decision log', 'The statistics', 'Methods']);
+    await book.xlsx.load(
+      Buffer.from((await download(page, () => page.getByRole('button', { name: 'Export XLSX' }).click())).bytes) as never,
+    );
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Agreement',
+      'Disagreements',
+      'By wave',
+      'By code and wave',
+      'By code and transcript',
+      'By transcript',
+      'Decision log',
+      'The statistics',
+      'Methods',
+    ]);
 
     // Look at the report: mammoth's HTML in a page of its own.
     const reader = await context.newPage();
-    await reader.setContent(`<style>body{font:13px sans-serif;margin:1.5rem}table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}</style>${html}`);
+    await reader.setContent(
+      `<style>body{font:13px sans-serif;margin:1.5rem}table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}</style>${html}`,
+    );
     await screenshot(reader, 'agreement-report-docx');
-    for (const [i, name] of [[1, 'disagreements'], [6, 'log']] as const) {
+    for (const [i, name] of [
+      [1, 'disagreements'],
+      [6, 'log'],
+    ] as const) {
       await reader.evaluate((h) => document.querySelectorAll('h2')[h]!.scrollIntoView(), i);
       await screenshot(reader, `agreement-report-docx-${name}`);
     }

@@ -46,23 +46,31 @@ async function editorText(page: Page): Promise<string[]> {
 
 describe('coding', () => {
   describe('with the keyboard, one imported transcript', () => {
-    const s = sharedPage(() => app, async ({ page }) => {
-      await page.getByLabel('New project name').fill('Coding test');
-      await page.getByRole('button', { name: 'Create project' }).click();
-      await page.getByRole('button', { name: 'Import transcripts…' }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Choose files…' }).click();
-      await (await chooser).setFiles([{ name: 'Sam_T1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT) }]);
-      await page.getByRole('button', { name: 'Import 1 transcript' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const s = sharedPage(
+      () => app,
+      async ({ page }) => {
+        await page.getByLabel('New project name').fill('Coding test');
+        await page.getByRole('button', { name: 'Create project' }).click();
+        await page.getByRole('button', { name: 'Import transcripts…' }).click();
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: 'Choose files…' }).click();
+        await (await chooser).setFiles([{ name: 'Sam_T1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT) }]);
+        await page.getByRole('button', { name: 'Import 1 transcript' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-      await page.getByRole('tab', { name: 'Coding' }).click();
-      await page.getByLabel('New coder name').fill('Tess');
-      await page.getByRole('button', { name: 'Add me as a coder' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-    });
+        await page.getByRole('tab', { name: 'Coding' }).click();
+        await page.getByLabel('New coder name').fill('Tess');
+        await page.getByRole('button', { name: 'Add me as a coder' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      },
+    );
     /** The transcript's turns as imported: coding never changes them. */
-    const before = ['What helped when things got heated?', 'Taking time out and talking myself down, honestly. It took weeks before it worked.', 'And at home?', 'I walk round the block now instead of shouting.'];
+    const before = [
+      'What helped when things got heated?',
+      'Taking time out and talking myself down, honestly. It took weeks before it worked.',
+      'And at home?',
+      'I walk round the block now instead of shouting.',
+    ];
     const editor = () => s.page.locator('.transcript-editor [contenteditable="true"]');
 
     it('shows the transcript turn by turn, without the speaker labels', async () => {
@@ -93,7 +101,9 @@ describe('coding', () => {
       await selectWords(page, 5, 27);
       await codeWithPicker(page, 'positive self');
       await expect.poll(() => markIds(page)).toHaveLength(2);
-      expect(await page.locator('.coding-mark').filter({ hasText: 'time' }).first().getAttribute('data-coding-ids')).toMatch(/\S+[\s,]+\S+/);
+      expect(await page.locator('.coding-mark').filter({ hasText: 'time' }).first().getAttribute('data-coding-ids')).toMatch(
+        /\S+[\s,]+\S+/,
+      );
       expect(errors).toEqual([]);
     });
 
@@ -183,12 +193,15 @@ describe('coding', () => {
   });
 
   describe('the codebook, and memos', () => {
-    const s = sharedPage(() => app, async ({ page }) => {
-      await page.getByLabel('New project name').fill('Codebook test');
-      await page.getByLabel('Start with').selectOption('empty');
-      await page.getByRole('button', { name: 'Create project' }).click();
-      await page.getByRole('tab', { name: 'Codebook' }).click();
-    });
+    const s = sharedPage(
+      () => app,
+      async ({ page }) => {
+        await page.getByLabel('New project name').fill('Codebook test');
+        await page.getByLabel('Start with').selectOption('empty');
+        await page.getByRole('button', { name: 'Create project' }).click();
+        await page.getByRole('tab', { name: 'Codebook' }).click();
+      },
+    );
 
     it('creates and renames codes, and finds one by a misspelt name', async () => {
       const { page, errors } = s;
@@ -221,7 +234,10 @@ describe('coding', () => {
       const { page, errors } = s;
       await page.getByRole('treeitem', { name: /Change/ }).click();
       await page.keyboard.press('Delete');
-      await page.getByRole('dialog', { name: 'Delete code?' }).getByText(/and its 1 sub-code/).waitFor();
+      await page
+        .getByRole('dialog', { name: 'Delete code?' })
+        .getByText(/and its 1 sub-code/)
+        .waitFor();
       await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
       await expect.poll(() => page.getByRole('treeitem').count()).toBe(0);
       await page.getByRole('button', { name: 'Undo' }).click();

@@ -49,7 +49,13 @@ async function chartTextBoxes(page: Page, selector: string) {
       const frame = svg.getBoundingClientRect();
       const texts = [...svg.querySelectorAll('text')].map((t) => {
         const box = t.getBoundingClientRect();
-        return { text: t.textContent ?? '', left: box.left - frame.left, right: box.right - frame.left, top: box.top - frame.top, bottom: box.bottom - frame.top };
+        return {
+          text: t.textContent ?? '',
+          left: box.left - frame.left,
+          right: box.right - frame.left,
+          top: box.top - frame.top,
+          bottom: box.bottom - frame.top,
+        };
       });
       host.remove();
       return { width: frame.width, height: frame.height, texts };
@@ -59,7 +65,10 @@ async function chartTextBoxes(page: Page, selector: string) {
 
 describe('Time 1 / Time 2', () => {
   describe('matrix, passages, paired reader, charts, a change-matrix cell kept over reload, export', () => {
-    const s = sharedPage(() => app, ({ page }) => openWaves(page));
+    const s = sharedPage(
+      () => app,
+      ({ page }) => openWaves(page),
+    );
     /** The change-matrix cell filled in, by its accessible name. */
     let name = '';
 
@@ -97,7 +106,7 @@ describe('Time 1 / Time 2', () => {
       expect(errors).toEqual([]);
     });
 
-    it('shows one man\'s Time 1 and Time 2 passages side by side, or the whole transcripts', async () => {
+    it("shows one man's Time 1 and Time 2 passages side by side, or the whole transcripts", async () => {
       const { page, errors } = s;
       // Paired reader: one man's Time 1 and Time 2 passages side by side.
       await page.getByRole('tab', { name: 'Paired reader' }).click();
@@ -108,7 +117,7 @@ describe('Time 1 / Time 2', () => {
       expect(errors).toEqual([]);
     });
 
-    it('charts a measure\'s indicators at both waves and saves a chart as SVG', async () => {
+    it("charts a measure's indicators at both waves and saves a chart as SVG", async () => {
       const { page, errors } = s;
       await page.getByRole('tab', { name: 'Charts' }).click();
       await expect.poll(() => page.locator('.chart-grid img').count()).toBe(13);
@@ -169,7 +178,10 @@ describe('Time 1 / Time 2', () => {
   });
 
   describe('one role by default with n per role; change matrix and wave matrix count the same passages; charts fit', () => {
-    const s = sharedPage(() => app, ({ page }) => openWaves(page));
+    const s = sharedPage(
+      () => app,
+      ({ page }) => openWaves(page),
+    );
     const matrix = () => s.page.locator('table.matrix');
     const roles = () => s.page.getByRole('group', { name: 'Roles' });
     const perRole = () => s.page.locator('.wave-matrix .role-counts');
@@ -181,7 +193,8 @@ describe('Time 1 / Time 2', () => {
       const { page, errors } = s;
       // The first role with transcripts at both waves is chosen at the top; the others are not.
       await expect.poll(() => roles().getByLabel('Man on programme').isChecked()).toBe(true);
-      for (const other of ['Woman (ex-)partner', 'Staff', 'Child', 'Stakeholder']) expect(await roles().getByLabel(other).isChecked()).toBe(false);
+      for (const other of ['Woman (ex-)partner', 'Staff', 'Child', 'Stakeholder'])
+        expect(await roles().getByLabel(other).isChecked()).toBe(false);
       await expect.poll(() => matrix().locator('thead').textContent()).toMatch(/Time 1 \(n = 2\).*Time 2 \(n = 2\)/);
       await expect.poll(() => perRole().textContent()).toMatch(/Man on programme: 2 at Time 1, 2 at Time 2, 2 at both/);
       expect(await perRole().textContent()).not.toMatch(/Woman|Staff|Child|mix/);
@@ -191,7 +204,9 @@ describe('Time 1 / Time 2', () => {
 
     it('lists men only behind "Only at Time 2"', async () => {
       const { page, errors } = s;
-      const respectful = matrix().locator('tbody tr').filter({ has: page.locator('th', { hasText: /^Respectful communication$/ }) });
+      const respectful = matrix()
+        .locator('tbody tr')
+        .filter({ has: page.locator('th', { hasText: /^Respectful communication$/ }) });
       await respectful.locator('td').nth(7).getByRole('button').click();
       const drill = page.getByRole('complementary', { name: 'Behind the number' });
       await expect.poll(() => drill.locator('li').count()).toBeGreaterThan(0);
@@ -200,7 +215,7 @@ describe('Time 1 / Time 2', () => {
       expect(errors).toEqual([]);
     });
 
-    it('counts in the change matrix, for one role, the wave matrix\'s passages at Time 2', async () => {
+    it("counts in the change matrix, for one role, the wave matrix's passages at Time 2", async () => {
       const { page, errors } = s;
       // With all coders, the change matrix's Time 2 numbers for a code add up to the wave matrix's passages: one role…
       const menInMatrix = await secondWavePassages(page, 'Respectful communication');
@@ -211,7 +226,7 @@ describe('Time 1 / Time 2', () => {
       expect(errors).toEqual([]);
     });
 
-    it('counts in the change matrix every role, two coders\' codings of the same words once', async () => {
+    it("counts in the change matrix every role, two coders' codings of the same words once", async () => {
       const { page, errors } = s;
       // …and every role (no role ticked), where two coders' codings of the same words once counted twice here.
       await roles().getByLabel('Man on programme').uncheck();
@@ -223,7 +238,7 @@ describe('Time 1 / Time 2', () => {
       expect(errors).toEqual([]);
     });
 
-    it('counts in a cell\'s dialog the passages its cell counts', async () => {
+    it("counts in a cell's dialog the passages its cell counts", async () => {
       const { page, errors } = s;
       const busiest = everyone.reduce((best, [, second], i) => (second > everyone[best]![1] ? i : best), 0);
       const cellButton = page.locator('table.framework .cell-button[aria-label$="× Respectful communication"]').nth(busiest);
@@ -231,14 +246,16 @@ describe('Time 1 / Time 2', () => {
       await cellButton.click();
       const editor = page.getByRole('dialog', { name: cellName });
       const second = everyone[busiest]![1];
-      await expect.poll(() => editor.locator('section').nth(1).locator('p.small').textContent()).toMatch(new RegExp(`^${second} passages?\\b`));
+      await expect
+        .poll(() => editor.locator('section').nth(1).locator('p.small').textContent())
+        .toMatch(new RegExp(`^${second} passages?\\b`));
       expect(await editor.locator('section').nth(1).locator('ol.evidence > li').count()).toBe(second);
       await screenshot(page, 'compare-cell-editor-passages');
       await editor.getByRole('button', { name: 'Cancel' }).click();
       expect(errors).toEqual([]);
     });
 
-    it('counts in the wave matrix, for every role, the change matrix\'s passages, with each role\'s n and the mix said', async () => {
+    it("counts in the wave matrix, for every role, the change matrix's passages, with each role's n and the mix said", async () => {
       const { page, errors } = s;
       await page.getByRole('tab', { name: 'Wave matrix' }).click();
       await expect.poll(() => matrix().locator('thead').textContent()).toMatch(/Time 1 \(n = 6\)/);
@@ -247,7 +264,8 @@ describe('Time 1 / Time 2', () => {
       // Several roles counted together: each role's n is shown, and the mix is said.
       await expect.poll(() => perRole().textContent()).toMatch(/mix roles/);
       const perRoleText = (await perRole().textContent())!;
-      for (const role of ['Man on programme', 'Woman \\(ex-\\)partner', 'Staff', 'Child']) expect(perRoleText).toMatch(new RegExp(`${role}: \\d+ at Time 1, \\d+ at Time 2, \\d+ at both`));
+      for (const role of ['Man on programme', 'Woman \\(ex-\\)partner', 'Staff', 'Child'])
+        expect(perRoleText).toMatch(new RegExp(`${role}: \\d+ at Time 1, \\d+ at Time 2, \\d+ at both`));
       await screenshot(page, 'compare-matrix-all-roles');
       expect(errors).toEqual([]);
     });

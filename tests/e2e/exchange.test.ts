@@ -21,11 +21,14 @@ type Saved = Awaited<ReturnType<typeof download>>;
 describe('exchange through REFI-QDA', () => {
   describe('exports the sample, imports it as a new project, merges a second coder, refuses a bad file', () => {
     const workers: string[] = [];
-    const s = sharedPage(() => app, async ({ page }) => {
-      page.on('worker', (w) => workers.push(w.url()));
-      await page.getByRole('button', { name: 'Open sample project' }).click();
-      await page.getByRole('tab', { name: 'Project' }).click();
-    });
+    const s = sharedPage(
+      () => app,
+      async ({ page }) => {
+        page.on('worker', (w) => workers.push(w.url()));
+        await page.getByRole('button', { name: 'Open sample project' }).click();
+        await page.getByRole('tab', { name: 'Project' }).click();
+      },
+    );
     let exported: Saved;
     let benFile: Uint8Array;
     const merge = () => s.page.getByRole('dialog', { name: 'Import coding from ben.qdpx' });
@@ -47,7 +50,9 @@ describe('exchange through REFI-QDA', () => {
       await page.getByRole('button', { name: '← Projects' }).click();
       await pick(page, 'Import .qdpx…', { name: 'sample.qdpx', bytes: exported.bytes });
       const dialog = page.getByRole('dialog', { name: 'Import sample.qdpx' });
-      await expect.poll(() => dialog.textContent()).toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
+      await expect
+        .poll(() => dialog.textContent())
+        .toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
       await screenshot(page, 'exchange-import-project');
       expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true); // read off the main thread
       await dialog.getByRole('button', { name: 'Create project' }).click();
@@ -64,8 +69,18 @@ describe('exchange through REFI-QDA', () => {
       const source = shared.sources.find((s) => s.title.includes('Ruth'))!;
       const code = shared.codes.find((c) => c.name.startsWith('Shared parenting') || c.parentId !== null)!;
       const start = source.text.indexOf('\n') + 1;
-      const change = applyCoding(shared.codings, { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 30 }, source.text.length, code.name, () => crypto.randomUUID(), 1);
-      benFile = await writeQdpx({ ...shared, codings: [...shared.codings, ...change.changes.map((c) => c.after as (typeof shared.codings)[number])] });
+      const change = applyCoding(
+        shared.codings,
+        { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 30 },
+        source.text.length,
+        code.name,
+        () => crypto.randomUUID(),
+        1,
+      );
+      benFile = await writeQdpx({
+        ...shared,
+        codings: [...shared.codings, ...change.changes.map((c) => c.after as (typeof shared.codings)[number])],
+      });
 
       await page.getByRole('tab', { name: 'Project' }).click();
       await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: benFile });
@@ -74,8 +89,12 @@ describe('exchange through REFI-QDA', () => {
       await screenshot(page, 'exchange-merge-preview');
       await merge().getByRole('button', { name: 'Import 1 coding' }).click();
       await merge().waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported from ben\.qdpx: 1 coding added, 246 already here/);
-      await expect.poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toBe('Undo: Import coding from ben.qdpx (Ctrl+Z)');
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toMatch(/Imported from ben\.qdpx: 1 coding added, 246 already here/);
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Undo' }).getAttribute('title'))
+        .toBe('Undo: Import coding from ben.qdpx (Ctrl+Z)');
       await screenshot(page, 'exchange-merged');
       expect(errors).toEqual([]);
     });
@@ -93,18 +112,26 @@ describe('exchange through REFI-QDA', () => {
     it('refuses a file that is not a .qdpx, saying why, and changes nothing', async () => {
       const { page, errors } = s;
       await pick(page, "Import another coder's work (.qdpx)…", { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });
-      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
       expect(errors).toEqual([]);
     });
   });
 
   describe('says what stays behind before exporting, and the consensus layer comes back as the consensus layer', () => {
-    const s = sharedPage(() => app, async ({ page }) => {
-      await page.getByRole('button', { name: 'Open sample project' }).click();
-      await page.getByRole('button', { name: 'Coder' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /Ana \(coder A\)/ }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-    });
+    const s = sharedPage(
+      () => app,
+      async ({ page }) => {
+        await page.getByRole('button', { name: 'Open sample project' }).click();
+        await page.getByRole('button', { name: 'Coder' }).click();
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: /Ana \(coder A\)/ })
+          .click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      },
+    );
     const methods = () => s.page.locator('blockquote.methods');
     let exported: Saved;
 
@@ -139,10 +166,14 @@ describe('exchange through REFI-QDA', () => {
       const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
       await expect.poll(() => preview.textContent()).toMatch(/247 codings by 2 coders and the consensus layer/);
       const behind = preview.getByRole('region', { name: 'Stays behind' });
-      await expect.poll(() => behind.locator('li').allTextContents()).toEqual(['1 redaction list entry', '1 consensus decision in the decision log (who, when, why)']);
+      await expect
+        .poll(() => behind.locator('li').allTextContents())
+        .toEqual(['1 redaction list entry', '1 consensus decision in the decision log (who, when, why)']);
       await screenshot(page, 'exchange-export-preview');
       exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
-      await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Not in the file: 1 redaction list entry; 1 consensus decision/);
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toMatch(/Not in the file: 1 redaction list entry; 1 consensus decision/);
       const xml = strFromU8(unzipSync(exported.bytes)['project.qde']!);
       expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
       expect(xml).toMatch(/<Note guid="[^"]+" name="Consensus layer">/);
@@ -154,7 +185,9 @@ describe('exchange through REFI-QDA', () => {
       await page.getByRole('button', { name: '← Projects' }).click();
       await pick(page, 'Import .qdpx…', { name: 'with-consensus.qdpx', bytes: exported.bytes });
       const dialog = page.getByRole('dialog', { name: 'Import with-consensus.qdpx' });
-      await expect.poll(() => dialog.textContent()).toMatch(/247 codings by 2 coders: Ana \(coder A\), Ben \(coder B\), and the consensus layer \(Consensus\)/);
+      await expect
+        .poll(() => dialog.textContent())
+        .toMatch(/247 codings by 2 coders: Ana \(coder A\), Ben \(coder B\), and the consensus layer \(Consensus\)/);
       await dialog.getByRole('button', { name: 'Create project' }).click();
       await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) 2');
       await page.getByRole('tab', { name: 'Agreement' }).click();
@@ -183,7 +216,9 @@ describe('exchange through REFI-QDA', () => {
     await pick(page, 'Import .qdpx…', { name: 'atlas.qdpx', bytes: refiSample('atlasti-mac-8.4.0__TestProject.qdpx') });
     const dialog = page.getByRole('dialog', { name: 'Import atlas.qdpx' });
     await expect.poll(() => dialog.textContent()).toMatch(/ATLAS\.ti standard project.*0 transcripts.*14 codes.*2 memos/);
-    await expect.poll(() => dialog.getByRole('region', { name: 'Not imported' }).textContent()).toMatch(/8 text sources not imported because the archive does not hold its text.*2 video sources not imported/);
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'Not imported' }).textContent())
+      .toMatch(/8 text sources not imported because the archive does not hold its text.*2 video sources not imported/);
     await screenshot(page, 'exchange-import-warnings');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByText('No projects yet.').count()).toBe(1);

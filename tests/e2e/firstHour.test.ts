@@ -12,7 +12,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
+const focused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
 
 async function openSample(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Open sample project' }).click();
@@ -163,13 +164,18 @@ describe('first hour', () => {
     // Click a coding: the side panel shows it; click plain text: the panel lets go.
     await overlap.click();
     await page.getByRole('article').first().waitFor();
-    const plain = page.locator('.transcript-content .turn').filter({ hasNot: page.locator('.coding-mark') }).first();
+    const plain = page
+      .locator('.transcript-content .turn')
+      .filter({ hasNot: page.locator('.coding-mark') })
+      .first();
     await plain.click();
     await expect.poll(() => page.getByRole('article').count()).toBe(0);
     await expect.poll(() => page.locator('.selection-info').textContent()).toBe('Select text to code it');
 
     // Code names in the sidebar wrap rather than end in "…".
-    const cut = await page.locator('.code-list .code-row .name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    const cut = await page
+      .locator('.code-list .code-row .name')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
     expect(cut).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -178,9 +184,11 @@ describe('first hour', () => {
     const { page, errors } = await app.newPage();
     await openSample(page);
     await page.getByRole('tab', { name: 'Codebook' }).click();
-    const colours = await page.getByRole('treeitem').evaluateAll((rows) =>
-      rows.map((r) => ({ level: r.getAttribute('aria-level'), colour: getComputedStyle(r.querySelector('.swatch')!).backgroundColor })),
-    );
+    const colours = await page
+      .getByRole('treeitem')
+      .evaluateAll((rows) =>
+        rows.map((r) => ({ level: r.getAttribute('aria-level'), colour: getComputedStyle(r.querySelector('.swatch')!).backgroundColor })),
+      );
     // Children of one parent: consecutive rows at the same level below it.
     const runs: string[][] = [];
     let run: string[] = [];
@@ -220,7 +228,9 @@ describe('first hour', () => {
     await page.getByLabel('Merge into').selectOption({ label: 'Turning points' });
     await page.getByRole('button', { name: 'Merge…' }).click();
     const ask = page.getByRole('dialog', { name: 'Merge codes?' });
-    await expect.poll(() => ask.textContent()).toMatch(/“Steps backwards” goes into “Turning points”: its \d+ coding\(s\) become codings of “Turning points”/);
+    await expect
+      .poll(() => ask.textContent())
+      .toMatch(/“Steps backwards” goes into “Turning points”: its \d+ coding\(s\) become codings of “Turning points”/);
     await expect.poll(() => focused(page)).toBe('Cancel');
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
@@ -241,7 +251,10 @@ describe('first hour', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Open sample project' }).waitFor();
     const icon = await iconLoaded;
-    expect({ status: icon.status(), type: icon.headers()['content-type'] }).toEqual({ status: 200, type: expect.stringContaining('image/svg+xml') });
+    expect({ status: icon.status(), type: icon.headers()['content-type'] }).toEqual({
+      status: 200,
+      type: expect.stringContaining('image/svg+xml'),
+    });
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -12,7 +12,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const TXT = 'Interviewer: How did the first weeks go?\nR: Hard. I kept arguing with myself.\nInterviewer: And now?\nR: Better, most days.\n';
+const TXT =
+  'Interviewer: How did the first weeks go?\nR: Hard. I kept arguing with myself.\nInterviewer: And now?\nR: Better, most days.\n';
 
 describe('foundation', () => {
   it('opens the sample project and reads a transcript with speaker turns', async () => {
@@ -36,25 +37,41 @@ describe('foundation', () => {
   });
 
   describe('creates a project, imports a .txt and a .docx, assigns them, and keeps it all after reload', () => {
-    const s = sharedPage(() => app, async ({ page }) => {
-      await page.getByLabel('New project name').fill('Mirabal follow-up');
-      await page.getByRole('button', { name: 'Create project' }).click();
-      await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
-    });
+    const s = sharedPage(
+      () => app,
+      async ({ page }) => {
+        await page.getByLabel('New project name').fill('Mirabal follow-up');
+        await page.getByRole('button', { name: 'Create project' }).click();
+        await page.getByRole('heading', { name: 'Mirabal follow-up' }).waitFor();
+      },
+    );
 
     it('proposes participant, wave and speaker roles from the files, and refuses a binary file', async () => {
       const { page, errors } = s;
       await page.getByRole('button', { name: 'Import transcripts…' }).click();
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: 'Choose files…' }).click();
-      await (await chooser).setFiles([
+      await (
+        await chooser
+      ).setFiles([
         { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
         {
           name: 'Kieran_T2.docx',
           mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          buffer: Buffer.from(makeDocx(['Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.'])),
+          buffer: Buffer.from(
+            makeDocx([
+              'Interviewer: What changed?',
+              'Kieran: I listen before I answer now.',
+              'Interviewer: Anything else?',
+              'Kieran: The group kept me honest.',
+            ]),
+          ),
         },
-        { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]) },
+        {
+          name: 'broken.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]),
+        },
       ]);
       // Proposals from file names; the bad file blocks the batch until it is dropped.
       await expect.poll(() => page.getByLabel('Participant for Kieran_T2.docx').inputValue()).toBe('Kieran');
@@ -106,7 +123,9 @@ describe('foundation', () => {
       expect(await page.getByLabel('Wave of Kieran_T2').inputValue()).toBe('T2');
       await page.getByRole('button', { name: 'Kieran_T2', exact: true }).click();
       const reader = page.getByRole('article', { name: 'Transcript Kieran_T2' });
-      await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
+      await expect
+        .poll(() => reader.locator('.turn .said').allTextContents())
+        .toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
       await page.getByRole('tab', { name: 'Participants' }).click();
       expect(await page.getByLabel('Role of P07').inputValue()).toBe('man');
       expect(await page.getByLabel('Pseudonym of Kieran').inputValue()).toBe('Kieran');
@@ -115,24 +134,40 @@ describe('foundation', () => {
   });
 
   describe('proposes the lone speaker as the participant, titles a .docx by its Title, drops all bad files, and says why Import waits', () => {
-    const srt = '1\n00:00:01,000 --> 00:00:03,000\nInterviewer: How long have you run the groups?\n\n2\n00:00:04,000 --> 00:00:07,000\nStaff03: Six years, on and off.\n\n3\n00:00:08,000 --> 00:00:09,000\nInterviewer: And what keeps you?\n\n4\n00:00:10,000 --> 00:00:14,000\nStaff03: The men who come back a year later.\n';
-    const docx = makeDocx([{ text: 'Interview with Kieran, Time 2', style: 'Title' }, 'Interviewer: What changed?', 'Kieran: I listen before I answer now.', 'Interviewer: Anything else?', 'Kieran: The group kept me honest.']);
+    const srt =
+      '1\n00:00:01,000 --> 00:00:03,000\nInterviewer: How long have you run the groups?\n\n2\n00:00:04,000 --> 00:00:07,000\nStaff03: Six years, on and off.\n\n3\n00:00:08,000 --> 00:00:09,000\nInterviewer: And what keeps you?\n\n4\n00:00:10,000 --> 00:00:14,000\nStaff03: The men who come back a year later.\n';
+    const docx = makeDocx([
+      { text: 'Interview with Kieran, Time 2', style: 'Title' },
+      'Interviewer: What changed?',
+      'Kieran: I listen before I answer now.',
+      'Interviewer: Anything else?',
+      'Kieran: The group kept me honest.',
+    ]);
     /** A new project, its import dialog holding five files: two that cannot be read. */
-    const s = sharedPage(() => app, async ({ page }) => {
-      await page.getByLabel('New project name').fill('Staff and men');
-      await page.getByRole('button', { name: 'Create project' }).click();
-      await page.getByRole('heading', { name: 'Staff and men' }).waitFor();
-      await page.getByRole('button', { name: 'Import transcripts…' }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Choose files…' }).click();
-      await (await chooser).setFiles([
-        { name: 'staff-03.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt, 'utf8') },
-        { name: 'Kieran_T2.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) },
-        { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
-        { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n', 'utf8') },
-        { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a Word file', 'utf8') },
-      ]);
-    });
+    const s = sharedPage(
+      () => app,
+      async ({ page }) => {
+        await page.getByLabel('New project name').fill('Staff and men');
+        await page.getByRole('button', { name: 'Create project' }).click();
+        await page.getByRole('heading', { name: 'Staff and men' }).waitFor();
+        await page.getByRole('button', { name: 'Import transcripts…' }).click();
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: 'Choose files…' }).click();
+        await (
+          await chooser
+        ).setFiles([
+          { name: 'staff-03.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt, 'utf8') },
+          {
+            name: 'Kieran_T2.docx',
+            mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            buffer: Buffer.from(docx),
+          },
+          { name: 'P07 Time 1.txt', mimeType: 'text/plain', buffer: Buffer.from(TXT, 'utf8') },
+          { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n', 'utf8') },
+          { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a Word file', 'utf8') },
+        ]);
+      },
+    );
     const importButton = () => s.page.getByRole('button', { name: /^Import \d+ transcripts?$/ });
 
     it('proposes the one speaker of a file besides the interviewer as its participant', async () => {
@@ -146,7 +181,9 @@ describe('foundation', () => {
 
     it('titles a .docx by its Title paragraph in the review', async () => {
       const { page, errors } = s;
-      await expect.poll(() => page.locator('tr', { hasText: 'Kieran_T2.docx' }).locator('td.status').textContent()).toMatch(/^4 turns · Titled “Interview with Kieran, Time 2”/);
+      await expect
+        .poll(() => page.locator('tr', { hasText: 'Kieran_T2.docx' }).locator('td.status').textContent())
+        .toMatch(/^4 turns · Titled “Interview with Kieran, Time 2”/);
       expect(errors).toEqual([]);
     });
 
@@ -173,15 +210,17 @@ describe('foundation', () => {
       expect(errors).toEqual([]);
     });
 
-    it('makes the Title the transcript\'s title, not its first turn', async () => {
+    it("makes the Title the transcript's title, not its first turn", async () => {
       const { page, errors } = s;
       await page.getByRole('button', { name: 'Interview with Kieran, Time 2', exact: true }).click();
       const reader = page.getByRole('article', { name: 'Transcript Interview with Kieran, Time 2' });
-      await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
+      await expect
+        .poll(() => reader.locator('.turn .said').allTextContents())
+        .toEqual(['What changed?', 'I listen before I answer now.', 'Anything else?', 'The group kept me honest.']);
       expect(errors).toEqual([]);
     });
 
-    it('reads the staff member\'s .srt with Staff03 as the participant', async () => {
+    it("reads the staff member's .srt with Staff03 as the participant", async () => {
       const { page, errors } = s;
       await page.getByRole('button', { name: 'staff-03', exact: true }).click();
       const staff = page.getByRole('article', { name: 'Transcript staff-03' });
@@ -205,7 +244,9 @@ describe('foundation', () => {
         await page.getByRole('dialog').waitFor({ state: 'detached' });
       }
     }
-    await expect.poll(() => page.locator('tr.status-duplicate').textContent()).toMatch(/Same content as "copy1" \(already in the project\)/);
+    await expect
+      .poll(() => page.locator('tr.status-duplicate').textContent())
+      .toMatch(/Same content as "copy1" \(already in the project\)/);
     expect(await page.getByRole('button', { name: 'Import 0 transcripts' }).isDisabled()).toBe(true);
   });
 

@@ -90,9 +90,15 @@ export function sharedPage(app: () => App, setup: (shared: SharedPage) => Promis
     await opened?.context.close();
   });
   return {
-    get context() { return current().context; },
-    get page() { return current().page; },
-    get errors() { return current().errors; },
+    get context() {
+      return current().context;
+    },
+    get page() {
+      return current().page;
+    },
+    get errors() {
+      return current().errors;
+    },
   };
 }
 

@@ -16,11 +16,14 @@ afterAll(async () => {
 
 describe('Quotes', () => {
   describe('finds, redacts, baskets, trims, refuses a leak, and exports DOCX and Markdown', () => {
-    const s = sharedPage(() => app, async ({ page, context }) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      await page.getByRole('button', { name: 'Open sample project' }).click();
-      await page.getByRole('tab', { name: 'Quotes' }).click();
-    });
+    const s = sharedPage(
+      () => app,
+      async ({ page, context }) => {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await page.getByRole('button', { name: 'Open sample project' }).click();
+        await page.getByRole('tab', { name: 'Quotes' }).click();
+      },
+    );
     const found = () => s.page.getByRole('list', { name: 'Quotes found' }).locator('li');
     const dale = () => found().filter({ hasText: '(Dale, Time 2)' }).filter({ hasText: "[child's name] on the stairs" }).first();
     const items = () => s.page.getByRole('list', { name: 'Basket' }).locator('li');
@@ -42,7 +45,9 @@ describe('Quotes', () => {
       const { page, errors } = s;
       await page.getByRole('tab', { name: 'Find quotes' }).click();
       const codeSelect = page.getByLabel('Add a code');
-      const value = await codeSelect.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim() === 'Takes responsibility')!.value);
+      const value = await codeSelect.evaluate(
+        (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim() === 'Takes responsibility')!.value,
+      );
       await codeSelect.selectOption(value);
       await page.getByRole('group', { name: 'Waves' }).getByLabel('Time 2').check();
       await page.getByRole('group', { name: 'Roles' }).getByLabel('Man on programme').check();
@@ -63,7 +68,10 @@ describe('Quotes', () => {
       const { page, errors } = s;
       const csv = await download(page, () => page.getByRole('button', { name: 'CSV' }).click());
       expect(csv.name).toMatch(/^Quotes - Takes responsibility \(with sub-codes\) · Time 2 · Man on programme\.csv$/);
-      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe('#,Quote,Attribution,Codes,Label,Used in,Transcript,Start,End,Trimmed');
       expect(lines.length - 1).toBe(await found().count());
       expect(csv.text).toContain("[child's name] on the stairs");
@@ -122,7 +130,9 @@ describe('Quotes', () => {
       const { page, errors } = s;
       // The label still names the child: every export is refused, saying where.
       await page.getByRole('button', { name: 'DOCX' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Not exported: quote 2 \(Dale, Time 2\) \(its label\) still holds “Ellie” \(listed: Ellie\)/);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toMatch(/Not exported: quote 2 \(Dale, Time 2\) \(its label\) still holds “Ellie” \(listed: Ellie\)/);
       await page.getByLabel('Label of quote 2').fill('Dale on the door');
       await page.getByLabel('Label of quote 2').press('Enter');
       expect(errors).toEqual([]);
@@ -148,16 +158,20 @@ describe('Quotes', () => {
       const md = await download(page, () => page.getByRole('button', { name: 'Markdown' }).click());
       expect(md.name).toBe('Quote basket.md');
       expect(md.text).toMatch(/^# Quotes from Sample study \(fictional\)\n/);
-      expect(md.text).toMatch(/\*\*2\. Dale on the door · used in Paper 1\*\*\n\n> .*\\\[child's name\\\] on the stairs.* \(Dale, Time 2\)/);
+      expect(md.text).toMatch(
+        /\*\*2\. Dale on the door · used in Paper 1\*\*\n\n> .*\\\[child's name\\\] on the stairs.* \(Dale, Time 2\)/,
+      );
       expect(md.text).not.toMatch(/Ellie/);
       expect(errors).toEqual([]);
     });
 
-    it('copies only one paper\'s quotes as text', async () => {
+    it("copies only one paper's quotes as text", async () => {
       const { page, errors } = s;
       await page.getByLabel('Show quotes used in').selectOption('Paper 1');
       await page.getByRole('button', { name: 'Copy' }).click();
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[^\n]*\[child's name\] on the stairs[^\n]* \(Dale, Time 2\)$/);
+      await expect
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .toMatch(/^[^\n]*\[child's name\] on the stairs[^\n]* \(Dale, Time 2\)$/);
       expect(errors).toEqual([]);
     });
 

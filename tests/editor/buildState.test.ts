@@ -25,7 +25,12 @@ const turns = transcriptTurns(source);
 const T = (i: number): Turn => turns[i]!;
 
 function editorWith(codings: readonly CodingRange[]): LexicalEditor {
-  const editor = createHeadlessEditor({ nodes: TRANSCRIPT_NODES, onError: (e) => { throw e; } });
+  const editor = createHeadlessEditor({
+    nodes: TRANSCRIPT_NODES,
+    onError: (e) => {
+      throw e;
+    },
+  });
   editor.update(() => $buildTranscript(source, codings), { discrete: true });
   return editor;
 }
@@ -109,11 +114,20 @@ describe('$buildTranscript', () => {
     const over = [{ id: 'label', start: T(0).end - 3, end: T(1).start + 4 }];
     const editor = editorWith(over);
     checkMarks(editor, over);
-    expect(runs(editor).filter((r) => r.ids.length).map((r) => source.text.slice(r.start, r.end))).toEqual(['up?', 'Fine']);
+    expect(
+      runs(editor)
+        .filter((r) => r.ids.length)
+        .map((r) => source.text.slice(r.start, r.end)),
+    ).toEqual(['up?', 'Fine']);
   });
 
   it('shows a source without turns as one paragraph', () => {
-    const editor = createHeadlessEditor({ nodes: TRANSCRIPT_NODES, onError: (e) => { throw e; } });
+    const editor = createHeadlessEditor({
+      nodes: TRANSCRIPT_NODES,
+      onError: (e) => {
+        throw e;
+      },
+    });
     const flat = { text: 'No turns here 👋🏽.', turns: [] };
     editor.update(() => $buildTranscript(flat, [{ id: 'x', start: 3, end: 8 }]), { discrete: true });
     editor.read(() => {
@@ -141,7 +155,10 @@ describe('offset mapping', () => {
   it('maps offsets between turns (labels) to the nearest turn edge', () => {
     const editor = editorWith(CODINGS);
     editor.read(() => {
-      const off = (o: number) => { const p = $pointAt(o)!; return $offsetOf(p.node, p.offset); };
+      const off = (o: number) => {
+        const p = $pointAt(o)!;
+        return $offsetOf(p.node, p.offset);
+      };
       expect(off(0)).toBe(T(0).start);
       expect(off(T(0).end + 1)).toBe(T(0).end);
       expect(off(T(1).start - 1)).toBe(T(1).start);
@@ -151,9 +168,19 @@ describe('offset mapping', () => {
 
   it('selects by offsets and reads the selection back', () => {
     const editor = editorWith(CODINGS);
-    editor.update(() => { $selectRange(at('Second'), at('then?') + 2); }, { discrete: true });
+    editor.update(
+      () => {
+        $selectRange(at('Second'), at('then?') + 2);
+      },
+      { discrete: true },
+    );
     editor.read(() => expect($selectionRange()).toEqual({ anchor: at('Second'), focus: at('then?') + 2 }));
-    editor.update(() => { $selectRange(at('talked'), at('Then')); }, { discrete: true });
+    editor.update(
+      () => {
+        $selectRange(at('talked'), at('Then'));
+      },
+      { discrete: true },
+    );
     editor.read(() => {
       expect($selectionRange()).toEqual({ anchor: at('Then'), focus: at('talked') });
       expect($selectionRange(true)).toEqual({ anchor: at('talked'), focus: at('Then') });
@@ -179,13 +206,24 @@ describe('$rebuildTurns', () => {
     expectIncrementalEqualsFull(coded(CODINGS), coded(CODINGS.filter((c) => c.id !== 'two-turns')));
   });
   it('after resizing a coding equals a full rebuild', () => {
-    expectIncrementalEqualsFull(coded(CODINGS), coded(CODINGS.map((c) => (c.id === 'overlap-b' ? { ...c, start: T(0).start + 2, end: at('Second') } : c))));
+    expectIncrementalEqualsFull(
+      coded(CODINGS),
+      coded(CODINGS.map((c) => (c.id === 'overlap-b' ? { ...c, start: T(0).start + 2, end: at('Second') } : c))),
+    );
   });
   it('after recoding a coding equals a full rebuild', () => {
-    expectIncrementalEqualsFull(coded(CODINGS), coded(CODINGS).map((c) => (c.id === 'two-turns' ? { ...c, codeId: 'other' } : c)));
+    expectIncrementalEqualsFull(
+      coded(CODINGS),
+      coded(CODINGS).map((c) => (c.id === 'two-turns' ? { ...c, codeId: 'other' } : c)),
+    );
   });
   it('marking turns left unmarked by a partial build equals a full build', () => {
-    const editor = createHeadlessEditor({ nodes: TRANSCRIPT_NODES, onError: (e) => { throw e; } });
+    const editor = createHeadlessEditor({
+      nodes: TRANSCRIPT_NODES,
+      onError: (e) => {
+        throw e;
+      },
+    });
     editor.update(() => $buildTranscript(source, CODINGS, (i) => i < 2), { discrete: true });
     editor.read(() => expect($transcriptIntact(source)).toBe(true));
     expect(runs(editor).filter((r) => r.ids.length && r.start >= T(2).start)).toEqual([]);
@@ -194,7 +232,12 @@ describe('$rebuildTurns', () => {
   });
   it('keeps the selection at the same offsets', () => {
     const editor = editorWith(CODINGS);
-    editor.update(() => { $selectRange(at('marks'), at('spot')); }, { discrete: true });
+    editor.update(
+      () => {
+        $selectRange(at('marks'), at('spot'));
+      },
+      { discrete: true },
+    );
     editor.update(() => $rebuildTurns(source, [...CODINGS, { id: 'n', start: at('marks'), end: at('spot') }], [1]), { discrete: true });
     editor.read(() => expect($selectionRange()).toEqual({ anchor: at('marks'), focus: at('spot') }));
   });
@@ -202,7 +245,9 @@ describe('$rebuildTurns', () => {
 
 describe('property: random codings', () => {
   const n = source.text.length;
-  const coding = fc.tuple(fc.integer({ min: 0, max: n }), fc.integer({ min: 0, max: n })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+  const coding = fc
+    .tuple(fc.integer({ min: 0, max: n }), fc.integer({ min: 0, max: n }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
   const codings = fc
     .array(fc.tuple(coding, fc.constantFrom('k', 'l')), { maxLength: 12 })
     .map((xs) => xs.map(([[start, end], codeId], i) => ({ id: `c${i}`, start, end, codeId })));
@@ -219,6 +264,9 @@ describe('property: random codings', () => {
   });
 
   it('an incremental rebuild equals a full build for any change', () => {
-    fc.assert(fc.property(codings, codings, (a, b) => expectIncrementalEqualsFull(a, b)), { numRuns: 100 });
+    fc.assert(
+      fc.property(codings, codings, (a, b) => expectIncrementalEqualsFull(a, b)),
+      { numRuns: 100 },
+    );
   });
 });

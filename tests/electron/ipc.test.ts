@@ -56,7 +56,11 @@ describe('registration and sender checks', () => {
 
 describe('malformed arguments are refused without touching the file system', () => {
   it.each([
-    [CHANNELS.writeBackup, { projectId: UUID, fileName: '../../../.bashrc', bytes: new Uint8Array(1) }, /fileName must be a plain file name/],
+    [
+      CHANNELS.writeBackup,
+      { projectId: UUID, fileName: '../../../.bashrc', bytes: new Uint8Array(1) },
+      /fileName must be a plain file name/,
+    ],
     [CHANNELS.writeBackup, { projectId: '../../etc', fileName: 'a.qdpx', bytes: new Uint8Array(1) }, /projectId must be a UUID-like id/],
     [CHANNELS.writeBackup, { projectId: UUID, fileName: 'a.qdpx', bytes: 'not bytes' }, /bytes must be a Uint8Array/],
     [CHANNELS.listBackups, { projectId: '..' }, /projectId must be a UUID-like id/],

@@ -20,9 +20,7 @@ describe('app:// protocol', () => {
   it('registers app as a standard, secure scheme', () => {
     const protocol = new FakeProtocol();
     registerAppScheme(as(protocol));
-    expect(protocol.privileged).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
-    ]);
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
   });
 
   it('serves index.html with the CSP header', async () => {

@@ -54,7 +54,9 @@ describe('actions, undo and redo', () => {
   it('writes large actions in bulk, and an action changing one record twice', async () => {
     await applyAction(db, mergeCodebook([], [{ name: 'A' }], 'Add A', id));
     const code = (await db.codes.toArray())[0]!;
-    const many = Array.from({ length: 2000 }, (_, i) => applyCoding([], { sourceId: `s${i}`, codeId: code.id, coderId: 'me', start: 0, end: 3 }, 10, 'A', id, i));
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      applyCoding([], { sourceId: `s${i}`, codeId: code.id, coderId: 'me', start: 0, end: 3 }, 10, 'A', id, i),
+    );
     await applyAction(db, combine('Many', ...many));
     expect(await allCodings(db)).toHaveLength(2000);
     // 2000 transcripts, one set each.
@@ -92,10 +94,11 @@ describe('actions, undo and redo', () => {
     expect(await undoState(db)).toEqual({ undo: 'Remove "A"', redo: null });
   });
 
-  it('keeps a transcript\'s codings in one set: in order, each checked on its own, moved whole', async () => {
+  it("keeps a transcript's codings in one set: in order, each checked on its own, moved whole", async () => {
     await applyAction(db, mergeCodebook([], [{ name: 'A' }], 'Add A', id));
     const code = (await db.codes.toArray())[0]!;
-    const at = (sourceId: string, start: number, time: number) => applyCoding([], { sourceId, codeId: code.id, coderId: 'me', start, end: start + 2 }, 100, 'A', id, time);
+    const at = (sourceId: string, start: number, time: number) =>
+      applyCoding([], { sourceId, codeId: code.id, coderId: 'me', start, end: start + 2 }, 100, 'A', id, time);
     await applyAction(db, combine('Three', at('s', 0, 1), at('s', 10, 2), at('t', 5, 3)));
     const [a, b] = await codingsOfSource(db, 's');
     expect([a!.start, b!.start]).toEqual([0, 10]);
@@ -103,9 +106,14 @@ describe('actions, undo and redo', () => {
 
     // Resizing the first keeps its place in the set; the other coding is untouched.
     await applyAction(db, resizeCoding(a!, 0, 4, 100, 'A', 4));
-    expect((await codingsOfSource(db, 's')).map((c) => [c.start, c.end])).toEqual([[0, 4], [10, 12]]);
+    expect((await codingsOfSource(db, 's')).map((c) => [c.start, c.end])).toEqual([
+      [0, 4],
+      [10, 12],
+    ]);
     // A stale view of one coding is refused even though its neighbour in the set is current.
-    await expect(applyAction(db, combine('Both', resizeCoding(b!, 10, 14, 100, 'A', 5), removeCoding(a!, 'A', 5)))).rejects.toThrow(/changed elsewhere/);
+    await expect(applyAction(db, combine('Both', resizeCoding(b!, 10, 14, 100, 'A', 5), removeCoding(a!, 'A', 5)))).rejects.toThrow(
+      /changed elsewhere/,
+    );
     expect((await codingsOfSource(db, 's')).map((c) => c.end)).toEqual([4, 12]);
 
     // Removing is soft: the coding stays in its set, marked deleted, and undo brings it back.

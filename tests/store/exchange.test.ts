@@ -38,7 +38,9 @@ describe('the sample project through .qdpx', () => {
     expect(entry.name).toBe(`${sample.name} 2`);
     const after = await exportSnapshot(projectDb(entry.id));
     for (const table of ['participants', 'sources', 'codes', 'codings', 'memos'] as const) {
-      expect(byId<{ id: string; deletedAt?: number | null }>(after[table] ?? [])).toEqual(byId<{ id: string; deletedAt?: number | null }>(before[table] ?? []));
+      expect(byId<{ id: string; deletedAt?: number | null }>(after[table] ?? [])).toEqual(
+        byId<{ id: string; deletedAt?: number | null }>(before[table] ?? []),
+      );
     }
     expect(after.waves).toEqual(before.waves);
     expect(after.roles).toEqual(before.roles);
@@ -49,7 +51,17 @@ describe('the sample project through .qdpx', () => {
   });
 
   it('a write that fails leaves no half-made project', async () => {
-    const broken: ProjectSnapshot = { waves: [{ id: 'T1', label: 'Time 1', order: 0 }], participants: [], sources: [], codes: [], codings: [], coders: [{ id: 'x', name: 'A', colour: '#000000' }, { id: 'x', name: 'B', colour: '#000000' }] };
+    const broken: ProjectSnapshot = {
+      waves: [{ id: 'T1', label: 'Time 1', order: 0 }],
+      participants: [],
+      sources: [],
+      codes: [],
+      codings: [],
+      coders: [
+        { id: 'x', name: 'A', colour: '#000000' },
+        { id: 'x', name: 'B', colour: '#000000' },
+      ],
+    };
     await expect(createProjectFromSnapshot(broken, 'broken.qdpx')).rejects.toThrow();
     const { active, deleted } = await listProjects();
     expect([...active, ...deleted]).toEqual([]);
@@ -65,19 +77,37 @@ describe("another coder's work", () => {
   it('comes in as their layer, once, and undo takes it out', async () => {
     // Ana's project; Ben works on a copy of it on his machine and sends his file back.
     const ana = projectDb((await createSampleProject()).id);
-    const copy = await createProjectFromSnapshot((await readQdpx(await writeQdpx(await exportSnapshot(ana)), 'shared.qdpx')).project, 'shared.qdpx');
+    const copy = await createProjectFromSnapshot(
+      (await readQdpx(await writeQdpx(await exportSnapshot(ana)), 'shared.qdpx')).project,
+      'shared.qdpx',
+    );
     const benDb = projectDb(copy.id);
     const bens = await loadSnapshot(benDb);
     const ben = bens.coders.find((c) => c.name.startsWith('Ben'))!;
     const source = bens.sources.find((s) => s.title.includes('Ruth'))!;
     const code = bens.codes.find((c) => c.parentId !== null)!;
     const start = source.text.indexOf(' ') + 1;
-    await applyAction(benDb, applyCoding(bens.codings, { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 20 }, source.text.length, code.name, () => crypto.randomUUID(), 5));
+    await applyAction(
+      benDb,
+      applyCoding(
+        bens.codings,
+        { sourceId: source.id, codeId: code.id, coderId: ben.id, start, end: start + 20 },
+        source.text.length,
+        code.name,
+        () => crypto.randomUUID(),
+        5,
+      ),
+    );
     const benFile = await writeQdpx(await exportSnapshot(benDb));
 
     const incoming = (await readQdpx(benFile, 'ben.qdpx')).project;
     const current = await loadSnapshot(ana);
-    const plan = planMerge(current, incoming, { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 1, label: 'Import coding from ben.qdpx' });
+    const plan = planMerge(current, incoming, {
+      addUnmatchedSources: false,
+      newId: () => crypto.randomUUID(),
+      now: 1,
+      label: 'Import coding from ben.qdpx',
+    });
     expect(plan.summary.codings.added).toBe(1);
     expect(plan.summary.codings.alreadyPresent).toBe(current.codings.length);
     expect(plan.summary.sources.matched).toHaveLength(current.sources.length);

@@ -14,7 +14,10 @@ import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEM
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
 
-async function writeFrozen(projectId: string, fixture: { schemaVersion: number; stores: Record<string, string>; tables: Record<string, unknown[]> }): Promise<void> {
+async function writeFrozen(
+  projectId: string,
+  fixture: { schemaVersion: number; stores: Record<string, string>; tables: Record<string, unknown[]> },
+): Promise<void> {
   const raw = new Dexie(projectDbName(projectId));
   raw.version(fixture.schemaVersion).stores(fixture.stores);
   await raw.open();
@@ -56,7 +59,14 @@ describe('schema migrations from frozen fixtures', () => {
   });
 
   const frozenCodings = fixtureV4.tables.codings;
-  for (const [name, fixture] of [['version 1', fixtureV1Coded], ['version 2', fixtureV2], ['version 3', fixtureV3], ['version 4', fixtureV4], ['version 6', fixtureV6], ['version 7', fixtureV7]] as const) {
+  for (const [name, fixture] of [
+    ['version 1', fixtureV1Coded],
+    ['version 2', fixtureV2],
+    ['version 3', fixtureV3],
+    ['version 4', fixtureV4],
+    ['version 6', fixtureV6],
+    ['version 7', fixtureV7],
+  ] as const) {
     it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
       const id = crypto.randomUUID();
       await writeFrozen(id, fixture);

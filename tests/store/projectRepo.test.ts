@@ -41,7 +41,10 @@ const prepared = (fileName: string, sha256: string): PreparedFile => ({
 async function importFiles(...files: PreparedFile[]) {
   const setup = await loadSetup(db);
   const rows = planBatch(files, { participants: setup.participants, sources: await listSources(db), waves: setup.waves });
-  await commitImport(db, buildImport(rows, { Interviewer: 'interviewer', Dale: 'participant' }, setup.participants, () => crypto.randomUUID(), 1));
+  await commitImport(
+    db,
+    buildImport(rows, { Interviewer: 'interviewer', Dale: 'participant' }, setup.participants, () => crypto.randomUUID(), 1),
+  );
 }
 
 describe('import and transcripts', () => {
@@ -61,13 +64,17 @@ describe('import and transcripts', () => {
     const snapshot = await loadSnapshot(db);
     expect(snapshot.sources).toHaveLength(2);
     expect(snapshot.waves.map((w) => w.id)).toEqual(['T1', 'T2']);
-    expect((await db.history.where('action').equals('sources.import').count())).toBe(1);
+    expect(await db.history.where('action').equals('sources.import').count()).toBe(1);
   });
 
   it('writes nothing when any part of the batch fails (one transaction)', async () => {
     await importFiles(prepared('Dale_T1.txt', 'a'));
     const setup = await loadSetup(db);
-    const rows = planBatch([prepared('Asha_T1.txt', 'x'), prepared('Asha_T2.txt', 'y')], { participants: setup.participants, sources: [], waves: setup.waves });
+    const rows = planBatch([prepared('Asha_T1.txt', 'x'), prepared('Asha_T2.txt', 'y')], {
+      participants: setup.participants,
+      sources: [],
+      waves: setup.waves,
+    });
     const existingId = (await listSources(db))[0]!.id;
     let n = 0;
     // The second source reuses an existing id, so the bulkAdd fails half way.
@@ -100,7 +107,11 @@ describe('import and transcripts', () => {
 describe('setup', () => {
   it('saves waves and refuses to drop one holding transcripts', async () => {
     await importFiles(prepared('Dale_T2.txt', 'a'));
-    await saveWaves(db, [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }, { id: 'T3', label: 'Follow-up', order: 2 }]);
+    await saveWaves(db, [
+      { id: 'T1', label: 'Time 1', order: 0 },
+      { id: 'T2', label: 'Time 2', order: 1 },
+      { id: 'T3', label: 'Follow-up', order: 2 },
+    ]);
     expect((await loadSetup(db)).waves.map((w) => w.label)).toEqual(['Time 1', 'Time 2', 'Follow-up']);
     await expect(saveWaves(db, [{ id: 'T1', label: 'Time 1', order: 0 }])).rejects.toThrow(/T2 still holds 1/);
     expect((await loadSetup(db)).waves).toHaveLength(3);

@@ -2,7 +2,15 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { projectDb } from '../../renderer/store/projectDb';
 import { loadSetup } from '../../renderer/store/projectRepo';
-import { createProject, deleteForever, deleteProject, listProjects, markOpened, renameProject, restoreProject } from '../../renderer/store/projects';
+import {
+  createProject,
+  deleteForever,
+  deleteProject,
+  listProjects,
+  markOpened,
+  renameProject,
+  restoreProject,
+} from '../../renderer/store/projects';
 import { projectDbName } from '../../renderer/store/registry';
 import { freshRegistry } from './helpers';
 

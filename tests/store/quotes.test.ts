@@ -26,10 +26,18 @@ const project = smallProject();
 describe('quoting settings and redaction list', () => {
   it('start from the defaults, save checked, and refuse bad input without changing anything', async () => {
     expect(await loadQuoteConfig(db)).toEqual({ settings: DEFAULT_QUOTE_SETTINGS, redactions: [] });
-    await saveQuoteSettings(db, project, { template: '({pseudonym}, {wave}, {role})', ellipsis: '[...]', interviewer: 'omit', maxWords: 60 });
+    await saveQuoteSettings(db, project, {
+      template: '({pseudonym}, {wave}, {role})',
+      ellipsis: '[...]',
+      interviewer: 'omit',
+      maxWords: 60,
+    });
     await saveRedactions(db, [{ find: ' Gemma ', replace: "[friend's name]" }]);
     const saved = await loadQuoteConfig(db);
-    expect(saved).toEqual({ settings: { template: '({pseudonym}, {wave}, {role})', ellipsis: '[...]', interviewer: 'omit', maxWords: 60 }, redactions: [{ find: 'Gemma', replace: "[friend's name]" }] });
+    expect(saved).toEqual({
+      settings: { template: '({pseudonym}, {wave}, {role})', ellipsis: '[...]', interviewer: 'omit', maxWords: 60 },
+      redactions: [{ find: 'Gemma', replace: "[friend's name]" }],
+    });
 
     await expect(saveQuoteSettings(db, project, { ...saved.settings, template: '{nope}' })).rejects.toThrow(/Unknown field \{nope\}/);
     await expect(saveRedactions(db, [{ find: 'Gemma', replace: '' }])).rejects.toThrow(/what replaces "Gemma"/);
@@ -44,7 +52,10 @@ describe('quoting settings and redaction list', () => {
 describe('the quote basket in the project database', () => {
   it('adds, labels and cuts as undoable actions that survive a reopen', async () => {
     const quotes = findQuotes(project, { codeIds: [IDS.respect], includeChildren: true });
-    await applyAction(db, addToBasket([], quotes, () => crypto.randomUUID(), 1));
+    await applyAction(
+      db,
+      addToBasket([], quotes, () => crypto.randomUUID(), 1),
+    );
     let items = basketOrder(await db.basketItems.toArray());
     expect(items.map((i) => [i.sourceId, i.start, i.end])).toEqual(quotes.map((q) => [q.sourceId, q.start, q.end]));
     await applyAction(db, editBasketItem(items[0]!, { label: 'listening', usedIn: 'Paper 1' }, 2));
@@ -67,7 +78,13 @@ describe('export files', () => {
   const redactions = [{ find: 'Family', replace: '[family]' }];
 
   it('writes a DOCX whose text, attributions and codes read back, and the other formats', async () => {
-    const prepared = prepareQuotes(project, 'Quotes for Paper 1', quotes.map((quote, i) => ({ quote, label: i ? '' : 'listening', usedIn: 'Paper 1' })), DEFAULT_QUOTE_SETTINGS, redactions);
+    const prepared = prepareQuotes(
+      project,
+      'Quotes for Paper 1',
+      quotes.map((quote, i) => ({ quote, label: i ? '' : 'listening', usedIn: 'Paper 1' })),
+      DEFAULT_QUOTE_SETTINGS,
+      redactions,
+    );
     const docx = await quotesFile(prepared, 'docx');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
     const paragraphs = value.split('\n').filter(Boolean);
@@ -86,12 +103,15 @@ describe('export files', () => {
     const xlsx = await quotesFile(prepared, 'xlsx');
     expect([...xlsx.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx
     expect(new TextDecoder().decode(await quotesFile(prepared, 'md'))).toMatch(/^# Quotes for Paper 1\n/);
-    expect(quotesClipboardText(prepared, 'table').split('\n')[2]).toBe(`2\tWe talk. 🇬🇧 [family] first.\t(Dale, Time 2)\tRespectful communication\t\tPaper 1\tDale T2\t${quotes[1]!.start}\t${quotes[1]!.end}\tno`);
+    expect(quotesClipboardText(prepared, 'table').split('\n')[2]).toBe(
+      `2\tWe talk. 🇬🇧 [family] first.\t(Dale, Time 2)\tRespectful communication\t\tPaper 1\tDale T2\t${quotes[1]!.start}\t${quotes[1]!.end}\tno`,
+    );
   });
 
   it('refuses every format while a listed identifier is still there', async () => {
     const prepared = prepareQuotes(project, 'Family quotes', [{ quote: quotes[1]! }], DEFAULT_QUOTE_SETTINGS, redactions);
-    for (const format of ['docx', 'md', 'csv', 'xlsx'] as const) await expect(quotesFile(prepared, format)).rejects.toThrow(/Not exported: the title still holds “Family”/);
+    for (const format of ['docx', 'md', 'csv', 'xlsx'] as const)
+      await expect(quotesFile(prepared, format)).rejects.toThrow(/Not exported: the title still holds “Family”/);
     for (const format of ['text', 'md', 'table'] as const) expect(() => quotesClipboardText(prepared, format)).toThrow(/Not exported/);
   });
 });

@@ -17,11 +17,14 @@ async function problems(file: string, code: string): Promise<string[]> {
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-
 describe('the layers, as the linter keeps them', () => {
   const cases: [string, string, RegExp][] = [
     // core: pure TypeScript
-    ['renderer/core/x.ts', "import { useState } from 'react';\nexport const a = useState;", /layers\/imports: renderer\/core may not import the package "react"/],
+    [
+      'renderer/core/x.ts',
+      "import { useState } from 'react';\nexport const a = useState;",
+      /layers\/imports: renderer\/core may not import the package "react"/,
+    ],
     ['renderer/core/x.ts', "import 'react';", /layers\/imports: .*"react"/],
     ['renderer/core/x.ts', "import Dexie from 'dexie';\nexport default Dexie;", /"dexie"/],
     ['renderer/core/x.ts', "export const load = () => import('lexical');", /"lexical"/],
@@ -29,7 +32,7 @@ describe('the layers, as the linter keeps them', () => {
     ['renderer/core/x.ts', "import { App } from '../views/App';\nexport { App };", /renderer\/core may not import views/],
     ['renderer/core/x.ts', "import fs from 'node:fs';\nexport default fs;", /Node built-in/],
     ['renderer/core/x.ts', 'export const d = globalThis.document;', /no-restricted-properties/],
-    ['renderer/core/x.ts', "export const p = new DOMParser();", /no-restricted-globals: .*DOMParser/],
+    ['renderer/core/x.ts', 'export const p = new DOMParser();', /no-restricted-globals: .*DOMParser/],
     ['renderer/core/x.ts', 'export const lang = navigator.language;', /no-restricted-globals: .*navigator/],
     ['renderer/core/x.ts', 'export const id = () => crypto.randomUUID();', /no-restricted-globals: .*crypto/],
     // io: core and file-format libraries
@@ -38,14 +41,22 @@ describe('the layers, as the linter keeps them', () => {
     ['renderer/io/x.ts', "export const w = () => new Worker(new URL('./w.ts', import.meta.url));", /no-restricted-globals: .*Worker/],
     ['renderer/io/x.ts', "export * from '../store/prefs';", /renderer\/io may not import store/],
     // store: core, io, dexie
-    ['renderer/store/x.ts', "import { useState } from 'react';\nexport { useState };", /renderer\/store may not import the package "react"/],
+    [
+      'renderer/store/x.ts',
+      "import { useState } from 'react';\nexport { useState };",
+      /renderer\/store may not import the package "react"/,
+    ],
     ['renderer/store/x.ts', "import '../views/App';", /renderer\/store may not import views/],
     // editor: core, lexical, react
     ['renderer/editor/x.ts', "import Dexie from 'dexie';\nexport default Dexie;", /renderer\/editor may not import the package "dexie"/],
     ['renderer/editor/x.ts', "export { prefs } from '../store/prefs';", /renderer\/editor may not import store/],
     // views: anything but Dexie itself and its tables
     ['renderer/views/x.ts', "import Dexie from 'dexie';\nexport default Dexie;", /renderer\/views may not import the package "dexie"/],
-    ['renderer/views/x.ts', 'export const f = (db: { codes: { toArray(): unknown } }) => db.codes.toArray();', /no-restricted-syntax: Views read and write the project through store functions/],
+    [
+      'renderer/views/x.ts',
+      'export const f = (db: { codes: { toArray(): unknown } }) => db.codes.toArray();',
+      /no-restricted-syntax: Views read and write the project through store functions/,
+    ],
     ['renderer/views/x.ts', 'export const f = (p: { db: { transaction: unknown } }) => p.db.transaction;', /no-restricted-syntax/],
     // a folder nobody named
     ['renderer/widgets/x.ts', 'export const a = 1;', /renderer\/widgets is not a layer eslint.config.js knows/],
@@ -53,15 +64,24 @@ describe('the layers, as the linter keeps them', () => {
 
   it.each(cases)('%s: %s is refused', async (file, code, expected) => {
     const found = await problems(file, code);
-    expect(found.some((p) => expected.test(p)), found.join('\n')).toBe(true);
+    expect(
+      found.some((p) => expected.test(p)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it.each([
     ['renderer/core/x.ts', "import { live } from './shared';\nexport const f = live;"],
     ['renderer/io/x.ts', "import { unzipSync } from 'fflate';\nimport { live } from '../core/model';\nexport const f = [unzipSync, live];"],
     ['renderer/store/x.ts', "import Dexie from 'dexie';\nimport { readQdpx } from '../io/qdpx';\nexport const f = [Dexie, readQdpx];"],
-    ['renderer/editor/x.tsx', "import { useState } from 'react';\nimport { $getRoot } from 'lexical';\nimport './editor.css';\nexport const f = [useState, $getRoot];"],
-    ['renderer/views/x.tsx', "import { useLiveQuery } from 'dexie-react-hooks';\nimport { loadSnapshot } from '../store/projectRepo';\nexport const f = [useLiveQuery, loadSnapshot];"],
+    [
+      'renderer/editor/x.tsx',
+      "import { useState } from 'react';\nimport { $getRoot } from 'lexical';\nimport './editor.css';\nexport const f = [useState, $getRoot];",
+    ],
+    [
+      'renderer/views/x.tsx',
+      "import { useLiveQuery } from 'dexie-react-hooks';\nimport { loadSnapshot } from '../store/projectRepo';\nexport const f = [useLiveQuery, loadSnapshot];",
+    ],
   ])('%s: ordinary code of the layer passes', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });
@@ -71,7 +91,11 @@ describe('core compiles without the DOM or Node', () => {
   // The planted file is given to the compiler in memory, with tsconfig.core.json's options.
   async function diagnostics(code: string): Promise<string[]> {
     const ts = (await import('typescript')).default;
-    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.core.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.core.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    )!;
     const planted = join(root, 'renderer', 'core', 'planted.ts');
     const host = ts.createCompilerHost(parsed.options);
     const read = host.readFile.bind(host);
@@ -79,7 +103,9 @@ describe('core compiles without the DOM or Node', () => {
     const exists = host.fileExists.bind(host);
     host.fileExists = (file) => file === planted || exists(file);
     const program = ts.createProgram([planted], parsed.options, host);
-    return ts.getPreEmitDiagnostics(program, program.getSourceFile(planted)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    return ts
+      .getPreEmitDiagnostics(program, program.getSourceFile(planted))
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
 
   it('refuses the page and Node, and accepts plain TypeScript', async () => {

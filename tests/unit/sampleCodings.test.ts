@@ -90,12 +90,20 @@ describe('sample codings', () => {
     const coders = SAMPLE_CODERS.map((c) => c.key as string);
     for (const c of SAMPLE_CODINGS) expect(coders).toContain(c.coder);
     const files = (coder: string) => [...new Set(SAMPLE_CODINGS.filter((c) => c.coder === coder).map((c) => c.file))].sort();
-    expect(files('ana')).toEqual(
-      [
-        'Dale_T1.txt', 'Dale_T2.txt', 'Ellie_T1.txt', 'Ellie_T2.txt', 'Leanne_T1.txt', 'Leanne_T2.txt',
-        'Marcus_T1.txt', 'Marcus_T2.txt', 'Priya_T1.txt', 'Priya_T2.txt', 'Ruth_T1.txt', 'Ruth_T2.txt',
-      ],
-    );
+    expect(files('ana')).toEqual([
+      'Dale_T1.txt',
+      'Dale_T2.txt',
+      'Ellie_T1.txt',
+      'Ellie_T2.txt',
+      'Leanne_T1.txt',
+      'Leanne_T2.txt',
+      'Marcus_T1.txt',
+      'Marcus_T2.txt',
+      'Priya_T1.txt',
+      'Priya_T2.txt',
+      'Ruth_T1.txt',
+      'Ruth_T2.txt',
+    ]);
     expect(files('ben')).toEqual(['Dale_T1.txt', 'Dale_T2.txt', 'Leanne_T2.txt', 'Marcus_T2.txt']);
   });
 });

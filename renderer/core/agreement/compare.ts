@@ -73,8 +73,6 @@ export interface AgreementReport {
 
 type Ranges = [number, number][];
 
-
-
 /** Units by how many of the coders' layers applied the code (turn, character or document). */
 function unitHistogram(unit: Exclude<AgreementUnit, 'segment'>, source: Source, layers: readonly Ranges[]): number[] {
   const coders = layers.length;
@@ -136,10 +134,12 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
   const coderIds = [...new Set(options.coderIds)];
   if (coderIds.length < 2) throw new RangeError('Agreement needs at least two coders.');
   if (options.unit === 'segment' && coderIds.length !== 2) throw new RangeError('The coded-segment unit compares exactly two coders.');
-  const overlap = options.unit === 'segment' ? options.overlap ?? 0.9 : null;
+  const overlap = options.unit === 'segment' ? (options.overlap ?? 0.9) : null;
   if (overlap !== null && !(overlap > 0 && overlap <= 1)) throw new RangeError('The overlap share must be above 0 and at most 1.');
   // Codebook order, so the report reads like the codebook.
-  const codes = orderedTree(live(project.codes)).map((r) => r.code).filter((c) => !options.codeIds || options.codeIds.includes(c.id));
+  const codes = orderedTree(live(project.codes))
+    .map((r) => r.code)
+    .filter((c) => !options.codeIds || options.codeIds.includes(c.id));
   const codeSet = new Set(codes.map((c) => c.id));
   const codings = live(project.codings).filter((c) => coderIds.includes(c.coderId));
   const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
@@ -151,7 +151,14 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     (codedBy.get(c.sourceId) ?? codedBy.set(c.sourceId, new Set()).get(c.sourceId)!).add(c.coderId);
     if (!codeSet.has(c.codeId)) continue;
     const byCode = raw.get(c.sourceId) ?? raw.set(c.sourceId, new Map()).get(c.sourceId)!;
-    const layers = byCode.get(c.codeId) ?? byCode.set(c.codeId, coderIds.map(() => [])).get(c.codeId)!;
+    const layers =
+      byCode.get(c.codeId) ??
+      byCode
+        .set(
+          c.codeId,
+          coderIds.map(() => []),
+        )
+        .get(c.codeId)!;
     layers[coderIndex.get(c.coderId)!]!.push([c.start, c.end]);
   }
   const sources = live(project.sources).filter((s) =>
@@ -170,7 +177,9 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     usedIn.set(source.id, used);
     for (const code of codes) {
       const layers: Ranges[] = (byCode.get(code.id) ?? coderIds.map(() => [])).map((r) => unionPairs(r));
-      const clipped = layers.map((ranges) => ranges.map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number]).filter(([s, e]) => e > s));
+      const clipped = layers.map((ranges) =>
+        ranges.map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number]).filter(([s, e]) => e > s),
+      );
       if (clipped.some((r) => r.length)) used.add(code.id);
       if (options.unit === 'segment') {
         const table = segmentTable(clipped[0]!, clipped[1]!, overlap!);
@@ -181,7 +190,9 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
       const table = pair ? pairTable(options.unit, source, clipped[0]!, clipped[1]!) : null;
       cells.set(code.id, { table, histogram: pair ? [] : unitHistogram(options.unit, source, clipped) });
       if (options.unit === 'character') {
-        clipped.forEach((ranges, i) => ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[i]!, category: code.id })));
+        clipped.forEach((ranges, i) =>
+          ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[i]!, category: code.id })),
+        );
       }
     }
     perSourceCode.set(source.id, cells);
@@ -191,15 +202,28 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
   const summarise = (sourceList: readonly Source[], codeList: readonly string[]) => {
     const cells = sourceList.flatMap((s) => codeList.map((id) => perSourceCode.get(s.id)?.get(id)).filter((c) => c !== undefined));
     const table = coderIds.length === 2 ? addTables(cells.map((c) => c!.table!)) : null;
-    const histogram = coderIds.length === 2 ? null : addHistograms(cells.map((c) => c!.histogram), coderIds.length);
+    const histogram =
+      coderIds.length === 2
+        ? null
+        : addHistograms(
+            cells.map((c) => c!.histogram),
+            coderIds.length,
+          );
     return { table, histogram, stats: statsFor(options.unit, coderIds.length, table, histogram) };
   };
-  const usedCodes = (sourceList: readonly Source[]) => codes.map((c) => c.id).filter((id) => sourceList.some((s) => usedIn.get(s.id)?.has(id)));
+  const usedCodes = (sourceList: readonly Source[]) =>
+    codes.map((c) => c.id).filter((id) => sourceList.some((s) => usedIn.get(s.id)?.has(id)));
   const perCodeFor = (sourceList: readonly Source[]): CodeAgreement[] => {
     const used = new Set(usedCodes(sourceList));
     return codes.map((code) => {
       const s = summarise(sourceList, [code.id]);
-      return { codeId: code.id, used: used.has(code.id), ...(s.table ? { table: s.table } : {}), ...(s.histogram ? { histogram: s.histogram } : {}), stats: s.stats };
+      return {
+        codeId: code.id,
+        used: used.has(code.id),
+        ...(s.table ? { table: s.table } : {}),
+        ...(s.histogram ? { histogram: s.histogram } : {}),
+        stats: s.stats,
+      };
     });
   };
   const usedIds = usedCodes(sources);
@@ -225,7 +249,9 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     byCodeAndSource: sources.flatMap((s) =>
       usedIds.flatMap((codeId) => {
         const cell = perSourceCode.get(s.id)?.get(codeId);
-        const applied = cell && (cell.table ? cell.table.both + cell.table.onlyFirst + cell.table.onlySecond > 0 : cell.histogram.slice(1).some((n) => n > 0));
+        const applied =
+          cell &&
+          (cell.table ? cell.table.both + cell.table.onlyFirst + cell.table.onlySecond > 0 : cell.histogram.slice(1).some((n) => n > 0));
         return applied ? [{ codeId, sourceId: s.id, stats: summarise([s], [codeId]).stats }] : [];
       }),
     ),
@@ -248,4 +274,3 @@ function methodText(unit: AgreementUnit, coders: number, overlap: number | null)
   const kappa = coders === 2 ? "Cohen's kappa" : "Fleiss' kappa";
   return `Unit: ${units}. Each coder's overlapping codings of one code were merged first. Per code, each unit is applied or not by each coder; pooled figures are computed from the summed unit tables, not averaged, of the codes some coder used in the transcripts pooled (codes not coded by anyone are left out). Statistics: percent agreement, ${kappa}, Scott's pi, Gwet's AC1, Brennan–Prediger (two categories) and Krippendorff's alpha (nominal)${unit === 'segment' ? ' — at the segment unit only percent agreement is defined, as there are no units both coders left uncoded' : ''}. A statistic is reported as undefined, not as 1, where nothing was compared or where there was no variation (every coder applied the code to every unit, so chance agreement is 1 and kappa, pi and alpha are 0/0).`;
 }
-

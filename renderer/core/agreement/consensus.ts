@@ -26,7 +26,10 @@ export function consensusCoder(coders: readonly Coder[]): Coder | undefined {
 const key = (d: Pick<Decision, 'sourceId' | 'codeId' | 'start' | 'end'>) => `${d.sourceId}\u0000${d.codeId}\u0000${d.start}\u0000${d.end}`;
 
 /** The live decision already taken on this disagreement, if any. */
-export function decisionFor(decisions: readonly Decision[], d: Pick<Disagreement, 'sourceId' | 'codeId' | 'start' | 'end'>): Decision | undefined {
+export function decisionFor(
+  decisions: readonly Decision[],
+  d: Pick<Disagreement, 'sourceId' | 'codeId' | 'start' | 'end'>,
+): Decision | undefined {
   const k = key(d);
   return live(decisions).find((x) => key(x) === k);
 }
@@ -62,19 +65,48 @@ export function resolveDisagreement(
   newId: () => string,
 ): Action {
   if (d.versions.length < 2) throw new ValidationError('A disagreement needs the versions of at least two coders.');
-  if (decisionFor(project.decisions ?? [], d)) throw new ValidationError('This disagreement has already been resolved; undo that decision first to change it.');
+  if (decisionFor(project.decisions ?? [], d))
+    throw new ValidationError('This disagreement has already been resolved; undo that decision first to change it.');
   const { choice, index, takenCoderId } = recorded(d, resolution);
   const changes: Change[] = [];
   let coder = consensusCoder(project.coders);
   if (!coder) {
-    coder = { id: newId(), name: uniqueName('Consensus', project.coders.map((c) => c.name)), colour: CONSENSUS_COLOUR, consensus: true };
+    coder = {
+      id: newId(),
+      name: uniqueName(
+        'Consensus',
+        project.coders.map((c) => c.name),
+      ),
+      colour: CONSENSUS_COLOUR,
+      consensus: true,
+    };
     changes.push(created('coders', coder));
   }
-  const ranges = index !== null ? d.versions[index]!.ranges : choice === 'both' || choice === 'edit' ? unionPairs(d.versions.flatMap((v) => v.ranges)) : [];
-  const existing = new Set(live(project.codings).filter((c) => c.coderId === coder!.id && c.sourceId === d.sourceId && c.codeId === d.codeId).map((c) => `${c.start}:${c.end}`));
+  const ranges =
+    index !== null
+      ? d.versions[index]!.ranges
+      : choice === 'both' || choice === 'edit'
+        ? unionPairs(d.versions.flatMap((v) => v.ranges))
+        : [];
+  const existing = new Set(
+    live(project.codings)
+      .filter((c) => c.coderId === coder!.id && c.sourceId === d.sourceId && c.codeId === d.codeId)
+      .map((c) => `${c.start}:${c.end}`),
+  );
   const codings: Coding[] = ranges
     .filter(([s, e]) => !existing.has(`${s}:${e}`))
-    .map(([start, end]) => ({ id: newId(), sourceId: d.sourceId, codeId: d.codeId, coderId: coder!.id, start, end, memo: '', createdAt: now, updatedAt: now, deletedAt: null }));
+    .map(([start, end]) => ({
+      id: newId(),
+      sourceId: d.sourceId,
+      codeId: d.codeId,
+      coderId: coder!.id,
+      start,
+      end,
+      memo: '',
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    }));
   for (const c of codings) changes.push(created('codings', c));
   const decision: Decision = {
     id: newId(),
@@ -93,7 +125,11 @@ export function resolveDisagreement(
   };
   changes.push(created('decisions', decision));
   const many = d.versions.length > 2;
-  const names = { both: many ? 'all versions' : 'both versions', neither: many ? 'no version' : 'neither version', edit: 'an edited version' };
+  const names = {
+    both: many ? 'all versions' : 'both versions',
+    neither: many ? 'no version' : 'neither version',
+    edit: 'an edited version',
+  };
   const label = index !== null ? `the ${ORDINALS[index] ?? `no. ${index + 1}`} coder’s version` : names[choice as keyof typeof names];
   return { label: `Consensus: ${label}`, changes };
 }
@@ -101,5 +137,9 @@ export function resolveDisagreement(
 /** Which coder's version a decision took (null: all, none, or an edit). */
 export function takenCoder(decision: Pick<Decision, 'choice' | 'coderIds' | 'takenCoderId'>): string | null {
   if (decision.choice === 'coder') return decision.takenCoderId ?? null;
-  return decision.choice === 'first' ? (decision.coderIds[0] ?? null) : decision.choice === 'second' ? (decision.coderIds[1] ?? null) : null;
+  return decision.choice === 'first'
+    ? (decision.coderIds[0] ?? null)
+    : decision.choice === 'second'
+      ? (decision.coderIds[1] ?? null)
+      : null;
 }

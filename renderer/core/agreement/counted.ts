@@ -44,7 +44,8 @@ const NO_UNITS: AgreementStats = { units: 0, agreement: null, kappa: null, pi: n
 const chanceCorrected = (observed: number, expected: number): number => (observed - expected) / (1 - expected);
 
 function checkCounts(name: string, counts: readonly number[]): void {
-  for (const x of counts) if (!Number.isInteger(x) || x < 0) throw new RangeError(`${name}: ${x} is not a count; cells must be whole numbers >= 0`);
+  for (const x of counts)
+    if (!Number.isInteger(x) || x < 0) throw new RangeError(`${name}: ${x} is not a count; cells must be whole numbers >= 0`);
 }
 
 export function binaryStats(t: BinaryTable): AgreementStats {
@@ -86,7 +87,8 @@ export function binaryStats(t: BinaryTable): AgreementStats {
  */
 export function multiStats(histogram: readonly number[], coders: number): AgreementStats {
   if (!Number.isInteger(coders) || coders < 2) throw new RangeError(`multiStats: ${coders} coder(s); at least 2 are needed`);
-  if (histogram.length > coders + 1) throw new RangeError(`multiStats: a histogram for ${coders} coders has at most ${coders + 1} cells, got ${histogram.length}`);
+  if (histogram.length > coders + 1)
+    throw new RangeError(`multiStats: a histogram for ${coders} coders has at most ${coders + 1} cells, got ${histogram.length}`);
   checkCounts('multiStats', histogram);
   const n = histogram.reduce((a, b) => a + b, 0);
   if (n === 0) return { ...NO_UNITS };

@@ -31,7 +31,11 @@ export function decisionTaken(decision: Decision, coderName: CoderName): string 
   const taken = takenCoder(decision);
   if (taken !== null) return `${coderName(taken)}'s version`;
   const many = decision.coderIds.length > 2;
-  const names = { both: many ? 'all versions' : 'both versions', neither: many ? 'no version' : 'neither version', edit: `an edited version (started from ${many ? 'all' : 'both'})` };
+  const names = {
+    both: many ? 'all versions' : 'both versions',
+    neither: many ? 'no version' : 'neither version',
+    edit: `an edited version (started from ${many ? 'all' : 'both'})`,
+  };
   return names[decision.choice as keyof typeof names] ?? decision.choice;
 }
 
@@ -46,11 +50,19 @@ export interface LogOptions {
   timeZone?: string;
 }
 
-const coderNameIn = (project: ProjectSnapshot): CoderName => (id) => project.coders.find((c) => c.id === id)?.name ?? id;
+const coderNameIn =
+  (project: ProjectSnapshot): CoderName =>
+  (id) =>
+    project.coders.find((c) => c.id === id)?.name ?? id;
 const titleIn = (project: ProjectSnapshot) => (id: string) => project.sources.find((s) => s.id === id)?.title ?? id;
 
 /** Every disagreement with each coder's passages and the decision on it (open, or what was taken). */
-export function disagreementTable(list: readonly Disagreement[], project: ProjectSnapshot, decisionFor: (d: Disagreement) => Decision | undefined, options: LogOptions = {}): ReportTable {
+export function disagreementTable(
+  list: readonly Disagreement[],
+  project: ProjectSnapshot,
+  decisionFor: (d: Disagreement) => Decision | undefined,
+  options: LogOptions = {},
+): ReportTable {
   const coderName = coderNameIn(project);
   const coderIds = list[0]?.versions.map((v) => v.coderId) ?? [];
   const text = (sourceId: string) => project.sources.find((s) => s.id === sourceId)?.text ?? '';
@@ -67,12 +79,24 @@ export function disagreementTable(list: readonly Disagreement[], project: Projec
     rows: list.map((d) => {
       const decision = decisionFor(d);
       const versions = d.versions.map((v) => ({
-        text: d.absent?.includes(v.coderId) ? 'transcript not coded' : v.ranges.length ? v.ranges.map(([a, b]) => text(d.sourceId).slice(a, b)).join(' … ') : 'not coded',
+        text: d.absent?.includes(v.coderId)
+          ? 'transcript not coded'
+          : v.ranges.length
+            ? v.ranges.map(([a, b]) => text(d.sourceId).slice(a, b)).join(' … ')
+            : 'not coded',
       }));
-      const outcome = decision ? `${decisionTaken(decision, coderName)}, by ${decision.decidedBy}, ${formatWhen(decision.decidedAt, options.locale, options.timeZone)}` : 'open';
+      const outcome = decision
+        ? `${decisionTaken(decision, coderName)}, by ${decision.decidedBy}, ${formatWhen(decision.decidedAt, options.locale, options.timeZone)}`
+        : 'open';
       return {
         key: `${d.sourceId}:${d.codeId}:${d.start}:${d.end}`,
-        cells: [{ text: titleIn(project)(d.sourceId) }, { text: codeName(project, d.codeId) }, { text: disagreementKind(d, coderName) }, ...versions, { text: outcome }],
+        cells: [
+          { text: titleIn(project)(d.sourceId) },
+          { text: codeName(project, d.codeId) },
+          { text: disagreementKind(d, coderName) },
+          ...versions,
+          { text: outcome },
+        ],
       };
     }),
   };
@@ -87,7 +111,10 @@ export function decisionLogTable(project: ProjectSnapshot, sourceIds: readonly s
   return {
     id: 'decisions',
     title: 'Decision log',
-    columns: ['When', 'Transcript', 'Code', 'Coders compared', 'Taken into consensus', 'Decided by', 'Why'].map((label) => ({ label, short: label })),
+    columns: ['When', 'Transcript', 'Code', 'Coders compared', 'Taken into consensus', 'Decided by', 'Why'].map((label) => ({
+      label,
+      short: label,
+    })),
     rows: decisions.map((d) => ({
       key: d.id,
       cells: [

@@ -48,16 +48,32 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
   // compareCoders leaves it out); but requiring every coder would hide, in a team of three,
   // what two of them disagree on where the third did not code. With two coders: both coded it.
   const codedBy = new Map<string, Set<string>>();
-  for (const c of live(project.codings)) if (side.has(c.coderId)) (codedBy.get(c.sourceId) ?? codedBy.set(c.sourceId, new Set()).get(c.sourceId)!).add(c.coderId);
+  for (const c of live(project.codings))
+    if (side.has(c.coderId)) (codedBy.get(c.sourceId) ?? codedBy.set(c.sourceId, new Set()).get(c.sourceId)!).add(c.coderId);
   const compared = (id: string) => (options.sourceIds ? options.sourceIds.includes(id) : (codedBy.get(id)?.size ?? 0) >= 2);
-  const sources = new Map(live(project.sources).filter((s) => compared(s.id)).map((s) => [s.id, s]));
-  const codes = new Set(live(project.codes).filter((c) => !options.codeIds || options.codeIds.includes(c.id)).map((c) => c.id));
+  const sources = new Map(
+    live(project.sources)
+      .filter((s) => compared(s.id))
+      .map((s) => [s.id, s]),
+  );
+  const codes = new Set(
+    live(project.codes)
+      .filter((c) => !options.codeIds || options.codeIds.includes(c.id))
+      .map((c) => c.id),
+  );
   const layers = new Map<string, Range[][]>();
   for (const c of live(project.codings)) {
     const i = side.get(c.coderId);
     if (i === undefined || !sources.has(c.sourceId) || !codes.has(c.codeId)) continue;
     const key = `${c.sourceId}\u0000${c.codeId}`;
-    const perCoder = layers.get(key) ?? layers.set(key, coderIds.map(() => [])).get(key)!;
+    const perCoder =
+      layers.get(key) ??
+      layers
+        .set(
+          key,
+          coderIds.map(() => []),
+        )
+        .get(key)!;
     perCoder[i]!.push([c.start, c.end]);
   }
   const matched = (r: Range, others: Range[]) => others.some((o) => overlapShare(r, o) >= overlap - 1e-12);
@@ -65,7 +81,9 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
   for (const [key, raw] of layers) {
     const [sourceId, codeId] = key.split('\u0000') as [string, string];
     // Walk every coder's sorted passages together, growing a group while the next one overlaps it.
-    const all = raw.flatMap((ranges, i) => unionPairs(ranges).map((r) => ({ r, side: i }))).sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1]);
+    const all = raw
+      .flatMap((ranges, i) => unionPairs(ranges).map((r) => ({ r, side: i })))
+      .sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1]);
     // Whose version counts here: the coders who coded anything in this transcript, when at least
     // two did. A coder of a team of three who never opened it has not disagreed with anyone; else
     // the list would fill with passages the others agree on. (With two coders, as before: both.)
@@ -100,5 +118,12 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
     flush();
   }
   const title = (id: string) => sources.get(id)?.title ?? '';
-  return out.sort((x, y) => title(x.sourceId).localeCompare(title(y.sourceId), undefined, { numeric: true }) || x.sourceId.localeCompare(y.sourceId) || x.start - y.start || x.end - y.end || x.codeId.localeCompare(y.codeId));
+  return out.sort(
+    (x, y) =>
+      title(x.sourceId).localeCompare(title(y.sourceId), undefined, { numeric: true }) ||
+      x.sourceId.localeCompare(y.sourceId) ||
+      x.start - y.start ||
+      x.end - y.end ||
+      x.codeId.localeCompare(y.codeId),
+  );
 }

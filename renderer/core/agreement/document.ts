@@ -39,12 +39,24 @@ export function agreementSections(report: AgreementReport, project: ProjectSnaps
   const list = disagreements(project, { coderIds: report.coderIds, sourceIds: report.sourceIds, overlap: report.overlap ?? 0.9 });
   const decisions = project.decisions ?? [];
   const section = (table: ReportTable): ReportSection => ({ id: table.id, title: table.title, table });
-  const stats: StatisticId[] = ['units', 'agreement', 'kappa', 'pi', 'ac1', 'bp', 'alpha', ...(report.unit === 'character' ? (['unitizing'] as const) : []), 'verdict'];
+  const stats: StatisticId[] = [
+    'units',
+    'agreement',
+    'kappa',
+    'pi',
+    'ac1',
+    'bp',
+    'alpha',
+    ...(report.unit === 'character' ? (['unitizing'] as const) : []),
+    'verdict',
+  ];
   return [
     { id: 'methods', title: 'Methods', paragraphs: [methodsParagraph(report, project, thresholds), report.method] },
     section(byCodeTable(report, project, tableOptions)),
     section(disagreementTable(list, project, (d) => decisionFor(decisions, d), { locale, ...(timeZone ? { timeZone } : {}) })),
-    ...(hasWaves(report) ? [section(byWaveTable(report, project, tableOptions)), section(byWaveCodeTable(report, project, tableOptions))] : []),
+    ...(hasWaves(report)
+      ? [section(byWaveTable(report, project, tableOptions)), section(byWaveCodeTable(report, project, tableOptions))]
+      : []),
     section(byCodeAndSourceTable(report, project, tableOptions)),
     section(bySourceTable(report, project, tableOptions)),
     section(decisionLogTable(project, report.sourceIds, { locale, ...(timeZone ? { timeZone } : {}) })),
@@ -54,7 +66,10 @@ export function agreementSections(report: AgreementReport, project: ProjectSnaps
       table: {
         id: 'statistics',
         title: 'The statistics',
-        columns: [{ label: 'Statistic', short: 'Statistic' }, { label: 'What it corrects for, and when to use it', short: 'Meaning' }],
+        columns: [
+          { label: 'Statistic', short: 'Statistic' },
+          { label: 'What it corrects for, and when to use it', short: 'Meaning' },
+        ],
         rows: stats.map((id) => {
           const h = statisticHelp(id, report.unit, report.coderIds.length);
           return { key: id, cells: [{ text: h.name }, { text: h.text }] };

@@ -20,8 +20,10 @@ const UNIT_TEXT: Record<AgreementUnit, string> = {
   segment: "coded segments: each coder's passages of the code, matched or not by the other coder (as MAXQDA)",
 };
 
-const SEGMENT_UNDEFINED = ' Undefined at the coded-segment unit: there are no units both coders left uncoded, so chance agreement cannot be estimated.';
-const NO_VARIATION = ' Undefined (shown as —) when every coder applied the code to every unit: with no variation, chance agreement is 1 and the ratio is 0/0.';
+const SEGMENT_UNDEFINED =
+  ' Undefined at the coded-segment unit: there are no units both coders left uncoded, so chance agreement cannot be estimated.';
+const NO_VARIATION =
+  ' Undefined (shown as —) when every coder applied the code to every unit: with no variation, chance agreement is 1 and the ratio is 0/0.';
 
 /** The explanation of one statistic, for the unit and number of coders of a report. */
 export function statisticHelp(id: StatisticId, unit: AgreementUnit, coders: number): StatisticHelp {

@@ -32,12 +32,12 @@ export function planDoubleCoding(project: ProjectSnapshot, options: PlanOptions)
   const strata = options.strata ?? ['role', 'wave'];
   const people = new Map(live(project.participants).map((p) => [p.id, p]));
   const groups = new Map<string, string[]>();
-  const sources = live(project.sources).sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }) || (a.id < b.id ? -1 : 1));
+  const sources = live(project.sources).sort(
+    (a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }) || (a.id < b.id ? -1 : 1),
+  );
   for (const s of sources) {
     const p = s.participantId ? people.get(s.participantId) : undefined;
-    const key = strata
-      .map((k) => (k === 'wave' ? `wave ${s.wave ?? '—'}` : `${k} ${(p?.[k] as string | undefined) || '—'}`))
-      .join(' · ');
+    const key = strata.map((k) => (k === 'wave' ? `wave ${s.wave ?? '—'}` : `${k} ${(p?.[k] as string | undefined) || '—'}`)).join(' · ');
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(s.id);
   }
   const next = random(options.seed);

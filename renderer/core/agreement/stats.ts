@@ -28,7 +28,8 @@ export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 function checkFinite(name: string, data: readonly (readonly Rating[])[]): void {
   for (const row of data) {
     row.forEach((v, u) => {
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError(`${name}: unit ${u} has the value ${v}; ratings must be finite numbers, strings or null`);
+      if (typeof v === 'number' && !Number.isFinite(v))
+        throw new RangeError(`${name}: unit ${u} has the value ${v}; ratings must be finite numbers, strings or null`);
     });
   }
 }
@@ -163,7 +164,8 @@ interface PairTable {
 }
 
 function pairTable(name: string, a: readonly Rating[], b: readonly Rating[]): PairTable {
-  if (a.length !== b.length) throw new RangeError(`${name}: the two coders rated ${a.length} and ${b.length} units; they must rate the same units`);
+  if (a.length !== b.length)
+    throw new RangeError(`${name}: the two coders rated ${a.length} and ${b.length} units; they must rate the same units`);
   checkFinite(name, [a, b]);
   const counts = new Map<Rating, [number, number]>();
   let n = 0;
@@ -265,7 +267,8 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
   if (raters < 2) throw new RangeError(`fleissKappa: unit 0 has ${raters} rater(s); at least 2 are needed`);
   counts.forEach((row, u) => {
     const r = sum(row);
-    if (r !== raters) throw new RangeError(`fleissKappa: unit ${u} has ${r} raters but unit 0 has ${raters}; every unit needs the same number`);
+    if (r !== raters)
+      throw new RangeError(`fleissKappa: unit ${u} has ${r} raters but unit 0 has ${raters}; every unit needs the same number`);
   });
   const categories = Math.max(...counts.map((row) => row.length));
   const totals = new Array<number>(categories).fill(0);

@@ -8,7 +8,8 @@ import type { AgreementReport, CodeAgreement, NullableStats } from './compare';
 import { statisticHelp, type StatisticId } from './help';
 import { DEFAULT_THRESHOLDS, judgedOn, verdict, verdictLabel, type Thresholds, type Verdict } from './verdict';
 
-export type TableId = 'by-code' | 'by-wave' | 'by-wave-code' | 'by-code-source' | 'by-source' | 'disagreements' | 'decisions' | 'statistics';
+export type TableId =
+  'by-code' | 'by-wave' | 'by-wave-code' | 'by-code-source' | 'by-source' | 'disagreements' | 'decisions' | 'statistics';
 
 export interface Column {
   /** In files. */
@@ -50,7 +51,10 @@ export interface TableOptions {
 
 /** Header and rows as strings: `raw` for CSV/XLSX, else as shown. */
 export function tableRows(table: ReportTable, form: 'shown' | 'raw' = 'raw'): string[][] {
-  return [table.columns.map((c) => c.label), ...table.rows.map((r) => r.cells.map((c) => (form === 'raw' && c.raw !== undefined ? c.raw : c.text)))];
+  return [
+    table.columns.map((c) => c.label),
+    ...table.rows.map((r) => r.cells.map((c) => (form === 'raw' && c.raw !== undefined ? c.raw : c.text))),
+  ];
 }
 
 const UNDEFINED: Cell = { text: '—', raw: '' };
@@ -59,7 +63,10 @@ export function numberCell(x: number | null | undefined, locale: string | undefi
   if (x === null || x === undefined) return UNDEFINED;
   // 'negative': a value that rounds to zero shows as 0.000, not -0.000.
   const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' } as const;
-  return { text: new Intl.NumberFormat(locale, options).format(x), raw: new Intl.NumberFormat('en', { ...options, useGrouping: false }).format(x) };
+  return {
+    text: new Intl.NumberFormat(locale, options).format(x),
+    raw: new Intl.NumberFormat('en', { ...options, useGrouping: false }).format(x),
+  };
 }
 
 export function countCell(n: number, locale: string | undefined): Cell {
@@ -78,12 +85,31 @@ export function byCodeTable(report: AgreementReport, project: ProjectSnapshot, o
   const { thresholds = DEFAULT_THRESHOLDS, locale } = options;
   const on = judgedOn(report.unit);
   const unitizing = report.unit === 'character';
-  const ids: StatisticId[] = ['units', 'agreement', 'kappa', 'pi', 'ac1', 'bp', 'alpha', ...(unitizing ? (['unitizing'] as const) : []), 'verdict'];
+  const ids: StatisticId[] = [
+    'units',
+    'agreement',
+    'kappa',
+    'pi',
+    'ac1',
+    'bp',
+    'alpha',
+    ...(unitizing ? (['unitizing'] as const) : []),
+    'verdict',
+  ];
   const row = (key: string, name: string, s: NullableStats, used: boolean, u: number | null | undefined, pooled = false): ReportRow => {
     const v = verdict(s, used, thresholds, on);
     // A code nobody used has nothing to report: its "agreement" is only units nobody coded.
     const stat = (x: number | null) => (used ? numberCell(x, locale) : UNDEFINED);
-    const cells: Cell[] = [{ text: name }, countCell(s.units, locale), { ...stat(s.agreement), ...(on === 'agreement' ? { verdict: v } : {}) }, stat(s.kappa), stat(s.pi), stat(s.ac1), stat(s.bp), { ...stat(s.alpha), ...(on === 'alpha' ? { verdict: v } : {}) }];
+    const cells: Cell[] = [
+      { text: name },
+      countCell(s.units, locale),
+      { ...stat(s.agreement), ...(on === 'agreement' ? { verdict: v } : {}) },
+      stat(s.kappa),
+      stat(s.pi),
+      stat(s.ac1),
+      stat(s.bp),
+      { ...stat(s.alpha), ...(on === 'alpha' ? { verdict: v } : {}) },
+    ];
     if (unitizing) cells.push(used ? numberCell(u, locale) : UNDEFINED);
     cells.push({ text: verdictLabel(v, s) });
     return { key, cells, verdict: v, ...(pooled ? { pooled } : {}) };
@@ -103,13 +129,21 @@ export function byCodeTable(report: AgreementReport, project: ProjectSnapshot, o
 function shortStats(report: AgreementReport, s: NullableStats, used: boolean, options: TableOptions): { cells: Cell[]; verdict: Verdict } {
   const on = judgedOn(report.unit);
   const v = verdict(s, used, options.thresholds ?? DEFAULT_THRESHOLDS, on);
-  const cells = [countCell(s.units, options.locale), { ...numberCell(s.agreement, options.locale), ...(on === 'agreement' ? { verdict: v } : {}) }, numberCell(s.kappa, options.locale), { ...numberCell(s.alpha, options.locale), ...(on === 'alpha' ? { verdict: v } : {}) }, { text: verdictLabel(v, s) }];
+  const cells = [
+    countCell(s.units, options.locale),
+    { ...numberCell(s.agreement, options.locale), ...(on === 'agreement' ? { verdict: v } : {}) },
+    numberCell(s.kappa, options.locale),
+    { ...numberCell(s.alpha, options.locale), ...(on === 'alpha' ? { verdict: v } : {}) },
+    { text: verdictLabel(v, s) },
+  ];
   return { cells, verdict: v };
 }
 
-const shortColumns = (report: AgreementReport): Column[] => (['units', 'agreement', 'kappa', 'alpha', 'verdict'] as const).map((id) => column(id, report, id !== 'verdict'));
+const shortColumns = (report: AgreementReport): Column[] =>
+  (['units', 'agreement', 'kappa', 'alpha', 'verdict'] as const).map((id) => column(id, report, id !== 'verdict'));
 
-const waveLabel = (project: ProjectSnapshot, waveId: string | undefined) => project.waves.find((w) => w.id === waveId)?.label ?? waveId ?? '—';
+const waveLabel = (project: ProjectSnapshot, waveId: string | undefined) =>
+  project.waves.find((w) => w.id === waveId)?.label ?? waveId ?? '—';
 
 /** Drift: the pool of each wave, over the codes used in that wave. */
 export function byWaveTable(report: AgreementReport, project: ProjectSnapshot, options: TableOptions = {}): ReportTable {
@@ -119,7 +153,12 @@ export function byWaveTable(report: AgreementReport, project: ProjectSnapshot, o
     columns: [{ label: 'Wave', short: 'Wave' }, ...shortColumns(report)],
     rows: report.byWave.map((w) => {
       // A wave where nobody used any code has nothing pooled.
-      const s = shortStats(report, w.pooled, w.perCode.some((c) => c.used), options);
+      const s = shortStats(
+        report,
+        w.pooled,
+        w.perCode.some((c) => c.used),
+        options,
+      );
       return { key: w.waveId, cells: [{ text: waveLabel(project, w.waveId) }, ...s.cells], verdict: s.verdict };
     }),
   };
@@ -137,10 +176,21 @@ export function byWaveCodeTable(report: AgreementReport, project: ProjectSnapsho
   return {
     id: 'by-wave-code',
     title: `By code and wave (${h.name})`,
-    columns: [{ label: 'Code', short: `Code (${h.short} by wave)` }, ...report.byWave.map((w) => ({ label: waveLabel(project, w.waveId), short: waveLabel(project, w.waveId), numeric: true, help: h.text }))],
+    columns: [
+      { label: 'Code', short: `Code (${h.short} by wave)` },
+      ...report.byWave.map((w) => ({
+        label: waveLabel(project, w.waveId),
+        short: waveLabel(project, w.waveId),
+        numeric: true,
+        help: h.text,
+      })),
+    ],
     rows: report.perCode
       .filter((c) => c.used)
-      .map((c) => ({ key: c.codeId, cells: [{ text: codeName(project, c.codeId) }, ...report.byWave.map((w) => cell(w.perCode.find((x) => x.codeId === c.codeId)!))] })),
+      .map((c) => ({
+        key: c.codeId,
+        cells: [{ text: codeName(project, c.codeId) }, ...report.byWave.map((w) => cell(w.perCode.find((x) => x.codeId === c.codeId)!))],
+      })),
   };
 }
 
@@ -154,7 +204,11 @@ export function byCodeAndSourceTable(report: AgreementReport, project: ProjectSn
     columns: [{ label: 'Code', short: 'Code' }, { label: 'Transcript', short: 'Transcript' }, ...shortColumns(report)],
     rows: report.byCodeAndSource.map((c) => {
       const s = shortStats(report, c.stats, true, options);
-      return { key: `${c.codeId}:${c.sourceId}`, cells: [{ text: codeName(project, c.codeId) }, { text: sourceTitle(project, c.sourceId) }, ...s.cells], verdict: s.verdict };
+      return {
+        key: `${c.codeId}:${c.sourceId}`,
+        cells: [{ text: codeName(project, c.codeId) }, { text: sourceTitle(project, c.sourceId) }, ...s.cells],
+        verdict: s.verdict,
+      };
     }),
   };
 }
@@ -169,7 +223,11 @@ export function bySourceTable(report: AgreementReport, project: ProjectSnapshot,
       const source = project.sources.find((x) => x.id === b.sourceId);
       // Pooled over the codes used in the transcript: no units means nobody used any code there.
       const s = shortStats(report, b.stats, b.stats.units > 0, options);
-      return { key: b.sourceId, cells: [{ text: source?.title ?? b.sourceId }, { text: waveLabel(project, source?.wave ?? undefined) }, ...s.cells], verdict: s.verdict };
+      return {
+        key: b.sourceId,
+        cells: [{ text: source?.title ?? b.sourceId }, { text: waveLabel(project, source?.wave ?? undefined) }, ...s.cells],
+        verdict: s.verdict,
+      };
     }),
   };
 }

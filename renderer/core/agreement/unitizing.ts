@@ -67,8 +67,10 @@ function validate(continuum: Continuum, units: readonly CodedUnit[]): void {
   }
   units.forEach((u, i) => {
     const where = `unit ${i} (coder ${u.coder}, category ${u.category}, ${u.begin} + ${u.length})`;
-    if (!Number.isFinite(u.begin) || !Number.isFinite(u.length) || u.length < 0) throw new RangeError(`unitizingAlpha: ${where} needs a finite begin and a length >= 0`);
-    if (u.begin < begin || u.begin + u.length > begin + length) throw new RangeError(`unitizingAlpha: ${where} lies outside the continuum ${begin} + ${length}`);
+    if (!Number.isFinite(u.begin) || !Number.isFinite(u.length) || u.length < 0)
+      throw new RangeError(`unitizingAlpha: ${where} needs a finite begin and a length >= 0`);
+    if (u.begin < begin || u.begin + u.length > begin + length)
+      throw new RangeError(`unitizingAlpha: ${where} lies outside the continuum ${begin} + ${length}`);
   });
 }
 

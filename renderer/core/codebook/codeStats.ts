@@ -27,10 +27,7 @@ export interface CodeStatsInput {
 }
 
 /** Stats for every live code (zeros included), over live codings on live sources only. */
-export function codeStats(
-  snapshot: CodeStatsInput,
-  options: CodeStatsOptions = {},
-): Map<string, CodeStat> {
+export function codeStats(snapshot: CodeStatsInput, options: CodeStatsOptions = {}): Map<string, CodeStat> {
   const codes = snapshot.codes.filter((c) => c.deletedAt == null);
   const participantOf = new Map<string, string | null>();
   for (const s of snapshot.sources) if (s.deletedAt == null) participantOf.set(s.id, s.participantId);

@@ -35,7 +35,9 @@ export const isColour = (value: string): boolean => HEX.test(value);
  * Highlight colours for top-level codes that have none: 13 hues evenly spread in OKLCH, each
  * next one 138° on from the last, light enough that dark transcript text stays readable.
  */
-export const PALETTE: readonly string[] = Array.from({ length: 13 }, (_, i) => oklchToHex(i % 2 === 0 ? 0.84 : 0.79, 0.1, (240 + ((i * 5) % 13) * (360 / 13)) % 360));
+export const PALETTE: readonly string[] = Array.from({ length: 13 }, (_, i) =>
+  oklchToHex(i % 2 === 0 ? 0.84 : 0.79, 0.1, (240 + ((i * 5) % 13) * (360 / 13)) % 360),
+);
 
 /** Flattens a tree into new Code records; `order` is the position among siblings. */
 export function codesFromTree(nodes: readonly CodebookNode[], newId: () => string): Code[] {
@@ -43,7 +45,11 @@ export function codesFromTree(nodes: readonly CodebookNode[], newId: () => strin
   const walk = (list: readonly CodebookNode[], parentId: string | null, parentColour: string | null) => {
     list.forEach((node, order) => {
       const id = newId();
-      const colour = node.colour ? node.colour.toLowerCase() : parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!;
+      const colour = node.colour
+        ? node.colour.toLowerCase()
+        : parentColour
+          ? childColour(parentColour, order)
+          : PALETTE[order % PALETTE.length]!;
       const { description = '', inclusion = '', exclusion = '', examples = '' } = node;
       out.push({ id, parentId, name: node.name, description, inclusion, exclusion, examples, colour, order, deletedAt: null });
       if (node.children) walk(node.children, id, colour);
@@ -89,18 +95,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Reads a codebook file in the `mirabal-codebook` JSON format (see codebook/codebook.schema.json). */
 export function parseCodebookJson(text: string, fileName: string): CodebookNode[] {
-  const fail = (problem: string): never => { throw new ImportError(fileName, problem); };
+  const fail = (problem: string): never => {
+    throw new ImportError(fileName, problem);
+  };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return fail(`is not valid JSON (${(e as Error).message}).`);
   }
-  if (!isObject(data) || data.format !== CODEBOOK_FORMAT) return fail(`is not a codebook: it must be an object with "format": "${CODEBOOK_FORMAT}".`);
+  if (!isObject(data) || data.format !== CODEBOOK_FORMAT)
+    return fail(`is not a codebook: it must be an object with "format": "${CODEBOOK_FORMAT}".`);
   const { version } = data;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('"version" must be a whole number, 1 for this format.');
-  if (version > CODEBOOK_VERSION) return fail(`is a version ${version} codebook; this workbench reads version ${CODEBOOK_VERSION}. Update the workbench to open it.`);
-  for (const key of Object.keys(data)) if (!FILE_FIELDS.has(key)) fail(`unknown field "${key}" (expected format, version, name, description, codes).`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return fail('"version" must be a whole number, 1 for this format.');
+  if (version > CODEBOOK_VERSION)
+    return fail(`is a version ${version} codebook; this workbench reads version ${CODEBOOK_VERSION}. Update the workbench to open it.`);
+  for (const key of Object.keys(data))
+    if (!FILE_FIELDS.has(key)) fail(`unknown field "${key}" (expected format, version, name, description, codes).`);
   for (const key of ['name', 'description']) if (data[key] !== undefined && typeof data[key] !== 'string') fail(`"${key}" must be text.`);
   if (!Array.isArray(data.codes)) return fail('"codes" must be a list of codes.');
 
@@ -156,7 +168,11 @@ function checkColour(raw: string, bad: (problem: string) => never): string {
 
 // line: the row number a spreadsheet shows (header = row 1); ref: the `parent` cell, or the
 // parent's path in a file with a `path` column.
-interface CsvItem { line: number; node: CodebookNode; ref: string }
+interface CsvItem {
+  line: number;
+  node: CodebookNode;
+  ref: string;
+}
 
 /**
  * Reads a codebook table: a header row, then one row per code. A code's place is given by a
@@ -164,10 +180,19 @@ interface CsvItem { line: number; node: CodebookNode; ref: string }
  * column holding the full path. Rows may come in any order; siblings keep the row order.
  */
 export function parseCodebookCsv(rows: readonly (readonly string[])[], fileName: string): CodebookNode[] {
-  const fail: Fail = (line, problem) => { throw new ImportError(fileName, line === null ? problem : `row ${line}: ${problem}`); };
+  const fail: Fail = (line, problem) => {
+    throw new ImportError(fileName, line === null ? problem : `row ${line}: ${problem}`);
+  };
   const [head, ...body] = rows.map((cells, i) => ({ cells, line: i + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (!head) return fail(null, 'is empty; the first row must name the columns, including "name" or "path".');
-  const header = head.cells.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()).map((h) => (h === 'color' ? 'colour' : h));
+  const header = head.cells
+    .map((h) =>
+      h
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase(),
+    )
+    .map((h) => (h === 'color' ? 'colour' : h));
   const twice = header.find((h, i) => h && header.indexOf(h) !== i);
   if (twice) fail(null, `the column "${twice}" appears twice in the first row.`);
   const col = (name: string) => header.indexOf(name);
@@ -216,9 +241,10 @@ function parentsOf(items: readonly CsvItem[], byNameToo: boolean, fail: Fail): n
   if (byNameToo) items.forEach((it, i) => push(byName, nameKey(it.node.name), i));
   const parents = items.map((it): number | undefined => {
     const ref = nameKey(it.ref);
-    const found = ref ? byName.get(ref) ?? [] : [-1];
+    const found = ref ? (byName.get(ref) ?? []) : [-1];
     const rows = () => found.map((j) => items[j]!.line).join(', ');
-    if (found.length > 1) fail(it.line, `parent "${it.ref}" matches more than one code (rows ${rows()}); write its path instead, like "Parent / ${it.ref}".`);
+    if (found.length > 1)
+      fail(it.line, `parent "${it.ref}" matches more than one code (rows ${rows()}); write its path instead, like "Parent / ${it.ref}".`);
     return found[0]; // undefined: a path, placed below
   });
   // A path names the ancestors, so it can be matched only once they are placed: place codes
@@ -226,7 +252,7 @@ function parentsOf(items: readonly CsvItem[], byNameToo: boolean, fail: Fail): n
   const byPath = new Map<string, number>();
   const pathOf: (string | undefined)[] = [];
   const [refs, own] = [items.map((it) => nameKey(it.ref)), items.map((it) => nameKey(it.node.name))];
-  for (let waiting = items.map((_, i) => i), before = -1; waiting.length !== before; ) {
+  for (let waiting = items.map((_, i) => i), before = -1; waiting.length !== before;) {
     before = waiting.length;
     waiting = waiting.filter((i) => {
       const p = parents[i] ?? byPath.get(refs[i]!);
@@ -252,7 +278,8 @@ function assemble(items: readonly CsvItem[], parents: readonly number[], fail: F
       if ((intoCircle = seen.has(p))) break;
       seen.add(p);
     }
-    if (!intoCircle && chain.length > MAX_CODE_DEPTH) fail(it.line, `"${it.node.name}" is ${chain.length} levels deep; codes may be at most ${MAX_CODE_DEPTH} levels deep.`);
+    if (!intoCircle && chain.length > MAX_CODE_DEPTH)
+      fail(it.line, `"${it.node.name}" is ${chain.length} levels deep; codes may be at most ${MAX_CODE_DEPTH} levels deep.`);
   });
   const siblings = new Map<string, number>();
   const kids = new Map<number, CodebookNode[]>();

@@ -8,7 +8,13 @@ import { live, type Code, type Coding } from '../shared';
 import { ValidationError } from '../shared';
 
 export type CodeFields = Pick<Code, 'name' | 'description' | 'inclusion' | 'exclusion' | 'examples' | 'colour'>;
-export interface NewCode { name: string; parentId?: string | null; description?: string; colour?: string; index?: number }
+export interface NewCode {
+  name: string;
+  parentId?: string | null;
+  description?: string;
+  colour?: string;
+  index?: number;
+}
 export type KeyMove = 'up' | 'down' | 'indent' | 'outdent';
 
 /** Live codes depth-first, siblings by `order`; a code whose parent does not exist at all is shown at the top. */
@@ -55,7 +61,11 @@ export function descendantIds(codes: readonly Code[], codeId: string): string[] 
 export function codePath(codes: readonly Code[], codeId: string): string[] {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const path: string[] = [];
-  for (let c = byId.get(codeId), seen = new Set<string>(); c && !seen.has(c.id); c = c.parentId === null ? undefined : byId.get(c.parentId)) {
+  for (
+    let c = byId.get(codeId), seen = new Set<string>();
+    c && !seen.has(c.id);
+    c = c.parentId === null ? undefined : byId.get(c.parentId)
+  ) {
     seen.add(c.id);
     path.unshift(c.name);
   }
@@ -68,11 +78,25 @@ export function createCode(codes: readonly Code[], spec: NewCode, newId: () => s
   const parent = parentId === null ? null : liveCode(codes, parentId, 'parent code');
   const siblings = childrenOf(codes, parentId);
   const name = checkName(spec.name, siblings);
-  const colour = spec.colour !== undefined && spec.colour.trim() !== '' ? checkColour(spec.colour) : parent
-    ? freshColour((i) => childColour(parent.colour, i), siblings, siblings.length)
-    : freshColour((i) => PALETTE[i % PALETTE.length]!, siblings, siblings.length);
+  const colour =
+    spec.colour !== undefined && spec.colour.trim() !== ''
+      ? checkColour(spec.colour)
+      : parent
+        ? freshColour((i) => childColour(parent.colour, i), siblings, siblings.length)
+        : freshColour((i) => PALETTE[i % PALETTE.length]!, siblings, siblings.length);
   const text = (spec.description ?? '').trim();
-  const code: Code = { id: newId(), parentId, name, description: text, inclusion: '', exclusion: '', examples: '', colour, order: 0, deletedAt: null };
+  const code: Code = {
+    id: newId(),
+    parentId,
+    name,
+    description: text,
+    inclusion: '',
+    exclusion: '',
+    examples: '',
+    colour,
+    order: 0,
+    deletedAt: null,
+  };
   const draft = new Draft(codes);
   draft.place(siblings, code, spec.index);
   return { label: `Create code "${name}"`, changes: draft.changes() };
@@ -116,8 +140,10 @@ export function moveCodeByKey(codes: readonly Code[], codeId: string, direction:
   const none: Action = { label: `Move "${code.name}"`, changes: [] };
   const parent = code.parentId === null ? undefined : live(codes).find((c) => c.id === code.parentId);
   switch (direction) {
-    case 'up': return at > 0 ? moveCode(codes, codeId, code.parentId, at - 1) : none;
-    case 'down': return at < siblings.length - 1 ? moveCode(codes, codeId, code.parentId, at + 1) : none;
+    case 'up':
+      return at > 0 ? moveCode(codes, codeId, code.parentId, at - 1) : none;
+    case 'down':
+      return at < siblings.length - 1 ? moveCode(codes, codeId, code.parentId, at + 1) : none;
     case 'indent': {
       const prev = siblings[at - 1];
       return prev ? moveCode(codes, codeId, prev.id, childrenOf(codes, prev.id).length) : none;
@@ -139,12 +165,16 @@ export function mergeCodes(codes: readonly Code[], codings: readonly Coding[], f
   const from = liveCode(codes, fromId);
   const into = liveCode(codes, intoId);
   if (from.id === into.id) throw new ValidationError(`"${from.name}" cannot be merged into itself.`);
-  if (descendantIds(codes, from.id).includes(into.id)) throw new ValidationError(`"${from.name}" cannot be merged into its own sub-code "${into.name}".`);
+  if (descendantIds(codes, from.id).includes(into.id))
+    throw new ValidationError(`"${from.name}" cannot be merged into its own sub-code "${into.name}".`);
   const kept = childrenOf(codes, into.id).filter((c) => c.id !== from.id);
   const incoming = childrenOf(codes, from.id);
   for (const child of incoming) {
     const twin = kept.find((k) => nameKey(k.name) === nameKey(child.name));
-    if (twin) throw new ValidationError(`Both "${from.name}" and "${into.name}" have a sub-code called "${twin.name}"; rename or merge one of them first.`);
+    if (twin)
+      throw new ValidationError(
+        `Both "${from.name}" and "${into.name}" have a sub-code called "${twin.name}"; rename or merge one of them first.`,
+      );
   }
   const draft = new Draft(codes);
   draft.renumber([...kept, ...incoming.map((c) => ({ ...c, parentId: into.id }))]);
@@ -152,7 +182,11 @@ export function mergeCodes(codes: readonly Code[], codings: readonly Coding[], f
 
   const work = new Map(codings.map((c) => [c.id, c]));
   const key = (c: Coding) => `${c.sourceId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}`;
-  const existing = new Map(live(codings).filter((c) => c.codeId === into.id).map((c) => [key(c), c.id]));
+  const existing = new Map(
+    live(codings)
+      .filter((c) => c.codeId === into.id)
+      .map((c) => [key(c), c.id]),
+  );
   for (const c of live(codings).filter((c) => c.codeId === from.id)) {
     const twinId = existing.get(key(c));
     if (twinId === undefined) {
@@ -163,14 +197,20 @@ export function mergeCodes(codes: readonly Code[], codings: readonly Coding[], f
     work.set(c.id, { ...c, deletedAt: now, updatedAt: now });
     const twin = work.get(twinId)!;
     const memo = c.memo.trim();
-    if (memo && !twin.memo.includes(memo)) work.set(twinId, { ...twin, memo: twin.memo.trim() ? `${twin.memo}\n\n${memo}` : memo, updatedAt: now });
+    if (memo && !twin.memo.includes(memo))
+      work.set(twinId, { ...twin, memo: twin.memo.trim() ? `${twin.memo}\n\n${memo}` : memo, updatedAt: now });
   }
   return { label: `Merge "${from.name}" into "${into.name}"`, changes: [...draft.changes(), ...diff('codings', codings, work)] };
 }
 
 /** A new sibling right after `codeId`, in a shade of its colour, taking the listed codings. */
 export function splitCode(
-  codes: readonly Code[], codings: readonly Coding[], codeId: string, spec: { name: string; codingIds: readonly string[] }, newId: () => string, now: number,
+  codes: readonly Code[],
+  codings: readonly Coding[],
+  codeId: string,
+  spec: { name: string; codingIds: readonly string[] },
+  newId: () => string,
+  now: number,
 ): Action {
   const code = liveCode(codes, codeId);
   if (spec.codingIds.length === 0) throw new ValidationError(`Choose the codings of "${code.name}" that go to the new code.`);
@@ -193,11 +233,20 @@ export function splitCode(
  * What merging `fromId` into `intoId` will do, for the confirmation: codings moved, codings
  * dropped because the target already has the same passage by the same coder, sub-codes moved.
  */
-export function mergeImpact(codes: readonly Code[], codings: readonly Coding[], fromId: string, intoId: string): { codings: number; duplicates: number; subCodes: number } {
+export function mergeImpact(
+  codes: readonly Code[],
+  codings: readonly Coding[],
+  fromId: string,
+  intoId: string,
+): { codings: number; duplicates: number; subCodes: number } {
   const from = liveCode(codes, fromId);
   const into = liveCode(codes, intoId);
   const key = (c: Coding) => `${c.sourceId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}`;
-  const seen = new Set(live(codings).filter((c) => c.codeId === into.id).map(key));
+  const seen = new Set(
+    live(codings)
+      .filter((c) => c.codeId === into.id)
+      .map(key),
+  );
   let moved = 0;
   let duplicates = 0;
   for (const c of live(codings).filter((c) => c.codeId === from.id)) {
@@ -218,7 +267,9 @@ export function deleteCode(codes: readonly Code[], codings: readonly Coding[], c
   const ids = new Set([code.id, ...descendantIds(codes, codeId)]);
   // Siblings keep their order numbers: gaps are harmless (order is only compared) and leaving
   // them keeps the action to exactly what was deleted.
-  const changes: Change[] = live(codes).filter((c) => ids.has(c.id)).map((c) => updated('codes', c, { ...c, deletedAt: now }));
+  const changes: Change[] = live(codes)
+    .filter((c) => ids.has(c.id))
+    .map((c) => updated('codes', c, { ...c, deletedAt: now }));
   for (const c of live(codings)) if (ids.has(c.codeId)) changes.push(updated('codings', c, { ...c, deletedAt: now }));
   return { label: `Delete "${code.name}"`, changes };
 }
@@ -243,7 +294,8 @@ function checkName(raw: string, siblings: readonly Code[], selfId?: string): str
   const name = raw.trim();
   if (!name) throw new ValidationError('A code needs a name.');
   if (/[\r\n]/.test(name)) throw new ValidationError('A code name must be one line.');
-  if (name.length > MAX_NAME_LENGTH) throw new ValidationError(`A code name may be at most ${MAX_NAME_LENGTH} characters; put the detail in the description.`);
+  if (name.length > MAX_NAME_LENGTH)
+    throw new ValidationError(`A code name may be at most ${MAX_NAME_LENGTH} characters; put the detail in the description.`);
   const twin = siblings.find((s) => s.id !== selfId && nameKey(s.name) === nameKey(name));
   if (twin) throw new ValidationError(`There is already a code called "${twin.name}" here; choose another name.`);
   return name;
@@ -263,7 +315,11 @@ function freshColour(candidate: (i: number) => string, siblings: readonly Code[]
 }
 
 /** Record-level diff of one table: only records whose fields changed become changes. */
-function diff<T extends 'codes' | 'codings'>(table: T, before: readonly (T extends 'codes' ? Code : Coding)[], work: Map<string, Code | Coding>): Change[] {
+function diff<T extends 'codes' | 'codings'>(
+  table: T,
+  before: readonly (T extends 'codes' ? Code : Coding)[],
+  work: Map<string, Code | Coding>,
+): Change[] {
   const original = new Map<string, Code | Coding>(before.map((r) => [r.id, r]));
   const out: Change[] = [];
   for (const [id, rec] of work) {

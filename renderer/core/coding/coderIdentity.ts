@@ -20,7 +20,12 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.tr
  * `mayCreate` is false in the sample project: trying its two coders on is not who one is,
  * and nobody should find themselves added to it as a third.
  */
-export function chooseCoder(coders: readonly Coder[], chosenId: string | null, remembered: MachineCoder | null, mayCreate = true): CoderChoice {
+export function chooseCoder(
+  coders: readonly Coder[],
+  chosenId: string | null,
+  remembered: MachineCoder | null,
+  mayCreate = true,
+): CoderChoice {
   if (chosenId && coders.some((c) => c.id === chosenId)) return { kind: 'chosen', coderId: chosenId };
   if (!remembered || !remembered.name.trim()) return { kind: 'ask' };
   const match = coders.find((c) => !c.consensus && sameName(c.name, remembered.name));

@@ -49,7 +49,10 @@ export function applyCoding(
   if (absorbed.length === 0 && keep!.start === start && keep!.end === end) {
     throw new ValidationError(`This passage is already coded "${codeName}".`);
   }
-  const memo = same.map((c) => c.memo.trim()).filter(Boolean).join('\n\n');
+  const memo = same
+    .map((c) => c.memo.trim())
+    .filter(Boolean)
+    .join('\n\n');
   const changes: Change[] = [updated('codings', keep!, { ...keep!, start, end, memo, updatedAt: now })];
   for (const c of absorbed) changes.push(updated('codings', c, { ...c, deletedAt: now, updatedAt: now }));
   return { label, changes };
@@ -73,7 +76,10 @@ export function setCodingMemo(coding: Coding, memo: string, now: number): Action
 
 /** The code name an in-vivo coding takes from the coded words. */
 export function inVivoName(text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().replace(/^["'“‘(]+|["'”’).,;:!?]+$/g, '');
+  const words = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["'“‘(]+|["'”’).,;:!?]+$/g, '');
   if (!words) throw new ValidationError('Select some words to name the in-vivo code.');
   return words.length > 60 ? `${words.slice(0, 59).trimEnd()}…` : words;
 }
@@ -86,7 +92,8 @@ export function combine(label: string, ...actions: Action[]): Action {
 export function newCoder(coders: readonly Coder[], name: string, colour: string, newId: () => string): Action {
   const clean = name.trim();
   if (!clean) throw new ValidationError('A coder needs a name.');
-  if (coders.some((c) => c.name.toLowerCase() === clean.toLowerCase())) throw new ValidationError(`A coder called "${clean}" already exists.`);
+  if (coders.some((c) => c.name.toLowerCase() === clean.toLowerCase()))
+    throw new ValidationError(`A coder called "${clean}" already exists.`);
   if (!/^#[0-9a-f]{6}$/i.test(colour)) throw new ValidationError(`"${colour}" is not a colour like #3366cc.`);
   return { label: `Add coder ${clean}`, changes: [created('coders', { id: newId(), name: clean, colour })] };
 }

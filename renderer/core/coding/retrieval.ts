@@ -65,11 +65,20 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
       title: source.title,
       waveRank: wave?.rank ?? Number.POSITIVE_INFINITY,
       passage: {
-        codingId: coding.id, codeId: coding.codeId, coderId: coding.coderId, sourceId: source.id,
-        start: coding.start, end: coding.end, text: source.text.slice(coding.start, coding.end),
-        participantId: person?.id ?? null, pseudonym: person?.pseudonym ?? '', role: person?.role ?? '',
-        wave: source.wave, waveLabel: wave?.label ?? source.wave ?? '',
-        coderName: coderNames.get(coding.coderId) ?? coding.coderId, memo: coding.memo,
+        codingId: coding.id,
+        codeId: coding.codeId,
+        coderId: coding.coderId,
+        sourceId: source.id,
+        start: coding.start,
+        end: coding.end,
+        text: source.text.slice(coding.start, coding.end),
+        participantId: person?.id ?? null,
+        pseudonym: person?.pseudonym ?? '',
+        role: person?.role ?? '',
+        wave: source.wave,
+        waveLabel: wave?.label ?? source.wave ?? '',
+        coderName: coderNames.get(coding.coderId) ?? coding.coderId,
+        memo: coding.memo,
       },
     });
   }
@@ -77,9 +86,15 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
     const [p, q] = [a.passage, b.passage];
     // Passages of no known participant go last rather than first under an empty name.
     if (!p.pseudonym !== !q.pseudonym) return p.pseudonym ? -1 : 1;
-    return collator.compare(p.pseudonym, q.pseudonym) || compareNumbers(a.waveRank, b.waveRank)
-      || collator.compare(a.title, b.title) || p.start - q.start || p.end - q.end
-      || (treeRank.get(p.codeId) ?? 0) - (treeRank.get(q.codeId) ?? 0) || (p.codingId < q.codingId ? -1 : p.codingId > q.codingId ? 1 : 0);
+    return (
+      collator.compare(p.pseudonym, q.pseudonym) ||
+      compareNumbers(a.waveRank, b.waveRank) ||
+      collator.compare(a.title, b.title) ||
+      p.start - q.start ||
+      p.end - q.end ||
+      (treeRank.get(p.codeId) ?? 0) - (treeRank.get(q.codeId) ?? 0) ||
+      (p.codingId < q.codingId ? -1 : p.codingId > q.codingId ? 1 : 0)
+    );
   });
   return rows.map((r) => r.passage);
 }
@@ -96,9 +111,18 @@ export function codeSearch(codes: readonly Code[], query: string, limit = 20): C
   const tree = orderedTree(codes);
   const text = query.trim();
   if (!text) return tree.slice(0, limit).map((t) => t.code);
-  const items = tree.map(({ code }) => ({ code, name: code.name, path: codePath(codes, code.id).join(' / '), description: code.description }));
+  const items = tree.map(({ code }) => ({
+    code,
+    name: code.name,
+    path: codePath(codes, code.id).join(' / '),
+    description: code.description,
+  }));
   const fuse = new Fuse(items, {
-    keys: [{ name: 'name', weight: 3 }, { name: 'path', weight: 1 }, { name: 'description', weight: 0.5 }],
+    keys: [
+      { name: 'name', weight: 3 },
+      { name: 'path', weight: 1 },
+      { name: 'description', weight: 0.5 },
+    ],
     threshold: 0.4,
     ignoreLocation: true, // a word may sit anywhere in a long code name or description
   });

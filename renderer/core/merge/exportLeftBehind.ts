@@ -32,7 +32,11 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
 /** A quote style worth naming: only what differs from the default is lost. */
 function quoteStyleLabel(settings: QuoteSettings): string | null {
   const d = DEFAULT_QUOTE_SETTINGS;
-  const same = settings.template === d.template && settings.ellipsis === d.ellipsis && settings.interviewer === d.interviewer && settings.maxWords === d.maxWords;
+  const same =
+    settings.template === d.template &&
+    settings.ellipsis === d.ellipsis &&
+    settings.interviewer === d.interviewer &&
+    settings.maxWords === d.maxWords;
   if (same) return null;
   const parts = [`attribution "${settings.template}"`, `ellipsis ${settings.ellipsis}`];
   if (settings.interviewer === 'omit') parts.push('interviewer turns left out');

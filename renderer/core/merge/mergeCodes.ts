@@ -36,8 +36,8 @@ export function mergeCoders(here: readonly Coder[], there: readonly Coder[], new
     const free = (c: Coder | undefined) => (c && !claimed.has(c.id) ? c : undefined);
     const sameId = byId.get(coder.id);
     let target = coder.consensus
-      ? free(sameId?.consensus ? sameId : undefined) ?? free(consensusHere)
-      : free(sameId) ?? free(byName.get(nameKey(coder.name)));
+      ? (free(sameId?.consensus ? sameId : undefined) ?? free(consensusHere))
+      : (free(sameId) ?? free(byName.get(nameKey(coder.name))));
     const isNew = !target;
     if (!target) {
       // The id is kept, so this coder is matched by id when their next file comes in.
@@ -68,7 +68,13 @@ export interface CodeMerge {
   createdIds: Set<string>;
 }
 
-export function mergeCodes(here: readonly Code[], there: readonly Code[], newId: () => string, warnings: string[], summary: MergeSummary): CodeMerge {
+export function mergeCodes(
+  here: readonly Code[],
+  there: readonly Code[],
+  newId: () => string,
+  warnings: string[],
+  summary: MergeSummary,
+): CodeMerge {
   const herePaths = pathsOf(here);
   const therePaths = pathsOf(there);
   const hereById = new Map(here.map((c) => [c.id, c]));
@@ -129,7 +135,7 @@ export function mergeCodes(here: readonly Code[], there: readonly Code[], newId:
   const createdCodes: Code[] = [];
   for (const code of ordered) {
     if (map.has(code.id)) continue;
-    const parentId = code.parentId === null ? null : map.get(code.parentId) ?? null;
+    const parentId = code.parentId === null ? null : (map.get(code.parentId) ?? null);
     const entry = siblingsOf(parentId);
     const base = code.name.trim() || 'Imported code';
     const name = uniqueName(base, [...entry.names]);
@@ -152,7 +158,8 @@ export function mergeCodes(here: readonly Code[], there: readonly Code[], newId:
     const path = parentId === null ? name : `${pathOf(parentId)} / ${name}`;
     createdPaths.set(record.id, path);
     summary.codes.added.push(path);
-    if (name !== base) warnings.push(`Code "${show(therePaths, code.id)}" is added as "${path}", as its place already holds a code of that name.`);
+    if (name !== base)
+      warnings.push(`Code "${show(therePaths, code.id)}" is added as "${path}", as its place already holds a code of that name.`);
   }
   return { map, created: createdCodes, createdIds: new Set(createdCodes.map((c) => c.id)) };
 }

@@ -18,7 +18,14 @@ export interface Mapped {
 /** Where a memo goes: a record created by this merge, or one that was here (merged if it has no memo yet, or kept as it is). */
 type Destination = { targetId: string; kind: 'fresh' | 'mergeable' | 'kept'; what: string } | { reason: string };
 
-export function mergeMemos(current: ProjectSnapshot, incoming: ProjectSnapshot, mapped: Mapped, options: MergeOptions, warnings: string[], summary: MergeSummary): Change[] {
+export function mergeMemos(
+  current: ProjectSnapshot,
+  incoming: ProjectSnapshot,
+  mapped: Mapped,
+  options: MergeOptions,
+  warnings: string[],
+  summary: MergeSummary,
+): Change[] {
   const there = live(incoming.memos ?? []);
   if (there.length === 0) return [];
   const codesThere = new Map(live(incoming.codes).map((c) => [c.id, c]));
@@ -69,7 +76,11 @@ export function mergeMemos(current: ProjectSnapshot, incoming: ProjectSnapshot, 
         if (!p) return { reason: 'its participant is not in the file' };
         const here = mapped.sources.participantHere(id);
         if (here === undefined) return { reason: `participant "${p.pseudonym}" is not in this project` };
-        return { targetId: here, kind: mapped.sources.participantsCreatedIds.has(here) ? 'fresh' : 'kept', what: `participant "${p.pseudonym}"` };
+        return {
+          targetId: here,
+          kind: mapped.sources.participantsCreatedIds.has(here) ? 'fresh' : 'kept',
+          what: `participant "${p.pseudonym}"`,
+        };
       }
     }
   };
@@ -117,7 +128,13 @@ export function mergeMemos(current: ProjectSnapshot, incoming: ProjectSnapshot, 
   return changes;
 }
 
-export function memoTitle(memo: Memo, codePaths: Map<string, string[]>, sources: Map<string, Source>, participants: Map<string, Participant>, codings: Map<string, Coding>): string {
+export function memoTitle(
+  memo: Memo,
+  codePaths: Map<string, string[]>,
+  sources: Map<string, Source>,
+  participants: Map<string, Participant>,
+  codings: Map<string, Coding>,
+): string {
   if (memo.title.trim()) return memo.title.trim();
   const id = memo.targetId ?? '';
   const on: Record<MemoTarget, () => string> = {

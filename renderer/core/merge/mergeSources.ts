@@ -18,7 +18,13 @@ export interface SourceMerge {
   participantHere(incomingId: string): string | undefined;
 }
 
-export function mergeSources(current: ProjectSnapshot, incoming: ProjectSnapshot, options: MergeOptions, warnings: string[], summary: MergeSummary): SourceMerge {
+export function mergeSources(
+  current: ProjectSnapshot,
+  incoming: ProjectSnapshot,
+  options: MergeOptions,
+  warnings: string[],
+  summary: MergeSummary,
+): SourceMerge {
   const { newId } = options;
   const buckets = new Map<string, Source[]>();
   const index = (s: Source) => {
@@ -37,7 +43,8 @@ export function mergeSources(current: ProjectSnapshot, incoming: ProjectSnapshot
 
   const participantsThere = new Map(live(incoming.participants).map((p) => [p.id, p]));
   const participantsByKey = new Map<string, Participant>();
-  for (const p of live(current.participants)) if (!participantsByKey.has(pseudonymKey(p.pseudonym))) participantsByKey.set(pseudonymKey(p.pseudonym), p);
+  for (const p of live(current.participants))
+    if (!participantsByKey.has(pseudonymKey(p.pseudonym))) participantsByKey.set(pseudonymKey(p.pseudonym), p);
   const participantMap = new Map<string, string>();
   const participantsCreated: Participant[] = [];
   const fromFile = new Map<string, Participant>(); // created id -> the incoming participant
@@ -56,7 +63,16 @@ export function mergeSources(current: ProjectSnapshot, incoming: ProjectSnapshot
       summary.participants.matched.push({ incoming: p.pseudonym, existing: match.pseudonym });
       return match.id;
     }
-    const record: Participant = { id: newId(), pseudonym: p.pseudonym.trim(), role: p.role, site: p.site, group: p.group, attributes: { ...p.attributes }, links: [], deletedAt: null };
+    const record: Participant = {
+      id: newId(),
+      pseudonym: p.pseudonym.trim(),
+      role: p.role,
+      site: p.site,
+      group: p.group,
+      attributes: { ...p.attributes },
+      links: [],
+      deletedAt: null,
+    };
     participantMap.set(p.id, record.id);
     participantsByKey.set(pseudonymKey(record.pseudonym), record);
     participantsCreated.push(record);
@@ -90,7 +106,16 @@ export function mergeSources(current: ProjectSnapshot, incoming: ProjectSnapshot
       map.set(s.id, match);
       summary.sources.matched.push({ incoming: s.title, existing: match.title });
     } else if (options.addUnmatchedSources) {
-      const record: Source = { id: newId(), participantId: participantFor(s), wave: waveFor(s), title: s.title, text: s.text, turns: [...s.turns], origin: { ...s.origin }, deletedAt: null };
+      const record: Source = {
+        id: newId(),
+        participantId: participantFor(s),
+        wave: waveFor(s),
+        title: s.title,
+        text: s.text,
+        turns: [...s.turns],
+        origin: { ...s.origin },
+        deletedAt: null,
+      };
       createdSources.push(record);
       index(record); // the same text twice in the file becomes one transcript
       map.set(s.id, record);
@@ -98,11 +123,15 @@ export function mergeSources(current: ProjectSnapshot, incoming: ProjectSnapshot
     } else {
       const skipped = codingsOn.get(s.id) ?? 0;
       summary.sources.notMatched.push({ title: s.title, codingsSkipped: skipped });
-      warnings.push(`Transcript "${s.title}" matches no transcript here (its text differs), so ${n(skipped, 'coding')} on it ${skipped === 1 ? 'was' : 'were'} skipped.`);
+      warnings.push(
+        `Transcript "${s.title}" matches no transcript here (its text differs), so ${n(skipped, 'coding')} on it ${skipped === 1 ? 'was' : 'were'} skipped.`,
+      );
     }
   }
   for (const [label, titles] of waveless) {
-    warnings.push(`Wave "${label}" is not in this project, so ${titles.map((t) => `"${t}"`).join(', ')} ${titles.length === 1 ? 'is' : 'are'} added without a wave.`);
+    warnings.push(
+      `Wave "${label}" is not in this project, so ${titles.map((t) => `"${t}"`).join(', ')} ${titles.length === 1 ? 'is' : 'are'} added without a wave.`,
+    );
   }
 
   const participantHere = (incomingId: string): string | undefined => {
@@ -120,7 +149,9 @@ export function mergeSources(current: ProjectSnapshot, incoming: ProjectSnapshot
       if (target !== undefined && target !== record.id) links.push({ type: link.type, participantId: target });
       else {
         const other = participantsThere.get(link.participantId)?.pseudonym;
-        warnings.push(`Participant "${record.pseudonym}": the link "${link.type}" to ${other ? `"${other}"` : 'a participant not in the file'} was dropped, as ${other ? 'they are' : 'that participant is'} not in this project.`);
+        warnings.push(
+          `Participant "${record.pseudonym}": the link "${link.type}" to ${other ? `"${other}"` : 'a participant not in the file'} was dropped, as ${other ? 'they are' : 'that participant is'} not in this project.`,
+        );
       }
     }
     record.links = links;

@@ -134,7 +134,8 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
     if (!from || !target || codeId === undefined || coderId === undefined || !inRange(k, target.text.length)) {
       summary.codings.skipped += 1;
       if (!from) missing.source += 1;
-      else if (!target) continue; // listed with its transcript, which matched nothing
+      else if (!target)
+        continue; // listed with its transcript, which matched nothing
       else if (codeId === undefined) missing.code += 1;
       else if (coderId === undefined) missing.coder += 1;
       else outside.set(from, (outside.get(from) ?? 0) + 1);
@@ -167,7 +168,9 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
     countOf(coderId).codingsAdded += 1;
   }
   for (const [source, count] of outside) {
-    warnings.push(`${n(count, 'coding')} on "${source.title}" ${count === 1 ? 'lies' : 'lie'} outside the transcript's text and ${count === 1 ? 'was' : 'were'} skipped.`);
+    warnings.push(
+      `${n(count, 'coding')} on "${source.title}" ${count === 1 ? 'lies' : 'lie'} outside the transcript's text and ${count === 1 ? 'was' : 'were'} skipped.`,
+    );
   }
   const skippedAs = (count: number, one: string, many: string) => {
     if (count > 0) warnings.push(`${n(count, 'coding')} ${count === 1 ? one : many} and ${count === 1 ? 'was' : 'were'} skipped.`);

@@ -4,7 +4,6 @@ import type { AttributeDef, AttributeValue, Participant, RoleDef, Source, Wave }
 import { ValidationError } from '../shared';
 import { pseudonymKey, slug } from '../shared';
 
-
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 /** Waves in order; ids unique and short, labels unique; a wave still holding sources stays. */
@@ -28,9 +27,7 @@ export function validateWaves(waves: readonly Wave[], sources: readonly Pick<Sou
   const orphaned = sources.filter((s) => s.deletedAt == null && s.wave != null && !kept.has(s.wave));
   if (orphaned.length > 0) {
     const wave = orphaned[0]!.wave;
-    throw new ValidationError(
-      `Wave ${wave} still holds ${orphaned.length} transcript(s); move them to another wave before removing it.`,
-    );
+    throw new ValidationError(`Wave ${wave} still holds ${orphaned.length} transcript(s); move them to another wave before removing it.`);
   }
   return waves.map((w, order) => ({ id: w.id.trim(), label: w.label.trim(), order }));
 }
@@ -51,8 +48,6 @@ export function validateRoles(roles: readonly RoleDef[], participants: readonly 
   return out;
 }
 
-
-
 export function findParticipant(participants: readonly Participant[], name: string): Participant | undefined {
   const key = pseudonymKey(name);
   if (!key) return undefined;
@@ -67,9 +62,7 @@ export function validateParticipant(
 ): Participant {
   const pseudonym = candidate.pseudonym.trim();
   if (!pseudonym) throw new ValidationError('A participant needs a pseudonym.');
-  const clash = others.find(
-    (p) => p.id !== candidate.id && p.deletedAt == null && pseudonymKey(p.pseudonym) === pseudonymKey(pseudonym),
-  );
+  const clash = others.find((p) => p.id !== candidate.id && p.deletedAt == null && pseudonymKey(p.pseudonym) === pseudonymKey(pseudonym));
   if (clash) throw new ValidationError(`Another participant is already called "${clash.pseudonym}".`);
   if (candidate.role && !roles.some((r) => r.id === candidate.role)) {
     throw new ValidationError(`Unknown role "${candidate.role}" for ${pseudonym}; add it to the project's roles first.`);
@@ -119,5 +112,3 @@ export function coerceAttribute(def: AttributeDef, value: AttributeValue, who = 
 export function newParticipant(id: string, pseudonym: string, role = ''): Participant {
   return { id, pseudonym: pseudonym.trim(), role, site: '', group: '', attributes: {}, links: [] };
 }
-
-

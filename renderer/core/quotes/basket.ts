@@ -18,15 +18,37 @@ export function basketOrder(items: readonly BasketItem[]): BasketItem[] {
 const samePlace = (item: BasketItem, p: PickedPassage) => item.sourceId === p.sourceId && item.start === p.start && item.end === p.end;
 
 /** Adds passages at the end of the basket; a passage already in it is not added twice. */
-export function addToBasket(items: readonly BasketItem[], passages: readonly PickedPassage[], newId: () => string, now: number, usedIn = ''): Action {
+export function addToBasket(
+  items: readonly BasketItem[],
+  passages: readonly PickedPassage[],
+  newId: () => string,
+  now: number,
+  usedIn = '',
+): Action {
   const current = basketOrder(items);
   let order = current.reduce((max, i) => Math.max(max, i.order), -1) + 1;
   const changes: Action['changes'] = [];
   const taken: PickedPassage[] = [];
   for (const p of passages) {
-    if (current.some((i) => samePlace(i, p)) || taken.some((t) => t.sourceId === p.sourceId && t.start === p.start && t.end === p.end)) continue;
+    if (current.some((i) => samePlace(i, p)) || taken.some((t) => t.sourceId === p.sourceId && t.start === p.start && t.end === p.end))
+      continue;
     taken.push(p);
-    changes.push(created('basketItems', { id: newId(), sourceId: p.sourceId, start: p.start, end: p.end, codeIds: [...p.codeIds], label: '', usedIn, order: order++, cuts: [], addedAt: now, updatedAt: now, deletedAt: null }));
+    changes.push(
+      created('basketItems', {
+        id: newId(),
+        sourceId: p.sourceId,
+        start: p.start,
+        end: p.end,
+        codeIds: [...p.codeIds],
+        label: '',
+        usedIn,
+        order: order++,
+        cuts: [],
+        addedAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      }),
+    );
   }
   return { label: changes.length === 1 ? 'Add a quote to the basket' : `Add ${changes.length} quotes to the basket`, changes };
 }
@@ -55,7 +77,10 @@ export type BasketEdit = Partial<Pick<BasketItem, 'label' | 'usedIn'>>;
 export function editBasketItem(item: BasketItem, edit: BasketEdit, now: number): Action {
   const after = { ...item, ...edit, updatedAt: now };
   if (after.label === item.label && after.usedIn === item.usedIn) return { label: 'Edit a quote', changes: [] };
-  return { label: edit.usedIn !== undefined && edit.label === undefined ? 'Note where a quote is used' : 'Label a quote', changes: [updated('basketItems', item, after)] };
+  return {
+    label: edit.usedIn !== undefined && edit.label === undefined ? 'Note where a quote is used' : 'Label a quote',
+    changes: [updated('basketItems', item, after)],
+  };
 }
 
 /**
@@ -77,7 +102,8 @@ export function restoreBasketItem(item: BasketItem, now: number): Action {
 }
 
 export function removeFromBasket(items: readonly BasketItem[], ids: readonly string[], now: number): Action {
-  const changes = items.filter((i) => ids.includes(i.id) && i.deletedAt == null).map((i) => updated('basketItems', i, { ...i, deletedAt: now, updatedAt: now }));
+  const changes = items
+    .filter((i) => ids.includes(i.id) && i.deletedAt == null)
+    .map((i) => updated('basketItems', i, { ...i, deletedAt: now, updatedAt: now }));
   return { label: changes.length === 1 ? 'Remove a quote from the basket' : `Remove ${changes.length} quotes from the basket`, changes };
 }
-

@@ -28,7 +28,13 @@ type Token =
 const ELLIPSIS_TOKEN = /^(?:…|\.{3}|\[(?:…|\.{3})\])$/;
 
 /** The body of text[start, end) (see the module comment), and whether maxWords trimmed it. */
-export function quoteBody(text: string, turns: readonly Turn[], start: number, end: number, options: BodyOptions): { body: string; trimmed: boolean } {
+export function quoteBody(
+  text: string,
+  turns: readonly Turn[],
+  start: number,
+  end: number,
+  options: BodyOptions,
+): { body: string; trimmed: boolean } {
   let tokens = collapse(tokenize(text, turns, start, end, options));
   let trimmed = false;
   const max = options.maxWords;
@@ -46,16 +52,24 @@ export function quoteBody(text: string, turns: readonly Turn[], start: number, e
 function tokenize(text: string, turns: readonly Turn[], start: number, end: number, options: BodyOptions): Token[] {
   // Without turns the passage is one stretch of the speaker's words; with turns, what lies
   // between them (speaker labels, line breaks) is left out.
-  const units = turns.length === 0
-    ? [{ start, end, interviewer: false, turn: -1 }]
-    : turns
-      .map((t, i) => ({ start: Math.max(start, t.start), end: Math.min(end, t.end), interviewer: t.speakerRole === 'interviewer', turn: i }))
-      .filter((u) => u.start < u.end)
-      .sort((a, b) => a.start - b.start);
+  const units =
+    turns.length === 0
+      ? [{ start, end, interviewer: false, turn: -1 }]
+      : turns
+          .map((t, i) => ({
+            start: Math.max(start, t.start),
+            end: Math.min(end, t.end),
+            interviewer: t.speakerRole === 'interviewer',
+            turn: i,
+          }))
+          .filter((u) => u.start < u.end)
+          .sort((a, b) => a.start - b.start);
   const cuts = clipRanges(options.cuts, start, end);
 
   // Kept pieces and cuts never overlap, so their starts put them in reading order.
-  const atoms: { at: number; piece?: { start: number; end: number; interviewer: boolean; turn: number } }[] = cuts.map((c) => ({ at: c.start }));
+  const atoms: { at: number; piece?: { start: number; end: number; interviewer: boolean; turn: number } }[] = cuts.map((c) => ({
+    at: c.start,
+  }));
   for (const unit of units) for (const piece of subtract(unit, cuts)) atoms.push({ at: piece.start, piece: { ...unit, ...piece } });
   atoms.sort((a, b) => a.at - b.at);
 
@@ -76,7 +90,6 @@ function tokenize(text: string, turns: readonly Turn[], start: number, end: numb
   }
   return tokens;
 }
-
 
 /** What is left of `range` outside the (sorted, disjoint) cuts. */
 function subtract(range: Range, cuts: readonly Range[]): Range[] {
@@ -146,7 +159,10 @@ function render(tokens: readonly Token[], ellipsis: Ellipsis): string {
     const turn = turnOf(i);
     let j = i + 1;
     if (turn !== null) while (j < tokens.length && turnOf(j) === turn) j += 1;
-    const run = tokens.slice(i, j).map((t) => (t.kind === 'word' ? t.text : ellipsis)).join(' ');
+    const run = tokens
+      .slice(i, j)
+      .map((t) => (t.kind === 'word' ? t.text : ellipsis))
+      .join(' ');
     parts.push(turn === null ? run : `[Interviewer: ${run}]`);
     i = j;
   }

@@ -8,7 +8,11 @@ import type { Quote } from './types';
  * non-whitespace, so a slice never cuts a word or a surrogate pair; it may start or end mid-turn.
  * A word the passage itself cuts counts as a word on each side.
  */
-export function quoteContext(project: ProjectSnapshot, quote: Pick<Quote, 'sourceId' | 'start' | 'end'>, words = 30): { before: string; after: string } {
+export function quoteContext(
+  project: ProjectSnapshot,
+  quote: Pick<Quote, 'sourceId' | 'start' | 'end'>,
+  words = 30,
+): { before: string; after: string } {
   const source = project.sources.find((s) => s.id === quote.sourceId);
   const n = Math.floor(words);
   if (!source || !(n >= 1)) return { before: '', after: '' };
@@ -39,6 +43,17 @@ export function quoteContext(project: ProjectSnapshot, quote: Pick<Quote, 'sourc
 
 // Whitespace is in the Basic Multilingual Plane, so a boundary found by code unit never splits a pair.
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
-    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

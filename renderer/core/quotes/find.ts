@@ -14,7 +14,6 @@ import type { Quote, QuoteQuery } from './types';
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split a name's passages.
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-
 /**
  * The passages of live codings that match `query`, merged where they overlap, in transcript
  * order: participant pseudonym (no participant last), wave order, transcript title, start, end.
@@ -72,7 +71,11 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     compareNumbers(treeRank.get(a) ?? Infinity, treeRank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0);
 
   const quotes: Quote[] = [];
-  for (const source of readingOrder(project, [...found.keys()].map((id) => sources.get(id)!), people)) {
+  for (const source of readingOrder(
+    project,
+    [...found.keys()].map((id) => sources.get(id)!),
+    people,
+  )) {
     const spans = found.get(source.id)!.sort((a, b) => a.start - b.start || a.end - b.end);
     const blocks = unionRanges(blocked.get(source.id) ?? []);
     let k = 0; // blocks before blocks[k] end before the current passage, hence before every later one
@@ -117,17 +120,22 @@ function merge(spans: readonly Coding[], length: number, sourceId: string, parti
   return out;
 }
 
-
 /** Transcripts as a write-up reads them: person by person (nobody last), wave, title; id breaks ties. */
 function readingOrder(project: ProjectSnapshot, sources: Source[], people: ReturnType<typeof liveParticipants>): Source[] {
   const ranks = waveRanks(project);
   const keyed = sources.map((s) => ({
-    s, name: personOf(s, people)?.pseudonym ?? '', wave: s.wave === null ? Infinity : ranks.get(s.wave) ?? Infinity,
+    s,
+    name: personOf(s, people)?.pseudonym ?? '',
+    wave: s.wave === null ? Infinity : (ranks.get(s.wave) ?? Infinity),
   }));
   keyed.sort((a, b) => {
     if (!a.name !== !b.name) return a.name ? -1 : 1;
-    return collator.compare(a.name, b.name) || compareNumbers(a.wave, b.wave) || collator.compare(a.s.title, b.s.title)
-      || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0);
+    return (
+      collator.compare(a.name, b.name) ||
+      compareNumbers(a.wave, b.wave) ||
+      collator.compare(a.s.title, b.s.title) ||
+      (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0)
+    );
   });
   return keyed.map((k) => k.s);
 }

@@ -21,8 +21,7 @@ export function fold(text: string): string {
   if (!NOT_ASCII.test(text)) return text.toLowerCase();
   if (!NEEDS_NORMALISING.test(text)) return text.toLowerCase().replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   // NFKD twice: lower-casing can produce a decomposable letter (İ -> i̇), whose mark must go too.
-  return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '')
-    .replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
 export interface FoldedText {
@@ -36,7 +35,8 @@ export interface FoldedText {
 
 // Folded ASCII by code: lower case, and every whitespace character a space.
 const ASCII_FOLD = new Uint16Array(128);
-for (let c = 0; c < 128; c += 1) ASCII_FOLD[c] = /\s/.test(String.fromCharCode(c)) ? 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+for (let c = 0; c < 128; c += 1)
+  ASCII_FOLD[c] = /\s/.test(String.fromCharCode(c)) ? 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
 const SPACE = /^\s$/;
 
 /**

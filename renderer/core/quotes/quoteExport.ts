@@ -43,7 +43,13 @@ export interface PreparedExport {
   leaks: ExportLeak[];
 }
 
-export function prepareQuotes(project: ProjectSnapshot, title: string, items: readonly OutgoingQuote[], settings: QuoteSettings, redactions: readonly Redaction[]): PreparedExport {
+export function prepareQuotes(
+  project: ProjectSnapshot,
+  title: string,
+  items: readonly OutgoingQuote[],
+  settings: QuoteSettings,
+  redactions: readonly Redaction[],
+): PreparedExport {
   const titles = new Map(project.sources.map((s) => [s.id, s.title]));
   const leaks: ExportLeak[] = [];
   const check = (item: number, place: LeakPlace, text: string) => {
@@ -111,13 +117,35 @@ export function quotesMarkdown(prepared: PreparedExport): string {
   return lines.join('\n');
 }
 
-export const QUOTE_TABLE_HEADER = ['#', 'Quote', 'Attribution', 'Codes', 'Label', 'Used in', 'Transcript', 'Start', 'End', 'Trimmed'] as const;
+export const QUOTE_TABLE_HEADER = [
+  '#',
+  'Quote',
+  'Attribution',
+  'Codes',
+  'Label',
+  'Used in',
+  'Transcript',
+  'Start',
+  'End',
+  'Trimmed',
+] as const;
 
 /** Header and rows for CSV and XLSX; start and end locate the full passage in the transcript. */
 export function quotesTable(prepared: PreparedExport): string[][] {
   return [
     [...QUOTE_TABLE_HEADER],
-    ...prepared.quotes.map((q, i) => [String(i + 1), q.body, q.attribution, q.codes.join('; '), q.label, q.usedIn, q.transcript, String(q.start), String(q.end), q.trimmed ? 'yes' : 'no']),
+    ...prepared.quotes.map((q, i) => [
+      String(i + 1),
+      q.body,
+      q.attribution,
+      q.codes.join('; '),
+      q.label,
+      q.usedIn,
+      q.transcript,
+      String(q.start),
+      String(q.end),
+      q.trimmed ? 'yes' : 'no',
+    ]),
   ];
 }
 

@@ -53,7 +53,8 @@ export function validateRedactions(rows: readonly Redaction[]): Redaction[] {
     if (!find) throw new ValidationError(`Row ${i + 1} of the redaction list has a replacement (${replace}) but nothing to find.`);
     if (!replace) throw new ValidationError(`Row ${i + 1} of the redaction list: say what replaces "${find}", e.g. [partner's name].`);
     const key = find.toLocaleLowerCase();
-    if (seen.has(key)) throw new ValidationError(`"${find}" is listed twice in the redaction list (rows ${seen.get(key)! + 1} and ${i + 1}).`);
+    if (seen.has(key))
+      throw new ValidationError(`"${find}" is listed twice in the redaction list (rows ${seen.get(key)! + 1} and ${i + 1}).`);
     seen.set(key, i);
     out.push({ find, replace });
   });
@@ -61,7 +62,11 @@ export function validateRedactions(rows: readonly Redaction[]): Redaction[] {
 }
 
 /** The formatting options for one quote under the project's settings. */
-export function formatOptions(settings: QuoteSettings, redactions: readonly Redaction[], cuts?: readonly { start: number; end: number }[]): QuoteFormat {
+export function formatOptions(
+  settings: QuoteSettings,
+  redactions: readonly Redaction[],
+  cuts?: readonly { start: number; end: number }[],
+): QuoteFormat {
   return {
     template: settings.template,
     redactions: [...redactions],

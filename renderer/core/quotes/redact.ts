@@ -2,7 +2,10 @@
 // check an export runs before anything leaves, which also catches what a replacement missed.
 import { foldWithOffsets, WORD_CHAR } from './fold';
 
-export interface Redaction { find: string; replace: string }
+export interface Redaction {
+  find: string;
+  replace: string;
+}
 export interface Leak {
   /** The redaction's find, as listed. */
   find: string;
@@ -18,7 +21,10 @@ const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{N}\p{M}])`;
 // Plural and possessive forms: Sarah's, Sarah’s, the Smiths, the Smiths' (longest first).
 const SUFFIX = String.raw`(s['’]|['’]s|s)?`;
 
-interface Compiled { regex: RegExp; replaces: string[] }
+interface Compiled {
+  regex: RegExp;
+  replaces: string[];
+}
 
 /**
  * One regex for all finds, so a replacement is never matched again by another entry ("Sarah"
@@ -29,7 +35,10 @@ function compile(redactions: readonly Redaction[]): Compiled | null {
   const seen = new Set<string>();
   const entries: { pattern: string; length: number; replace: string }[] = [];
   for (const r of redactions) {
-    const words = r.find.trim().split(/\s+/).filter((w) => w !== '');
+    const words = r.find
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     if (words.length === 0) continue; // an empty find would match everywhere
     const key = words.join(' ').toLowerCase();
     if (seen.has(key)) continue; // the first listed replacement of a find is the one used

@@ -27,8 +27,12 @@ export function personFilter(query: QuoteQuery): PersonFilter {
       if (open) return true;
       // A transcript nobody is attached to cannot be "by a woman" or "from site North".
       if (!person) return false;
-      return (!roles || roles.has(person.role)) && (!sites || sites.has(person.site))
-        && (!groups || groups.has(person.group)) && (!ids || ids.has(person.id));
+      return (
+        (!roles || roles.has(person.role)) &&
+        (!sites || sites.has(person.site)) &&
+        (!groups || groups.has(person.group)) &&
+        (!ids || ids.has(person.id))
+      );
     },
   };
 }
@@ -51,5 +55,8 @@ export function waveRanks(project: ProjectSnapshot): Map<string, number> {
 
 /** The project's waves in order (a stable sort, so equal orders keep their list order). */
 export function orderedWaves(project: ProjectSnapshot): ProjectSnapshot['waves'] {
-  return project.waves.map((w, i) => ({ w, rank: w.order ?? i })).sort((a, b) => a.rank - b.rank).map((x) => x.w);
+  return project.waves
+    .map((w, i) => ({ w, rank: w.order ?? i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => x.w);
 }

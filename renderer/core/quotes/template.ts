@@ -68,7 +68,8 @@ export function attribution(
 ): string {
   const problems = templateProblems(project, template);
   if (problems.length > 0) throw new ValidationError(problems[0]);
-  const person = quote.participantId === '' ? undefined : project.participants.find((p) => p.id === quote.participantId && p.deletedAt == null);
+  const person =
+    quote.participantId === '' ? undefined : project.participants.find((p) => p.id === quote.participantId && p.deletedAt == null);
   const source = project.sources.find((s) => s.id === quote.sourceId);
   const wave = project.waves.find((w) => w.id === quote.wave);
   const attributes = attributeNames(project);
@@ -76,9 +77,11 @@ export function attribution(
     pseudonym: person?.pseudonym ?? UNKNOWN_PARTICIPANT,
     wave: wave?.label ?? quote.wave,
     waveid: quote.wave,
-    role: person?.role ? (project.roles?.find((r) => r.id === person.role) ?? DEFAULT_ROLES.find((r) => r.id === person.role))?.label ?? person.role : '',
+    role: person?.role
+      ? ((project.roles?.find((r) => r.id === person.role) ?? DEFAULT_ROLES.find((r) => r.id === person.role))?.label ?? person.role)
+      : '',
     site: person?.site ?? '',
-    group: person?.group ? GROUPS.find((g) => g.id === person.group)?.label ?? person.group : '',
+    group: person?.group ? (GROUPS.find((g) => g.id === person.group)?.label ?? person.group) : '',
     title: source?.title ?? '',
   };
   const valueOf = (field: string): string => {
@@ -90,9 +93,11 @@ export function attribution(
     if (!person || name === undefined) return '';
     // The attribute may be stored under another spelling of the name than the column's.
     const stored = Object.keys(person.attributes).find((a) => key(a) === k);
-    return show(stored === undefined ? null : person.attributes[stored] ?? null);
+    return show(stored === undefined ? null : (person.attributes[stored] ?? null));
   };
-  const parts = parse(template).parts.map((p) => (p.field === undefined ? { text: p.text, value: false } : { text: valueOf(p.field), value: true }));
+  const parts = parse(template).parts.map((p) =>
+    p.field === undefined ? { text: p.text, value: false } : { text: valueOf(p.field), value: true },
+  );
   return tidy(parts);
 }
 

@@ -12,7 +12,11 @@ export function slug(text: string): string {
 
 /** Pseudonyms are compared without case, accents or surrounding space. */
 export function pseudonymKey(pseudonym: string): string {
-  return pseudonym.trim().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return pseudonym
+    .trim()
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 export function countWords(text: string): number {

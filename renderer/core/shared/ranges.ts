@@ -10,7 +10,12 @@ export interface Range {
 }
 
 /** The general union, over any shape, given how to read and make one. */
-function unionOf<T>(ranges: readonly T[], startOf: (r: T) => number, endOf: (r: T) => number, make: (start: number, end: number) => T): T[] {
+function unionOf<T>(
+  ranges: readonly T[],
+  startOf: (r: T) => number,
+  endOf: (r: T) => number,
+  make: (start: number, end: number) => T,
+): T[] {
   const sorted = ranges.filter((r) => endOf(r) > startOf(r)).sort((a, b) => startOf(a) - startOf(b) || endOf(a) - endOf(b));
   const out: { start: number; end: number }[] = [];
   for (const r of sorted) {
@@ -78,7 +83,8 @@ export function unionFlat(flat: readonly number[]): number[] {
     }
     return out;
   }
-  for (const [s, e] of unionPairs(Array.from({ length: pairs }, (_, i) => [flat[2 * i]!, flat[2 * i + 1]!] as [number, number]))) push(s, e);
+  for (const [s, e] of unionPairs(Array.from({ length: pairs }, (_, i) => [flat[2 * i]!, flat[2 * i + 1]!] as [number, number])))
+    push(s, e);
   return out;
 }
 

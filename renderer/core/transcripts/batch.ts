@@ -106,7 +106,8 @@ export function collectSpeakers(rows: readonly BatchRow[]): SpeakerSummary[] {
       entry.files.add(row.key);
       bySpeaker.set(turn.speaker, entry);
     }
-    for (const [speaker, role] of Object.entries(proposeSpeakerRoles([...inFile]))) if (role === 'participant') participantSomewhere.add(speaker);
+    for (const [speaker, role] of Object.entries(proposeSpeakerRoles([...inFile])))
+      if (role === 'participant') participantSomewhere.add(speaker);
   }
   const names = [...bySpeaker.keys()];
   const proposed = proposeSpeakerRoles(names);
@@ -188,7 +189,7 @@ export function buildImport(
       text: file.text,
       turns: file.turns.map((t) => ({
         ...t,
-        speakerRole: t.speaker === null ? 'participant' : speakerRoles[t.speaker] ?? 'other',
+        speakerRole: t.speaker === null ? 'participant' : (speakerRoles[t.speaker] ?? 'other'),
       })),
       origin: { fileName: file.fileName, format: file.format, sha256: file.sha256, importedAt: now },
     });

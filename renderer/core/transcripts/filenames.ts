@@ -15,9 +15,31 @@ interface Token {
 }
 
 const NOISE = new Set([
-  'interview', 'interviews', 'transcript', 'transcripts', 'transcription', 'transcribed', 'final',
-  'copy', 'draft', 'version', 'edited', 'clean', 'cleaned', 'anon', 'anonymised', 'anonymized',
-  'redacted', 'full', 'audio', 'recording', 'of', 'new', 'revised', 'checked', 'verbatim',
+  'interview',
+  'interviews',
+  'transcript',
+  'transcripts',
+  'transcription',
+  'transcribed',
+  'final',
+  'copy',
+  'draft',
+  'version',
+  'edited',
+  'clean',
+  'cleaned',
+  'anon',
+  'anonymised',
+  'anonymized',
+  'redacted',
+  'full',
+  'audio',
+  'recording',
+  'of',
+  'new',
+  'revised',
+  'checked',
+  'verbatim',
 ]);
 
 const ROLE_HINTS: readonly [RegExp, string][] = [
@@ -29,7 +51,8 @@ const ROLE_HINTS: readonly [RegExp, string][] = [
 ];
 
 // Dates in common orders; blanked out before tokenising so "2024-03-01" is not three tokens.
-const DATE = /(?<!\d)(?:(?:19|20)\d{2}[-_.]?(?:0[1-9]|1[0-2])[-_.]?(?:0[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-_.](?:0?[1-9]|1[0-2])[-_.](?:(?:19|20)?\d{2}))(?!\d)/g;
+const DATE =
+  /(?<!\d)(?:(?:19|20)\d{2}[-_.]?(?:0[1-9]|1[0-2])[-_.]?(?:0[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-_.](?:0?[1-9]|1[0-2])[-_.](?:(?:19|20)?\d{2}))(?!\d)/g;
 
 /** "t2", "time2", "wave2", "w2", "tp2" -> 2 */
 const WAVE_TOKEN = /^(?:t|time|w|wave|tp|timepoint|phase)(\d{1,2})$/;
@@ -49,7 +72,9 @@ function tokenize(name: string): Token[] {
 
 /** The wave a number refers to: its id or label carries that number, else the n-th wave. */
 function waveByNumber(n: number, waves: readonly { id: string; label: string }[]): string | null {
-  const byDigits = waves.find((w) => normalise(w.id).replace(/\D/g, '') === String(n) || normalise(w.label).replace(/\D/g, '') === String(n));
+  const byDigits = waves.find(
+    (w) => normalise(w.id).replace(/\D/g, '') === String(n) || normalise(w.label).replace(/\D/g, '') === String(n),
+  );
   return byDigits?.id ?? waves[n - 1]?.id ?? null;
 }
 
@@ -66,14 +91,21 @@ export function proposeFromFileName(fileName: string, waves: readonly { id: stri
   let waveFound = false;
 
   // Project wave ids and labels first ("Follow-up", "baseline"): spans of 1-3 tokens.
-  const projectNames = waves.flatMap((w) => [
-    { key: normalise(w.label), id: w.id },
-    { key: normalise(w.id), id: w.id },
-  ]).filter((p) => p.key !== '');
+  const projectNames = waves
+    .flatMap((w) => [
+      { key: normalise(w.label), id: w.id },
+      { key: normalise(w.id), id: w.id },
+    ])
+    .filter((p) => p.key !== '');
   for (let i = 0; i < tokens.length && !waveFound; i++) {
     for (let len = 3; len >= 1 && !waveFound; len--) {
       if (i + len > tokens.length) continue;
-      const key = normalise(tokens.slice(i, i + len).map((t) => t.text).join(''));
+      const key = normalise(
+        tokens
+          .slice(i, i + len)
+          .map((t) => t.text)
+          .join(''),
+      );
       const hit = projectNames.find((p) => p.key === key);
       if (hit) {
         waveId = hit.id;

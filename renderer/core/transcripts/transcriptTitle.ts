@@ -46,7 +46,11 @@ export function splitTitle(lines: readonly StyledLine[]): { title: string | null
   let styled = 0;
   while (styled < lines.length && isTitleStyle(lines[styled]!.style)) styled++;
   if (styled > 0 && styled < lines.length) {
-    const title = lines.slice(0, styled).map((l) => l.text.trim()).filter(Boolean).join(' — ');
+    const title = lines
+      .slice(0, styled)
+      .map((l) => l.text.trim())
+      .filter(Boolean)
+      .join(' — ');
     if (title) return { title, lines: lines.slice(styled) };
   }
   if (styled === 0 && titleAboveTurns(lines)) return { title: lines[0]!.text.trim(), lines: lines.slice(1) };

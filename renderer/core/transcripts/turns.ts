@@ -4,15 +4,47 @@ import type { SpeakerRole, Turn } from '../shared';
 
 /** Labels that count as speakers even when they occur once (lower case, without digits). */
 export const KNOWN_LABELS: readonly string[] = [
-  'interviewer', 'interviewee', 'participant', 'respondent', 'int', 'facilitator',
-  'researcher', 'i', 'r', 'q', 'a', 'mod', 'moderator',
+  'interviewer',
+  'interviewee',
+  'participant',
+  'respondent',
+  'int',
+  'facilitator',
+  'researcher',
+  'i',
+  'r',
+  'q',
+  'a',
+  'mod',
+  'moderator',
 ];
 
 // Bracketed stage directions that look like "[Name]" but are not speakers.
 const NOT_SPEAKERS = new Set([
-  'laughs', 'laughter', 'laughing', 'inaudible', 'unclear', 'pause', 'long pause', 'crosstalk',
-  'silence', 'redacted', 'overlapping', 'music', 'applause', 'coughs', 'sighs', 'crying', 'cries',
-  'break', 'end', 'ends', 'interruption', 'recording ends', 'recording starts', 'end of interview',
+  'laughs',
+  'laughter',
+  'laughing',
+  'inaudible',
+  'unclear',
+  'pause',
+  'long pause',
+  'crosstalk',
+  'silence',
+  'redacted',
+  'overlapping',
+  'music',
+  'applause',
+  'coughs',
+  'sighs',
+  'crying',
+  'cries',
+  'break',
+  'end',
+  'ends',
+  'interruption',
+  'recording ends',
+  'recording starts',
+  'end of interview',
 ]);
 
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'al', 'bin', 'ibn', 'ap']);
@@ -33,7 +65,10 @@ const LABEL_LINE = new RegExp(
 
 /** Lower case without a trailing number: "Interviewer 2" -> "interviewer", "P07" -> "p". */
 function baseLabel(name: string): string {
-  return name.toLowerCase().replace(/[\s._-]*\d+$/, '').trim();
+  return name
+    .toLowerCase()
+    .replace(/[\s._-]*\d+$/, '')
+    .trim();
 }
 
 function isKnownLabel(name: string): boolean {
@@ -44,9 +79,7 @@ function isKnownLabel(name: string): boolean {
 function isLabelShape(name: string): boolean {
   if (name.length > 40) return false;
   const words = name.split(/[ \t]/);
-  return words.every((w, i) =>
-    /^\p{Lu}/u.test(w) || (i > 0 && (/^\d+$/.test(w) || PARTICLES.has(w.toLowerCase()))),
-  );
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && (/^\d+$/.test(w) || PARTICLES.has(w.toLowerCase()))));
 }
 
 /** Numbered labels count as one family ("Speaker 1" + "Speaker 2", "P07" + "P08"). */
@@ -143,8 +176,17 @@ const INTERVIEWER_LABELS = new Set(['interviewer', 'int', 'i', 'q', 'mod', 'mode
 const PARTICIPANT_LABELS = new Set(['r', 'a', 'respondent', 'participant', 'interviewee', 'resp', 'p']);
 // Labels for a part other than the person interviewed: never proposed as the participant.
 const NOT_PARTICIPANT_LABELS = new Set([
-  'translator', 'interpreter', 'note', 'notes', 'all', 'both', 'everyone', 'other', 'transcriber',
-  'comment', 'observer',
+  'translator',
+  'interpreter',
+  'note',
+  'notes',
+  'all',
+  'both',
+  'everyone',
+  'other',
+  'transcriber',
+  'comment',
+  'observer',
 ]);
 // Generic labels: 'other' among several speakers, the participant when they are the only one.
 const OTHER_LABELS = new Set([...NOT_PARTICIPANT_LABELS, 'speaker', 'unknown', 'voice', 'unidentified']);
@@ -187,8 +229,5 @@ export function proposeSpeakerRoles(speakers: readonly string[]): Record<string,
 function isPersonOrId(label: string): boolean {
   if (/^\p{Lu}{1,3}[\s_-]?\d{1,4}$/u.test(label)) return true; // P07, W12, M 3
   const words = label.split(/\s+/);
-  return (
-    words.length <= 3 &&
-    words.every((w, i) => /^\p{Lu}[\p{L}\p{M}'’.-]+$/u.test(w) || (i > 0 && PARTICLES.has(w.toLowerCase())))
-  );
+  return words.length <= 3 && words.every((w, i) => /^\p{Lu}[\p{L}\p{M}'’.-]+$/u.test(w) || (i > 0 && PARTICLES.has(w.toLowerCase())));
 }

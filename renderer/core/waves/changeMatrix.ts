@@ -99,8 +99,15 @@ export function indexCells(cells: readonly FrameworkCell[]): Map<string, Framewo
 }
 
 /** The live cell of a participant and code for a wave pair (the order of the pair matters). */
-export function findCell(cells: readonly FrameworkCell[], participantId: string, codeId: string, waves: WavePair): FrameworkCell | undefined {
-  return indexCells(cells.filter((c) => c.participantId === participantId && c.codeId === codeId)).get(cellKey(participantId, codeId, waves));
+export function findCell(
+  cells: readonly FrameworkCell[],
+  participantId: string,
+  codeId: string,
+  waves: WavePair,
+): FrameworkCell | undefined {
+  return indexCells(cells.filter((c) => c.participantId === participantId && c.codeId === codeId)).get(
+    cellKey(participantId, codeId, waves),
+  );
 }
 
 /** A cell with nothing in it: both summaries blank (whitespace counts as blank) and no judgement. */
@@ -137,14 +144,25 @@ export function setCell(
   const existing = findCell(cells, target.participantId, target.codeId, target.waves);
   if (!existing) {
     const cell: FrameworkCell = {
-      id: '', participantId: target.participantId, codeId: target.codeId, waves: [first, second],
-      firstSummary: '', secondSummary: '', judgement: '', ...fields, updatedAt: now,
+      id: '',
+      participantId: target.participantId,
+      codeId: target.codeId,
+      waves: [first, second],
+      firstSummary: '',
+      secondSummary: '',
+      judgement: '',
+      ...fields,
+      updatedAt: now,
     };
     if (isEmptyCell(cell)) return { label, changes: [] };
     return { label, changes: [created('frameworkCells', { ...cell, id: newId() })] };
   }
   const next: FrameworkCell = { ...existing, ...fields };
-  if (next.firstSummary === existing.firstSummary && next.secondSummary === existing.secondSummary && next.judgement === existing.judgement) {
+  if (
+    next.firstSummary === existing.firstSummary &&
+    next.secondSummary === existing.secondSummary &&
+    next.judgement === existing.judgement
+  ) {
     return { label, changes: [] };
   }
   const after: FrameworkCell = isEmptyCell(next) ? { ...next, updatedAt: now, deletedAt: now } : { ...next, updatedAt: now };
@@ -159,13 +177,21 @@ export function setCell(
  * being one passage), so a cell's numbers add up to the matrix's. Empty when the participant or
  * the code is deleted.
  */
-export function cellEvidence(project: ProjectSnapshot, participantId: string, codeId: string, waves: WavePair, options: EvidenceOptions = {}): CellEvidence {
+export function cellEvidence(
+  project: ProjectSnapshot,
+  participantId: string,
+  codeId: string,
+  waves: WavePair,
+  options: EvidenceOptions = {},
+): CellEvidence {
   const counting = countingOptions(options);
   const sources = new Map(project.sources.filter((s) => s.participantId === participantId).map((s) => [s.id, s]));
   const wanted = new Set([codeId, ...(options.includeChildren ? descendantIds(project.codes, codeId) : [])]);
   const coders = options.coderIds ? new Set(options.coderIds) : null;
   // The live codings a passage can be made of: this participant's, of the wanted codes and coders.
-  const candidates = project.codings.filter((c) => c.deletedAt == null && sources.has(c.sourceId) && wanted.has(c.codeId) && (!coders || coders.has(c.coderId)) && c.end > c.start);
+  const candidates = project.codings.filter(
+    (c) => c.deletedAt == null && sources.has(c.sourceId) && wanted.has(c.codeId) && (!coders || coders.has(c.coderId)) && c.end > c.start,
+  );
   const side = (waveId: string): EvidencePassage[] =>
     cellPassages(project, codeId, waveId, counting)
       .filter((p) => p.participantId === participantId)
@@ -233,7 +259,10 @@ export function judgementLabel(judgement: ChangeJudgement | ''): string {
  * Participants whose role is not in `roleOrder` come last in one group with `role: null`.
  * `roles` keeps only participants with those role ids. Empty groups are left out.
  */
-export function matrixRows(project: ProjectSnapshot, options: { roles?: readonly string[]; roleOrder: readonly RoleDef[] }): MatrixRowGroup[] {
+export function matrixRows(
+  project: ProjectSnapshot,
+  options: { roles?: readonly string[]; roleOrder: readonly RoleDef[] },
+): MatrixRowGroup[] {
   const withSources = new Set<string>();
   for (const s of project.sources) if (s.deletedAt == null && s.participantId !== null) withSources.add(s.participantId);
   const keep = options.roles ? new Set(options.roles) : null;
@@ -321,7 +350,18 @@ export function changeMatrixRows(
   options: EvidenceOptions & { roles?: readonly string[] } = {},
 ): string[][] {
   const [first, second] = waveLabels(project, waves);
-  const header = ['participant', 'role', 'site', 'group', 'code', `${first} summary`, `${second} summary`, 'judgement', `${first} passages`, `${second} passages`];
+  const header = [
+    'participant',
+    'role',
+    'site',
+    'group',
+    'code',
+    `${first} summary`,
+    `${second} summary`,
+    'judgement',
+    `${first} passages`,
+    `${second} passages`,
+  ];
   const index = indexCells(cells);
   const counts = evidenceCounts(project, waves, options);
   const paths = new Map(codeIds.map((id) => [id, codeName(project, id)]));
@@ -333,9 +373,16 @@ export function changeMatrixRows(
         const cell = index.get(key);
         const count = counts.get(key) ?? { first: 0, second: 0 };
         rows.push([
-          p.pseudonym, group.role?.label ?? p.role, p.site, p.group, paths.get(codeId) ?? '',
-          (cell?.firstSummary ?? '').trim(), (cell?.secondSummary ?? '').trim(), judgementLabel(cell?.judgement ?? ''),
-          String(count.first), String(count.second),
+          p.pseudonym,
+          group.role?.label ?? p.role,
+          p.site,
+          p.group,
+          paths.get(codeId) ?? '',
+          (cell?.firstSummary ?? '').trim(),
+          (cell?.secondSummary ?? '').trim(),
+          judgementLabel(cell?.judgement ?? ''),
+          String(count.first),
+          String(count.second),
         ]);
       }
     }

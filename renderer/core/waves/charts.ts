@@ -28,7 +28,8 @@ function clip(text: string, max: number): string {
 const ADVANCE = 0.6;
 const BOLD_ADVANCE = 0.66;
 /** How many characters of this size fit in `width` pixels. */
-const charsIn = (width: number, fontSize: number, bold = false) => Math.max(8, Math.floor(width / (fontSize * (bold ? BOLD_ADVANCE : ADVANCE))));
+const charsIn = (width: number, fontSize: number, bold = false) =>
+  Math.max(8, Math.floor(width / (fontSize * (bold ? BOLD_ADVANCE : ADVANCE))));
 /** About how wide `chars` characters of this size are, in pixels. */
 const widthOf = (chars: number, fontSize: number, bold = false) => Math.ceil(chars * fontSize * (bold ? BOLD_ADVANCE : ADVANCE));
 const length = (text: string) => [...text].length;
@@ -100,7 +101,10 @@ export interface MeasureChartOptions {
 export function measureChartSvg(project: ProjectSnapshot, matrix: WaveMatrix, measureId: string, options: MeasureChartOptions): string {
   const measure = project.codes.find((c) => c.id === measureId);
   if (!measure) throw new Error('That code no longer exists.');
-  const kids = childrenOf(project.codes.filter((c) => c.deletedAt == null), measureId);
+  const kids = childrenOf(
+    project.codes.filter((c) => c.deletedAt == null),
+    measureId,
+  );
   const indicators = kids.length ? kids : [measure];
   const rows = new Map(matrix.rows.map((r) => [r.codeId, r]));
   const [a, b] = options.pair;
@@ -131,7 +135,9 @@ export function measureChartSvg(project: ProjectSnapshot, matrix: WaveMatrix, me
     const shown = label.length > 2 ? [label[0]!, clip(label.slice(1).join(' '), labelChars)] : label;
     const firstBaseline = shown.length === 1 ? y + 22 : y + 15;
     shown.forEach((line, k) => {
-      out.push(`<text x="${left - 10}" y="${firstBaseline + k * 15}" text-anchor="end"><title>${escapeSvg(code.name)}</title>${escapeSvg(line)}</text>`);
+      out.push(
+        `<text x="${left - 10}" y="${firstBaseline + k * 15}" text-anchor="end"><title>${escapeSvg(code.name)}</title>${escapeSvg(line)}</text>`,
+      );
     });
     [a, b].forEach((wave, j) => {
       const cell = row?.byWave[wave] ?? { participants: 0, interviewed: 0 };
@@ -156,7 +162,13 @@ export type HeatCountOptions = Pick<WaveMatrixOptions, 'coderIds' | 'includeChil
  * heat map. They are the wave matrix's passages (passagesByParticipant): two coders on the same
  * words count once, and with includeChildren a parent's column counts its subtree.
  */
-export function heatCounts(project: ProjectSnapshot, waveId: string, codeIds: readonly string[], participantIds: readonly string[], options: HeatCountOptions = {}): number[][] {
+export function heatCounts(
+  project: ProjectSnapshot,
+  waveId: string,
+  codeIds: readonly string[],
+  participantIds: readonly string[],
+  options: HeatCountOptions = {},
+): number[][] {
   const counts = passagesByParticipant(project, options);
   return participantIds.map((p) => codeIds.map((c) => counts.get(c)?.get(p)?.get(waveId) ?? 0));
 }
@@ -196,15 +208,22 @@ export function heatMapSvg(project: ProjectSnapshot, options: HeatMapOptions): s
   ];
   options.codeIds.forEach((id, k) => {
     const x = left + k * cell + cell / 2;
-    out.push(`<text transform="translate(${x + 4} ${top - 6}) rotate(-60)"><title>${escapeSvg(name(id))}</title>${escapeSvg(columnLabels[k]!)}</text>`);
+    out.push(
+      `<text transform="translate(${x + 4} ${top - 6}) rotate(-60)"><title>${escapeSvg(name(id))}</title>${escapeSvg(columnLabels[k]!)}</text>`,
+    );
   });
   options.participantIds.forEach((id, r) => {
     const y = top + r * cell;
     out.push(`<text x="${left - 8}" y="${y + cell / 2 + 4}" text-anchor="end">${escapeSvg(rowLabels[r]!)}</text>`);
     counts[r]!.forEach((n, k) => {
       const shade = n === 0 ? '#f4f4f4' : `rgb(31 95 153 / ${(0.15 + (0.85 * n) / max).toFixed(2)})`;
-      out.push(`<rect x="${left + k * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${shade}"><title>${escapeSvg(person(id))} · ${escapeSvg(name(options.codeIds[k]!))}: ${n}</title></rect>`);
-      if (n) out.push(`<text x="${left + k * cell + (cell - 2) / 2}" y="${y + cell / 2 + 3}" text-anchor="middle" font-size="10" fill="${n / max > 0.5 ? '#fff' : '#123'}">${n}</text>`);
+      out.push(
+        `<rect x="${left + k * cell}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${shade}"><title>${escapeSvg(person(id))} · ${escapeSvg(name(options.codeIds[k]!))}: ${n}</title></rect>`,
+      );
+      if (n)
+        out.push(
+          `<text x="${left + k * cell + (cell - 2) / 2}" y="${y + cell / 2 + 3}" text-anchor="middle" font-size="10" fill="${n / max > 0.5 ? '#fff' : '#123'}">${n}</text>`,
+        );
     });
   });
   out.push('</svg>');

@@ -18,20 +18,26 @@ export interface PairedOptions {
 }
 
 /** Rows in codebook order, only codes with a passage at either wave of the pair. */
-export function pairedByCode(project: ProjectSnapshot, participantId: string, pair: [string, string], options: PairedOptions = {}): PairedRow[] {
+export function pairedByCode(
+  project: ProjectSnapshot,
+  participantId: string,
+  pair: [string, string],
+  options: PairedOptions = {},
+): PairedRow[] {
   const tree = orderedTree(project.codes.filter((c) => c.deletedAt == null));
   const wanted = options.codeId ? new Set([options.codeId, ...descendantIds(project.codes, options.codeId)]) : null;
   const rows = tree.filter(({ code }) => !wanted || wanted.has(code.id));
-  const passages = retrieve(project, { codeIds: rows.map((r) => r.code.id), ...(options.coderIds ? { coderIds: options.coderIds } : {}) }).filter(
-    (p) => p.participantId === participantId && (p.wave === pair[0] || p.wave === pair[1]),
-  );
+  const passages = retrieve(project, {
+    codeIds: rows.map((r) => r.code.id),
+    ...(options.coderIds ? { coderIds: options.coderIds } : {}),
+  }).filter((p) => p.participantId === participantId && (p.wave === pair[0] || p.wave === pair[1]));
   const byCode = new Map<string, Passage[]>();
   for (const p of passages) {
     const list = byCode.get(p.codeId);
     if (list) list.push(p);
     else byCode.set(p.codeId, [p]);
   }
-  const rootDepth = options.codeId ? rows.find((r) => r.code.id === options.codeId)?.depth ?? 0 : 0;
+  const rootDepth = options.codeId ? (rows.find((r) => r.code.id === options.codeId)?.depth ?? 0) : 0;
   return rows.flatMap(({ code, depth }) => {
     const list = byCode.get(code.id) ?? [];
     const first = list.filter((p) => p.wave === pair[0]);

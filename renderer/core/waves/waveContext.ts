@@ -52,7 +52,11 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
   const liveCodes = new Set(codes.map((c) => c.id));
   const rowIds = orderedTree(project.codes).map((t) => t.code.id);
   const inTree = new Set(rowIds);
-  for (const c of [...codes].sort((a, b) => a.order - b.order)) if (!inTree.has(c.id)) { rowIds.push(c.id); inTree.add(c.id); }
+  for (const c of [...codes].sort((a, b) => a.order - b.order))
+    if (!inTree.has(c.id)) {
+      rowIds.push(c.id);
+      inTree.add(c.id);
+    }
 
   const pick = (list: readonly string[] | undefined) => (list && list.length > 0 ? new Set(list) : null);
   const roles = pick(options.roles);
@@ -118,7 +122,8 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
   const stretches = (codeId: string): Map<string, number[]> => {
     const group = [...codeGroup(project, codeId, options)];
     let out: Map<string, number[]>;
-    if (group.length === 1) out = index.get(codeId) ?? new Map<string, number[]>(); // shared, never written to
+    if (group.length === 1)
+      out = index.get(codeId) ?? new Map<string, number[]>(); // shared, never written to
     else {
       out = new Map<string, number[]>();
       for (const id of group) {
@@ -164,8 +169,6 @@ export function pairedSets(ctx: Context, pair: readonly [string, string], has: M
   }
   return out;
 }
-
-
 
 /** The overlap of two sorted, merged flat range lists. */
 function intersect(a: readonly number[], b: readonly number[]): number[] {

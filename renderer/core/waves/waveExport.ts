@@ -12,7 +12,14 @@ export function waveMatrixRows(matrix: Matrix, project: ProjectSnapshot, pair: [
   const label = (id: string) => project.waves.find((w) => w.id === id)?.label ?? id;
   const [a, b] = pair.map(label) as [string, string];
   const header = ['Code'];
-  for (const w of matrix.waves) header.push(`${label(w)}: participants with code`, `${label(w)}: interviewed`, `${label(w)}: share`, `${label(w)}: passages`, `${label(w)}: words`);
+  for (const w of matrix.waves)
+    header.push(
+      `${label(w)}: participants with code`,
+      `${label(w)}: interviewed`,
+      `${label(w)}: share`,
+      `${label(w)}: passages`,
+      `${label(w)}: words`,
+    );
   header.push(`Only ${a}`, `Only ${b}`, `Both ${a} and ${b}`, `Neither`, 'McNemar exact p (two-sided)');
   const rows = matrix.rows.map((row) => {
     const out = [codePath(project.codes, row.codeId).join(' / ')];

@@ -37,7 +37,9 @@ export function interviewedByRole(project: ProjectSnapshot, options: WaveMatrixO
     for (const id of ctx.interviewed.get(ctx.pair[0]) ?? []) if (second?.has(id)) entry(roleOf.get(id)!).both += 1;
   }
   const rank = new Map<string, number>();
-  roleOrder.forEach((r, i) => { if (!rank.has(r.id)) rank.set(r.id, i); });
+  roleOrder.forEach((r, i) => {
+    if (!rank.has(r.id)) rank.set(r.id, i);
+  });
   return [...counts.values()].sort((a, b) => {
     const ra = rank.get(a.roleId) ?? Infinity;
     const rb = rank.get(b.roleId) ?? Infinity;
@@ -51,7 +53,11 @@ export function interviewedByRole(project: ProjectSnapshot, options: WaveMatrixO
  * when there is none.
  */
 export function defaultRole(project: ProjectSnapshot, pair: readonly [string, string], roleOrder: readonly RoleDef[]): string | null {
-  const withBoth = new Set(interviewedByRole(project, { pair }, roleOrder).filter((r) => r.both > 0).map((r) => r.roleId));
+  const withBoth = new Set(
+    interviewedByRole(project, { pair }, roleOrder)
+      .filter((r) => r.both > 0)
+      .map((r) => r.roleId),
+  );
   return roleOrder.find((r) => withBoth.has(r.id))?.id ?? null;
 }
 
@@ -59,9 +65,17 @@ export function defaultRole(project: ProjectSnapshot, pair: readonly [string, st
  * n per role in words, e.g. "Interviewed: Man on programme: 2 at Time 1, 2 at Time 2, 2 at
  * both.", led by "These counts mix roles." when more than one role is counted.
  */
-export function roleCountsText(counts: readonly RoleCount[], pair: readonly [string, string], roleOrder: readonly RoleDef[], waveLabel: (id: string) => string): string {
+export function roleCountsText(
+  counts: readonly RoleCount[],
+  pair: readonly [string, string],
+  roleOrder: readonly RoleDef[],
+  waveLabel: (id: string) => string,
+): string {
   if (counts.length === 0) return 'Nobody in these filters was interviewed.';
   const label = (id: string) => roleOrder.find((r) => r.id === id)?.label ?? id;
-  const parts = counts.map((c) => `${label(c.roleId)}: ${c.byWave[pair[0]] ?? 0} at ${waveLabel(pair[0])}, ${c.byWave[pair[1]] ?? 0} at ${waveLabel(pair[1])}, ${c.both} at both`);
+  const parts = counts.map(
+    (c) =>
+      `${label(c.roleId)}: ${c.byWave[pair[0]] ?? 0} at ${waveLabel(pair[0])}, ${c.byWave[pair[1]] ?? 0} at ${waveLabel(pair[1])}, ${c.both} at both`,
+  );
   return `${counts.length > 1 ? 'These counts mix roles. ' : ''}Interviewed: ${parts.join('; ')}.`;
 }

@@ -183,7 +183,13 @@ export function waveMatrix(project: ProjectSnapshot, options: WaveMatrixOptions 
       codeId,
       byWave,
       paired: paired
-        ? { firstOnly: paired.firstOnly.length, secondOnly: paired.secondOnly.length, both: paired.both.length, neither: paired.neither.length, p: mcnemarExact(paired.firstOnly.length, paired.secondOnly.length) }
+        ? {
+            firstOnly: paired.firstOnly.length,
+            secondOnly: paired.secondOnly.length,
+            both: paired.both.length,
+            neither: paired.neither.length,
+            p: mcnemarExact(paired.firstOnly.length, paired.secondOnly.length),
+          }
         : { firstOnly: 0, secondOnly: 0, both: 0, neither: 0, p: 1 },
     });
   }
@@ -229,9 +235,12 @@ export function cellPassages(project: ProjectSnapshot, codeId: string, waveId: s
   const ctx = context(project, options, codeGroup(project, codeId, options));
   if (!ctx.liveCodes.has(codeId)) return [];
   const stretches = ctx.stretches(codeId);
-  const sources = [...(ctx.sourcesByWave.get(waveId) ?? [])].sort((a, b) =>
-    collator.compare(ctx.people.get(a.participantId!)!.pseudonym, ctx.people.get(b.participantId!)!.pseudonym)
-    || collator.compare(a.title, b.title) || compareIds(a.id, b.id));
+  const sources = [...(ctx.sourcesByWave.get(waveId) ?? [])].sort(
+    (a, b) =>
+      collator.compare(ctx.people.get(a.participantId!)!.pseudonym, ctx.people.get(b.participantId!)!.pseudonym) ||
+      collator.compare(a.title, b.title) ||
+      compareIds(a.id, b.id),
+  );
   const out: CellPassage[] = [];
   for (const source of sources) {
     const list = stretches.get(source.id) ?? [];
@@ -262,7 +271,8 @@ export function pairedParticipants(project: ProjectSnapshot, codeId: string, opt
     has.set(w, people);
   }
   const sets = pairedSets(ctx, pair, has);
-  const order = (ids: string[]) => ids.sort((a, b) => collator.compare(ctx.people.get(a)!.pseudonym, ctx.people.get(b)!.pseudonym) || compareIds(a, b));
+  const order = (ids: string[]) =>
+    ids.sort((a, b) => collator.compare(ctx.people.get(a)!.pseudonym, ctx.people.get(b)!.pseudonym) || compareIds(a, b));
   return { firstOnly: order(sets.firstOnly), secondOnly: order(sets.secondOnly), both: order(sets.both), neither: order(sets.neither) };
 }
 

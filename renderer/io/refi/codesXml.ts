@@ -111,13 +111,18 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
       const colour = colourIn(attr(node, 'color')) ?? (parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!);
       const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
       codes.push({ id, parentId, name, ...parseDefinition(textOf(node, 'Description') ?? ''), colour, order, deletedAt: null });
-      const notes = children(node, 'NoteRef').map((ref) => normaliseGuid(attr(ref, 'targetGUID')) ?? '').filter(Boolean);
+      const notes = children(node, 'NoteRef')
+        .map((ref) => normaliseGuid(attr(ref, 'targetGUID')) ?? '')
+        .filter(Boolean);
       if (notes.length) noteRefs.set(id, notes);
       if (depth > MAX_DEPTH) throw new ImportError(fileName, `its code tree is deeper than ${MAX_DEPTH} levels`);
       walk(children(node, 'Code'), id, colour, depth + 1);
     });
   };
   walk(children(codesNode, 'Code'), null, null, 0);
-  if (repeated) warnings.push(`${repeated} code${repeated === 1 ? '' : 's'} repeated another code's GUID; each was kept as a separate code, and codings that name the GUID go to the first.`);
+  if (repeated)
+    warnings.push(
+      `${repeated} code${repeated === 1 ? '' : 's'} repeated another code's GUID; each was kept as a separate code, and codings that name the GUID go to the first.`,
+    );
   return { codes, byGuid, noteRefs };
 }

@@ -22,7 +22,10 @@ export function consensusNoteXml(coders: readonly Coder[]): string | null {
   const layer = coders.filter((c) => c.consensus);
   if (layer.length === 0) return null;
   const names = layer.map((c) => `"${c.name}"`);
-  const who = names.length === 1 ? `The user ${names[0]} is not a coder` : `The users ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are not coders`;
+  const who =
+    names.length === 1
+      ? `The user ${names[0]} is not a coder`
+      : `The users ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are not coders`;
   const text =
     `${who}: it is the team's consensus layer, the agreed coding made by resolving disagreements between the coders. ` +
     'Leave it out when comparing coders (inter-coder agreement).\n' +

@@ -18,7 +18,10 @@ export function normaliseGuid(raw: string | undefined): string | null {
 
 /** 128 bits from a string (cyrb128: four cross-fed 32-bit lanes). Stable, not secret. */
 function hash128(key: string): number[] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < key.length; i++) {
     const k = key.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -39,7 +42,9 @@ function hash128(key: string): number[] {
 
 /** A version-8 (custom) UUID derived from `key`. */
 export function derivedGuid(key: string): string {
-  const hex = hash128(key).map((n) => n.toString(16).padStart(8, '0')).join('');
+  const hex = hash128(key)
+    .map((n) => n.toString(16).padStart(8, '0'))
+    .join('');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -28,9 +28,12 @@ type Converted = { ranges: (Range | null)[]; adjusted: number };
 // Widths, in input units and output units, of the only text pieces where models differ.
 // Everything else is one unit on both sides.
 interface Widths {
-  crlfIn: number; crlfOut: number;
-  crIn: number; lfIn: number; // a lone CR or an LF is always one output unit
-  astralIn: number; astralOut: number;
+  crlfIn: number;
+  crlfOut: number;
+  crIn: number;
+  lfIn: number; // a lone CR or an LF is always one output unit
+  astralIn: number;
+  astralOut: number;
 }
 
 const TO_CANONICAL: Record<PositionModel, Widths> = {
@@ -90,7 +93,9 @@ function resolve(text: string, positions: readonly number[], w: Widths): Resolve
     let wOut = 1;
     if (ch === 13) {
       if (text.charCodeAt(i + 1) === 10) {
-        len = 2; wIn = w.crlfIn; wOut = w.crlfOut;
+        len = 2;
+        wIn = w.crlfIn;
+        wOut = w.crlfOut;
       } else {
         wIn = w.crIn;
       }
@@ -99,7 +104,9 @@ function resolve(text: string, positions: readonly number[], w: Widths): Resolve
     } else {
       const lo = text.charCodeAt(i + 1);
       if (lo >= 0xdc00 && lo <= 0xdfff) {
-        len = 2; wIn = w.astralIn; wOut = w.astralOut;
+        len = 2;
+        wIn = w.astralIn;
+        wOut = w.astralOut;
       }
     }
     const next = m + wIn;
@@ -159,11 +166,7 @@ function isIdentity(raw: string, model: PositionModel): boolean {
  * with start === end is allowed and stays empty: both ends move back, so a caret inside a
  * CRLF does not grow into a selection of the line break.
  */
-export function toCanonical(
-  raw: string,
-  ranges: readonly Range[],
-  model: PositionModel,
-): { ranges: (Range | null)[]; adjusted: number } {
+export function toCanonical(raw: string, ranges: readonly Range[], model: PositionModel): { ranges: (Range | null)[]; adjusted: number } {
   if (isIdentity(raw, model)) {
     const n = raw.length;
     return {
@@ -297,12 +300,7 @@ export function chooseModel(raw: string, ranges: readonly Range[], origin: strin
   const order = [preferred, ...MODELS.filter((m) => m !== preferred)];
   // Models whose widths agree on every piece the text contains map it identically; telling
   // them apart up front saves whole walks (a CRLF file without emoji has two mappings, not four).
-  const present = [
-    raw.includes('\r\n'),
-    /\r(?!\n)/.test(raw),
-    /(?<!\r)\n/.test(raw),
-    /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(raw),
-  ];
+  const present = [raw.includes('\r\n'), /\r(?!\n)/.test(raw), /(?<!\r)\n/.test(raw), /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(raw)];
   const mapping = (model: PositionModel): string => {
     const w = TO_CANONICAL[model];
     return [w.crlfIn, w.crIn, w.lfIn, w.astralIn].map((x, i) => (present[i] ? x : '-')).join();

@@ -5,7 +5,20 @@
 // with nothing imported: references to GUIDs the file never defines, selections outside
 // their text. Whatever is not kept is named in `warnings`; nothing is dropped silently.
 // The project note naming the consensus layer's user flags that coder (consensusNote.ts).
-import { DEFAULT_ROLES, DEFAULT_WAVES, type AttributeDef, type AttributeValue, type Group, type Memo, type Participant, type ProjectSnapshot, type RoleDef, type Source, type SpeakerRole, type Wave } from '../../core/shared';
+import {
+  DEFAULT_ROLES,
+  DEFAULT_WAVES,
+  type AttributeDef,
+  type AttributeValue,
+  type Group,
+  type Memo,
+  type Participant,
+  type ProjectSnapshot,
+  type RoleDef,
+  type Source,
+  type SpeakerRole,
+  type Wave,
+} from '../../core/shared';
 import { detectTurns } from '../../core/transcripts';
 import { ImportError } from '../errors';
 import { consensusUsersOf, markConsensus } from './consensusNote';
@@ -47,7 +60,14 @@ function variableValue(node: XmlNode): AttributeValue {
   return null;
 }
 
-const ATTRIBUTE_TYPE: Record<string, AttributeDef['type']> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'text' };
+const ATTRIBUTE_TYPE: Record<string, AttributeDef['type']> = {
+  Text: 'text',
+  Boolean: 'boolean',
+  Integer: 'number',
+  Float: 'number',
+  Date: 'date',
+  DateTime: 'text',
+};
 
 export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { project: ProjectSnapshot; warnings: string[] } {
   const project = child(root, 'Project');
@@ -64,9 +84,16 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   let fileRoles: RoleDef[] | null = null;
   for (const v of children(child(project, 'Variables'), 'Variable')) {
     const guid = normaliseGuid(attr(v, 'guid'));
-    const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as AttributeDef['type'] | undefined;
+    const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as
+      AttributeDef['type'] | undefined;
     fileRoles ??= parseRolesDescription(textOf(v, 'Description'));
-    if (guid && !variables.has(guid)) variables.set(guid, { name: (attr(v, 'name') ?? '').trim(), type: attr(v, 'typeOfVariable') ?? 'Text', declared, index: variables.size });
+    if (guid && !variables.has(guid))
+      variables.set(guid, {
+        name: (attr(v, 'name') ?? '').trim(),
+        type: attr(v, 'typeOfVariable') ?? 'Text',
+        declared,
+        index: variables.size,
+      });
   }
   const valuesOf = (node: XmlNode, where: string) =>
     children(node, 'VariableValue').flatMap((vv) => {
@@ -107,16 +134,29 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     // The PDF's text layer is a text source of its own; its guid stands for the PDF.
     addSource(node, r.readTextSource(representation, title, attr(node, 'guid'), sink), `Source "${title}"`);
   }
-  for (const [tag, what] of [['PictureSource', 'picture'], ['AudioSource', 'audio source'], ['VideoSource', 'video source']] as const) {
+  for (const [tag, what] of [
+    ['PictureSource', 'picture'],
+    ['AudioSource', 'audio source'],
+    ['VideoSource', 'video source'],
+  ] as const) {
     const n = children(sourcesNode, tag).length;
     if (n) skipped[what] = (skipped[what] ?? 0) + n;
   }
   if (sink.missing.length) {
-    r.warnings.push(`${plural(sink.missing.length, 'text source')} not imported because the archive does not hold its text: ${sink.missing.join('; ')}.`);
+    r.warnings.push(
+      `${plural(sink.missing.length, 'text source')} not imported because the archive does not hold its text: ${sink.missing.join('; ')}.`,
+    );
   }
-  for (const [what, n] of Object.entries(skipped)) r.warnings.push(`${plural(n, what)} not imported: this workbench holds text transcripts only.`);
-  if (sink.switched.length) r.warnings.push(`Selection positions did not fit the model ${origin ?? 'this tool'} uses, so another fitted better: ${sink.switched.join('; ')}.`);
-  if (sink.adjusted) r.warnings.push(`${plural(sink.adjusted, 'selection end')} fell inside a line break or a character and moved to the nearest whole character.`);
+  for (const [what, n] of Object.entries(skipped))
+    r.warnings.push(`${plural(n, what)} not imported: this workbench holds text transcripts only.`);
+  if (sink.switched.length)
+    r.warnings.push(
+      `Selection positions did not fit the model ${origin ?? 'this tool'} uses, so another fitted better: ${sink.switched.join('; ')}.`,
+    );
+  if (sink.adjusted)
+    r.warnings.push(
+      `${plural(sink.adjusted, 'selection end')} fell inside a line break or a character and moved to the nearest whole character.`,
+    );
   if (sink.emptySelections) r.warnings.push(`${plural(sink.emptySelections, 'coding')} on empty selections not imported.`);
   if (sink.uncodedNotes) r.warnings.push(`${plural(sink.uncodedNotes, 'selection')} with a comment but no code not imported.`);
 
@@ -147,7 +187,10 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
       else if (speakersVariable(def.name) && typeof value === 'string') Object.assign(roles, parseSpeakerRoles(value));
       else unkept.add(def.name);
     }
-    source.turns = detectTurns(source.text).map((t) => ({ ...t, speakerRole: t.speaker === null ? 'participant' : roles[t.speaker] ?? 'other' }));
+    source.turns = detectTurns(source.text).map((t) => ({
+      ...t,
+      speakerRole: t.speaker === null ? 'participant' : (roles[t.speaker] ?? 'other'),
+    }));
   }
   for (const set of sets) {
     const name = (attr(set, 'name') ?? '').trim();
@@ -160,8 +203,14 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
       for (const s of members) if (s && s.wave === null) s.wave = wave.id;
     } else otherSets.push(`"${name}"`);
   }
-  if (otherSets.length) r.warnings.push(`${plural(otherSets.length, 'set')} not kept (${otherSets.join(', ')}): only sets named like a wave are used, to assign transcripts to it.`);
-  if (unkept.size) r.warnings.push(`Source variables not kept (${[...unkept].map((n) => `"${n}"`).join(', ')}): transcripts carry only their wave and speakers here.`);
+  if (otherSets.length)
+    r.warnings.push(
+      `${plural(otherSets.length, 'set')} not kept (${otherSets.join(', ')}): only sets named like a wave are used, to assign transcripts to it.`,
+    );
+  if (unkept.size)
+    r.warnings.push(
+      `Source variables not kept (${[...unkept].map((n) => `"${n}"`).join(', ')}): transcripts carry only their wave and speakers here.`,
+    );
 
   // Cases
   const roles: RoleDef[] = fileRoles ?? DEFAULT_ROLES.map((role) => ({ ...role }));
@@ -206,17 +255,29 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   }
   const columnOrder = new Map([...variables.values()].map((v) => [v.name, v.index]));
   attributeDefs.sort((a, b) => (columnOrder.get(a.name) ?? 0) - (columnOrder.get(b.name) ?? 0));
-  if (unknownGroups.size) r.warnings.push(`Group values other than programme or comparison were left empty: ${[...unknownGroups].map((g) => `"${g}"`).join(', ')}.`);
-  if (caseCodings) r.warnings.push(`${plural(caseCodings, 'code or selection reference')} on cases not kept: codes here apply to passages.`);
+  if (unknownGroups.size)
+    r.warnings.push(
+      `Group values other than programme or comparison were left empty: ${[...unknownGroups].map((g) => `"${g}"`).join(', ')}.`,
+    );
+  if (caseCodings)
+    r.warnings.push(`${plural(caseCodings, 'code or selection reference')} on cases not kept: codes here apply to passages.`);
 
   // Links: between cases they are participant links; from a note to a case, a participant memo.
   let otherLinks = 0;
-  const noteGuids = new Set(children(child(project, 'Notes'), 'Note').map((n) => normaliseGuid(attr(n, 'guid'))).filter((g): g is string => g !== null));
+  const noteGuids = new Set(
+    children(child(project, 'Notes'), 'Note')
+      .map((n) => normaliseGuid(attr(n, 'guid')))
+      .filter((g): g is string => g !== null),
+  );
   for (const link of children(child(project, 'Links'), 'Link')) {
     const from = normaliseGuid(attr(link, 'originGUID'));
     const to = normaliseGuid(attr(link, 'targetGUID'));
-    for (const [raw, g] of [[attr(link, 'originGUID'), from], [attr(link, 'targetGUID'), to]] as const) {
-      if (raw !== undefined && (!g || !r.knows(g))) r.fail(`a link ("${attr(link, 'name') ?? ''}") points at ${raw}, which the file does not define`);
+    for (const [raw, g] of [
+      [attr(link, 'originGUID'), from],
+      [attr(link, 'targetGUID'), to],
+    ] as const) {
+      if (raw !== undefined && (!g || !r.knows(g)))
+        r.fail(`a link ("${attr(link, 'name') ?? ''}") points at ${raw}, which the file does not define`);
     }
     const a = from ? participantByGuid.get(from) : undefined;
     const b = to ? participantByGuid.get(to) : undefined;
@@ -240,26 +301,62 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     if (consensusUsers) {
       // Not a memo: it marks the consensus layer (see consensusNote.ts).
       for (const raw of markConsensus(consensusUsers, r.coders)) {
-        r.warnings.push(`The note on the consensus layer names a user (${raw}) who is not listed among the file's users; nobody was marked as the consensus layer for it.`);
+        r.warnings.push(
+          `The note on the consensus layer names a user (${raw}) who is not listed among the file's users; nobody was marked as the consensus layer for it.`,
+        );
       }
       continue;
     }
     const id = r.idFor('memo', attr(note, 'guid'));
-    memos.push({ id, ...target, title: (attr(note, 'name') ?? '').trim(), text, updatedAt: time(attr(note, 'modifiedDateTime')) ?? time(attr(note, 'creationDateTime')) ?? ctx.now, deletedAt: null });
+    memos.push({
+      id,
+      ...target,
+      title: (attr(note, 'name') ?? '').trim(),
+      text,
+      updatedAt: time(attr(note, 'modifiedDateTime')) ?? time(attr(note, 'creationDateTime')) ?? ctx.now,
+      deletedAt: null,
+    });
   }
   // Descriptions: the original file of a transcript we exported, else a memo.
   for (const source of sources) {
     const d = descriptions.get(source.id);
     const m = d ? PROVENANCE.exec(d) : null;
     if (m) source.origin = { ...source.origin, fileName: m[1]!, format: m[2]!, sha256: m[3] ?? '' };
-    else if (d) memos.push({ id: ctx.newId(), target: 'source', targetId: source.id, title: 'Description', text: d, updatedAt: ctx.now, deletedAt: null });
+    else if (d)
+      memos.push({
+        id: ctx.newId(),
+        target: 'source',
+        targetId: source.id,
+        title: 'Description',
+        text: d,
+        updatedAt: ctx.now,
+        deletedAt: null,
+      });
   }
   for (const p of participants) {
     const d = descriptions.get(p.id);
-    if (d) memos.push({ id: ctx.newId(), target: 'participant', targetId: p.id, title: 'Description', text: d, updatedAt: ctx.now, deletedAt: null });
+    if (d)
+      memos.push({
+        id: ctx.newId(),
+        target: 'participant',
+        targetId: p.id,
+        title: 'Description',
+        text: d,
+        updatedAt: ctx.now,
+        deletedAt: null,
+      });
   }
   const description = textOf(project, 'Description');
-  if (description) memos.push({ id: ctx.newId(), target: 'project', targetId: null, title: 'Project description', text: description, updatedAt: ctx.now, deletedAt: null });
+  if (description)
+    memos.push({
+      id: ctx.newId(),
+      target: 'project',
+      targetId: null,
+      title: 'Project description',
+      text: description,
+      updatedAt: ctx.now,
+      deletedAt: null,
+    });
   r.repeatedWarning();
 
   return {

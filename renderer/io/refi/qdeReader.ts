@@ -46,7 +46,11 @@ export class Reader {
   private usedIds = new Map<string, Set<string>>();
   private repeatedIds = 0;
 
-  constructor(private readonly ctx: ReadContext, xml: string, private readonly origin: string | undefined) {
+  constructor(
+    private readonly ctx: ReadContext,
+    xml: string,
+    private readonly origin: string | undefined,
+  ) {
     this.fileName = ctx.fileName;
     this.defined = definedGuids(xml);
   }
@@ -91,7 +95,8 @@ export class Reader {
   noteRefs(node: XmlNode, target: Memo['target'], targetId: string | null): void {
     for (const ref of children(node, 'NoteRef')) {
       const guid = normaliseGuid(attr(ref, 'targetGUID'));
-      if (!guid || !this.defined.has(guid)) this.fail(`a note reference (${attr(ref, 'targetGUID') ?? 'empty'}) points at nothing in the file`);
+      if (!guid || !this.defined.has(guid))
+        this.fail(`a note reference (${attr(ref, 'targetGUID') ?? 'empty'}) points at nothing in the file`);
       if (!this.noteTargets.has(guid)) this.noteTargets.set(guid, { target, targetId });
     }
   }
@@ -110,7 +115,11 @@ export class Reader {
     const known = this.coders.get(guid);
     if (known) return known.id;
     const id = guid === 'unknown' ? this.ctx.newId() : guid;
-    const coder = { id, name: guid === 'unknown' ? 'Unknown coder' : `Unknown user ${guid.slice(0, 8)}`, colour: PALETTE[this.coders.size % PALETTE.length]! };
+    const coder = {
+      id,
+      name: guid === 'unknown' ? 'Unknown coder' : `Unknown user ${guid.slice(0, 8)}`,
+      colour: PALETTE[this.coders.size % PALETTE.length]!,
+    };
     this.coders.set(guid, coder);
     this.warnings.push(`Codings by a user the file does not list (${guid}) were given to a new coder "${coder.name}".`);
     return id;
@@ -159,17 +168,22 @@ export class Reader {
     });
     // Our own files count code points by construction: nothing to guess.
     const own = this.origin?.startsWith(ORIGIN) ?? false;
-    const choice = own ? { ...toCanonical(raw, ranges, 'codepoints'), model: 'codepoints' as const, score: 1, switched: false, considered: [] } : chooseModel(raw, ranges, this.origin);
+    const choice = own
+      ? { ...toCanonical(raw, ranges, 'codepoints'), model: 'codepoints' as const, score: 1, switched: false, considered: [] }
+      : chooseModel(raw, ranges, this.origin);
     if (choice.switched) {
       const preferred = choice.considered[0];
-      sink.switched.push(`${title}: read as ${MODEL_LABELS[choice.model]} (${Math.round(choice.score * 100)}% of selection ends on word boundaries, against ${Math.round((preferred?.score ?? 0) * 100)}% as ${preferred ? MODEL_LABELS[preferred.model] : 'expected'})`);
+      sink.switched.push(
+        `${title}: read as ${MODEL_LABELS[choice.model]} (${Math.round(choice.score * 100)}% of selection ends on word boundaries, against ${Math.round((preferred?.score ?? 0) * 100)}% as ${preferred ? MODEL_LABELS[preferred.model] : 'expected'})`,
+      );
     }
     sink.adjusted += choice.adjusted;
     const codings: Coding[] = [];
     selections.forEach((sel, i) => {
       const range = choice.ranges[i];
       const where = `${label}, selection ${attr(sel, 'name') ?? attr(sel, 'guid') ?? i + 1}`;
-      if (!range) this.fail(`${where}: positions ${ranges[i]!.start}–${ranges[i]!.end} lie outside the text (${[...raw].length} characters)`);
+      if (!range)
+        this.fail(`${where}: positions ${ranges[i]!.start}–${ranges[i]!.end} lie outside the text (${[...raw].length} characters)`);
       const selectionCodings = children(sel, 'Coding');
       if (range.start === range.end) {
         if (selectionCodings.length) sink.emptySelections += selectionCodings.length;
@@ -211,11 +225,23 @@ export class Reader {
     const createdAt = time(attr(node, 'creationDateTime')) ?? time(attr(selection, 'creationDateTime')) ?? this.ctx.now;
     const id = this.idFor('coding', attr(node, 'guid'));
     this.noteRefs(node, 'coding', id);
-    return { id, sourceId, codeId, coderId, start: range.start, end: range.end, memo, createdAt, updatedAt: time(attr(selection, 'modifiedDateTime')) ?? createdAt, deletedAt: null };
+    return {
+      id,
+      sourceId,
+      codeId,
+      coderId,
+      start: range.start,
+      end: range.end,
+      memo,
+      createdAt,
+      updatedAt: time(attr(selection, 'modifiedDateTime')) ?? createdAt,
+      deletedAt: null,
+    };
   }
 
   repeatedWarning(): void {
-    if (this.repeatedIds) this.warnings.push(`${plural(this.repeatedIds, 'element')} repeated the GUID of another of its kind; each was kept with a new id.`);
+    if (this.repeatedIds)
+      this.warnings.push(`${plural(this.repeatedIds, 'element')} repeated the GUID of another of its kind; each was kept with a new id.`);
   }
 }
 

@@ -9,7 +9,17 @@
 //   the consensus layer's user -> named in a project Note (consensusNote.ts).
 // Output is a function of the snapshot alone (no clock, no random ids): the same project
 // always gives the same bytes, which makes backups comparable.
-import { DEFAULT_ROLES, GROUPS, live, type AttributeDef, type RoleDef, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/shared';
+import {
+  DEFAULT_ROLES,
+  GROUPS,
+  live,
+  type AttributeDef,
+  type RoleDef,
+  type Coding,
+  type Memo,
+  type ProjectSnapshot,
+  type Source,
+} from '../../core/shared';
 import { codesXml } from './codesXml';
 import { CONSENSUS_NOTE_GUID, consensusNoteXml } from './consensusNote';
 import { derivedGuid, guidFor } from './guid';
@@ -93,7 +103,9 @@ export function parseRolesDescription(text: string | undefined): RoleDef[] | nul
   try {
     const list: unknown = JSON.parse(text.slice(ROLES_PREFIX.length));
     if (!Array.isArray(list)) return null;
-    const roles = list.filter((r): r is RoleDef => typeof r?.id === 'string' && typeof r?.label === 'string').map((r) => ({ id: r.id, label: r.label }));
+    const roles = list
+      .filter((r): r is RoleDef => typeof r?.id === 'string' && typeof r?.label === 'string')
+      .map((r) => ({ id: r.id, label: r.label }));
     return roles.length === list.length ? roles : null;
   } catch {
     return null;
@@ -104,7 +116,11 @@ export function parseRolesDescription(text: string | undefined): RoleDef[] | nul
 function attributeType(def: AttributeDef, values: unknown[]): VariableType {
   const present = values.filter((v) => v !== null && v !== undefined && v !== '');
   // libxml2 (and so the schema check other tools run) takes decimals of at most 24 digits.
-  if (def.type === 'number' && present.every((v) => typeof v === 'number' && Number.isFinite(v) && decimal(v).replace(/\D/g, '').length <= 24)) return 'Float';
+  if (
+    def.type === 'number' &&
+    present.every((v) => typeof v === 'number' && Number.isFinite(v) && decimal(v).replace(/\D/g, '').length <= 24)
+  )
+    return 'Float';
   if (def.type === 'boolean' && present.every((v) => typeof v === 'boolean')) return 'Boolean';
   if (def.type === 'date' && present.every((v) => typeof v === 'string' && isCalendarDate(v))) return 'Date';
   return 'Text';
@@ -128,7 +144,10 @@ function speakerRoles(source: Source): Record<string, string> | null {
 
 /** A short preview of the passage, as other tools name their selections. */
 function selectionName(text: string, start: number, end: number): string {
-  const passage = text.slice(start, Math.min(end, start + 200)).replace(/\s+/g, ' ').trim();
+  const passage = text
+    .slice(start, Math.min(end, start + 200))
+    .replace(/\s+/g, ' ')
+    .trim();
   return passage.length > 60 || end - start > 200 ? `${[...passage].slice(0, 60).join('')}…` : passage;
 }
 
@@ -159,14 +178,22 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   const sourceMemos = memosOn('source');
   const codingMemos = memosOn('coding');
 
-  const out: string[] = [`<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: ORIGIN })}>`];
-  if (coders.length) out.push(`<Users>${coders.map((c) => `<User${attrs({ guid: guidFor('coder', c.id), name: c.name })}/>`).join('')}</Users>`);
+  const out: string[] = [
+    `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: ORIGIN })}>`,
+  ];
+  if (coders.length)
+    out.push(`<Users>${coders.map((c) => `<User${attrs({ guid: guidFor('coder', c.id), name: c.name })}/>`).join('')}</Users>`);
   const codebook = codesXml(codes, codeNotes);
   if (codebook) out.push(`<CodeBook>${codebook}</CodeBook>`);
 
   const roles = project.roles ?? DEFAULT_ROLES;
   const defs = inferAttributeDefs(project);
-  const defTypes = defs.map((def) => attributeType(def, participants.map((p) => p.attributes[def.name])));
+  const defTypes = defs.map((def) =>
+    attributeType(
+      def,
+      participants.map((p) => p.attributes[def.name]),
+    ),
+  );
   const B = BUILTIN_VARIABLES;
   const variable = (name: string, type: VariableType, builtin: boolean, description: string) =>
     `<Variable${attrs({ guid: variableGuid(name, builtin), name, typeOfVariable: type })}>${textElement('Description', description)}</Variable>`;
@@ -193,7 +220,8 @@ export function writeProjectXml(project: ProjectSnapshot): string {
       if (p.group) inner += variableValue(variableGuid(B.group, true), 'Text', GROUPS.find((g) => g.id === p.group)?.label ?? p.group);
       defs.forEach((def, i) => {
         const value = p.attributes[def.name];
-        if (value !== null && value !== undefined && value !== '') inner += variableValue(variableGuid(def.name, false), defTypes[i]!, value);
+        if (value !== null && value !== undefined && value !== '')
+          inner += variableValue(variableGuid(def.name, false), defTypes[i]!, value);
       });
       inner += (sourcesOf.get(p.id) ?? []).map((s) => `<SourceRef targetGUID="${guidFor('source', s.id)}"/>`).join('');
       out.push(`<Case${attrs({ guid: guidFor('participant', p.id), name: p.pseudonym })}>${inner}</Case>`);
@@ -206,12 +234,13 @@ export function writeProjectXml(project: ProjectSnapshot): string {
     for (const c of codings) push(codingsOf, c.sourceId, c);
     const waves = new Map(project.waves.map((w) => [w.id, w.label]));
     out.push('<Sources>');
-        const memo = (kind: string) => {
+    const memo = (kind: string) => {
       const cache = new Map<string, string>();
       return (id: string) => cache.get(id) ?? cache.set(id, guidFor(kind, id)).get(id)!;
     };
     const guids = { coder: memo('coder'), code: memo('code') };
-    for (const source of sources) out.push(textSourceXml(source, codingsOf.get(source.id) ?? [], waves, sourceMemos.get(source.id), codingMemos, noteRefs, guids));
+    for (const source of sources)
+      out.push(textSourceXml(source, codingsOf.get(source.id) ?? [], waves, sourceMemos.get(source.id), codingMemos, noteRefs, guids));
     out.push('</Sources>');
   }
 
@@ -219,7 +248,9 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   if (memos.length || consensusNote) {
     out.push('<Notes>');
     for (const m of memos) {
-      out.push(`<Note${attrs({ guid: guidFor('memo', m.id), name: m.title || undefined, modifiedDateTime: iso(m.updatedAt) })}>${textElement('PlainTextContent', m.text)}</Note>`);
+      out.push(
+        `<Note${attrs({ guid: guidFor('memo', m.id), name: m.title || undefined, modifiedDateTime: iso(m.updatedAt) })}>${textElement('PlainTextContent', m.text)}</Note>`,
+      );
     }
     if (consensusNote) out.push(consensusNote);
     out.push('</Notes>');
@@ -232,21 +263,30 @@ export function writeProjectXml(project: ProjectSnapshot): string {
       if (!participantIds.has(link.participantId)) continue;
       const origin = guidFor('participant', p.id);
       const target = guidFor('participant', link.participantId);
-      links.push(`<Link${attrs({ guid: derivedGuid(`link:${origin}:${link.type}:${target}`), name: link.type, direction: 'OneWay', originGUID: origin, targetGUID: target })}/>`);
+      links.push(
+        `<Link${attrs({ guid: derivedGuid(`link:${origin}:${link.type}:${target}`), name: link.type, direction: 'OneWay', originGUID: origin, targetGUID: target })}/>`,
+      );
     }
   }
   for (const m of memos) {
     if (m.target !== 'participant' || !m.targetId || !participantIds.has(m.targetId)) continue;
     const note = guidFor('memo', m.id);
-    links.push(`<Link${attrs({ guid: derivedGuid(`memo-link:${note}`), name: 'Memo', direction: 'OneWay', originGUID: note, targetGUID: guidFor('participant', m.targetId) })}/>`);
+    links.push(
+      `<Link${attrs({ guid: derivedGuid(`memo-link:${note}`), name: 'Memo', direction: 'OneWay', originGUID: note, targetGUID: guidFor('participant', m.targetId) })}/>`,
+    );
   }
   if (links.length) out.push(`<Links>${links.join('')}</Links>`);
 
   if (project.waves.length) {
     out.push('<Sets>');
     for (const wave of project.waves) {
-      const members = sources.filter((s) => s.wave === wave.id).map((s) => `<MemberSource targetGUID="${guidFor('source', s.id)}"/>`).join('');
-      out.push(`<Set${attrs({ guid: derivedGuid(`wave:${wave.id}`), name: wave.label })}>${textElement('Description', `Wave id: ${wave.id}`)}${members}</Set>`);
+      const members = sources
+        .filter((s) => s.wave === wave.id)
+        .map((s) => `<MemberSource targetGUID="${guidFor('source', s.id)}"/>`)
+        .join('');
+      out.push(
+        `<Set${attrs({ guid: derivedGuid(`wave:${wave.id}`), name: wave.label })}>${textElement('Description', `Wave id: ${wave.id}`)}${members}</Set>`,
+      );
     }
     out.push('</Sets>');
   }
@@ -284,7 +324,7 @@ function textSourceXml(
   });
   inner += noteRefs(memos);
   const guid = guidFor('source', source.id);
-  const wave = source.wave ? waves.get(source.wave) ?? source.wave : null;
+  const wave = source.wave ? (waves.get(source.wave) ?? source.wave) : null;
   if (wave) inner += variableValue(variableGuid(BUILTIN_VARIABLES.wave, true), 'Text', wave);
   const roles = speakerRoles(source);
   if (roles) inner += variableValue(variableGuid(BUILTIN_VARIABLES.speakers, true), 'Text', JSON.stringify(roles));

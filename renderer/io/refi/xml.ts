@@ -7,11 +7,38 @@ import { ImportError } from '../errors';
 export type XmlNode = Record<string, unknown>;
 
 const REPEATED = new Set([
-  'User', 'Code', 'Variable', 'Case', 'VariableValue', 'SourceRef', 'SelectionRef', 'CodeRef',
-  'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection',
-  'PictureSelection', 'PDFSelection', 'AudioSelection', 'VideoSelection', 'Transcript',
-  'TranscriptSelection', 'SyncPoint', 'Coding', 'NoteRef', 'Note', 'Link', 'Set', 'MemberCode',
-  'MemberSource', 'MemberNote', 'Graph', 'Vertex', 'Edge',
+  'User',
+  'Code',
+  'Variable',
+  'Case',
+  'VariableValue',
+  'SourceRef',
+  'SelectionRef',
+  'CodeRef',
+  'TextSource',
+  'PictureSource',
+  'PDFSource',
+  'AudioSource',
+  'VideoSource',
+  'PlainTextSelection',
+  'PictureSelection',
+  'PDFSelection',
+  'AudioSelection',
+  'VideoSelection',
+  'Transcript',
+  'TranscriptSelection',
+  'SyncPoint',
+  'Coding',
+  'NoteRef',
+  'Note',
+  'Link',
+  'Set',
+  'MemberCode',
+  'MemberSource',
+  'MemberNote',
+  'Graph',
+  'Vertex',
+  'Edge',
 ]);
 
 /** Parses one XML entry of an archive; `where` names it in messages ("ben.qdpx, project.qde"). */
@@ -72,7 +99,8 @@ export function textOf(node: unknown, name: string): string | undefined {
 }
 
 // XML 1.0 cannot hold most C0 controls, lone surrogates or U+FFFE/FFFF even as references.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTR_SPECIAL = /[&<>"\r\n\t]/;
 

@@ -22,7 +22,6 @@ export interface EditorBenchResult {
 const WORDS = VOCABULARY;
 const COLOURS = ['#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45', '#469990'];
 
-
 /** Alternating interviewer/participant turns with labels outside the turns, as imported. */
 export function benchSource(targetWords = 15_000, seed = 42): { source: Source; wordStarts: number[] } {
   const rand = prng(seed);
@@ -43,7 +42,12 @@ export function benchSource(targetWords = 15_000, seed = 42): { source: Source; 
       text += w === 0 ? word[0]!.toUpperCase() + word.slice(1) : word;
     }
     text += '.';
-    turns.push({ start, end: text.length, speaker: interviewer ? 'Interviewer' : 'P001', speakerRole: interviewer ? 'interviewer' : 'participant' });
+    turns.push({
+      start,
+      end: text.length,
+      speaker: interviewer ? 'Interviewer' : 'P001',
+      speakerRole: interviewer ? 'interviewer' : 'participant',
+    });
     words += n;
   }
   const origin = { fileName: 'bench.txt', format: 'txt', sha256: '', importedAt: 0 };
@@ -57,8 +61,15 @@ export function benchCodings(source: Source, wordStarts: number[], count = 400, 
     const last = first + 2 + Math.floor(rand() * 60);
     const end = source.text.indexOf(' ', wordStarts[last]!);
     return {
-      id: `coding-${i}`, sourceId: source.id, codeId: `code-${i % COLOURS.length}`, coderId: 'me',
-      start: wordStarts[first]!, end: end < 0 ? source.text.length : end, memo: '', createdAt: 0, updatedAt: 0,
+      id: `coding-${i}`,
+      sourceId: source.id,
+      codeId: `code-${i % COLOURS.length}`,
+      coderId: 'me',
+      start: wordStarts[first]!,
+      end: end < 0 ? source.text.length : end,
+      memo: '',
+      createdAt: 0,
+      updatedAt: 0,
     };
   });
 }
@@ -117,7 +128,13 @@ export async function runEditorBench(container: HTMLElement): Promise<EditorBenc
   for (let i = 0; i < 9; i += 1) {
     const turn = source.turns[2 + (i % 6)]!;
     const id = `applied-${i}`;
-    const added: Coding = { ...codings[0]!, id, codeId: `code-${3 + (i % 5)}`, start: turn.start, end: Math.min(turn.end, turn.start + 20 + i) };
+    const added: Coding = {
+      ...codings[0]!,
+      id,
+      codeId: `code-${3 + (i % 5)}`,
+      start: turn.start,
+      end: Math.min(turn.end, turn.start + 20 + i),
+    };
     current = [...current, added];
     const t1 = performance.now();
     flushSync(() => root.render(<TranscriptEditor {...props} codings={current} />));
@@ -141,9 +158,22 @@ export async function runEditorBench(container: HTMLElement): Promise<EditorBenc
     stamps.push(now);
     scroller.scrollTop = ((now - s0) / 2000) * (scroller.scrollHeight - scroller.clientHeight);
   }
-  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!).sort((a, b) => a - b);
+  const gaps = stamps
+    .slice(1)
+    .map((t, i) => t - stamps[i]!)
+    .sort((a, b) => a - b);
   const scrollP95FrameMs = gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? 0;
 
   root.unmount();
-  return { openMs, openAllMarksMs, applyMs, applyMainThreadMs, applyMainThreadMaxMs, scrollFrames: stamps.length, scrollP95FrameMs, words: wordStarts.length, codings: codings.length };
+  return {
+    openMs,
+    openAllMarksMs,
+    applyMs,
+    applyMainThreadMs,
+    applyMainThreadMaxMs,
+    scrollFrames: stamps.length,
+    scrollP95FrameMs,
+    words: wordStarts.length,
+    codings: codings.length,
+  };
 }

@@ -62,7 +62,10 @@ window.runImportBench = async (count, words) => {
   const [, writeMs] = await time(async () => {
     const setup = await loadSetup(db);
     const rows = planBatch(prepared, { participants: setup.participants, sources: [], waves: setup.waves });
-    await commitImport(db, buildImport(rows, { Interviewer: 'interviewer' }, setup.participants, () => crypto.randomUUID(), Date.now()));
+    await commitImport(
+      db,
+      buildImport(rows, { Interviewer: 'interviewer' }, setup.participants, () => crypto.randomUUID(), Date.now()),
+    );
   });
   const [, listProjectsMs] = await time(() => listProjects());
   const [sources, openProjectMs] = await time(async () => {
@@ -91,20 +94,44 @@ window.runCodingBench = async (codingCount) => {
   const db = benchDb!;
   const snapshot = await loadSnapshot(db);
   const newId = () => crypto.randomUUID();
-  const tree = Array.from({ length: 10 }, (_, i) => ({ name: `Measure ${i + 1}`, children: Array.from({ length: 5 }, (_, j) => ({ name: `Indicator ${i + 1}.${j + 1}` })) }));
+  const tree = Array.from({ length: 10 }, (_, i) => ({
+    name: `Measure ${i + 1}`,
+    children: Array.from({ length: 5 }, (_, j) => ({ name: `Indicator ${i + 1}.${j + 1}` })),
+  }));
   const codebook = mergeCodebook([], tree, 'Bench codebook', newId);
   const codes = codebook.changes.map((c) => c.after as Code);
-  const coders = [{ id: newId(), name: 'A', colour: '#2f6db5' }, { id: newId(), name: 'B', colour: '#b5512f' }];
+  const coders = [
+    { id: newId(), name: 'A', colour: '#2f6db5' },
+    { id: newId(), name: 'B', colour: '#b5512f' },
+  ];
   let seed = 7;
-  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const codings: Coding[] = [];
   for (let i = 0; i < codingCount; i += 1) {
     const source = snapshot.sources[Math.floor(rand() * snapshot.sources.length)]!;
     const turn = source.turns[Math.floor(rand() * source.turns.length)]!;
-    codings.push({ id: newId(), sourceId: source.id, codeId: codes[Math.floor(rand() * codes.length)]!.id, coderId: coders[i % 2]!.id, start: turn.start, end: turn.end, memo: '', createdAt: i, updatedAt: i });
+    codings.push({
+      id: newId(),
+      sourceId: source.id,
+      codeId: codes[Math.floor(rand() * codes.length)]!.id,
+      coderId: coders[i % 2]!.id,
+      start: turn.start,
+      end: turn.end,
+      memo: '',
+      createdAt: i,
+      updatedAt: i,
+    });
   }
   const [, writeCodingsMs] = await time(() =>
-    applyAction(db, combine('bench', codebook, { label: '', changes: [...coders.map((c) => created('coders', c)), ...codings.map((c) => created('codings', c))] }), '', { undoable: false }),
+    applyAction(
+      db,
+      combine('bench', codebook, {
+        label: '',
+        changes: [...coders.map((c) => created('coders', c)), ...codings.map((c) => created('codings', c))],
+      }),
+      '',
+      { undoable: false },
+    ),
   );
   const [full, snapshotMs] = await time(() => loadSnapshot(db));
   const t0 = performance.now();
@@ -113,7 +140,16 @@ window.runCodingBench = async (codingCount) => {
   const t1 = performance.now();
   const passages = retrieve(full, { codeIds: [codes[0]!.id], includeChildren: true });
   const retrieveMs = performance.now() - t1;
-  return { codings: codingCount, codes: codes.length, writeCodingsMs, snapshotMs, codeStatsMs, retrieveMs, passages: passages.length, statsCodes: stats.size };
+  return {
+    codings: codingCount,
+    codes: codes.length,
+    writeCodingsMs,
+    snapshotMs,
+    codeStatsMs,
+    retrieveMs,
+    passages: passages.length,
+    statsCodes: stats.size,
+  };
 };
 
 // The study-scale project (after runCodingBench) out as .qdpx and back in as a new project,
@@ -187,7 +223,12 @@ window.runQuoteBench = async () => {
   const role = snapshot.participants.find((p) => p.role)?.role;
   const wave = snapshot.waves.at(-1)?.id;
   const queries: Record<string, QuoteQuery> = {
-    oneCodeWithChildren: { codeIds: [parent.id], includeChildren: true, ...(wave ? { waves: [wave] } : {}), ...(role ? { roles: [role] } : {}) },
+    oneCodeWithChildren: {
+      codeIds: [parent.id],
+      includeChildren: true,
+      ...(wave ? { waves: [wave] } : {}),
+      ...(role ? { roles: [role] } : {}),
+    },
     allOfTwoNoneOfOne: { codeIds: [a!.id, b!.id], match: 'all', excludeCodeIds: [c!.id] },
     anyCodeWithWords: { text: 'the programme' },
   };
@@ -207,6 +248,6 @@ window.runQuoteBench = async () => {
   return { ...out, slowestMs: slowest, codings: snapshot.codings.length };
 };
 
-window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById("editor-host")!)) });
+window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById('editor-host')!)) });
 
 document.getElementById('status')!.textContent = 'ready';

@@ -50,22 +50,74 @@ describe("Krippendorff's alpha", () => {
   });
 
   it('drops units with fewer than two values and treats ragged rows as missing', () => {
-    expect(krippendorffAlpha([[1, 2, 9], [1, 2]])).toBe(1);
-    expect(pairableUnits([[1, 2, 9], [1, 2]])).toBe(2);
+    expect(
+      krippendorffAlpha([
+        [1, 2, 9],
+        [1, 2],
+      ]),
+    ).toBe(1);
+    expect(
+      pairableUnits([
+        [1, 2, 9],
+        [1, 2],
+      ]),
+    ).toBe(2);
   });
 
   it('is undefined (null) when nothing varies or nothing is pairable (documented rule, never NaN)', () => {
-    expect(krippendorffAlpha([['a', 'a', 'a'], ['a', 'a', _]])).toBeNull();
-    expect(krippendorffAlpha([[1, _], [_, 2]], 'interval')).toBeNull();
-    expect(pairableUnits([[1, _], [_, 2]])).toBe(0);
+    expect(
+      krippendorffAlpha([
+        ['a', 'a', 'a'],
+        ['a', 'a', _],
+      ]),
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, _],
+          [_, 2],
+        ],
+        'interval',
+      ),
+    ).toBeNull();
+    expect(
+      pairableUnits([
+        [1, _],
+        [_, 2],
+      ]),
+    ).toBe(0);
     expect(krippendorffAlpha([])).toBeNull();
     expect(pairableUnits([])).toBe(0);
   });
 
   it('rejects strings at a metric level and negative values at the ratio level', () => {
-    expect(() => krippendorffAlpha([['a', 'b'], ['a', 'b']], 'interval')).toThrow(RangeError);
-    expect(() => krippendorffAlpha([[-1, 2], [-1, 2]], 'ratio')).toThrow(RangeError);
-    expect(krippendorffAlpha([[0, 0, 3], [0, 0, 3]], 'ratio')).toBe(1);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          ['a', 'b'],
+          ['a', 'b'],
+        ],
+        'interval',
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [-1, 2],
+          [-1, 2],
+        ],
+        'ratio',
+      ),
+    ).toThrow(RangeError);
+    expect(
+      krippendorffAlpha(
+        [
+          [0, 0, 3],
+          [0, 0, 3],
+        ],
+        'ratio',
+      ),
+    ).toBe(1);
   });
 });
 
@@ -80,7 +132,13 @@ describe('two-coder coefficients', () => {
   //   Scott: pooled .55/.45, pe = .3025+.2025 = .505   -> .195/.495       = .393939...
   //   Gwet AC1: pe = 2 * .55*.45 / (2-1) = .495       -> .205/.505       = .405941...
   //   Brennan-Prediger, q = 2: (.70-.5)/.5            -> .40
-  const [a2, b2] = fromTable([[20, 5], [10, 15]], ['yes', 'no']);
+  const [a2, b2] = fromTable(
+    [
+      [20, 5],
+      [10, 15],
+    ],
+    ['yes', 'no'],
+  );
 
   it('2x2 table (Wikipedia "Cohen\'s kappa" example), by hand', () => {
     expect(percentAgreement([a2, b2])).toBeCloseTo(0.7, 12);
@@ -104,7 +162,14 @@ describe('two-coder coefficients', () => {
   //   Gwet AC1: pe = (.30*.70 + .22*.78 + .48*.52)/(3-1) = (.21+.1716+.2496)/2 = .3156
   //          AC1 = (.74-.3156)/(1-.3156) = .4244/.6844 = .620105...
   //   Brennan-Prediger, q = 3: (.74 - 1/3)/(1 - 1/3) = .61
-  const [a3, b3] = fromTable([[10, 2, 3], [1, 8, 1], [4, 2, 19]], ['x', 'y', 'z']);
+  const [a3, b3] = fromTable(
+    [
+      [10, 2, 3],
+      [1, 8, 1],
+      [4, 2, 19],
+    ],
+    ['x', 'y', 'z'],
+  );
 
   it('3-category table, by hand', () => {
     expect(cohenKappa(a3, b3)).toBeCloseTo(0.372 / 0.632, 12);
@@ -125,7 +190,13 @@ describe('two-coder coefficients', () => {
   //   po = .85; pooled pi+ = .875, pi- = .125; pe = 2*.875*.125/1 = .21875
   //   AC1 = (.85-.21875)/(.78125) = .808; kappa: pe = .85*.90 + .15*.10 = .78 -> .07/.22 = .318181...
   it('Gwet AC1 with high prevalence, by hand from the formula', () => {
-    const [a, b] = fromTable([[80, 5], [10, 5]], ['+', '-']);
+    const [a, b] = fromTable(
+      [
+        [80, 5],
+        [10, 5],
+      ],
+      ['+', '-'],
+    );
     expect(gwetAC1(a, b)).toBeCloseTo(0.808, 12);
     expect(cohenKappa(a, b)).toBeCloseTo(0.07 / 0.22, 12);
   });
@@ -145,7 +216,12 @@ describe('two-coder coefficients', () => {
     }
     // On a declared two-category scale Brennan-Prediger's chance agreement is 1/2: defined.
     expect(brennanPrediger(['x', 'x'], ['x', 'x'], 2)).toBe(1);
-    expect(percentAgreement([[_, 'x'], ['y', _]])).toBeNull();
+    expect(
+      percentAgreement([
+        [_, 'x'],
+        ['y', _],
+      ]),
+    ).toBeNull();
   });
 
   it('percent agreement over more than two coders counts units where every present value is equal', () => {
@@ -180,16 +256,36 @@ describe("Fleiss' kappa", () => {
   });
 
   it('throws a RangeError naming the unit whose rater count differs', () => {
-    expect(() => fleissKappa([[2, 1], [1, 1]])).toThrow(/unit 1/);
-    expect(() => fleissKappa([[2, 1], [1, 1]])).toThrow(RangeError);
+    expect(() =>
+      fleissKappa([
+        [2, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/unit 1/);
+    expect(() =>
+      fleissKappa([
+        [2, 1],
+        [1, 1],
+      ]),
+    ).toThrow(RangeError);
     expect(() => fleissKappa([[1, 0]])).toThrow(RangeError);
     expect(() => fleissKappa([[1, -1, 2]])).toThrow(RangeError);
   });
 
   it('is undefined (null) for no units or a single category used by everyone; perfect agreement is 1', () => {
     expect(fleissKappa([])).toBeNull();
-    expect(fleissKappa([[3, 0], [3, 0]])).toBeNull();
-    expect(fleissKappa([[3, 0], [0, 3]])).toBe(1);
+    expect(
+      fleissKappa([
+        [3, 0],
+        [3, 0],
+      ]),
+    ).toBeNull();
+    expect(
+      fleissKappa([
+        [3, 0],
+        [0, 3],
+      ]),
+    ).toBe(1);
   });
 });
 
@@ -232,7 +328,9 @@ describe('properties', () => {
   const numeric = fc.option(fc.integer({ min: 0, max: 5 }), { nil: null, freq: 4 });
   const matrix = fc
     .tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 0, max: 15 }))
-    .chain(([coders, units]) => fc.array(fc.array(numeric, { minLength: units, maxLength: units }), { minLength: coders, maxLength: coders }));
+    .chain(([coders, units]) =>
+      fc.array(fc.array(numeric, { minLength: units, maxLength: units }), { minLength: coders, maxLength: coders }),
+    );
 
   const matrixWithPermutation = matrix.chain((data) => {
     const indices = Array.from({ length: data[0]!.length }, (_x, i) => i);
@@ -244,7 +342,13 @@ describe('properties', () => {
       fc.property(matrixWithPermutation, level, ([data, permutation], lvl) => {
         const value = krippendorffAlpha(data, lvl);
         expectSame(krippendorffAlpha([...data].reverse(), lvl), value);
-        expectSame(krippendorffAlpha(data.map((row) => permutation.map((i) => row[i]!)), lvl), value);
+        expectSame(
+          krippendorffAlpha(
+            data.map((row) => permutation.map((i) => row[i]!)),
+            lvl,
+          ),
+          value,
+        );
         if (value === null) return;
         expect(Number.isFinite(value)).toBe(true);
         expect(value).toBeLessThanOrEqual(1 + 1e-12);

@@ -2,7 +2,15 @@
 // the count-based statistics held to the array-based ones in stats.ts on the same data.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, percentAgreement, scottPi } from '../../../renderer/core/agreement';
+import {
+  brennanPrediger,
+  cohenKappa,
+  fleissKappa,
+  gwetAC1,
+  krippendorffAlpha,
+  percentAgreement,
+  scottPi,
+} from '../../../renderer/core/agreement';
 import { compareCoders } from '../../../renderer/core/agreement/compare';
 import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
 import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
@@ -12,15 +20,48 @@ import { planDoubleCoding } from '../../../renderer/core/agreement/plan';
 import { applyToArrays } from '../../../renderer/core/shared/changes';
 import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 
-const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
+const code = (id: string) => ({
+  id,
+  parentId: null,
+  name: id,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order: 0,
+  deletedAt: null,
+});
 let n = 0;
-const coding = (sourceId: string, codeId: string, coderId: string, start: number, end: number) => ({ id: `k${++n}`, sourceId, codeId, coderId, start, end, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null });
+const coding = (sourceId: string, codeId: string, coderId: string, start: number, end: number) => ({
+  id: `k${++n}`,
+  sourceId,
+  codeId,
+  coderId,
+  start,
+  end,
+  memo: '',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+});
 // Four turns of 10 characters each (no separators, so offsets are easy to check).
 const turns = [0, 10, 20, 30].map((s) => ({ start: s, end: s + 10, speaker: null, speakerRole: 'participant' as const }));
-const source = (id: string, wave: string) => ({ id, participantId: 'p', wave, title: id, text: 'x'.repeat(40), turns, origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });
+const source = (id: string, wave: string) => ({
+  id,
+  participantId: 'p',
+  wave,
+  title: id,
+  text: 'x'.repeat(40),
+  turns,
+  origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 },
+});
 
 const project: ProjectSnapshot = {
-  waves: [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }],
+  waves: [
+    { id: 'T1', label: 'Time 1', order: 0 },
+    { id: 'T2', label: 'Time 2', order: 1 },
+  ],
   participants: [{ id: 'p', pseudonym: 'P', role: 'man', site: '', group: '', attributes: {}, links: [] }],
   sources: [source('s1', 'T1'), source('s2', 'T2'), source('s3', 'T2')],
   codes: [code('A'), code('B'), code('unused')],
@@ -65,9 +106,17 @@ describe('compareCoders', () => {
     expect(r.pooled.kappa).toBeCloseTo(binaryStats({ both: 2, onlyFirst: 2, onlySecond: 1, neither: 11 }).kappa!, 12);
     expect(r.bySource.map((s) => s.stats.units)).toEqual([8, 8]);
     // NVivo's view: each code in each transcript where someone used it (all four here).
-    expect(r.byCodeAndSource.map((c) => [c.codeId, c.sourceId, c.stats.units])).toEqual([['A', 's1', 4], ['B', 's1', 4], ['A', 's2', 4], ['B', 's2', 4]]);
+    expect(r.byCodeAndSource.map((c) => [c.codeId, c.sourceId, c.stats.units])).toEqual([
+      ['A', 's1', 4],
+      ['B', 's1', 4],
+      ['A', 's2', 4],
+      ['B', 's2', 4],
+    ]);
     expect(r.byCodeAndSource[0]!.stats.agreement).toBeCloseTo(0.75, 10); // s1 A: t1 both, t2 only a, t3–t4 neither → 3 of 4 agree
-    expect(r.byWave.map((w) => [w.waveId, w.pooled.units])).toEqual([['T1', 8], ['T2', 8]]);
+    expect(r.byWave.map((w) => [w.waveId, w.pooled.units])).toEqual([
+      ['T1', 8],
+      ['T2', 8],
+    ]);
     expect(r.method).toMatch(/speaker turns/);
   });
 
@@ -102,7 +151,10 @@ describe('compareCoders', () => {
   });
 
   it('three coders: Fleiss over the histogram of how many applied each unit', () => {
-    const three: ProjectSnapshot = { ...project, codings: [...project.codings, coding('s1', 'A', 'c', 0, 10), coding('s2', 'B', 'c', 0, 5)] };
+    const three: ProjectSnapshot = {
+      ...project,
+      codings: [...project.codings, coding('s1', 'A', 'c', 0, 10), coding('s2', 'B', 'c', 0, 5)],
+    };
     const r = compareCoders(three, { coderIds: ['a', 'b', 'c'], unit: 'turn' });
     expect(r.sourceIds).toEqual(['s1', 's2']);
     // A: s1 t1 = 3 (a, b, c), t2 = 1 (a), t3 t4 = 0; s2 t3 = 1 (b), others 0.
@@ -169,14 +221,31 @@ describe('count-based statistics equal the array-based ones', () => {
 });
 
 describe('agreement report', () => {
-  const withCoders: ProjectSnapshot = { ...project, coders: [{ id: 'a', name: 'Ana', colour: '#000' }, { id: 'b', name: 'Ben', colour: '#000' }] };
+  const withCoders: ProjectSnapshot = {
+    ...project,
+    coders: [
+      { id: 'a', name: 'Ana', colour: '#000' },
+      { id: 'b', name: 'Ben', colour: '#000' },
+    ],
+  };
   const r = compareCoders(withCoders, { coderIds: ['a', 'b'], unit: 'turn' });
 
   it('rows: coders, transcripts, method, a header, the pool, then one row per code with its verdict', () => {
     const rows = agreementRows(r, withCoders);
     expect(rows[0]).toEqual(['Coders', 'Ana, Ben']);
     expect(rows[1]).toEqual(['Transcripts', '2']);
-    expect(rows[3]).toEqual(['Code', 'Unit', 'Units compared', 'Percent agreement', "Cohen's kappa", "Scott's pi", "Gwet's AC1", 'Brennan–Prediger', "Krippendorff's alpha", 'Verdict']);
+    expect(rows[3]).toEqual([
+      'Code',
+      'Unit',
+      'Units compared',
+      'Percent agreement',
+      "Cohen's kappa",
+      "Scott's pi",
+      "Gwet's AC1",
+      'Brennan–Prediger',
+      "Krippendorff's alpha",
+      'Verdict',
+    ]);
     expect(rows[4]!.slice(0, 4)).toEqual(['All codes used (pooled)', 'speaker turn', '16', '0.813']);
     expect(rows.find((row) => row[0] === 'A')!.slice(-1)).toEqual(['below']);
     expect(rows.find((row) => row[0] === 'unused')!.slice(-1)).toEqual(['not coded by anyone']);
@@ -196,7 +265,9 @@ describe('agreement report', () => {
     const text = methodsParagraph(r, withCoders);
     expect(text).toMatch(/^Two coders \(Ana and Ben\) independently coded 2 transcripts \(1 at Time 1, 1 at Time 2\)/);
     expect(text).toMatch(/each of the 2 codes they used, with the speaker turn as the unit of analysis/);
-    expect(text).toMatch(/percent agreement was 81\.3%, Cohen's kappa 0\.\d\d and Krippendorff's alpha \(nominal\) 0\.\d\d over 16 speaker turn-by-code units/);
+    expect(text).toMatch(
+      /percent agreement was 81\.3%, Cohen's kappa 0\.\d\d and Krippendorff's alpha \(nominal\) 0\.\d\d over 16 speaker turn-by-code units/,
+    );
     expect(text).toMatch(/fell below \(A(, B)?\)/);
   });
 });
@@ -212,9 +283,15 @@ describe('disagreements', () => {
       ['s2', 'A', 'missing', 20, 25],
     ]);
     expect(disagreements(project, { coderIds: ['a', 'b'], sourceIds: ['s3'] }).map((d) => d.kind)).toEqual(['missing']);
-    expect(list[0]!.versions).toEqual([{ coderId: 'a', ranges: [[0, 15]] }, { coderId: 'b', ranges: [[5, 10]] }]);
+    expect(list[0]!.versions).toEqual([
+      { coderId: 'a', ranges: [[0, 15]] },
+      { coderId: 'b', ranges: [[5, 10]] },
+    ]);
     // A looser overlap share accepts the s1 difference of extent.
-    expect(disagreements(project, { coderIds: ['a', 'b'], overlap: 0.3, sourceIds: ['s1', 's2'] }).map((d) => d.kind)).toEqual(['missing', 'missing']);
+    expect(disagreements(project, { coderIds: ['a', 'b'], overlap: 0.3, sourceIds: ['s1', 's2'] }).map((d) => d.kind)).toEqual([
+      'missing',
+      'missing',
+    ]);
   });
 });
 
@@ -225,29 +302,82 @@ describe('consensus layer', () => {
   const newId = () => `n${++k}`;
 
   it('takes one version into a Consensus coder, logs who, when and why, and refuses a second decision', () => {
-    const action = resolveDisagreement({ coders: [], codings: project.codings }, boundary, 'first', '  Whole sentence is about it. ', 'Ana', 1000, newId);
+    const action = resolveDisagreement(
+      { coders: [], codings: project.codings },
+      boundary,
+      'first',
+      '  Whole sentence is about it. ',
+      'Ana',
+      1000,
+      newId,
+    );
     expect(action.label).toBe('Consensus: the first coder’s version');
     const state: Parameters<typeof applyToArrays>[0] = {};
     applyToArrays(state, action);
     expect(state.coders).toEqual([{ id: 'n1', name: 'Consensus', colour: '#5b6472', consensus: true }]);
     expect(state.codings!.map((c) => [c.sourceId, c.codeId, c.coderId, c.start, c.end])).toEqual([['s1', 'A', 'n1', 0, 15]]);
-    expect(state.decisions).toEqual([{ id: 'n3', sourceId: 's1', codeId: 'A', start: 0, end: 15, coderIds: ['a', 'b'], choice: 'first', why: 'Whole sentence is about it.', decidedBy: 'Ana', decidedAt: 1000, codingIds: ['n2'], deletedAt: null }]);
+    expect(state.decisions).toEqual([
+      {
+        id: 'n3',
+        sourceId: 's1',
+        codeId: 'A',
+        start: 0,
+        end: 15,
+        coderIds: ['a', 'b'],
+        choice: 'first',
+        why: 'Whole sentence is about it.',
+        decidedBy: 'Ana',
+        decidedAt: 1000,
+        codingIds: ['n2'],
+        deletedAt: null,
+      },
+    ]);
     expect(decisionFor(state.decisions!, boundary)?.choice).toBe('first');
-    expect(() => resolveDisagreement({ coders: state.coders!, codings: [...project.codings, ...state.codings!], decisions: state.decisions! }, boundary, 'second', '', 'Ben', 2000, newId)).toThrow(/already been resolved/);
+    expect(() =>
+      resolveDisagreement(
+        { coders: state.coders!, codings: [...project.codings, ...state.codings!], decisions: state.decisions! },
+        boundary,
+        'second',
+        '',
+        'Ben',
+        2000,
+        newId,
+      ),
+    ).toThrow(/already been resolved/);
   });
 
   it('both merges the versions; neither codes nothing but is still logged; an existing consensus coder is reused', () => {
     const consensus = { id: 'cons', name: 'Consensus', colour: '#000', consensus: true };
     const both = resolveDisagreement({ coders: [consensus], codings: project.codings }, boundary, 'both', '', 'Ben', 5, newId);
-    expect(both.changes.filter((c) => c.table === 'codings').map((c) => [(c.after as { start: number }).start, (c.after as { end: number }).end])).toEqual([[0, 15]]);
+    expect(
+      both.changes
+        .filter((c) => c.table === 'codings')
+        .map((c) => [(c.after as { start: number }).start, (c.after as { end: number }).end]),
+    ).toEqual([[0, 15]]);
     expect(both.changes.some((c) => c.table === 'coders')).toBe(false);
-    const neither = resolveDisagreement({ coders: [consensus], codings: project.codings }, list[1]!, 'neither', 'Not a use of the code.', 'Ben', 6, newId);
+    const neither = resolveDisagreement(
+      { coders: [consensus], codings: project.codings },
+      list[1]!,
+      'neither',
+      'Not a use of the code.',
+      'Ben',
+      6,
+      newId,
+    );
     expect(neither.changes.map((c) => c.table)).toEqual(['decisions']);
   });
 });
 
 describe('planning double coding', () => {
-  const people = ['m1', 'm2', 'w1', 'w2'].map((id) => ({ id, pseudonym: id, role: id[0] === 'm' ? 'man' : 'woman', site: '', group: '' as const, attributes: {}, links: [] }));
+  const people = ['m1', 'm2', 'w1', 'w2'].map((id) => ({
+    id,
+    pseudonym: id,
+    role: id[0] === 'm' ? 'man' : 'woman',
+    site: '',
+    group: '' as const,
+    attributes: {},
+    links: [],
+  }));
   const sources = people.flatMap((p) => ['T1', 'T2'].map((w) => ({ ...source(`${p.id}-${w}`, w), participantId: p.id })));
   const study: ProjectSnapshot = { ...project, participants: people, sources, codings: [] };
 

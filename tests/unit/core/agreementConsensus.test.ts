@@ -7,11 +7,41 @@ import { applyToArrays } from '../../../renderer/core/shared/changes';
 import { ValidationError } from '../../../renderer/core/shared/errors';
 import type { Coding, Decision, ProjectSnapshot } from '../../../renderer/core/shared/model';
 
-const code = (id: string) => ({ id, parentId: null, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
+const code = (id: string) => ({
+  id,
+  parentId: null,
+  name: id,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order: 0,
+  deletedAt: null,
+});
 let n = 0;
-const coding = (sourceId: string, codeId: string, coderId: string, start: number, end: number): Coding => ({ id: `k${++n}`, sourceId, codeId, coderId, start, end, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null });
+const coding = (sourceId: string, codeId: string, coderId: string, start: number, end: number): Coding => ({
+  id: `k${++n}`,
+  sourceId,
+  codeId,
+  coderId,
+  start,
+  end,
+  memo: '',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+});
 const turns = [0, 10, 20, 30].map((s) => ({ start: s, end: s + 10, speaker: null, speakerRole: 'participant' as const }));
-const source = (id: string) => ({ id, participantId: 'p', wave: 'T1', title: id, text: 'x'.repeat(40), turns, origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });
+const source = (id: string) => ({
+  id,
+  participantId: 'p',
+  wave: 'T1',
+  title: id,
+  text: 'x'.repeat(40),
+  turns,
+  origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 },
+});
 
 const project: ProjectSnapshot = {
   waves: [{ id: 'T1', label: 'Time 1', order: 0 }],
@@ -64,16 +94,32 @@ describe('disagreements among three coders', () => {
   });
 
   it('gives every coder a version, in the order asked for, [] where a coder has nothing', () => {
-    expect(list[1]!.versions).toEqual([{ coderId: 'a', ranges: [[20, 30]] }, { coderId: 'b', ranges: [[20, 30]] }, { coderId: 'c', ranges: [] }]);
-    expect(list[2]!.versions).toEqual([{ coderId: 'a', ranges: [[30, 40]] }, { coderId: 'b', ranges: [[30, 39]] }, { coderId: 'c', ranges: [[31, 40]] }]);
+    expect(list[1]!.versions).toEqual([
+      { coderId: 'a', ranges: [[20, 30]] },
+      { coderId: 'b', ranges: [[20, 30]] },
+      { coderId: 'c', ranges: [] },
+    ]);
+    expect(list[2]!.versions).toEqual([
+      { coderId: 'a', ranges: [[30, 40]] },
+      { coderId: 'b', ranges: [[30, 39]] },
+      { coderId: 'c', ranges: [[31, 40]] },
+    ]);
     const reordered = disagreements(project, { coderIds: ['c', 'a', 'b'] });
     expect(rows(reordered)).toEqual(rows(list));
-    expect(reordered[3]!.versions).toEqual([{ coderId: 'c', ranges: [[35, 38]] }, { coderId: 'a', ranges: [] }, { coderId: 'b', ranges: [] }]);
+    expect(reordered[3]!.versions).toEqual([
+      { coderId: 'c', ranges: [[35, 38]] },
+      { coderId: 'a', ranges: [] },
+      { coderId: 'b', ranges: [] },
+    ]);
   });
 
   it('a coder who coded nothing in a transcript is not counted there, but still gets an empty column', () => {
     const s2 = list.find((d) => d.sourceId === 's2')!;
-    expect(s2.versions).toEqual([{ coderId: 'a', ranges: [[10, 20]] }, { coderId: 'b', ranges: [] }, { coderId: 'c', ranges: [] }]);
+    expect(s2.versions).toEqual([
+      { coderId: 'a', ranges: [[10, 20]] },
+      { coderId: 'b', ranges: [] },
+      { coderId: 'c', ranges: [] },
+    ]);
     expect(s2.absent).toEqual(['c']);
     expect(list.filter((d) => d.sourceId === 's1').every((d) => d.absent === undefined)).toBe(true);
   });
@@ -112,7 +158,15 @@ describe('resolving a three-coder disagreement', () => {
   const consensus = { id: 'cons', name: 'Consensus', colour: '#000', consensus: true };
   const resolve = (choice: Resolution, decisions: Decision[] = []) => {
     let k = 0;
-    const action = resolveDisagreement({ coders: [consensus], codings: project.codings, decisions }, boundary, choice, 'Because.', 'Ana', 7, () => `id${++k}`);
+    const action = resolveDisagreement(
+      { coders: [consensus], codings: project.codings, decisions },
+      boundary,
+      choice,
+      'Because.',
+      'Ana',
+      7,
+      () => `id${++k}`,
+    );
     const state: Parameters<typeof applyToArrays>[0] = {};
     applyToArrays(state, action);
     const decision = state.decisions![0]!;
@@ -128,10 +182,20 @@ describe('resolving a three-coder disagreement', () => {
     expect(third.decision.codingIds).toEqual(['id1']);
 
     const first = resolve({ coderId: 'a' });
-    expect([first.label, first.taken, first.decision.choice, first.decision.takenCoderId]).toEqual(['Consensus: the first coder’s version', [['cons', 30, 40]], 'coder', 'a']);
+    expect([first.label, first.taken, first.decision.choice, first.decision.takenCoderId]).toEqual([
+      'Consensus: the first coder’s version',
+      [['cons', 30, 40]],
+      'coder',
+      'a',
+    ]);
     expect(takenCoder(first.decision)).toBe('a');
     const second = resolve({ coderId: 'b' });
-    expect([second.label, second.taken, second.decision.choice, second.decision.takenCoderId]).toEqual(['Consensus: the second coder’s version', [['cons', 30, 39]], 'coder', 'b']);
+    expect([second.label, second.taken, second.decision.choice, second.decision.takenCoderId]).toEqual([
+      'Consensus: the second coder’s version',
+      [['cons', 30, 39]],
+      'coder',
+      'b',
+    ]);
     // The positional choices still mean the first two versions, logged by whose they are.
     expect(resolve('second')).toMatchObject({ taken: second.taken, decision: { choice: 'coder', takenCoderId: 'b' } });
     expect(() => resolve('coder')).toThrow(/whose version/);
@@ -143,7 +207,9 @@ describe('resolving a three-coder disagreement', () => {
     expect(all.taken).toEqual([['cons', 30, 40]]);
     expect([all.decision.choice, takenCoder(all.decision), all.decision.coderIds]).toEqual(['both', null, ['a', 'b', 'c']]);
     const spread = resolveDisagreement({ coders: [consensus], codings: project.codings }, list[0]!, 'both', '', 'Ana', 7, () => 'x');
-    expect(spread.changes.filter((c) => c.table === 'codings').map((c) => [(c.after as Coding).start, (c.after as Coding).end])).toEqual([[0, 20]]);
+    expect(spread.changes.filter((c) => c.table === 'codings').map((c) => [(c.after as Coding).start, (c.after as Coding).end])).toEqual([
+      [0, 20],
+    ]);
 
     const none = resolve('neither');
     expect([none.label, none.taken, none.decision.choice, none.decision.why]).toEqual(['Consensus: no version', [], 'neither', 'Because.']);

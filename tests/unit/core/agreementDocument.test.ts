@@ -18,8 +18,20 @@ const MARCH_5 = Date.UTC(2025, 2, 5, 14, 7);
 function withDecision(): ProjectSnapshot {
   const list = disagreements(twoCoderProject, { coderIds: ['a', 'b'] });
   let k = 0;
-  const action = resolveDisagreement({ coders: twoCoderProject.coders, codings: twoCoderProject.codings }, list[0]!, 'neither', 'Not a use of the code.', 'Ana', MARCH_5, () => `d${++k}`);
-  const state: Parameters<typeof applyToArrays>[0] = { coders: [...twoCoderProject.coders], codings: [...twoCoderProject.codings], decisions: [] };
+  const action = resolveDisagreement(
+    { coders: twoCoderProject.coders, codings: twoCoderProject.codings },
+    list[0]!,
+    'neither',
+    'Not a use of the code.',
+    'Ana',
+    MARCH_5,
+    () => `d${++k}`,
+  );
+  const state: Parameters<typeof applyToArrays>[0] = {
+    coders: [...twoCoderProject.coders],
+    codings: [...twoCoderProject.codings],
+    decisions: [],
+  };
   applyToArrays(state, action);
   return { ...twoCoderProject, coders: state.coders!, codings: state.codings!, decisions: state.decisions! };
 }
@@ -44,7 +56,12 @@ describe('disagreements and decisions as tables', () => {
 
   it('one column per coder with the passage each coded, and the decision or "open"', () => {
     const list = disagreements(project, { coderIds: ['a', 'b'] });
-    const table = disagreementTable(list, project, (d) => project.decisions!.find((x) => x.start === d.start && x.sourceId === d.sourceId && x.codeId === d.codeId), { locale: 'en-GB', timeZone: 'UTC' });
+    const table = disagreementTable(
+      list,
+      project,
+      (d) => project.decisions!.find((x) => x.start === d.start && x.sourceId === d.sourceId && x.codeId === d.codeId),
+      { locale: 'en-GB', timeZone: 'UTC' },
+    );
     // 'split' in s2: Ana coded turn 3 ("Charlie 3 "), Ben nothing.
     expect(tableRows(table, 'shown')).toEqual([
       ['Transcript', 'Code', 'Disagreement', 'Ana', 'Ben', 'Decision'],
@@ -71,9 +88,28 @@ describe('the report document', () => {
   it('holds every table the tab shows, in its order, then a key to the statistics', () => {
     const report = compareCoders(project, { coderIds: ['a', 'b'], unit: 'turn' });
     const sections = agreementSections(report, project, { locale: 'en-GB', timeZone: 'UTC' });
-    expect(sections.map((s) => s.id)).toEqual(['methods', 'by-code', 'disagreements', 'by-wave', 'by-wave-code', 'by-code-source', 'by-source', 'decisions', 'statistics']);
+    expect(sections.map((s) => s.id)).toEqual([
+      'methods',
+      'by-code',
+      'disagreements',
+      'by-wave',
+      'by-wave-code',
+      'by-code-source',
+      'by-source',
+      'decisions',
+      'statistics',
+    ]);
     expect(sections[0]!.paragraphs![0]).toMatch(/^Two coders \(Ana and Ben\)/);
-    expect(sections.find((s) => s.id === 'statistics')!.table!.rows.map((r) => r.cells[0]!.text)).toEqual(['Units compared', 'Percent agreement', "Cohen's kappa", "Scott's pi", "Gwet's AC1", 'Brennan–Prediger', "Krippendorff's alpha", 'Verdict']);
+    expect(sections.find((s) => s.id === 'statistics')!.table!.rows.map((r) => r.cells[0]!.text)).toEqual([
+      'Units compared',
+      'Percent agreement',
+      "Cohen's kappa",
+      "Scott's pi",
+      "Gwet's AC1",
+      'Brennan–Prediger',
+      "Krippendorff's alpha",
+      'Verdict',
+    ]);
   });
 
   it('with one wave there is no by-wave table; the disagreements follow the segment overlap share', () => {

@@ -2,7 +2,16 @@
 // data and the figure were published; where a publication uses another convention than ours,
 // the test says which and checks our figure under our convention.
 import { describe, expect, it } from 'vitest';
-import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, percentAgreement, scottPi, type Rating } from '../../../renderer/core/agreement';
+import {
+  brennanPrediger,
+  cohenKappa,
+  fleissKappa,
+  gwetAC1,
+  krippendorffAlpha,
+  percentAgreement,
+  scottPi,
+  type Rating,
+} from '../../../renderer/core/agreement';
 import { fromCounts, fromTable } from '../../fixtures/ratings';
 
 const _ = null;
@@ -20,7 +29,14 @@ describe("Cohen (1960): Cohen's kappa", () => {
   // quotations (the examples of R psych::cohen.kappa, "cohen reports .492", as proportions; and
   // a MATLAB reproduction as counts 88 14 18 / 10 40 10 / 2 6 12 citing p. 45 of the paper), and
   // Cohen (1968, Psychological Bulletin 70(4), Table 1) reuses it; I did not read the 1960 page.
-  const [judgeB, judgeA] = fromTable([[88, 14, 18], [10, 40, 10], [2, 6, 12]], ['1', '2', '3']);
+  const [judgeB, judgeA] = fromTable(
+    [
+      [88, 14, 18],
+      [10, 40, 10],
+      [2, 6, 12],
+    ],
+    ['1', '2', '3'],
+  );
 
   it('reproduces p_o = .70 and kappa = .492 (p_c = .41)', () => {
     expect(judgeA).toHaveLength(200);
@@ -42,7 +58,14 @@ describe('Gwet (2014), two raters, three categories: every two-coder coefficient
   //   NIU            0     4   56
   // Published: Cohen's kappa 0.7964094, Scott's pi 0.7962397, Gwet's AC1 0.8493305,
   // Brennan-Prediger 0.835, Krippendorff's alpha 0.7972585, percent agreement 0.89.
-  const [first, second] = fromTable([[13, 0, 0], [0, 20, 7], [0, 4, 56]], ['Ectopic', 'AIU', 'NIU']);
+  const [first, second] = fromTable(
+    [
+      [13, 0, 0],
+      [0, 20, 7],
+      [0, 4, 56],
+    ],
+    ['Ectopic', 'AIU', 'NIU'],
+  );
 
   it('reproduces kappa, pi, AC1, Brennan-Prediger, alpha and percent agreement to the printed digits', () => {
     expect(percentAgreement([first, second])).toBeCloseTo(0.89, 12);
@@ -106,7 +129,7 @@ describe('Gwet (2014) pp. 55-56: four raters, five categories, missing ratings',
     expect(krippendorffAlpha(raw)).toBeCloseTo(0.74342, 5);
   });
 
-  it('percent agreement: ours is the strict all-raters share, not Gwet\'s pairwise pa = 0.8181818', () => {
+  it("percent agreement: ours is the strict all-raters share, not Gwet's pairwise pa = 0.8181818", () => {
     // A different convention, not an error: Gwet's pa averages, over the 11 units rated at least
     // twice, the share of agreeing rater pairs; percentAgreement counts units where every present
     // value is equal (stats.ts). Units 2, 6 and 8 have a dissenting rater: 8 of 11 agree fully.

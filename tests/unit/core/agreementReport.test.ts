@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareCoders } from '../../../renderer/core/agreement/compare';
 import { agreementRows, methodsParagraph, verdict } from '../../../renderer/core/agreement/report';
-import { byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, countCell, numberCell, tableRows } from '../../../renderer/core/agreement/tables';
+import {
+  byCodeTable,
+  bySourceTable,
+  byWaveCodeTable,
+  byWaveTable,
+  countCell,
+  numberCell,
+  tableRows,
+} from '../../../renderer/core/agreement/tables';
 import { twoCoderProject as project } from '../../fixtures/agreementProject';
 
 const rowOf = (table: ReturnType<typeof byCodeTable>, name: string) => table.rows.find((r) => r.cells[0]!.text === name)!;
@@ -28,7 +36,9 @@ describe('a code every coder applied in every transcript (no variation)', () => 
 
   it('is counted in the paragraph as undefined, not as reaching the threshold', () => {
     const text = methodsParagraph(r, project);
-    expect(text).toMatch(/For 1 code \(Everywhere\) alpha is undefined and no verdict is given: every coder applied it to every unit, so there was no variation/);
+    expect(text).toMatch(
+      /For 1 code \(Everywhere\) alpha is undefined and no verdict is given: every coder applied it to every unit, so there was no variation/,
+    );
     const table = byCodeTable(r, project);
     const reliable = table.rows.filter((row) => !row.pooled && row.verdict === 'reliable').length;
     expect(text).toContain(`${reliable === 1 ? '1 code' : `${reliable} codes`} reached alpha ≥ 0.8`);
@@ -42,11 +52,24 @@ describe('a code nobody used', () => {
   it('is "not coded by anyone", with no statistic, in the table and the CSV', () => {
     const row = rowOf(byCodeTable(r, project, { locale: 'en' }), 'Never used');
     expect(row.cells.map((c) => c.text)).toEqual(['Never used', '12', '—', '—', '—', '—', '—', '—', 'not coded by anyone']);
-    expect(agreementRows(r, project).find((cells) => cells[0] === 'Never used')).toEqual(['Never used', 'speaker turn', '12', '', '', '', '', '', '', 'not coded by anyone']);
+    expect(agreementRows(r, project).find((cells) => cells[0] === 'Never used')).toEqual([
+      'Never used',
+      'speaker turn',
+      '12',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'not coded by anyone',
+    ]);
   });
 
   it('is counted as such in the paragraph and left out of the pool', () => {
-    expect(methodsParagraph(r, project)).toMatch(/each of the 3 codes they used.*1 code of the codebook was not coded by anyone in these transcripts and is left out of the pooled figures\./);
+    expect(methodsParagraph(r, project)).toMatch(
+      /each of the 3 codes they used.*1 code of the codebook was not coded by anyone in these transcripts and is left out of the pooled figures\./,
+    );
     // 3 used codes x 12 turns.
     expect(r.pooled.units).toBe(36);
   });
@@ -82,7 +105,9 @@ describe('the segment unit: text and colours use percent agreement, the statisti
   it('the paragraph counts the verdicts the table shows, names percent agreement and says alpha is undefined', () => {
     const text = methodsParagraph(r, project);
     const count = (v: string) => table.rows.filter((row) => !row.pooled && row.verdict === v).length;
-    expect(text).toContain(`${count('reliable')} codes reached percent agreement ≥ 0.8, ${count('tentative')} reached ≥ 0.667, and ${count('below')} fell below (Split)`);
+    expect(text).toContain(
+      `${count('reliable')} codes reached percent agreement ≥ 0.8, ${count('tentative')} reached ≥ 0.667, and ${count('below')} fell below (Split)`,
+    );
     expect(count('reliable')).toBe(2);
     expect(text).not.toMatch(/alpha ≥/);
     expect(text).toMatch(/Chance-corrected coefficients \(kappa, pi, AC1, Brennan–Prediger, alpha\) are undefined at this unit/);
@@ -118,12 +143,25 @@ describe('tables', () => {
     expect(columns.map((c) => c.short)).toEqual(['Code', 'Units', 'Agreement', 'Cohen κ', 'Scott π', 'AC1', 'B–P', 'α', 'Verdict']);
     for (const c of columns.slice(1)) expect(c.help).toBeTruthy();
     expect(columns.find((c) => c.short === 'Cohen κ')!.help).toMatch(/chance/);
-    expect(byCodeTable(compareCoders(project, { coderIds: ['a', 'b'], unit: 'segment' }), project).columns.find((c) => c.short === 'α')!.help).toMatch(/Undefined at the coded-segment unit/);
+    expect(
+      byCodeTable(compareCoders(project, { coderIds: ['a', 'b'], unit: 'segment' }), project).columns.find((c) => c.short === 'α')!.help,
+    ).toMatch(/Undefined at the coded-segment unit/);
   });
 
   it('by wave and by transcript: pools and verdicts as text, header first', () => {
-    expect(tableRows(byWaveTable(r, project, { locale: 'en' }), 'shown')[0]).toEqual(['Wave', 'Units compared', 'Percent agreement', "Cohen's kappa", "Krippendorff's alpha", 'Verdict']);
+    expect(tableRows(byWaveTable(r, project, { locale: 'en' }), 'shown')[0]).toEqual([
+      'Wave',
+      'Units compared',
+      'Percent agreement',
+      "Cohen's kappa",
+      "Krippendorff's alpha",
+      'Verdict',
+    ]);
     expect(byWaveTable(r, project).rows.map((row) => row.cells[0]!.text)).toEqual(['Time 1', 'Time 2']);
-    expect(bySourceTable(r, project).rows.map((row) => row.cells.slice(0, 3).map((c) => c.text))).toEqual([['s1', 'Time 1', '8'], ['s2', 'Time 2', '8'], ['s3', 'Time 2', '8']]);
+    expect(bySourceTable(r, project).rows.map((row) => row.cells.slice(0, 3).map((c) => c.text))).toEqual([
+      ['s1', 'Time 1', '8'],
+      ['s2', 'Time 2', '8'],
+      ['s3', 'Time 2', '8'],
+    ]);
   });
 });

@@ -2,7 +2,17 @@
 // category for every coder, so chance agreement is 1 and every chance-corrected coefficient is
 // 0/0). And ratings that are not finite numbers are refused instead of half-counted.
 import { describe, expect, it } from 'vitest';
-import { brennanPrediger, cohenKappa, fleissKappa, gwetAC1, krippendorffAlpha, pairableUnits, percentAgreement, scottPi, unitizingAlpha } from '../../../renderer/core/agreement';
+import {
+  brennanPrediger,
+  cohenKappa,
+  fleissKappa,
+  gwetAC1,
+  krippendorffAlpha,
+  pairableUnits,
+  percentAgreement,
+  scottPi,
+  unitizingAlpha,
+} from '../../../renderer/core/agreement';
 import { binaryStats, multiStats } from '../../../renderer/core/agreement/counted';
 
 const _ = null;
@@ -12,7 +22,12 @@ describe('no variation: chance-corrected coefficients are undefined (null)', () 
     const a = ['x', 'x', 'x'];
     for (const f of [cohenKappa, scottPi]) expect(f(a, [...a])).toBeNull();
     expect(krippendorffAlpha([a, [...a], [...a]])).toBeNull();
-    expect(fleissKappa([[3, 0], [3, 0]])).toBeNull();
+    expect(
+      fleissKappa([
+        [3, 0],
+        [3, 0],
+      ]),
+    ).toBeNull();
     // Percent agreement is defined: three units, all agreed.
     expect(percentAgreement([a, [...a]])).toBe(1);
   });
@@ -28,7 +43,12 @@ describe('no variation: chance-corrected coefficients are undefined (null)', () 
 
   it('two coders who each used one, different, category are defined: no agreement at all', () => {
     expect(cohenKappa(['x', 'x'], ['y', 'y'])).toBe(0);
-    expect(krippendorffAlpha([['x', 'x'], ['y', 'y']])).toBeLessThan(0);
+    expect(
+      krippendorffAlpha([
+        ['x', 'x'],
+        ['y', 'y'],
+      ]),
+    ).toBeLessThan(0);
   });
 });
 
@@ -59,7 +79,15 @@ describe('non-finite ratings are refused', () => {
       expect(() => f(withNaN, [...withNaN])).toThrow(RangeError);
       expect(() => f([1, 2], [1, Infinity])).toThrow(/unit 1/);
     }
-    expect(() => krippendorffAlpha([[1, -Infinity], [1, 2]], 'nominal')).toThrow(/unit 1/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [1, -Infinity],
+          [1, 2],
+        ],
+        'nominal',
+      ),
+    ).toThrow(/unit 1/);
   });
 
   it('finite numbers, strings and null are fine', () => {
@@ -75,7 +103,15 @@ describe('count-based statistics: the same conventions', () => {
   });
 
   it('no units: every statistic is null', () => {
-    expect(binaryStats({ both: 0, onlyFirst: 0, onlySecond: 0, neither: 0 })).toEqual({ units: 0, agreement: null, kappa: null, pi: null, ac1: null, bp: null, alpha: null });
+    expect(binaryStats({ both: 0, onlyFirst: 0, onlySecond: 0, neither: 0 })).toEqual({
+      units: 0,
+      agreement: null,
+      kappa: null,
+      pi: null,
+      ac1: null,
+      bp: null,
+      alpha: null,
+    });
     expect(multiStats([0, 0, 0, 0], 3)).toEqual({ units: 0, agreement: null, kappa: null, pi: null, ac1: null, bp: null, alpha: null });
   });
 

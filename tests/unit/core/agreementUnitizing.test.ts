@@ -33,10 +33,15 @@ describe("Krippendorff's unitizing alpha", () => {
   // pooled overall .859 as reproduced in DKPro Statistics' Krippendorff2004Test (I did not have the
   // book's page itself to check against).
   const book = [
-    unit('i', 'c', 225, 70), unit('i', 'c', 370, 30),
-    unit('j', 'c', 220, 80), unit('j', 'c', 355, 20), unit('j', 'c', 400, 20),
-    unit('i', 'k', 180, 60), unit('i', 'k', 300, 50),
-    unit('j', 'k', 180, 60), unit('j', 'k', 300, 50),
+    unit('i', 'c', 225, 70),
+    unit('i', 'c', 370, 30),
+    unit('j', 'c', 220, 80),
+    unit('j', 'c', 355, 20),
+    unit('j', 'c', 400, 20),
+    unit('i', 'k', 180, 60),
+    unit('i', 'k', 300, 50),
+    unit('j', 'k', 180, 60),
+    unit('j', 'k', 300, 50),
   ];
 
   it('reproduces the Krippendorff (2004) p. 254 example', () => {
@@ -95,7 +100,8 @@ describe("Krippendorff's unitizing alpha", () => {
     const study = fc.array(coded, { maxLength: 12 });
     // Undefined (null) only when there is nothing to compare: no unit of positive length.
     const finiteAtMostOneOrNull = (x: number | null) => x === null || (Number.isFinite(x) && x <= 1 + 1e-12);
-    const sameOrBothNull = (x: number | null | undefined, y: number | null) => (y === null ? x === null : x != null && Math.abs(x - y) < 1e-10);
+    const sameOrBothNull = (x: number | null | undefined, y: number | null) =>
+      y === null ? x === null : x != null && Math.abs(x - y) < 1e-10;
 
     it('identical units for every coder give 1 (null for a category with no unit of positive length)', () => {
       fc.assert(
@@ -116,8 +122,16 @@ describe("Krippendorff's unitizing alpha", () => {
           expect(finiteAtMostOneOrNull(base.overall)).toBe(true);
           for (const v of Object.values(base.byCategory)) expect(finiteAtMostOneOrNull(v)).toBe(true);
           const swap: Record<string, string> = { A: 'B', B: 'A', C: 'C' };
-          const swapped = unitizingAlpha({ begin: 0, length: L }, units.map((u) => ({ ...u, coder: swap[u.coder]! })), ['A', 'B']);
-          const shifted = unitizingAlpha({ begin: shift, length: L }, units.map((u) => ({ ...u, begin: u.begin + shift })), ['A', 'B']);
+          const swapped = unitizingAlpha(
+            { begin: 0, length: L },
+            units.map((u) => ({ ...u, coder: swap[u.coder]! })),
+            ['A', 'B'],
+          );
+          const shifted = unitizingAlpha(
+            { begin: shift, length: L },
+            units.map((u) => ({ ...u, begin: u.begin + shift })),
+            ['A', 'B'],
+          );
           for (const other of [swapped, shifted]) {
             expect(sameOrBothNull(other.overall, base.overall)).toBe(true);
             expect(Object.keys(other.byCategory).sort()).toEqual(Object.keys(base.byCategory).sort());

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addToBasket, basketOrder, cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../../../renderer/core/quotes/basket';
+import {
+  addToBasket,
+  basketOrder,
+  cutFromBasketItem,
+  editBasketItem,
+  moveInBasket,
+  removeFromBasket,
+  restoreBasketItem,
+} from '../../../renderer/core/quotes/basket';
 import { applyToArrays, invert } from '../../../renderer/core/shared/changes';
 import type { BasketItem } from '../../../renderer/core/shared/model';
 
@@ -10,17 +18,30 @@ const passage = (sourceId: string, start: number, end: number) => ({ sourceId, s
 function basketWith(count: number): BasketItem[] {
   n = 0;
   const state = { basketItems: [] as BasketItem[] };
-  applyToArrays(state, addToBasket([], Array.from({ length: count }, (_, i) => passage('s', i * 10, i * 10 + 5)), newId, 1));
+  applyToArrays(
+    state,
+    addToBasket(
+      [],
+      Array.from({ length: count }, (_, i) => passage('s', i * 10, i * 10 + 5)),
+      newId,
+      1,
+    ),
+  );
   return state.basketItems;
 }
 
 describe('quote basket', () => {
   it('adds passages in order, once each, after what is there', () => {
     const items = basketWith(2);
-    expect(items.map((i) => [i.id, i.order, i.start, i.label, i.usedIn, i.cuts])).toEqual([['b1', 0, 0, '', '', []], ['b2', 1, 10, '', '', []]]);
+    expect(items.map((i) => [i.id, i.order, i.start, i.label, i.usedIn, i.cuts])).toEqual([
+      ['b1', 0, 0, '', '', []],
+      ['b2', 1, 10, '', '', []],
+    ]);
     const again = addToBasket(items, [passage('s', 0, 5), passage('t', 3, 9), passage('t', 3, 9)], newId, 2, 'Paper 2');
     expect(again.label).toBe('Add a quote to the basket');
-    expect(again.changes.map((c) => c.after)).toEqual([expect.objectContaining({ sourceId: 't', order: 2, usedIn: 'Paper 2', addedAt: 2 })]);
+    expect(again.changes.map((c) => c.after)).toEqual([
+      expect.objectContaining({ sourceId: 't', order: 2, usedIn: 'Paper 2', addedAt: 2 }),
+    ]);
   });
 
   it('moves up, down and to a place, renumbering only what moved; undo restores the order', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { batchProblems, buildImport, collectSpeakers, dropBadFiles, importBlockedBecause, planBatch, titleFromFileName, type PreparedFile } from '../../../renderer/core/transcripts/batch';
+import {
+  batchProblems,
+  buildImport,
+  collectSpeakers,
+  dropBadFiles,
+  importBlockedBecause,
+  planBatch,
+  titleFromFileName,
+  type PreparedFile,
+} from '../../../renderer/core/transcripts/batch';
 import { DEFAULT_WAVES, type Participant } from '../../../renderer/core/shared/model';
 
 const waves = [...DEFAULT_WAVES];
@@ -23,8 +32,14 @@ describe('planBatch', () => {
   });
 
   it('flags duplicates of the project and within the batch, excluded by default', () => {
-    const existing = [{ title: 'Dale_T1', origin: { sha256: 'a', fileName: 'Dale_T1.txt', format: 'txt', importedAt: 0 }, deletedAt: null }];
-    const rows = planBatch([file('again.txt', 'a'), file('one.txt', 'b'), file('two.txt', 'b')], { participants: [], sources: existing, waves });
+    const existing = [
+      { title: 'Dale_T1', origin: { sha256: 'a', fileName: 'Dale_T1.txt', format: 'txt', importedAt: 0 }, deletedAt: null },
+    ];
+    const rows = planBatch([file('again.txt', 'a'), file('one.txt', 'b'), file('two.txt', 'b')], {
+      participants: [],
+      sources: existing,
+      waves,
+    });
     expect(rows.map((r) => r.status)).toEqual(['duplicate', 'ready', 'duplicate']);
     expect(rows[0]!.message).toBe('Same content as "Dale_T1" (already in the project).');
     expect(rows[2]!.message).toBe('Same content as "one.txt" (also in this batch).');
@@ -35,7 +50,11 @@ describe('planBatch', () => {
   });
 
   it('lets a bad file block the batch until it is dropped', () => {
-    const rows = planBatch([file('ok.txt', 'a'), { fileName: 'bad.txt', error: 'bad.txt: is empty.' }], { participants: [], sources: [], waves });
+    const rows = planBatch([file('ok.txt', 'a'), { fileName: 'bad.txt', error: 'bad.txt: is empty.' }], {
+      participants: [],
+      sources: [],
+      waves,
+    });
     expect(batchProblems(rows)).toEqual(['bad.txt: is empty. Drop this file or fix it and add it again.']);
     expect(() => buildImport(rows, {}, [], () => 'id', 0)).toThrow(/bad\.txt/);
     expect(batchProblems(rows.filter((r) => r.status !== 'error'))).toEqual([]);
@@ -47,15 +66,24 @@ describe('bad files and why the import waits', () => {
   const bad = (name: string) => ({ fileName: name, error: `${name}: is empty.` });
 
   it('drops every bad file at once, keeping the others in their order', () => {
-    const rows = planBatch([bad('a.txt'), file('ok.txt', 'x'), bad('b.docx'), file('dup.txt', 'x')], { participants: [], sources: [], waves });
-    expect(dropBadFiles(rows).map((r) => [r.fileName, r.status])).toEqual([['ok.txt', 'ready'], ['dup.txt', 'duplicate']]);
+    const rows = planBatch([bad('a.txt'), file('ok.txt', 'x'), bad('b.docx'), file('dup.txt', 'x')], {
+      participants: [],
+      sources: [],
+      waves,
+    });
+    expect(dropBadFiles(rows).map((r) => [r.fileName, r.status])).toEqual([
+      ['ok.txt', 'ready'],
+      ['dup.txt', 'duplicate'],
+    ]);
     expect(dropBadFiles(dropBadFiles(rows))).toEqual(dropBadFiles(rows));
   });
 
   it('says in one line why Import is disabled, and nothing when it is not', () => {
     const plan = (files: Parameters<typeof planBatch>[0]) => planBatch(files, { participants: [], sources: [], waves });
     expect(importBlockedBecause([])).toBe('Choose or drop transcript files first.');
-    expect(importBlockedBecause(plan([file('ok.txt', 'x'), bad('a.txt')]))).toBe('1 file cannot be read (a.txt): drop it (Drop all bad files) or fix it and add it again.');
+    expect(importBlockedBecause(plan([file('ok.txt', 'x'), bad('a.txt')]))).toBe(
+      '1 file cannot be read (a.txt): drop it (Drop all bad files) or fix it and add it again.',
+    );
     expect(importBlockedBecause(plan([bad('a.txt'), bad('b.txt'), bad('c.txt'), bad('d.txt')]))).toBe(
       '4 files cannot be read (a.txt, b.txt, c.txt and 1 more): drop them (Drop all bad files) or fix them and add them again.',
     );
@@ -79,13 +107,30 @@ describe('speakers and build', () => {
 
   it("proposes a file's one non-interviewer speaker as the participant, also among other files", () => {
     // staff-03.srt beside two men's interviews: Staff03 was 'other' once the batch was pooled.
-    const rows = planBatch([file('staff-03.srt', 'a', ['Interviewer', 'Staff03', 'Interviewer', 'Staff03']), file('Dale_T1.txt', 'b'), file('group.txt', 'c', ['Interviewer', 'Worker1', 'Worker2'])], { participants: [], sources: [], waves });
+    const rows = planBatch(
+      [
+        file('staff-03.srt', 'a', ['Interviewer', 'Staff03', 'Interviewer', 'Staff03']),
+        file('Dale_T1.txt', 'b'),
+        file('group.txt', 'c', ['Interviewer', 'Worker1', 'Worker2']),
+      ],
+      { participants: [], sources: [], waves },
+    );
     const proposed = Object.fromEntries(collectSpeakers(rows).map((s) => [s.speaker, s.proposed]));
-    expect(proposed).toEqual({ Interviewer: 'interviewer', Staff03: 'participant', Dale: 'participant', Worker1: 'other', Worker2: 'other' });
+    expect(proposed).toEqual({
+      Interviewer: 'interviewer',
+      Staff03: 'participant',
+      Dale: 'participant',
+      Worker1: 'other',
+      Worker2: 'other',
+    });
   });
 
   it('builds sources and new participants once, applying the speaker mapping', () => {
-    const rows = planBatch([file('Dale_T1.txt', 'a'), file('Asha_T1.txt', 'b'), file('asha_T2.txt', 'c'), file('notes.txt', 'd')], { participants: [dale], sources: [], waves });
+    const rows = planBatch([file('Dale_T1.txt', 'a'), file('Asha_T1.txt', 'b'), file('asha_T2.txt', 'c'), file('notes.txt', 'd')], {
+      participants: [dale],
+      sources: [],
+      waves,
+    });
     rows[3]!.participantName = '';
     let n = 0;
     const built = buildImport(rows, { Interviewer: 'interviewer', Dale: 'participant' }, [dale], () => `id${++n}`, 1000);

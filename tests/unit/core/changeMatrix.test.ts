@@ -25,14 +25,51 @@ const MAN: RoleDef = { id: 'man', label: 'Man on programme' };
 const WOMAN: RoleDef = { id: 'woman', label: 'Woman (ex-)partner' };
 const ROLES = [MAN, WOMAN];
 
-const person = (id: string, pseudonym: string, role: string, site: string, group: Participant['group'], extra: Partial<Participant> = {}): Participant => ({
-  id, pseudonym, role, site, group, attributes: {}, links: [], ...extra,
+const person = (
+  id: string,
+  pseudonym: string,
+  role: string,
+  site: string,
+  group: Participant['group'],
+  extra: Partial<Participant> = {},
+): Participant => ({
+  id,
+  pseudonym,
+  role,
+  site,
+  group,
+  attributes: {},
+  links: [],
+  ...extra,
 });
-const source = (id: string, participantId: string | null, wave: string | null, title: string, text: string, extra: Partial<Source> = {}): Source => ({
-  id, participantId, wave, title, text, turns: [], origin: { fileName: `${id}.docx`, format: 'docx', sha256: '', importedAt: 0 }, ...extra,
+const source = (
+  id: string,
+  participantId: string | null,
+  wave: string | null,
+  title: string,
+  text: string,
+  extra: Partial<Source> = {},
+): Source => ({
+  id,
+  participantId,
+  wave,
+  title,
+  text,
+  turns: [],
+  origin: { fileName: `${id}.docx`, format: 'docx', sha256: '', importedAt: 0 },
+  ...extra,
 });
 const code = (id: string, name: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({
-  id, parentId, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#336699', order, ...extra,
+  id,
+  parentId,
+  name,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#336699',
+  order,
+  ...extra,
 });
 
 const sources: Source[] = [
@@ -73,7 +110,10 @@ const codings: Coding[] = [
 ];
 
 const project: ProjectSnapshot = {
-  waves: [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }],
+  waves: [
+    { id: 'T1', label: 'Time 1', order: 0 },
+    { id: 'T2', label: 'Time 2', order: 1 },
+  ],
   roles: ROLES,
   participants: [
     person('p1', 'Dale', 'man', 'North', 'programme'),
@@ -92,11 +132,30 @@ const project: ProjectSnapshot = {
     code('k3', 'Old', null, 2, { deletedAt: 4 }),
   ],
   codings,
-  coders: [{ id: 'me', name: 'Me', colour: '#000000' }, { id: 'you', name: 'You', colour: '#ffffff' }],
+  coders: [
+    { id: 'me', name: 'Me', colour: '#000000' },
+    { id: 'you', name: 'You', colour: '#ffffff' },
+  ],
 };
 
-const cell = (id: string, participantId: string, codeId: string, firstSummary: string, secondSummary: string, judgement: FrameworkCell['judgement'], extra: Partial<FrameworkCell> = {}): FrameworkCell => ({
-  id, participantId, codeId, waves: ['T1', 'T2'], firstSummary, secondSummary, judgement, updatedAt: 10, ...extra,
+const cell = (
+  id: string,
+  participantId: string,
+  codeId: string,
+  firstSummary: string,
+  secondSummary: string,
+  judgement: FrameworkCell['judgement'],
+  extra: Partial<FrameworkCell> = {},
+): FrameworkCell => ({
+  id,
+  participantId,
+  codeId,
+  waves: ['T1', 'T2'],
+  firstSummary,
+  secondSummary,
+  judgement,
+  updatedAt: 10,
+  ...extra,
 });
 
 const cells: FrameworkCell[] = [
@@ -123,7 +182,11 @@ describe('cellKey, findCell and indexCells', () => {
     expect(findCell([cells[0]!], 'p1', 'k1', WAVES)).toBeUndefined();
   });
   it('prefers the cell updated last when two live cells share a key', () => {
-    const twins = [cell('b', 'p1', 'k1', 'x', '', ''), cell('a', 'p1', 'k1', 'y', '', '', { updatedAt: 12 }), cell('c', 'p1', 'k1', 'z', '', '')];
+    const twins = [
+      cell('b', 'p1', 'k1', 'x', '', ''),
+      cell('a', 'p1', 'k1', 'y', '', '', { updatedAt: 12 }),
+      cell('c', 'p1', 'k1', 'z', '', ''),
+    ];
     expect(findCell(twins, 'p1', 'k1', WAVES)?.id).toBe('a');
     expect(findCell(twins.slice(0, 1).concat(twins.slice(2)), 'p1', 'k1', WAVES)?.id).toBe('c');
     expect([...indexCells(cells).values()].map((c) => c.id)).toEqual(['fA', 'fB', 'fC', 'fD', 'fE', 'fR']);
@@ -151,7 +214,14 @@ describe('setCell', () => {
     const newId = () => `n${++n}`;
     const create = setCell([], target, { firstSummary: 'Shouts.' }, 100, newId, names);
     const first: FrameworkCell = {
-      id: 'n1', participantId: 'p1', codeId: 'k1', waves: ['T1', 'T2'], firstSummary: 'Shouts.', secondSummary: '', judgement: '', updatedAt: 100,
+      id: 'n1',
+      participantId: 'p1',
+      codeId: 'k1',
+      waves: ['T1', 'T2'],
+      firstSummary: 'Shouts.',
+      secondSummary: '',
+      judgement: '',
+      updatedAt: 100,
     };
     expect(create).toEqual({ label, changes: [{ table: 'frameworkCells', before: null, after: first }] });
     const s1 = run([], create);
@@ -168,7 +238,9 @@ describe('setCell', () => {
     expect(setCell(s2, target, {}, 250, newId, names)).toEqual({ label, changes: [] });
 
     const partClear = setCell(s2, target, { firstSummary: '', secondSummary: '' }, 260, newId, names);
-    expect(partClear.changes).toEqual([{ table: 'frameworkCells', before: second, after: { ...second, firstSummary: '', secondSummary: '', updatedAt: 260 } }]);
+    expect(partClear.changes).toEqual([
+      { table: 'frameworkCells', before: second, after: { ...second, firstSummary: '', secondSummary: '', updatedAt: 260 } },
+    ]);
 
     const clear = setCell(s2, target, { firstSummary: '', secondSummary: '  ', judgement: '' }, 300, newId, names);
     const cleared: FrameworkCell = { ...second, firstSummary: '', secondSummary: '  ', judgement: '', updatedAt: 300, deletedAt: 300 };
@@ -179,7 +251,9 @@ describe('setCell', () => {
 
     // After a clear the next edit starts a new cell; undo brings each state back.
     const again = setCell(s3, target, { judgement: 'unclear' }, 400, newId, names);
-    expect(again.changes).toEqual([{ table: 'frameworkCells', before: null, after: { ...first, id: 'n2', firstSummary: '', judgement: 'unclear', updatedAt: 400 } }]);
+    expect(again.changes).toEqual([
+      { table: 'frameworkCells', before: null, after: { ...first, id: 'n2', firstSummary: '', judgement: 'unclear', updatedAt: 400 } },
+    ]);
     expect(run(s3, invert(clear))).toEqual(s2);
     expect(run(s2, invert(update))).toEqual(s1);
     expect(run(s1, invert(create))).toEqual([]);
@@ -190,13 +264,19 @@ describe('setCell', () => {
     const newId = () => 'never';
     expect(setCell([], target, { firstSummary: ' ', judgement: '' }, 1, newId, names)).toEqual({ label, changes: [] });
     const typed = setCell(cells, target, { firstSummary: 'Shouts when angry. ' }, 50, newId, names);
-    expect(typed.changes).toEqual([{ table: 'frameworkCells', before: cells[1], after: { ...cells[1]!, firstSummary: 'Shouts when angry. ', updatedAt: 50 } }]);
+    expect(typed.changes).toEqual([
+      { table: 'frameworkCells', before: cells[1], after: { ...cells[1]!, firstSummary: 'Shouts when angry. ', updatedAt: 50 } },
+    ]);
     const reversed = setCell(cells, { ...target, waves: ['T2', 'T1'] }, { judgement: 'ceased' }, 50, newId, names);
-    expect(reversed.changes).toEqual([{ table: 'frameworkCells', before: cells[6], after: { ...cells[6]!, judgement: 'ceased', updatedAt: 50 } }]);
+    expect(reversed.changes).toEqual([
+      { table: 'frameworkCells', before: cells[6], after: { ...cells[6]!, judgement: 'ceased', updatedAt: 50 } },
+    ]);
   });
 
   it('refuses a pair of one wave and an unknown judgement', () => {
-    expect(() => setCell([], { ...target, waves: ['T1', 'T1'] }, { firstSummary: 'x' }, 1, () => 'id', names)).toThrow(/two different waves/);
+    expect(() => setCell([], { ...target, waves: ['T1', 'T1'] }, { firstSummary: 'x' }, 1, () => 'id', names)).toThrow(
+      /two different waves/,
+    );
     expect(() => setCell([], target, { judgement: 'better' as never }, 1, () => 'id', names)).toThrow(/"better" is not a change judgement/);
   });
 });
@@ -208,7 +288,14 @@ describe('cellEvidence and evidenceCounts', () => {
     const first = cellEvidence(project, 'p1', 'k1', WAVES).first;
     expect(first.map((p) => p.text)).toEqual(['I shout at her.']);
     // Summed over participants, a code's counts are the wave matrix's passages, whatever the options.
-    const optionSets = [{}, { includeChildren: true }, { coderIds: ['me'] }, { includeChildren: true, coderIds: ['you'] }, { coderIds: [] }, { ignoreInterviewer: true }];
+    const optionSets = [
+      {},
+      { includeChildren: true },
+      { coderIds: ['me'] },
+      { includeChildren: true, coderIds: ['you'] },
+      { coderIds: [] },
+      { ignoreInterviewer: true },
+    ];
     for (const options of optionSets) {
       for (const waves of [WAVES, ['T2', 'T1'] as WavePair]) {
         const counts = evidenceCounts(project, waves, options);
@@ -219,7 +306,10 @@ describe('cellEvidence and evidenceCounts', () => {
             summed.first += n.first;
             summed.second += n.second;
           }
-          expect(summed, `${row.codeId} ${JSON.stringify(options)}`).toEqual({ first: row.byWave[waves[0]]!.passages, second: row.byWave[waves[1]]!.passages });
+          expect(summed, `${row.codeId} ${JSON.stringify(options)}`).toEqual({
+            first: row.byWave[waves[0]]!.passages,
+            second: row.byWave[waves[1]]!.passages,
+          });
         }
       }
     }
@@ -228,7 +318,13 @@ describe('cellEvidence and evidenceCounts', () => {
     const e = cellEvidence(project, 'p1', 'k1', WAVES);
     expect(texts(e.first)).toEqual(['c1+c3: I shout at her.']);
     expect(texts(e.second)).toEqual(['c4: We talk it through.', 'c6: Calm voice.']);
-    expect(e.second[0]).toEqual({ sourceId: 's2', start: 0, end: 19, text: 'We talk it through.', codings: [{ codingId: 'c4', codeId: 'k1', coderId: 'me' }] });
+    expect(e.second[0]).toEqual({
+      sourceId: 's2',
+      start: 0,
+      end: 19,
+      text: 'We talk it through.',
+      codings: [{ codingId: 'c4', codeId: 'k1', coderId: 'me' }],
+    });
     expect(e.first[0]!.codings.map((c) => c.coderId)).toEqual(['me', 'you']);
   });
   it('adds live sub-codes with includeChildren and keeps only the chosen coders', () => {
@@ -254,17 +350,30 @@ describe('cellEvidence and evidenceCounts', () => {
     const withKids = evidenceCounts(project, WAVES, { includeChildren: true });
     expect(withKids.get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 2, second: 3 });
     expect(evidenceCounts(project, WAVES).get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 1, second: 2 });
-    expect(evidenceCounts(project, WAVES, { includeChildren: true, coderIds: ['me'] }).get(cellKey('p1', 'k1', WAVES))).toEqual({ first: 2, second: 3 });
+    expect(evidenceCounts(project, WAVES, { includeChildren: true, coderIds: ['me'] }).get(cellKey('p1', 'k1', WAVES))).toEqual({
+      first: 2,
+      second: 3,
+    });
     expect(withKids.get(cellKey('p2', 'k2', WAVES))).toEqual({ first: 1, second: 0 });
     expect(withKids.get(cellKey('p4', 'k1', WAVES))).toBeUndefined();
-    const optionSets = [{}, { includeChildren: true }, { coderIds: ['me'] }, { includeChildren: true, coderIds: ['you'] }, { coderIds: [] }, { ignoreInterviewer: true }];
+    const optionSets = [
+      {},
+      { includeChildren: true },
+      { coderIds: ['me'] },
+      { includeChildren: true, coderIds: ['you'] },
+      { coderIds: [] },
+      { ignoreInterviewer: true },
+    ];
     for (const options of optionSets) {
       for (const waves of [WAVES, ['T2', 'T1'] as WavePair]) {
         const counts = evidenceCounts(project, waves, options);
         for (const p of project.participants) {
           for (const k of project.codes) {
             const e = cellEvidence(project, p.id, k.id, waves, options);
-            expect(counts.get(cellKey(p.id, k.id, waves)) ?? { first: 0, second: 0 }).toEqual({ first: e.first.length, second: e.second.length });
+            expect(counts.get(cellKey(p.id, k.id, waves)) ?? { first: 0, second: 0 }).toEqual({
+              first: e.first.length,
+              second: e.second.length,
+            });
           }
         }
       }
@@ -274,7 +383,16 @@ describe('cellEvidence and evidenceCounts', () => {
 
 describe('suggestJudgement', () => {
   it('says only emerged or ceased, from presence and absence', () => {
-    const table: [number, number, string][] = [[0, 0, ''], [0, 1, 'emerged'], [0, 7, 'emerged'], [1, 0, 'ceased'], [4, 0, 'ceased'], [1, 1, ''], [1, 5, ''], [5, 1, '']];
+    const table: [number, number, string][] = [
+      [0, 0, ''],
+      [0, 1, 'emerged'],
+      [0, 7, 'emerged'],
+      [1, 0, 'ceased'],
+      [4, 0, 'ceased'],
+      [1, 1, ''],
+      [1, 5, ''],
+      [5, 1, ''],
+    ];
     expect(table.map(([a, b]) => suggestJudgement(a, b))).toEqual(table.map(([, , j]) => j));
   });
   it('labels judgements', () => {
@@ -286,19 +404,42 @@ describe('suggestJudgement', () => {
 describe('matrixRows', () => {
   const shape = (groups: ReturnType<typeof matrixRows>) => groups.map((g) => [g.role?.id ?? null, g.participants.map((p) => p.pseudonym)]);
   it('groups live participants with transcripts by role in the given order, by pseudonym inside', () => {
-    expect(shape(matrixRows(project, { roleOrder: ROLES }))).toEqual([['man', ['Ali', 'Dale']], ['woman', ['Beth']]]);
-    expect(shape(matrixRows(project, { roleOrder: [WOMAN, MAN] }))).toEqual([['woman', ['Beth']], ['man', ['Ali', 'Dale']]]);
+    expect(shape(matrixRows(project, { roleOrder: ROLES }))).toEqual([
+      ['man', ['Ali', 'Dale']],
+      ['woman', ['Beth']],
+    ]);
+    expect(shape(matrixRows(project, { roleOrder: [WOMAN, MAN] }))).toEqual([
+      ['woman', ['Beth']],
+      ['man', ['Ali', 'Dale']],
+    ]);
     expect(matrixRows(project, { roleOrder: ROLES })[0]!.role).toBe(MAN);
   });
   it('keeps only the chosen roles and puts roles without a definition last', () => {
     expect(shape(matrixRows(project, { roles: ['woman'], roleOrder: ROLES }))).toEqual([['woman', ['Beth']]]);
-    expect(shape(matrixRows(project, { roleOrder: [WOMAN] }))).toEqual([['woman', ['Beth']], [null, ['Ali', 'Dale']]]);
+    expect(shape(matrixRows(project, { roleOrder: [WOMAN] }))).toEqual([
+      ['woman', ['Beth']],
+      [null, ['Ali', 'Dale']],
+    ]);
     const more: ProjectSnapshot = {
       ...project,
-      participants: [...project.participants, person('p10', 'P10', 'man', '', ''), person('p11', 'p2', 'man', '', ''), person('p12', 'Fay', 'friend', '', '')],
-      sources: [...project.sources, source('x10', 'p10', 'T1', 'a', ''), source('x11', 'p11', 'T2', 'b', ''), source('x12', 'p12', 'T1', 'c', '')],
+      participants: [
+        ...project.participants,
+        person('p10', 'P10', 'man', '', ''),
+        person('p11', 'p2', 'man', '', ''),
+        person('p12', 'Fay', 'friend', '', ''),
+      ],
+      sources: [
+        ...project.sources,
+        source('x10', 'p10', 'T1', 'a', ''),
+        source('x11', 'p11', 'T2', 'b', ''),
+        source('x12', 'p12', 'T1', 'c', ''),
+      ],
     };
-    expect(shape(matrixRows(more, { roleOrder: [MAN, WOMAN, MAN] }))).toEqual([['man', ['Ali', 'Dale', 'p2', 'P10']], ['woman', ['Beth']], [null, ['Fay']]]);
+    expect(shape(matrixRows(more, { roleOrder: [MAN, WOMAN, MAN] }))).toEqual([
+      ['man', ['Ali', 'Dale', 'p2', 'P10']],
+      ['woman', ['Beth']],
+      [null, ['Fay']],
+    ]);
     expect(shape(matrixRows(more, { roles: ['friend'], roleOrder: ROLES }))).toEqual([[null, ['Fay']]]);
   });
 });
@@ -323,7 +464,9 @@ describe('reading a column or a row', () => {
     expect(columnText(project, cells, 'k1a', ['T1', 'T2'], ROLES)).toBe(
       'Respectful communication / Listening — Time 1 → Time 2\n\nDale (Man on programme): Emerged\n  Time 1: (no summary)\n  Time 2: Hears her out.',
     );
-    expect(columnText(project, cells, 'k2', WAVES, ROLES, { roles: ['woman'] })).toBe('Control — Time 1 → Time 2\n\n(nothing summarised yet)');
+    expect(columnText(project, cells, 'k2', WAVES, ROLES, { roles: ['woman'] })).toBe(
+      'Control — Time 1 → Time 2\n\n(nothing summarised yet)',
+    );
   });
   it('reads a row as one text, codes in the order given', () => {
     expect(rowText(project, cells, 'p1', ['k1', 'k1a', 'k2', 'k3'], WAVES)).toBe(
@@ -348,19 +491,43 @@ describe('reading a column or a row', () => {
     expect(rowText(project, cells, 'p1', ['k1'], ['T2', 'T1'])).toBe(
       'Dale (Man on programme) — Time 2 → Time 1\n\nRespectful communication: Weakened\n  Time 2: Reversed pair.\n  Time 1: (no summary)',
     );
-    expect(rowText({ ...project, roles: undefined }, cells, 'p3', ['k1'], WAVES)).toBe('Beth (Woman (ex-)partner) — Time 1 → Time 2\n\n(nothing summarised yet)');
+    expect(rowText({ ...project, roles: undefined }, cells, 'p3', ['k1'], WAVES)).toBe(
+      'Beth (Woman (ex-)partner) — Time 1 → Time 2\n\n(nothing summarised yet)',
+    );
   });
 });
 
 describe('changeMatrixRows', () => {
-  const header = ['participant', 'role', 'site', 'group', 'code', 'Time 1 summary', 'Time 2 summary', 'judgement', 'Time 1 passages', 'Time 2 passages'];
+  const header = [
+    'participant',
+    'role',
+    'site',
+    'group',
+    'code',
+    'Time 1 summary',
+    'Time 2 summary',
+    'judgement',
+    'Time 1 passages',
+    'Time 2 passages',
+  ];
   it('writes a header and one row per participant and code, empty cells included', () => {
     expect(changeMatrixRows(project, cells, ['k1', 'k1a'], WAVES, ROLES)).toEqual([
       header,
       ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', '0', '0'],
       ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication / Listening', '', '', '', '0', '0'],
       // Two coders on "I shout at her.": one passage.
-      ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication', 'Shouts when angry.', 'Talks it through.\n\nListens more.', 'Strengthened', '1', '2'],
+      [
+        'Dale',
+        'Man on programme',
+        'North',
+        'programme',
+        'Respectful communication',
+        'Shouts when angry.',
+        'Talks it through.\n\nListens more.',
+        'Strengthened',
+        '1',
+        '2',
+      ],
       ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication / Listening', '', 'Hears her out.', 'Emerged', '1', '1'],
       ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication', '', '', '', '0', '1'],
       ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication / Listening', '', '', '', '0', '0'],
@@ -370,7 +537,18 @@ describe('changeMatrixRows', () => {
     expect(changeMatrixRows(project, cells, ['k1'], WAVES, ROLES, { includeChildren: true, coderIds: ['me'], roles: ['man'] })).toEqual([
       header,
       ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', '0', '0'],
-      ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication', 'Shouts when angry.', 'Talks it through.\n\nListens more.', 'Strengthened', '2', '3'],
+      [
+        'Dale',
+        'Man on programme',
+        'North',
+        'programme',
+        'Respectful communication',
+        'Shouts when angry.',
+        'Talks it through.\n\nListens more.',
+        'Strengthened',
+        '2',
+        '3',
+      ],
     ]);
   });
 });

@@ -3,19 +3,73 @@ import { escapeSvg, heatCounts, heatMapSvg, measureChartSvg, wrapLines } from '.
 import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 
-const code = (id: string, name: string, parentId: string | null, order: number) => ({ id, parentId, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null });
-const person = (id: string, pseudonym: string) => ({ id, pseudonym, role: 'woman', site: '', group: '' as const, attributes: {}, links: [] });
-const source = (id: string, participantId: string, wave: string) => ({ id, participantId, wave, title: id, text: 'one two three four five six', turns: [], origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });
+const code = (id: string, name: string, parentId: string | null, order: number) => ({
+  id,
+  parentId,
+  name,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order,
+  deletedAt: null,
+});
+const person = (id: string, pseudonym: string) => ({
+  id,
+  pseudonym,
+  role: 'woman',
+  site: '',
+  group: '' as const,
+  attributes: {},
+  links: [],
+});
+const source = (id: string, participantId: string, wave: string) => ({
+  id,
+  participantId,
+  wave,
+  title: id,
+  text: 'one two three four five six',
+  turns: [],
+  origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 },
+});
 let n = 0;
-const coding = (sourceId: string, codeId: string, coderId = 'a') => ({ id: `k${++n}`, sourceId, codeId, coderId, start: 0, end: 3, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null });
+const coding = (sourceId: string, codeId: string, coderId = 'a') => ({
+  id: `k${++n}`,
+  sourceId,
+  codeId,
+  coderId,
+  start: 0,
+  end: 3,
+  memo: '',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+});
 
 // 4 women interviewed at both waves; "Calls him out" for 1 of 4 at Time 1 and 3 of 4 at Time 2.
 const project: ProjectSnapshot = {
-  waves: [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }],
+  waves: [
+    { id: 'T1', label: 'Time 1', order: 0 },
+    { id: 'T2', label: 'Time 2', order: 1 },
+  ],
   participants: [person('p1', 'Ann'), person('p2', 'Bea'), person('p3', 'Cat'), person('p4', 'Di <& "x">')],
   sources: ['p1', 'p2', 'p3', 'p4'].flatMap((p) => [source(`${p}a`, p, 'T1'), source(`${p}b`, p, 'T2')]),
-  codes: [code('m', 'Respect & <care>', null, 0), code('i1', 'Calls him out', 'm', 0), code('i2', 'Feels heard', 'm', 1), code('solo', 'Parenting', null, 1)],
-  codings: [coding('p1a', 'i1'), coding('p1b', 'i1'), coding('p2b', 'i1'), coding('p3b', 'i1'), coding('p3b', 'i1', 'b'), coding('p4a', 'i2'), coding('p4a', 'solo')],
+  codes: [
+    code('m', 'Respect & <care>', null, 0),
+    code('i1', 'Calls him out', 'm', 0),
+    code('i2', 'Feels heard', 'm', 1),
+    code('solo', 'Parenting', null, 1),
+  ],
+  codings: [
+    coding('p1a', 'i1'),
+    coding('p1b', 'i1'),
+    coding('p2b', 'i1'),
+    coding('p3b', 'i1'),
+    coding('p3b', 'i1', 'b'),
+    coding('p4a', 'i2'),
+    coding('p4a', 'solo'),
+  ],
   coders: [],
 };
 
@@ -40,7 +94,12 @@ describe('charts', () => {
   });
 
   it('heat map counts coded passages per participant and code at one wave, by coder if asked', () => {
-    expect(heatCounts(project, 'T2', ['i1', 'i2'], ['p1', 'p2', 'p3', 'p4'])).toEqual([[1, 0], [1, 0], [1, 0], [0, 0]]);
+    expect(heatCounts(project, 'T2', ['i1', 'i2'], ['p1', 'p2', 'p3', 'p4'])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [0, 0],
+    ]);
     expect(heatCounts(project, 'T2', ['i1'], ['p3'], { coderIds: ['b'] })).toEqual([[1]]);
     expect(heatCounts(project, 'T1', ['m', 'i2'], ['p4'])).toEqual([[0, 1]]);
     expect(heatCounts(project, 'T1', ['m', 'i2'], ['p4'], { includeChildren: true })).toEqual([[1, 1]]);
@@ -65,7 +124,8 @@ describe('charts', () => {
   });
 
   it('wraps the filter line at its separators instead of cutting it off', () => {
-    const filters = 'Waves compared: Time 1 → Time 2; Roles: Man on programme; Sites: all; Groups: all; Coder: all coders; Sub-codes: counted with their parents; Interviewer turns: counted';
+    const filters =
+      'Waves compared: Time 1 → Time 2; Roles: Man on programme; Sites: all; Groups: all; Coder: all coders; Sub-codes: counted with their parents; Interviewer turns: counted';
     const lines = wrapLines(filters, 60);
     expect(lines.join(' ')).toBe(filters);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);

@@ -6,9 +6,28 @@ const roles = [...DEFAULT_ROLES];
 let n = 0;
 const newId = () => `new-${++n}`;
 
-const dale: Participant = { id: 'd', pseudonym: 'Dale', role: 'man', site: 'Northbridge', group: 'programme', attributes: { age: 41, children: true }, links: [] };
-const jenna: Participant = { id: 'j', pseudonym: 'Jenna', role: 'woman', site: 'Northbridge', group: 'programme', attributes: { age: 38, children: true }, links: [{ type: 'partner of', participantId: 'd' }] };
-const defs: AttributeDef[] = [{ name: 'age', type: 'number' }, { name: 'children', type: 'boolean' }];
+const dale: Participant = {
+  id: 'd',
+  pseudonym: 'Dale',
+  role: 'man',
+  site: 'Northbridge',
+  group: 'programme',
+  attributes: { age: 41, children: true },
+  links: [],
+};
+const jenna: Participant = {
+  id: 'j',
+  pseudonym: 'Jenna',
+  role: 'woman',
+  site: 'Northbridge',
+  group: 'programme',
+  attributes: { age: 38, children: true },
+  links: [{ type: 'partner of', participantId: 'd' }],
+};
+const defs: AttributeDef[] = [
+  { name: 'age', type: 'number' },
+  { name: 'children', type: 'boolean' },
+];
 
 describe('classification sheet', () => {
   it('writes fixed columns, role labels, links and attributes', () => {
@@ -34,7 +53,10 @@ describe('classification sheet', () => {
       ['', '', '', '', '', '', ''],
     ];
     const out = participantsFromRows(table, [dale], roles, [], newId);
-    expect(out.attributeDefs).toEqual([{ name: 'weeks', type: 'number' }, { name: 'note', type: 'text' }]);
+    expect(out.attributeDefs).toEqual([
+      { name: 'weeks', type: 'number' },
+      { name: 'note', type: 'text' },
+    ]);
     expect(out.created).toBe(2);
     const [marcus, asha] = out.participants;
     expect(marcus).toMatchObject({ pseudonym: 'Marcus', role: 'man', group: 'programme', attributes: { weeks: 26, note: 'late start' } });
@@ -47,11 +69,36 @@ describe('classification sheet', () => {
     expect(bad([])).toThrow(/empty/);
     expect(bad([['name', 'role']])).toThrow(/include "pseudonym"/);
     expect(bad([['pseudonym', 'pseudonym']])).toThrow(/appears twice/);
-    expect(bad([['pseudonym', 'role'], ['Dale', 'wizard']])).toThrow(/row 2: unknown role "wizard"/);
-    expect(bad([['pseudonym', 'age'], ['Dale', 'forty']])).toThrow(/row 2, column "age": "forty" is not a number/);
+    expect(
+      bad([
+        ['pseudonym', 'role'],
+        ['Dale', 'wizard'],
+      ]),
+    ).toThrow(/row 2: unknown role "wizard"/);
+    expect(
+      bad([
+        ['pseudonym', 'age'],
+        ['Dale', 'forty'],
+      ]),
+    ).toThrow(/row 2, column "age": "forty" is not a number/);
     expect(bad([['pseudonym'], ['Dale'], ['dale']])).toThrow(/row 3: "dale" appears twice/);
-    expect(bad([['pseudonym', 'group'], ['Dale', 'control']])).toThrow(/group must be/);
-    expect(bad([['pseudonym', 'links'], ['Dale', 'partner of: Nobody']])).toThrow(/known participant/);
-    expect(bad([['pseudonym', 'role'], ['', 'man']])).toThrow(/row 2 has no pseudonym/);
+    expect(
+      bad([
+        ['pseudonym', 'group'],
+        ['Dale', 'control'],
+      ]),
+    ).toThrow(/group must be/);
+    expect(
+      bad([
+        ['pseudonym', 'links'],
+        ['Dale', 'partner of: Nobody'],
+      ]),
+    ).toThrow(/known participant/);
+    expect(
+      bad([
+        ['pseudonym', 'role'],
+        ['', 'man'],
+      ]),
+    ).toThrow(/row 2 has no pseudonym/);
   });
 });

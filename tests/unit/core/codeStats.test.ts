@@ -3,24 +3,66 @@ import { codeStats } from '../../../renderer/core/codebook/codeStats';
 import type { Code, Coding, Source } from '../../../renderer/core/shared/model';
 
 const code = (id: string, parentId: string | null, extra: Partial<Code> = {}): Code => ({
-  id, parentId, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null, ...extra,
+  id,
+  parentId,
+  name: id,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order: 0,
+  deletedAt: null,
+  ...extra,
 });
 const source = (id: string, participantId: string | null, extra: Partial<Source> = {}): Source => ({
-  id, participantId, wave: 'T1', title: id, text: 'x'.repeat(100), turns: [], origin: { fileName: `${id}.txt`, format: 'txt', sha256: '', importedAt: 0 }, deletedAt: null, ...extra,
+  id,
+  participantId,
+  wave: 'T1',
+  title: id,
+  text: 'x'.repeat(100),
+  turns: [],
+  origin: { fileName: `${id}.txt`, format: 'txt', sha256: '', importedAt: 0 },
+  deletedAt: null,
+  ...extra,
 });
 let n = 0;
 const coding = (codeId: string, sourceId: string, coderId = 'k1', extra: Partial<Coding> = {}): Coding => ({
-  id: `g${++n}`, sourceId, codeId, coderId, start: 0, end: 5, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null, ...extra,
+  id: `g${++n}`,
+  sourceId,
+  codeId,
+  coderId,
+  start: 0,
+  end: 5,
+  memo: '',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+  ...extra,
 });
 
 // a > a1 > a1x, b (unused), d deleted with a live child e left behind (damaged data).
 const codes = [code('a', null), code('a1', 'a'), code('a1x', 'a1'), code('b', null), code('d', null, { deletedAt: 1 }), code('e', 'd')];
-const sources = [source('s1', 'P1'), source('s2', 'P1', { wave: 'T2' }), source('s3', 'P2'), source('s4', null), source('s5', 'P3', { deletedAt: 1 })];
+const sources = [
+  source('s1', 'P1'),
+  source('s2', 'P1', { wave: 'T2' }),
+  source('s3', 'P2'),
+  source('s4', null),
+  source('s5', 'P3', { deletedAt: 1 }),
+];
 const codings = [
-  coding('a', 's1'), coding('a', 's1', 'k2'), coding('a', 's3'),
-  coding('a1', 's2'), coding('a1', 's4'), coding('a1', 's1', 'k2'),
-  coding('a1x', 's3', 'k2'), coding('a1x', 's5'), coding('a1x', 's1', 'k1', { deletedAt: 9 }),
-  coding('d', 's1'), coding('e', 's2'), coding('gone', 's1'),
+  coding('a', 's1'),
+  coding('a', 's1', 'k2'),
+  coding('a', 's3'),
+  coding('a1', 's2'),
+  coding('a1', 's4'),
+  coding('a1', 's1', 'k2'),
+  coding('a1x', 's3', 'k2'),
+  coding('a1x', 's5'),
+  coding('a1x', 's1', 'k1', { deletedAt: 9 }),
+  coding('d', 's1'),
+  coding('e', 's2'),
+  coding('gone', 's1'),
 ];
 const snapshot = { codes, codings, sources };
 const asObject = (m: Map<string, unknown>) => Object.fromEntries(m);

@@ -31,7 +31,9 @@ const find = (nodes: readonly CodebookNode[], name: string) => nodes.find((n) =>
 const json = (codes: unknown) => JSON.stringify({ format: 'mirabal-codebook', version: 1, codes });
 // WCAG contrast of dark transcript text (black) over the highlight.
 const contrastWithBlack = (hex: string) => {
-  const lin = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  const lin = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return (0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]! + 0.05) / 0.05;
 };
 
@@ -49,26 +51,74 @@ describe('the default codebook', () => {
 
   it('has the six measures of success with their indicators, then the themes', () => {
     expect(names(DEFAULT_CODEBOOK)).toEqual([
-      'Respectful communication', 'Expanded space for action', 'Safety and freedom from violence',
-      'Safe, positive and shared parenting', 'Awareness of self and others', 'Safer, healthier childhoods',
-      'Process of change', 'Gender', 'Experience of the programme', "Women's support service", "Children's views",
-      'Service integrity', 'Coordinated community response',
+      'Respectful communication',
+      'Expanded space for action',
+      'Safety and freedom from violence',
+      'Safe, positive and shared parenting',
+      'Awareness of self and others',
+      'Safer, healthier childhoods',
+      'Process of change',
+      'Gender',
+      'Experience of the programme',
+      "Women's support service",
+      "Children's views",
+      'Service integrity',
+      'Coordinated community response',
     ]);
     const kids = (name: string) => names(find(DEFAULT_CODEBOOK, name).children);
-    expect(kids('Respectful communication')).toEqual(['Negotiates during disagreements', 'Acts considerately', 'Listens so she feels heard']);
-    expect(kids('Expanded space for action')).toEqual(['Uses money to control', 'Prevents contact with friends or family', 'Tells her how to dress']);
+    expect(kids('Respectful communication')).toEqual([
+      'Negotiates during disagreements',
+      'Acts considerately',
+      'Listens so she feels heard',
+    ]);
+    expect(kids('Expanded space for action')).toEqual([
+      'Uses money to control',
+      'Prevents contact with friends or family',
+      'Tells her how to dress',
+    ]);
     expect(kids('Safety and freedom from violence')).toEqual([
-      'Physical violence', 'Sexual violence', 'Weapon used', 'Physical injury', 'Children saw or overheard', 'Harassment and other abuse', 'Feeling safe',
+      'Physical violence',
+      'Sexual violence',
+      'Weapon used',
+      'Physical injury',
+      'Children saw or overheard',
+      'Harassment and other abuse',
+      'Feeling safe',
     ]);
     expect(kids('Safe, positive and shared parenting')).toEqual([]);
-    expect(kids('Awareness of self and others')).toEqual(['Justifying or excusing', 'Minimising and deflecting', 'Takes responsibility', 'Understands impact on children']);
-    expect(kids('Safer, healthier childhoods')).toEqual(["Children worry about mother's safety", 'Children frightened of him', "Children's friendships"]);
-    expect(kids('Process of change')).toEqual(['Series of sparks', 'Light-bulb moment', 'Techniques learnt', 'Steps backwards']);
-    expect(names(find(find(DEFAULT_CODEBOOK, 'Process of change').children!, 'Techniques learnt').children)).toEqual(['Time Out', 'Counting to ten', 'Positive self-talk']);
-    expect(kids('Gender')).toEqual([
-      'Being a man', 'Being a woman', 'Equality a thing of the past', 'Protector, provider, head of family', 'Knowing best', 'Entitlement', 'Women positioned as deficient',
+    expect(kids('Awareness of self and others')).toEqual([
+      'Justifying or excusing',
+      'Minimising and deflecting',
+      'Takes responsibility',
+      'Understands impact on children',
     ]);
-    expect(kids('Experience of the programme')).toEqual(['Group work', 'Held to account by peers', 'One-to-one work', 'Facilitators', 'Daring to be vulnerable']);
+    expect(kids('Safer, healthier childhoods')).toEqual([
+      "Children worry about mother's safety",
+      'Children frightened of him',
+      "Children's friendships",
+    ]);
+    expect(kids('Process of change')).toEqual(['Series of sparks', 'Light-bulb moment', 'Techniques learnt', 'Steps backwards']);
+    expect(names(find(find(DEFAULT_CODEBOOK, 'Process of change').children!, 'Techniques learnt').children)).toEqual([
+      'Time Out',
+      'Counting to ten',
+      'Positive self-talk',
+    ]);
+    expect(kids('Gender')).toEqual([
+      'Being a man',
+      'Being a woman',
+      'Equality a thing of the past',
+      'Protector, provider, head of family',
+      'Knowing best',
+      'Entitlement',
+      'Women positioned as deficient',
+    ]);
+    expect(kids('Experience of the programme')).toEqual([
+      'Group work',
+      'Held to account by peers',
+      'One-to-one work',
+      'Facilitators',
+      'Daring to be vulnerable',
+    ]);
     for (const i of [0, 1, 2, 3, 4, 5]) expect(DEFAULT_CODEBOOK[i]!.description).toMatch(new RegExp(`^Measure of success ${i + 1}:`));
     for (const theme of DEFAULT_CODEBOOK.slice(6)) expect(theme.description).toMatch(/^Theme:/);
   });
@@ -117,7 +167,15 @@ describe('the schema', () => {
     expect(schema.properties.format.const).toBe('mirabal-codebook');
     expect(schema.required).toEqual(['format', 'version', 'codes']);
     const code = schema.$defs.code;
-    expect(Object.keys(code.properties).sort()).toEqual(['children', 'colour', 'description', 'examples', 'exclusion', 'inclusion', 'name']);
+    expect(Object.keys(code.properties).sort()).toEqual([
+      'children',
+      'colour',
+      'description',
+      'examples',
+      'exclusion',
+      'inclusion',
+      'name',
+    ]);
     expect(code.additionalProperties).toBe(false);
     const pattern = new RegExp(code.properties.colour.pattern);
     for (const c of ['#a1b2c3', '#A1B2C3', 'red', '#abc', '#a1b2c3d4']) expect(pattern.test(c), c).toBe(isColour(c));
@@ -128,16 +186,36 @@ describe('the schema', () => {
 
 describe('codes and trees', () => {
   const tree: CodebookNode[] = [
-    { name: 'A', description: 'about A', colour: '#8ec4eb', children: [{ name: 'A1' }, { name: 'A2', inclusion: 'yes', children: [{ name: 'A2x' }] }] },
+    {
+      name: 'A',
+      description: 'about A',
+      colour: '#8ec4eb',
+      children: [{ name: 'A1' }, { name: 'A2', inclusion: 'yes', children: [{ name: 'A2x' }] }],
+    },
     { name: 'B', exclusion: 'no', examples: 'e.g.' },
   ];
 
   it('flattens a tree with parent links, sibling order, empty text and derived colours', () => {
     const codes = codesFromTree(tree, counter());
     expect(codes.map((c) => [c.id, c.parentId, c.name, c.order])).toEqual([
-      ['c1', null, 'A', 0], ['c2', 'c1', 'A1', 0], ['c3', 'c1', 'A2', 1], ['c4', 'c3', 'A2x', 0], ['c5', null, 'B', 1],
+      ['c1', null, 'A', 0],
+      ['c2', 'c1', 'A1', 0],
+      ['c3', 'c1', 'A2', 1],
+      ['c4', 'c3', 'A2x', 0],
+      ['c5', null, 'B', 1],
     ]);
-    expect(codes[0]).toEqual({ id: 'c1', parentId: null, name: 'A', description: 'about A', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order: 0, deletedAt: null });
+    expect(codes[0]).toEqual({
+      id: 'c1',
+      parentId: null,
+      name: 'A',
+      description: 'about A',
+      inclusion: '',
+      exclusion: '',
+      examples: '',
+      colour: '#8ec4eb',
+      order: 0,
+      deletedAt: null,
+    });
     expect(codes[1]!.colour).toBe(childColour('#8ec4eb', 0));
     expect(codes[3]!.colour).toBe(childColour(codes[2]!.colour, 0));
     expect(codes[4]!.colour).toBe(PALETTE[1]);
@@ -146,7 +224,9 @@ describe('codes and trees', () => {
 
   it('rebuilds the tree from live codes by order', () => {
     const codes = codesFromTree(tree, counter());
-    expect(treeFromCodes(codes)).toEqual(tree.map((n) => ({ ...n, colour: codes.find((c) => c.name === n.name)!.colour, children: n.children && expect.any(Array) })));
+    expect(treeFromCodes(codes)).toEqual(
+      tree.map((n) => ({ ...n, colour: codes.find((c) => c.name === n.name)!.colour, children: n.children && expect.any(Array) })),
+    );
     const shuffled: Code[] = [...codes].reverse();
     expect(treeFromCodes(shuffled)).toEqual(treeFromCodes(codes));
     const edited = codes.map((c) => (c.name === 'A2' ? { ...c, deletedAt: 5 } : c.name === 'B' ? { ...c, order: -1 } : c));
@@ -168,7 +248,10 @@ describe('codes and trees', () => {
     expect(rows[0]).toEqual([...CODEBOOK_CSV_HEADER]);
     expect(rows[2]!.slice(0, 2)).toEqual(['Respectful communication / Negotiates during disagreements', 'Negotiates during disagreements']);
     expect(parseCodebookCsv(rows, 'codes.csv')).toEqual(DEFAULT_CODEBOOK);
-    const awkward = codesFromTree([{ name: 'Wo / man', children: [{ name: 'He said "no", twice' }, { name: 'wo' }] }, { name: 'wo' }], counter());
+    const awkward = codesFromTree(
+      [{ name: 'Wo / man', children: [{ name: 'He said "no", twice' }, { name: 'wo' }] }, { name: 'wo' }],
+      counter(),
+    );
     expect(parseCodebookCsv(codebookRows(awkward), 'codes.csv')).toEqual(treeFromCodes(awkward));
   });
 });
@@ -183,18 +266,30 @@ describe('parseCodebookCsv', () => {
       ['Acts considerately', 'Respectful communication', '', ''],
     ];
     expect(parseCodebookCsv(rows, 'c.csv')).toEqual([
-      { name: 'Respectful communication', colour: '#8ec4eb', children: [{ name: 'Listens', description: 'She feels heard' }, { name: 'Acts considerately' }] },
+      {
+        name: 'Respectful communication',
+        colour: '#8ec4eb',
+        children: [{ name: 'Listens', description: 'She feels heard' }, { name: 'Acts considerately' }],
+      },
     ]);
   });
 
   it('reads a path column, with or without a name column', () => {
     const rows = [['path'], ['Measures'], ['Measures / Respectful communication / Listens'], ['Measures  /  Respectful communication']];
-    expect(parseCodebookCsv(rows, 'c.csv')).toEqual([{ name: 'Measures', children: [{ name: 'Respectful communication', children: [{ name: 'Listens' }] }] }]);
+    expect(parseCodebookCsv(rows, 'c.csv')).toEqual([
+      { name: 'Measures', children: [{ name: 'Respectful communication', children: [{ name: 'Listens' }] }] },
+    ]);
   });
 
   it('takes a path as parent when a name is not unique', () => {
     const rows = [
-      ['name', 'parent'], ['Men', ''], ['Women', ''], ['Safety', 'Men'], ['Safety', 'Women'], ['Feeling safe', 'Women / Safety'], ['Risk', 'men / safety'],
+      ['name', 'parent'],
+      ['Men', ''],
+      ['Women', ''],
+      ['Safety', 'Men'],
+      ['Safety', 'Women'],
+      ['Feeling safe', 'Women / Safety'],
+      ['Risk', 'men / safety'],
     ];
     const tree = parseCodebookCsv(rows, 'c.csv');
     expect(names(tree[0]!.children![0]!.children)).toEqual(['Risk']);
@@ -221,20 +316,102 @@ describe('parseCodebookCsv', () => {
 
   it('refuses bad tables, naming the file and the row', () => {
     bad([], 'codes.csv: is empty; the first row must name the columns');
-    bad([['code', 'description'], ['A', '']], 'codes.csv: the first row must name the columns and include "name" (with "parent") or "path".');
-    bad([['name', 'Name'], ['A', 'B']], 'codes.csv: the column "name" appears twice in the first row.');
-    bad([['path', 'parent'], ['A', '']], 'codes.csv: has both a "path" and a "parent" column; keep one of them.');
-    bad([['name', 'parent'], ['A', ''], ['B', 'C']], 'codes.csv: row 3: parent "C" is not a code in this file; add a row for it.');
+    bad(
+      [
+        ['code', 'description'],
+        ['A', ''],
+      ],
+      'codes.csv: the first row must name the columns and include "name" (with "parent") or "path".',
+    );
+    bad(
+      [
+        ['name', 'Name'],
+        ['A', 'B'],
+      ],
+      'codes.csv: the column "name" appears twice in the first row.',
+    );
+    bad(
+      [
+        ['path', 'parent'],
+        ['A', ''],
+      ],
+      'codes.csv: has both a "path" and a "parent" column; keep one of them.',
+    );
+    bad(
+      [
+        ['name', 'parent'],
+        ['A', ''],
+        ['B', 'C'],
+      ],
+      'codes.csv: row 3: parent "C" is not a code in this file; add a row for it.',
+    );
     bad([['path'], ['A / B']], 'codes.csv: row 2: parent "A" is not a code in this file; add a row for it.');
-    bad([['name', 'parent'], ['Men', ''], ['Risk', 'Men / Safety']], 'codes.csv: row 3: parent "Men / Safety" is not a code in this file; add a row for it.');
-    bad([['name', 'parent'], ['A', 'B'], ['B', 'A']], 'codes.csv: row 2: its parents lead in a circle back to itself (A → B → A).');
-    bad([['name', 'parent'], ['R', ''], ['A', 'A']], 'codes.csv: row 3: its parents lead in a circle back to itself (A → A).');
-    bad([['name', 'parent'], ['A', ''], ['B', 'A'], ['b ', 'A']], 'codes.csv: row 4: "b" appears twice under "A" (also row 3).');
+    bad(
+      [
+        ['name', 'parent'],
+        ['Men', ''],
+        ['Risk', 'Men / Safety'],
+      ],
+      'codes.csv: row 3: parent "Men / Safety" is not a code in this file; add a row for it.',
+    );
+    bad(
+      [
+        ['name', 'parent'],
+        ['A', 'B'],
+        ['B', 'A'],
+      ],
+      'codes.csv: row 2: its parents lead in a circle back to itself (A → B → A).',
+    );
+    bad(
+      [
+        ['name', 'parent'],
+        ['R', ''],
+        ['A', 'A'],
+      ],
+      'codes.csv: row 3: its parents lead in a circle back to itself (A → A).',
+    );
+    bad(
+      [
+        ['name', 'parent'],
+        ['A', ''],
+        ['B', 'A'],
+        ['b ', 'A'],
+      ],
+      'codes.csv: row 4: "b" appears twice under "A" (also row 3).',
+    );
     bad([['path'], ['A'], ['A']], 'codes.csv: row 3: "A" appears twice at the top level (also row 2).');
-    bad([['name', 'parent'], ['X', ''], ['Y', ''], ['S', 'X'], ['S', 'Y'], ['T', 'S']], 'codes.csv: row 6: parent "S" matches more than one code (rows 4, 5); write its path instead');
-    bad([['path', 'name'], ['A / B', 'C']], 'codes.csv: row 2: the name "C" is not the last part of the path "A / B".');
-    bad([['name', 'colour'], ['A', 'red']], 'codes.csv: row 2: colour "red" is not a colour like "#a1b2c3".');
-    bad([['name', 'description'], ['', 'orphan text']], 'codes.csv: row 2: name is empty.');
+    bad(
+      [
+        ['name', 'parent'],
+        ['X', ''],
+        ['Y', ''],
+        ['S', 'X'],
+        ['S', 'Y'],
+        ['T', 'S'],
+      ],
+      'codes.csv: row 6: parent "S" matches more than one code (rows 4, 5); write its path instead',
+    );
+    bad(
+      [
+        ['path', 'name'],
+        ['A / B', 'C'],
+      ],
+      'codes.csv: row 2: the name "C" is not the last part of the path "A / B".',
+    );
+    bad(
+      [
+        ['name', 'colour'],
+        ['A', 'red'],
+      ],
+      'codes.csv: row 2: colour "red" is not a colour like "#a1b2c3".',
+    );
+    bad(
+      [
+        ['name', 'description'],
+        ['', 'orphan text'],
+      ],
+      'codes.csv: row 2: name is empty.',
+    );
     const chain = Array.from({ length: 13 }, (_, i) => [`L${i + 1}`, i ? `L${i}` : '']);
     bad([['name', 'parent'], ...chain], 'codes.csv: row 14: "L13" is 13 levels deep; codes may be at most 12 levels deep.');
     bad([['name'], ...Array.from({ length: 5001 }, (_, i) => [`C${i}`])], 'codes.csv: has 5001 codes; a codebook may hold at most 5,000.');
@@ -249,14 +426,20 @@ describe('parseCodebookJson', () => {
   };
 
   it('normalises what it reads: trimmed text, lower-case colours, no empty fields', () => {
-    const text = json([{ name: ' A ', description: ' d ', examples: '', colour: '#ABCDEF', children: [] }, { name: 'B', colour: '' }]);
+    const text = json([
+      { name: ' A ', description: ' d ', examples: '', colour: '#ABCDEF', children: [] },
+      { name: 'B', colour: '' },
+    ]);
     expect(parseCodebookJson(`\uFEFF${text}`, 'book.json')).toEqual([{ name: 'A', description: 'd', colour: '#abcdef' }, { name: 'B' }]);
   });
 
   it('refuses a file that is not a codebook', () => {
     bad('{ nope', 'book.json: is not valid JSON (');
     bad('[]', 'book.json: is not a codebook: it must be an object with "format": "mirabal-codebook".');
-    bad(JSON.stringify({ format: 'mirabal-codebook', version: 2, codes: [] }), 'book.json: is a version 2 codebook; this workbench reads version 1.');
+    bad(
+      JSON.stringify({ format: 'mirabal-codebook', version: 2, codes: [] }),
+      'book.json: is a version 2 codebook; this workbench reads version 1.',
+    );
     bad(JSON.stringify({ format: 'mirabal-codebook', version: '1', codes: [] }), 'book.json: "version" must be a whole number');
     bad(JSON.stringify({ format: 'mirabal-codebook', version: 1, codes: [], author: 'x' }), 'book.json: unknown field "author"');
     bad(JSON.stringify({ format: 'mirabal-codebook', version: 1, codes: {} }), 'book.json: "codes" must be a list of codes.');

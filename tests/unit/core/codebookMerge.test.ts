@@ -20,8 +20,16 @@ describe('mergeCodebook', () => {
 
   it('adds only what is missing, after existing siblings', () => {
     const codes: Code[] = [];
-    applyToArrays({ codes }, mergeCodebook(codes, [{ name: 'Gender', children: [{ name: 'Knowing best' }] }, { name: 'Mine' }], 'x', newId));
-    const again = mergeCodebook(codes, [{ name: 'gender', children: [{ name: 'Knowing best' }, { name: 'Entitlement' }] }, { name: 'Mine' }], 'y', newId);
+    applyToArrays(
+      { codes },
+      mergeCodebook(codes, [{ name: 'Gender', children: [{ name: 'Knowing best' }] }, { name: 'Mine' }], 'x', newId),
+    );
+    const again = mergeCodebook(
+      codes,
+      [{ name: 'gender', children: [{ name: 'Knowing best' }, { name: 'Entitlement' }] }, { name: 'Mine' }],
+      'y',
+      newId,
+    );
     expect(again.changes.map((c) => (c.after as Code).name)).toEqual(['Entitlement']);
     expect((again.changes[0]!.after as Code).order).toBe(1);
     expect(mergeCodebook(codes, [{ name: 'Mine' }], 'z', newId).changes).toEqual([]);

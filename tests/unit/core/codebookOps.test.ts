@@ -3,31 +3,74 @@ import { describe, expect, it } from 'vitest';
 import { applyToArrays, invert, type Action } from '../../../renderer/core/shared/changes';
 import { PALETTE, childColour } from '../../../renderer/core/codebook/codebook';
 import {
-  codePath, createCode, deleteCode, deleteImpact, descendantIds, mergeCodes, mergeImpact, moveCode, moveCodeByKey, orderedTree, splitCode, updateCode,
+  codePath,
+  createCode,
+  deleteCode,
+  deleteImpact,
+  descendantIds,
+  mergeCodes,
+  mergeImpact,
+  moveCode,
+  moveCodeByKey,
+  orderedTree,
+  splitCode,
+  updateCode,
 } from '../../../renderer/core/codebook/codebookOps';
 import type { Code, Coding } from '../../../renderer/core/shared/model';
 import { ValidationError } from '../../../renderer/core/shared/errors';
 
 const NOW = 1_700_000_000_000;
 const mk = (id: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({
-  id, parentId, name: id.toUpperCase(), description: '', inclusion: '', exclusion: '', examples: '', colour: PALETTE[0]!, order, deletedAt: null, ...extra,
+  id,
+  parentId,
+  name: id.toUpperCase(),
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: PALETTE[0]!,
+  order,
+  deletedAt: null,
+  ...extra,
 });
 const cd = (id: string, codeId: string, extra: Partial<Coding> = {}): Coding => ({
-  id, sourceId: 's1', codeId, coderId: 'k1', start: 0, end: 5, memo: '', createdAt: 1, updatedAt: 1, deletedAt: null, ...extra,
+  id,
+  sourceId: 's1',
+  codeId,
+  coderId: 'k1',
+  start: 0,
+  end: 5,
+  memo: '',
+  createdAt: 1,
+  updatedAt: 1,
+  deletedAt: null,
+  ...extra,
 });
 // a: a1, a2 (a2x), a3 | b: b1 | c
 const tree = (): Code[] => [
-  mk('a', null, 0, { colour: PALETTE[0] }), mk('b', null, 1, { colour: PALETTE[1] }), mk('c', null, 2, { colour: PALETTE[2] }),
-  mk('a1', 'a', 0), mk('a2', 'a', 1), mk('a3', 'a', 2), mk('a2x', 'a2', 0), mk('b1', 'b', 0),
+  mk('a', null, 0, { colour: PALETTE[0] }),
+  mk('b', null, 1, { colour: PALETTE[1] }),
+  mk('c', null, 2, { colour: PALETTE[2] }),
+  mk('a1', 'a', 0),
+  mk('a2', 'a', 1),
+  mk('a3', 'a', 2),
+  mk('a2x', 'a2', 0),
+  mk('b1', 'b', 0),
 ];
-const ids = () => { let n = 0; return () => `new${++n}`; };
+const ids = () => {
+  let n = 0;
+  return () => `new${++n}`;
+};
 const apply = (codes: Code[], action: Action, codings: Coding[] = []) => {
   const state = { codes: structuredClone(codes), codings: structuredClone(codings) };
   applyToArrays(state, action);
   return state;
 };
 const kids = (codes: Code[], parentId: string | null) =>
-  codes.filter((c) => c.parentId === parentId && c.deletedAt == null).sort((a, b) => a.order - b.order).map((c) => `${c.id}:${c.order}`);
+  codes
+    .filter((c) => c.parentId === parentId && c.deletedAt == null)
+    .sort((a, b) => a.order - b.order)
+    .map((c) => `${c.id}:${c.order}`);
 const changedIds = (action: Action) => action.changes.map((c) => (c.after ?? c.before)!.id);
 const refuses = (fn: () => unknown, message: RegExp) => {
   expect(fn).toThrow(ValidationError);
@@ -37,7 +80,17 @@ const refuses = (fn: () => unknown, message: RegExp) => {
 describe('tree queries', () => {
   it('walks depth-first by order, hides deleted subtrees and lifts orphans to the top', () => {
     const codes = [...tree().reverse(), mk('z', 'gone', 0), mk('d', null, 3, { deletedAt: 5 }), mk('dx', 'd', 0)];
-    expect(orderedTree(codes).map((t) => `${t.code.id}@${t.depth}`)).toEqual(['a@0', 'a1@1', 'a2@1', 'a2x@2', 'a3@1', 'b@0', 'b1@1', 'c@0', 'z@0']);
+    expect(orderedTree(codes).map((t) => `${t.code.id}@${t.depth}`)).toEqual([
+      'a@0',
+      'a1@1',
+      'a2@1',
+      'a2x@2',
+      'a3@1',
+      'b@0',
+      'b1@1',
+      'c@0',
+      'z@0',
+    ]);
     expect(descendantIds(codes, 'a')).toEqual(['a1', 'a2', 'a2x', 'a3']);
     expect(descendantIds(codes, 'c')).toEqual([]);
     expect(codePath(codes, 'a2x')).toEqual(['A', 'A2', 'A2X']);
@@ -49,7 +102,9 @@ describe('createCode', () => {
   it('adds a top-level code last with the next palette colour', () => {
     const action = createCode(tree(), { name: '  Sparks ', description: ' why ' }, ids(), NOW);
     expect(action.label).toBe('Create code "Sparks"');
-    expect(action.changes).toEqual([{ table: 'codes', before: null, after: mk('new1', null, 3, { name: 'Sparks', description: 'why', colour: PALETTE[3] }) }]);
+    expect(action.changes).toEqual([
+      { table: 'codes', before: null, after: mk('new1', null, 3, { name: 'Sparks', description: 'why', colour: PALETTE[3] }) },
+    ]);
   });
   it('gives a child a shade of its parent and inserts at index, shifting only later siblings', () => {
     const action = createCode(tree(), { name: 'New', parentId: 'a', index: 1 }, ids(), NOW);
@@ -60,9 +115,18 @@ describe('createCode', () => {
   });
   it('clamps the index, takes an explicit colour and allows a name used elsewhere or by a deleted sibling', () => {
     const codes = [...tree(), mk('gone', 'b', 1, { name: 'Gone', deletedAt: 1 })];
-    expect(kids(apply(codes, createCode(codes, { name: 'x', parentId: 'b', index: -4 }, ids(), NOW)).codes, 'b')).toEqual(['new1:0', 'b1:1']);
-    expect(kids(apply(codes, createCode(codes, { name: 'x', parentId: 'b', index: 99 }, ids(), NOW)).codes, 'b')).toEqual(['b1:0', 'new1:1']);
-    expect(createCode(codes, { name: 'A1', parentId: 'b', colour: '#AABBCC' }, ids(), NOW).changes[0]!.after).toMatchObject({ name: 'A1', colour: '#aabbcc' });
+    expect(kids(apply(codes, createCode(codes, { name: 'x', parentId: 'b', index: -4 }, ids(), NOW)).codes, 'b')).toEqual([
+      'new1:0',
+      'b1:1',
+    ]);
+    expect(kids(apply(codes, createCode(codes, { name: 'x', parentId: 'b', index: 99 }, ids(), NOW)).codes, 'b')).toEqual([
+      'b1:0',
+      'new1:1',
+    ]);
+    expect(createCode(codes, { name: 'A1', parentId: 'b', colour: '#AABBCC' }, ids(), NOW).changes[0]!.after).toMatchObject({
+      name: 'A1',
+      colour: '#aabbcc',
+    });
     expect(createCode(codes, { name: 'gone', parentId: 'b' }, ids(), NOW).changes).toHaveLength(1);
   });
   it('refuses empty, multi-line and duplicate names, missing parents and bad colours', () => {
@@ -77,9 +141,22 @@ describe('createCode', () => {
 
 describe('updateCode', () => {
   it('renames, describes and recolours, changing only that record', () => {
-    const action = updateCode(tree(), 'a1', { name: ' Safety ', description: ' d ', inclusion: 'i', exclusion: 'e', examples: 'x', colour: '#ABCDEF' });
+    const action = updateCode(tree(), 'a1', {
+      name: ' Safety ',
+      description: ' d ',
+      inclusion: 'i',
+      exclusion: 'e',
+      examples: 'x',
+      colour: '#ABCDEF',
+    });
     expect(action.label).toBe('Rename "A1" to "Safety"');
-    expect(action.changes).toEqual([{ table: 'codes', before: mk('a1', 'a', 0), after: mk('a1', 'a', 0, { name: 'Safety', description: 'd', inclusion: 'i', exclusion: 'e', examples: 'x', colour: '#abcdef' }) }]);
+    expect(action.changes).toEqual([
+      {
+        table: 'codes',
+        before: mk('a1', 'a', 0),
+        after: mk('a1', 'a', 0, { name: 'Safety', description: 'd', inclusion: 'i', exclusion: 'e', examples: 'x', colour: '#abcdef' }),
+      },
+    ]);
     expect(updateCode(tree(), 'a1', { description: 'd' }).label).toBe('Edit "A1"');
   });
   it('ignores fields outside the patch type, allows a case change of its own name and is a no-op when nothing changes', () => {
@@ -132,7 +209,13 @@ describe('moveCodeByKey', () => {
     expect(kids(after('a2x', 'outdent'), 'a')).toEqual(['a1:0', 'a2:1', 'a2x:2', 'a3:3']);
   });
   it('returns an empty action at the edges', () => {
-    for (const [id, dir] of [['a1', 'up'], ['a3', 'down'], ['a1', 'indent'], ['a', 'outdent'], ['c', 'down']] as const) {
+    for (const [id, dir] of [
+      ['a1', 'up'],
+      ['a3', 'down'],
+      ['a1', 'indent'],
+      ['a', 'outdent'],
+      ['c', 'down'],
+    ] as const) {
       expect(moveCodeByKey(tree(), id, dir)).toEqual({ label: `Move "${id.toUpperCase()}"`, changes: [] });
     }
   });
@@ -222,60 +305,86 @@ describe('deleteCode', () => {
 // ---- undo restores exactly: random trees, random sequences of operations ----
 const nameKey = (s: string) => s.trim().toLowerCase();
 const opArb = fc.oneof(
-  fc.record({ kind: fc.constant('create' as const), parent: fc.nat(), top: fc.boolean(), name: fc.constantFrom('x', 'X ', 'y', 'n1'), index: fc.integer({ min: -1, max: 6 }) }),
-  fc.record({ kind: fc.constant('move' as const), code: fc.nat(), parent: fc.nat(), top: fc.boolean(), index: fc.integer({ min: -1, max: 6 }) }),
-  fc.record({ kind: fc.constant('key' as const), code: fc.nat(), dir: fc.constantFrom('up' as const, 'down' as const, 'indent' as const, 'outdent' as const) }),
+  fc.record({
+    kind: fc.constant('create' as const),
+    parent: fc.nat(),
+    top: fc.boolean(),
+    name: fc.constantFrom('x', 'X ', 'y', 'n1'),
+    index: fc.integer({ min: -1, max: 6 }),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    code: fc.nat(),
+    parent: fc.nat(),
+    top: fc.boolean(),
+    index: fc.integer({ min: -1, max: 6 }),
+  }),
+  fc.record({
+    kind: fc.constant('key' as const),
+    code: fc.nat(),
+    dir: fc.constantFrom('up' as const, 'down' as const, 'indent' as const, 'outdent' as const),
+  }),
   fc.record({ kind: fc.constant('merge' as const), code: fc.nat(), into: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), code: fc.nat() }),
 );
 const worldArb = fc.record({
   parents: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
-  codings: fc.array(fc.record({ code: fc.nat(), source: fc.nat({ max: 2 }), start: fc.nat({ max: 3 }), coder: fc.constantFrom('k1', 'k2') }), { maxLength: 25 }),
+  codings: fc.array(
+    fc.record({ code: fc.nat(), source: fc.nat({ max: 2 }), start: fc.nat({ max: 3 }), coder: fc.constantFrom('k1', 'k2') }),
+    { maxLength: 25 },
+  ),
   ops: fc.array(opArb, { maxLength: 12 }),
 });
 
 describe('undo (property)', () => {
   it('applying each action then its inverse, in reverse, restores the exact original arrays', () => {
-    fc.assert(fc.property(worldArb, ({ parents, codings: raw, ops }) => {
-      // parents[i] % (i + 1) === i makes code i top-level, otherwise a child of an earlier code.
-      const codes = parents.map((p, i) => mk(`n${i}`, p % (i + 1) === i ? null : `n${p % (i + 1)}`, i));
-      const codings = raw.map((r, i) => cd(`g${i}`, `n${r.code % codes.length}`, { sourceId: `s${r.source}`, start: r.start, end: r.start + 2, coderId: r.coder }));
-      const original = { codes: structuredClone(codes), codings: structuredClone(codings) };
-      const state = { codes: structuredClone(codes), codings: structuredClone(codings) };
-      const done: Action[] = [];
-      const newId = ids();
-      for (const op of ops) {
-        const pick = (n: number) => state.codes[n % state.codes.length]!.id;
-        const frozen = JSON.stringify(state);
-        let action: Action;
-        try {
-          if (op.kind === 'create') action = createCode(state.codes, { name: op.name, parentId: op.top ? null : pick(op.parent), index: op.index }, newId, NOW);
-          else if (op.kind === 'move') action = moveCode(state.codes, pick(op.code), op.top ? null : pick(op.parent), op.index);
-          else if (op.kind === 'key') action = moveCodeByKey(state.codes, pick(op.code), op.dir);
-          else if (op.kind === 'merge') action = mergeCodes(state.codes, state.codings, pick(op.code), pick(op.into), NOW);
-          else action = deleteCode(state.codes, state.codings, pick(op.code), NOW);
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          continue;
+    fc.assert(
+      fc.property(worldArb, ({ parents, codings: raw, ops }) => {
+        // parents[i] % (i + 1) === i makes code i top-level, otherwise a child of an earlier code.
+        const codes = parents.map((p, i) => mk(`n${i}`, p % (i + 1) === i ? null : `n${p % (i + 1)}`, i));
+        const codings = raw.map((r, i) =>
+          cd(`g${i}`, `n${r.code % codes.length}`, { sourceId: `s${r.source}`, start: r.start, end: r.start + 2, coderId: r.coder }),
+        );
+        const original = { codes: structuredClone(codes), codings: structuredClone(codings) };
+        const state = { codes: structuredClone(codes), codings: structuredClone(codings) };
+        const done: Action[] = [];
+        const newId = ids();
+        for (const op of ops) {
+          const pick = (n: number) => state.codes[n % state.codes.length]!.id;
+          const frozen = JSON.stringify(state);
+          let action: Action;
+          try {
+            if (op.kind === 'create')
+              action = createCode(state.codes, { name: op.name, parentId: op.top ? null : pick(op.parent), index: op.index }, newId, NOW);
+            else if (op.kind === 'move') action = moveCode(state.codes, pick(op.code), op.top ? null : pick(op.parent), op.index);
+            else if (op.kind === 'key') action = moveCodeByKey(state.codes, pick(op.code), op.dir);
+            else if (op.kind === 'merge') action = mergeCodes(state.codes, state.codings, pick(op.code), pick(op.into), NOW);
+            else action = deleteCode(state.codes, state.codings, pick(op.code), NOW);
+          } catch (e) {
+            if (!(e instanceof ValidationError)) throw e;
+            continue;
+          }
+          expect(JSON.stringify(state)).toBe(frozen); // building an action never writes
+          for (const c of action.changes) {
+            const current =
+              (state[c.table as 'codes' | 'codings'] as { id: string }[]).find((r) => r.id === (c.after ?? c.before)!.id) ?? null;
+            expect(current).toEqual(c.before); // every `before` is what the record really was
+          }
+          applyToArrays(state, action);
+          done.push(action);
+          const liveCodes = state.codes.filter((c) => c.deletedAt == null);
+          const live = new Set(liveCodes.map((c) => c.id));
+          for (const c of liveCodes) {
+            const sibs = liveCodes.filter((s) => s.parentId === c.parentId && nameKey(s.name) === nameKey(c.name));
+            expect(sibs).toHaveLength(1);
+          }
+          for (const g of state.codings) if (g.deletedAt == null) expect(live.has(g.codeId)).toBe(true);
+          expect(orderedTree(state.codes)).toHaveLength(liveCodes.length); // no cycles, nothing orphaned
         }
-        expect(JSON.stringify(state)).toBe(frozen); // building an action never writes
-        for (const c of action.changes) {
-          const current = (state[c.table as 'codes' | 'codings'] as { id: string }[]).find((r) => r.id === (c.after ?? c.before)!.id) ?? null;
-          expect(current).toEqual(c.before); // every `before` is what the record really was
-        }
-        applyToArrays(state, action);
-        done.push(action);
-        const liveCodes = state.codes.filter((c) => c.deletedAt == null);
-        const live = new Set(liveCodes.map((c) => c.id));
-        for (const c of liveCodes) {
-          const sibs = liveCodes.filter((s) => s.parentId === c.parentId && nameKey(s.name) === nameKey(c.name));
-          expect(sibs).toHaveLength(1);
-        }
-        for (const g of state.codings) if (g.deletedAt == null) expect(live.has(g.codeId)).toBe(true);
-        expect(orderedTree(state.codes)).toHaveLength(liveCodes.length); // no cycles, nothing orphaned
-      }
-      for (const action of done.reverse()) applyToArrays(state, invert(action));
-      expect(state).toStrictEqual(original);
-    }), { numRuns: 300 });
+        for (const action of done.reverse()) applyToArrays(state, invert(action));
+        expect(state).toStrictEqual(original);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

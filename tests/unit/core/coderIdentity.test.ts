@@ -37,6 +37,7 @@ describe('parseMachineCoder', () => {
   it('reads what was stored, and treats anything malformed as nobody', () => {
     expect(parseMachineCoder(JSON.stringify({ name: 'Tess', colour: '#2f9b6d' }))).toEqual({ name: 'Tess', colour: '#2f9b6d' });
     expect(parseMachineCoder(JSON.stringify({ name: 'Tess', colour: 'red' }))).toEqual({ name: 'Tess', colour: '#2f6db5' });
-    for (const bad of [null, '', 'not json', '42', 'null', JSON.stringify({ name: '' }), JSON.stringify({ colour: '#000000' })]) expect(parseMachineCoder(bad)).toBeNull();
+    for (const bad of [null, '', 'not json', '42', 'null', JSON.stringify({ name: '' }), JSON.stringify({ colour: '#000000' })])
+      expect(parseMachineCoder(bad)).toBeNull();
   });
 });

@@ -19,7 +19,14 @@ let n = 0;
 const newId = () => `c${++n}`;
 const req = { sourceId: 's', codeId: 'k', coderId: 'me' };
 const coding = (id: string, start: number, end: number, extra: Partial<Coding> = {}): Coding => ({
-  id, ...req, start, end, memo: '', createdAt: 1, updatedAt: 1, ...extra,
+  id,
+  ...req,
+  start,
+  end,
+  memo: '',
+  createdAt: 1,
+  updatedAt: 1,
+  ...extra,
 });
 
 function run(state: Coding[], action: Action): Coding[] {
@@ -40,7 +47,11 @@ describe('applyCoding', () => {
     expect(() => applyCoding([coding('a', 3, 9)], { ...req, start: 3, end: 9 }, 20, 'X', newId, 5)).toThrow(/already coded "X"/);
   });
   it('grows an overlapping or touching coding of the same code and coder, absorbing others', () => {
-    const before = [coding('a', 2, 5, { memo: 'first' }), coding('b', 8, 12, { createdAt: 2, memo: 'second' }), coding('other', 0, 20, { coderId: 'you' })];
+    const before = [
+      coding('a', 2, 5, { memo: 'first' }),
+      coding('b', 8, 12, { createdAt: 2, memo: 'second' }),
+      coding('other', 0, 20, { coderId: 'you' }),
+    ];
     const action = applyCoding(before, { ...req, start: 5, end: 8 }, 20, 'X', newId, 9);
     const after = run(before, action);
     expect(after.find((c) => c.id === 'a')).toMatchObject({ start: 2, end: 12, memo: 'first\n\nsecond', updatedAt: 9 });
@@ -125,7 +136,16 @@ describe('snapping and segments', () => {
       { start: 10, end: 14, codingIds: ['c'] },
       { start: 14, end: 20, codingIds: [] },
     ]);
-    expect(turnsTouched([{ start: 0, end: 5, speaker: null }, { start: 7, end: 9, speaker: null }], 4, 8)).toEqual([0, 1]);
+    expect(
+      turnsTouched(
+        [
+          { start: 0, end: 5, speaker: null },
+          { start: 7, end: 9, speaker: null },
+        ],
+        4,
+        8,
+      ),
+    ).toEqual([0, 1]);
   });
 });
 

@@ -7,7 +7,9 @@ const gap = (a: number, b: number) => {
   const d = Math.abs(a - b) % 360;
   return Math.min(d, 360 - d);
 };
-const hex = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map((rgb) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+const hex = fc
+  .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
+  .map((rgb) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`);
 
 describe('code colours', () => {
   it('converts known colours to OKLab (white, black, sRGB red from the OKLab paper)', () => {
@@ -34,7 +36,8 @@ describe('code colours', () => {
         const hues = [hueOf(parent), ...kids.map(hueOf)];
         // A grey parent has no hue of its own: only its children must differ.
         const from = Math.hypot(...hexToOklab(parent).slice(1)) < 0.02 ? 1 : 0;
-        for (let i = from; i < hues.length; i++) for (let j = i + 1; j < hues.length; j++) expect(gap(hues[i]!, hues[j]!)).toBeGreaterThanOrEqual(25);
+        for (let i = from; i < hues.length; i++)
+          for (let j = i + 1; j < hues.length; j++) expect(gap(hues[i]!, hues[j]!)).toBeGreaterThanOrEqual(25);
       }),
     );
   });
@@ -42,7 +45,8 @@ describe('code colours', () => {
   it('keeps every highlight light enough for dark text', () => {
     const lightness = (c: string) => hexToOklab(c)[0];
     for (const c of PALETTE) expect(lightness(c), c).toBeGreaterThanOrEqual(0.78);
-    fc.assert(fc.property(hex, fc.integer({ min: 0, max: 30 }), (parent, i) => {
+    fc.assert(
+      fc.property(hex, fc.integer({ min: 0, max: 30 }), (parent, i) => {
         expect(lightness(childColour(parent, i))).toBeGreaterThanOrEqual(0.78);
       }),
     );
@@ -50,6 +54,7 @@ describe('code colours', () => {
 
   it('spreads the top-level palette: no two of its hues within 25°', () => {
     const hues = PALETTE.map(hueOf);
-    for (let i = 0; i < hues.length; i++) for (let j = i + 1; j < hues.length; j++) expect(gap(hues[i]!, hues[j]!)).toBeGreaterThanOrEqual(25);
+    for (let i = 0; i < hues.length; i++)
+      for (let j = i + 1; j < hues.length; j++) expect(gap(hues[i]!, hues[j]!)).toBeGreaterThanOrEqual(25);
   });
 });

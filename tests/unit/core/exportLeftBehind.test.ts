@@ -5,15 +5,52 @@ import { DEFAULT_QUOTE_SETTINGS } from '../../../renderer/core/quotes/quoteSetti
 import { smallProject } from '../../fixtures/snapshots';
 
 const cell = (id: string, fields: Partial<FrameworkCell> = {}): FrameworkCell => ({
-  id, participantId: 'p', codeId: 'c', waves: ['T1', 'T2'], firstSummary: '', secondSummary: '', judgement: '', updatedAt: 1, deletedAt: null, ...fields,
+  id,
+  participantId: 'p',
+  codeId: 'c',
+  waves: ['T1', 'T2'],
+  firstSummary: '',
+  secondSummary: '',
+  judgement: '',
+  updatedAt: 1,
+  deletedAt: null,
+  ...fields,
 });
 const quote = (id: string, deletedAt: number | null = null): BasketItem => ({
-  id, sourceId: 's', start: 0, end: 5, codeIds: [], label: '', usedIn: '', order: 0, cuts: [], addedAt: 1, updatedAt: 1, deletedAt,
+  id,
+  sourceId: 's',
+  start: 0,
+  end: 5,
+  codeIds: [],
+  label: '',
+  usedIn: '',
+  order: 0,
+  cuts: [],
+  addedAt: 1,
+  updatedAt: 1,
+  deletedAt,
 });
 const decision = (id: string, deletedAt: number | null = null): Decision => ({
-  id, sourceId: 's', codeId: 'c', start: 0, end: 5, coderIds: ['a', 'b'], choice: 'first', why: '', decidedBy: 'a', decidedAt: 1, codingIds: [], deletedAt,
+  id,
+  sourceId: 's',
+  codeId: 'c',
+  start: 0,
+  end: 5,
+  coderIds: ['a', 'b'],
+  choice: 'first',
+  why: '',
+  decidedBy: 'a',
+  decidedAt: 1,
+  codingIds: [],
+  deletedAt,
 });
-const nothing = (): AppOnlyWork => ({ frameworkCells: [], decisions: [], basketItems: [], redactions: [], quoteSettings: DEFAULT_QUOTE_SETTINGS });
+const nothing = (): AppOnlyWork => ({
+  frameworkCells: [],
+  decisions: [],
+  basketItems: [],
+  redactions: [],
+  quoteSettings: DEFAULT_QUOTE_SETTINGS,
+});
 
 describe('what a .qdpx export leaves behind', () => {
   it('is nothing for a project with no app-only work', () => {
@@ -23,7 +60,12 @@ describe('what a .qdpx export leaves behind', () => {
   it('counts change-matrix cells with something in them, live basket quotes, redactions and decisions', () => {
     const work: AppOnlyWork = {
       ...nothing(),
-      frameworkCells: [cell('a', { firstSummary: 'Shouted' }), cell('b', { judgement: 'emerged' }), cell('c', { secondSummary: '  ' }), cell('d', { firstSummary: 'x', deletedAt: 5 })],
+      frameworkCells: [
+        cell('a', { firstSummary: 'Shouted' }),
+        cell('b', { judgement: 'emerged' }),
+        cell('c', { secondSummary: '  ' }),
+        cell('d', { firstSummary: 'x', deletedAt: 5 }),
+      ],
       basketItems: [quote('q1'), quote('q2'), quote('q3', 9)],
       redactions: [{ find: 'Sarah', replace: "[partner's name]" }],
       decisions: [decision('d1'), decision('d2'), decision('d3'), decision('d4', 7)],
@@ -56,6 +98,12 @@ describe('what a .qdpx export carries', () => {
     const project = smallProject();
     project.coders.push({ id: 'k', name: 'Consensus', colour: '#5b6472', consensus: true });
     project.codes.push({ ...project.codes[0]!, id: 'gone', deletedAt: 3 });
-    expect(carriedByQdpx(project)).toEqual(['2 transcripts', '2 participants', '3 codes', '4 codings by 2 coders and the consensus layer', '5 memos']);
+    expect(carriedByQdpx(project)).toEqual([
+      '2 transcripts',
+      '2 participants',
+      '3 codes',
+      '4 codings by 2 coders and the consensus layer',
+      '5 memos',
+    ]);
   });
 });

@@ -39,17 +39,21 @@ describe('mcnemarExact', () => {
 
   const count = fc.integer({ min: 0, max: 3000 });
   it('is symmetric in (b, c) and lies in [0, 1]', () => {
-    fc.assert(fc.property(count, count, (b, c) => {
-      const p = mcnemarExact(b, c);
-      return p === mcnemarExact(c, b) && p >= 0 && p <= 1;
-    }));
+    fc.assert(
+      fc.property(count, count, (b, c) => {
+        const p = mcnemarExact(b, c);
+        return p === mcnemarExact(c, b) && p >= 0 && p <= 1;
+      }),
+    );
   });
 
   it('does not increase as c grows beyond b with b fixed', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }), (b, extra) => {
-      const c = b + extra;
-      return mcnemarExact(b, c + 1) <= mcnemarExact(b, c) * (1 + 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }), (b, extra) => {
+        const c = b + extra;
+        return mcnemarExact(b, c + 1) <= mcnemarExact(b, c) * (1 + 1e-12);
+      }),
+    );
   });
 
   it('matches an exact BigInt computation for small n', () => {
@@ -65,6 +69,12 @@ describe('mcnemarExact', () => {
       const p = Number((2n * sum * 10n ** 18n) / (1n << BigInt(total))) / 1e18;
       return Math.min(1, p);
     };
-    fc.assert(fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (b, c) => Math.abs(mcnemarExact(b, c) - exact(b, c)) < 1e-12));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (b, c) => Math.abs(mcnemarExact(b, c) - exact(b, c)) < 1e-12,
+      ),
+    );
   });
 });

@@ -2,13 +2,47 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { pairedByCode, pairedCandidates } from '../../../renderer/core/waves/pairedReader';
 
-const code = (id: string, parentId: string | null, order: number) => ({ id, parentId, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null });
-const source = (id: string, participantId: string, wave: string, text: string) => ({ id, participantId, wave, title: id, text, turns: [], origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 } });
+const code = (id: string, parentId: string | null, order: number) => ({
+  id,
+  parentId,
+  name: id,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order,
+  deletedAt: null,
+});
+const source = (id: string, participantId: string, wave: string, text: string) => ({
+  id,
+  participantId,
+  wave,
+  title: id,
+  text,
+  turns: [],
+  origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 },
+});
 let n = 0;
-const coding = (sourceId: string, codeId: string, start: number, end: number, coderId = 'a') => ({ id: `k${++n}`, sourceId, codeId, coderId, start, end, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null });
+const coding = (sourceId: string, codeId: string, start: number, end: number, coderId = 'a') => ({
+  id: `k${++n}`,
+  sourceId,
+  codeId,
+  coderId,
+  start,
+  end,
+  memo: '',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+});
 
 const project: ProjectSnapshot = {
-  waves: [{ id: 'T1', label: 'Time 1', order: 0 }, { id: 'T2', label: 'Time 2', order: 1 }, { id: 'T3', label: 'Follow-up', order: 2 }],
+  waves: [
+    { id: 'T1', label: 'Time 1', order: 0 },
+    { id: 'T2', label: 'Time 2', order: 1 },
+    { id: 'T3', label: 'Follow-up', order: 2 },
+  ],
   participants: [
     { id: 'p1', pseudonym: 'Dale', role: 'man', site: '', group: '', attributes: {}, links: [] },
     { id: 'p2', pseudonym: 'Ann', role: 'woman', site: '', group: '', attributes: {}, links: [] },

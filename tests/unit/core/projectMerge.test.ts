@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Coder } from '../../../renderer/core/shared/model';
 import { planMerge } from '../../../renderer/core/merge/projectMerge';
-import { code, source, coding, coder, participant, memo, snapshot, options, createdIn, applyPlan, TEXT_A, TEXT_B } from '../../fixtures/mergeBuilders';
-
+import {
+  code,
+  source,
+  coding,
+  coder,
+  participant,
+  memo,
+  snapshot,
+  options,
+  createdIn,
+  applyPlan,
+  TEXT_A,
+  TEXT_B,
+} from '../../fixtures/mergeBuilders';
 
 // ---- sources --------------------------------------------------------------------------------
 
@@ -28,10 +40,20 @@ describe('planMerge: transcripts', () => {
 
   it('prefers the transcript with the same title among identical texts, else the first; several may map to one', () => {
     const current = snapshot({
-      sources: [source('s1', 'Copy', TEXT_A), source('s2', 'Mark T1', TEXT_A), source('s3', 'Other', TEXT_B), source('s4', 'Gone', TEXT_B, { deletedAt: 1 })],
+      sources: [
+        source('s1', 'Copy', TEXT_A),
+        source('s2', 'Mark T1', TEXT_A),
+        source('s3', 'Other', TEXT_B),
+        source('s4', 'Gone', TEXT_B, { deletedAt: 1 }),
+      ],
     });
     const incoming = snapshot({
-      sources: [source('x1', 'mark t1 ', TEXT_A), source('x2', 'Elsewhere', TEXT_A), source('x3', 'Gone', TEXT_B), source('x4', 'Deleted', 'other text', { deletedAt: 3 })],
+      sources: [
+        source('x1', 'mark t1 ', TEXT_A),
+        source('x2', 'Elsewhere', TEXT_A),
+        source('x3', 'Gone', TEXT_B),
+        source('x4', 'Deleted', 'other text', { deletedAt: 3 }),
+      ],
     });
     const plan = planMerge(current, incoming, options());
     expect(plan.summary.sources.matched).toEqual([
@@ -132,7 +154,13 @@ describe('planMerge: codes', () => {
   });
 
   it('creates every unmatched code, parents first, under the mapped parent after its siblings, keeping its fields', () => {
-    const fields = { description: 'Stepping away', inclusion: 'Leaving the room', exclusion: 'Sulking', examples: '"I went out"', colour: '#abcdef' };
+    const fields = {
+      description: 'Stepping away',
+      inclusion: 'Leaving the room',
+      exclusion: 'Sulking',
+      examples: '"I went out"',
+      colour: '#abcdef',
+    };
     const incoming = snapshot({
       codes: [
         code('zt', 'Techniques', null, 0),
@@ -169,14 +197,23 @@ describe('planMerge: codes', () => {
 
 describe('planMerge: coders', () => {
   const text = 'abcdefghijklmnopqrstuvwxyz';
-  const current = snapshot({ sources: [source('s1', 'T', text)], codes: [code('c1', 'A')], coders: [coder('k1', 'Ann'), coder('k2', 'Ben')] });
+  const current = snapshot({
+    sources: [source('s1', 'T', text)],
+    codes: [code('c1', 'A')],
+    coders: [coder('k1', 'Ann'), coder('k2', 'Ben')],
+  });
 
   it('matches by id, then by name (without case or space), and adds the rest keeping their id and colour', () => {
     const incoming = snapshot({
       sources: [source('x1', 'T', text)],
       codes: [code('c1', 'A')],
       coders: [coder('k1', 'Annie'), coder('kb', ' BEN '), coder('kc', 'Cara', '#8a3fb5')],
-      codings: [coding('y1', 'x1', 'c1', 'k1', 0, 2), coding('y2', 'x1', 'c1', 'kb', 0, 2), coding('y3', 'x1', 'c1', 'kb', 3, 5), coding('y4', 'x1', 'c1', 'kc', 0, 2)],
+      codings: [
+        coding('y1', 'x1', 'c1', 'k1', 0, 2),
+        coding('y2', 'x1', 'c1', 'kb', 0, 2),
+        coding('y3', 'x1', 'c1', 'kb', 3, 5),
+        coding('y4', 'x1', 'c1', 'kc', 0, 2),
+      ],
     });
     const plan = planMerge(current, incoming, options());
     expect(plan.summary.coders).toEqual({
@@ -203,7 +240,10 @@ describe('planMerge: coders', () => {
     expect(createdIn(plan, 'codings')).toEqual([coding('new2', 's1', 'c1', 'k1', 0, 2), coding('new3', 's1', 'c1', 'new1', 4, 6)]);
     expect(plan.summary.coders).toEqual({
       matched: [{ incoming: 'ann', existing: 'Ann', codingsAdded: 1, codingsAlreadyPresent: 0 }],
-      added: [{ name: 'Dan', codingsAdded: 1, codingsAlreadyPresent: 0 }, { name: 'Dan (2)', codingsAdded: 0, codingsAlreadyPresent: 0 }],
+      added: [
+        { name: 'Dan', codingsAdded: 1, codingsAlreadyPresent: 0 },
+        { name: 'Dan (2)', codingsAdded: 0, codingsAlreadyPresent: 0 },
+      ],
     });
     expect(plan.warnings).toEqual(['Coder "Dan" is added as "Dan (2)", as that name is already taken.']);
   });
@@ -233,7 +273,9 @@ describe('planMerge: coders', () => {
     const plan = planMerge(here, incoming, options());
     expect(createdIn(plan, 'coders')).toEqual([]);
     expect(createdIn(plan, 'codings').map((c) => c.coderId)).toEqual(['kh']);
-    expect(plan.summary.coders.matched).toEqual([{ incoming: 'Consensus (2)', existing: 'Agreed', consensus: true, codingsAdded: 1, codingsAlreadyPresent: 0 }]);
+    expect(plan.summary.coders.matched).toEqual([
+      { incoming: 'Consensus (2)', existing: 'Agreed', consensus: true, codingsAdded: 1, codingsAlreadyPresent: 0 },
+    ]);
   });
 
   it('never takes a coder of the file for the consensus layer here by name, nor the other way round', () => {
@@ -320,7 +362,12 @@ describe('planMerge: codings', () => {
       participants: [participant('q1', 'Lee')],
       codes: [...incoming.codes, code('z4', 'Extra', 'z1')],
       codings: [...incoming.codings, coding('y11', 'x3', 'z4', 'kb', 0, 5)],
-      memos: [memo('m1', 'coding', 'y11', 'on the new coding'), memo('m2', 'code', 'z4', 'about extra'), memo('m3', 'source', 'x3', 'noisy room'), memo('m4', 'participant', 'q1', 'quiet')],
+      memos: [
+        memo('m1', 'coding', 'y11', 'on the new coding'),
+        memo('m2', 'code', 'z4', 'about extra'),
+        memo('m3', 'source', 'x3', 'noisy room'),
+        memo('m4', 'participant', 'q1', 'quiet'),
+      ],
     };
     const first = planMerge(current, full, options({ addUnmatchedSources: true }));
     expect(planMerge(current, full, options({ addUnmatchedSources: true }))).toEqual(first);
@@ -350,10 +397,24 @@ describe('planMerge: adding unmatched transcripts', () => {
     coders: [coder('k1', 'Ann')],
   });
   const incoming = snapshot({
-    waves: [{ id: 'W1', label: 'time 2', order: 0 }, { id: 'T1', label: 'Baseline', order: 1 }, { id: 'W9', label: 'Time 9', order: 2 }],
+    waves: [
+      { id: 'W1', label: 'time 2', order: 0 },
+      { id: 'T1', label: 'Baseline', order: 1 },
+      { id: 'W9', label: 'Time 9', order: 2 },
+    ],
     participants: [
       participant('q1', ' mark '),
-      participant('q2', 'Old', { role: 'woman', site: 'North', group: 'programme', attributes: { age: 34 }, links: [{ type: 'partner of', participantId: 'q1' }, { type: 'sister of', participantId: 'q5' }, { type: 'friend of', participantId: 'q9' }] }),
+      participant('q2', 'Old', {
+        role: 'woman',
+        site: 'North',
+        group: 'programme',
+        attributes: { age: 34 },
+        links: [
+          { type: 'partner of', participantId: 'q1' },
+          { type: 'sister of', participantId: 'q5' },
+          { type: 'friend of', participantId: 'q9' },
+        ],
+      }),
       participant('q5', 'Sam'),
     ],
     sources: [
@@ -390,7 +451,13 @@ describe('planMerge: adding unmatched transcripts', () => {
     ]);
     // Links: to Mark (matched here) kept; to Sam (in the file, but no transcript added) and to an unknown id dropped.
     expect(plan.newParticipants).toEqual([
-      participant('new3', 'Old', { role: 'woman', site: 'North', group: 'programme', attributes: { age: 34 }, links: [{ type: 'partner of', participantId: 'p1' }] }),
+      participant('new3', 'Old', {
+        role: 'woman',
+        site: 'North',
+        group: 'programme',
+        attributes: { age: 34 },
+        links: [{ type: 'partner of', participantId: 'p1' }],
+      }),
     ]);
     expect(plan.summary.participants).toEqual({ matched: [{ incoming: ' mark ', existing: 'Mark' }], added: ['Old'] });
     expect(plan.summary.sources).toEqual({ matched: [], added: ['Mark T2', 'Old T1', 'Old T9', 'Loose'], notMatched: [] });

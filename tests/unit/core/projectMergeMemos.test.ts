@@ -58,7 +58,14 @@ describe('planMerge: memos', () => {
     expect(plan.summary.memos).toEqual({
       added: 6,
       alreadyPresent: 1,
-      notMerged: ['Memo on code "Calm"', 'Reflections', 'Memo on transcript "Mark T1"', 'Memo on participant "Mark"', 'Memo on a coding of "Mark T1"', 'Lost code'],
+      notMerged: [
+        'Memo on code "Calm"',
+        'Reflections',
+        'Memo on transcript "Mark T1"',
+        'Memo on participant "Mark"',
+        'Memo on a coding of "Mark T1"',
+        'Lost code',
+      ],
     });
     expect(plan.warnings.filter((w) => w.includes('not merged'))).toEqual([
       'Memo on code "Calm" was not merged: code "Calm" already has a different memo here.',
@@ -80,7 +87,9 @@ describe('planMerge: memos', () => {
     });
     const plan = planMerge(current, same, options());
     expect(plan.summary.codings).toEqual({ added: 0, alreadyPresent: 1, skipped: 0 });
-    expect(plan.action.changes).toEqual([{ table: 'memos', before: null, after: memo('new1', 'coding', 'h1', 'Ann, from her other machine', 'Second thoughts') }]);
+    expect(plan.action.changes).toEqual([
+      { table: 'memos', before: null, after: memo('new1', 'coding', 'h1', 'Ann, from her other machine', 'Second thoughts') },
+    ]);
   });
 
   it('does not merge memos on transcripts that were not added', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES, DEFAULT_WAVES, type Participant } from '../../../renderer/core/shared/model';
-import { coerceAttribute, findParticipant, newParticipant, validateParticipant, validateRoles, validateWaves } from '../../../renderer/core/project/setup';
+import {
+  coerceAttribute,
+  findParticipant,
+  newParticipant,
+  validateParticipant,
+  validateRoles,
+  validateWaves,
+} from '../../../renderer/core/project/setup';
 import { countWords } from '../../../renderer/core/shared/names';
 import { ValidationError } from '../../../renderer/core/shared/errors';
 
@@ -27,7 +34,10 @@ describe('validateWaves', () => {
     expect(() => validateWaves([...DEFAULT_WAVES, { id: 'T3', label: 'time 2', order: 2 }])).toThrow(/share the label/);
   });
   it('keeps a wave that still holds transcripts', () => {
-    const sources = [{ wave: 'T2', deletedAt: null }, { wave: 'T2', deletedAt: 5 }];
+    const sources = [
+      { wave: 'T2', deletedAt: null },
+      { wave: 'T2', deletedAt: 5 },
+    ];
     expect(() => validateWaves([DEFAULT_WAVES[0]!], sources)).toThrow(/T2 still holds 1 transcript/);
     expect(() => validateWaves([DEFAULT_WAVES[0]!], [{ wave: 'T2', deletedAt: 5 }])).not.toThrow();
   });
@@ -37,8 +47,18 @@ describe('validateRoles', () => {
   it('derives ids for new roles and refuses a role still in use', () => {
     expect(validateRoles([...roles, { id: '', label: 'Grand Parent' }]).at(-1)).toEqual({ id: 'grand-parent', label: 'Grand Parent' });
     const p: Participant = { ...newParticipant('a', 'Dale', 'man') };
-    expect(() => validateRoles(roles.filter((r) => r.id !== 'man'), [p])).toThrow(/still used by Dale/);
-    expect(() => validateRoles([{ id: 'x', label: 'A' }, { id: 'x', label: 'B' }])).toThrow(ValidationError);
+    expect(() =>
+      validateRoles(
+        roles.filter((r) => r.id !== 'man'),
+        [p],
+      ),
+    ).toThrow(/still used by Dale/);
+    expect(() =>
+      validateRoles([
+        { id: 'x', label: 'A' },
+        { id: 'x', label: 'B' },
+      ]),
+    ).toThrow(ValidationError);
   });
 });
 
@@ -53,13 +73,27 @@ describe('participants', () => {
   });
   it('validates pseudonym, role, attributes and links', () => {
     const defs = [{ name: 'age', type: 'number' as const }];
-    const ok = validateParticipant({ ...dale, attributes: { age: '42' }, links: [{ type: 'partner of', participantId: '2' }, { type: 'x', participantId: 'gone' }] }, [dale, zoe], roles, defs);
+    const ok = validateParticipant(
+      {
+        ...dale,
+        attributes: { age: '42' },
+        links: [
+          { type: 'partner of', participantId: '2' },
+          { type: 'x', participantId: 'gone' },
+        ],
+      },
+      [dale, zoe],
+      roles,
+      defs,
+    );
     expect(ok.attributes).toEqual({ age: 42 });
     expect(ok.links).toEqual([{ type: 'partner of', participantId: '2' }]);
     expect(() => validateParticipant({ ...dale, pseudonym: ' ' }, [dale], roles, [])).toThrow(/needs a pseudonym/);
     expect(() => validateParticipant({ ...dale, pseudonym: 'zoe' }, [dale, zoe], roles, [])).toThrow(/already called "Zoë"/);
     expect(() => validateParticipant({ ...dale, role: 'wizard' }, [dale], roles, [])).toThrow(/Unknown role "wizard"/);
-    expect(() => validateParticipant({ ...dale, attributes: { age: 'old' } }, [dale], roles, defs)).toThrow(/"old" is not a number \(attribute age for Dale\)/);
+    expect(() => validateParticipant({ ...dale, attributes: { age: 'old' } }, [dale], roles, defs)).toThrow(
+      /"old" is not a number \(attribute age for Dale\)/,
+    );
   });
   it('keeps values of attributes that are no longer in the sheet', () => {
     const kept = validateParticipant({ ...dale, attributes: { age: 40, removed: 'x' } }, [dale], roles, []);

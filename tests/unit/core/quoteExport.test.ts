@@ -1,9 +1,23 @@
 // Quotes leaving the app: settings checked, every outgoing text checked for listed identifiers,
 // and the Markdown, table and document blocks an export is made of.
 import { describe, expect, it } from 'vitest';
-import { describeQuery, leakMessage, prepareQuotes, quotesDocBlocks, quotesMarkdown, quotesPlainText, quotesTable } from '../../../renderer/core/quotes/quoteExport';
+import {
+  describeQuery,
+  leakMessage,
+  prepareQuotes,
+  quotesDocBlocks,
+  quotesMarkdown,
+  quotesPlainText,
+  quotesTable,
+} from '../../../renderer/core/quotes/quoteExport';
 import { findQuotes } from '../../../renderer/core/quotes';
-import { DEFAULT_QUOTE_SETTINGS, formatOptions, normaliseQuoteSettings, validateQuoteSettings, validateRedactions } from '../../../renderer/core/quotes/quoteSettings';
+import {
+  DEFAULT_QUOTE_SETTINGS,
+  formatOptions,
+  normaliseQuoteSettings,
+  validateQuoteSettings,
+  validateRedactions,
+} from '../../../renderer/core/quotes/quoteSettings';
 import { ValidationError } from '../../../renderer/core/shared/errors';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 
@@ -12,24 +26,53 @@ const project = smallProject();
 describe('quote settings', () => {
   it('reads stored settings leniently and checks typed ones', () => {
     expect(normaliseQuoteSettings(undefined)).toEqual(DEFAULT_QUOTE_SETTINGS);
-    expect(normaliseQuoteSettings({ template: ' ', ellipsis: '[...]', interviewer: 'omit', maxWords: 1.5 })).toEqual({ ...DEFAULT_QUOTE_SETTINGS, ellipsis: '[...]', interviewer: 'omit' });
+    expect(normaliseQuoteSettings({ template: ' ', ellipsis: '[...]', interviewer: 'omit', maxWords: 1.5 })).toEqual({
+      ...DEFAULT_QUOTE_SETTINGS,
+      ellipsis: '[...]',
+      interviewer: 'omit',
+    });
     expect(normaliseQuoteSettings({ template: '{pseudonym}', maxWords: 40 })).toMatchObject({ template: '{pseudonym}', maxWords: 40 });
-    expect(validateQuoteSettings(project, { ...DEFAULT_QUOTE_SETTINGS, template: '  ({pseudonym}, {role}, {Age})  ' }).template).toBe('({pseudonym}, {role}, {Age})');
-    expect(() => validateQuoteSettings(project, { ...DEFAULT_QUOTE_SETTINGS, template: '({pseudonym}, {agee})' })).toThrow(/Unknown field \{agee\}/);
+    expect(validateQuoteSettings(project, { ...DEFAULT_QUOTE_SETTINGS, template: '  ({pseudonym}, {role}, {Age})  ' }).template).toBe(
+      '({pseudonym}, {role}, {Age})',
+    );
+    expect(() => validateQuoteSettings(project, { ...DEFAULT_QUOTE_SETTINGS, template: '({pseudonym}, {agee})' })).toThrow(
+      /Unknown field \{agee\}/,
+    );
     expect(() => validateQuoteSettings(project, { ...DEFAULT_QUOTE_SETTINGS, template: '' })).toThrow(/empty/);
     expect(() => validateQuoteSettings(project, { ...DEFAULT_QUOTE_SETTINGS, maxWords: 1 })).toThrow(ValidationError);
   });
 
   it('cleans the redaction list, refusing rows without a replacement and names listed twice', () => {
-    expect(validateRedactions([{ find: '  Gemma  Smith ', replace: " [friend's name] " }, { find: '', replace: '' }])).toEqual([{ find: 'Gemma Smith', replace: "[friend's name]" }]);
+    expect(
+      validateRedactions([
+        { find: '  Gemma  Smith ', replace: " [friend's name] " },
+        { find: '', replace: '' },
+      ]),
+    ).toEqual([{ find: 'Gemma Smith', replace: "[friend's name]" }]);
     expect(() => validateRedactions([{ find: 'Gemma', replace: '' }])).toThrow(/Row 1 .*what replaces "Gemma"/);
     expect(() => validateRedactions([{ find: '', replace: '[x]' }])).toThrow(/Row 1 .*nothing to find/);
-    expect(() => validateRedactions([{ find: 'Gemma', replace: '[a]' }, { find: 'gemma', replace: '[b]' }])).toThrow(/listed twice .*rows 1 and 2/);
+    expect(() =>
+      validateRedactions([
+        { find: 'Gemma', replace: '[a]' },
+        { find: 'gemma', replace: '[b]' },
+      ]),
+    ).toThrow(/listed twice .*rows 1 and 2/);
   });
 
   it('turns the settings into formatting options, cuts included', () => {
-    const options = formatOptions({ ...DEFAULT_QUOTE_SETTINGS, maxWords: 12 }, [{ find: 'Dale', replace: '[name]' }], [{ start: 1, end: 2 }]);
-    expect(options).toEqual({ template: '({pseudonym}, {wave})', redactions: [{ find: 'Dale', replace: '[name]' }], ellipsis: '…', interviewer: 'mark', maxWords: 12, cuts: [{ start: 1, end: 2 }] });
+    const options = formatOptions(
+      { ...DEFAULT_QUOTE_SETTINGS, maxWords: 12 },
+      [{ find: 'Dale', replace: '[name]' }],
+      [{ start: 1, end: 2 }],
+    );
+    expect(options).toEqual({
+      template: '({pseudonym}, {wave})',
+      redactions: [{ find: 'Dale', replace: '[name]' }],
+      ellipsis: '…',
+      interviewer: 'mark',
+      maxWords: 12,
+      cuts: [{ start: 1, end: 2 }],
+    });
     expect(formatOptions(DEFAULT_QUOTE_SETTINGS, [])).not.toHaveProperty('maxWords');
   });
 });
@@ -38,18 +81,29 @@ describe('preparing quotes for export', () => {
   const quotes = findQuotes(project, { codeIds: [IDS.respect], includeChildren: true });
 
   it('formats each quote with its attribution, codes and the author’s notes', () => {
-    const prepared = prepareQuotes(project, 'Paper 1', quotes.map((quote, i) => ({ quote, label: i === 0 ? ' listening ' : '', usedIn: 'Paper 1' })), DEFAULT_QUOTE_SETTINGS, []);
+    const prepared = prepareQuotes(
+      project,
+      'Paper 1',
+      quotes.map((quote, i) => ({ quote, label: i === 0 ? ' listening ' : '', usedIn: 'Paper 1' })),
+      DEFAULT_QUOTE_SETTINGS,
+      [],
+    );
     expect(prepared.leaks).toEqual([]);
     expect(prepared.quotes.map((q) => [q.body, q.attribution, q.codes, q.label, q.transcript])).toEqual([
       ['I used to shout. 😀 Now I listen first.', '(Dale, Time 1)', ['Respectful communication / Listening'], 'listening', 'Dale T1'],
       ['We talk. 🇬🇧 Family first.', '(Dale, Time 2)', ['Respectful communication'], '', 'Dale T2'],
     ]);
     expect(leakMessage(prepared)).toBe('');
-    expect(quotesPlainText(prepared)).toBe('I used to shout. 😀 Now I listen first. (Dale, Time 1)\n\nWe talk. 🇬🇧 Family first. (Dale, Time 2)');
+    expect(quotesPlainText(prepared)).toBe(
+      'I used to shout. 😀 Now I listen first. (Dale, Time 1)\n\nWe talk. 🇬🇧 Family first. (Dale, Time 2)',
+    );
   });
 
   it('redacts quotes and attributions, and refuses what the author typed or a form it cannot replace', () => {
-    const redactions = [{ find: 'Dale', replace: '[man]' }, { find: 'Family', replace: '[family]' }];
+    const redactions = [
+      { find: 'Dale', replace: '[man]' },
+      { find: 'Family', replace: '[family]' },
+    ];
     const items = [
       { quote: quotes[0]!, label: "Dale's turn", usedIn: '' },
       { quote: { ...quotes[1]!, codeIds: [] }, cuts: [] },
@@ -62,34 +116,72 @@ describe('preparing quotes for export', () => {
       { item: 0, place: 'title', find: 'Dale', found: 'Dale' },
       { item: 1, place: 'label', find: 'Dale', found: "Dale's" },
     ]);
-    expect(leakMessage(prepared)).toBe("Not exported: the title still holds “Dale” (listed: Dale); quote 1 ([man], Time 1) (its label) still holds “Dale's” (listed: Dale). Add the form to the redaction list, cut it from the quote, or change the text you typed.");
+    expect(leakMessage(prepared)).toBe(
+      "Not exported: the title still holds “Dale” (listed: Dale); quote 1 ([man], Time 1) (its label) still holds “Dale's” (listed: Dale). Add the form to the redaction list, cut it from the quote, or change the text you typed.",
+    );
     // A compound the whole-word replacement leaves alone is caught too.
     const compound = prepareQuotes(project, 'Quotes', [{ quote: quotes[0]! }], DEFAULT_QUOTE_SETTINGS, [{ find: 'shou', replace: '[x]' }]);
     expect(compound.leaks).toEqual([{ item: 1, place: 'quote', find: 'shou', found: 'shout' }]);
     // A code name can leak too.
-    expect(prepareQuotes(project, 'Q', [{ quote: quotes[0]! }], DEFAULT_QUOTE_SETTINGS, [{ find: 'Listening', replace: '[x]' }]).leaks.map((l) => l.place)).toEqual(['code']);
+    expect(
+      prepareQuotes(project, 'Q', [{ quote: quotes[0]! }], DEFAULT_QUOTE_SETTINGS, [{ find: 'Listening', replace: '[x]' }]).leaks.map(
+        (l) => l.place,
+      ),
+    ).toEqual(['code']);
   });
 
   it('marks a quote trimmed when it has cuts, and cuts it', () => {
     const q = quotes[0]!;
-    const prepared = prepareQuotes(project, 'Q', [{ quote: q, cuts: [{ start: q.start, end: q.start + 'I used to shout. 😀 '.length }] }], { ...DEFAULT_QUOTE_SETTINGS, ellipsis: '[...]' }, []);
+    const prepared = prepareQuotes(
+      project,
+      'Q',
+      [{ quote: q, cuts: [{ start: q.start, end: q.start + 'I used to shout. 😀 '.length }] }],
+      { ...DEFAULT_QUOTE_SETTINGS, ellipsis: '[...]' },
+      [],
+    );
     expect(prepared.quotes[0]).toMatchObject({ body: '[...] Now I listen first.', trimmed: true });
   });
 
   it('writes Markdown with escaped text, a table for CSV/XLSX, and document blocks, every quote numbered', () => {
-    const prepared = prepareQuotes(project, 'Quotes *1*', [{ quote: quotes[0]!, label: 'a [note]', usedIn: 'Chapter 2' }, { quote: quotes[1]! }], DEFAULT_QUOTE_SETTINGS, []);
-    expect(quotesMarkdown(prepared)).toBe([
-      '# Quotes \\*1\\*', '',
-      '**1. a \\[note\\] · used in Chapter 2**', '',
-      '> I used to shout. 😀 Now I listen first. (Dale, Time 1)', '',
-      '*Codes: Respectful communication / Listening*', '',
-      '**2.**', '',
-      '> We talk. 🇬🇧 Family first. (Dale, Time 2)', '',
-      '*Codes: Respectful communication*', '',
-    ].join('\n'));
+    const prepared = prepareQuotes(
+      project,
+      'Quotes *1*',
+      [{ quote: quotes[0]!, label: 'a [note]', usedIn: 'Chapter 2' }, { quote: quotes[1]! }],
+      DEFAULT_QUOTE_SETTINGS,
+      [],
+    );
+    expect(quotesMarkdown(prepared)).toBe(
+      [
+        '# Quotes \\*1\\*',
+        '',
+        '**1. a \\[note\\] · used in Chapter 2**',
+        '',
+        '> I used to shout. 😀 Now I listen first. (Dale, Time 1)',
+        '',
+        '*Codes: Respectful communication / Listening*',
+        '',
+        '**2.**',
+        '',
+        '> We talk. 🇬🇧 Family first. (Dale, Time 2)',
+        '',
+        '*Codes: Respectful communication*',
+        '',
+      ].join('\n'),
+    );
     const table = quotesTable(prepared);
     expect(table[0]).toEqual(['#', 'Quote', 'Attribution', 'Codes', 'Label', 'Used in', 'Transcript', 'Start', 'End', 'Trimmed']);
-    expect(table[1]).toEqual(['1', 'I used to shout. 😀 Now I listen first.', '(Dale, Time 1)', 'Respectful communication / Listening', 'a [note]', 'Chapter 2', 'Dale T1', String(quotes[0]!.start), String(quotes[0]!.end), 'no']);
+    expect(table[1]).toEqual([
+      '1',
+      'I used to shout. 😀 Now I listen first.',
+      '(Dale, Time 1)',
+      'Respectful communication / Listening',
+      'a [note]',
+      'Chapter 2',
+      'Dale T1',
+      String(quotes[0]!.start),
+      String(quotes[0]!.end),
+      'no',
+    ]);
     expect(quotesDocBlocks(prepared)).toEqual([
       { kind: 'heading', text: '1. a [note] · used in Chapter 2' },
       { kind: 'quote', text: 'I used to shout. 😀 Now I listen first.', attribution: '(Dale, Time 1)' },
@@ -102,7 +194,20 @@ describe('preparing quotes for export', () => {
 
   it('describes a query in words', () => {
     expect(describeQuery(project, {})).toBe('any code');
-    expect(describeQuery(project, { codeIds: [IDS.respect, IDS.minimising], match: 'all', includeChildren: true, excludeCodeIds: [IDS.listening], waves: ['T2'], roles: ['man'], sites: ['North'], groups: ['programme'], participantIds: [IDS.dale], text: ' talk ' })).toBe(
+    expect(
+      describeQuery(project, {
+        codeIds: [IDS.respect, IDS.minimising],
+        match: 'all',
+        includeChildren: true,
+        excludeCodeIds: [IDS.listening],
+        waves: ['T2'],
+        roles: ['man'],
+        sites: ['North'],
+        groups: ['programme'],
+        participantIds: [IDS.dale],
+        text: ' talk ',
+      }),
+    ).toBe(
       'Respectful communication and Minimising & denial (with sub-codes) · not Listening · Time 2 · Man on programme · North · Programme · Dale · containing “talk”',
     );
   });

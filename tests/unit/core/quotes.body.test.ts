@@ -24,12 +24,16 @@ const ANSWER = quote('I used', 'first.'); // 9 words: I used to shout. 😀 Now 
 
 describe('quote body: turns', () => {
   it("marks the interviewer's words and drops speaker labels and line breaks", () => {
-    expect(body(WHOLE)).toBe('[Interviewer: How do things stand at home?] I used to shout. 😀 Now I listen first. [Interviewer: And her view?] She says I’m calmer — mostly.');
+    expect(body(WHOLE)).toBe(
+      '[Interviewer: How do things stand at home?] I used to shout. 😀 Now I listen first. [Interviewer: And her view?] She says I’m calmer — mostly.',
+    );
   });
 
   it('puts an ellipsis where the interviewer spoke with omit', () => {
     expect(body(WHOLE, { interviewer: 'omit' })).toBe('… I used to shout. 😀 Now I listen first. … She says I’m calmer — mostly.');
-    expect(body(WHOLE, { interviewer: 'omit', ellipsis: '[...]' })).toBe('[...] I used to shout. 😀 Now I listen first. [...] She says I’m calmer — mostly.');
+    expect(body(WHOLE, { interviewer: 'omit', ellipsis: '[...]' })).toBe(
+      '[...] I used to shout. 😀 Now I listen first. [...] She says I’m calmer — mostly.',
+    );
   });
 
   it('marks only the part of a question inside the passage', () => {
@@ -62,7 +66,11 @@ describe('quote body: turns', () => {
 
   it('quotes the quote’s own text when its transcript is gone or changed', () => {
     const q: Quote = { ...ANSWER, sourceId: 'missing', text: 'Gone\n but  quoted' };
-    expect(quoteParts(project, q, { cuts: [{ start: q.start + 5, end: q.start + 9 }] })).toEqual({ body: 'Gone … quoted', attribution: '(Dale, Time 1)', trimmed: false });
+    expect(quoteParts(project, q, { cuts: [{ start: q.start + 5, end: q.start + 9 }] })).toEqual({
+      body: 'Gone … quoted',
+      attribution: '(Dale, Time 1)',
+      trimmed: false,
+    });
   });
 });
 
@@ -93,8 +101,12 @@ describe('quote body: cuts', () => {
 
   it('places a cut inside a question inside its bracket, and one across turns outside', () => {
     expect(body(WHOLE, { cuts: [cut('things stand ')] })).toMatch(/^\[Interviewer: How do … at home\?\] I used/);
-    expect(body(WHOLE, { cuts: [{ start: cut('home?').start, end: cut('to shout').start }] })).toMatch(/^\[Interviewer: How do things stand at\] … to shout\./);
-    expect(body(WHOLE, { cuts: [{ start: cut('first.').start, end: cut('her view').start }] })).toMatch(/Now I listen … \[Interviewer: her view\?\] She says/);
+    expect(body(WHOLE, { cuts: [{ start: cut('home?').start, end: cut('to shout').start }] })).toMatch(
+      /^\[Interviewer: How do things stand at\] … to shout\./,
+    );
+    expect(body(WHOLE, { cuts: [{ start: cut('first.').start, end: cut('her view').start }] })).toMatch(
+      /Now I listen … \[Interviewer: her view\?\] She says/,
+    );
   });
 
   it('merges a cut with an omitted question into one ellipsis', () => {
@@ -129,7 +141,9 @@ describe('quote body: maxWords', () => {
   });
 
   it('counts words after the interviewer is left out', () => {
-    expect(body(WHOLE, { interviewer: 'omit', maxWords: 15 })).toBe('… I used to shout. 😀 Now I listen first. … She says I’m calmer — mostly.');
+    expect(body(WHOLE, { interviewer: 'omit', maxWords: 15 })).toBe(
+      '… I used to shout. 😀 Now I listen first. … She says I’m calmer — mostly.',
+    );
     expect(body(WHOLE, { interviewer: 'omit', maxWords: 4 })).toBe('… I used … — mostly.');
   });
 
@@ -144,7 +158,10 @@ describe('quote body: redaction', () => {
   const text = 'Then Sarah Jones came round with Sarah’s kids.';
   const p: ProjectSnapshot = { ...project, sources: [{ ...project.sources[0]!, text, turns: [] }] };
   const q: Quote = { ...ANSWER, start: 0, end: text.length, text };
-  const redactions = [{ find: 'Sarah Jones', replace: '[ex-partner]' }, { find: 'Sarah', replace: '[ex-partner]' }];
+  const redactions = [
+    { find: 'Sarah Jones', replace: '[ex-partner]' },
+    { find: 'Sarah', replace: '[ex-partner]' },
+  ];
 
   it('redacts the body', () => {
     expect(body(q, { redactions }, p)).toBe('Then [ex-partner] came round with [ex-partner]’s kids.');
@@ -160,8 +177,17 @@ describe('quote body: redaction', () => {
   });
 
   it('redacts the attribution too', () => {
-    expect(quoteParts(project, ANSWER, { redactions: [{ find: 'Dale', replace: '[P1]' }, { find: 'listen', replace: '[verb]' }] })).toEqual({
-      body: 'I used to shout. 😀 Now I [verb] first.', attribution: '([P1], Time 1)', trimmed: false,
+    expect(
+      quoteParts(project, ANSWER, {
+        redactions: [
+          { find: 'Dale', replace: '[P1]' },
+          { find: 'listen', replace: '[verb]' },
+        ],
+      }),
+    ).toEqual({
+      body: 'I used to shout. 😀 Now I [verb] first.',
+      attribution: '([P1], Time 1)',
+      trimmed: false,
     });
   });
 });
@@ -169,11 +195,15 @@ describe('quote body: redaction', () => {
 describe('formatQuote', () => {
   it('is the body, a space and the attribution', () => {
     expect(formatQuote(project, ANSWER)).toBe('I used to shout. 😀 Now I listen first. (Dale, Time 1)');
-    expect(formatQuote(project, ANSWER, { template: '— {pseudonym} ({title})', maxWords: 2, ellipsis: '[...]' })).toBe('I [...] first. — Dale (Dale T1)');
+    expect(formatQuote(project, ANSWER, { template: '— {pseudonym} ({title})', maxWords: 2, ellipsis: '[...]' })).toBe(
+      'I [...] first. — Dale (Dale T1)',
+    );
   });
 
   it('is the body alone when the template gives nothing', () => {
     expect(formatQuote(project, ANSWER, { template: '' })).toBe('I used to shout. 😀 Now I listen first.');
-    expect(formatQuote(project, { ...ANSWER, participantId: '' }, { template: '({site})' })).toBe('I used to shout. 😀 Now I listen first.');
+    expect(formatQuote(project, { ...ANSWER, participantId: '' }, { template: '({site})' })).toBe(
+      'I used to shout. 😀 Now I listen first.',
+    );
   });
 });

@@ -37,7 +37,8 @@ describe('quoteContext', () => {
     const text = p.sources[0]!.text;
     const start = text.indexOf('Now I listen');
     expect(quoteContext(p, { sourceId: IDS.t1, start, end: start + 'Now I listen first.'.length }, 3)).toEqual({
-      before: 'to shout. 😀 ', after: '\nInterviewer: And her',
+      before: 'to shout. 😀 ',
+      after: '\nInterviewer: And her',
     });
   });
 

@@ -13,23 +13,78 @@ const words = (i: number, j = i): [number, number] => {
 };
 
 const code = (id: string, parentId: string | null, order: number, deletedAt: number | null = null): Code => ({
-  id, parentId, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt,
+  id,
+  parentId,
+  name: id,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order,
+  deletedAt,
 });
-const person = (id: string, pseudonym: string, role: string, site: string, group: Participant['group'], deletedAt: number | null = null): Participant => ({
-  id, pseudonym, role, site, group, attributes: {}, links: [], deletedAt,
+const person = (
+  id: string,
+  pseudonym: string,
+  role: string,
+  site: string,
+  group: Participant['group'],
+  deletedAt: number | null = null,
+): Participant => ({
+  id,
+  pseudonym,
+  role,
+  site,
+  group,
+  attributes: {},
+  links: [],
+  deletedAt,
 });
-const source = (id: string, participantId: string | null, wave: string | null, title: string, text = PLAIN, deletedAt: number | null = null): Source => ({
-  id, participantId, wave, title, text, turns: [], origin: { fileName: `${id}.txt`, format: 'txt', sha256: '', importedAt: 0 }, deletedAt,
+const source = (
+  id: string,
+  participantId: string | null,
+  wave: string | null,
+  title: string,
+  text = PLAIN,
+  deletedAt: number | null = null,
+): Source => ({
+  id,
+  participantId,
+  wave,
+  title,
+  text,
+  turns: [],
+  origin: { fileName: `${id}.txt`, format: 'txt', sha256: '', importedAt: 0 },
+  deletedAt,
 });
 let n = 0;
-const coding = (codeId: string, sourceId: string, [start, end]: readonly [number, number], coderId = 'ana', deletedAt: number | null = null): Coding => ({
-  id: `k${++n}`, codeId, sourceId, coderId, start, end, memo: '', createdAt: 0, updatedAt: 0, deletedAt,
+const coding = (
+  codeId: string,
+  sourceId: string,
+  [start, end]: readonly [number, number],
+  coderId = 'ana',
+  deletedAt: number | null = null,
+): Coding => ({
+  id: `k${++n}`,
+  codeId,
+  sourceId,
+  coderId,
+  start,
+  end,
+  memo: '',
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt,
 });
 
 // Codebook: safety (a) with sub-codes feeling safe (a1) and afraid (a2); respect (b); change (c);
 // an old deleted code (d). Listed out of tree order on purpose.
 const base: ProjectSnapshot = {
-  waves: [{ id: 'T2', label: 'Time 2', order: 1 }, { id: 'T1', label: 'Time 1', order: 0 }],
+  waves: [
+    { id: 'T2', label: 'Time 2', order: 1 },
+    { id: 'T1', label: 'Time 1', order: 0 },
+  ],
   participants: [
     person('kieran', 'Kieran', 'man', 'North', 'programme'),
     person('leanne', 'Leanne', 'woman', 'South', 'comparison'),
@@ -46,7 +101,10 @@ const base: ProjectSnapshot = {
   ],
   codes: [code('c', null, 2), code('b', null, 1), code('a2', 'a', 1), code('a1', 'a', 0), code('a', null, 0), code('d', null, 3, 4)],
   codings: [],
-  coders: [{ id: 'ana', name: 'Ana', colour: '#000000' }, { id: 'ben', name: 'Ben', colour: '#ffffff' }],
+  coders: [
+    { id: 'ana', name: 'Ana', colour: '#000000' },
+    { id: 'ben', name: 'Ben', colour: '#ffffff' },
+  ],
 };
 const find = (codings: Coding[], query: QuoteQuery = {}, project: Partial<ProjectSnapshot> = {}) =>
   findQuotes({ ...base, ...project, codings }, query);
@@ -63,7 +121,17 @@ describe('findQuotes: passages', () => {
 
   it('makes overlapping codings by two coders one quote carrying both codes in codebook order', () => {
     const quotes = find([coding('b', 'k1', words(1, 3), 'ana'), coding('a', 'k1', words(2, 5), 'ben')]);
-    expect(quotes).toEqual([{ text: 'one two three four five', sourceId: 'k1', start: words(1)[0], end: words(5)[1], participantId: 'kieran', wave: 'T1', codeIds: ['a', 'b'] }]);
+    expect(quotes).toEqual([
+      {
+        text: 'one two three four five',
+        sourceId: 'k1',
+        start: words(1)[0],
+        end: words(5)[1],
+        participantId: 'kieran',
+        wave: 'T1',
+        codeIds: ['a', 'b'],
+      },
+    ]);
   });
 
   it('gives two coders marking the same words one quote', () => {
@@ -82,16 +150,25 @@ describe('findQuotes: passages', () => {
   });
 
   it('chains overlaps into one maximal passage', () => {
-    const quotes = find([coding('a', 'k1', words(0, 2)), coding('b', 'k1', words(2, 4)), coding('c', 'k1', words(4, 6)), coding('a', 'k1', words(8))]);
+    const quotes = find([
+      coding('a', 'k1', words(0, 2)),
+      coding('b', 'k1', words(2, 4)),
+      coding('c', 'k1', words(4, 6)),
+      coding('a', 'k1', words(8)),
+    ]);
     expect(short(quotes)).toEqual(['k1:zero one two three four five six', 'k1:eight']);
   });
 
   it('takes offsets in UTF-16 units, so emoji and joined emoji come out whole', () => {
     const text = 'He said 👍🏽 and then “sparks” flew. 👨‍👩‍👧 came too.';
     const family = text.indexOf('👨‍👩‍👧');
-    const quotes = find([coding('a', 'e1', [text.indexOf('said'), text.indexOf(' and') + 4]), coding('b', 'e1', [family, family + '👨‍👩‍👧'.length])], {}, {
-      sources: [source('e1', 'kieran', 'T1', 'Emoji', text)],
-    });
+    const quotes = find(
+      [coding('a', 'e1', [text.indexOf('said'), text.indexOf(' and') + 4]), coding('b', 'e1', [family, family + '👨‍👩‍👧'.length])],
+      {},
+      {
+        sources: [source('e1', 'kieran', 'T1', 'Emoji', text)],
+      },
+    );
     expect(quotes.map((q) => q.text)).toEqual(['said 👍🏽 and', '👨‍👩‍👧']);
     for (const q of quotes) expect(q.text).toBe(text.slice(q.start, q.end));
   });
@@ -105,8 +182,10 @@ describe('findQuotes: passages', () => {
 describe('findQuotes: codes', () => {
   const codings = () => [
     coding('a', 'k1', words(0)), // safety only
-    coding('a', 'k1', words(2, 3)), coding('b', 'k1', words(3, 4), 'ben'), // safety + respect
-    coding('a1', 'k1', words(6)), coding('b', 'k1', words(6)), // feeling safe + respect
+    coding('a', 'k1', words(2, 3)),
+    coding('b', 'k1', words(3, 4), 'ben'), // safety + respect
+    coding('a1', 'k1', words(6)),
+    coding('b', 'k1', words(6)), // feeling safe + respect
     coding('c', 'k1', words(8)), // change only
     coding('a2', 'k1', words(9)), // afraid only
   ];
@@ -140,19 +219,30 @@ describe('findQuotes: codes', () => {
   });
 
   it('lists passage codes in codebook tree order, sub-codes under their parent', () => {
-    const quotes = find([coding('c', 'k1', words(0, 5)), coding('b', 'k1', words(1)), coding('a2', 'k1', words(2)), coding('a', 'k1', words(3)), coding('a1', 'k1', words(4))]);
+    const quotes = find([
+      coding('c', 'k1', words(0, 5)),
+      coding('b', 'k1', words(1)),
+      coding('a2', 'k1', words(2)),
+      coding('a', 'k1', words(3)),
+      coding('a1', 'k1', words(4)),
+    ]);
     expect(quotes.map((q) => q.codeIds)).toEqual([['a', 'a1', 'a2', 'b', 'c']]);
   });
 
   it('drops a passage that overlaps a coding of an excluded code, but not one it only touches', () => {
     const [s, e] = words(4, 5);
-    const quotes = find([coding('a', 'k1', words(0, 1)), coding('a', 'k1', [s, e]), coding('c', 'k1', words(1, 2)), coding('c', 'k1', [e, e + 4])], { codeIds: ['a'], excludeCodeIds: ['c'] });
+    const quotes = find(
+      [coding('a', 'k1', words(0, 1)), coding('a', 'k1', [s, e]), coding('c', 'k1', words(1, 2)), coding('c', 'k1', [e, e + 4])],
+      { codeIds: ['a'], excludeCodeIds: ['c'] },
+    );
     expect(short(quotes)).toEqual(['k1:four five']);
   });
 
   it('is not blocked by an empty coding of an excluded code, which marks no character', () => {
     const inside = words(2)[0];
-    expect(short(find([coding('a', 'k1', words(1, 3)), coding('c', 'k1', [inside, inside])], { codeIds: ['a'], excludeCodeIds: ['c'] }))).toEqual(['k1:one two three']);
+    expect(
+      short(find([coding('a', 'k1', words(1, 3)), coding('c', 'k1', [inside, inside])], { codeIds: ['a'], excludeCodeIds: ['c'] })),
+    ).toEqual(['k1:one two three']);
   });
 
   it('excludes with sub-codes only when asked', () => {
@@ -173,15 +263,22 @@ describe('findQuotes: codes', () => {
 
   it('combines any, all and none', () => {
     const cs = [...codings(), coding('c', 'k1', words(6))];
-    expect(short(find(cs, { codeIds: ['a', 'b'], match: 'all', includeChildren: true, excludeCodeIds: ['c'] }))).toEqual(['k1:two three four']);
+    expect(short(find(cs, { codeIds: ['a', 'b'], match: 'all', includeChildren: true, excludeCodeIds: ['c'] }))).toEqual([
+      'k1:two three four',
+    ]);
   });
 });
 
 describe('findQuotes: coders, people and waves', () => {
   // One passage in every live transcript, two coders on Kieran's first.
   const codings = () => [
-    coding('a', 'k1', words(1, 3), 'ana'), coding('a', 'k1', words(3, 5), 'ben'),
-    coding('a', 'k2', words(1)), coding('a', 'l1', words(2)), coding('a', 'g2', words(3)), coding('a', 'lx', words(4)), coding('a', 'orphan', words(5)),
+    coding('a', 'k1', words(1, 3), 'ana'),
+    coding('a', 'k1', words(3, 5), 'ben'),
+    coding('a', 'k2', words(1)),
+    coding('a', 'l1', words(2)),
+    coding('a', 'g2', words(3)),
+    coding('a', 'lx', words(4)),
+    coding('a', 'orphan', words(5)),
   ];
   const sources = (query: QuoteQuery) => find(codings(), query).map((q) => q.sourceId);
 
@@ -215,11 +312,23 @@ describe('findQuotes: coders, people and waves', () => {
     expect(sources({ roles: ['man'], waves: ['T1'] })).toEqual(['k1']);
     expect(sources({ sites: ['North', 'South'], groups: ['comparison'], waves: ['T1'] })).toEqual(['l1']);
     expect(sources({ participantIds: ['kieran'], roles: ['woman'] })).toEqual([]);
-    expect(short(find(codings(), { participantIds: ['kieran'], waves: ['T1'], coderIds: ['ben'], codeIds: ['a'] }))).toEqual(['k1:three four five']);
+    expect(short(find(codings(), { participantIds: ['kieran'], waves: ['T1'], coderIds: ['ben'], codeIds: ['a'] }))).toEqual([
+      'k1:three four five',
+    ]);
   });
 
   it('treats every empty list as no restriction', () => {
-    const empty: QuoteQuery = { codeIds: [], excludeCodeIds: [], roles: [], waves: [], sites: [], groups: [], participantIds: [], coderIds: [], text: '' };
+    const empty: QuoteQuery = {
+      codeIds: [],
+      excludeCodeIds: [],
+      roles: [],
+      waves: [],
+      sites: [],
+      groups: [],
+      participantIds: [],
+      coderIds: [],
+      text: '',
+    };
     expect(find(codings(), empty)).toEqual(find(codings(), {}));
   });
 });
@@ -249,7 +358,8 @@ describe('findQuotes: deleted records', () => {
 
   it("gives '' for the participant and wave of a transcript that has none", () => {
     expect(find([coding('a', 'g2', words(1)), coding('a', 'lx', words(1))]).map((q) => [q.sourceId, q.participantId, q.wave])).toEqual([
-      ['lx', 'leanne', ''], ['g2', '', 'T2'],
+      ['lx', 'leanne', ''],
+      ['g2', '', 'T2'],
     ]);
   });
 });
@@ -268,12 +378,25 @@ describe('findQuotes: order', () => {
         source('s-p10-nowave', 'p10', null, 'A'),
       ],
     };
-    const cs = ['s-z', 's-none', 's-p10-t2', 's-p10-t1-b', 's-p10-t1-a', 's-p2', 's-p10-nowave'].flatMap((id) => [coding('a', id, words(5)), coding('a', id, words(1))]);
+    const cs = ['s-z', 's-none', 's-p10-t2', 's-p10-t1-b', 's-p10-t1-a', 's-p2', 's-p10-nowave'].flatMap((id) => [
+      coding('a', id, words(5)),
+      coding('a', id, words(1)),
+    ]);
     expect(find(cs, {}, project).map((q) => `${q.sourceId}@${q.start}`)).toEqual([
-      's-p2@5', 's-p2@24',
-      's-p10-t1-a@5', 's-p10-t1-a@24', 's-p10-t1-b@5', 's-p10-t1-b@24', 's-p10-t2@5', 's-p10-t2@24', 's-p10-nowave@5', 's-p10-nowave@24',
-      's-z@5', 's-z@24',
-      's-none@5', 's-none@24',
+      's-p2@5',
+      's-p2@24',
+      's-p10-t1-a@5',
+      's-p10-t1-a@24',
+      's-p10-t1-b@5',
+      's-p10-t1-b@24',
+      's-p10-t2@5',
+      's-p10-t2@24',
+      's-p10-nowave@5',
+      's-p10-nowave@24',
+      's-z@5',
+      's-z@24',
+      's-none@5',
+      's-none@24',
     ]);
   });
 });

@@ -7,7 +7,9 @@ const family: Redaction = { find: 'Smith', replace: '[family name]' };
 
 describe('redact', () => {
   it('replaces whole words only', () => {
-    expect(redact('Sarah, Sarahjane, MacSarah and (Sarah).', [partner])).toBe("[partner's name], Sarahjane, MacSarah and ([partner's name]).");
+    expect(redact('Sarah, Sarahjane, MacSarah and (Sarah).', [partner])).toBe(
+      "[partner's name], Sarahjane, MacSarah and ([partner's name]).",
+    );
   });
 
   it('ignores case', () => {
@@ -39,17 +41,29 @@ describe('redact', () => {
   });
 
   it('never matches a replacement again (one pass over the text)', () => {
-    const list = [{ find: 'Sarah', replace: '[Jones family]' }, { find: 'Jones', replace: '[surname]' }, { find: 'family', replace: '[kin]' }];
+    const list = [
+      { find: 'Sarah', replace: '[Jones family]' },
+      { find: 'Jones', replace: '[surname]' },
+      { find: 'family', replace: '[kin]' },
+    ];
     expect(redact('Sarah Jones and family', list)).toBe('[Jones family] [surname] and [kin]');
   });
 
   it('ignores empty and whitespace-only finds', () => {
-    expect(redact('Nothing to hide', [{ find: '', replace: 'X' }, { find: ' \n', replace: 'Y' }])).toBe('Nothing to hide');
+    expect(
+      redact('Nothing to hide', [
+        { find: '', replace: 'X' },
+        { find: ' \n', replace: 'Y' },
+      ]),
+    ).toBe('Nothing to hide');
     expect(redact('Sarah', [{ find: '', replace: 'X' }, partner])).toBe("[partner's name]");
   });
 
   it('takes a find literally: regex characters are plain text', () => {
-    const list = [{ find: 'Mr. X', replace: '[him]' }, { find: 'C++', replace: '[lang]' }];
+    const list = [
+      { find: 'Mr. X', replace: '[him]' },
+      { find: 'C++', replace: '[lang]' },
+    ];
     expect(redact('Mr. X, MrZ X, Mrs X, C++ and C+', list)).toBe('[him], MrZ X, Mrs X, [lang] and C+');
   });
 
@@ -90,7 +104,7 @@ describe('unredacted', () => {
     expect(unredacted(text, [partner])).toEqual([{ find: 'Sarah', found: 'Sarahjane', index: text.indexOf('S') }]);
   });
 
-  it("ignores words inside the replacement strings", () => {
+  it('ignores words inside the replacement strings', () => {
     const list = [{ find: 'Sarah', replace: "[Sarah's partner]" }];
     const out = redact('Sarah came', list);
     expect(out).toBe("[Sarah's partner] came");
@@ -100,11 +114,15 @@ describe('unredacted', () => {
 
   it('finds a multi-word find across whitespace, and whole possessives', () => {
     const text = "Sarah\n Jones's car";
-    expect(unredacted(text, [{ find: 'Sarah Jones', replace: '[X]' }])).toEqual([{ find: 'Sarah Jones', found: "Sarah\n Jones's", index: 0 }]);
+    expect(unredacted(text, [{ find: 'Sarah Jones', replace: '[X]' }])).toEqual([
+      { find: 'Sarah Jones', found: "Sarah\n Jones's", index: 0 },
+    ]);
   });
 
   it('matches apostrophes of either kind', () => {
-    expect(unredacted('O’brien-Smyth', [{ find: "O'Brien", replace: '[X]' }])).toEqual([{ find: "O'Brien", found: 'O’brien-Smyth', index: 0 }]);
+    expect(unredacted('O’brien-Smyth', [{ find: "O'Brien", replace: '[X]' }])).toEqual([
+      { find: "O'Brien", found: 'O’brien-Smyth', index: 0 },
+    ]);
   });
 
   it('reports every find that leaks, in text order, and ignores empty finds', () => {

@@ -25,11 +25,32 @@ const lineRange = (i: number): [number, number] => {
 const PASSAGES: [number, number][] = [0, 1, 2, 3, 4, 5, 6].map(lineRange);
 PASSAGES.push([lineRange(7)[0], lineRange(8)[1]], lineRange(9));
 
-const source: Source = { id: 's', participantId: null, wave: null, title: 'S', text: TEXT, turns: [], origin: { fileName: 's.txt', format: 'txt', sha256: '', importedAt: 0 } };
+const source: Source = {
+  id: 's',
+  participantId: null,
+  wave: null,
+  title: 'S',
+  text: TEXT,
+  turns: [],
+  origin: { fileName: 's.txt', format: 'txt', sha256: '', importedAt: 0 },
+};
 const project: ProjectSnapshot = {
-  waves: [], participants: [], sources: [source], coders: [],
+  waves: [],
+  participants: [],
+  sources: [source],
+  coders: [],
   codes: [{ id: 'a', parentId: null, name: 'A', description: '', inclusion: '', exclusion: '', examples: '', colour: '#000000', order: 0 }],
-  codings: PASSAGES.map(([start, end], i): Coding => ({ id: `c${i}`, sourceId: 's', codeId: 'a', coderId: 'k', start, end, memo: '', createdAt: 0, updatedAt: 0 })),
+  codings: PASSAGES.map(([start, end], i): Coding => ({
+    id: `c${i}`,
+    sourceId: 's',
+    codeId: 'a',
+    coderId: 'k',
+    start,
+    end,
+    memo: '',
+    createdAt: 0,
+    updatedAt: 0,
+  })),
 };
 /** Which passages (by number) a text query finds. */
 const hits = (text: string) => findQuotes(project, { text }).map((q) => PASSAGES.findIndex(([s]) => s === q.start));
@@ -100,7 +121,8 @@ describe('findQuotes: text', () => {
     const small = smallProject();
     expect(findQuotes(small, { text: 'first', codeIds: [IDS.respect] }).map((q) => q.text)).toEqual(['We talk. 🇬🇧 Family first.']);
     expect(findQuotes(small, { text: 'first', codeIds: [IDS.respect], includeChildren: true }).map((q) => q.text)).toEqual([
-      'I used to shout. 😀 Now I listen first.', 'We talk. 🇬🇧 Family first.',
+      'I used to shout. 😀 Now I listen first.',
+      'We talk. 🇬🇧 Family first.',
     ]);
   });
 });

@@ -24,31 +24,61 @@ describe('attribution: fields', () => {
   });
 
   it('fills role (label), site, group (label), title and wave id', () => {
-    expect(attribution(project, dale, '{role} · {site} · {group} · {title} · {waveId}')).toBe('Man on programme · North · Programme · Dale T2 · T2');
+    expect(attribution(project, dale, '{role} · {site} · {group} · {title} · {waveId}')).toBe(
+      'Man on programme · North · Programme · Dale T2 · T2',
+    );
   });
 
   it("takes a role's label from the project, else the built-in roles, else its id", () => {
     expect(attribution({ ...project, roles: [{ id: 'man', label: 'Father' }] }, dale, '{role}')).toBe('Father');
     expect(attribution({ ...project, roles: undefined }, dale, '{role}')).toBe('Man on programme');
-    expect(attribution(withPeople((ps) => { ps[0]!.role = 'staff'; }), dale, '{role}')).toBe('Staff');
-    expect(attribution(withPeople((ps) => { ps[0]!.role = 'elder'; }), dale, '{role}')).toBe('elder');
+    expect(
+      attribution(
+        withPeople((ps) => {
+          ps[0]!.role = 'staff';
+        }),
+        dale,
+        '{role}',
+      ),
+    ).toBe('Staff');
+    expect(
+      attribution(
+        withPeople((ps) => {
+          ps[0]!.role = 'elder';
+        }),
+        dale,
+        '{role}',
+      ),
+    ).toBe('elder');
   });
 
   it('fills participant attributes by name: numbers, yes/no, dates', () => {
     expect(attribution(project, dale, '{pseudonym}, {Age}, {Referred by court}, {Interviewed}')).toBe('Dale, 41, yes, 2025-03-01');
     expect(attribution(project, leanne, '{pseudonym}, {Age}')).toBe('Leanne, 38.5');
-    expect(attribution(withPeople((ps) => { ps[0]!.attributes['Referred by court'] = false; }), dale, '{Referred by court}')).toBe('no');
+    expect(
+      attribution(
+        withPeople((ps) => {
+          ps[0]!.attributes['Referred by court'] = false;
+        }),
+        dale,
+        '{Referred by court}',
+      ),
+    ).toBe('no');
   });
 
   it('knows an attribute only a participant carries (not in the attribute columns)', () => {
-    const p = withPeople((ps) => { ps[1]!.attributes['age band'] = '30–39'; });
+    const p = withPeople((ps) => {
+      ps[1]!.attributes['age band'] = '30–39';
+    });
     expect(attribution(p, leanne, '({pseudonym}, {age band})')).toBe('(Leanne, 30–39)');
     expect(attribution(p, dale, '({pseudonym}, {age band})')).toBe('(Dale)');
   });
 
   it('takes any attribute name, even one that is a property of every object', () => {
     const name: string = 'constructor';
-    const p = withPeople((ps) => { ps[0]!.attributes[name] = 'odd but valid'; });
+    const p = withPeople((ps) => {
+      ps[0]!.attributes[name] = 'odd but valid';
+    });
     expect(attribution(p, dale, '{pseudonym}: {Constructor}')).toBe('Dale: odd but valid');
   });
 
@@ -114,7 +144,11 @@ describe('templateProblems', () => {
   });
 
   it('suggests no attribute when the project has none', () => {
-    const bare: ProjectSnapshot = { ...project, attributeDefs: [], participants: project.participants.map((p) => ({ ...p, attributes: {} })) };
+    const bare: ProjectSnapshot = {
+      ...project,
+      attributeDefs: [],
+      participants: project.participants.map((p) => ({ ...p, attributes: {} })),
+    };
     expect(templateProblems(bare, '{Age}')).toEqual(['Unknown field {Age}: use {pseudonym}, {wave}, {role}, {site}, {group} or {title}.']);
   });
 

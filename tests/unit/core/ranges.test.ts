@@ -13,10 +13,43 @@ const isUnion = (out: readonly Range[]) => out.every((r, i) => r.start < r.end &
 
 describe('ranges', () => {
   it('unions overlapping and touching ranges, drops empty ones, sorts', () => {
-    expect(unionRanges([{ start: 5, end: 6 }, { start: 1, end: 3 }, { start: 2, end: 4 }, { start: 7, end: 7 }])).toEqual([{ start: 1, end: 4 }, { start: 5, end: 6 }]);
-    expect(unionPairs([[5, 8], [0, 3], [3, 4], [7, 10], [12, 12]])).toEqual([[0, 4], [5, 10]]);
+    expect(
+      unionRanges([
+        { start: 5, end: 6 },
+        { start: 1, end: 3 },
+        { start: 2, end: 4 },
+        { start: 7, end: 7 },
+      ]),
+    ).toEqual([
+      { start: 1, end: 4 },
+      { start: 5, end: 6 },
+    ]);
+    expect(
+      unionPairs([
+        [5, 8],
+        [0, 3],
+        [3, 4],
+        [7, 10],
+        [12, 12],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [5, 10],
+    ]);
     expect(unionFlat([5, 8, 0, 3, 3, 4, 7, 10, 12, 12])).toEqual([0, 4, 5, 10]);
-    expect(clipRanges([{ start: 0, end: 5 }, { start: 8, end: 20 }], 3, 10)).toEqual([{ start: 3, end: 5 }, { start: 8, end: 10 }]);
+    expect(
+      clipRanges(
+        [
+          { start: 0, end: 5 },
+          { start: 8, end: 20 },
+        ],
+        3,
+        10,
+      ),
+    ).toEqual([
+      { start: 3, end: 5 },
+      { start: 8, end: 10 },
+    ]);
     expect(unionRanges([])).toEqual([]);
   });
 

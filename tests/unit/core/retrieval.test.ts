@@ -3,22 +3,59 @@ import type { Code, Coding, Participant, ProjectSnapshot, Source } from '../../.
 import { codeSearch, retrieve } from '../../../renderer/core/coding/retrieval';
 
 const code = (id: string, name: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({
-  id, parentId, name, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null, ...extra,
+  id,
+  parentId,
+  name,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order,
+  deletedAt: null,
+  ...extra,
 });
 const person = (id: string, pseudonym: string, role: string, deletedAt: number | null = null): Participant => ({
-  id, pseudonym, role, site: '', group: '', attributes: {}, links: [], deletedAt,
+  id,
+  pseudonym,
+  role,
+  site: '',
+  group: '',
+  attributes: {},
+  links: [],
+  deletedAt,
 });
-const source = (id: string, participantId: string | null, wave: string | null, title: string, text: string, deletedAt: number | null = null): Source => ({
-  id, participantId, wave, title, text, turns: [], origin: { fileName: `${id}.txt`, format: 'txt', sha256: '', importedAt: 0 }, deletedAt,
+const source = (
+  id: string,
+  participantId: string | null,
+  wave: string | null,
+  title: string,
+  text: string,
+  deletedAt: number | null = null,
+): Source => ({
+  id,
+  participantId,
+  wave,
+  title,
+  text,
+  turns: [],
+  origin: { fileName: `${id}.txt`, format: 'txt', sha256: '', importedAt: 0 },
+  deletedAt,
 });
 
 const EMOJI = 'He said 👍🏽 and then “sparks” flew. 👨‍👩‍👧 came too.';
 const PLAIN = 'Zero one two three four five six seven eight nine.';
 const snapshot: ProjectSnapshot = {
   // Listed out of order on purpose: `order` decides, not the array position.
-  waves: [{ id: 'T2', label: 'Time 2', order: 1 }, { id: 'T1', label: 'Time 1', order: 0 }],
+  waves: [
+    { id: 'T2', label: 'Time 2', order: 1 },
+    { id: 'T1', label: 'Time 1', order: 0 },
+  ],
   participants: [person('p10', 'P10', 'man'), person('p2', 'p2', 'woman'), person('gone', 'Aaron', 'staff', 5)],
-  coders: [{ id: 'k1', name: 'Ana', colour: '#000000' }, { id: 'k2', name: 'Ben', colour: '#ffffff' }],
+  coders: [
+    { id: 'k1', name: 'Ana', colour: '#000000' },
+    { id: 'k2', name: 'Ben', colour: '#ffffff' },
+  ],
   sources: [
     source('s1', 'p10', 'T2', 'Interview B', PLAIN),
     source('s2', 'p10', 'T1', 'Interview Z', PLAIN),
@@ -28,13 +65,34 @@ const snapshot: ProjectSnapshot = {
     source('s6', 'p2', 'T1', 'Deleted', PLAIN, 9),
     source('s7', 'gone', null, 'Orphan', PLAIN),
   ],
-  codes: [code('a', 'Safety', null, 0), code('a1', 'Feeling safe', 'a', 0), code('b', 'Respect', null, 1), code('d', 'Old', null, 2, { deletedAt: 1 })],
+  codes: [
+    code('a', 'Safety', null, 0),
+    code('a1', 'Feeling safe', 'a', 0),
+    code('b', 'Respect', null, 1),
+    code('d', 'Old', null, 2, { deletedAt: 1 }),
+  ],
   codings: [],
 };
 const at = (text: string, part: string) => [text.indexOf(part), text.indexOf(part) + part.length] as const;
 let n = 0;
-const coding = (id: string, codeId: string, sourceId: string, [start, end]: readonly [number, number], extra: Partial<Coding> = {}): Coding => ({
-  id, codeId, sourceId, coderId: 'k1', start, end, memo: '', createdAt: ++n, updatedAt: n, deletedAt: null, ...extra,
+const coding = (
+  id: string,
+  codeId: string,
+  sourceId: string,
+  [start, end]: readonly [number, number],
+  extra: Partial<Coding> = {},
+): Coding => ({
+  id,
+  codeId,
+  sourceId,
+  coderId: 'k1',
+  start,
+  end,
+  memo: '',
+  createdAt: ++n,
+  updatedAt: n,
+  deletedAt: null,
+  ...extra,
 });
 snapshot.codings = [
   coding('c-s1', 'a', 's1', at(PLAIN, 'three')),
@@ -60,8 +118,20 @@ describe('retrieve', () => {
     const [passage] = retrieve(snapshot, { codeIds: ['a1'] });
     const [start, end] = at(EMOJI, '👨‍👩‍👧');
     expect(passage).toEqual({
-      codingId: 'c-s3-family', codeId: 'a1', coderId: 'k1', sourceId: 's3', start, end, text: '👨‍👩‍👧',
-      participantId: 'p2', pseudonym: 'p2', role: 'woman', wave: 'T2', waveLabel: 'Time 2', coderName: 'Ana', memo: '',
+      codingId: 'c-s3-family',
+      codeId: 'a1',
+      coderId: 'k1',
+      sourceId: 's3',
+      start,
+      end,
+      text: '👨‍👩‍👧',
+      participantId: 'p2',
+      pseudonym: 'p2',
+      role: 'woman',
+      wave: 'T2',
+      waveLabel: 'Time 2',
+      coderName: 'Ana',
+      memo: '',
     });
     const emoji = retrieve(snapshot, { codeIds: ['a'] }).find((p) => p.codingId === 'c-s3-emoji')!;
     expect(emoji.text).toBe('said 👍🏽 and');
@@ -72,13 +142,28 @@ describe('retrieve', () => {
   });
   it('fills names from the participant, wave and coder records', () => {
     const passages = retrieve(snapshot, { codeIds: ['a'] });
-    expect(passages.find((p) => p.codingId === 'c-s2-early')).toMatchObject({ pseudonym: 'P10', role: 'man', waveLabel: 'Time 1', coderName: 'Ben', memo: 'first mention' });
+    expect(passages.find((p) => p.codingId === 'c-s2-early')).toMatchObject({
+      pseudonym: 'P10',
+      role: 'man',
+      waveLabel: 'Time 1',
+      coderName: 'Ben',
+      memo: 'first mention',
+    });
     expect(passages.find((p) => p.codingId === 'c-s5')).toMatchObject({ participantId: null, pseudonym: '', role: '' });
     expect(passages.find((p) => p.codingId === 'c-s7')).toMatchObject({ participantId: null, wave: null, waveLabel: '' });
   });
   it('includes sub-codes only when asked, and several codes at once', () => {
     expect(idsOf({ codeIds: ['a'] })).not.toContain('c-s3-family');
-    expect(idsOf({ codeIds: ['a'], includeChildren: true })).toEqual(['c-s4', 'c-s3-emoji', 'c-s3-family', 'c-s2-early', 'c-s2-late', 'c-s1', 'c-s5', 'c-s7']);
+    expect(idsOf({ codeIds: ['a'], includeChildren: true })).toEqual([
+      'c-s4',
+      'c-s3-emoji',
+      'c-s3-family',
+      'c-s2-early',
+      'c-s2-late',
+      'c-s1',
+      'c-s5',
+      'c-s7',
+    ]);
     expect(idsOf({ codeIds: ['b', 'a1'] })).toEqual(['c-s3-family', 'c-b']);
   });
   it('filters by coder; an empty coder list finds nothing', () => {
@@ -94,8 +179,11 @@ describe('retrieve', () => {
 
 describe('codeSearch', () => {
   const codes = [
-    code('m', 'Measures of success', null, 0), code('ms', 'Safety', 'm', 0), code('mr', 'Respect', 'm', 1),
-    code('s', 'Series of sparks', null, 1), code('st', 'Small steps', 's', 0),
+    code('m', 'Measures of success', null, 0),
+    code('ms', 'Safety', 'm', 0),
+    code('mr', 'Respect', 'm', 1),
+    code('s', 'Series of sparks', null, 1),
+    code('st', 'Small steps', 's', 0),
     code('g', 'Gender', null, 2, { description: 'Talk about masculinity and power' }),
     code('x', 'Safety net', null, 3, { deletedAt: 1 }),
   ];

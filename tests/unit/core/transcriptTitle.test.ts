@@ -5,32 +5,54 @@ const plain = (...lines: string[]): StyledLine[] => lines.map((text) => ({ text,
 
 describe('isTitleStyle', () => {
   it("knows Word's Title, Subtitle and Heading styles by name or by id, in any case", () => {
-    for (const style of ['Title', 'Subtitle', 'heading 1', 'Heading 2', 'Heading1', 'heading9', 'Heading']) expect(isTitleStyle(style), style).toBe(true);
-    for (const style of [null, '', 'Normal', 'Body Text', 'Quote', 'Heading 1 Char', 'TOC Heading', 'List Paragraph']) expect(isTitleStyle(style), String(style)).toBe(false);
+    for (const style of ['Title', 'Subtitle', 'heading 1', 'Heading 2', 'Heading1', 'heading9', 'Heading'])
+      expect(isTitleStyle(style), style).toBe(true);
+    for (const style of [null, '', 'Normal', 'Body Text', 'Quote', 'Heading 1 Char', 'TOC Heading', 'List Paragraph'])
+      expect(isTitleStyle(style), String(style)).toBe(false);
   });
 });
 
 describe('splitTitle', () => {
   it('takes a first paragraph in a Title or Heading style as the title, not a turn', () => {
-    const lines = [{ text: 'Interview with Kieran, Time 2', style: 'Title' }, ...plain('Interviewer: What changed?', 'Kieran: I listen now.')];
-    expect(splitTitle(lines)).toEqual({ title: 'Interview with Kieran, Time 2', lines: plain('Interviewer: What changed?', 'Kieran: I listen now.') });
+    const lines = [
+      { text: 'Interview with Kieran, Time 2', style: 'Title' },
+      ...plain('Interviewer: What changed?', 'Kieran: I listen now.'),
+    ];
+    expect(splitTitle(lines)).toEqual({
+      title: 'Interview with Kieran, Time 2',
+      lines: plain('Interviewer: What changed?', 'Kieran: I listen now.'),
+    });
   });
 
   it('joins a title with the subtitle or headings right under it', () => {
-    const lines = [{ text: 'Kieran', style: 'Title' }, { text: 'Time 2, 14 March', style: 'Subtitle' }, ...plain('Interviewer: Hello.', 'Kieran: Hi.')];
+    const lines = [
+      { text: 'Kieran', style: 'Title' },
+      { text: 'Time 2, 14 March', style: 'Subtitle' },
+      ...plain('Interviewer: Hello.', 'Kieran: Hi.'),
+    ];
     expect(splitTitle(lines).title).toBe('Kieran — Time 2, 14 March');
     expect(splitTitle(lines).lines).toHaveLength(2);
   });
 
   it('takes a short unstyled line right above the first speaker turn as the title', () => {
-    const lines = plain('Staff interview 03 – programme facilitator', 'Interviewer: How long have you run groups?', 'Staff03: Six years.', 'Interviewer: And before?', 'Staff03: Probation.');
+    const lines = plain(
+      'Staff interview 03 – programme facilitator',
+      'Interviewer: How long have you run groups?',
+      'Staff03: Six years.',
+      'Interviewer: And before?',
+      'Staff03: Probation.',
+    );
     expect(splitTitle(lines)).toEqual({ title: 'Staff interview 03 – programme facilitator', lines: lines.slice(1) });
   });
 
   it('leaves prose, a question, a header block or a text without speakers alone', () => {
     const cases = [
       // A sentence is something said, not a title.
-      plain('I had never spoken about it before, not to anyone, not even to my own mother or my sister.', 'Interviewer: Why now?', 'Dale: The group.'),
+      plain(
+        'I had never spoken about it before, not to anyone, not even to my own mother or my sister.',
+        'Interviewer: Why now?',
+        'Dale: The group.',
+      ),
       plain('So why did you come?', 'Interviewer: Go on.', 'Dale: The court.'),
       // Two lines above the first turn: not clearly a title line.
       plain('Interview 7', 'Date: 12 March', 'Interviewer: Hello.', 'Dale: Hi.', 'Interviewer: Ready?'),

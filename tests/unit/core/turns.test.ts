@@ -22,8 +22,14 @@ describe('detectTurns: label shapes', () => {
   });
 
   it('I:/R: and Q:/A: are known labels even when used once', () => {
-    expect(said('I: Hello\nR: Hi')).toEqual([['I', 'Hello'], ['R', 'Hi']]);
-    expect(said('Q: Why?\nA: Because.')).toEqual([['Q', 'Why?'], ['A', 'Because.']]);
+    expect(said('I: Hello\nR: Hi')).toEqual([
+      ['I', 'Hello'],
+      ['R', 'Hi'],
+    ]);
+    expect(said('Q: Why?\nA: Because.')).toEqual([
+      ['Q', 'Why?'],
+      ['A', 'Because.'],
+    ]);
   });
 
   it('known labels are case-insensitive and may carry a number', () => {
@@ -33,7 +39,11 @@ describe('detectTurns: label shapes', () => {
       ['Interviewer 2', 'c'],
     ]);
     expect(said('Mod: q\nModerator: q2\nFacilitator: f\nInt: x\nRespondent: y')).toEqual([
-      ['Mod', 'q'], ['Moderator', 'q2'], ['Facilitator', 'f'], ['Int', 'x'], ['Respondent', 'y'],
+      ['Mod', 'q'],
+      ['Moderator', 'q2'],
+      ['Facilitator', 'f'],
+      ['Int', 'x'],
+      ['Respondent', 'y'],
     ]);
   });
 
@@ -45,8 +55,16 @@ describe('detectTurns: label shapes', () => {
       ['Dale', 'Then I stopped.'],
       ['Kieran Smith', 'Good.'],
     ]);
-    expect(said('P07: one\nInt: q\nP07: two')).toEqual([['P07', 'one'], ['Int', 'q'], ['P07', 'two']]);
-    expect(said('Speaker 1: a\nSpeaker 2: b\nSpeaker 1: c')).toEqual([['Speaker 1', 'a'], ['Speaker 2', 'b'], ['Speaker 1', 'c']]);
+    expect(said('P07: one\nInt: q\nP07: two')).toEqual([
+      ['P07', 'one'],
+      ['Int', 'q'],
+      ['P07', 'two'],
+    ]);
+    expect(said('Speaker 1: a\nSpeaker 2: b\nSpeaker 1: c')).toEqual([
+      ['Speaker 1', 'a'],
+      ['Speaker 2', 'b'],
+      ['Speaker 1', 'c'],
+    ]);
   });
 
   it('a name used once is prose, not a label', () => {
@@ -55,7 +73,10 @@ describe('detectTurns: label shapes', () => {
       [null, 'Note that: the tape was noisy.'],
       ['Interviewer', 'Shall we start?'],
     ]);
-    expect(said('Dale: said once.\nAnother line.')).toEqual([[null, 'Dale: said once.'], [null, 'Another line.']]);
+    expect(said('Dale: said once.\nAnother line.')).toEqual([
+      [null, 'Dale: said once.'],
+      [null, 'Another line.'],
+    ]);
   });
 
   it('lower-case or long phrases are never labels', () => {
@@ -64,12 +85,19 @@ describe('detectTurns: label shapes', () => {
   });
 
   it('a colon must be followed by space or end of line', () => {
-    expect(said('Re:Time\nRe:Time')).toEqual([[null, 'Re:Time'], [null, 'Re:Time']]);
+    expect(said('Re:Time\nRe:Time')).toEqual([
+      [null, 'Re:Time'],
+      [null, 'Re:Time'],
+    ]);
   });
 
   it('[Name] at line start, with or without colon', () => {
     const text = '[Interviewer] Hello there\n[Dale]: Hi\n[Dale] Bye';
-    expect(said(text)).toEqual([['Interviewer', 'Hello there'], ['Dale', 'Hi'], ['Dale', 'Bye']]);
+    expect(said(text)).toEqual([
+      ['Interviewer', 'Hello there'],
+      ['Dale', 'Hi'],
+      ['Dale', 'Bye'],
+    ]);
   });
 
   it('[Laughs] and other stage directions are not speakers', () => {
@@ -79,40 +107,62 @@ describe('detectTurns: label shapes', () => {
 
   it('markdown bold **Name:** and **Name**:', () => {
     const text = '**Interviewer:** Hello\n**Dale**: Hi\n**Dale:** Again';
-    expect(said(text)).toEqual([['Interviewer', 'Hello'], ['Dale', 'Hi'], ['Dale', 'Again']]);
+    expect(said(text)).toEqual([
+      ['Interviewer', 'Hello'],
+      ['Dale', 'Hi'],
+      ['Dale', 'Again'],
+    ]);
   });
 
   it('leading timestamps [00:01:23] or 00:01:23 are skipped and give startTime', () => {
     const text = '[00:01:23] Interviewer: Hello\n00:01:30 Respondent: Hi\n(1:02) I: ok';
     const turns = detectTurns(text);
-    expect(said(text, turns)).toEqual([['Interviewer', 'Hello'], ['Respondent', 'Hi'], ['I', 'ok']]);
+    expect(said(text, turns)).toEqual([
+      ['Interviewer', 'Hello'],
+      ['Respondent', 'Hi'],
+      ['I', 'ok'],
+    ]);
     expect(turns.map((t) => t.startTime)).toEqual([83, 90, 62]);
   });
 
   it('Rev style "Name (00:05):" and Otter style "Name  0:03" on its own line', () => {
     expect(said('Interviewer (00:05): Hello\nDale (00:09): Hi\nDale (00:12): More')).toEqual([
-      ['Interviewer', 'Hello'], ['Dale', 'Hi'], ['Dale', 'More'],
+      ['Interviewer', 'Hello'],
+      ['Dale', 'Hi'],
+      ['Dale', 'More'],
     ]);
     const otter = 'Speaker 1  0:03\nHello there.\n\nSpeaker 2  0:07\nHi.\n';
     const turns = detectTurns(otter);
-    expect(said(otter, turns)).toEqual([['Speaker 1', 'Hello there.'], ['Speaker 2', 'Hi.']]);
+    expect(said(otter, turns)).toEqual([
+      ['Speaker 1', 'Hello there.'],
+      ['Speaker 2', 'Hi.'],
+    ]);
     expect(turns[1]!.startTime).toBe(7);
   });
 
   it('allows leading indentation', () => {
-    expect(said('  I: indented\n\tR: tabbed')).toEqual([['I', 'indented'], ['R', 'tabbed']]);
+    expect(said('  I: indented\n\tR: tabbed')).toEqual([
+      ['I', 'indented'],
+      ['R', 'tabbed'],
+    ]);
   });
 });
 
 describe('detectTurns: turn extent', () => {
   it('continuation lines belong to the turn; trailing blank lines are trimmed', () => {
     const text = 'I: First line\nsecond line\n\nthird para\n\n\nR: Answer\n  \n';
-    expect(said(text)).toEqual([['I', 'First line\nsecond line\n\nthird para'], ['R', 'Answer']]);
+    expect(said(text)).toEqual([
+      ['I', 'First line\nsecond line\n\nthird para'],
+      ['R', 'Answer'],
+    ]);
   });
 
   it('a label alone on its line takes the following lines', () => {
     const text = 'Interviewer:\n  How was it?\nRespondent:\nGood.';
-    expect(said(text)).toEqual([['Interviewer', 'How was it?'], ['Respondent', 'Good.']]);
+    expect(said(text)).toEqual([
+      ['Interviewer', 'How was it?'],
+      ['Respondent', 'Good.'],
+    ]);
   });
 
   it('empty turns are dropped', () => {
@@ -133,7 +183,11 @@ describe('detectTurns: turn extent', () => {
   it('no labels at all: each non-blank line is a paragraph turn, trimmed', () => {
     const text = '  First paragraph.  \n\nSecond paragraph.\n\t\nThird.';
     const turns = detectTurns(text);
-    expect(said(text, turns)).toEqual([[null, 'First paragraph.'], [null, 'Second paragraph.'], [null, 'Third.']]);
+    expect(said(text, turns)).toEqual([
+      [null, 'First paragraph.'],
+      [null, 'Second paragraph.'],
+      [null, 'Third.'],
+    ]);
     expect(turns[0]).toEqual({ start: 2, end: 18, speaker: null });
   });
 
@@ -145,7 +199,11 @@ describe('detectTurns: turn extent', () => {
   it('offsets are UTF-16 indices (emoji and accents)', () => {
     const text = 'Zoë: I was 😊 happy\nI: Ça va?\nZoë: Oui 👍🏽';
     const turns = detectTurns(text);
-    expect(said(text, turns)).toEqual([['Zoë', 'I was 😊 happy'], ['I', 'Ça va?'], ['Zoë', 'Oui 👍🏽']]);
+    expect(said(text, turns)).toEqual([
+      ['Zoë', 'I was 😊 happy'],
+      ['I', 'Ça va?'],
+      ['Zoë', 'Oui 👍🏽'],
+    ]);
     expect(turns[0]).toEqual({ start: 5, end: 19, speaker: 'Zoë' });
   });
 
@@ -181,16 +239,24 @@ describe('proposeSpeakerRoles', () => {
     expect(proposeSpeakerRoles(['I', 'R'])).toEqual({ I: 'interviewer', R: 'participant' });
     expect(proposeSpeakerRoles(['Q', 'A'])).toEqual({ Q: 'interviewer', A: 'participant' });
     expect(proposeSpeakerRoles(['int', 'interviewee', 'PARTICIPANT'])).toEqual({
-      int: 'interviewer', interviewee: 'participant', PARTICIPANT: 'participant',
+      int: 'interviewer',
+      interviewee: 'participant',
+      PARTICIPANT: 'participant',
     });
     expect(proposeSpeakerRoles(['Moderator', 'Mod', 'Interviewer 2', 'Lead Interviewer'])).toEqual({
-      Moderator: 'interviewer', Mod: 'interviewer', 'Interviewer 2': 'interviewer', 'Lead Interviewer': 'interviewer',
+      Moderator: 'interviewer',
+      Mod: 'interviewer',
+      'Interviewer 2': 'interviewer',
+      'Lead Interviewer': 'interviewer',
     });
   });
 
   it('personal names and ids are participants only when there is an interviewer', () => {
     expect(proposeSpeakerRoles(['Interviewer', 'Dale', 'P07', 'Mary Ann'])).toEqual({
-      Interviewer: 'interviewer', Dale: 'participant', P07: 'participant', 'Mary Ann': 'participant',
+      Interviewer: 'interviewer',
+      Dale: 'participant',
+      P07: 'participant',
+      'Mary Ann': 'participant',
     });
     expect(proposeSpeakerRoles(['Dale', 'Sam'])).toEqual({ Dale: 'other', Sam: 'other' });
   });
@@ -198,13 +264,19 @@ describe('proposeSpeakerRoles', () => {
   it('Facilitator is the interviewer only when no other interviewer-like label exists', () => {
     expect(proposeSpeakerRoles(['Facilitator', 'Dale'])).toEqual({ Facilitator: 'interviewer', Dale: 'participant' });
     expect(proposeSpeakerRoles(['Moderator', 'Facilitator', 'Dale'])).toEqual({
-      Moderator: 'interviewer', Facilitator: 'other', Dale: 'participant',
+      Moderator: 'interviewer',
+      Facilitator: 'other',
+      Dale: 'participant',
     });
   });
 
   it('speaker numbers, notes and lower-case words are other', () => {
     expect(proposeSpeakerRoles(['I', 'Speaker 1', 'Note', 'translator', 'unknown'])).toEqual({
-      I: 'interviewer', 'Speaker 1': 'other', Note: 'other', translator: 'other', unknown: 'other',
+      I: 'interviewer',
+      'Speaker 1': 'other',
+      Note: 'other',
+      translator: 'other',
+      unknown: 'other',
     });
     expect(proposeSpeakerRoles([])).toEqual({});
   });
@@ -219,6 +291,10 @@ describe('proposeSpeakerRoles', () => {
     expect(proposeSpeakerRoles(['Interviewer', 'Translator'])).toEqual({ Interviewer: 'interviewer', Translator: 'other' });
     expect(proposeSpeakerRoles(['Note'])).toEqual({ Note: 'other' });
     // Two or more: the shape rules above decide, as before.
-    expect(proposeSpeakerRoles(['Interviewer', 'Staff03', 'Staff04'])).toEqual({ Interviewer: 'interviewer', Staff03: 'other', Staff04: 'other' });
+    expect(proposeSpeakerRoles(['Interviewer', 'Staff03', 'Staff04'])).toEqual({
+      Interviewer: 'interviewer',
+      Staff03: 'other',
+      Staff04: 'other',
+    });
   });
 });

@@ -3,11 +3,25 @@ import type { Participant, ProjectSnapshot, RoleDef, Source } from '../../../ren
 import { defaultRole, interviewedByRole, roleCountsText } from '../../../renderer/core/waves/waveRoles';
 
 const person = (id: string, role: string, site = 'A', extra: Partial<Participant> = {}): Participant => ({
-  id, pseudonym: id, role, site, group: 'programme', attributes: {}, links: [], ...extra,
+  id,
+  pseudonym: id,
+  role,
+  site,
+  group: 'programme',
+  attributes: {},
+  links: [],
+  ...extra,
 });
 const origin = { fileName: 'f.txt', format: 'txt', sha256: '', importedAt: 0 };
 const source = (id: string, participantId: string | null, wave: string | null, extra: Partial<Source> = {}): Source => ({
-  id, participantId, wave, title: id, text: 'Some words.', turns: [], origin, ...extra,
+  id,
+  participantId,
+  wave,
+  title: id,
+  text: 'Some words.',
+  turns: [],
+  origin,
+  ...extra,
 });
 
 const ORDER: RoleDef[] = [
@@ -23,18 +37,34 @@ const ORDER: RoleDef[] = [
 // order does not define, both waves. A source without a wave, or of a wave the project does
 // not have, counts nowhere.
 const project: ProjectSnapshot = {
-  waves: [{ id: 'T2', label: 'Time 2', order: 1 }, { id: 'T1', label: 'Time 1', order: 0 }],
+  waves: [
+    { id: 'T2', label: 'Time 2', order: 1 },
+    { id: 'T1', label: 'Time 1', order: 0 },
+  ],
   participants: [
-    person('c1', 'child'), person('w1', 'woman'), person('w2', 'woman', 'A', { deletedAt: 2 }),
-    person('m1', 'man'), person('m2', 'man', 'B'), person('s1', 'staff'), person('v1', 'volunteer'),
+    person('c1', 'child'),
+    person('w1', 'woman'),
+    person('w2', 'woman', 'A', { deletedAt: 2 }),
+    person('m1', 'man'),
+    person('m2', 'man', 'B'),
+    person('s1', 'staff'),
+    person('v1', 'volunteer'),
   ],
   sources: [
-    source('a', 'c1', 'T1'), source('a2', 'c1', null), source('a3', 'c1', 'T9'),
-    source('b', 'w1', 'T1'), source('b2', 'w1', 'T2', { deletedAt: 3 }),
-    source('c', 'w2', 'T1'), source('c2', 'w2', 'T2'),
-    source('d', 'm1', 'T1'), source('d2', 'm1', 'T2'), source('e2', 'm2', 'T2'),
-    source('f', 's1', 'T1'), source('f2', 's1', 'T2'),
-    source('g', 'v1', 'T1'), source('g2', 'v1', 'T2'),
+    source('a', 'c1', 'T1'),
+    source('a2', 'c1', null),
+    source('a3', 'c1', 'T9'),
+    source('b', 'w1', 'T1'),
+    source('b2', 'w1', 'T2', { deletedAt: 3 }),
+    source('c', 'w2', 'T1'),
+    source('c2', 'w2', 'T2'),
+    source('d', 'm1', 'T1'),
+    source('d2', 'm1', 'T2'),
+    source('e2', 'm2', 'T2'),
+    source('f', 's1', 'T1'),
+    source('f2', 's1', 'T2'),
+    source('g', 'v1', 'T1'),
+    source('g2', 'v1', 'T2'),
   ],
   codes: [],
   codings: [],
@@ -49,7 +79,13 @@ describe('defaultRole', () => {
   });
   it('is null when no defined role has anyone at both waves', () => {
     expect(defaultRole(project, ['T1', 'T9'], ORDER)).toBeNull();
-    expect(defaultRole(project, ['T1', 'T2'], ORDER.filter((r) => r.id === 'child' || r.id === 'woman'))).toBeNull();
+    expect(
+      defaultRole(
+        project,
+        ['T1', 'T2'],
+        ORDER.filter((r) => r.id === 'child' || r.id === 'woman'),
+      ),
+    ).toBeNull();
     expect(defaultRole({ ...project, sources: [] }, ['T1', 'T2'], ORDER)).toBeNull();
   });
 });
@@ -66,9 +102,13 @@ describe('interviewedByRole', () => {
   });
   it('follows the role, site and group filters and the pair', () => {
     expect(interviewedByRole(project, { roles: ['man', 'staff'] }, ORDER).map((r) => r.roleId)).toEqual(['man', 'staff']);
-    expect(interviewedByRole(project, { roles: ['man'], sites: ['B'] }, ORDER)).toEqual([{ roleId: 'man', byWave: { T1: 0, T2: 1 }, both: 0 }]);
+    expect(interviewedByRole(project, { roles: ['man'], sites: ['B'] }, ORDER)).toEqual([
+      { roleId: 'man', byWave: { T1: 0, T2: 1 }, both: 0 },
+    ]);
     expect(interviewedByRole(project, { groups: ['comparison'] }, ORDER)).toEqual([]);
-    expect(interviewedByRole(project, { roles: ['man'], pair: ['T2', 'T2'] }, ORDER)).toEqual([{ roleId: 'man', byWave: { T1: 1, T2: 2 }, both: 2 }]);
+    expect(interviewedByRole(project, { roles: ['man'], pair: ['T2', 'T2'] }, ORDER)).toEqual([
+      { roleId: 'man', byWave: { T1: 1, T2: 2 }, both: 2 },
+    ]);
   });
 });
 

@@ -2,27 +2,67 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Code, Coding, Participant, ProjectSnapshot, Source, SpeakerRole, Turn } from '../../../renderer/core/shared/model';
 import { countWords } from '../../../renderer/core/shared/names';
-import { cellPassages, changeScore, pairedParticipants, passagesByParticipant, waveMatrix, type WaveMatrixOptions, type WaveRow } from '../../../renderer/core/waves/waves';
+import {
+  cellPassages,
+  changeScore,
+  pairedParticipants,
+  passagesByParticipant,
+  waveMatrix,
+  type WaveMatrixOptions,
+  type WaveRow,
+} from '../../../renderer/core/waves/waves';
 
 // ---- fixture helpers --------------------------------------------------------------------------
 
 const code = (id: string, parentId: string | null, order: number, extra: Partial<Code> = {}): Code => ({
-  id, parentId, name: id, description: '', inclusion: '', exclusion: '', examples: '', colour: '#8ec4eb', order, deletedAt: null, ...extra,
+  id,
+  parentId,
+  name: id,
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  examples: '',
+  colour: '#8ec4eb',
+  order,
+  deletedAt: null,
+  ...extra,
 });
-const person = (id: string, pseudonym: string, role: string, site: string, group: Participant['group'], extra: Partial<Participant> = {}): Participant => ({
-  id, pseudonym, role, site, group, attributes: {}, links: [], deletedAt: null, ...extra,
+const person = (
+  id: string,
+  pseudonym: string,
+  role: string,
+  site: string,
+  group: Participant['group'],
+  extra: Partial<Participant> = {},
+): Participant => ({
+  id,
+  pseudonym,
+  role,
+  site,
+  group,
+  attributes: {},
+  links: [],
+  deletedAt: null,
+  ...extra,
 });
 const origin = { fileName: 'f.txt', format: 'txt', sha256: '', importedAt: 0 };
 /** A source from plain text (no turns) or from [role, words] turns joined by newlines. */
-const source = (id: string, participantId: string | null, wave: string | null, body: string | [SpeakerRole, string][], extra: Partial<Source> = {}): Source => {
+const source = (
+  id: string,
+  participantId: string | null,
+  wave: string | null,
+  body: string | [SpeakerRole, string][],
+  extra: Partial<Source> = {},
+): Source => {
   let text = '';
   const turns: Turn[] = [];
   if (typeof body === 'string') text = body;
-  else body.forEach(([role, words], i) => {
-    if (i > 0) text += '\n';
-    turns.push({ start: text.length, end: text.length + words.length, speaker: role, speakerRole: role });
-    text += words;
-  });
+  else
+    body.forEach(([role, words], i) => {
+      if (i > 0) text += '\n';
+      turns.push({ start: text.length, end: text.length + words.length, speaker: role, speakerRole: role });
+      text += words;
+    });
   return { id, participantId, wave, title: id, text, turns, origin, deletedAt: null, ...extra };
 };
 
@@ -40,23 +80,45 @@ const source = (id: string, participantId: string | null, wave: string | null, b
 // Interviewed in both T1 and T2: P1, P2, P3, P7.
 
 const sources: Source[] = [
-  source('s1', 'P1', 'T1', [['interviewer', 'Did anything change at home?'], ['participant', 'We argue less now and talk more.']]),
+  source('s1', 'P1', 'T1', [
+    ['interviewer', 'Did anything change at home?'],
+    ['participant', 'We argue less now and talk more.'],
+  ]),
   source('s1b', 'P1', 'T1', 'Follow up notes about money worries.'),
-  source('s2', 'P2', 'T1', [['interviewer', 'Tell me about the group.'], ['participant', 'The group was hard at first.']]),
+  source('s2', 'P2', 'T1', [
+    ['interviewer', 'Tell me about the group.'],
+    ['participant', 'The group was hard at first.'],
+  ]),
   source('s3', 'P3', 'T1', [['participant', 'He still shouts sometimes.']]),
   source('s4', 'P4', 'T1', 'Staff view on the referrals process.'),
-  source('s7', 'P7', 'T1', [['interviewer', 'How are things?'], ['participant', 'Much the same as before.']]),
+  source('s7', 'P7', 'T1', [
+    ['interviewer', 'How are things?'],
+    ['participant', 'Much the same as before.'],
+  ]),
   // Sources that count nowhere: deleted participant, no participant, no wave, deleted, unknown wave.
   source('s6', 'P6', 'T1', 'Deleted person talking about money.'),
   source('sNoP', null, 'T1', 'Nobody in particular about money.'),
   source('sNoW', 'P1', null, 'No wave about money.'),
   source('sDel', 'P1', 'T1', 'Deleted transcript about money.', { deletedAt: 1 }),
   source('sOdd', 'P1', 'T9', 'Odd wave about money.'),
-  source('s1t2', 'P1', 'T2', [['interviewer', 'And now?'], ['participant', 'Things are calmer.']]),
-  source('s2t2', 'P2', 'T2', [['interviewer', 'And the group?'], ['participant', 'The group helped me listen.']]),
-  source('s3t2', 'P3', 'T2', [['participant', 'He listens more these days.'], ['interviewer', 'Really?'], ['participant', 'Yes, really.']]),
+  source('s1t2', 'P1', 'T2', [
+    ['interviewer', 'And now?'],
+    ['participant', 'Things are calmer.'],
+  ]),
+  source('s2t2', 'P2', 'T2', [
+    ['interviewer', 'And the group?'],
+    ['participant', 'The group helped me listen.'],
+  ]),
+  source('s3t2', 'P3', 'T2', [
+    ['participant', 'He listens more these days.'],
+    ['interviewer', 'Really?'],
+    ['participant', 'Yes, really.'],
+  ]),
   source('s5t2', 'P5', 'T2', 'New man joined the programme late.'),
-  source('s7t2', 'P7', 'T2', [['interviewer', 'Anything new?'], ['participant', 'I got a new job.']]),
+  source('s7t2', 'P7', 'T2', [
+    ['interviewer', 'Anything new?'],
+    ['participant', 'I got a new job.'],
+  ]),
   source('s7t3', 'P7', 'T3', 'Still working, still calm.'),
   source('s1t3', 'P1', 'T3', 'Calm at home most weeks.'),
 ];
@@ -74,8 +136,13 @@ const coding = (codeId: string, sourceId: string, phrase: string, coderId = 'k1'
 
 // Codebook: A > {A2 (order 0), A1 (order 1)}, B, C, X (deleted) > Y (live, damaged data).
 const codes: Code[] = [
-  code('B', null, 1), code('A1', 'A', 1), code('C', null, 2), code('A', null, 0), code('A2', 'A', 0),
-  code('X', null, 3, { deletedAt: 1 }), code('Y', 'X', 0),
+  code('B', null, 1),
+  code('A1', 'A', 1),
+  code('C', null, 2),
+  code('A', null, 0),
+  code('A2', 'A', 0),
+  code('X', null, 3, { deletedAt: 1 }),
+  code('Y', 'X', 0),
 ];
 
 const codings: Coding[] = [
@@ -113,15 +180,27 @@ const codings: Coding[] = [
 ];
 
 const project: ProjectSnapshot = {
-  waves: [{ id: 'T2', label: 'Time 2', order: 1 }, { id: 'T3', label: 'Time 3', order: 2 }, { id: 'T1', label: 'Time 1', order: 0 }],
+  waves: [
+    { id: 'T2', label: 'Time 2', order: 1 },
+    { id: 'T3', label: 'Time 3', order: 2 },
+    { id: 'T1', label: 'Time 1', order: 0 },
+  ],
   participants: [
-    person('P1', 'Kim', 'man', 'A', 'programme'), person('P2', 'Alex', 'man', 'B', 'comparison'),
-    person('P3', 'Jo', 'woman', 'A', 'programme'), person('P4', 'Sam', 'staff', 'B', ''),
-    person('P5', 'Lee', 'man', 'A', 'programme'), person('P6', 'Del', 'man', 'A', 'programme', { deletedAt: 1 }),
+    person('P1', 'Kim', 'man', 'A', 'programme'),
+    person('P2', 'Alex', 'man', 'B', 'comparison'),
+    person('P3', 'Jo', 'woman', 'A', 'programme'),
+    person('P4', 'Sam', 'staff', 'B', ''),
+    person('P5', 'Lee', 'man', 'A', 'programme'),
+    person('P6', 'Del', 'man', 'A', 'programme', { deletedAt: 1 }),
     person('P7', 'Ray', 'man', 'A', 'comparison'),
   ],
-  sources, codes, codings,
-  coders: [{ id: 'k1', name: 'One', colour: '#000' }, { id: 'k2', name: 'Two', colour: '#111' }],
+  sources,
+  codes,
+  codings,
+  coders: [
+    { id: 'k1', name: 'One', colour: '#000' },
+    { id: 'k2', name: 'Two', colour: '#111' },
+  ],
 };
 
 /** A row as [participants, interviewed, passages, words] per wave, then the paired counts. */
@@ -156,12 +235,42 @@ describe('waveMatrix', () => {
     // C   [2,5,2,9]      [2,5,2,11]     [0,2,0,0]      P1 P2 first, P3 P7 second -> 2 2 0 0, p 1
     // Y   [1,5,1,2]      [0,5,0,0]      [0,2,0,0]      P4 is not in both waves -> 0 0 0 4, p 1
     expect(table()).toEqual({
-      A: expectRow([[3, 5, 4, 14], [3, 5, 3, 8], [2, 2, 2, 5], [1, 1, 1, 1, 1]]),
-      A2: expectRow([[1, 5, 1, 2], [0, 5, 0, 0], [0, 2, 0, 0], [1, 0, 0, 3, 1]]),
-      A1: expectRow([[1, 5, 1, 2], [1, 5, 1, 2], [0, 2, 0, 0], [1, 1, 0, 2, 1]]),
-      B: expectRow([[0, 5, 0, 0], [3, 5, 3, 5], [0, 2, 0, 0], [0, 3, 0, 1, 0.25]]),
-      C: expectRow([[2, 5, 2, 9], [2, 5, 2, 11], [0, 2, 0, 0], [2, 2, 0, 0, 1]]),
-      Y: expectRow([[1, 5, 1, 2], [0, 5, 0, 0], [0, 2, 0, 0], [0, 0, 0, 4, 1]]),
+      A: expectRow([
+        [3, 5, 4, 14],
+        [3, 5, 3, 8],
+        [2, 2, 2, 5],
+        [1, 1, 1, 1, 1],
+      ]),
+      A2: expectRow([
+        [1, 5, 1, 2],
+        [0, 5, 0, 0],
+        [0, 2, 0, 0],
+        [1, 0, 0, 3, 1],
+      ]),
+      A1: expectRow([
+        [1, 5, 1, 2],
+        [1, 5, 1, 2],
+        [0, 2, 0, 0],
+        [1, 1, 0, 2, 1],
+      ]),
+      B: expectRow([
+        [0, 5, 0, 0],
+        [3, 5, 3, 5],
+        [0, 2, 0, 0],
+        [0, 3, 0, 1, 0.25],
+      ]),
+      C: expectRow([
+        [2, 5, 2, 9],
+        [2, 5, 2, 11],
+        [0, 2, 0, 0],
+        [2, 2, 0, 0, 1],
+      ]),
+      Y: expectRow([
+        [1, 5, 1, 2],
+        [0, 5, 0, 0],
+        [0, 2, 0, 0],
+        [0, 0, 0, 4, 1],
+      ]),
     });
   });
 
@@ -173,9 +282,30 @@ describe('waveMatrix', () => {
     //     T2 [2,5,3,8]: s3t2 split by the interviewer's "Really?" into "these days." 2 + "Yes" 1; s7t2 "I got a new job." 5
     // A1, A2, Y: only participant turns or sources without turns: unchanged.
     const t = table({ ignoreInterviewer: true });
-    expect(t.A).toEqual(expectRow([[2, 5, 3, 9], [3, 5, 3, 8], [2, 2, 2, 5], [1, 2, 0, 1, 1]]));
-    expect(t.B).toEqual(expectRow([[0, 5, 0, 0], [2, 5, 2, 3], [0, 2, 0, 0], [0, 2, 0, 2, 0.5]]));
-    expect(t.C).toEqual(expectRow([[2, 5, 2, 8], [2, 5, 3, 8], [0, 2, 0, 0], [2, 2, 0, 0, 1]]));
+    expect(t.A).toEqual(
+      expectRow([
+        [2, 5, 3, 9],
+        [3, 5, 3, 8],
+        [2, 2, 2, 5],
+        [1, 2, 0, 1, 1],
+      ]),
+    );
+    expect(t.B).toEqual(
+      expectRow([
+        [0, 5, 0, 0],
+        [2, 5, 2, 3],
+        [0, 2, 0, 0],
+        [0, 2, 0, 2, 0.5],
+      ]),
+    );
+    expect(t.C).toEqual(
+      expectRow([
+        [2, 5, 2, 8],
+        [2, 5, 3, 8],
+        [0, 2, 0, 0],
+        [2, 2, 0, 0, 1],
+      ]),
+    );
     const plain = table();
     for (const id of ['A1', 'A2', 'Y']) expect(t[id]).toEqual(plain[id]);
     expect(table({ ignoreInterviewer: false })).toEqual(plain);
@@ -188,7 +318,14 @@ describe('waveMatrix', () => {
     // T2 [4,5,4,10]: s2t2 3, s3t2 2, s5t2 3, s7t2 A1 "new job" 2 (P7 now has it)
     // paired: P1 first, P2 both, P3 both, P7 second -> 1 1 2 0, p 1
     const t = table({ includeChildren: true });
-    expect(t.A).toEqual(expectRow([[4, 5, 5, 17], [4, 5, 4, 10], [2, 2, 2, 5], [1, 1, 2, 0, 1]]));
+    expect(t.A).toEqual(
+      expectRow([
+        [4, 5, 5, 17],
+        [4, 5, 4, 10],
+        [2, 2, 2, 5],
+        [1, 1, 2, 0, 1],
+      ]),
+    );
     const plain = table();
     for (const id of ['A1', 'A2', 'B', 'C', 'Y']) expect(t[id]).toEqual(plain[id]); // leaves, and Y under a deleted parent
   });
@@ -196,13 +333,24 @@ describe('waveMatrix', () => {
   it('filters by coder; an empty coder list counts no one but leaves interviewed alone', () => {
     // k1 only, A: T1 s1 "argue less now" 3 + s1b 2 + s2 5 -> [2,5,3,10]; T2 s2t2 3 + s5t2 3 -> [2,5,2,6];
     //             T3 s1t3 3 -> [1,2,1,3]; paired P1 first, P2 both, P3 P7 neither -> 1 0 1 2
-    expect(table({ coderIds: ['k1'] }).A).toEqual(expectRow([[2, 5, 3, 10], [2, 5, 2, 6], [1, 2, 1, 3], [1, 0, 1, 2, 1]]));
+    expect(table({ coderIds: ['k1'] }).A).toEqual(
+      expectRow([
+        [2, 5, 3, 10],
+        [2, 5, 2, 6],
+        [1, 2, 1, 3],
+        [1, 0, 1, 2, 1],
+      ]),
+    );
     // k2 only, A at T1: s1 "less now and talk" 4 + s4 2
     expect(table({ coderIds: ['k2'] }).A!.T1).toEqual([2, 5, 2, 6]);
     expect(table({ coderIds: ['k1', 'k2'] })).toEqual(table());
     const none = waveMatrix(project, { coderIds: [] });
     for (const row of none.rows) {
-      expect(Object.values(row.byWave).map((c) => [c.participants, c.passages, c.words])).toEqual([[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+      expect(Object.values(row.byWave).map((c) => [c.participants, c.passages, c.words])).toEqual([
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ]);
       expect(Object.values(row.byWave).map((c) => c.interviewed)).toEqual([5, 5, 2]);
       expect(row.paired).toEqual({ firstOnly: 0, secondOnly: 0, both: 0, neither: 4, p: 1 });
     }
@@ -211,14 +359,42 @@ describe('waveMatrix', () => {
   it('filters participants by role, site and group, in both numerator and interviewed', () => {
     // roles man: P1 P2 P5 P7. Interviewed T1 {P1,P2,P7} 3, T2 {P1,P2,P5,P7} 4, T3 {P1,P7} 2.
     // A: T1 s1 5 + s1b 2 + s2 5 -> [2,3,3,12]; T2 s2t2 3 + s5t2 3 -> [2,4,2,6]; paired P1 first, P2 both, P7 neither
-    expect(table({ roles: ['man'] }).A).toEqual(expectRow([[2, 3, 3, 12], [2, 4, 2, 6], [2, 2, 2, 5], [1, 0, 1, 1, 1]]));
+    expect(table({ roles: ['man'] }).A).toEqual(
+      expectRow([
+        [2, 3, 3, 12],
+        [2, 4, 2, 6],
+        [2, 2, 2, 5],
+        [1, 0, 1, 1, 1],
+      ]),
+    );
     // site A: P1 P3 P5 P7. A: T1 P1 (s1 5 + s1b 2) -> [1,3,2,7]; T2 s3t2 2 + s5t2 3 -> [2,4,2,5];
     // paired over P1 P3 P7: P1 first, P3 second, P7 neither
-    expect(table({ sites: ['A'] }).A).toEqual(expectRow([[1, 3, 2, 7], [2, 4, 2, 5], [2, 2, 2, 5], [1, 1, 0, 1, 1]]));
+    expect(table({ sites: ['A'] }).A).toEqual(
+      expectRow([
+        [1, 3, 2, 7],
+        [2, 4, 2, 5],
+        [2, 2, 2, 5],
+        [1, 1, 0, 1, 1],
+      ]),
+    );
     // group comparison: P2 P7. A: T1 s2 5 -> [1,2,1,5]; T2 s2t2 3 -> [1,2,1,3]; T3 s7t3 2 -> [1,1,1,2]; P2 both, P7 neither
-    expect(table({ groups: ['comparison'] }).A).toEqual(expectRow([[1, 2, 1, 5], [1, 2, 1, 3], [1, 1, 1, 2], [0, 0, 1, 1, 1]]));
+    expect(table({ groups: ['comparison'] }).A).toEqual(
+      expectRow([
+        [1, 2, 1, 5],
+        [1, 2, 1, 3],
+        [1, 1, 1, 2],
+        [0, 0, 1, 1, 1],
+      ]),
+    );
     // group '' (none): P4 alone, seen at T1 only.
-    expect(table({ groups: [''] }).A).toEqual(expectRow([[1, 1, 1, 2], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0, 1]]));
+    expect(table({ groups: [''] }).A).toEqual(
+      expectRow([
+        [1, 1, 1, 2],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0, 1],
+      ]),
+    );
     // man at site A: P1 P5 P7. A T1: P1 of {P1,P7}.
     expect(table({ roles: ['man'], sites: ['A'] }).A!.T1).toEqual([1, 2, 2, 7]);
     // Empty lists are no filter.
@@ -273,12 +449,30 @@ describe('waveMatrix', () => {
   it('runs at study scale (350 sources, 60 codes, 40,000 codings) and agrees with the drill-downs', () => {
     // Correctness at scale only; no timing assertion.
     const bigCodes = Array.from({ length: 60 }, (_, i) => code(`c${i}`, i < 10 ? null : `c${i % 10}`, i));
-    const bigPeople = Array.from({ length: 180 }, (_, i) => person(`p${i}`, `P${i}`, i % 3 ? 'man' : 'woman', i % 2 ? 'A' : 'B', 'programme'));
+    const bigPeople = Array.from({ length: 180 }, (_, i) =>
+      person(`p${i}`, `P${i}`, i % 3 ? 'man' : 'woman', i % 2 ? 'A' : 'B', 'programme'),
+    );
     const words = 'and so we talked about it again the next week '.repeat(40);
-    const bigSources = Array.from({ length: 350 }, (_, i) => source(`s${i}`, `p${i % 180}`, i < 180 ? 'T1' : 'T2', [['interviewer', 'So?'], ['participant', words]]));
+    const bigSources = Array.from({ length: 350 }, (_, i) =>
+      source(`s${i}`, `p${i % 180}`, i < 180 ? 'T1' : 'T2', [
+        ['interviewer', 'So?'],
+        ['participant', words],
+      ]),
+    );
     const bigCodings: Coding[] = Array.from({ length: 40_000 }, (_, i) => {
       const start = (i * 37) % 1800;
-      return { id: `b${i}`, sourceId: `s${(i * 13) % 350}`, codeId: `c${(i * 7) % 60}`, coderId: i % 2 ? 'k1' : 'k2', start, end: start + 20 + (i % 50), memo: '', createdAt: 0, updatedAt: 0, deletedAt: null };
+      return {
+        id: `b${i}`,
+        sourceId: `s${(i * 13) % 350}`,
+        codeId: `c${(i * 7) % 60}`,
+        coderId: i % 2 ? 'k1' : 'k2',
+        start,
+        end: start + 20 + (i % 50),
+        memo: '',
+        createdAt: 0,
+        updatedAt: 0,
+        deletedAt: null,
+      };
     });
     const big: ProjectSnapshot = { ...project, codes: bigCodes, participants: bigPeople, sources: bigSources, codings: bigCodings };
     const m = waveMatrix(big, { includeChildren: true, ignoreInterviewer: true });
@@ -309,16 +503,29 @@ describe('cellPassages', () => {
   });
 
   it('follows the options: children, interviewer turns, coders and participants', () => {
-    expect(cellPassages(project, 'A', 'T1', { includeChildren: true }).map(text))
-      .toEqual(['Tell me about the group', 'shouts sometimes', 'argue less now and talk more', 'money worries', 'referrals process']);
-    expect(cellPassages(project, 'C', 'T2', { ignoreInterviewer: true }).map((p) => [p.sourceId, text(p)]))
-      .toEqual([['s3t2', 'these days.'], ['s3t2', 'Yes'], ['s7t2', 'I got a new job.']]);
+    expect(cellPassages(project, 'A', 'T1', { includeChildren: true }).map(text)).toEqual([
+      'Tell me about the group',
+      'shouts sometimes',
+      'argue less now and talk more',
+      'money worries',
+      'referrals process',
+    ]);
+    expect(cellPassages(project, 'C', 'T2', { ignoreInterviewer: true }).map((p) => [p.sourceId, text(p)])).toEqual([
+      ['s3t2', 'these days.'],
+      ['s3t2', 'Yes'],
+      ['s7t2', 'I got a new job.'],
+    ]);
     expect(cellPassages(project, 'A', 'T1', { coderIds: ['k2'] }).map(text)).toEqual(['less now and talk', 'referrals process']);
     expect(cellPassages(project, 'A', 'T1', { roles: ['staff'] }).map(text)).toEqual(['referrals process']);
   });
 
   it('matches every cell of the matrix, passages and words', () => {
-    for (const options of [{}, { includeChildren: true }, { ignoreInterviewer: true }, { coderIds: ['k2'], sites: ['A'] }] as WaveMatrixOptions[]) {
+    for (const options of [
+      {},
+      { includeChildren: true },
+      { ignoreInterviewer: true },
+      { coderIds: ['k2'], sites: ['A'] },
+    ] as WaveMatrixOptions[]) {
       const m = waveMatrix(project, options);
       for (const row of m.rows) {
         for (const w of m.waves) {
@@ -350,7 +557,13 @@ describe('passagesByParticipant', () => {
   });
 
   it('sums to the matrix passages for every row, wave and option set', () => {
-    for (const options of [{}, { includeChildren: true }, { ignoreInterviewer: true }, { coderIds: ['k2'], sites: ['A'] }, { roles: ['man'] }] as WaveMatrixOptions[]) {
+    for (const options of [
+      {},
+      { includeChildren: true },
+      { ignoreInterviewer: true },
+      { coderIds: ['k2'], sites: ['A'] },
+      { roles: ['man'] },
+    ] as WaveMatrixOptions[]) {
       const counts = passagesByParticipant(project, options);
       const m = waveMatrix(project, options);
       for (const row of m.rows) {
@@ -369,18 +582,38 @@ describe('pairedParticipants', () => {
     expect(pairedParticipants(project, 'A')).toEqual({ firstOnly: ['P1'], secondOnly: ['P3'], both: ['P2'], neither: ['P7'] });
     // Jo (P3), Kim (P1), Ray (P7)
     expect(pairedParticipants(project, 'B')).toEqual({ firstOnly: [], secondOnly: ['P3', 'P1', 'P7'], both: [], neither: ['P2'] });
-    expect(pairedParticipants(project, 'A', { ignoreInterviewer: true })).toEqual({ firstOnly: ['P1'], secondOnly: ['P2', 'P3'], both: [], neither: ['P7'] });
-    expect(pairedParticipants(project, 'A', { pair: ['T2', 'T3'] })).toEqual({ firstOnly: [], secondOnly: ['P1', 'P7'], both: [], neither: [] });
+    expect(pairedParticipants(project, 'A', { ignoreInterviewer: true })).toEqual({
+      firstOnly: ['P1'],
+      secondOnly: ['P2', 'P3'],
+      both: [],
+      neither: ['P7'],
+    });
+    expect(pairedParticipants(project, 'A', { pair: ['T2', 'T3'] })).toEqual({
+      firstOnly: [],
+      secondOnly: ['P1', 'P7'],
+      both: [],
+      neither: [],
+    });
     expect(pairedParticipants(project, 'X')).toEqual({ firstOnly: [], secondOnly: [], both: [], neither: [] });
     expect(pairedParticipants({ ...project, waves: [] }, 'A')).toEqual({ firstOnly: [], secondOnly: [], both: [], neither: [] });
   });
 
   it('agrees with the matrix for every row and option set', () => {
-    for (const options of [{}, { includeChildren: true }, { ignoreInterviewer: true, pair: ['T1', 'T3'] }, { roles: ['man'], coderIds: ['k1'] }] as WaveMatrixOptions[]) {
+    for (const options of [
+      {},
+      { includeChildren: true },
+      { ignoreInterviewer: true, pair: ['T1', 'T3'] },
+      { roles: ['man'], coderIds: ['k1'] },
+    ] as WaveMatrixOptions[]) {
       for (const row of waveMatrix(project, options).rows) {
         const people = pairedParticipants(project, row.codeId, options);
         const { firstOnly, secondOnly, both, neither } = row.paired;
-        expect([people.firstOnly.length, people.secondOnly.length, people.both.length, people.neither.length]).toEqual([firstOnly, secondOnly, both, neither]);
+        expect([people.firstOnly.length, people.secondOnly.length, people.both.length, people.neither.length]).toEqual([
+          firstOnly,
+          secondOnly,
+          both,
+          neither,
+        ]);
       }
     }
   });
@@ -437,40 +670,74 @@ describe('waveMatrix against a character-by-character reference', () => {
   it('agrees on participants, passages and words', () => {
     const roles: SpeakerRole[] = ['interviewer', 'participant', 'other'];
     const arb = fc.record({
-      sources: fc.array(fc.record({
-        person: fc.integer({ min: 0, max: 3 }),
-        wave: fc.constantFrom('T1', 'T2'),
-        turns: fc.array(fc.tuple(fc.constantFrom(...roles), fc.constantFrom('a b', 'word', 'x-y z', '', 'one two three')), { maxLength: 4 }),
-      }), { minLength: 1, maxLength: 5 }),
-      codings: fc.array(fc.record({ source: fc.nat(), code: fc.constantFrom('R', 'K'), start: fc.integer({ min: -2, max: 30 }), len: fc.integer({ min: 0, max: 15 }) }), { maxLength: 12 }),
+      sources: fc.array(
+        fc.record({
+          person: fc.integer({ min: 0, max: 3 }),
+          wave: fc.constantFrom('T1', 'T2'),
+          turns: fc.array(fc.tuple(fc.constantFrom(...roles), fc.constantFrom('a b', 'word', 'x-y z', '', 'one two three')), {
+            maxLength: 4,
+          }),
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
+      codings: fc.array(
+        fc.record({
+          source: fc.nat(),
+          code: fc.constantFrom('R', 'K'),
+          start: fc.integer({ min: -2, max: 30 }),
+          len: fc.integer({ min: 0, max: 15 }),
+        }),
+        { maxLength: 12 },
+      ),
       ignoreInterviewer: fc.boolean(),
       includeChildren: fc.boolean(),
     });
-    fc.assert(fc.property(arb, (spec) => {
-      const srcs = spec.sources.map((s, i) => source(`r${i}`, `Q${s.person}`, s.wave, s.turns.length ? s.turns : 'plain text here'));
-      const p: ProjectSnapshot = {
-        waves: [{ id: 'T1', label: '1', order: 0 }, { id: 'T2', label: '2', order: 1 }],
-        participants: [0, 1, 2, 3].map((i) => person(`Q${i}`, `Q${i}`, 'man', 'A', 'programme', { deletedAt: i === 3 ? 1 : null })),
-        sources: srcs,
-        codes: [code('R', null, 0), code('K', 'R', 0)],
-        codings: spec.codings.map((g, i) => ({
-          id: `q${i}`, sourceId: `r${g.source % srcs.length}`, codeId: g.code, coderId: 'k', start: g.start, end: g.start + g.len, memo: '', createdAt: 0, updatedAt: 0, deletedAt: null,
-        })),
-        coders: [],
-      };
-      const options = { ignoreInterviewer: spec.ignoreInterviewer, includeChildren: spec.includeChildren };
-      const m = waveMatrix(p, options);
-      for (const row of m.rows) {
-        const ids = new Set(row.codeId === 'R' && spec.includeChildren ? ['R', 'K'] : [row.codeId]);
-        for (const w of ['T1', 'T2']) {
-          const got = row.byWave[w]!;
-          expect({ participants: got.participants, passages: got.passages, words: got.words }).toEqual(reference(p, ids, w, spec.ignoreInterviewer));
-          expect(cellPassages(p, row.codeId, w, options)).toHaveLength(got.passages);
+    fc.assert(
+      fc.property(arb, (spec) => {
+        const srcs = spec.sources.map((s, i) => source(`r${i}`, `Q${s.person}`, s.wave, s.turns.length ? s.turns : 'plain text here'));
+        const p: ProjectSnapshot = {
+          waves: [
+            { id: 'T1', label: '1', order: 0 },
+            { id: 'T2', label: '2', order: 1 },
+          ],
+          participants: [0, 1, 2, 3].map((i) => person(`Q${i}`, `Q${i}`, 'man', 'A', 'programme', { deletedAt: i === 3 ? 1 : null })),
+          sources: srcs,
+          codes: [code('R', null, 0), code('K', 'R', 0)],
+          codings: spec.codings.map((g, i) => ({
+            id: `q${i}`,
+            sourceId: `r${g.source % srcs.length}`,
+            codeId: g.code,
+            coderId: 'k',
+            start: g.start,
+            end: g.start + g.len,
+            memo: '',
+            createdAt: 0,
+            updatedAt: 0,
+            deletedAt: null,
+          })),
+          coders: [],
+        };
+        const options = { ignoreInterviewer: spec.ignoreInterviewer, includeChildren: spec.includeChildren };
+        const m = waveMatrix(p, options);
+        for (const row of m.rows) {
+          const ids = new Set(row.codeId === 'R' && spec.includeChildren ? ['R', 'K'] : [row.codeId]);
+          for (const w of ['T1', 'T2']) {
+            const got = row.byWave[w]!;
+            expect({ participants: got.participants, passages: got.passages, words: got.words }).toEqual(
+              reference(p, ids, w, spec.ignoreInterviewer),
+            );
+            expect(cellPassages(p, row.codeId, w, options)).toHaveLength(got.passages);
+          }
+          const { firstOnly, secondOnly, both, neither } = row.paired;
+          const inBoth = [0, 1, 2].filter(
+            (i) =>
+              srcs.some((s) => s.participantId === `Q${i}` && s.wave === 'T1') &&
+              srcs.some((s) => s.participantId === `Q${i}` && s.wave === 'T2'),
+          ).length;
+          expect(firstOnly + secondOnly + both + neither).toBe(inBoth);
         }
-        const { firstOnly, secondOnly, both, neither } = row.paired;
-        const inBoth = [0, 1, 2].filter((i) => srcs.some((s) => s.participantId === `Q${i}` && s.wave === 'T1') && srcs.some((s) => s.participantId === `Q${i}` && s.wave === 'T2')).length;
-        expect(firstOnly + secondOnly + both + neither).toBe(inBoth);
-      }
-    }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -7,7 +7,6 @@ function said(text: string, turns: Turn[]): [string | null, string][] {
   return turns.map((t) => [t.speaker, text.slice(t.start, t.end)]);
 }
 
-
 const VTT = `WEBVTT - interview with Dale
 Kind: captions
 
@@ -59,9 +58,15 @@ describe('parseCaptions: WebVTT', () => {
   });
 
   it('Name: prefixes give the speaker when known or repeated', () => {
-    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nInterviewer: Hello\n\n00:00:02.000 --> 00:00:03.000\nDale: Hi\n\n00:00:03.000 --> 00:00:04.000\nInterviewer: Ok\n\n00:00:04.000 --> 00:00:05.000\nDale: Yes\n';
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nInterviewer: Hello\n\n00:00:02.000 --> 00:00:03.000\nDale: Hi\n\n00:00:03.000 --> 00:00:04.000\nInterviewer: Ok\n\n00:00:04.000 --> 00:00:05.000\nDale: Yes\n';
     const r = parseCaptions(vtt, 'a.vtt', 'vtt');
-    expect(said(r.text, r.turns)).toEqual([['Interviewer', 'Hello'], ['Dale', 'Hi'], ['Interviewer', 'Ok'], ['Dale', 'Yes']]);
+    expect(said(r.text, r.turns)).toEqual([
+      ['Interviewer', 'Hello'],
+      ['Dale', 'Hi'],
+      ['Interviewer', 'Ok'],
+      ['Dale', 'Yes'],
+    ]);
   });
 
   it('a one-off "Word:" stays text', () => {
@@ -81,7 +86,10 @@ describe('parseCaptions: WebVTT', () => {
   it('two voices in one cue become two turns', () => {
     const vtt = 'WEBVTT\n\n00:01.000 --> 00:03.000\n<v Interviewer>Ready?</v>\n<v Dale>Yes.</v>\n';
     const r = parseCaptions(vtt, 'a.vtt', 'vtt');
-    expect(said(r.text, r.turns)).toEqual([['Interviewer', 'Ready?'], ['Dale', 'Yes.']]);
+    expect(said(r.text, r.turns)).toEqual([
+      ['Interviewer', 'Ready?'],
+      ['Dale', 'Yes.'],
+    ]);
   });
 
   it('unlabelled cues form paragraphs split at sentence ends and pauses', () => {
@@ -90,7 +98,11 @@ describe('parseCaptions: WebVTT', () => {
       '00:03.000 --> 00:04.000\nThen I\n\n00:10.000 --> 00:11.000\nslept\n';
     const r = parseCaptions(vtt, 'a.vtt', 'vtt');
     expect(r.text).toBe('so I went home.\nThen I\nslept');
-    expect(said(r.text, r.turns)).toEqual([[null, 'so I went home.'], [null, 'Then I'], [null, 'slept']]);
+    expect(said(r.text, r.turns)).toEqual([
+      [null, 'so I went home.'],
+      [null, 'Then I'],
+      [null, 'slept'],
+    ]);
     expect(r.turns[0]).toMatchObject({ startTime: 1, endTime: 3 });
   });
 
@@ -146,13 +158,20 @@ describe('parseCaptions: SRT', () => {
       ['Dale', 'It changed me. Slowly.'],
       ['Interviewer', 'Thanks.'],
     ]);
-    expect(r.turns.map((t) => [t.startTime, t.endTime])).toEqual([[1, 3.5], [4, 8], [9, 10]]);
+    expect(r.turns.map((t) => [t.startTime, t.endTime])).toEqual([
+      [1, 3.5],
+      [4, 8],
+      [9, 10],
+    ]);
   });
 
   it('cues not separated by blank lines', () => {
     const srt = '1\n00:00:01,000 --> 00:00:02,000\nfirst.\n2\n00:00:02,500 --> 00:00:03,000\nsecond.\n';
     const r = parseCaptions(srt, 'a.srt', 'srt');
-    expect(said(r.text, r.turns)).toEqual([[null, 'first.'], [null, 'second.']]);
+    expect(said(r.text, r.turns)).toEqual([
+      [null, 'first.'],
+      [null, 'second.'],
+    ]);
   });
 
   it('an .srt that is really WebVTT is read as WebVTT', () => {

@@ -4,16 +4,13 @@ import { docxToLines, docxToText, documentXmlToLines, documentXmlToText, MAX_ZIP
 import { documentXml, makeDocx, xmlEscape } from '../../fixtures/makeDocx';
 import { errorOf } from '../../fixtures/errorOf';
 
-
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const body = (inner: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${inner}</w:body></w:document>`;
 
 describe('makeDocx fixture', () => {
   it('builds the four parts with escaped text', () => {
     const files = unzipSync(makeDocx(['a & b <c> "d"']));
-    expect(Object.keys(files).sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml',
-    ]);
+    expect(Object.keys(files).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml']);
     expect(strFromU8(files['word/document.xml']!)).toContain('a &amp; b &lt;c&gt; &quot;d&quot;');
     expect(xmlEscape(`'`)).toBe('&apos;');
   });
@@ -25,9 +22,22 @@ describe('docxToLines: paragraph styles', () => {
 
   it('gives each line the name of its paragraph style from styles.xml, or its id', async () => {
     // A German Word names the style ids in German; the names stay the built-in English ones.
-    const bytes = makeDocx([{ text: 'Interview Kieran', style: 'Titel' }, { text: 'Zeit 2\nMärz', style: 'berschrift1' }, 'Interviewer: Hallo.', { text: 'Kieran: Hi.', style: 'Custom' }], {
-      extra: { 'word/styles.xml': STYLES([['Titel', 'Title'], ['berschrift1', 'heading 1']]) },
-    });
+    const bytes = makeDocx(
+      [
+        { text: 'Interview Kieran', style: 'Titel' },
+        { text: 'Zeit 2\nMärz', style: 'berschrift1' },
+        'Interviewer: Hallo.',
+        { text: 'Kieran: Hi.', style: 'Custom' },
+      ],
+      {
+        extra: {
+          'word/styles.xml': STYLES([
+            ['Titel', 'Title'],
+            ['berschrift1', 'heading 1'],
+          ]),
+        },
+      },
+    );
     expect(await docxToLines(bytes, 'a.docx')).toEqual([
       { text: 'Interview Kieran', style: 'Title' },
       { text: 'Zeit 2', style: 'heading 1' },
@@ -38,7 +48,9 @@ describe('docxToLines: paragraph styles', () => {
   });
 
   it('reads the style of a paragraph inside a text box as that paragraph’s own', () => {
-    const xml = body('<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Outer</w:t><w:txbxContent><w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t>Inner</w:t></w:r></w:p></w:txbxContent></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>');
+    const xml = body(
+      '<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Outer</w:t><w:txbxContent><w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t>Inner</w:t></w:r></w:p></w:txbxContent></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>',
+    );
     expect(documentXmlToLines(xml, 'a.docx')).toEqual([
       { text: 'Inner', style: 'Caption' },
       { text: 'Outer', style: 'Title' },
@@ -99,7 +111,8 @@ describe('docxToText', () => {
   });
 
   it('finds a main part named elsewhere through _rels/.rels', async () => {
-    const rels = '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>';
+    const rels =
+      '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>';
     const zip = zipSync({ '_rels/.rels': strToU8(rels), 'word/document2.xml': strToU8(documentXml(['moved'])) });
     expect(await docxToText(zip, 'x.docx')).toBe('moved');
   });
@@ -150,7 +163,7 @@ describe('documentXmlToText', () => {
       '<w:p><w:r><w:t>Hel</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">lo &amp; &#x2019;bye&#8217; </w:t></w:r>' +
         '<w:r><w:t><![CDATA[<raw>]]></w:t></w:r></w:p>',
     );
-    expect(documentXmlToText(xml, 'a.docx')).toBe("Hello & ’bye’ <raw>");
+    expect(documentXmlToText(xml, 'a.docx')).toBe('Hello & ’bye’ <raw>');
   });
 
   it('ignores tab stops in paragraph properties, deleted text, field codes and mc:Fallback', () => {
@@ -171,7 +184,8 @@ describe('documentXmlToText', () => {
   });
 
   it('a different namespace prefix', () => {
-    const xml = '<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:r><x:t>ok</x:t></x:r></x:p></x:body></x:document>';
+    const xml =
+      '<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:r><x:t>ok</x:t></x:r></x:p></x:body></x:document>';
     expect(documentXmlToText(xml, 'a.docx')).toBe('ok');
   });
 

@@ -7,9 +7,23 @@ describe('docx export', () => {
     const bytes = await writeDocx('Inter-coder agreement', [
       { kind: 'paragraph', text: 'Two coders (Ana and Ben) independently coded 4 transcripts.' },
       { kind: 'heading', text: 'By code' },
-      { kind: 'table', rows: [['Code', 'Alpha'], ['Respect & <care>', '0.812']] },
+      {
+        kind: 'table',
+        rows: [
+          ['Code', 'Alpha'],
+          ['Respect & <care>', '0.812'],
+        ],
+      },
     ]);
     const text = await docxToText(bytes, 'agreement.docx');
-    expect(text.split('\n')).toEqual(['Inter-coder agreement', 'Two coders (Ana and Ben) independently coded 4 transcripts.', 'By code', 'Code', 'Alpha', 'Respect & <care>', '0.812']);
+    expect(text.split('\n')).toEqual([
+      'Inter-coder agreement',
+      'Two coders (Ana and Ben) independently coded 4 transcripts.',
+      'By code',
+      'Code',
+      'Alpha',
+      'Respect & <care>',
+      '0.812',
+    ]);
   });
 });

@@ -3,8 +3,19 @@ import { DEFAULT_ROLES, type AttributeDef, type Participant } from '../../../ren
 import { participantsFromCsv, participantsToCsv } from '../../../renderer/io/participantsCsv';
 
 const roles = [...DEFAULT_ROLES];
-const defs: AttributeDef[] = [{ name: 'note', type: 'text' }, { name: 'weeks', type: 'number' }];
-const dale: Participant = { id: 'd', pseudonym: 'Dale', role: 'man', site: 'North, bridge', group: 'programme', attributes: { note: '=HYPERLINK("x")', weeks: 26 }, links: [] };
+const defs: AttributeDef[] = [
+  { name: 'note', type: 'text' },
+  { name: 'weeks', type: 'number' },
+];
+const dale: Participant = {
+  id: 'd',
+  pseudonym: 'Dale',
+  role: 'man',
+  site: 'North, bridge',
+  group: 'programme',
+  attributes: { note: '=HYPERLINK("x")', weeks: 26 },
+  links: [],
+};
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('participants CSV', () => {

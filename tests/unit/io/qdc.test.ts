@@ -18,7 +18,15 @@ const newId = () => `id-${++n}`;
 describe('.qdc import', () => {
   it('ATLAS.ti 23: one code with colour and description; its code group is reported', async () => {
     const { codes, warnings } = await readQdc(refiSample('atlasti-win-23.4.0__codebook_from-requal-test.qdc'), 'atlas.qdc', newId);
-    expect(codes).toEqual([expect.objectContaining({ id: '1ff58b12-6f6f-4b0c-8be5-bbdc91f55294', name: 'code1', description: 'description', colour: '#46aa00', parentId: null })]);
+    expect(codes).toEqual([
+      expect.objectContaining({
+        id: '1ff58b12-6f6f-4b0c-8be5-bbdc91f55294',
+        name: 'code1',
+        description: 'description',
+        colour: '#46aa00',
+        parentId: null,
+      }),
+    ]);
     expect(warnings).toEqual(['1 code set ("code group 1") not kept: this workbench groups codes by their hierarchy only.']);
   });
 
@@ -38,7 +46,9 @@ describe('.qdc import', () => {
       ['<CodeBook><Codes>', /x\.qdc: the codebook is not well-formed XML/],
     ];
     for (const [xml, message] of cases) expect((await errorOf(readQdc(enc.encode(xml), 'x.qdc'))).message).toMatch(message);
-    expect((await errorOf(readQdc(new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(30).fill(0)]), 'x.qdc'))).message).toMatch(/is a zip archive, not a \.qdc/);
+    expect((await errorOf(readQdc(new Uint8Array([0x50, 0x4b, 3, 4, ...new Array(30).fill(0)]), 'x.qdc'))).message).toMatch(
+      /is a zip archive, not a \.qdc/,
+    );
   });
 });
 
@@ -66,6 +76,11 @@ describe('.qdc export', () => {
     expect(definitionText(parts)).toBe('What it is.\n\nInclusion: When.\n\nExclusion: Not when.\n\nExamples: "x"\n\n"y"');
     expect(parseDefinition(definitionText(parts))).toEqual(parts);
     expect(parseDefinition('Inclusion: only this')).toEqual({ description: '', inclusion: 'only this', exclusion: '', examples: '' });
-    expect(parseDefinition('A foreign description\nInclusion: mid-line stays')).toEqual({ description: 'A foreign description\nInclusion: mid-line stays', inclusion: '', exclusion: '', examples: '' });
+    expect(parseDefinition('A foreign description\nInclusion: mid-line stays')).toEqual({
+      description: 'A foreign description\nInclusion: mid-line stays',
+      inclusion: '',
+      exclusion: '',
+      examples: '',
+    });
   });
 });

@@ -107,7 +107,10 @@ describe('real files from other tools', () => {
 // as 2, whether the text file holds CRLF or LF.
 function nvivoFixture(fileText: string, selections: [number, number][], origin = 'NVivo 14.23.0 (Windows)'): Uint8Array {
   const sels = selections
-    .map(([s, e], i) => `<PlainTextSelection guid="{AAAAAAAA-0000-4000-8000-00000000000${i}}" startPosition="${s}" endPosition="${e}"><Coding guid="BBBBBBBB-0000-4000-8000-00000000000${i}" creatingUser="CCCCCCCC-0000-4000-8000-000000000001"><CodeRef targetGUID="DDDDDDDD-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>`)
+    .map(
+      ([s, e], i) =>
+        `<PlainTextSelection guid="{AAAAAAAA-0000-4000-8000-00000000000${i}}" startPosition="${s}" endPosition="${e}"><Coding guid="BBBBBBBB-0000-4000-8000-00000000000${i}" creatingUser="CCCCCCCC-0000-4000-8000-000000000001"><CodeRef targetGUID="DDDDDDDD-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>`,
+    )
     .join('');
   const qde = `\uFEFF<?xml version="1.0" encoding="utf-8"?>\r\n<Project xmlns="urn:QDA-XML:project:1.0" name="n" origin="${origin}"><Users><User guid="CCCCCCCC-0000-4000-8000-000000000001" name="NV"/></Users><CodeBook><Codes><Code guid="DDDDDDDD-0000-4000-8000-000000000001" name="Change" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="EEEEEEEE-0000-4000-8000-000000000001" name="Dale T2" plainTextPath="internal://dale.txt">${sels}</TextSource></Sources><Sets/></Project>`;
   return qdpx(qde, { 'Sources/dale.txt': `\uFEFF${fileText}` });
@@ -121,13 +124,23 @@ function nvivoPositions(text: string, quote: string): [number, number] {
 }
 
 describe('NVivo-style positions', () => {
-  const lines = ['Interviewer: And now? 😀', 'Dale: I take responsibility — no excuses.', 'Interviewer: 🇬🇧 Anything else?', 'Dale: We talk, properly, every day.'];
+  const lines = [
+    'Interviewer: And now? 😀',
+    'Dale: I take responsibility — no excuses.',
+    'Interviewer: 🇬🇧 Anything else?',
+    'Dale: We talk, properly, every day.',
+  ];
   const canonical = lines.join('\n');
   const quotes = ['I take responsibility', 'no excuses', 'We talk, properly', 'every day'];
 
   it('reads UTF-16 units with CRLF counted as 2 from a CRLF file; coded text starts and ends on word boundaries', async () => {
     const file = lines.join('\r\n');
-    const { project, warnings } = await read(nvivoFixture(file, quotes.map((q) => nvivoPositions(canonical, q))));
+    const { project, warnings } = await read(
+      nvivoFixture(
+        file,
+        quotes.map((q) => nvivoPositions(canonical, q)),
+      ),
+    );
     expect(project.sources[0]!.text).toBe(canonical); // BOM dropped, CRLF -> LF
     expect(project.codings.map((_, i) => textAt(project, i))).toEqual(quotes);
     expect(onWordBoundaries(project)).toBe(true);
@@ -136,7 +149,12 @@ describe('NVivo-style positions', () => {
   });
 
   it('reads the same positions when NVivo wrote the text with LF only', async () => {
-    const { project, warnings } = await read(nvivoFixture(canonical, quotes.map((q) => nvivoPositions(canonical, q))));
+    const { project, warnings } = await read(
+      nvivoFixture(
+        canonical,
+        quotes.map((q) => nvivoPositions(canonical, q)),
+      ),
+    );
     expect(project.codings.map((_, i) => textAt(project, i))).toEqual(quotes);
     expect(warnings).toEqual([]);
   });
@@ -164,7 +182,11 @@ describe('export', () => {
   it('validates against Project-mrt2019.xsd and holds one text file per source', async () => {
     const bytes = await writeQdpx(smallProject());
     const files = unzipSync(bytes);
-    expect(Object.keys(files).sort()).toEqual(['project.qde', 'sources/1b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01.txt', 'sources/1b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02.txt']);
+    expect(Object.keys(files).sort()).toEqual([
+      'project.qde',
+      'sources/1b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01.txt',
+      'sources/1b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02.txt',
+    ]);
     const { valid, output } = validate(strFromU8(files['project.qde']!), 'Project-mrt2019.xsd');
     expect(output).toMatch(/validates/);
     expect(valid).toBe(true);
@@ -198,23 +220,33 @@ describe('export', () => {
 const USER = '<Users><User guid="c0000000-0000-4000-8000-000000000001" name="U"/></Users>';
 const CODES = '<CodeBook><Codes><Code guid="d0000000-0000-4000-8000-000000000001" name="C" isCodable="true"/></Codes></CodeBook>';
 const project = (inner: string) => `<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">${inner}</Project>`;
-const source = (sel: string, extra = '') => `<Sources><TextSource guid="e0000000-0000-4000-8000-000000000001" name="S" plainTextPath="internal://s.txt">${sel}</TextSource>${extra}</Sources>`;
+const source = (sel: string, extra = '') =>
+  `<Sources><TextSource guid="e0000000-0000-4000-8000-000000000001" name="S" plainTextPath="internal://s.txt">${sel}</TextSource>${extra}</Sources>`;
 const selection = (start: number, end: number, code = 'd0000000-0000-4000-8000-000000000001') =>
   `<PlainTextSelection guid="f0000000-0000-4000-8000-000000000001" startPosition="${start}" endPosition="${end}"><Coding guid="f0000000-0000-4000-8000-000000000002" creatingUser="c0000000-0000-4000-8000-000000000001"><CodeRef targetGUID="${code}"/></Coding></PlainTextSelection>`;
 
 describe('tolerated quirks', () => {
   it('any single .qde name, Sources/ folder, bare paths, stale namespace, empty sets, empty text file', async () => {
     const qde = `<Project xmlns="urn:QDA-XML:project:0.9" name="p" origin="x">${USER}${CODES}<Sources><TextSource guid="{E0000000-0000-4000-8000-000000000001}" name="A" plainTextPath="a.txt">${selection(0, 5)}</TextSource><TextSource guid="e0000000-0000-4000-8000-000000000002" name="B" plainTextPath="internal://b.txt"/></Sources><Sets/></Project>`;
-    const bytes = zipSync({ 'My Project.QDE': enc.encode(qde), 'Sources/a.txt': enc.encode('Hello world'), 'Sources/b.txt': new Uint8Array() });
+    const bytes = zipSync({
+      'My Project.QDE': enc.encode(qde),
+      'Sources/a.txt': enc.encode('Hello world'),
+      'Sources/b.txt': new Uint8Array(),
+    });
     const { project, warnings } = await read(bytes);
-    expect(project.sources.map((s) => [s.title, s.text])).toEqual([['A', 'Hello world'], ['B', '']]);
+    expect(project.sources.map((s) => [s.title, s.text])).toEqual([
+      ['A', 'Hello world'],
+      ['B', ''],
+    ]);
     expect(textAt(project, 0)).toBe('Hello');
     expect(warnings).toEqual(['The file names the namespace "urn:QDA-XML:project:0.9"; it was read as urn:QDA-XML:project:1.0.']);
   });
 
   it('repeated GUIDs keep both records and say so', async () => {
     const twice = `<Code guid="d0000000-0000-4000-8000-000000000001" name="C" isCodable="true"/><Code guid="D0000000-0000-4000-8000-000000000001" name="C2" isCodable="true"/>`;
-    const { project, warnings } = await read(qdpx(project_(`${USER}<CodeBook><Codes>${twice}</Codes></CodeBook>${source(selection(0, 5))}`), { 'sources/s.txt': 'Hello world' }));
+    const { project, warnings } = await read(
+      qdpx(project_(`${USER}<CodeBook><Codes>${twice}</Codes></CodeBook>${source(selection(0, 5))}`), { 'sources/s.txt': 'Hello world' }),
+    );
     expect(project.codes.map((c) => c.name)).toEqual(['C', 'C2']);
     expect(project.codings[0]!.codeId).toBe(project.codes[0]!.id);
     expect(warnings.join(' ')).toMatch(/1 code repeated another code's GUID/);
@@ -236,7 +268,9 @@ describe('bad input changes nothing and says what is wrong', () => {
   const ok = (inner: string, files: Record<string, string> = { 'sources/s.txt': 'Hello world' }) => qdpx(project(inner), files);
 
   it('not a zip', async () => {
-    expect((await errorOf(read(enc.encode('hello'), 'notes.qdpx'))).message).toBe('notes.qdpx: is not a .qdpx project: it is not a zip archive');
+    expect((await errorOf(read(enc.encode('hello'), 'notes.qdpx'))).message).toBe(
+      'notes.qdpx: is not a .qdpx project: it is not a zip archive',
+    );
   });
 
   it('a damaged zip', async () => {
@@ -248,16 +282,24 @@ describe('bad input changes nothing and says what is wrong', () => {
   it('zip bombs: too many entries, a huge claimed size, an extreme compression ratio', async () => {
     const many: Record<string, Uint8Array> = { 'project.qde': enc.encode(project('')) };
     for (let i = 0; i < 6; i++) many[`sources/${i}.txt`] = enc.encode('x');
-    expect((await errorOf(readQdpx(zipSync(many), 'many.qdpx', { limits: { maxEntries: 5 } }))).message).toMatch(/many\.qdpx: looks like a zip bomb \(more than 5 entries\)/);
-    expect((await errorOf(readQdpx(ok(''), 'big.qdpx', { limits: { maxEntryBytes: 10 } }))).message).toMatch(/big\.qdpx: looks like a zip bomb \(project\.qde claims \d+ bytes/);
+    expect((await errorOf(readQdpx(zipSync(many), 'many.qdpx', { limits: { maxEntries: 5 } }))).message).toMatch(
+      /many\.qdpx: looks like a zip bomb \(more than 5 entries\)/,
+    );
+    expect((await errorOf(readQdpx(ok(''), 'big.qdpx', { limits: { maxEntryBytes: 10 } }))).message).toMatch(
+      /big\.qdpx: looks like a zip bomb \(project\.qde claims \d+ bytes/,
+    );
     const zeros = zipSync({ 'project.qde': enc.encode(project('')), 'sources/z.txt': new Uint8Array(4 * 1024 * 1024) });
-    expect((await errorOf(read(zeros, 'ratio.qdpx'))).message).toMatch(/ratio\.qdpx: looks like a zip bomb \(sources\/z\.txt is compressed more than 200 to 1\)/);
+    expect((await errorOf(read(zeros, 'ratio.qdpx'))).message).toMatch(
+      /ratio\.qdpx: looks like a zip bomb \(sources\/z\.txt is compressed more than 200 to 1\)/,
+    );
   });
 
   it('entries with .. or absolute paths', async () => {
     for (const name of ['../evil.txt', 'sources/../../evil.txt', '/etc/evil.txt', 'C:/evil.txt', '\\evil.txt']) {
       const bytes = zipSync({ 'project.qde': enc.encode(project('')), [name]: enc.encode('x') });
-      expect((await errorOf(read(bytes, 'paths.qdpx'))).message).toBe(`paths.qdpx: holds an entry with an unsafe path ("${name}"); it was not opened`);
+      expect((await errorOf(read(bytes, 'paths.qdpx'))).message).toBe(
+        `paths.qdpx: holds an entry with an unsafe path ("${name}"); it was not opened`,
+      );
     }
   });
 
@@ -265,33 +307,49 @@ describe('bad input changes nothing and says what is wrong', () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><Project name="&lol2;"/>`;
     const xxe = `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project name="&x;"/>`;
     for (const xml of [lol, xxe]) {
-      expect((await errorOf(read(qdpx(xml), 'dtd.qdpx'))).message).toBe('dtd.qdpx: project.qde declares a DTD or entities, which REFI-QDA files never need; it was not read');
+      expect((await errorOf(read(qdpx(xml), 'dtd.qdpx'))).message).toBe(
+        'dtd.qdpx: project.qde declares a DTD or entities, which REFI-QDA files never need; it was not read',
+      );
     }
   });
 
   it('no .qde, two .qde, not XML, not a Project', async () => {
-    expect((await errorOf(read(zipSync({ 'a.txt': enc.encode('x') }), 'a.qdpx'))).message).toBe('a.qdpx: is not a REFI-QDA project: the archive holds no project.qde');
+    expect((await errorOf(read(zipSync({ 'a.txt': enc.encode('x') }), 'a.qdpx'))).message).toBe(
+      'a.qdpx: is not a REFI-QDA project: the archive holds no project.qde',
+    );
     const two = zipSync({ 'a/x.qde': enc.encode(project('')), 'b/y.qde': enc.encode(project('')) });
     expect((await errorOf(read(two, 'two.qdpx'))).message).toMatch(/two\.qdpx: holds 2 \.qde project files/);
-    expect((await errorOf(read(qdpx('<Project name="p"><Users></Project>'), 'bad.qdpx'))).message).toMatch(/^bad\.qdpx: project\.qde is not well-formed XML/);
-    expect((await errorOf(read(qdpx('<CodeBook/>'), 'cb.qdpx'))).message).toBe('cb.qdpx: is not a REFI-QDA project (its .qde has no <Project> element)');
+    expect((await errorOf(read(qdpx('<Project name="p"><Users></Project>'), 'bad.qdpx'))).message).toMatch(
+      /^bad\.qdpx: project\.qde is not well-formed XML/,
+    );
+    expect((await errorOf(read(qdpx('<CodeBook/>'), 'cb.qdpx'))).message).toBe(
+      'cb.qdpx: is not a REFI-QDA project (its .qde has no <Project> element)',
+    );
   });
 
   it('dangling references: a code, a source, a variable, a note', async () => {
     const badCode = selection(0, 5, 'd0000000-0000-4000-8000-0000000000ff');
-    expect((await errorOf(read(ok(`${USER}${CODES}${source(badCode)}`), 'd.qdpx'))).message).toMatch(/d\.qdpx: Source "S", selection .* refers to code d0000000-0000-4000-8000-0000000000ff, which the file does not define/);
+    expect((await errorOf(read(ok(`${USER}${CODES}${source(badCode)}`), 'd.qdpx'))).message).toMatch(
+      /d\.qdpx: Source "S", selection .* refers to code d0000000-0000-4000-8000-0000000000ff, which the file does not define/,
+    );
     const badCase = `<Cases><Case guid="a0000000-0000-4000-8000-000000000001" name="Dale"><SourceRef targetGUID="e0000000-0000-4000-8000-0000000000ff"/></Case></Cases>`;
-    expect((await errorOf(read(ok(`${badCase}${source('')}`), 'd.qdpx'))).message).toMatch(/Case "Dale" refers to source e0000000-0000-4000-8000-0000000000ff/);
+    expect((await errorOf(read(ok(`${badCase}${source('')}`), 'd.qdpx'))).message).toMatch(
+      /Case "Dale" refers to source e0000000-0000-4000-8000-0000000000ff/,
+    );
     const badVar = `<Cases><Case guid="a0000000-0000-4000-8000-000000000001" name="Dale"><VariableValue><VariableRef targetGUID="b0000000-0000-4000-8000-0000000000ff"/><TextValue>x</TextValue></VariableValue></Case></Cases>`;
     expect((await errorOf(read(ok(badVar), 'd.qdpx'))).message).toMatch(/Case "Dale" refers to variable b0000000/);
-    expect((await errorOf(read(ok('<NoteRef targetGUID="90000000-0000-4000-8000-0000000000ff"/>'), 'd.qdpx'))).message).toMatch(/a note reference \(90000000-0000-4000-8000-0000000000ff\) points at nothing/);
+    expect((await errorOf(read(ok('<NoteRef targetGUID="90000000-0000-4000-8000-0000000000ff"/>'), 'd.qdpx'))).message).toMatch(
+      /a note reference \(90000000-0000-4000-8000-0000000000ff\) points at nothing/,
+    );
   });
 
   it('selections outside the text, or without positions', async () => {
     expect((await errorOf(read(ok(`${USER}${CODES}${source(selection(6, 40))}`), 'o.qdpx'))).message).toBe(
       'o.qdpx: Source "S", selection f0000000-0000-4000-8000-000000000001: positions 6–40 lie outside the text (11 characters)',
     );
-    expect((await errorOf(read(ok(`${USER}${CODES}${source(selection(-1, 3))}`), 'o.qdpx'))).message).toMatch(/positions -1–3 lie outside the text/);
+    expect((await errorOf(read(ok(`${USER}${CODES}${source(selection(-1, 3))}`), 'o.qdpx'))).message).toMatch(
+      /positions -1–3 lie outside the text/,
+    );
     const noPos = selection(0, 5).replace('startPosition="0"', 'startPosition="zero"');
     expect((await errorOf(read(ok(`${USER}${CODES}${source(noPos)}`), 'o.qdpx'))).message).toMatch(/has no valid start and end positions/);
   });
@@ -303,11 +361,17 @@ describe('found by the property tests', () => {
 
   it('keeps attribute columns nobody has a value in yet', async () => {
     const back = await roundTrip({ ...base, attributeDefs: [...base.attributeDefs!, { name: 'Empty column', type: 'date' }] });
-    expect(back.attributeDefs!.map((d) => [d.name, d.type])).toEqual([...base.attributeDefs!, { name: 'Empty column', type: 'date' }].map((d) => [d.name, d.type]));
+    expect(back.attributeDefs!.map((d) => [d.name, d.type])).toEqual(
+      [...base.attributeDefs!, { name: 'Empty column', type: 'date' }].map((d) => [d.name, d.type]),
+    );
   });
 
   it('keeps role ids, renamed built-in roles and roles nobody has', async () => {
-    const roles = [{ id: 'man', label: 'woman' }, { id: 'woman', label: 'Grand-mère' }, { id: 'staff', label: 'Unused' }];
+    const roles = [
+      { id: 'man', label: 'woman' },
+      { id: 'woman', label: 'Grand-mère' },
+      { id: 'staff', label: 'Unused' },
+    ];
     const back = await roundTrip({ ...base, roles });
     expect(back.roles).toEqual(roles);
     expect(back.participants.map((p) => p.role)).toEqual(['man', 'woman']);
@@ -316,7 +380,13 @@ describe('found by the property tests', () => {
   it('never second-guesses the positions of its own files, even when codings end mid-word', async () => {
     const text = 'a\nbc 😀 de fg';
     const src = { ...base.sources[0]!, text, turns: [] };
-    const codings = [1, 2, 3].map((i) => ({ ...base.codings[0]!, id: `4b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e1${i}`, sourceId: src.id, start: 2 + i, end: 3 + i + 4 }));
+    const codings = [1, 2, 3].map((i) => ({
+      ...base.codings[0]!,
+      id: `4b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e1${i}`,
+      sourceId: src.id,
+      start: 2 + i,
+      end: 3 + i + 4,
+    }));
     const back = await read(await writeQdpx({ ...base, sources: [src], codings, memos: [] }));
     expect(back.project.codings.map((c) => [c.start, c.end])).toEqual(codings.map((c) => [c.start, c.end]));
     expect(back.warnings).toEqual([]);
@@ -328,7 +398,10 @@ describe('found by the property tests', () => {
     // eslint-disable-next-line no-loss-of-precision
     const values = [1e-21, 1.2345678901234567e-7, 1e24, -3.5e30];
     for (const Age of values) {
-      const p = { ...base, participants: [{ ...dale, attributes: { ...dale.attributes, Age, Interviewed: '2025-02-30' } }, base.participants[1]!] };
+      const p = {
+        ...base,
+        participants: [{ ...dale, attributes: { ...dale.attributes, Age, Interviewed: '2025-02-30' } }, base.participants[1]!],
+      };
       const bytes = await writeQdpx(p);
       expect(validate(strFromU8(unzipSync(bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
       const back = await roundTrip(p);

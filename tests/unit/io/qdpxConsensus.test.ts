@@ -68,7 +68,12 @@ describe('the consensus layer in a .qdpx', () => {
     const bytes = await writeQdpx(withConsensus());
     const xml = qde(bytes);
     const noteGuid = /<Note guid="([^"]+)" name="Consensus layer">/.exec(xml)![1]!;
-    const other = rewritten(bytes, (x) => x.replaceAll(noteGuid, 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE').replace(/origin="[^"]*"/, 'origin="NVivo 15"').replaceAll(CONSENSUS_ID, `{${CONSENSUS_ID.toUpperCase()}}`));
+    const other = rewritten(bytes, (x) =>
+      x
+        .replaceAll(noteGuid, 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE')
+        .replace(/origin="[^"]*"/, 'origin="NVivo 15"')
+        .replaceAll(CONSENSUS_ID, `{${CONSENSUS_ID.toUpperCase()}}`),
+    );
     const { project } = await read(other);
     expect(project.coders.filter((c) => c.consensus).map((c) => c.name)).toEqual(['Consensus']);
   });
@@ -84,7 +89,9 @@ describe('the consensus layer in a .qdpx', () => {
 
   it('a note naming a user the file does not list marks nobody and says so', async () => {
     const bytes = await writeQdpx(withConsensus());
-    const other = rewritten(bytes, (x) => x.replace(`Consensus users: ${CONSENSUS_ID}`, 'Consensus users: 9b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e77'));
+    const other = rewritten(bytes, (x) =>
+      x.replace(`Consensus users: ${CONSENSUS_ID}`, 'Consensus users: 9b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e77'),
+    );
     const { project, warnings } = await read(other);
     expect(project.coders.some((c) => c.consensus)).toBe(false);
     expect(warnings.join('\n')).toMatch(/consensus layer names a user .*9b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e77.* not listed/i);

@@ -55,17 +55,52 @@ function comparable(p: ProjectSnapshot) {
       pseudonym: q.pseudonym,
       role: q.role,
       // The role a participant has is the role as named in the project: id and label.
-      roleLabel: q.role ? roles.find((r) => r.id === q.role)?.label ?? `(no such role ${q.role})` : '',
+      roleLabel: q.role ? (roles.find((r) => r.id === q.role)?.label ?? `(no such role ${q.role})`) : '',
       site: q.site,
       group: q.group,
       attributes: present(q.attributes),
       links: q.links,
     })),
-    sources: byId(p.sources).map(({ id, participantId, wave, title, text, turns, origin }) => ({ id, participantId, wave, title, text, turns, origin })),
-    codes: byId(p.codes).map(({ id, parentId, name, description, inclusion, exclusion, examples, colour, order }) => ({ id, parentId, name, description, inclusion, exclusion, examples, colour, order })),
-    codings: byId(p.codings).map(({ id, sourceId, codeId, coderId, start, end, memo, createdAt, updatedAt }) => ({ id, sourceId, codeId, coderId, start, end, memo, createdAt, updatedAt })),
+    sources: byId(p.sources).map(({ id, participantId, wave, title, text, turns, origin }) => ({
+      id,
+      participantId,
+      wave,
+      title,
+      text,
+      turns,
+      origin,
+    })),
+    codes: byId(p.codes).map(({ id, parentId, name, description, inclusion, exclusion, examples, colour, order }) => ({
+      id,
+      parentId,
+      name,
+      description,
+      inclusion,
+      exclusion,
+      examples,
+      colour,
+      order,
+    })),
+    codings: byId(p.codings).map(({ id, sourceId, codeId, coderId, start, end, memo, createdAt, updatedAt }) => ({
+      id,
+      sourceId,
+      codeId,
+      coderId,
+      start,
+      end,
+      memo,
+      createdAt,
+      updatedAt,
+    })),
     coders: byId(p.coders).map(({ id, name, consensus }) => ({ id, name, consensus: consensus === true })),
-    memos: byId(p.memos ?? []).map(({ id, target, targetId, title, text, updatedAt }) => ({ id, target, targetId, title, text, updatedAt })),
+    memos: byId(p.memos ?? []).map(({ id, target, targetId, title, text, updatedAt }) => ({
+      id,
+      target,
+      targetId,
+      title,
+      text,
+      updatedAt,
+    })),
     attributeDefs: (p.attributeDefs ?? []).map(({ name, type }) => ({ name, type })),
   };
 }
@@ -76,7 +111,11 @@ function comparable(p: ProjectSnapshot) {
  * failure, `explain` runs on the smallest counterexample to fail with a readable diff, to
  * which fast-check's report (seed, path, counterexample) is added.
  */
-async function checkProjects(numRuns: number, holds: (p: ProjectSnapshot) => Promise<boolean>, explain: (p: ProjectSnapshot) => Promise<void>): Promise<void> {
+async function checkProjects(
+  numRuns: number,
+  holds: (p: ProjectSnapshot) => Promise<boolean>,
+  explain: (p: ProjectSnapshot) => Promise<void>,
+): Promise<void> {
   const details = await fc.check(fc.asyncProperty(arbitraryProject(), holds), { numRuns, interruptAfterTimeLimit: SHRINK_MS });
   if (!details.failed) return;
   const report = fc.defaultReportMessage(details) ?? 'the property failed';
@@ -93,49 +132,61 @@ async function checkProjects(numRuns: number, holds: (p: ProjectSnapshot) => Pro
 }
 
 describe('.qdpx round trip of projects as the app makes them', () => {
-  it('export then import gives back the same project, without warnings', async () => {
-    await checkProjects(
-      60,
-      async (project) => {
-        const { back, warnings } = await roundTrip(project);
-        return isDeepStrictEqual(comparable(back), comparable(project)) && warnings.length === 0;
-      },
-      async (project) => {
-        const { back, warnings } = await roundTrip(project);
-        expect(comparable(back)).toEqual(comparable(project));
-        expect(warnings).toEqual([]);
-      },
-    );
-  }, SHRINK_TIMEOUT);
+  it(
+    'export then import gives back the same project, without warnings',
+    async () => {
+      await checkProjects(
+        60,
+        async (project) => {
+          const { back, warnings } = await roundTrip(project);
+          return isDeepStrictEqual(comparable(back), comparable(project)) && warnings.length === 0;
+        },
+        async (project) => {
+          const { back, warnings } = await roundTrip(project);
+          expect(comparable(back)).toEqual(comparable(project));
+          expect(warnings).toEqual([]);
+        },
+      );
+    },
+    SHRINK_TIMEOUT,
+  );
 
-  it('exporting the re-imported project gives the same bytes', async () => {
-    await checkProjects(
-      60,
-      async (project) => {
-        const { bytes, back } = await roundTrip(project);
-        return Buffer.from(await writeQdpx(back)).equals(Buffer.from(bytes));
-      },
-      async (project) => {
-        const { bytes, back } = await roundTrip(project);
-        const again = await writeQdpx(back);
-        // The XML first: a difference there is readable.
-        expect(qde(again)).toBe(qde(bytes));
-        expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
-      },
-    );
-  }, SHRINK_TIMEOUT);
+  it(
+    'exporting the re-imported project gives the same bytes',
+    async () => {
+      await checkProjects(
+        60,
+        async (project) => {
+          const { bytes, back } = await roundTrip(project);
+          return Buffer.from(await writeQdpx(back)).equals(Buffer.from(bytes));
+        },
+        async (project) => {
+          const { bytes, back } = await roundTrip(project);
+          const again = await writeQdpx(back);
+          // The XML first: a difference there is readable.
+          expect(qde(again)).toBe(qde(bytes));
+          expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+        },
+      );
+    },
+    SHRINK_TIMEOUT,
+  );
 
-  it('every export validates against Project-mrt2019.xsd', async () => {
-    const check = async (project: ProjectSnapshot) => validate(qde(await writeQdpx(project)), 'Project-mrt2019.xsd');
-    await checkProjects(
-      15,
-      async (project) => (await check(project)).valid,
-      async (project) => {
-        const result = await check(project);
-        expect(result.valid, result.output).toBe(true);
-      },
-    );
-  }, SHRINK_TIMEOUT);
+  it(
+    'every export validates against Project-mrt2019.xsd',
+    async () => {
+      const check = async (project: ProjectSnapshot) => validate(qde(await writeQdpx(project)), 'Project-mrt2019.xsd');
+      await checkProjects(
+        15,
+        async (project) => (await check(project)).valid,
+        async (project) => {
+          const result = await check(project);
+          expect(result.valid, result.output).toBe(true);
+        },
+      );
+    },
+    SHRINK_TIMEOUT,
+  );
 });
 
 describe('.qdpx round trip of small fixed projects', () => {
@@ -154,13 +205,67 @@ describe('.qdpx round trip of small fixed projects', () => {
     ...empty(),
     name: 'Codebook only',
     codes: [
-      { id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01', parentId: null, name: 'Respect & <care>', description: 'How he talks with her.', inclusion: 'Listening, asking.', exclusion: 'Talk with staff.', examples: '"I listen first"', colour: '#8ec4eb', order: 0, deletedAt: null },
-      { id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02', parentId: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01', name: 'Listening 😀', description: '', inclusion: '', exclusion: '', examples: '', colour: '#a1b2c3', order: 0, deletedAt: null },
-      { id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e03', parentId: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02', name: 'Eye contact', description: 'Multi-line\n\ndefinition', inclusion: '', exclusion: 'Staring', examples: '', colour: '#0f0f0f', order: 0, deletedAt: null },
-      { id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e04', parentId: null, name: 'Minimising', description: '', inclusion: '', exclusion: '', examples: 'It was only once.', colour: '#eb8e8e', order: 1, deletedAt: null },
+      {
+        id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01',
+        parentId: null,
+        name: 'Respect & <care>',
+        description: 'How he talks with her.',
+        inclusion: 'Listening, asking.',
+        exclusion: 'Talk with staff.',
+        examples: '"I listen first"',
+        colour: '#8ec4eb',
+        order: 0,
+        deletedAt: null,
+      },
+      {
+        id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02',
+        parentId: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01',
+        name: 'Listening 😀',
+        description: '',
+        inclusion: '',
+        exclusion: '',
+        examples: '',
+        colour: '#a1b2c3',
+        order: 0,
+        deletedAt: null,
+      },
+      {
+        id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e03',
+        parentId: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02',
+        name: 'Eye contact',
+        description: 'Multi-line\n\ndefinition',
+        inclusion: '',
+        exclusion: 'Staring',
+        examples: '',
+        colour: '#0f0f0f',
+        order: 0,
+        deletedAt: null,
+      },
+      {
+        id: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e04',
+        parentId: null,
+        name: 'Minimising',
+        description: '',
+        inclusion: '',
+        exclusion: '',
+        examples: 'It was only once.',
+        colour: '#eb8e8e',
+        order: 1,
+        deletedAt: null,
+      },
     ],
     coders: [{ id: '2b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01', name: 'Ana', colour: '#2f6db5' }],
-    memos: [{ id: '5b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01', target: 'code', targetId: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e04', title: 'Minimising', text: 'Watch for "just".', updatedAt: Date.UTC(2026, 1, 4), deletedAt: null }],
+    memos: [
+      {
+        id: '5b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01',
+        target: 'code',
+        targetId: '3b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e04',
+        title: 'Minimising',
+        text: 'Watch for "just".',
+        updatedAt: Date.UTC(2026, 1, 4),
+        deletedAt: null,
+      },
+    ],
   });
 
   it.each([

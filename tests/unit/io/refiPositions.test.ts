@@ -88,8 +88,20 @@ describe('toCanonical', () => {
     for (const model of ['codepoints', 'utf16', 'utf16-crlf'] as const) {
       expect(toCanonical(raw, [{ start: 3, end: 6 }], model)).toEqual({ ranges: [{ start: 2, end: 5 }], adjusted: 1 });
       expect(toCanonical(raw, [{ start: 0, end: 3 }], model)).toEqual({ ranges: [{ start: 0, end: 3 }], adjusted: 1 });
-      expect(toCanonical(raw, [{ start: 3, end: 3 }, { start: 0, end: 3 }], model)).toEqual({
-        ranges: [{ start: 2, end: 2 }, { start: 0, end: 3 }],
+      expect(
+        toCanonical(
+          raw,
+          [
+            { start: 3, end: 3 },
+            { start: 0, end: 3 },
+          ],
+          model,
+        ),
+      ).toEqual({
+        ranges: [
+          { start: 2, end: 2 },
+          { start: 0, end: 3 },
+        ],
         adjusted: 3,
       });
     }
@@ -98,32 +110,92 @@ describe('toCanonical', () => {
   it('lone CR and LF: 1 each, except 2 in utf16-crlf', () => {
     const raw = 'ab\rcd\nef'; // canonical 'ab\ncd\nef'
     for (const model of ['codepoints', 'utf16', 'codepoints-lf'] as const) {
-      expect(toCanonical(raw, [{ start: 3, end: 5 }, { start: 6, end: 8 }], model)).toEqual({
-        ranges: [{ start: 3, end: 5 }, { start: 6, end: 8 }],
+      expect(
+        toCanonical(
+          raw,
+          [
+            { start: 3, end: 5 },
+            { start: 6, end: 8 },
+          ],
+          model,
+        ),
+      ).toEqual({
+        ranges: [
+          { start: 3, end: 5 },
+          { start: 6, end: 8 },
+        ],
         adjusted: 0,
       });
     }
     // NVivo: a0 b1 CR2-3 c4 d5 LF6-7 e8 f9 end10
-    expect(toCanonical(raw, [{ start: 4, end: 6 }, { start: 8, end: 10 }], 'utf16-crlf')).toEqual({
-      ranges: [{ start: 3, end: 5 }, { start: 6, end: 8 }],
+    expect(
+      toCanonical(
+        raw,
+        [
+          { start: 4, end: 6 },
+          { start: 8, end: 10 },
+        ],
+        'utf16-crlf',
+      ),
+    ).toEqual({
+      ranges: [
+        { start: 3, end: 5 },
+        { start: 6, end: 8 },
+      ],
       adjusted: 0,
     });
-    expect(toCanonical(raw, [{ start: 3, end: 6 }, { start: 4, end: 7 }], 'utf16-crlf')).toEqual({
-      ranges: [{ start: 2, end: 5 }, { start: 3, end: 6 }],
+    expect(
+      toCanonical(
+        raw,
+        [
+          { start: 3, end: 6 },
+          { start: 4, end: 7 },
+        ],
+        'utf16-crlf',
+      ),
+    ).toEqual({
+      ranges: [
+        { start: 2, end: 5 },
+        { start: 3, end: 6 },
+      ],
       adjusted: 2,
     });
   });
 
   it('astral characters: one position in the code point models, two in the UTF-16 ones', () => {
     const raw = 'a😀b';
-    expect(toCanonical(raw, [{ start: 2, end: 3 }, { start: 1, end: 2 }], 'codepoints')).toEqual({
-      ranges: [{ start: 3, end: 4 }, { start: 1, end: 3 }],
+    expect(
+      toCanonical(
+        raw,
+        [
+          { start: 2, end: 3 },
+          { start: 1, end: 2 },
+        ],
+        'codepoints',
+      ),
+    ).toEqual({
+      ranges: [
+        { start: 3, end: 4 },
+        { start: 1, end: 3 },
+      ],
       adjusted: 0,
     });
     expect(toCanonical(raw, [{ start: 2, end: 3 }], 'codepoints-lf').ranges).toEqual([{ start: 3, end: 4 }]);
     for (const model of ['utf16', 'utf16-crlf'] as const) {
-      expect(toCanonical(raw, [{ start: 3, end: 4 }, { start: 1, end: 3 }], model)).toEqual({
-        ranges: [{ start: 3, end: 4 }, { start: 1, end: 3 }],
+      expect(
+        toCanonical(
+          raw,
+          [
+            { start: 3, end: 4 },
+            { start: 1, end: 3 },
+          ],
+          model,
+        ),
+      ).toEqual({
+        ranges: [
+          { start: 3, end: 4 },
+          { start: 1, end: 3 },
+        ],
         adjusted: 0,
       });
     }
@@ -138,8 +210,22 @@ describe('toCanonical', () => {
 
   it('flags are two code points (four UTF-16 units); a position between them is not adjusted', () => {
     const raw = 'x🇫🇷y'; // canonical x0 🇫1-2 🇷3-4 y5
-    expect(toCanonical(raw, [{ start: 3, end: 4 }, { start: 1, end: 3 }, { start: 2, end: 3 }], 'codepoints')).toEqual({
-      ranges: [{ start: 5, end: 6 }, { start: 1, end: 5 }, { start: 3, end: 5 }],
+    expect(
+      toCanonical(
+        raw,
+        [
+          { start: 3, end: 4 },
+          { start: 1, end: 3 },
+          { start: 2, end: 3 },
+        ],
+        'codepoints',
+      ),
+    ).toEqual({
+      ranges: [
+        { start: 5, end: 6 },
+        { start: 1, end: 5 },
+        { start: 3, end: 5 },
+      ],
       adjusted: 0,
     });
     expect(toCanonical(raw, [{ start: 5, end: 6 }], 'utf16').ranges).toEqual([{ start: 5, end: 6 }]);
@@ -148,7 +234,16 @@ describe('toCanonical', () => {
   it('combining marks are ordinary code points', () => {
     const raw = 'cafe\u0301 ok';
     for (const model of MODELS) {
-      expect(toCanonical(raw, [{ start: 0, end: 5 }, { start: 6, end: 8 }], model).ranges).toEqual([
+      expect(
+        toCanonical(
+          raw,
+          [
+            { start: 0, end: 5 },
+            { start: 6, end: 8 },
+          ],
+          model,
+        ).ranges,
+      ).toEqual([
         { start: 0, end: 5 },
         { start: 6, end: 8 },
       ]);
@@ -179,19 +274,49 @@ describe('toCanonical', () => {
       ranges: [null, null, null, null, { start: 8, end: 8 }, { start: 0, end: 8 }],
       adjusted: 0,
     });
-    expect(toCanonical(raw, [{ start: 6, end: 9 }, { start: 0, end: 8 }], 'codepoints').ranges).toEqual([null, { start: 0, end: 8 }]);
+    expect(
+      toCanonical(
+        raw,
+        [
+          { start: 6, end: 9 },
+          { start: 0, end: 8 },
+        ],
+        'codepoints',
+      ).ranges,
+    ).toEqual([null, { start: 0, end: 8 }]);
     // The fast path (no CR, no surrogates) agrees.
-    expect(toCanonical('hello', [{ start: 0, end: 6 }, { start: 5, end: 5 }, { start: 3, end: 2 }], 'codepoints').ranges).toEqual([
-      null,
-      { start: 5, end: 5 },
-      null,
-    ]);
-    expect(toCanonical('', [{ start: 0, end: 0 }, { start: 0, end: 1 }], 'utf16-crlf').ranges).toEqual([{ start: 0, end: 0 }, null]);
+    expect(
+      toCanonical(
+        'hello',
+        [
+          { start: 0, end: 6 },
+          { start: 5, end: 5 },
+          { start: 3, end: 2 },
+        ],
+        'codepoints',
+      ).ranges,
+    ).toEqual([null, { start: 5, end: 5 }, null]);
+    expect(
+      toCanonical(
+        '',
+        [
+          { start: 0, end: 0 },
+          { start: 0, end: 1 },
+        ],
+        'utf16-crlf',
+      ).ranges,
+    ).toEqual([{ start: 0, end: 0 }, null]);
   });
 
   it('keeps the input order with overlapping and repeated ranges', () => {
     const raw = 'one\r\ntwo\r\nthree';
-    const ranges = [{ start: 10, end: 15 }, { start: 0, end: 3 }, { start: 0, end: 15 }, { start: 5, end: 8 }, { start: 5, end: 8 }];
+    const ranges = [
+      { start: 10, end: 15 },
+      { start: 0, end: 3 },
+      { start: 0, end: 15 },
+      { start: 5, end: 8 },
+      { start: 5, end: 8 },
+    ];
     expect(toCanonical(raw, ranges, 'codepoints').ranges).toEqual([
       { start: 8, end: 13 },
       { start: 0, end: 3 },
@@ -205,7 +330,13 @@ describe('toCanonical', () => {
 describe('toCodePoints', () => {
   it('counts astral characters once', () => {
     const canonical = 'a😀b\nc';
-    expect(toCodePoints(canonical, [{ start: 5, end: 6 }, { start: 1, end: 3 }, { start: 0, end: 6 }])).toEqual([
+    expect(
+      toCodePoints(canonical, [
+        { start: 5, end: 6 },
+        { start: 1, end: 3 },
+        { start: 0, end: 6 },
+      ]),
+    ).toEqual([
       { start: 4, end: 5 },
       { start: 1, end: 2 },
       { start: 0, end: 5 },
@@ -214,7 +345,14 @@ describe('toCodePoints', () => {
 
   it('widens a split surrogate pair and clamps to the text', () => {
     const canonical = 'a😀b\nc';
-    expect(toCodePoints(canonical, [{ start: 2, end: 4 }, { start: 0, end: 2 }, { start: -3, end: 100 }, { start: 7, end: 3 }])).toEqual([
+    expect(
+      toCodePoints(canonical, [
+        { start: 2, end: 4 },
+        { start: 0, end: 2 },
+        { start: -3, end: 100 },
+        { start: 7, end: 3 },
+      ]),
+    ).toEqual([
       { start: 1, end: 3 },
       { start: 0, end: 2 },
       { start: 0, end: 5 },
@@ -223,7 +361,12 @@ describe('toCodePoints', () => {
   });
 
   it('truncates fractional offsets and treats non-numbers as the lower bound', () => {
-    expect(toCodePoints('a😀b', [{ start: 3.7, end: 4.2 }, { start: NaN, end: NaN }])).toEqual([
+    expect(
+      toCodePoints('a😀b', [
+        { start: 3.7, end: 4.2 },
+        { start: NaN, end: NaN },
+      ]),
+    ).toEqual([
       { start: 2, end: 3 },
       { start: 0, end: 0 },
     ]);
@@ -235,7 +378,14 @@ describe('toCodePoints', () => {
 
   it('is the inverse of toCanonical(_, _, codepoints)', () => {
     const canonical = 'x🇫🇷 y\n😀 zz 👍🏽 end';
-    const ranges = [{ start: 0, end: 1 }, { start: 1, end: 5 }, { start: 6, end: 7 }, { start: 8, end: 10 }, { start: 11, end: 13 }, { start: 0, end: canonical.length }];
+    const ranges = [
+      { start: 0, end: 1 },
+      { start: 1, end: 5 },
+      { start: 6, end: 7 },
+      { start: 8, end: 10 },
+      { start: 11, end: 13 },
+      { start: 0, end: canonical.length },
+    ];
     const cps = toCodePoints(canonical, ranges);
     expect(toCanonical(canonical, cps, 'codepoints')).toEqual({ ranges, adjusted: 0 });
   });
@@ -249,7 +399,13 @@ describe('boundaryScore', () => {
     expect(boundaryScore(text, [{ start: 6, end: 11 }])).toBe(1);
     expect(boundaryScore(text, [{ start: 1, end: 4 }])).toBe(0);
     expect(boundaryScore(text, [{ start: 0, end: 4 }])).toBe(0.5);
-    expect(boundaryScore(text, [{ start: 0, end: 5 }, { start: 6, end: 11 }, { start: 1, end: 4 }])).toBeCloseTo(4 / 6);
+    expect(
+      boundaryScore(text, [
+        { start: 0, end: 5 },
+        { start: 6, end: 11 },
+        { start: 1, end: 4 },
+      ]),
+    ).toBeCloseTo(4 / 6);
   });
 
   it('treats apostrophes and hyphens as part of a word', () => {
@@ -325,7 +481,14 @@ describe('chooseModel', () => {
 
   it('models that coincide for the text are not distinguished', () => {
     const raw = 'Just one line without breaks or emoji.';
-    const choice = chooseModel(raw, [{ start: 5, end: 8 }, { start: 1, end: 3 }], 'NVivo 14');
+    const choice = chooseModel(
+      raw,
+      [
+        { start: 5, end: 8 },
+        { start: 1, end: 3 },
+      ],
+      'NVivo 14',
+    );
     expect(choice.considered).toEqual([{ model: 'utf16-crlf', score: 0.5 }]);
     expect(choice.switched).toBe(false);
     expect(choice.model).toBe('utf16-crlf');
@@ -385,11 +548,14 @@ describe('properties', () => {
       prevCR = t.text.endsWith('\r');
     }
     expect(c).toBe(canonical.length);
-    const ranges = spans.length === 0 ? [] : picks.map(([a, b]) => {
-      const i = Math.min(a % spans.length, b % spans.length);
-      const j = Math.max(a % spans.length, b % spans.length);
-      return { start: spans[i]!.start, end: spans[j]!.end };
-    });
+    const ranges =
+      spans.length === 0
+        ? []
+        : picks.map(([a, b]) => {
+            const i = Math.min(a % spans.length, b % spans.length);
+            const j = Math.max(a % spans.length, b % spans.length);
+            return { start: spans[i]!.start, end: spans[j]!.end };
+          });
     return { raw, canonical, ranges };
   }
 

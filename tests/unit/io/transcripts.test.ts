@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  TRANSCRIPT_EXTENSIONS,
-  extensionOf,
-  importTranscript,
-  markdownToText,
-  transcriptFormat,
-} from '../../../renderer/io/transcripts';
+import { TRANSCRIPT_EXTENSIONS, extensionOf, importTranscript, markdownToText, transcriptFormat } from '../../../renderer/io/transcripts';
 import type { Turn } from '../../../renderer/core/shared/model';
 import { makeDocx } from '../../fixtures/makeDocx';
 import { errorOf } from '../../fixtures/errorOf';
@@ -21,7 +15,6 @@ const fixture = (name: string) => ({
 function said(text: string, turns: Turn[]): [string | null, string][] {
   return turns.map((t) => [t.speaker, text.slice(t.start, t.end)]);
 }
-
 
 function expectCanonical(text: string): void {
   expect(text).not.toContain('\r');
@@ -66,24 +59,51 @@ describe('importTranscript: formats', () => {
     expect(vtt.turns[1]).toMatchObject({ speaker: 'Kieran', speakerRole: 'participant', startTime: 3.5, endTime: 8 });
     const srt = await importTranscript(fixture('sam_T1.srt'));
     expect(srt.format).toBe('srt');
-    expect(said(srt.text, srt.turns)).toEqual([['Interviewer', 'What did the group teach you?'], ['Sam', 'That it was my choice.']]);
+    expect(said(srt.text, srt.turns)).toEqual([
+      ['Interviewer', 'What did the group teach you?'],
+      ['Sam', 'That it was my choice.'],
+    ]);
   });
 
   it('.docx: a first paragraph in the Title style is the title, not a turn (as Word, via the docx library, writes it)', async () => {
     const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
     const doc = new Document({
-      sections: [{ children: [new Paragraph({ text: 'Interview with Kieran, Time 2', heading: HeadingLevel.TITLE }), new Paragraph('Interviewer: What changed?'), new Paragraph('Kieran: I listen before I answer now.'), new Paragraph('Interviewer: Anything else?'), new Paragraph('Kieran: No.')] }],
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Interview with Kieran, Time 2', heading: HeadingLevel.TITLE }),
+            new Paragraph('Interviewer: What changed?'),
+            new Paragraph('Kieran: I listen before I answer now.'),
+            new Paragraph('Interviewer: Anything else?'),
+            new Paragraph('Kieran: No.'),
+          ],
+        },
+      ],
     });
     const r = await importTranscript({ name: 'Kieran_T2.docx', bytes: new Uint8Array(await Packer.toArrayBuffer(doc)) });
     expect(r.title).toBe('Interview with Kieran, Time 2');
     expect(r.text).toBe('Interviewer: What changed?\nKieran: I listen before I answer now.\nInterviewer: Anything else?\nKieran: No.');
-    expect(said(r.text, r.turns)).toEqual([['Interviewer', 'What changed?'], ['Kieran', 'I listen before I answer now.'], ['Interviewer', 'Anything else?'], ['Kieran', 'No.']]);
+    expect(said(r.text, r.turns)).toEqual([
+      ['Interviewer', 'What changed?'],
+      ['Kieran', 'I listen before I answer now.'],
+      ['Interviewer', 'Anything else?'],
+      ['Kieran', 'No.'],
+    ]);
   });
 
   it('.docx: a Heading 1 paragraph, or a short title line above the first turn, is the title', async () => {
-    const heading = await importTranscript({ name: 'a.docx', bytes: makeDocx([{ text: 'Dale – Time 1', style: 'Heading1' }, 'Interviewer: Hello.', 'Dale: Hi.']) });
+    const heading = await importTranscript({
+      name: 'a.docx',
+      bytes: makeDocx([{ text: 'Dale – Time 1', style: 'Heading1' }, 'Interviewer: Hello.', 'Dale: Hi.']),
+    });
     expect([heading.title, heading.text]).toEqual(['Dale – Time 1', 'Interviewer: Hello.\nDale: Hi.']);
-    const lines = ['Staff interview 03', 'Interviewer: How long?', 'Staff03: Six years.', 'Interviewer: And before?', 'Staff03: Probation.'];
+    const lines = [
+      'Staff interview 03',
+      'Interviewer: How long?',
+      'Staff03: Six years.',
+      'Interviewer: And before?',
+      'Staff03: Probation.',
+    ];
     const line = await importTranscript({ name: 'b.docx', bytes: makeDocx(lines) });
     expect([line.title, line.text]).toEqual(['Staff interview 03', lines.slice(1).join('\n')]);
     expect(line.turns.map((t) => t.speakerRole)).toEqual(['interviewer', 'participant', 'interviewer', 'participant']);
@@ -97,7 +117,11 @@ describe('importTranscript: formats', () => {
     const r = await importTranscript({ name: 'P07_T1.DOCX', bytes });
     expect(r.format).toBe('docx');
     expect(r.text).toBe('Interviewer: Hello & welcome\nP07: Thanks 😊\nP07: Really.');
-    expect(said(r.text, r.turns)).toEqual([['Interviewer', 'Hello & welcome'], ['P07', 'Thanks 😊'], ['P07', 'Really.']]);
+    expect(said(r.text, r.turns)).toEqual([
+      ['Interviewer', 'Hello & welcome'],
+      ['P07', 'Thanks 😊'],
+      ['P07', 'Really.'],
+    ]);
     expect(r.turns.map((t) => t.speakerRole)).toEqual(['interviewer', 'participant', 'participant']);
   });
 
@@ -116,7 +140,10 @@ describe('importTranscript: formats', () => {
     }
     const r = await importTranscript({ name: 'x.txt', bytes });
     expect(r.text).toBe('I: Hi\nR: Hello 😊\n');
-    expect(said(r.text, r.turns)).toEqual([['I', 'Hi'], ['R', 'Hello 😊']]);
+    expect(said(r.text, r.turns)).toEqual([
+      ['I', 'Hi'],
+      ['R', 'Hello 😊'],
+    ]);
   });
 
   it('passes on decoding warnings', async () => {

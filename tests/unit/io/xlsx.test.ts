@@ -5,7 +5,16 @@ import { writeXlsx } from '../../../renderer/io/xlsx';
 describe('xlsx', () => {
   it('writes sheets with numbers as numbers, text as text (never formulas), header rows in bold', async () => {
     const bytes = await writeXlsx([
-      { name: 'Wave matrix', rows: [['Filters', 'Roles: all'], ['Code', 'Time 1: participants', 'p'], ['Respect / Listening', '3', '0.1250'], ['=SUM(A1)', '007x', '-2.5']], headerRows: 2 },
+      {
+        name: 'Wave matrix',
+        rows: [
+          ['Filters', 'Roles: all'],
+          ['Code', 'Time 1: participants', 'p'],
+          ['Respect / Listening', '3', '0.1250'],
+          ['=SUM(A1)', '007x', '-2.5'],
+        ],
+        headerRows: 2,
+      },
       { name: 'a/b:c?', rows: [['x']] },
     ]);
     const book = new ExcelJS.Workbook();
