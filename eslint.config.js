@@ -78,6 +78,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // One import per module (types inline): the feature entry files made several per file easy.
+      'no-duplicate-imports': 'error',
       // Control characters in patterns are deliberate here: transcripts and XML are cleaned of them.
       'no-control-regex': 'off',
     },

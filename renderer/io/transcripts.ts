@@ -1,8 +1,7 @@
 // The one entry point for turning a dropped file into canonical text + speaker turns.
 // Pure over bytes: the caller reads the file and stores the result in one transaction.
 import type { Turn } from '../core/shared';
-import { splitTitle } from '../core/transcripts';
-import { detectTurns, proposeSpeakerRoles } from '../core/transcripts';
+import { splitTitle, detectTurns, proposeSpeakerRoles } from '../core/transcripts';
 import { parseCaptions } from './captions';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
 import { ImportError } from './errors';

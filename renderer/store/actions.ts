@@ -1,8 +1,7 @@
 // Applying core Actions to the project database, and undo/redo from the history table, so
 // Ctrl+Z works across reloads. Each call is one transaction; a record changed since the
 // action was computed (another window, an import) refuses the action and changes nothing.
-import { invert, sameRecord, type Action, type TableName } from '../core/shared';
-import { ValidationError } from '../core/shared';
+import { invert, sameRecord, type Action, type TableName, ValidationError } from '../core/shared';
 import { STALE_MESSAGE, writeCodingChanges, type CodingChange } from './codingSets';
 import type { HistoryEntry, ProjectDb } from './projectDb';
 

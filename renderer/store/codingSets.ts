@@ -2,9 +2,7 @@
 // Chromium's IndexedDB pays about 0.1 ms per record written whatever its size, so 40,000
 // one-coding records took 5-7 s to write; the same codings as 350 sets take about 0.3 s.
 // Every coding keeps its own id, and actions still check and change codings one by one.
-import { sameRecord } from '../core/shared';
-import type { Coding } from '../core/shared';
-import { ValidationError } from '../core/shared';
+import { sameRecord, type Coding, ValidationError } from '../core/shared';
 import type { ProjectDb } from './projectDb';
 
 export interface CodingSet {

@@ -1,18 +1,15 @@
 // Projects in and out as whole files (.qdpx): the snapshot an export is made from, a new
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
-import type { AppOnlyWork } from '../core/merge';
-import type { MergePlan } from '../core/merge';
-import type { ProjectSnapshot, RoleDef, AttributeDef } from '../core/shared';
-import { uniqueName } from '../core/shared';
+import type { AppOnlyWork, MergePlan } from '../core/merge';
+import { type ProjectSnapshot, type RoleDef, type AttributeDef, uniqueName } from '../core/shared';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
 import { loadSnapshot, toSourceMeta } from './projectRepo';
 import { loadQuoteConfig } from './quoteStore';
 import { createProject, deleteForever, deleteProject, listProjects, validateProjectName } from './projects';
-import type { ProjectEntry } from './registry';
-import { registry } from './registry';
+import { type ProjectEntry, registry } from './registry';
 
 /** Everything an export carries, including the project's name, roles and attribute columns. */
 export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {

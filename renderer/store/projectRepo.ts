@@ -1,11 +1,19 @@
 // Reads and writes of one project's setup and transcripts. Each public function is one
 // transaction: it either happens whole, with its history entry, or not at all.
 import type { BatchImport } from '../core/transcripts';
-import type { AttributeDef, Participant, ProjectSnapshot, RoleDef, Source, Wave } from '../core/shared';
-import { DEFAULT_ROLES, live } from '../core/shared';
-import { countWords } from '../core/shared';
+import {
+  type AttributeDef,
+  type Participant,
+  type ProjectSnapshot,
+  type RoleDef,
+  type Source,
+  type Wave,
+  DEFAULT_ROLES,
+  live,
+  countWords,
+  ValidationError,
+} from '../core/shared';
 import { validateParticipant, validateRoles, validateWaves } from '../core/project';
-import { ValidationError } from '../core/shared';
 import { allCodings } from './codingSets';
 import type { ProjectDb, SourceMeta } from './projectDb';
 

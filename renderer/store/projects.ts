@@ -1,9 +1,7 @@
 // Creating, listing, renaming and deleting projects. A project is a registry entry plus its
 // own database; deletion is soft (to a bin) until the researcher deletes it forever.
 import Dexie from 'dexie';
-import { DEFAULT_ROLES, DEFAULT_WAVES } from '../core/shared';
-import { uniqueName } from '../core/shared';
-import { ValidationError } from '../core/shared';
+import { DEFAULT_ROLES, DEFAULT_WAVES, uniqueName, ValidationError } from '../core/shared';
 import { closeProjectDb, projectDb } from './projectDb';
 import { projectDbName, registry, type ProjectEntry } from './registry';
 

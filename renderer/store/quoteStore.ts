@@ -1,8 +1,7 @@
 // The project's quoting settings and redaction list, kept in the meta table (like roles) and
 // saved with an audit entry. Checks happen in core; a refused save changes nothing.
 import type { ProjectSnapshot } from '../core/shared';
-import type { Redaction } from '../core/quotes';
-import { normaliseQuoteSettings, validateQuoteSettings, validateRedactions, type QuoteSettings } from '../core/quotes';
+import { type Redaction, normaliseQuoteSettings, validateQuoteSettings, validateRedactions, type QuoteSettings } from '../core/quotes';
 import type { ProjectDb } from './projectDb';
 
 export interface QuoteConfig {

@@ -2,12 +2,9 @@
 // so that every later feature (and the end-to-end tests) has something real to show.
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { buildImport, planBatch } from '../core/transcripts';
-import { created, type Action } from '../core/shared';
-import { mergeCodebook } from '../core/codebook';
-import { codePath } from '../core/codebook';
+import { created, type Action, uniqueName, type Code, type Coding, type Participant, type Source, type SpeakerRole } from '../core/shared';
+import { mergeCodebook, codePath } from '../core/codebook';
 import { combine } from '../core/coding';
-import { uniqueName } from '../core/shared';
-import type { Code, Coding, Participant, Source, SpeakerRole } from '../core/shared';
 import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
 import { applyAction } from './actions';
 import { prepareFiles } from '../io/prepareBatch';

@@ -6,15 +6,28 @@
 // same ones, so it holds every table shown here.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { compareCoders, type AgreementUnit } from '../core/agreement';
-import { decisionLogTable } from '../core/agreement';
-import { agreementSections, hasWaves } from '../core/agreement';
-import { agreementRows, DEFAULT_THRESHOLDS, JUDGED_ON_NAMES, judgedOn, methodsParagraph } from '../core/agreement';
-import { byCodeAndSourceTable, byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, tableRows } from '../core/agreement';
+import {
+  compareCoders,
+  type AgreementUnit,
+  decisionLogTable,
+  agreementSections,
+  hasWaves,
+  agreementRows,
+  DEFAULT_THRESHOLDS,
+  JUDGED_ON_NAMES,
+  judgedOn,
+  methodsParagraph,
+  byCodeAndSourceTable,
+  byCodeTable,
+  bySourceTable,
+  byWaveCodeTable,
+  byWaveTable,
+  agreementDocBlocks,
+  agreementWorkbook,
+} from '../core/agreement';
 import { toCsv } from '../io/csv';
-import type { DocxBlock } from '../io/docxWrite';
-import { writeXlsx } from '../io/xlsx';
 import { writeDocx } from '../io/docxWrite';
+import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
@@ -120,27 +133,10 @@ export function AgreementView() {
     if (kind === 'csv' || kind === 'md') return;
     const sections = agreementSections(report, snapshot, { thresholds, locale });
     if (kind === 'xlsx') {
-      // The by-code table with coders, transcripts and method first; then every other table.
-      // Sheet names: at most 31 characters and no apostrophe at either end (Excel's rules).
-      const sheetName = (title: string) => title.replace(/ \(.*\)$/, '');
-      const others = sections
-        .filter((s) => s.table && s.id !== 'by-code')
-        .map((s) => ({ name: sheetName(s.title), rows: tableRows(s.table!), headerRows: 1 }));
-      const book = await writeXlsx([
-        { name: 'Agreement', rows, headerRows: 4 },
-        ...others,
-        { name: 'Methods', rows: [[paragraph], [report.method]] },
-      ]);
+      const book = await writeXlsx(agreementWorkbook(sections, rows, [paragraph, report.method]));
       await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } else {
-      const blocks: DocxBlock[] = sections.flatMap((s): DocxBlock[] => [
-        ...(s.id === 'methods' ? [] : [{ kind: 'heading' as const, text: s.title }]),
-        ...(s.paragraphs ?? []).map((text) => ({ kind: 'paragraph' as const, text })),
-        ...(s.table
-          ? [s.table.rows.length ? { kind: 'table' as const, rows: tableRows(s.table, 'shown') } : { kind: 'note' as const, text: 'None.' }]
-          : []),
-      ]);
-      const bytes = await writeDocx('Inter-coder agreement', blocks);
+      const bytes = await writeDocx('Inter-coder agreement', agreementDocBlocks(sections));
       await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     }
   };

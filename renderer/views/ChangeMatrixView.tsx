@@ -1,8 +1,10 @@
 // The change matrix (framework method with time): participants by codes or measures; each cell
 // holds a summary for each wave of the pair and a change judgement, resting on the passages
 // counted beside it. Edited in place (undoable), read by column or by row, exported.
-import { useMemo, useState } from 'react';
 import {
+  describeFilters,
+  waveOptions,
+  type CompareFilters,
   cellEvidence,
   cellKey,
   changeMatrixRows,
@@ -11,11 +13,13 @@ import {
   indexCells,
   judgementLabel,
   matrixRows,
+  measureCodes,
   rowText,
   setCell,
   suggestJudgement,
   type EvidenceOptions,
 } from '../core/waves';
+import { useMemo, useState } from 'react';
 import { codePath, orderedTree } from '../core/codebook';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/shared';
 import { toCsv } from '../io/csv';
@@ -23,7 +27,6 @@ import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { Modal } from './common';
-import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { navigate } from './route';
 import { useStable } from './useStable';
@@ -32,7 +35,7 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const { coderId, blind, coders } = useProject();
   const { snapshot, setup, filters } = props;
   const pair = filters.pair;
-  const measures = snapshot.codes.filter((c) => c.parentId === null).sort((a, b) => a.order - b.order);
+  const measures = measureCodes(snapshot.codes);
   const [columns, setColumns] = useState<string[]>(() => measures.slice(0, 6).map((c) => c.id));
   const [editing, setEditing] = useState<{ participant: Participant; codeId: string } | null>(null);
   const [reading, setReading] = useState<{ title: string; text: string } | null>(null);
@@ -43,22 +46,16 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
     ...(options.coderIds ? { coderIds: options.coderIds } : {}),
   });
   const cells = useMemo(() => snapshot.frameworkCells ?? [], [snapshot.frameworkCells]);
-  // core/changeMatrix reads an empty role list as "nobody"; here no role ticked means everyone.
-  const roleFilter = filters.roles.length ? { roles: filters.roles } : {};
+  const people = { roles: filters.roles, sites: filters.sites, groups: filters.groups };
   const byKey = useMemo(() => indexCells(cells), [cells]);
   const stablePair = useStable(pair);
   const counts = useMemo(() => evidenceCounts(snapshot, stablePair, evidence), [snapshot, stablePair, evidence]);
-  const groups = matrixRows(snapshot, { ...roleFilter, roleOrder: setup.roles }).map((g) => ({
-    ...g,
-    participants: g.participants.filter(
-      (p) => (!filters.sites.length || filters.sites.includes(p.site)) && (!filters.groups.length || filters.groups.includes(p.group)),
-    ),
-  }));
+  const groups = matrixRows(snapshot, { ...people, roleOrder: setup.roles });
   const name = (id: string) => codePath(snapshot.codes, id).join(' / ');
   const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
 
   const table = () => {
-    const rows = changeMatrixRows(snapshot, cells, columns, pair, setup.roles, { ...evidence, ...roleFilter });
+    const rows = changeMatrixRows(snapshot, cells, columns, pair, setup.roles, { ...evidence, ...people });
     return [['Filters', describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind)], ...rows];
   };
   const exportCsv = () => void getPlatform().saveFile('change-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
@@ -111,7 +108,7 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
                   <button
                     type="button"
                     className="link small"
-                    onClick={() => setReading({ title: name(id), text: columnText(snapshot, cells, id, pair, setup.roles, roleFilter) })}
+                    onClick={() => setReading({ title: name(id), text: columnText(snapshot, cells, id, pair, setup.roles, people) })}
                   >
                     read column
                   </button>

@@ -2,13 +2,11 @@
 // at the two waves; and a participant-by-code heat map per wave. Shown as images (the SVG is
 // ours, escaped, and an <img> cannot run anything) and saved as .svg files.
 import { useMemo, useState } from 'react';
-import { heatMapSvg, measureChartSvg } from '../core/waves';
+import { heatMapSvg, measureChartSvg, describeFilters, waveOptions, type CompareFilters, waveMatrix } from '../core/waves';
 import { childrenOf } from '../core/codebook';
 import type { ProjectSnapshot } from '../core/shared';
-import { waveMatrix } from '../core/waves';
 import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
-import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { useStable } from './useStable';
 

@@ -4,13 +4,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
-import { mergeCodebook } from '../core/codebook';
-import { codePath, createCode, deleteCode, deleteImpact, moveCode, moveCodeByKey, orderedTree, type KeyMove } from '../core/codebook';
-import { codeStats } from '../core/codebook';
-import { uniqueName } from '../core/shared';
+import {
+  mergeCodebook,
+  codePath,
+  createCode,
+  deleteCode,
+  deleteImpact,
+  moveCode,
+  moveCodeByKey,
+  orderedTree,
+  type KeyMove,
+  codeStats,
+  type CodebookNode,
+} from '../core/codebook';
+import { uniqueName, live, type Code } from '../core/shared';
 import { codeSearch } from '../core/coding';
-import type { CodebookNode } from '../core/codebook';
-import { live, type Code } from '../core/shared';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { writeQdc } from '../io/qdc';
 import { allCodings } from '../store/codingSets';

@@ -1,9 +1,8 @@
 // The coded passage under the cursor: its codes, coder and memo; its ends moved a word at a
 // time; removal. With nothing chosen, the transcript's own memo.
 import { codePath } from '../core/codebook';
-import { removeCoding, resizeCoding, setCodingMemo } from '../core/coding';
+import { removeCoding, resizeCoding, setCodingMemo, stepWord } from '../core/coding';
 import type { Coding, Source } from '../core/shared';
-import { stepWord } from '../core/coding';
 import { DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';

@@ -3,10 +3,9 @@
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { codePath, createCode } from '../core/codebook';
-import { applyCoding, codeName, combine, inVivoName, visibleCodings } from '../core/coding';
+import { codePath } from '../core/codebook';
+import { applyCoding, codeName, createAndApplyCode, visibleCodings, snapToWords } from '../core/coding';
 import { live } from '../core/shared';
-import { snapToWords } from '../core/coding';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
 import { codingsOfSource } from '../store/codingSets';
 import { prefs } from '../store/prefs';
@@ -91,23 +90,24 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   async function createAndApply(typedName: string | null) {
     const selection = selectionRef.current;
     if (!selection || !coderId || !source) return;
-    const now = Date.now();
-    await actWith((fresh) => {
-      const name = typedName ?? inVivoName(source.text.slice(selection.start, selection.end));
-      const create = createCode(fresh.codes, { name }, () => crypto.randomUUID(), now);
-      const code = create.changes.find((c) => c.before === null)!.after as { id: string; name: string };
-      const coding = applyCoding(
+    let codeId = '';
+    const done = await actWith((fresh) => {
+      const made = createAndApplyCode(
+        fresh.codes,
         allCodings,
-        { sourceId: source.id, codeId: code.id, coderId, ...selection },
-        source.text.length,
-        code.name,
+        { sourceId: source.id, coderId, ...selection },
+        source.text,
+        typedName,
         () => crypto.randomUUID(),
-        now,
+        Date.now(),
       );
-      prefs.setLastCodeId(projectId, code.id);
-      setLastCodeId(code.id);
-      return combine(typedName ? `Create and apply "${code.name}"` : `Code in vivo "${code.name}"`, create, coding);
+      codeId = made.codeId;
+      return made.action;
     });
+    // Only a code that was made becomes the "last code" (a refused name changes nothing).
+    if (!done) return;
+    prefs.setLastCodeId(projectId, codeId);
+    setLastCodeId(codeId);
     setReselect({ ...selection, nonce: Date.now() });
   }
 

@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { GROUPS, type ProjectSnapshot } from '../core/shared';
-import { defaultRole } from '../core/waves';
+import { defaultRole, type CompareFilters } from '../core/waves';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { ChangeMatrixView } from './ChangeMatrixView';
 import { ChartsView } from './ChartsView';
@@ -12,46 +12,6 @@ import { PairedReader } from './PairedReader';
 import { useProject } from './projectContext';
 import { WaveMatrixView } from './WaveMatrixView';
 import { useStable } from './useStable';
-
-export interface CompareFilters {
-  roles: string[];
-  sites: string[];
-  groups: string[];
-  coderId: string;
-  includeChildren: boolean;
-  ignoreInterviewer: boolean;
-  pair: [string, string];
-}
-
-/** Options for core/waves from the filters; blind mode sees only this machine's coder. */
-export function waveOptions(f: CompareFilters, blind: boolean, me: string | null) {
-  const coderIds = blind ? [me ?? ''] : f.coderId ? [f.coderId] : undefined;
-  return {
-    ...(coderIds ? { coderIds } : {}),
-    roles: f.roles,
-    sites: f.sites,
-    groups: f.groups,
-    includeChildren: f.includeChildren,
-    ignoreInterviewer: f.ignoreInterviewer,
-    pair: f.pair,
-  };
-}
-
-/** The filters in words, written into exports and shown above each table. */
-export function describeFilters(f: CompareFilters, setup: ProjectSetup, coderName: (id: string) => string, blind: boolean): string {
-  const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
-  const roles = f.roles.map((r) => setup.roles.find((x) => x.id === r)?.label ?? r);
-  const groups = f.groups.map((g) => GROUPS.find((x) => x.id === g)?.label ?? g);
-  return [
-    `Waves compared: ${label(f.pair[0])} → ${label(f.pair[1])}`,
-    `Roles: ${roles.length ? roles.join(', ') : 'all'}`,
-    `Sites: ${f.sites.length ? f.sites.join(', ') : 'all'}`,
-    `Groups: ${groups.length ? groups.join(', ') : 'all'}`,
-    `Coder: ${blind ? 'only mine (blind)' : f.coderId ? coderName(f.coderId) : 'all coders'}`,
-    `Sub-codes: ${f.includeChildren ? 'counted with their parents' : 'counted apart'}`,
-    `Interviewer turns: ${f.ignoreInterviewer ? 'ignored' : 'counted'}`,
-  ].join('; ');
-}
 
 type Section = 'matrix' | 'reader' | 'change' | 'charts';
 

@@ -2,9 +2,15 @@
 // column of its own beside the code's definition; the team takes one coder's version, all of
 // them, none, or all as a start to edit into the consensus layer, saying why.
 import { useMemo, useState } from 'react';
-import { decisionFor, resolveDisagreement, type Resolution } from '../core/agreement';
-import { decisionLine, disagreementKind } from '../core/agreement';
-import { disagreements, type Disagreement } from '../core/agreement';
+import {
+  decisionFor,
+  resolveDisagreement,
+  type Resolution,
+  decisionLine,
+  disagreementKind,
+  disagreements,
+  type Disagreement,
+} from '../core/agreement';
 import { codePath } from '../core/codebook';
 import type { Decision, ProjectSnapshot } from '../core/shared';
 import { useProject } from './projectContext';

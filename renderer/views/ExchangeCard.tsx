@@ -3,9 +3,8 @@
 // coder's .qdpx into this project as their layer of coding. The merge is
 // planned and shown before anything is written, and is one undoable step afterwards.
 import { useMemo, useState } from 'react';
-import { carriedByQdpx, leftBehindByQdpx, type LeftBehind } from '../core/merge';
+import { carriedByQdpx, leftBehindByQdpx, type LeftBehind, planMerge, type MergePlan, type MatchedPair } from '../core/merge';
 import type { ProjectSnapshot } from '../core/shared';
-import { planMerge, type MergePlan, type MatchedPair } from '../core/merge';
 import { writeQdpx } from '../io/qdpx';
 import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';

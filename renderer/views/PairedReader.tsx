@@ -3,10 +3,9 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { descendantIds, orderedTree } from '../core/codebook';
 import type { ProjectSnapshot, Source } from '../core/shared';
-import { pairedByCode, pairedCandidates } from '../core/waves';
+import { pairedByCode, pairedCandidates, waveOptions, type CompareFilters } from '../core/waves';
 import type { Passage } from '../core/coding';
 import type { ProjectSetup } from '../store/projectRepo';
-import { waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { navigate } from './route';
 import { useStable } from './useStable';

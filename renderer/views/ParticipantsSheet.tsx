@@ -1,9 +1,8 @@
 // The classification sheet: one row per participant, edited in place (saved when a cell is
 // left), attributes as extra columns, and CSV in and out.
 import { useState } from 'react';
-import { formatAttribute, parseLinks } from '../core/project';
+import { formatAttribute, parseLinks, coerceAttribute, newParticipant } from '../core/project';
 import { GROUPS, type AttributeDef, type AttributeType, type Group, type Participant } from '../core/shared';
-import { coerceAttribute, newParticipant } from '../core/project';
 import { participantsFromCsv, participantsToCsv } from '../io/participantsCsv';
 import { getPlatform } from '../platform/platform';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';

@@ -2,8 +2,7 @@
 // every tab reads (kept live from Dexie).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { chooseCoder } from '../core/coding';
-import { newCoder } from '../core/coding';
+import { chooseCoder, newCoder } from '../core/coding';
 import type { Coder } from '../core/shared';
 import { redo, undo } from '../store/actions';
 import { prefs } from '../store/prefs';

@@ -5,8 +5,7 @@ import { createProject, deleteForever, deleteProject, listProjects, renameProjec
 import type { ProjectEntry } from '../store/registry';
 import { createSampleProject } from '../store/sampleProject';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
-import type { CodebookNode } from '../core/codebook';
-import { mergeCodebook } from '../core/codebook';
+import { type CodebookNode, mergeCodebook } from '../core/codebook';
 import { CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { getPlatform } from '../platform/platform';
 import { applyAction } from '../store/actions';

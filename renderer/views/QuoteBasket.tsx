@@ -2,32 +2,25 @@
 // chapter using it, trimmed by cutting stretches out (the full passage stays linked), and
 // exported whole or for one paper. Every change is one undoable action.
 import { useState } from 'react';
-import { cutFromBasketItem, editBasketItem, moveInBasket, removeFromBasket, restoreBasketItem } from '../core/quotes';
+import {
+  basketItemQuote,
+  cutFromBasketItem,
+  editBasketItem,
+  moveInBasket,
+  removeFromBasket,
+  restoreBasketItem,
+  prepareQuotes,
+  quoteParts,
+  type Quote,
+  formatOptions,
+} from '../core/quotes';
 import type { BasketItem, ProjectSnapshot } from '../core/shared';
-import { prepareQuotes } from '../core/quotes';
-import { quoteParts, type Quote } from '../core/quotes';
-import { formatOptions } from '../core/quotes';
 import { loadQuoteConfig, type QuoteConfig } from '../store/quoteStore';
 import { getBasketItem, loadBasket } from '../store/records';
 import { DraftInput } from './DraftField';
 import { useProject } from './projectContext';
 import { QuoteExportBar } from './QuoteExportBar';
 import { navigate } from './route';
-
-/** The quote a basket item stands for, or null when its transcript has gone. */
-export function itemQuote(snapshot: ProjectSnapshot, item: BasketItem): Quote | null {
-  const source = snapshot.sources.find((s) => s.id === item.sourceId && s.deletedAt == null);
-  if (!source || item.end > source.text.length) return null;
-  return {
-    text: source.text.slice(item.start, item.end),
-    sourceId: source.id,
-    start: item.start,
-    end: item.end,
-    participantId: source.participantId ?? '',
-    wave: source.wave ?? '',
-    codeIds: item.codeIds,
-  };
-}
 
 export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteConfig; items: BasketItem[] }) {
   const { act, projectId, db } = useProject();
@@ -36,14 +29,14 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
   const [paper, setPaper] = useState('');
   const [dragId, setDragId] = useState<string | null>(null);
   const shown = paper ? props.items.filter((i) => i.usedIn === paper) : props.items;
-  const withQuotes = shown.map((item) => ({ item, quote: itemQuote(snapshot, item) }));
+  const withQuotes = shown.map((item) => ({ item, quote: basketItemQuote(snapshot, item) }));
   const missing = withQuotes.filter((x) => !x.quote).length;
   // Read again at export time (after drafts are saved): a label typed a moment ago goes out as typed.
   const prepare = async () => {
     const [items, fresh] = await Promise.all([loadBasket(db), loadQuoteConfig(db)]);
     const chosen = items.filter((i) => !paper || i.usedIn === paper);
     const quotes = chosen.flatMap((item) => {
-      const quote = itemQuote(snapshot, item);
+      const quote = basketItemQuote(snapshot, item);
       return quote ? [{ quote, label: item.label, usedIn: item.usedIn, cuts: item.cuts }] : [];
     });
     return prepareQuotes(

@@ -1,11 +1,20 @@
 // Finding quotes: the filters, honest counts ("9 of 12 participants"), and the passages as
 // they would leave the app (attributed, redacted), each with context and its place.
 import { useMemo, useState } from 'react';
-import { addToBasket } from '../core/quotes';
+import {
+  addToBasket,
+  describeQuery,
+  prepareQuotes,
+  countsSentence,
+  findQuotes,
+  quoteContext,
+  quoteCounts,
+  quoteParts,
+  type Quote,
+  type QuoteQuery,
+  formatOptions,
+} from '../core/quotes';
 import type { BasketItem, ProjectSnapshot } from '../core/shared';
-import { describeQuery, prepareQuotes } from '../core/quotes';
-import { countsSentence, findQuotes, quoteContext, quoteCounts, quoteParts, type Quote, type QuoteQuery } from '../core/quotes';
-import { formatOptions } from '../core/quotes';
 import type { ProjectSetup } from '../store/projectRepo';
 import type { QuoteConfig } from '../store/quoteStore';
 import { useProject } from './projectContext';

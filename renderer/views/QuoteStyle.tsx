@@ -2,9 +2,7 @@
 // example), the ellipsis, interviewer turns, the longest quote, and the redaction list.
 import { useMemo, useState } from 'react';
 import type { ProjectSnapshot } from '../core/shared';
-import type { Quote } from '../core/quotes';
-import { formatQuote, templateProblems, type Redaction } from '../core/quotes';
-import { formatOptions, type QuoteSettings } from '../core/quotes';
+import { type Quote, formatQuote, templateProblems, type Redaction, formatOptions, type QuoteSettings } from '../core/quotes';
 import { saveQuoteSettings, saveRedactions, type QuoteConfig } from '../store/quoteStore';
 import { useProject } from './projectContext';
 

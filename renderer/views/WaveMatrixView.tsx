@@ -4,14 +4,23 @@
 import { useMemo, useState } from 'react';
 import { codePath, orderedTree } from '../core/codebook';
 import type { ProjectSnapshot } from '../core/shared';
-import { waveMatrixRows } from '../core/waves';
-import { interviewedByRole, roleCountsText } from '../core/waves';
-import { cellPassages, changeScore, pairedParticipants, waveMatrix } from '../core/waves';
+import {
+  cellPassages,
+  changeScore,
+  describeFilters,
+  interviewedByRole,
+  pairedParticipants,
+  roleCountsText,
+  waveMatrix,
+  waveMatrixRows,
+  waveOptions,
+  type CompareFilters,
+  type WaveFilterOptions,
+} from '../core/waves';
 import { toCsv } from '../io/csv';
 import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
-import { describeFilters, waveOptions, type CompareFilters } from './CompareView';
 import { useProject } from './projectContext';
 import { navigate } from './route';
 import { useStable } from './useStable';
@@ -182,7 +191,7 @@ function DrillPanel(props: {
   drill: Drill;
   snapshot: ProjectSnapshot;
   setup: ProjectSetup;
-  options: ReturnType<typeof waveOptions>;
+  options: WaveFilterOptions;
   projectId: string;
   pair: [string, string];
   onClose(): void;

@@ -2,8 +2,7 @@
 // and `act`, which applies a core Action (undoable) and reports a refusal to the researcher.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
-import type { Action } from '../core/shared';
-import type { Code, Coder, Memo } from '../core/shared';
+import type { Action, Code, Coder, Memo } from '../core/shared';
 import { applyAction, undoState, type UndoState } from '../store/actions';
 import type { ProjectDb } from '../store/projectDb';
 import { loadRecords } from '../store/records';

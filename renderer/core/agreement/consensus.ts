@@ -2,12 +2,20 @@
 // of them (both, with two coders), none, or all as a start to edit; the result is coded by a
 // "Consensus" coder that later analysis can select like any other coder, and each decision is
 // logged with who made it, when and why. One undoable action. Any number of coders (two or more).
-import { created } from '../shared';
-import type { Action, Change } from '../shared';
-import { live, type Coder, type Coding, type ConsensusChoice, type Decision, type ProjectSnapshot } from '../shared';
-import { uniqueName } from '../shared';
-import { ValidationError } from '../shared';
-import { unionPairs } from '../shared';
+import {
+  created,
+  type Action,
+  type Change,
+  live,
+  type Coder,
+  type Coding,
+  type ConsensusChoice,
+  type Decision,
+  type ProjectSnapshot,
+  uniqueName,
+  ValidationError,
+  unionPairs,
+} from '../shared';
 import type { Disagreement } from './disagreements';
 
 export const CONSENSUS_COLOUR = '#5b6472';

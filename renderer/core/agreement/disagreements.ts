@@ -6,8 +6,7 @@
 // coder has nothing in the group (a passage not everyone coded with that code), else "boundary"
 // (all coded it, with a different extent). With two coders this is the pairwise rule it always
 // was. Sorted by transcript, then place.
-import { live, type ProjectSnapshot } from '../shared';
-import { unionPairs } from '../shared';
+import { live, type ProjectSnapshot, unionPairs } from '../shared';
 
 export interface Disagreement {
   sourceId: string;

@@ -38,3 +38,4 @@ export * from './stats';
 export * from './tables';
 export * from './unitizing';
 export * from './verdict';
+export * from './exportLayout';

@@ -3,8 +3,7 @@
 // an edit can break and refuse the whole file with a message naming the file, the place and
 // the problem: an import either works completely or changes nothing.
 import { childColour, oklchToHex } from './colours';
-import { ImportError } from '../shared';
-import type { Code } from '../shared';
+import { ImportError, type Code } from '../shared';
 
 export interface CodebookNode {
   name: string;

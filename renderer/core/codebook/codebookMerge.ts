@@ -1,9 +1,8 @@
 // Bringing a codebook (the study's default, or a file) into a project as one undoable action.
 // Codes already present (same name under the same parent, case-insensitive) are kept as they
 // are, so importing the same codebook twice adds nothing; new codes go after their siblings.
-import { created, type Action, type Change } from '../shared';
+import { created, type Action, type Change, type Code } from '../shared';
 import { codesFromTree, type CodebookNode } from './codebook';
-import type { Code } from '../shared';
 
 export function mergeCodebook(existing: readonly Code[], nodes: readonly CodebookNode[], label: string, newId: () => string): Action {
   const live = existing.filter((c) => c.deletedAt == null);

@@ -2,10 +2,8 @@
 // each operation returns an Action listing only the records it changes, so the store can apply
 // it in one transaction and undo can apply its inverse. An invalid request throws a
 // ValidationError before anything is built, so a refusal never leaves half an edit behind.
-import { created, updated, type Action, type Change } from '../shared';
+import { created, updated, type Action, type Change, live, type Code, type Coding, ValidationError } from '../shared';
 import { isColour, MAX_NAME_LENGTH, PALETTE, childColour } from './codebook';
-import { live, type Code, type Coding } from '../shared';
-import { ValidationError } from '../shared';
 
 export type CodeFields = Pick<Code, 'name' | 'description' | 'inclusion' | 'exclusion' | 'examples' | 'colour'>;
 export interface NewCode {

@@ -1,9 +1,18 @@
 // Coding a passage, as Actions over offsets into the canonical text. One coder's codings of
 // one code never overlap: applying a code over (or touching) an existing coding of the same
 // code by the same coder grows that coding instead, as NVivo and MAXQDA do.
-import { created, updated, type Action, type Change } from '../shared';
-import type { Code, Coder, Coding, Memo, MemoTarget } from '../shared';
-import { ValidationError } from '../shared';
+import {
+  created,
+  updated,
+  type Action,
+  type Change,
+  type Code,
+  type Coder,
+  type Coding,
+  type Memo,
+  type MemoTarget,
+  ValidationError,
+} from '../shared';
 
 export interface CodingRequest {
   sourceId: string;

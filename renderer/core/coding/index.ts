@@ -4,3 +4,4 @@ export * from './coderIdentity';
 export * from './codingOps';
 export * from './retrieval';
 export * from './snap';
+export * from './createAndApply';

@@ -6,8 +6,7 @@
 // colleague who opens the file must not be the first to find out.
 import { isEmptyCell } from '../waves';
 import { live, type BasketItem, type Decision, type FrameworkCell, type ProjectSnapshot } from '../shared';
-import type { Redaction } from '../quotes';
-import { DEFAULT_QUOTE_SETTINGS, type QuoteSettings } from '../quotes';
+import { type Redaction, DEFAULT_QUOTE_SETTINGS, type QuoteSettings } from '../quotes';
 
 /** The project's app-only records, as the store holds them. */
 export interface AppOnlyWork {

@@ -1,6 +1,5 @@
 // Merging a second coder's file, part 1: coders and the codebook (see projectMerge.ts).
-import type { Code, Coder } from '../shared';
-import { uniqueName } from '../shared';
+import { type Code, type Coder, uniqueName } from '../shared';
 import type { MatchedPair, MergeSummary } from './projectMerge';
 import { nameKey, pathKey } from './mergeKeys';
 

@@ -1,6 +1,16 @@
 // Merging a second coder's file, part 3: memos (see projectMerge.ts).
-import { created, updated, type Change } from '../shared';
-import { live, type Coding, type Memo, type MemoTarget, type Participant, type ProjectSnapshot, type Source } from '../shared';
+import {
+  created,
+  updated,
+  type Change,
+  live,
+  type Coding,
+  type Memo,
+  type MemoTarget,
+  type Participant,
+  type ProjectSnapshot,
+  type Source,
+} from '../shared';
 import type { MergeOptions, MergeSummary } from './projectMerge';
 import { timestamp } from './mergeKeys';
 import { pathsOf, type CodeMerge } from './mergeCodes';

@@ -1,6 +1,5 @@
 // Merging a second coder's file, part 2: transcripts, participants and waves (see projectMerge.ts).
-import { live, type Participant, type ParticipantLink, type ProjectSnapshot, type Source } from '../shared';
-import { pseudonymKey } from '../shared';
+import { live, type Participant, type ParticipantLink, type ProjectSnapshot, type Source, pseudonymKey } from '../shared';
 import type { MergeOptions, MergeSummary } from './projectMerge';
 import { n, nameKey, textKey } from './mergeKeys';
 

@@ -4,8 +4,7 @@
 // unique on both sides, coders by id then by name. The plan lists what will be added, what is
 // already here (so importing the same file twice adds nothing) and, in words, what could not be
 // mapped. Every lookup goes through a Map or Set, so 40,000 codings on each side plan at once.
-import { created, type Action, type Change } from '../shared';
-import { live, type Coding, type Participant, type ProjectSnapshot, type Source } from '../shared';
+import { created, type Action, type Change, live, type Coding, type Participant, type ProjectSnapshot, type Source } from '../shared';
 import { mergeCoders, mergeCodes } from './mergeCodes';
 import { mergeSources } from './mergeSources';
 import { mergeMemos } from './mergeMemos';

@@ -1,9 +1,15 @@
 // The classification sheet as a table of strings: one row per participant, fixed columns
 // then one column per attribute. The CSV reader/writer in io/ moves it to and from files.
-import type { AttributeDef, AttributeValue, Group, Participant, RoleDef } from '../shared';
+import {
+  type AttributeDef,
+  type AttributeValue,
+  type Group,
+  type Participant,
+  type RoleDef,
+  pseudonymKey,
+  ValidationError,
+} from '../shared';
 import { coerceAttribute, findParticipant, newParticipant } from './setup';
-import { pseudonymKey } from '../shared';
-import { ValidationError } from '../shared';
 
 export const FIXED_COLUMNS = ['pseudonym', 'role', 'site', 'group', 'links'] as const;
 

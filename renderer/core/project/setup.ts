@@ -1,8 +1,16 @@
 // Rules for a project's waves, roles and participants: what a valid list looks like and how
 // a name typed by a researcher (or proposed from a file name) finds its participant.
-import type { AttributeDef, AttributeValue, Participant, RoleDef, Source, Wave } from '../shared';
-import { ValidationError } from '../shared';
-import { pseudonymKey, slug } from '../shared';
+import {
+  type AttributeDef,
+  type AttributeValue,
+  type Participant,
+  type RoleDef,
+  type Source,
+  type Wave,
+  ValidationError,
+  pseudonymKey,
+  slug,
+} from '../shared';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 

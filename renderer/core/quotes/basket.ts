@@ -1,7 +1,7 @@
 // The quote basket as undoable Actions on the 'basketItems' table: add quotes, reorder,
 // label, note where each is used, cut parts out, remove (soft). The basket reads by `order`.
-import { created, unionRanges, updated, type Action } from '../shared';
-import type { BasketItem } from '../shared';
+import { created, unionRanges, updated, type Action, type BasketItem, type ProjectSnapshot } from '../shared';
+import type { Quote } from './types';
 
 export interface PickedPassage {
   sourceId: string;
@@ -106,4 +106,23 @@ export function removeFromBasket(items: readonly BasketItem[], ids: readonly str
     .filter((i) => ids.includes(i.id) && i.deletedAt == null)
     .map((i) => updated('basketItems', i, { ...i, deletedAt: now, updatedAt: now }));
   return { label: changes.length === 1 ? 'Remove a quote from the basket' : `Remove ${changes.length} quotes from the basket`, changes };
+}
+
+/**
+ * The quote a basket item stands for, read from its transcript now; null when the transcript
+ * has gone (deleted, or shorter than the item: the basket then says so rather than quoting
+ * words that are no longer there).
+ */
+export function basketItemQuote(snapshot: ProjectSnapshot, item: BasketItem): Quote | null {
+  const source = snapshot.sources.find((s) => s.id === item.sourceId && s.deletedAt == null);
+  if (!source || item.end > source.text.length) return null;
+  return {
+    text: source.text.slice(item.start, item.end),
+    sourceId: source.id,
+    start: item.start,
+    end: item.end,
+    participantId: source.participantId ?? '',
+    wave: source.wave ?? '',
+    codeIds: item.codeIds,
+  };
 }

@@ -1,8 +1,7 @@
 // The project's quoting style (attribution template, ellipsis, interviewer turns, length) and
 // its redaction list, checked before they are saved. Stored as project settings, so every
 // author on the project quotes the same way and the same identifiers never leave the app.
-import type { ProjectSnapshot } from '../shared';
-import { ValidationError } from '../shared';
+import { type ProjectSnapshot, ValidationError } from '../shared';
 import { DEFAULT_TEMPLATE, templateProblems, type Ellipsis, type QuoteFormat, type Redaction } from './index';
 
 export interface QuoteSettings {

@@ -1,7 +1,6 @@
 // Attributions such as "(Kieran, Time 2)": a template of {fields} filled from the quote's
 // participant, wave and transcript, tidied so an empty value leaves no stray comma or bracket.
-import { DEFAULT_ROLES, GROUPS, type AttributeValue, type ProjectSnapshot } from '../shared';
-import { ValidationError } from '../shared';
+import { DEFAULT_ROLES, GROUPS, type AttributeValue, type ProjectSnapshot, ValidationError } from '../shared';
 import type { Quote } from './types';
 
 export const DEFAULT_TEMPLATE: string = '({pseudonym}, {wave})';

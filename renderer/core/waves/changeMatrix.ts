@@ -4,18 +4,21 @@
 // passages coded there. Edits are Actions on the 'frameworkCells' table (undoable like codes
 // and codings); a column or a row can be read out as one plain text, and the whole matrix as
 // rows of strings for the CSV/XLSX writers.
-import { created, updated, type Action } from '../shared';
-import { codePath, descendantIds } from '../codebook';
 import {
+  created,
+  updated,
+  type Action,
   CHANGE_JUDGEMENTS,
   DEFAULT_ROLES,
   type ChangeJudgement,
+  type Code,
   type FrameworkCell,
   type Participant,
   type ProjectSnapshot,
   type RoleDef,
+  ValidationError,
 } from '../shared';
-import { ValidationError } from '../shared';
+import { codePath, descendantIds } from '../codebook';
 import { cellPassages, passagesByParticipant, type WaveMatrixOptions } from './waves';
 
 /** The two wave ids compared, first then second, e.g. ['T1', 'T2']. */
@@ -259,27 +262,48 @@ export function judgementLabel(judgement: ChangeJudgement | ''): string {
  * Participants whose role is not in `roleOrder` come last in one group with `role: null`.
  * `roles` keeps only participants with those role ids. Empty groups are left out.
  */
-export function matrixRows(
-  project: ProjectSnapshot,
-  options: { roles?: readonly string[]; roleOrder: readonly RoleDef[] },
-): MatrixRowGroup[] {
+/**
+ * Who the change matrix lists, grouped by role in the project's order. Role, site and group
+ * lists read as everywhere else in core: undefined or empty means no restriction.
+ */
+/** Which participants: by role, site and group (undefined or empty: everyone). */
+export interface PeopleFilter {
+  roles?: readonly string[];
+  sites?: readonly string[];
+  groups?: readonly string[];
+}
+
+/** The measures a change matrix can show as columns: the top-level codes, in codebook order. */
+export function measureCodes(codes: readonly Code[]): Code[] {
+  return codes.filter((c) => c.parentId === null && c.deletedAt == null).sort((a, b) => a.order - b.order);
+}
+
+export function matrixRows(project: ProjectSnapshot, options: PeopleFilter & { roleOrder: readonly RoleDef[] }): MatrixRowGroup[] {
   const withSources = new Set<string>();
   for (const s of project.sources) if (s.deletedAt == null && s.participantId !== null) withSources.add(s.participantId);
-  const keep = options.roles ? new Set(options.roles) : null;
+  const keep = (list: readonly string[] | undefined) => (list?.length ? new Set(list) : null);
+  const [roles, sites, groups] = [keep(options.roles), keep(options.sites), keep(options.groups)];
   const people = project.participants
-    .filter((p) => p.deletedAt == null && withSources.has(p.id) && (!keep || keep.has(p.role)))
+    .filter(
+      (p) =>
+        p.deletedAt == null &&
+        withSources.has(p.id) &&
+        (!roles || roles.has(p.role)) &&
+        (!sites || sites.has(p.site)) &&
+        (!groups || groups.has(p.group)),
+    )
     .sort((a, b) => collator.compare(a.pseudonym, b.pseudonym) || compareStrings(a.id, b.id));
-  const groups: MatrixRowGroup[] = [];
+  const out: MatrixRowGroup[] = [];
   const placed = new Set<string>();
   for (const role of options.roleOrder) {
     if (placed.has(role.id)) continue; // a repeated role id must not list its people twice
     placed.add(role.id);
     const participants = people.filter((p) => p.role === role.id);
-    if (participants.length > 0) groups.push({ role, participants });
+    if (participants.length > 0) out.push({ role, participants });
   }
   const rest = people.filter((p) => !placed.has(p.role));
-  if (rest.length > 0) groups.push({ role: null, participants: rest });
-  return groups;
+  if (rest.length > 0) out.push({ role: null, participants: rest });
+  return out;
 }
 
 // ---- reading a column or a row as one text ----
@@ -295,12 +319,12 @@ export function columnText(
   codeId: string,
   waves: WavePair,
   roleOrder: readonly RoleDef[],
-  options: { roles?: readonly string[] } = {},
+  options: PeopleFilter = {},
 ): string {
   const index = indexCells(cells);
   const labels = waveLabels(project, waves);
   const blocks: string[] = [];
-  for (const group of matrixRows(project, { roles: options.roles, roleOrder })) {
+  for (const group of matrixRows(project, { ...options, roleOrder })) {
     for (const p of group.participants) {
       const cell = index.get(cellKey(p.id, codeId, waves));
       if (cell && !isEmptyCell(cell)) blocks.push(cellBlock(personName(p, roleOrder), cell, labels));
@@ -347,7 +371,7 @@ export function changeMatrixRows(
   codeIds: readonly string[],
   waves: WavePair,
   roleOrder: readonly RoleDef[],
-  options: EvidenceOptions & { roles?: readonly string[] } = {},
+  options: EvidenceOptions & PeopleFilter = {},
 ): string[][] {
   const [first, second] = waveLabels(project, waves);
   const header = [
@@ -366,7 +390,7 @@ export function changeMatrixRows(
   const counts = evidenceCounts(project, waves, options);
   const paths = new Map(codeIds.map((id) => [id, codeName(project, id)]));
   const rows: string[][] = [header];
-  for (const group of matrixRows(project, { roles: options.roles, roleOrder })) {
+  for (const group of matrixRows(project, { ...options, roleOrder })) {
     for (const p of group.participants) {
       for (const codeId of codeIds) {
         const key = cellKey(p.id, codeId, waves);

@@ -8,3 +8,4 @@ export * from './waveContext';
 export * from './waveExport';
 export * from './waveRoles';
 export * from './waves';
+export * from './compareFilters';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addToBasket,
+  basketItemQuote,
   basketOrder,
   cutFromBasketItem,
   editBasketItem,
@@ -9,7 +10,7 @@ import {
   restoreBasketItem,
 } from '../../../renderer/core/quotes/basket';
 import { applyToArrays, invert } from '../../../renderer/core/shared/changes';
-import type { BasketItem } from '../../../renderer/core/shared/model';
+import type { BasketItem, ProjectSnapshot } from '../../../renderer/core/shared/model';
 
 let n = 0;
 const newId = () => `b${++n}`;
@@ -89,5 +90,46 @@ describe('quote basket', () => {
     expect(state.basketItems.find((i) => i.id === 'b2')!.deletedAt).toBe(9);
     expect(basketOrder(state.basketItems).map((i) => i.id)).toEqual(['b1', 'b3']);
     expect(removeFromBasket(state.basketItems, ['b2'], 10).changes).toEqual([]);
+  });
+});
+
+describe('a basket item’s quote', () => {
+  const item = (start: number, end: number, sourceId = 's1'): BasketItem => ({
+    id: 'b',
+    sourceId,
+    start,
+    end,
+    codeIds: ['c'],
+    label: '',
+    usedIn: '',
+    cuts: [],
+    order: 0,
+    addedAt: 1,
+    updatedAt: 1,
+    deletedAt: null,
+  });
+  const project = {
+    sources: [
+      { id: 's1', participantId: 'p1', wave: 'T2', title: 'Dale T2', text: 'We talk now. Family first.', turns: [], origin: {} },
+      { id: 's2', participantId: null, wave: null, title: 'gone', text: 'Deleted.', turns: [], origin: {}, deletedAt: 5 },
+    ],
+  } as unknown as ProjectSnapshot;
+
+  it('is read from its transcript as it is now, with its participant and wave', () => {
+    expect(basketItemQuote(project, item(0, 12))).toEqual({
+      text: 'We talk now.',
+      sourceId: 's1',
+      start: 0,
+      end: 12,
+      participantId: 'p1',
+      wave: 'T2',
+      codeIds: ['c'],
+    });
+  });
+
+  it('is null when the transcript is deleted, missing, or shorter than the item', () => {
+    expect(basketItemQuote(project, item(0, 5, 's2'))).toBeNull();
+    expect(basketItemQuote(project, item(0, 5, 'nope'))).toBeNull();
+    expect(basketItemQuote(project, item(10, 99))).toBeNull();
   });
 });
