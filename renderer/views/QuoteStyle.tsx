@@ -2,7 +2,7 @@
 // example), the ellipsis, interviewer turns, the longest quote, and the redaction list.
 import { useMemo, useState } from 'react';
 import type { ProjectSnapshot } from '../core/shared';
-import { type Quote, formatQuote, templateProblems, type Redaction, formatOptions, type QuoteSettings } from '../core/quotes';
+import { exampleQuote, formatQuote, templateProblems, type Redaction, formatOptions, type QuoteSettings } from '../core/quotes';
 import { saveQuoteSettings, saveRedactions, type QuoteConfig } from '../store/quoteStore';
 import { useProject } from './projectContext';
 
@@ -177,23 +177,6 @@ export function QuoteStyle(props: { snapshot: ProjectSnapshot; config: QuoteConf
       )}
     </div>
   );
-}
-
-/** The first coded passage said by a participant, to show the style on (no search needed). */
-function exampleQuote(snapshot: ProjectSnapshot): Quote | null {
-  const sources = new Map(snapshot.sources.filter((s) => s.participantId && s.deletedAt == null).map((s) => [s.id, s]));
-  const coding = snapshot.codings.find((c) => c.deletedAt == null && sources.has(c.sourceId));
-  const source = coding && sources.get(coding.sourceId);
-  if (!coding || !source) return null;
-  return {
-    text: source.text.slice(coding.start, coding.end),
-    sourceId: source.id,
-    start: coding.start,
-    end: coding.end,
-    participantId: source.participantId!,
-    wave: source.wave ?? '',
-    codeIds: [coding.codeId],
-  };
 }
 
 const orBlank = (rows: Redaction[]) => (rows.length ? rows : [{ find: '', replace: '' }]);

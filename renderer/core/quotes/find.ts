@@ -71,7 +71,7 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     compareNumbers(treeRank.get(a) ?? Infinity, treeRank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0);
 
   const quotes: Quote[] = [];
-  for (const source of readingOrder(
+  for (const source of sourcesInReadingOrder(
     project,
     [...found.keys()].map((id) => sources.get(id)!),
     people,
@@ -121,7 +121,7 @@ function merge(spans: readonly Coding[], length: number, sourceId: string, parti
 }
 
 /** Transcripts as a write-up reads them: person by person (nobody last), wave, title; id breaks ties. */
-function readingOrder(project: ProjectSnapshot, sources: Source[], people: ReturnType<typeof liveParticipants>): Source[] {
+export function sourcesInReadingOrder(project: ProjectSnapshot, sources: Source[], people: ReturnType<typeof liveParticipants>): Source[] {
   const ranks = waveRanks(project);
   const keyed = sources.map((s) => ({
     s,

@@ -27,3 +27,4 @@ export * from './scope';
 export * from './search';
 export * from './template';
 export * from './types';
+export * from './example';
