@@ -2,6 +2,7 @@
 // selections, seconds of work during which the window must stay responsive.
 import { ImportError } from '../io/errors';
 import { readQdpx } from '../io/qdpx';
+import { errorMessage } from '../core/shared';
 
 export interface QdpxRequest {
   bytes: Uint8Array;
@@ -17,7 +18,7 @@ scope.onmessage = async (event) => {
   try {
     scope.postMessage({ ok: true, result: await readQdpx(event.data.bytes, event.data.fileName) });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     scope.postMessage({ ok: false, message, importError: error instanceof ImportError ? { fileName: error.fileName } : null });
   }
 };

@@ -3,7 +3,7 @@
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { buildImport, planBatch } from '../core/transcripts';
 import { created, type Action, uniqueName, type Code, type Coding, type Participant, type Source, type SpeakerRole } from '../core/shared';
-import { mergeCodebook, codePath } from '../core/codebook';
+import { mergeCodebook, codePathText } from '../core/codebook';
 import { combine } from '../core/coding';
 import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
 import { applyAction } from './actions';
@@ -76,7 +76,7 @@ function sampleCodingAction(sources: readonly Source[]): Action {
   const now = Date.now();
   const codings: Coding[] = SAMPLE_CODINGS.map((sample, i) => {
     const source = sources.find((s) => s.origin.fileName === sample.file);
-    const code = codes.find((c) => codePath(codes, c.id).join(' / ') === sample.code);
+    const code = codes.find((c) => codePathText(codes, c.id) === sample.code);
     const start = source ? source.text.indexOf(sample.quote) : -1;
     if (!source || !code || start < 0) throw new Error(`Sample coding ${i} (${sample.file}, ${sample.code}) does not fit the sample.`);
     const at = now - (SAMPLE_CODINGS.length - i) * 1000;

@@ -36,6 +36,7 @@ import { DisagreementList } from './DisagreementList';
 import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
 import { useStable } from './useStable';
+import { errorMessage } from '../core/shared';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'turn', label: 'Speaker turn / paragraph' },
@@ -90,7 +91,7 @@ export function AgreementView() {
         error: null,
       };
     } catch (e) {
-      return { report: null, error: e instanceof Error ? e.message : String(e) };
+      return { report: null, error: errorMessage(e) };
     }
   }, [snapshot, blind, stableCoderIds, unit, overlap, sourceChoice]);
 
@@ -142,7 +143,7 @@ export function AgreementView() {
   };
   const exportAs = (kind: Parameters<typeof save>[0]) => {
     setExportError(null);
-    save(kind).catch((e: unknown) => setExportError(`The export failed: ${e instanceof Error ? e.message : String(e)}`));
+    save(kind).catch((e: unknown) => setExportError(`The export failed: ${errorMessage(e)}`));
   };
   const on = judgedOn(unit);
   const contents = CONTENTS.filter((c) => c.id !== 'by-wave' || tables?.byWave);

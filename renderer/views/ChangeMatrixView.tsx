@@ -20,7 +20,7 @@ import {
   type EvidenceOptions,
 } from '../core/waves';
 import { useMemo, useState } from 'react';
-import { codePath, orderedTree } from '../core/codebook';
+import { orderedTree, codePathText } from '../core/codebook';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/shared';
 import { toCsv } from '../io/csv';
 import { writeXlsx } from '../io/xlsx';
@@ -51,7 +51,7 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
   const stablePair = useStable(pair);
   const counts = useMemo(() => evidenceCounts(snapshot, stablePair, evidence), [snapshot, stablePair, evidence]);
   const groups = matrixRows(snapshot, { ...people, roleOrder: setup.roles });
-  const name = (id: string) => codePath(snapshot.codes, id).join(' / ');
+  const name = (id: string) => codePathText(snapshot.codes, id);
   const label = (id: string) => setup.waves.find((w) => w.id === id)?.label ?? id;
 
   const table = () => {

@@ -2,7 +2,7 @@
 // operations on the whole code: merge into another, split some codings off, delete.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { codePath, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebook';
+import { codePathText, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebook';
 import type { Code, Coding } from '../core/shared';
 import { Confirm, Modal } from './common';
 import { DraftInput, DraftTextArea } from './DraftField';
@@ -37,7 +37,7 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
   const targets = orderedTree(codes).filter(({ code: c }) => c.id !== code.id);
   return (
     <div className="code-details pad">
-      <p className="muted small">{codePath(codes, code.id).slice(0, -1).join(' › ') || 'Top level'}</p>
+      <p className="muted small">{code.parentId ? codePathText(codes, code.parentId, ' › ') : 'Top level'}</p>
       <div className="row" ref={nameRef}>
         <DraftInput journal={`code:${code.id}:name`} className="code-name" aria-label="Code name" value={code.name} save={save('name')} />
         <DraftInput journal={`code:${code.id}:colour`} type="color" aria-label="Code colour" value={code.colour} save={save('colour')} />

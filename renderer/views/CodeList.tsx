@@ -1,7 +1,7 @@
 // The codebook beside the transcript: click a code to apply it to the selection. Counts are
 // the codings of each code in this transcript (as shown: blind mode counts only yours).
 import { useMemo, useState } from 'react';
-import { codePath, orderedTree } from '../core/codebook';
+import { orderedTree, codePathText } from '../core/codebook';
 import { codeSearch } from '../core/coding';
 import type { Coding } from '../core/shared';
 import { useProject } from './projectContext';
@@ -29,7 +29,7 @@ export function CodeList(props: { codings: Coding[]; selectionActive: boolean; l
               type="button"
               className={`code-row${code.id === props.lastCodeId ? ' last' : ''}`}
               disabled={!props.selectionActive}
-              title={`${props.selectionActive ? 'Apply ' : ''}${codePath(codes, code.id).join(' › ')}${code.description ? `\n${code.description}` : ''}`}
+              title={`${props.selectionActive ? 'Apply ' : ''}${codePathText(codes, code.id, ' › ')}${code.description ? `\n${code.description}` : ''}`}
               onMouseDown={(e) => e.preventDefault() /* keep the transcript selection */}
               onClick={() => props.onApply(code.id)}
             >

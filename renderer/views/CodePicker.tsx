@@ -1,7 +1,7 @@
 // The keyboard way to code: type part of a code's name, arrows to choose, Enter to apply.
 // With no match, Enter creates a code of that name and applies it.
 import { useMemo, useState } from 'react';
-import { codePath } from '../core/codebook';
+import { codePathText } from '../core/codebook';
 import { codeSearch } from '../core/coding';
 import type { Code } from '../core/shared';
 import { Modal } from './common';
@@ -50,7 +50,7 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
             >
               <span className="swatch" style={{ background: c.colour }} />
               <span>{c.name}</span>
-              <span className="muted path">{codePath(props.codes, c.id).slice(0, -1).join(' › ')}</span>
+              <span className="muted path">{c.parentId ? codePathText(props.codes, c.parentId, ' › ') : ''}</span>
             </li>
           ))}
           {canCreate && (

@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import {
   mergeCodebook,
-  codePath,
   createCode,
   deleteCode,
   deleteImpact,
@@ -16,6 +15,7 @@ import {
   type KeyMove,
   codeStats,
   type CodebookNode,
+  codePathText,
 } from '../core/codebook';
 import { uniqueName, live, type Code } from '../core/shared';
 import { codeSearch } from '../core/coding';
@@ -242,7 +242,7 @@ export function CodebookView() {
                 }}
                 onClick={() => setSelectedId(code.id)}
                 onKeyDown={(e) => onKeyDown(e, code)}
-                title={codePath(codes, code.id).join(' › ')}
+                title={codePathText(codes, code.id, ' › ')}
               >
                 <span className="swatch" style={{ background: code.colour }} />
                 <span className="name">{code.name}</span>

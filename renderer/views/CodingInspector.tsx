@@ -1,6 +1,6 @@
 // The coded passage under the cursor: its codes, coder and memo; its ends moved a word at a
 // time; removal. With nothing chosen, the transcript's own memo.
-import { codePath } from '../core/codebook';
+import { codePathText } from '../core/codebook';
 import { removeCoding, resizeCoding, setCodingMemo, stepWord } from '../core/coding';
 import type { Coding, Source } from '../core/shared';
 import { DraftTextArea } from './DraftField';
@@ -40,7 +40,7 @@ function CodingCard(props: { coding: Coding; source: Source; onRemoved(): void }
         <span className="swatch" style={{ background: code?.colour ?? '#ccc' }} />
         <strong>{name}</strong>
       </header>
-      {code && <p className="muted small">{codePath(codes, code.id).slice(0, -1).join(' › ')}</p>}
+      {code && <p className="muted small">{code.parentId ? codePathText(codes, code.parentId, ' › ') : ''}</p>}
       <p className="small">
         by <span style={{ color: coder?.colour }}>{coder?.name ?? 'unknown coder'}</span> · {coding.end - coding.start} characters
       </p>

@@ -3,7 +3,7 @@
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { codePath } from '../core/codebook';
+import { codePathText } from '../core/codebook';
 import { applyCoding, codeName, createAndApplyCode, visibleCodings, snapToWords } from '../core/coding';
 import { live } from '../core/shared';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
@@ -51,7 +51,7 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
       const code = coding && codes.find((k) => k.id === coding.codeId);
       if (!coding || !code) return null;
       return {
-        code: codePath(codes, code.id).join(' › '),
+        code: codePathText(codes, code.id, ' › '),
         coder: coders.find((k) => k.id === coding.coderId)?.name ?? 'unknown coder',
         colour: code.colour,
       };

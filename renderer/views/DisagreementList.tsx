@@ -11,7 +11,7 @@ import {
   disagreements,
   type Disagreement,
 } from '../core/agreement';
-import { codePath } from '../core/codebook';
+import { codePathText } from '../core/codebook';
 import type { Decision, ProjectSnapshot } from '../core/shared';
 import { useProject } from './projectContext';
 import { navigate } from './route';
@@ -78,7 +78,7 @@ export function DisagreementList(props: {
           <option value="">All codes</option>
           {codeIds.map((id) => (
             <option key={id} value={id}>
-              {codePath(snapshot.codes, id).join(' / ')} ({list.filter((d) => d.codeId === id).length})
+              {codePathText(snapshot.codes, id)} ({list.filter((d) => d.codeId === id).length})
             </option>
           ))}
         </select>
@@ -130,7 +130,7 @@ function Item(props: {
   return (
     <li className="disagreement card">
       <header className="row small">
-        <strong>{codePath(snapshot.codes, d.codeId).join(' / ')}</strong>
+        <strong>{codePathText(snapshot.codes, d.codeId)}</strong>
         <span className="muted">
           {s?.title} · {what}
         </span>

@@ -2,7 +2,7 @@
 // the file is read first and shown (what it holds, what cannot come across); only "Create
 // project" writes anything.
 import { useState } from 'react';
-import type { ProjectSnapshot } from '../core/shared';
+import { errorMessage, type ProjectSnapshot } from '../core/shared';
 import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { createProjectFromSnapshot } from '../store/exchange';
@@ -25,7 +25,7 @@ export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): voi
       const [file] = await getPlatform().openFiles({ title: 'Import a REFI-QDA project', extensions: ['.qdpx'], multiple: false });
       if (file) setRead({ fileName: file.name, ...(await readQdpxOffThread(file.bytes, file.name)) });
     } catch (e) {
-      props.onError(e instanceof Error ? e.message : String(e));
+      props.onError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@
 // and for those interviewed at both waves of the pair, who moved which way, with the exact
 // McNemar p. Every number opens what lies behind it.
 import { useMemo, useState } from 'react';
-import { codePath, orderedTree } from '../core/codebook';
+import { orderedTree, codePathText } from '../core/codebook';
 import type { ProjectSnapshot } from '../core/shared';
 import {
   cellPassages,
@@ -114,7 +114,7 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
             {rows.map((row) => (
               <tr key={row.codeId}>
                 <th scope="row" style={{ paddingLeft: `${0.4 + (sortByChange ? 0 : (depth.get(row.codeId) ?? 0)) * 1.1}rem` }}>
-                  {sortByChange ? codePath(snapshot.codes, row.codeId).join(' / ') : codeName(row.codeId)}
+                  {sortByChange ? codePathText(snapshot.codes, row.codeId) : codeName(row.codeId)}
                 </th>
                 {matrix.waves.map((w) => {
                   const cell = row.byWave[w]!;

@@ -1,5 +1,6 @@
 // Small pieces shared by the screens: a modal, a confirmation, an error line.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { errorMessage } from '../core/shared';
 
 /** Elements Tab can reach inside `root`, in document order. */
 function tabbable(root: HTMLElement): HTMLElement[] {
@@ -156,7 +157,7 @@ export function useAction(): [string | null, (run: () => Promise<unknown> | unkn
       await action();
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       return false;
     }
   };

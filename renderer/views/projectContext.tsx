@@ -2,7 +2,7 @@
 // and `act`, which applies a core Action (undoable) and reports a refusal to the researcher.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
-import type { Action, Code, Coder, Memo } from '../core/shared';
+import { errorMessage, type Action, type Code, type Coder, type Memo } from '../core/shared';
 import { applyAction, undoState, type UndoState } from '../store/actions';
 import type { ProjectDb } from '../store/projectDb';
 import { loadRecords } from '../store/records';
@@ -53,7 +53,7 @@ export function makeAct(db: ProjectDb, actor: string, report: (message: string |
       report(null);
       return true;
     } catch (e) {
-      report(e instanceof Error ? e.message : String(e));
+      report(errorMessage(e));
       return false;
     }
   };
@@ -62,7 +62,7 @@ export function makeAct(db: ProjectDb, actor: string, report: (message: string |
     try {
       action = build(await loadRecords(db));
     } catch (e) {
-      report(e instanceof Error ? e.message : String(e));
+      report(errorMessage(e));
       return false;
     }
     return act(action);

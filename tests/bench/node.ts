@@ -1,7 +1,7 @@
 // The bench's Node section (`npm run bench`, loaded through tsx): pure functions timed on
 // the inputs their unit tests use, which once asserted these times and now check only the
 // results (tests/unit/io/docx.test.ts, tests/unit/core/turns.test.ts and
-// tests/unit/core/codebook.test.ts). The time each test allowed is kept here as the target.
+// tests/unit/core/codebook.csv.test.ts). The time each test allowed is kept here as the target.
 import { parseCodebookCsv } from '../../renderer/core/codebook';
 import { detectTurns } from '../../renderer/core/transcripts';
 import { docxToText } from '../../renderer/io/docx';
@@ -59,7 +59,7 @@ async function detectTurns15kWords(): Promise<NodeFigure & { words: number; turn
   return { ...figure, words: 15 * lines.length, turns: turns.length };
 }
 
-/** codebook.test.ts: 416 chains of 12 levels, each listed deepest first. */
+/** codebook.csv.test.ts: 416 chains of 12 levels, each listed deepest first. */
 async function codebookCsv5kCodes(): Promise<NodeFigure & { codes: number; depth: number }> {
   const rows = [['path']];
   for (let c = 0; c < 416; c++) {

@@ -2,7 +2,7 @@
 // same rows, so the .docx holds exactly what the tab shows. Each cell has the text for the
 // screen and the Word report (numbers in the reader's locale, "—" where undefined) and the raw
 // text for CSV/XLSX (plain digits, empty where undefined).
-import { codePath } from '../codebook';
+import { codePathText } from '../codebook';
 import type { ProjectSnapshot } from '../shared';
 import type { AgreementReport, CodeAgreement, NullableStats } from './compare';
 import { statisticHelp, type StatisticId } from './help';
@@ -78,7 +78,7 @@ const column = (id: StatisticId, report: AgreementReport, numeric = true): Colum
   return { label: h.name, short: h.short, numeric, help: h.text };
 };
 
-export const codeName = (project: ProjectSnapshot, codeId: string) => codePath(project.codes, codeId).join(' / ');
+export const codeName = (project: ProjectSnapshot, codeId: string) => codePathText(project.codes, codeId);
 
 /** The by-code table: the pool first, then every code in codebook order. */
 export function byCodeTable(report: AgreementReport, project: ProjectSnapshot, options: TableOptions = {}): ReportTable {

@@ -56,6 +56,14 @@ export function descendantIds(codes: readonly Code[], codeId: string): string[] 
 }
 
 /** Names from the root down to the code, e.g. ['Change', 'Series of sparks']; [] for an unknown id. */
+/**
+ * A code's path as one line: ' / ' where it is written out (exports, the .qdpx, the methods
+ * text), ' › ' where it is read on screen.
+ */
+export function codePathText(codes: readonly Code[], codeId: string, separator: ' / ' | ' › ' = ' / '): string {
+  return codePath(codes, codeId).join(separator);
+}
+
 export function codePath(codes: readonly Code[], codeId: string): string[] {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const path: string[] = [];

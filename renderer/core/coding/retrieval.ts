@@ -2,7 +2,7 @@
 // when and who coded it, in the order a researcher reads a write-up (person by person, Time 1
 // before Time 2). Also the fuzzy code picker used wherever a code is chosen by typing.
 import Fuse from 'fuse.js';
-import { codePath, descendantIds, orderedTree } from '../codebook';
+import { descendantIds, orderedTree, codePathText } from '../codebook';
 import type { Code, ProjectSnapshot } from '../shared';
 
 export interface RetrievalQuery {
@@ -114,7 +114,7 @@ export function codeSearch(codes: readonly Code[], query: string, limit = 20): C
   const items = tree.map(({ code }) => ({
     code,
     name: code.name,
-    path: codePath(codes, code.id).join(' / '),
+    path: codePathText(codes, code.id),
     description: code.description,
   }));
   const fuse = new Fuse(items, {

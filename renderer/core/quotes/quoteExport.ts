@@ -2,7 +2,7 @@
 // project's settings with the redaction list applied, then everything that goes out (quote,
 // attribution, the author's label and note, code names, the document title) is checked for
 // listed identifiers still there. Any found refuses the export, saying where.
-import { codePath } from '../codebook';
+import { codePathText } from '../codebook';
 import { DEFAULT_ROLES, GROUPS, type ProjectSnapshot } from '../shared';
 import { quoteParts, unredacted, type Quote, type QuoteQuery, type Redaction } from './index';
 import { formatOptions, type QuoteSettings } from './quoteSettings';
@@ -61,7 +61,7 @@ export function prepareQuotes(
     const prepared: PreparedQuote = {
       body: parts.body,
       attribution: parts.attribution,
-      codes: entry.quote.codeIds.map((id) => codePath(project.codes, id).join(' / ')).filter(Boolean),
+      codes: entry.quote.codeIds.map((id) => codePathText(project.codes, id)).filter(Boolean),
       label: entry.label?.trim() ?? '',
       usedIn: entry.usedIn?.trim() ?? '',
       transcript: titles.get(entry.quote.sourceId) ?? '',

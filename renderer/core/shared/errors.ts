@@ -16,3 +16,8 @@ export class ImportError extends Error {
 export class ValidationError extends Error {
   override name = 'ValidationError';
 }
+
+/** What a thrown value says, for the researcher: an Error's message, anything else as text. */
+export function errorMessage(e: unknown): string {
+  return errorMessage(e);
+}

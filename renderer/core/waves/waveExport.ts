@@ -1,6 +1,6 @@
 // The wave matrix as a table for CSV and XLSX: the filters used on the first line, a header,
 // then one row per code with its path, so a spreadsheet reader knows exactly what was counted.
-import { codePath } from '../codebook';
+import { codePathText } from '../codebook';
 import type { ProjectSnapshot } from '../shared';
 import type { waveMatrix } from './waves';
 
@@ -22,7 +22,7 @@ export function waveMatrixRows(matrix: Matrix, project: ProjectSnapshot, pair: [
     );
   header.push(`Only ${a}`, `Only ${b}`, `Both ${a} and ${b}`, `Neither`, 'McNemar exact p (two-sided)');
   const rows = matrix.rows.map((row) => {
-    const out = [codePath(project.codes, row.codeId).join(' / ')];
+    const out = [codePathText(project.codes, row.codeId)];
     for (const w of matrix.waves) {
       const c = row.byWave[w]!;
       out.push(String(c.participants), String(c.interviewed), share(c.participants, c.interviewed), String(c.passages), String(c.words));

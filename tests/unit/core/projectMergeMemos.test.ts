@@ -1,4 +1,4 @@
-// planMerge's handling of memos; the other rules are in projectMerge.test.ts.
+// planMerge's handling of memos; the other rules are in projectMerge.*.test.ts.
 import { describe, expect, it } from 'vitest';
 import { planMerge } from '../../../renderer/core/merge/projectMerge';
 import { code, source, coding, coder, participant, memo, snapshot, options, TEXT_A } from '../../fixtures/mergeBuilders';
