@@ -9,3 +9,4 @@ export * from './waveExport';
 export * from './waveRoles';
 export * from './waves';
 export * from './compareFilters';
+export * from './changeMatrixText';

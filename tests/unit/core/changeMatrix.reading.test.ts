@@ -1,6 +1,7 @@
 // The change matrix's rows by role, and reading it out: a column or a row as text, and the export table.
 import { describe, expect, it } from 'vitest';
-import { changeMatrixRows, columnText, matrixRows, rowText } from '../../../renderer/core/waves/changeMatrix';
+import { matrixRows } from '../../../renderer/core/waves/changeMatrix';
+import { changeMatrixRows, columnText, rowText } from '../../../renderer/core/waves/changeMatrixText';
 import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
 import { cells, MAN, person, project, ROLES, source, WAVES, WOMAN } from '../../fixtures/changeMatrixProject';
 
