@@ -9,6 +9,7 @@ import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { ChangeMatrixView } from './ChangeMatrixView';
 import { ChartsView } from './ChartsView';
 import { PairedReader } from './PairedReader';
+import { SubTabs } from './common';
 import { useProject } from './projectContext';
 import { WaveMatrixView } from './WaveMatrixView';
 import { useStable } from './useStable';
@@ -47,27 +48,17 @@ export function CompareView(props: { setup: ProjectSetup }) {
 
   return (
     <section className="compare pad">
-      <nav className="subtabs" aria-label="Compare waves">
-        {(
-          [
-            ['matrix', 'Wave matrix'],
-            ['reader', 'Paired reader'],
-            ['change', 'Change matrix'],
-            ['charts', 'Charts'],
-          ] as const
-        ).map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={section === id}
-            className={section === id ? 'tab active' : 'tab'}
-            onClick={() => setSection(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
+      <SubTabs
+        label="Compare waves"
+        tabs={[
+          ['matrix', 'Wave matrix'],
+          ['reader', 'Paired reader'],
+          ['change', 'Change matrix'],
+          ['charts', 'Charts'],
+        ]}
+        current={section}
+        onChoose={setSection}
+      />
       <div className="filters row" aria-label="Filters">
         <fieldset className="row">
           <legend>Roles</legend>

@@ -8,6 +8,7 @@ import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { loadQuoteConfig } from '../store/quoteStore';
 import { loadBasket } from '../store/records';
+import { SubTabs } from './common';
 import { useProject } from './projectContext';
 import { QuoteBasket } from './QuoteBasket';
 import { QuoteFinder } from './QuoteFinder';
@@ -31,20 +32,7 @@ export function QuotesView(props: { setup: ProjectSetup }) {
   ];
   return (
     <section className="quotes pad">
-      <nav className="subtabs" aria-label="Quotes">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={section === id}
-            className={section === id ? 'tab active' : 'tab'}
-            onClick={() => setSection(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
+      <SubTabs label="Quotes" tabs={tabs} current={section} onChoose={setSection} />
       {!snapshot || !config ? (
         <p className="muted">Loading…</p>
       ) : section === 'find' ? (

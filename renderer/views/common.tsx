@@ -168,3 +168,28 @@ export function formatDate(ms: number | null): string {
   if (ms == null) return '—';
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A row of sub-tabs inside a screen (Quotes, Time 1 / Time 2). */
+export function SubTabs<T extends string>(props: {
+  label: string;
+  tabs: readonly (readonly [NoInfer<T>, string])[];
+  current: T;
+  onChoose(id: NoInfer<T>): void;
+}) {
+  return (
+    <nav className="subtabs" aria-label={props.label}>
+      {props.tabs.map(([id, label]) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          aria-selected={props.current === id}
+          className={props.current === id ? 'tab active' : 'tab'}
+          onClick={() => props.onChoose(id)}
+        >
+          {label}
+        </button>
+      ))}
+    </nav>
+  );
+}
