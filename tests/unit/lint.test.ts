@@ -87,31 +87,38 @@ describe('the layers, as the linter keeps them', () => {
   });
 });
 
-describe('core compiles without the DOM or Node', () => {
-  // The planted file is given to the compiler in memory, with tsconfig.core.json's options.
-  async function diagnostics(code: string): Promise<string[]> {
+describe('core and io compile without the DOM or Node', () => {
+  // The planted file is given to the compiler in memory, with the layer's own options.
+  async function diagnostics(layer: 'core' | 'io', code: string): Promise<string[]> {
     const ts = (await import('typescript')).default;
-    const parsed = ts.getParsedCommandLineOfConfigFile(
-      join(root, 'tsconfig.core.json'),
-      {},
-      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-    )!;
-    const planted = join(root, 'renderer', 'core', 'planted.ts');
+    const config = join(root, `tsconfig.${layer}.json`);
+    const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const planted = join(root, 'renderer', layer, 'planted.ts');
     const host = ts.createCompilerHost(parsed.options);
     const read = host.readFile.bind(host);
     host.readFile = (file) => (file === planted ? code : read(file));
     const exists = host.fileExists.bind(host);
     host.fileExists = (file) => file === planted || exists(file);
-    const program = ts.createProgram([planted], parsed.options, host);
+    const roots = [planted, ...parsed.fileNames.filter((f) => f.endsWith('.d.ts'))];
+    const program = ts.createProgram(roots, parsed.options, host);
     return ts
       .getPreEmitDiagnostics(program, program.getSourceFile(planted))
       .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
 
-  it('refuses the page and Node, and accepts plain TypeScript', async () => {
-    expect((await diagnostics('export const b = document.body;')).join()).toMatch(/Cannot find name 'document'/);
-    expect((await diagnostics("export const p = process.env['HOME'];")).join()).toMatch(/Cannot find name 'process'/);
-    expect((await diagnostics('export const d = new TextDecoder();')).join()).toMatch(/Cannot find name 'TextDecoder'/);
-    expect(await diagnostics("import { live } from './shared';\nexport const f = live;")).toEqual([]);
+  it('core refuses the page and Node, and accepts plain TypeScript', async () => {
+    expect((await diagnostics('core', 'export const b = document.body;')).join()).toMatch(/Cannot find name 'document'/);
+    expect((await diagnostics('core', "export const p = process.env['HOME'];")).join()).toMatch(/Cannot find name 'process'/);
+    expect((await diagnostics('core', 'export const d = new TextDecoder();')).join()).toMatch(/Cannot find name 'TextDecoder'/);
+    expect(await diagnostics('core', "import { live } from './shared';\nexport const f = live;")).toEqual([]);
+  });
+
+  it('io refuses the page and Node (also through docx and papaparse), and accepts text codecs and its libraries', async () => {
+    expect((await diagnostics('io', 'export const b = document.body;')).join()).toMatch(/Cannot find name 'document'/);
+    expect((await diagnostics('io', "export const p = process.env['HOME'];")).join()).toMatch(/Cannot find name 'process'/);
+    expect((await diagnostics('io', "export const b = Buffer.from('x');")).join()).toMatch(/Cannot find name 'Buffer'/);
+    const ok =
+      "import Papa from 'papaparse';\nexport const f = async () => [new TextDecoder().decode(new Uint8Array()), Papa.unparse([['a']], { escapeFormulae: true, newline: '\\n' }), (await import('docx')).Packer];";
+    expect(await diagnostics('io', ok)).toEqual([]);
   });
 });

@@ -19,5 +19,5 @@ export class ValidationError extends Error {
 
 /** What a thrown value says, for the researcher: an Error's message, anything else as text. */
 export function errorMessage(e: unknown): string {
-  return errorMessage(e);
+  return e instanceof Error ? e.message : String(e);
 }
