@@ -200,7 +200,20 @@ describe('first hour', () => {
       }
     }
     expect(runs.length).toBeGreaterThan(5);
-    for (const r of runs) expect(new Set(r).size, r.join(' ')).toBe(r.length);
+    // Not only different colours: different hues (shades of one hue are what looked alike).
+    const hue = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map((v) => Number(v) / 255) as [number, number, number];
+      const max = Math.max(r, g, b);
+      const d = max - Math.min(r, g, b);
+      if (d === 0) return 0;
+      const h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      return h * 60;
+    };
+    const gap = (a: number, b: number) => Math.min(Math.abs(a - b) % 360, 360 - (Math.abs(a - b) % 360));
+    for (const r of runs) {
+      for (const [i, a] of r.entries())
+        for (const b of r.slice(i + 1)) expect(gap(hue(a), hue(b)), `${a} / ${b}`).toBeGreaterThanOrEqual(15);
+    }
     expect(errors).toEqual([]);
   });
 
