@@ -66,8 +66,8 @@ export interface SharedPage {
 /**
  * One page for the `it`s of the describe block this is called in: one feature each, in order,
  * as steps of one scenario. `setup` runs once before them (e.g. opens the sample project) and
- * the page's context closes after them. Once a step fails the steps after it are skipped, as
- * they would fail for its reason. `app` is read when the block starts, after startApp.
+ * the page's context closes after them. Once a step fails the steps after it fail at once,
+ * naming it, rather than fail again for its reason. `app` is read when the block starts, after startApp.
  */
 export function sharedPage(app: () => App, setup: (shared: SharedPage) => Promise<void> = async () => {}): SharedPage {
   let opened: SharedPage | null = null;
@@ -81,7 +81,8 @@ export function sharedPage(app: () => App, setup: (shared: SharedPage) => Promis
     await setup(opened);
   });
   beforeEach((test) => {
-    if (failed) test.skip(`an earlier step failed: ${failed}`);
+    // Failed, not skipped: a step that could not run is not a step that passed.
+    if (failed) throw new Error(`not run: an earlier step failed (${failed})`);
     test.onTestFailed(() => {
       failed = test.task.name;
     });
