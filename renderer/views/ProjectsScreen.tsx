@@ -11,6 +11,7 @@ import { getPlatform } from '../platform/platform';
 import { applyAction } from '../store/actions';
 import { projectDb } from '../store/projectDb';
 import { Confirm, ErrorLine, formatDate, useAction } from './common';
+import { RestoreArchiveButton } from './ArchiveButtons';
 import { ImportProjectButton } from './ImportProjectDialog';
 import { navigate } from './route';
 
@@ -105,6 +106,14 @@ export function ProjectsScreen() {
           )}
           <ImportProjectButton
             onCreated={(entry) => open(entry.id)}
+            onError={(message) =>
+              void run(() => {
+                throw new Error(message);
+              })
+            }
+          />
+          <RestoreArchiveButton
+            onRestored={(entry) => open(entry.id)}
             onError={(message) =>
               void run(() => {
                 throw new Error(message);

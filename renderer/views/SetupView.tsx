@@ -1,24 +1,46 @@
 // The study's design: its waves (Time 1, Time 2, and any the project adds) and the roles
 // participants can have. Edited as a draft, saved whole after validation.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { RoleDef, Wave } from '../core/shared';
 import type { ProjectDb } from '../store/projectDb';
 import { saveRoles, saveWaves, type ProjectSetup } from '../store/projectRepo';
+import { getProject } from '../store/projects';
 import { ErrorLine, useAction } from './common';
+import { SaveArchiveButton } from './ArchiveButtons';
 import { ExchangeCard } from './ExchangeCard';
 import { MemoBox } from './MemoBox';
+import { useProject } from './projectContext';
 
 export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
   return (
     <div className="setup pad">
       <WavesEditor db={props.db} waves={props.setup.waves} />
       <RolesEditor db={props.db} roles={props.setup.roles} />
+      <ArchiveCard />
       <ExchangeCard />
       <section className="card">
         <h2>Project memo</h2>
         <MemoBox target="project" targetId={null} label="Project memo" rows={10} />
       </section>
     </div>
+  );
+}
+
+/** The whole project in one file, nothing left behind (unlike a .qdpx). */
+function ArchiveCard() {
+  const { projectId } = useProject();
+  const entry = useLiveQuery(() => getProject(projectId), [projectId]);
+  return (
+    <section className="card">
+      <h2>Project archive</h2>
+      <p className="muted">
+        Everything in this project in one .mirabal file: transcripts, codebook, every coder's codings, memos, the quote basket, quote style
+        and redaction list, the change matrix, consensus decisions and the undo history. Restore it from the projects screen, here or on
+        another computer. The archive is not redacted: keep it as safe as the project itself.
+      </p>
+      {entry && <SaveArchiveButton projectId={projectId} projectName={entry.name} />}
+    </section>
   );
 }
 

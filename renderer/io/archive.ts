@@ -1,0 +1,194 @@
+// The lossless project archive (.mirabal): a zip holding every table of a project's database
+// as JSON, one entry per table, and a manifest (format and schema version, table counts, the
+// SHA-256 of every entry). No clock inside: the same project always gives the same bytes.
+// Reading checks the manifest, every hash and every record before anything is written.
+import { zipSync } from 'fflate';
+import { ImportError } from '../core/shared';
+import { sha256Hex } from './hash';
+import { isZip, readZipEntries } from './zip';
+
+export const ARCHIVE_FORMAT = 'mirabal-archive';
+export const ARCHIVE_FORMAT_VERSION = 1;
+
+/** The tables of each schema version, and each table's key (see store/projectDb.ts). */
+export const ARCHIVE_TABLE_KEYS: Record<string, string> = {
+  meta: 'key',
+  waves: 'id',
+  participants: 'id',
+  sources: 'id',
+  sourceContent: 'id',
+  codes: 'id',
+  codings: 'id',
+  codingSets: 'sourceId',
+  coders: 'id',
+  memos: 'id',
+  frameworkCells: 'id',
+  decisions: 'id',
+  basketItems: 'id',
+  history: 'seq',
+};
+
+export interface ArchiveProject {
+  description: string;
+  isSample: boolean;
+  createdAt: number;
+}
+
+export interface ArchiveManifest {
+  format: typeof ARCHIVE_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  schemaVersion: number;
+  project: ArchiveProject;
+  tables: Record<string, number>;
+  sha256: Record<string, string>;
+}
+
+export type ArchiveTables = Record<string, Record<string, unknown>[]>;
+
+// A fixed time for every entry: zip stores one, and the archive must not change with the clock.
+const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
+const encoder = new TextEncoder();
+
+/** Records in key order, so the same table always gives the same text. */
+function sorted(table: string, records: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const key = ARCHIVE_TABLE_KEYS[table] ?? 'id';
+  return [...records].sort((a, b) => {
+    const x = a[key] as string | number;
+    const y = b[key] as string | number;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+export async function writeArchive(
+  tables: ArchiveTables,
+  info: { appVersion: string; schemaVersion: number; project: ArchiveProject },
+): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const sha256: Record<string, string> = {};
+  const counts: Record<string, number> = {};
+  for (const name of Object.keys(tables).sort()) {
+    const path = `tables/${name}.json`;
+    files[path] = encoder.encode(JSON.stringify(sorted(name, tables[name]!)));
+    sha256[path] = await sha256Hex(files[path]);
+    counts[name] = tables[name]!.length;
+  }
+  const manifest: ArchiveManifest = {
+    format: ARCHIVE_FORMAT,
+    formatVersion: ARCHIVE_FORMAT_VERSION,
+    appVersion: info.appVersion,
+    schemaVersion: info.schemaVersion,
+    project: info.project,
+    tables: counts,
+    sha256,
+  };
+  const all: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {
+    'manifest.json': [encoder.encode(JSON.stringify(manifest, null, 2)), { mtime: FIXED_MTIME, level: 6 }],
+  };
+  for (const [path, bytes] of Object.entries(files)) all[path] = [bytes, { mtime: FIXED_MTIME, level: 6 }];
+  return zipSync(all);
+}
+
+const LIMITS = { maxEntries: 64, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 200 };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads and checks an archive; throws an ImportError naming the file and the problem. */
+export async function readArchive(
+  bytes: Uint8Array,
+  fileName: string,
+  current: { schemaVersion: number },
+): Promise<{ manifest: ArchiveManifest; tables: ArchiveTables }> {
+  const refuse = (problem: string) => new ImportError(fileName, problem);
+  if (!isZip(bytes)) throw refuse('is not a project archive (not a zip file).');
+  const entries = readZipEntries(bytes, {
+    fileName,
+    limits: LIMITS,
+    wanted: () => true,
+    checkPaths: true,
+    invalid: () => refuse('is damaged: its zip structure cannot be read.'),
+  });
+  const manifestBytes = entries['manifest.json'];
+  if (!manifestBytes) throw refuse('is not a project archive (it has no manifest.json).');
+  let manifest: ArchiveManifest;
+  try {
+    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes)) as ArchiveManifest;
+  } catch {
+    throw refuse('is damaged: its manifest is not readable JSON.');
+  }
+  if (!isObject(manifest) || manifest.format !== ARCHIVE_FORMAT) throw refuse('is not a project archive (unknown format).');
+  if (manifest.formatVersion !== ARCHIVE_FORMAT_VERSION)
+    throw refuse(`uses archive format ${String(manifest.formatVersion)}, which this version of the app cannot read.`);
+  if (!Number.isInteger(manifest.schemaVersion) || manifest.schemaVersion < 1)
+    throw refuse('is damaged: its manifest names no schema version.');
+  if (manifest.schemaVersion > current.schemaVersion) {
+    throw refuse(
+      `was made by a newer version of the app (project schema ${manifest.schemaVersion}; this app reads up to ${current.schemaVersion}). Update the app to restore it.`,
+    );
+  }
+  if (!isObject(manifest.sha256) || !isObject(manifest.tables) || !isObject(manifest.project))
+    throw refuse('is damaged: its manifest is incomplete.');
+  const tables: ArchiveTables = {};
+  for (const [path, hash] of Object.entries(manifest.sha256)) {
+    const entry = entries[path];
+    if (!entry) throw refuse(`is damaged: ${path} is missing.`);
+    if ((await sha256Hex(entry)) !== hash) throw refuse(`is damaged: ${path} has been altered (its SHA-256 does not match the manifest).`);
+    const table = /^tables\/([A-Za-z]+)\.json$/.exec(path)?.[1];
+    if (!table || !(table in ARCHIVE_TABLE_KEYS)) throw refuse(`holds an unknown entry, ${path}.`);
+    let records: unknown;
+    try {
+      records = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(entry));
+    } catch {
+      throw refuse(`is damaged: ${path} is not readable JSON.`);
+    }
+    if (!Array.isArray(records) || !records.every(isObject)) throw refuse(`is damaged: ${path} is not a list of records.`);
+    if (records.length !== manifest.tables[table])
+      throw refuse(`is damaged: ${path} holds ${records.length} records, the manifest says ${String(manifest.tables[table])}.`);
+    tables[table] = records;
+  }
+  for (const path of Object.keys(entries))
+    if (path !== 'manifest.json' && !(path in manifest.sha256)) throw refuse(`holds ${path}, which its manifest does not list.`);
+  checkRecords(tables, refuse);
+  return { manifest, tables };
+}
+
+/** Every record has its key of the right type; codings and transcripts point at what exists. */
+function checkRecords(tables: ArchiveTables, refuse: (problem: string) => ImportError): void {
+  for (const [table, records] of Object.entries(tables)) {
+    const key = ARCHIVE_TABLE_KEYS[table]!;
+    const seen = new Set<unknown>();
+    for (const [i, r] of records.entries()) {
+      const k = r[key];
+      const ok = key === 'seq' ? Number.isInteger(k) : typeof k === 'string' && k !== '';
+      if (!ok) throw refuse(`is damaged: record ${i + 1} of ${table} has no valid ${key}.`);
+      if (seen.has(k)) throw refuse(`is damaged: ${table} holds ${String(k)} twice.`);
+      seen.add(k);
+    }
+  }
+  const sources = new Set((tables.sources ?? []).map((s) => s.id));
+  const content = new Set((tables.sourceContent ?? []).map((s) => s.id));
+  for (const s of tables.sourceContent ?? []) {
+    if (!sources.has(s.id)) throw refuse(`is damaged: the text of ${String(s.id)} belongs to no transcript.`);
+    if (typeof s.text !== 'string' || !Array.isArray(s.turns)) throw refuse(`is damaged: the text of ${String(s.id)} is malformed.`);
+  }
+  for (const s of tables.sources ?? [])
+    if (!content.has(s.id)) throw refuse(`is damaged: transcript ${String(s.title ?? s.id)} has no text.`);
+  const codings = [
+    ...(tables.codings ?? []),
+    ...(tables.codingSets ?? []).flatMap((set) => (Array.isArray(set.codings) ? (set.codings as Record<string, unknown>[]) : [])),
+  ];
+  for (const set of tables.codingSets ?? [])
+    if (!Array.isArray(set.codings)) throw refuse(`is damaged: the codings of ${String(set.sourceId)} are not a list.`);
+  for (const c of codings) {
+    if (
+      !isObject(c) ||
+      typeof c.id !== 'string' ||
+      typeof c.sourceId !== 'string' ||
+      !Number.isInteger(c.start) ||
+      !Number.isInteger(c.end)
+    ) {
+      throw refuse('is damaged: a coding is malformed.');
+    }
+    if (!sources.has(c.sourceId)) throw refuse(`is damaged: coding ${c.id} points at no transcript.`);
+  }
+}

@@ -1,0 +1,117 @@
+// Saving a whole project as one lossless archive, and restoring one as a new project. The
+// archive holds every table of the project's database (soft-deleted records, undo history,
+// basket, decisions, settings included) at its schema version; an archive from an older schema
+// is written at that version and opened through the same Dexie upgrades as a database.
+import Dexie from 'dexie';
+import { uniqueName } from '../core/shared';
+import { readArchive, writeArchive, type ArchiveTables } from '../io/archive';
+import { closeProjectDb, projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './projectDb';
+import { registry, projectDbName, type ProjectEntry } from './registry';
+import { validateProjectName } from './projects';
+
+/** Every schema the app has had, by version; the last one is the current schema. */
+const SCHEMAS: Record<number, Record<string, string | null>> = {
+  1: SCHEMA_V1,
+  2: SCHEMA_V2,
+  3: SCHEMA_V3,
+  4: SCHEMA_V4,
+  5: SCHEMA_V5,
+  6: SCHEMA_V6,
+  7: SCHEMA_V7,
+};
+export const CURRENT_SCHEMA_VERSION = 7;
+const APP_VERSION = '0.1.0';
+
+export async function exportArchive(projectId: string): Promise<Uint8Array> {
+  const entry = await registry().projects.get(projectId);
+  if (!entry) throw new Error('This project does not exist.');
+  const db = projectDb(projectId);
+  await db.open();
+  const tables: ArchiveTables = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) tables[table.name] = (await table.toArray()) as Record<string, unknown>[];
+  });
+  return writeArchive(tables, {
+    appVersion: APP_VERSION,
+    schemaVersion: db.verno,
+    project: { description: entry.description, isSample: entry.isSample, createdAt: entry.createdAt },
+  });
+}
+
+/** What an archive holds, for the preview before anything is written. */
+export async function previewArchive(bytes: Uint8Array, fileName: string) {
+  const { manifest, tables } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
+  const live = (name: string) => (tables[name] ?? []).filter((r) => r.deletedAt == null).length;
+  const codings = (tables.codingSets ?? [])
+    .flatMap((s) => s.codings as { deletedAt?: number | null }[])
+    .concat((tables.codings ?? []) as { deletedAt?: number | null }[]);
+  const lastChange = Math.max(0, ...(tables.history ?? []).map((h) => (typeof h.at === 'number' ? h.at : 0)));
+  return {
+    name: nameFromFile(fileName),
+    schemaVersion: manifest.schemaVersion,
+    transcripts: live('sources'),
+    codings: codings.filter((c) => c.deletedAt == null).length,
+    coders: (tables.coders ?? []).length,
+    lastChange: lastChange || null,
+  };
+}
+
+/** The archive's file name without its extension (and without a backup's time stamp). */
+export function nameFromFile(fileName: string): string {
+  return fileName.replace(/\.mirabal$/i, '').trim() || 'Restored project';
+}
+
+/**
+ * Restores an archive as a new project, named from the file (made unique). The data is
+ * written first, at the archive's schema version, then upgraded by Dexie; the project appears
+ * in the list only once all of it is there. A refused archive creates nothing.
+ */
+export async function importArchive(bytes: Uint8Array, fileName: string): Promise<ProjectEntry> {
+  const { manifest, tables } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
+  const id = crypto.randomUUID();
+  const schema = SCHEMAS[manifest.schemaVersion];
+  if (!schema) throw new Error(`${fileName}: schema version ${manifest.schemaVersion} is unknown to this app.`);
+  const raw = new Dexie(projectDbName(id));
+  raw.version(manifest.schemaVersion).stores(schema);
+  try {
+    await raw.open();
+    await raw.transaction('rw', raw.tables, async () => {
+      for (const table of raw.tables) {
+        const records = tables[table.name] ?? [];
+        if (records.length) await table.bulkAdd(records);
+      }
+    });
+    raw.close();
+    // Opened as the app opens a project: older schemas go through the same upgrades.
+    await projectDb(id).open();
+  } catch (e) {
+    raw.close();
+    closeProjectDb(id);
+    await Dexie.delete(projectDbName(id));
+    throw e;
+  }
+  const reg = registry();
+  return reg.transaction('rw', reg.projects, async () => {
+    const others = await reg.projects.toArray();
+    const name = validateProjectName(
+      uniqueName(
+        nameFromFile(fileName),
+        others.map((p) => p.name),
+      ),
+      others,
+    );
+    const now = Date.now();
+    const entry: ProjectEntry = {
+      id,
+      name,
+      description: manifest.project.description ?? '',
+      createdAt: manifest.project.createdAt ?? now,
+      updatedAt: now,
+      openedAt: null,
+      isSample: manifest.project.isSample ?? false,
+      deletedAt: null,
+    };
+    await reg.projects.add(entry);
+    return entry;
+  });
+}

@@ -1,0 +1,148 @@
+// The lossless project archive: every table comes back, the same project gives the same bytes,
+// older schemas restore through the upgrades, and a damaged or foreign file creates nothing.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import fixtureV1Coded from './fixtures/project-v1-coded.json';
+import { readArchive, writeArchive } from '../../renderer/io/archive';
+import { sha256Hex } from '../../renderer/io/hash';
+import { CURRENT_SCHEMA_VERSION, exportArchive, importArchive, previewArchive } from '../../renderer/store/archive';
+import { allCodings } from '../../renderer/store/codingSets';
+import { projectDb } from '../../renderer/store/projectDb';
+import { listProjects } from '../../renderer/store/projects';
+import { createSampleProject } from '../../renderer/store/sampleProject';
+import { freshRegistry } from './helpers';
+
+// An archive of today's schema (version 7), frozen: later versions must still restore it.
+const frozenV7 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v7.mirabal', import.meta.url)));
+
+beforeEach(() => freshRegistry());
+
+async function tablesOf(projectId: string): Promise<Record<string, unknown[]>> {
+  const db = projectDb(projectId);
+  await db.open();
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+/** The archive's entries, changed by `edit`, zipped again (hashes in the manifest untouched). */
+function tamper(bytes: Uint8Array, edit: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  edit(files);
+  return zipSync(files);
+}
+
+async function refused(bytes: Uint8Array, message: RegExp): Promise<void> {
+  const before = (await listProjects()).active.length;
+  await expect(importArchive(bytes, 'Study.mirabal')).rejects.toThrow(message);
+  expect((await listProjects()).active.length).toBe(before);
+}
+
+describe('project archive', () => {
+  it('restores every table of a project as a new project, and exports it again byte for byte', async () => {
+    const sample = await createSampleProject();
+    // Some of what a .qdpx leaves behind: a soft-deleted code and history entries are there already.
+    const db = projectDb(sample.id);
+    await db.meta.put({ key: 'redactions', value: [{ find: 'Ellie', replace: "[child's name]" }] });
+    const first = await exportArchive(sample.id);
+    const restored = await importArchive(first, `${sample.name}.mirabal`);
+    expect(restored.name).toBe(`${sample.name} (2)`);
+    expect(restored.id).not.toBe(sample.id);
+    expect(await tablesOf(restored.id)).toEqual(await tablesOf(sample.id));
+    const again = await exportArchive(restored.id);
+    expect(again).toEqual(first);
+    expect((await listProjects()).active.map((p) => p.name).sort()).toEqual([sample.name, `${sample.name} (2)`].sort());
+  });
+
+  it('restores the frozen archive of schema 7, and exports it again byte for byte', async () => {
+    const entry = await importArchive(frozenV7, 'Sample study (fictional).mirabal');
+    expect(entry.name).toBe('Sample study (fictional)');
+    expect(entry.isSample).toBe(true);
+    expect(await exportArchive(entry.id)).toEqual(frozenV7);
+  });
+
+  it('says what it holds before anything is written', async () => {
+    const sample = await createSampleProject();
+    const preview = await previewArchive(await exportArchive(sample.id), 'Pilot study 2026-12-05.mirabal');
+    expect(preview).toMatchObject({ name: 'Pilot study 2026-12-05', schemaVersion: CURRENT_SCHEMA_VERSION, transcripts: 12, coders: 2 });
+    expect(preview.codings).toBeGreaterThan(100);
+    expect(preview.lastChange).toEqual(expect.any(Number));
+    expect((await listProjects()).active).toHaveLength(1);
+  });
+
+  it('restores an archive of an older schema through the same upgrades as a database', async () => {
+    const bytes = await writeArchive(fixtureV1Coded.tables as Record<string, Record<string, unknown>[]>, {
+      appVersion: 'old',
+      schemaVersion: 1,
+      project: { description: '', isSample: false, createdAt: 1 },
+    });
+    const entry = await importArchive(bytes, 'Old study.mirabal');
+    const codings = await allCodings(projectDb(entry.id));
+    expect(codings.map((c) => c.id).sort()).toEqual(fixtureV1Coded.tables.codings.map((c) => c.id).sort());
+    expect(projectDb(entry.id).verno).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('refuses, creating nothing: not a zip, no manifest, an unknown format, a newer schema', async () => {
+    const sample = await createSampleProject();
+    const good = await exportArchive(sample.id);
+    await refused(strToU8('not a zip at all'), /Study\.mirabal: is not a project archive \(not a zip file\)/);
+    await refused(
+      tamper(good, (f) => delete f['manifest.json']),
+      /has no manifest\.json/,
+    );
+    const manifest = (edit: (m: Record<string, unknown>) => void) =>
+      tamper(good, (f) => {
+        const m = JSON.parse(strFromU8(f['manifest.json']!)) as Record<string, unknown>;
+        edit(m);
+        f['manifest.json'] = strToU8(JSON.stringify(m));
+      });
+    await refused(
+      manifest((m) => (m.formatVersion = 99)),
+      /uses archive format 99, which this version of the app cannot read/,
+    );
+    await refused(
+      manifest((m) => (m.schemaVersion = CURRENT_SCHEMA_VERSION + 1)),
+      /was made by a newer version of the app/,
+    );
+  });
+
+  it('refuses an altered or missing entry, naming it', async () => {
+    const sample = await createSampleProject();
+    const good = await exportArchive(sample.id);
+    await refused(
+      tamper(good, (f) => {
+        const text = strFromU8(f['tables/sourceContent.json']!);
+        f['tables/sourceContent.json'] = strToU8(text.replace('police', 'Police'));
+      }),
+      /tables\/sourceContent\.json has been altered/,
+    );
+    await refused(
+      tamper(good, (f) => delete f['tables/codes.json']),
+      /tables\/codes\.json is missing/,
+    );
+  });
+
+  it('refuses records that break the schema: a missing id, a coding pointing at no transcript', async () => {
+    const sample = await createSampleProject();
+    const good = await exportArchive(sample.id);
+    // Altered consistently (the hash updated too): only the record checks can catch it.
+    const rewrite = (path: string, edit: (records: Record<string, unknown>[]) => void) =>
+      (async () => {
+        const files = unzipSync(good);
+        const records = JSON.parse(strFromU8(files[path]!)) as Record<string, unknown>[];
+        edit(records);
+        files[path] = strToU8(JSON.stringify(records));
+        const m = JSON.parse(strFromU8(files['manifest.json']!)) as { sha256: Record<string, string> };
+        m.sha256[path] = await sha256Hex(files[path]);
+        files['manifest.json'] = strToU8(JSON.stringify(m));
+        return zipSync(files);
+      })();
+    await refused(await rewrite('tables/codes.json', (r) => delete r[0]!.id), /record 1 of codes has no valid id/);
+    await refused(
+      await rewrite('tables/codingSets.json', (r) => ((r[0]!.codings as Record<string, unknown>[])[0]!.sourceId = 'nowhere')),
+      /points at no transcript/,
+    );
+    await expect(readArchive(good, 'ok.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION })).resolves.toBeTruthy();
+  });
+});
