@@ -70,7 +70,8 @@ export function ExchangeCard() {
       <p className="muted">
         REFI-QDA files (.qdpx) carry the project (transcripts, codebook, codings with their coder, participants with their attributes, waves
         and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench. Work only this workbench does (change-matrix cells,
-        the quote basket, the redaction list, the decision log, the quote style) stays behind: the export says what, before it saves.
+        the quote basket, the redaction list, the decision log, the quote style) stays behind: the export says what, before it saves. A
+        project archive (above) keeps all of it.
       </p>
       <ErrorLine error={error} onDismiss={dismiss} />
       <div className="row">
@@ -140,8 +141,8 @@ function ExportDialog(props: { outgoing: Outgoing; onClose(): void; onExport(): 
               ))}
             </ul>
             <p className="small">
-              REFI-QDA has no place for these; other tools, and a project imported from this file, will not have them. Keep this project (or
-              its backup) to keep them.
+              REFI-QDA has no place for these; other tools, and a project imported from this file, will not have them. Save a project
+              archive (Project tab, Save archive…) to keep them.
             </p>
           </section>
         ) : (

@@ -1,9 +1,9 @@
 // What a .qdpx export carries and what stays behind. REFI-QDA has a place for transcripts,
 // the codebook, codings with their coder, cases with variables and notes, but none for the
 // work only this workbench does: change-matrix cells, the quote basket, the redaction list,
-// the consensus decision log and the quote style. Until a full project archive carries them,
-// the export says which of them stay behind, with counts, before the file is saved: a
-// colleague who opens the file must not be the first to find out.
+// the consensus decision log and the quote style. The project archive (.mirabal) carries
+// them; the .qdpx export says which of them stay behind, with counts, before the file is
+// saved: a colleague who opens the file must not be the first to find out.
 import { isEmptyCell } from '../waves';
 import { live, type BasketItem, type Decision, type FrameworkCell, type ProjectSnapshot } from '../shared';
 import { type Redaction, DEFAULT_QUOTE_SETTINGS, type QuoteSettings } from '../quotes';
