@@ -5,9 +5,9 @@
 import Dexie from 'dexie';
 import { uniqueName } from '../core/shared';
 import { readArchive, writeArchive, type ArchiveTables } from '../io/archive';
-import { closeProjectDb, projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './projectDb';
+import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
-import { validateProjectName } from './projects';
+import { createProjectAtomically, validateProjectName } from './projects';
 
 /** Every schema the app has had, by version; the last one is the current schema. */
 const SCHEMAS: Record<number, Record<string, string | null>> = {
@@ -63,55 +63,47 @@ export function nameFromFile(fileName: string): string {
 
 /**
  * Restores an archive as a new project, named from the file (made unique). The data is
- * written first, at the archive's schema version, then upgraded by Dexie; the project appears
- * in the list only once all of it is there. A refused archive creates nothing.
+ * written at the archive's schema version, then opened (and so upgraded) as the app opens a
+ * project, all under an unlisted entry that becomes a project only in its last write: a
+ * refused archive, a failed write or a crash halfway leaves no project behind.
  */
 export async function importArchive(bytes: Uint8Array, fileName: string): Promise<ProjectEntry> {
   const { manifest, tables } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
-  const id = crypto.randomUUID();
   const schema = SCHEMAS[manifest.schemaVersion];
   if (!schema) throw new Error(`${fileName}: schema version ${manifest.schemaVersion} is unknown to this app.`);
-  const raw = new Dexie(projectDbName(id));
-  raw.version(manifest.schemaVersion).stores(schema);
-  try {
-    await raw.open();
-    await raw.transaction('rw', raw.tables, async () => {
-      for (const table of raw.tables) {
-        const records = tables[table.name] ?? [];
-        if (records.length) await table.bulkAdd(records);
-      }
-    });
-    raw.close();
-    // Opened as the app opens a project: older schemas go through the same upgrades.
-    await projectDb(id).open();
-  } catch (e) {
-    raw.close();
-    closeProjectDb(id);
-    await Dexie.delete(projectDbName(id));
-    throw e;
-  }
-  const reg = registry();
-  return reg.transaction('rw', reg.projects, async () => {
-    const others = await reg.projects.toArray();
-    const name = validateProjectName(
+  const others = await registry().projects.toArray();
+  const now = Date.now();
+  const entry: ProjectEntry = {
+    id: crypto.randomUUID(),
+    name: validateProjectName(
       uniqueName(
         nameFromFile(fileName),
-        others.map((p) => p.name),
+        others.filter((p) => p.deletedAt == null && !p.incomplete).map((p) => p.name),
       ),
-      others,
-    );
-    const now = Date.now();
-    const entry: ProjectEntry = {
-      id,
-      name,
-      description: manifest.project.description ?? '',
-      createdAt: manifest.project.createdAt ?? now,
-      updatedAt: now,
-      openedAt: null,
-      isSample: manifest.project.isSample ?? false,
-      deletedAt: null,
-    };
-    await reg.projects.add(entry);
-    return entry;
+      others.filter((p) => !p.incomplete),
+    ),
+    description: manifest.project.description ?? '',
+    createdAt: manifest.project.createdAt ?? now,
+    updatedAt: now,
+    openedAt: null,
+    isSample: manifest.project.isSample ?? false,
+    deletedAt: null,
+  };
+  return createProjectAtomically(entry, async () => {
+    const raw = new Dexie(projectDbName(entry.id));
+    raw.version(manifest.schemaVersion).stores(schema);
+    try {
+      await raw.open();
+      await raw.transaction('rw', raw.tables, async () => {
+        for (const table of raw.tables) {
+          const records = tables[table.name] ?? [];
+          if (records.length) await table.bulkAdd(records);
+        }
+      });
+    } finally {
+      raw.close();
+    }
+    // Opened as the app opens a project: older schemas go through the same upgrades.
+    await projectDb(entry.id).open();
   });
 }

@@ -2,13 +2,13 @@
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
 import type { AppOnlyWork, MergePlan } from '../core/merge';
-import { type ProjectSnapshot, type RoleDef, type AttributeDef, uniqueName } from '../core/shared';
+import { DEFAULT_ROLES, type ProjectSnapshot, type RoleDef, type AttributeDef, uniqueName } from '../core/shared';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
 import { loadSnapshot, toSourceMeta } from './projectRepo';
 import { loadQuoteConfig } from './quoteStore';
-import { createProject, deleteForever, deleteProject, listProjects, validateProjectName } from './projects';
+import { createProjectAtomically, listProjects, validateProjectName } from './projects';
 import { type ProjectEntry, registry } from './registry';
 
 /** Everything an export carries, including the project's name, roles and attribute columns. */
@@ -66,17 +66,30 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
     active.map((p) => p.name),
     (b, n) => `${b} ${n}`,
   );
-  const entry = await createProject(name, { description: `Imported from ${fileName}` });
-  const db = projectDb(entry.id);
-  try {
+  const now = Date.now();
+  const entry: ProjectEntry = {
+    id: crypto.randomUUID(),
+    name: validateProjectName(name, active),
+    description: `Imported from ${fileName}`,
+    createdAt: now,
+    updatedAt: now,
+    openedAt: null,
+    isSample: false,
+    deletedAt: null,
+  };
+  // All or nothing, also if the window is closed halfway (store/projects.ts).
+  return createProjectAtomically(entry, async () => {
+    const db = projectDb(entry.id);
     await db.transaction(
       'rw',
       [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.history],
       async () => {
-        await db.waves.clear();
         await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
-        if (snapshot.roles) await db.meta.put({ key: 'roles', value: snapshot.roles });
-        await db.meta.put({ key: 'attributeDefs', value: snapshot.attributeDefs ?? [] });
+        await db.meta.bulkPut([
+          { key: 'roles', value: snapshot.roles ?? DEFAULT_ROLES.map((r) => ({ ...r })) },
+          { key: 'attributeDefs', value: snapshot.attributeDefs ?? [] },
+          { key: 'createdAt', value: now },
+        ]);
         await db.participants.bulkAdd(snapshot.participants);
         await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
         await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
@@ -85,7 +98,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
         await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
         await db.memos.bulkAdd(snapshot.memos ?? []);
         await db.history.add({
-          at: Date.now(),
+          at: now,
           actor,
           action: 'project.importFile',
           summary: `Imported ${fileName}: ${snapshot.sources.length} transcript(s), ${snapshot.codes.length} code(s), ${snapshot.codings.length} coding(s)`,
@@ -94,12 +107,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
         });
       },
     );
-  } catch (error) {
-    await deleteProject(entry.id);
-    await deleteForever(entry.id);
-    throw error;
-  }
-  return entry;
+  });
 }
 
 /**

@@ -15,13 +15,49 @@ export function validateProjectName(name: string, others: readonly ProjectEntry[
 }
 
 export async function listProjects(): Promise<{ active: ProjectEntry[]; deleted: ProjectEntry[] }> {
-  const all = await registry().projects.toArray();
+  // A project still being written (or cut off by a crash) is not a project yet.
+  const all = (await registry().projects.toArray()).filter((p) => !p.incomplete);
   const byRecent = (a: ProjectEntry, b: ProjectEntry) =>
     (b.openedAt ?? b.createdAt) - (a.openedAt ?? a.createdAt) || a.name.localeCompare(b.name);
   return {
     active: all.filter((p) => p.deletedAt == null).sort(byRecent),
     deleted: all.filter((p) => p.deletedAt != null).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
   };
+}
+
+/**
+ * An import or a restore, all or nothing, even when the page is killed halfway: the entry is
+ * written marked incomplete (unlisted), then `write` fills the project's database, then the
+ * mark is cleared in one last write. A failure removes both; a crash leaves a marked entry
+ * that `sweepIncompleteProjects` removes at the next start.
+ */
+export async function createProjectAtomically(entry: Omit<ProjectEntry, 'incomplete'>, write: () => Promise<void>): Promise<ProjectEntry> {
+  const reg = registry();
+  await reg.projects.add({ ...entry, incomplete: true });
+  try {
+    await write();
+  } catch (error) {
+    closeProjectDb(entry.id);
+    await Dexie.delete(projectDbName(entry.id));
+    await reg.projects.delete(entry.id);
+    throw error;
+  }
+  await reg.projects.update(entry.id, { incomplete: undefined });
+  return { ...entry };
+}
+
+/**
+ * Removes projects an import or restore left unfinished (the page closed or crashed halfway).
+ * Only those older than `graceMs`: another window may be writing one right now.
+ */
+export async function sweepIncompleteProjects(now = Date.now(), graceMs = 10 * 60 * 1000): Promise<number> {
+  const stale = (await registry().projects.toArray()).filter((p) => p.incomplete && now - p.updatedAt > graceMs);
+  for (const p of stale) {
+    closeProjectDb(p.id);
+    await Dexie.delete(projectDbName(p.id));
+    await registry().projects.delete(p.id);
+  }
+  return stale.length;
 }
 
 export async function createProject(name: string, options: { description?: string; isSample?: boolean } = {}): Promise<ProjectEntry> {

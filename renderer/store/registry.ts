@@ -12,6 +12,11 @@ export interface ProjectEntry {
   isSample: boolean;
   /** Soft delete: the project's database is kept until the researcher empties the bin. */
   deletedAt: number | null;
+  /**
+   * Set while an import or a restore writes the project's data, cleared by its last step: an
+   * entry still marked after a crash is swept at the next start, never listed (no index needed).
+   */
+  incomplete?: true;
 }
 
 export class RegistryDb extends Dexie {

@@ -1,8 +1,15 @@
+import { useEffect } from 'react';
+import { sweepIncompleteProjects } from '../store/projects';
 import { ProjectScreen } from './ProjectScreen';
 import { ProjectsScreen } from './ProjectsScreen';
 import { useRoute } from './route';
 
 export function App() {
   const route = useRoute();
+  // An import or restore cut off by a closed window leaves an unlisted, unfinished project:
+  // removed at the next start (store/projects.ts).
+  useEffect(() => {
+    void sweepIncompleteProjects().catch((e: unknown) => console.error('Unfinished projects could not be removed:', e));
+  }, []);
   return route.screen === 'project' ? <ProjectScreen key={route.projectId} route={route} /> : <ProjectsScreen />;
 }

@@ -1,5 +1,6 @@
 // The lossless project archive: every table comes back, the same project gives the same bytes,
 // older schemas restore through the upgrades, and a damaged or foreign file creates nothing.
+import Dexie from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { sha256Hex } from '../../renderer/io/hash';
 import { CURRENT_SCHEMA_VERSION, exportArchive, importArchive, previewArchive } from '../../renderer/store/archive';
 import { allCodings } from '../../renderer/store/codingSets';
 import { projectDb } from '../../renderer/store/projectDb';
-import { listProjects } from '../../renderer/store/projects';
+import { createProjectAtomically, listProjects, sweepIncompleteProjects } from '../../renderer/store/projects';
+import { projectDbName, registry } from '../../renderer/store/registry';
 import { createSampleProject } from '../../renderer/store/sampleProject';
 import { freshRegistry } from './helpers';
 
@@ -144,5 +146,51 @@ describe('project archive', () => {
       /points at no transcript/,
     );
     await expect(readArchive(good, 'ok.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION })).resolves.toBeTruthy();
+  });
+});
+
+describe('all or nothing', () => {
+  const entry = (id: string, at: number) => ({
+    id,
+    name: `Import ${id}`,
+    description: '',
+    createdAt: at,
+    updatedAt: at,
+    openedAt: null,
+    isSample: false,
+    deletedAt: null,
+  });
+
+  it('a write that fails leaves neither an entry nor a database', async () => {
+    await expect(
+      createProjectAtomically(entry('p1', 1), async () => {
+        await projectDb('p1').meta.put({ key: 'x', value: 1 });
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await registry().projects.get('p1')).toBeUndefined();
+    expect((await Dexie.getDatabaseNames()).includes(projectDbName('p1'))).toBe(false);
+  });
+
+  it('a project cut off halfway is never listed, and is swept at the next start once it is stale', async () => {
+    // As a killed window leaves it: the entry marked, some data written, the mark never cleared.
+    await registry().projects.add({ ...entry('cut', 1_000), incomplete: true });
+    await projectDb('cut').meta.put({ key: 'half', value: true });
+    await registry().projects.add({ ...entry('writing', 9_000_000), incomplete: true });
+    expect((await listProjects()).active.map((p) => p.id)).toEqual([]);
+    expect(await sweepIncompleteProjects(9_000_000 + 1000)).toBe(1);
+    expect(await registry().projects.get('cut')).toBeUndefined();
+    expect((await Dexie.getDatabaseNames()).includes(projectDbName('cut'))).toBe(false);
+    // Another window may be writing this one right now: it stays until it is stale.
+    expect(await registry().projects.get('writing')).toBeDefined();
+  });
+
+  it('a finished import is listed, unmarked', async () => {
+    const done = await createProjectAtomically(entry('ok', 5), async () => {
+      await projectDb('ok').meta.put({ key: 'x', value: 1 });
+    });
+    expect(done.id).toBe('ok');
+    expect((await registry().projects.get('ok'))?.incomplete).toBeUndefined();
+    expect((await listProjects()).active.map((p) => p.id)).toEqual(['ok']);
   });
 });
