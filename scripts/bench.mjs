@@ -59,6 +59,8 @@ try {
   console.log('Coding the corpus: 60 codes, 2 coders, 40,000 codings…');
   results.coding = await page.evaluate((n) => window.runCodingBench(n), 40_000);
   results.qdpx = await page.evaluate(() => window.runQdpxBench());
+  console.log('Saving the study-scale project as an archive and restoring it…');
+  results.archive = await page.evaluate(() => window.runArchiveBench());
   results.waves = await page.evaluate(() => window.runWaveBench());
   results.agreement = await page.evaluate(() => window.runAgreementBench());
   results.quotes = await page.evaluate(() => window.runQuoteBench());
@@ -117,6 +119,16 @@ const rows = [
     'import .qdpx (read + new project)',
     `${(results.qdpx.importMs / 1000).toFixed(1)} s`,
     `target < 10 s; read ${(results.qdpx.readQdpxMs / 1000).toFixed(1)} s, write ${(results.qdpx.createProjectMs / 1000).toFixed(1)} s`,
+  ],
+  [
+    'save archive (.mirabal)',
+    `${(results.archive.exportMs / 1000).toFixed(1)} s`,
+    `target < 3 s; ${results.archive.megabytes.toFixed(1)} MB`,
+  ],
+  [
+    'restore archive as a new project',
+    `${(results.archive.restoreMs / 1000).toFixed(1)} s`,
+    `target < 3 s; ${results.archive.sameBytes ? 'exports again to the same bytes' : 'EXPORTS DIFFERENT BYTES'}`,
   ],
   [
     'plan merging a coder .qdpx',

@@ -18,6 +18,7 @@ import { planMerge } from '../../../renderer/core/merge/projectMerge';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
+import { exportArchive, importArchive } from '../../../renderer/store/archive';
 import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
 import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
@@ -28,6 +29,7 @@ declare global {
     runCodingBench(codingCount: number): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
     runQdpxBench(): Promise<Record<string, number>>;
+    runArchiveBench(): Promise<Record<string, number>>;
     runWaveBench(): Promise<Record<string, number>>;
     runQuoteBench(): Promise<Record<string, number>>;
     runAgreementBench(): Promise<Record<string, number>>;
@@ -178,6 +180,17 @@ window.runQdpxBench = async () => {
     planMergeMs,
     mergeAlreadyPresent: plan.summary.codings.alreadyPresent,
   };
+};
+
+// The study-scale project saved as a lossless archive and restored as a new project; both
+// have a 3 s target (issue 14), and the restored copy must export to the same bytes.
+window.runArchiveBench = async () => {
+  const db = benchDb!;
+  const [bytes, exportMs] = await time(() => exportArchive(db.projectId));
+  const [entry, restoreMs] = await time(() => importArchive(bytes, 'Bench study.mirabal'));
+  const again = await exportArchive(entry.id);
+  const same = again.length === bytes.length && again.every((b, i) => b === bytes[i]);
+  return { exportMs, restoreMs, megabytes: bytes.length / 1e6, sameBytes: same ? 1 : 0 };
 };
 
 // The Time 1 / Time 2 matrix over the study-scale project in memory: the median of 5 runs,
