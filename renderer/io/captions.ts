@@ -3,6 +3,7 @@
 // Hand-written: the media-captions package is not installed, and we need only cue text.
 import type { Turn } from '../core/shared';
 import { ImportError } from './errors';
+import { removeSpans, voiceTags } from './linearScan';
 import { KNOWN_LABELS } from '../core/transcripts';
 
 export interface CaptionResult {
@@ -50,22 +51,20 @@ function decodeEntities(s: string): string {
 /** Splits a cue payload at <v Name> voice tags; text before the first tag has no voice. */
 function voiceSegments(payload: string): { speaker: string | null; text: string }[] {
   const segments: { speaker: string | null; text: string }[] = [];
-  const re = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>/g;
   let speaker: string | null = null;
   let last = 0;
-  for (let m = re.exec(payload); m; m = re.exec(payload)) {
-    segments.push({ speaker, text: payload.slice(last, m.index) });
-    speaker = m[1]?.trim() || null;
-    last = re.lastIndex;
+  for (const tag of voiceTags(payload)) {
+    segments.push({ speaker, text: payload.slice(last, tag.index) });
+    speaker = tag.name?.trim() || null;
+    last = tag.end;
   }
   segments.push({ speaker, text: payload.slice(last) });
   return segments;
 }
 
 function cleanText(s: string): string {
-  const noTags = s
-    .replace(/<[^>]*>/g, '') // <i>, </v>, <c.x>, <00:00:01.000>, <font ...>
-    .replace(/\{\\[^}]*\}/g, ''); // SRT/ASS overrides like {\an8}
+  // <i>, </v>, <c.x>, <00:00:01.000>, <font ...>, then SRT/ASS overrides like {\an8}
+  const noTags = removeSpans(removeSpans(s, '<', '>'), '{\\', '}');
   return decodeEntities(noTags).replace(/\s+/g, ' ').trim();
 }
 
@@ -168,7 +167,7 @@ export function parseCaptions(text: string, fileName: string, kind: 'vtt' | 'srt
     );
   }
   const voiced = new Set<string>();
-  for (const m of text.matchAll(/<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/g)) voiced.add(m[1]!.trim());
+  for (const tag of voiceTags(text)) if (tag.name !== undefined) voiced.add(tag.name.trim());
   confirmPrefixSpeakers(cues, voiced);
   // Captioners write the name only when the speaker changes: an unnamed cue continues the
   // previous speaker.

@@ -127,9 +127,12 @@ function wordPrefix(xml: string): string {
 }
 
 // Tags (attribute values may hold '>' but never '<', which keeps the scan linear on broken
-// input), comments, CDATA, processing instructions, declarations.
+// input), comments, CDATA, processing instructions, declarations. A comment, CDATA section
+// or processing instruction without its end runs to the end of the input and the
+// file is refused: were the end required, every later "<!--" would
+// rescan to the end, quadratic on a long run of them.
 const TOKEN =
-  /<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>"']|"[^<"]*"|'[^<']*')*?)(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!([A-Za-z]+)/g;
+  /<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>"']|"[^<"]*"|'[^<']*')*?)(\/?)>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!([A-Za-z]+)/g;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -138,8 +141,8 @@ function styleNames(xml: string): Map<string, string> {
   const w = escapeRe(wordPrefix(xml));
   const names = new Map<string, string>();
   const idOf = new RegExp(`\\b${w}:styleId\\s*=\\s*["']([^"']*)["']`);
-  const nameOf = new RegExp(`<${w}:name\\b[^>]*?\\b${w}:val\\s*=\\s*["']([^"']*)["']`);
-  for (const m of xml.matchAll(new RegExp(`<${w}:style\\b([^>]*)>([\\s\\S]*?)</${w}:style>`, 'g'))) {
+  const nameOf = new RegExp(`<${w}:name\\b[^<>]*?\\b${w}:val\\s*=\\s*["']([^"']*)["']`);
+  for (const m of xml.matchAll(new RegExp(`<${w}:style\\b([^<>]*)>([\\s\\S]*?)(?:</${w}:style>|$)`, 'g'))) {
     const id = idOf.exec(m[1]!)?.[1];
     const name = nameOf.exec(m[2]!)?.[1];
     if (id !== undefined && name !== undefined) names.set(decodeEntities(id), decodeEntities(name));
@@ -173,6 +176,12 @@ export function documentXmlToLines(xml: string, fileName: string, styles: Readon
   for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
     if (inText && skipDepth === 0 && m.index > last) stack[stack.length - 1]?.push(decodeEntities(xml.slice(last, m.index)));
     last = TOKEN.lastIndex;
+    if (m.index + m[0].length === xml.length && /^<[!?]/.test(m[0]) && !/(?:-->|\]\]>|\?>)$/.test(m[0]) && m[6] === undefined) {
+      throw new ImportError(
+        fileName,
+        'is not a valid .docx (its document has a comment, CDATA section or instruction that is never closed)',
+      );
+    }
     if (m[6] !== undefined) {
       // <!DOCTYPE or <!ENTITY: Word never writes one, and a DTD is how XML bombs and XXE work.
       throw new ImportError(fileName, 'is not a valid .docx (its document declares a DTD, which Word never writes)');

@@ -5,6 +5,7 @@ import { splitTitle, detectTurns, proposeSpeakerRoles } from '../core/transcript
 import { parseCaptions } from './captions';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
 import { ImportError } from './errors';
+import { stripAutolinks, stripBracketed, stripPaired } from './linearScan';
 
 export { ImportError };
 
@@ -50,15 +51,11 @@ export function transcriptFormat(fileName: string): string | null {
 const PARK = 0xe000;
 
 function stripInline(line: string): string {
-  return line
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) => String.fromCharCode(PARK + c.charCodeAt(0)))
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images -> alt text
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // [text](url)
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // [text][ref]
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1') // autolinks
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+  const parked = line.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) => String.fromCharCode(PARK + c.charCodeAt(0)));
+  // Links, autolinks and paired delimiters are scanned by hand: their regexes backtracked
+  // quadratically on a long line of "[a " or "**a ".
+  const links = stripAutolinks(stripBracketed(stripBracketed(stripBracketed(parked, 'image'), 'inline'), 'ref'));
+  return stripPaired(stripPaired(links.replace(/`([^`]+)`/g, '$1'), ['**', '__']), ['~~'])
     .replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1')
     .replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2') // not snake_case
     .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PARK));

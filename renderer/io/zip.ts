@@ -1,7 +1,7 @@
 // Bounded reading of zip archives (.docx, .qdpx). Every central-directory record is checked
 // before anything is inflated: entry count, claimed sizes, compression ratio and, for
 // archives we unpack into a project, the entry's path (DESIGN "Security").
-import { unzipSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { ImportError } from './errors';
 
 export interface ZipLimits {
@@ -42,35 +42,191 @@ export interface ReadZipOptions {
 }
 
 /**
- * Reads the wanted entries. fflate inflates into a buffer of the *claimed* size and never
- * grows it, so bounding the claims bounds memory even when a claim lies.
+ * Reads the wanted entries. The central directory is walked here (not by fflate) so each
+ * entry's CRC-32 and sizes are at hand; every inflated entry must match its claimed size
+ * and CRC-32, or the whole file is refused naming the entry. Inflation is streamed in small
+ * chunks into a buffer of the *claimed* size and stops as soon as the output would exceed
+ * it, so bounding the claims bounds memory and time even when a claim lies.
  */
 export function readZipEntries(bytes: Uint8Array, options: ReadZipOptions): Record<string, Uint8Array> {
   const { fileName, limits } = options;
-  let entries = 0;
-  let total = 0;
+  let records: CentralRecord[];
   try {
-    return unzipSync(bytes, {
-      filter(file) {
-        entries++;
-        if (entries > limits.maxEntries) throw zipBomb(fileName, `more than ${limits.maxEntries} entries`);
-        if (options.checkPaths && unsafeEntryPath(file.name)) {
-          throw new ImportError(fileName, `holds an entry with an unsafe path ("${file.name}"); it was not opened`);
-        }
-        if (!options.wanted(file.name)) return false;
-        if (file.originalSize > limits.maxEntryBytes) {
-          throw zipBomb(fileName, `${file.name} claims ${file.originalSize} bytes uncompressed`);
-        }
-        if (file.originalSize > RATIO_APPLIES_ABOVE && file.originalSize > Math.max(file.size, 1) * limits.maxRatio) {
-          throw zipBomb(fileName, `${file.name} is compressed more than ${limits.maxRatio} to 1`);
-        }
-        total += file.originalSize;
-        if (total > limits.maxTotalBytes) throw zipBomb(fileName, `its entries claim more than ${limits.maxTotalBytes} bytes in all`);
-        return true;
-      },
-    });
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
+    records = centralDirectory(bytes);
+  } catch {
     throw options.invalid();
   }
+  let entries = 0;
+  let total = 0;
+  const wanted: CentralRecord[] = [];
+  for (const file of records) {
+    entries++;
+    if (entries > limits.maxEntries) throw zipBomb(fileName, `more than ${limits.maxEntries} entries`);
+    if (options.checkPaths && unsafeEntryPath(file.name)) {
+      throw new ImportError(fileName, `holds an entry with an unsafe path ("${file.name}"); it was not opened`);
+    }
+    if (!options.wanted(file.name)) continue;
+    if (file.originalSize > limits.maxEntryBytes) {
+      throw zipBomb(fileName, `${file.name} claims ${file.originalSize} bytes uncompressed`);
+    }
+    if (file.originalSize > RATIO_APPLIES_ABOVE && file.originalSize > Math.max(file.size, 1) * limits.maxRatio) {
+      throw zipBomb(fileName, `${file.name} is compressed more than ${limits.maxRatio} to 1`);
+    }
+    total += file.originalSize;
+    if (total > limits.maxTotalBytes) throw zipBomb(fileName, `its entries claim more than ${limits.maxTotalBytes} bytes in all`);
+    wanted.push(file);
+  }
+  const out: Record<string, Uint8Array> = {};
+  for (const file of wanted) {
+    const data = readEntry(bytes, file, fileName, options);
+    if (crc32(data) !== file.crc) {
+      throw new ImportError(fileName, `is damaged: the entry ${file.name} fails its CRC-32 check; it was not opened`);
+    }
+    out[file.name] = data;
+  }
+  return out;
+}
+
+interface CentralRecord {
+  name: string;
+  compression: number;
+  crc: number;
+  /** Compressed size. */
+  size: number;
+  originalSize: number;
+  /** Offset of the local header. */
+  offset: number;
+}
+
+const u16 = (d: Uint8Array, i: number): number => {
+  if (i + 2 > d.length) throw new RangeError('past end');
+  return d[i]! | (d[i + 1]! << 8);
+};
+const u32 = (d: Uint8Array, i: number): number => {
+  if (i + 4 > d.length) throw new RangeError('past end');
+  return (d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16) | (d[i + 3]! << 24)) >>> 0;
+};
+const u64 = (d: Uint8Array, i: number): number => u32(d, i) + u32(d, i + 4) * 4294967296;
+
+/** Walks the end-of-central-directory record (zip64 too) and the central directory. */
+function centralDirectory(d: Uint8Array): CentralRecord[] {
+  let e = d.length - 22;
+  while (e >= 0 && u32(d, e) !== 0x06054b50) {
+    if (d.length - e > 65558) throw new RangeError('no end record');
+    e--;
+  }
+  if (e < 0) throw new RangeError('no end record');
+  let count = u16(d, e + 10);
+  let o = u32(d, e + 16);
+  let zip64 = e >= 20 && u32(d, e - 20) === 0x07064b50;
+  if (zip64) {
+    const ze = u64(d, e - 12);
+    zip64 = u32(d, ze) === 0x06064b50;
+    if (zip64) {
+      count = u64(d, ze + 32);
+      o = u64(d, ze + 48);
+    }
+  }
+  const records: CentralRecord[] = [];
+  const latin1 = new TextDecoder('latin1');
+  const utf8 = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (u32(d, o) !== 0x02014b50) throw new RangeError('bad central record');
+    const flags = u16(d, o + 8);
+    const nameLength = u16(d, o + 28);
+    const extraLength = u16(d, o + 30);
+    const commentLength = u16(d, o + 32);
+    const nameStart = o + 46;
+    if (nameStart + nameLength > d.length) throw new RangeError('past end');
+    const nameBytes = d.subarray(nameStart, nameStart + nameLength);
+    const name = flags & 0x800 ? utf8.decode(nameBytes) : latin1.decode(nameBytes);
+    let size = u32(d, o + 20);
+    let originalSize = u32(d, o + 24);
+    let offset = u32(d, o + 42);
+    if (size === 0xffffffff || originalSize === 0xffffffff || offset === 0xffffffff) {
+      // Zip64 extended information: the 64-bit values that replace the 0xFFFFFFFF ones, in order.
+      const end = nameStart + nameLength + extraLength;
+      for (let x = nameStart + nameLength; x + 4 <= end; x += 4 + u16(d, x + 2)) {
+        if (u16(d, x) !== 1) continue;
+        let p = x + 4;
+        if (originalSize === 0xffffffff) {
+          originalSize = u64(d, p);
+          p += 8;
+        }
+        if (size === 0xffffffff) {
+          size = u64(d, p);
+          p += 8;
+        }
+        if (offset === 0xffffffff) offset = u64(d, p);
+        break;
+      }
+    }
+    records.push({ name, compression: u16(d, o + 10), crc: u32(d, o + 16), size, originalSize, offset });
+    o = nameStart + nameLength + extraLength + commentLength;
+  }
+  return records;
+}
+
+/** Compressed bytes handed to the inflater at a time: at most ~1000x this comes out per step. */
+const INFLATE_CHUNK = 16 * 1024;
+
+function readEntry(d: Uint8Array, file: CentralRecord, fileName: string, options: ReadZipOptions): Uint8Array {
+  let start: number;
+  try {
+    if (u32(d, file.offset) !== 0x04034b50) throw new RangeError('bad local header');
+    start = file.offset + 30 + u16(d, file.offset + 26) + u16(d, file.offset + 28);
+  } catch {
+    throw options.invalid();
+  }
+  const end = start + file.size;
+  if (end > d.length) throw new ImportError(fileName, `is damaged: the entry ${file.name} is cut short; it was not opened`);
+  const compressed = d.subarray(start, end);
+  const sizeMismatch = (): ImportError =>
+    new ImportError(
+      fileName,
+      `is damaged: the entry ${file.name} does not hold the ${file.originalSize} bytes it claims; it was not opened`,
+    );
+  if (file.compression === 0) {
+    if (file.size !== file.originalSize) throw sizeMismatch();
+    return compressed.slice();
+  }
+  if (file.compression !== 8) throw options.invalid();
+  const out = new Uint8Array(file.originalSize);
+  let written = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (written + chunk.length > out.length) throw sizeMismatch();
+    out.set(chunk, written);
+    written += chunk.length;
+    if (final) ended = true;
+  });
+  try {
+    for (let p = 0; p < compressed.length; p += INFLATE_CHUNK) {
+      const last = p + INFLATE_CHUNK >= compressed.length;
+      inflater.push(compressed.subarray(p, Math.min(p + INFLATE_CHUNK, compressed.length)), last);
+    }
+    if (compressed.length === 0) inflater.push(compressed, true);
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(fileName, `is damaged: the entry ${file.name} cannot be inflated; it was not opened`);
+  }
+  if (!ended || written !== file.originalSize) throw sizeMismatch();
+  return out;
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (IEEE 802.3, as zip uses), table-driven. */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,0 +1,115 @@
+import { describe, it, expect } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { crc32, readZipEntries, type ReadZipOptions } from '../../../renderer/io/zip';
+import { ImportError } from '../../../renderer/io/errors';
+
+const options = (fileName = 'x.qdpx'): ReadZipOptions => ({
+  fileName,
+  limits: { maxEntries: 100, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024, maxRatio: 1000 },
+  wanted: () => true,
+  invalid: () => new ImportError(fileName, 'is not a valid zip'),
+});
+
+function refusal(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** Offsets of the central-directory record and of the data of the named entry. */
+function locate(bytes: Uint8Array, name: string): { central: number; local: number; data: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= 0; i--) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLen = view.getUint16(i + 28, true);
+    if (new TextDecoder().decode(bytes.subarray(i + 46, i + 46 + nameLen)) !== name) continue;
+    const local = view.getUint32(i + 42, true);
+    return { central: i, local, data: local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true) };
+  }
+  throw new Error(`no ${name}`);
+}
+
+const TEXT = 'Interviewer: What happened then?\nKieran: He took my phone and my keys.\n'.repeat(40);
+
+describe('crc32', () => {
+  it('gives the standard check value', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+});
+
+describe('readZipEntries: damaged entries', () => {
+  it('reads an intact archive, stored and deflated', () => {
+    for (const level of [0, 6] as const) {
+      const zip = zipSync({ 'a.txt': strToU8(TEXT), 'b/c.xml': strToU8('<x/>') }, { level });
+      const files = readZipEntries(zip, options());
+      expect(new TextDecoder().decode(files['a.txt'])).toBe(TEXT);
+      expect(new TextDecoder().decode(files['b/c.xml'])).toBe('<x/>');
+    }
+  });
+
+  it('a flipped bit in a stored entry is refused, naming the entry', () => {
+    const zip = zipSync({ 'project.qde': strToU8(TEXT) }, { level: 0 });
+    const { data } = locate(zip, 'project.qde');
+    zip[data + 100]! ^= 0x04;
+    const err = refusal(() => readZipEntries(zip, options('p.qdpx')));
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.message).toMatch(/^p\.qdpx: .*project\.qde.*CRC-32/);
+  });
+
+  it('every single flipped bit in a deflated entry is refused or gives the same text', () => {
+    const zip = zipSync({ 'word/document.xml': strToU8(TEXT) }, { level: 6 });
+    const { data, central } = locate(zip, 'word/document.xml');
+    const size = new DataView(zip.buffer).getUint32(central + 20, true);
+    for (let byte = data; byte < data + size; byte++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const bad = zip.slice();
+        bad[byte]! ^= 1 << bit;
+        let text: string | undefined;
+        try {
+          text = new TextDecoder().decode(readZipEntries(bad, options())['word/document.xml']);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ImportError);
+          expect((err as Error).message).toContain('word/document.xml');
+          continue;
+        }
+        expect(text).toBe(TEXT);
+      }
+    }
+  });
+
+  it('a zip bomb that understates its size is refused, not truncated', () => {
+    const zip = zipSync({ 'word/document.xml': strToU8(TEXT) }, { level: 6 });
+    const { central, local } = locate(zip, 'word/document.xml');
+    const view = new DataView(zip.buffer);
+    view.setUint32(central + 24, 100, true);
+    view.setUint32(local + 22, 100, true);
+    const err = refusal(() => readZipEntries(zip, options('bomb.docx')));
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.message).toMatch(/^bomb\.docx: .*word\/document\.xml.*claims/);
+  });
+
+  it('an understated size with a CRC-32 matching the truncated prefix is still refused', () => {
+    const zip = zipSync({ 'word/document.xml': strToU8(TEXT) }, { level: 6 });
+    const { central } = locate(zip, 'word/document.xml');
+    const view = new DataView(zip.buffer);
+    view.setUint32(central + 24, 100, true);
+    view.setUint32(central + 16, crc32(strToU8(TEXT.slice(0, 100))), true);
+    expect(refusal(() => readZipEntries(zip, options('bomb.docx'))).message).toContain('word/document.xml');
+  });
+
+  it('an overstated size is refused', () => {
+    const zip = zipSync({ 'a.txt': strToU8(TEXT) }, { level: 6 });
+    const { central } = locate(zip, 'a.txt');
+    new DataView(zip.buffer).setUint32(central + 24, TEXT.length + 10, true);
+    expect(refusal(() => readZipEntries(zip, options())).message).toContain('a.txt');
+  });
+
+  it('a truncated archive is refused', () => {
+    const zip = zipSync({ 'a.txt': strToU8(TEXT) }, { level: 6 });
+    expect(refusal(() => readZipEntries(zip.subarray(0, zip.length - 30), options()))).toBeInstanceOf(ImportError);
+  });
+});
