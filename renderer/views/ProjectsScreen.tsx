@@ -199,10 +199,15 @@ export function ProjectsScreen() {
               <li key={p.id} className="row">
                 <span>{p.name}</span>
                 <span className="muted">deleted {formatDate(p.deletedAt)}</span>
-                <button type="button" onClick={() => run(() => restoreProject(p.id))}>
+                <button type="button" aria-label={`Restore ${p.name}`} onClick={() => run(() => restoreProject(p.id))}>
                   Restore
                 </button>
-                <button type="button" className="danger" onClick={() => setConfirm({ entry: p, forever: true })}>
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={`Delete ${p.name} for ever`}
+                  onClick={() => setConfirm({ entry: p, forever: true })}
+                >
                   Delete for ever
                 </button>
               </li>

@@ -270,7 +270,8 @@ describe('foundation', () => {
     await page.getByRole('dialog', { name: 'Delete project?' }).getByRole('button', { name: 'Move to bin' }).click();
     await page.getByRole('heading', { name: 'Bin' }).waitFor();
     await page.reload();
-    await page.getByRole('button', { name: 'Restore' }).click();
+    // Named by project: "Restore archive…" sits on the same screen.
+    await page.getByRole('button', { name: 'Restore Pilot study', exact: true }).click();
     await page.getByRole('button', { name: 'Pilot study', exact: true }).waitFor();
     expect(await page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
     await screenshot(page, 'projects');
