@@ -1,6 +1,8 @@
 // Wiring of the main process, kept apart from main.ts so tests can drive it with
 // fake Electron objects. Everything Electron-specific comes in as an argument.
-import type { App, BrowserWindow, Dialog, IpcMain, Protocol, Session } from 'electron';
+import path from 'node:path';
+import type { App, BrowserWindow, Dialog, IpcMain, Protocol, Session, Shell } from 'electron';
+import { APP_CLOSING, CLOSE_GRACE_MS } from './contract.js';
 import { registerIpcHandlers } from './ipc.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
 import { APP_INDEX_URL, guardWebContents, hardenSession, secureWebPreferences } from './security.js';
@@ -10,6 +12,7 @@ export interface ElectronPieces {
   BrowserWindow: typeof BrowserWindow;
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   ipcMain: Pick<IpcMain, 'handle'>;
+  shell: Pick<Shell, 'openPath'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: Session };
 }
@@ -35,19 +38,54 @@ export function whenReady(e: ElectronPieces, paths: AppPaths): BrowserWindow {
   hardenSession(e.session.defaultSession);
   serveAppProtocol(e.protocol, paths.distDir);
   let win: BrowserWindow | null = null;
+  let closeGuard: { allow(): void } | null = null;
+  const userData = () => e.app.getPath('userData');
   registerIpcHandlers({
     ipcMain: e.ipcMain,
     dialog: e.dialog,
+    shell: e.shell,
     getWindow: () => (win && !win.isDestroyed() ? win : null),
-    userDataDir: () => e.app.getPath('userData'),
+    userDataDir: userData,
     appInfo: () => ({
       version: e.app.getVersion(),
       platform: process.platform,
       electron: process.versions['electron'] ?? 'unknown',
+      dataFolder: userData(),
+      backupsFolder: path.join(userData(), 'backups'),
     }),
+    readyToClose: () => closeGuard?.allow(),
   });
   win = createMainWindow(e.BrowserWindow, paths.preloadPath);
+  closeGuard = guardClose(win);
   return win;
+}
+
+/**
+ * Holds the window open while the page takes its last backup: the first close is cancelled and
+ * the page told (APP_CLOSING); the window closes when the page says it is ready, or after
+ * CLOSE_GRACE_MS whatever happens, or at once if the page has crashed.
+ */
+export function guardClose(win: BrowserWindow, graceMs = CLOSE_GRACE_MS, timers = { setTimeout, clearTimeout }): { allow(): void } {
+  let allowed = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const allow = () => {
+    if (timer) timers.clearTimeout(timer);
+    timer = null;
+    if (allowed) return;
+    allowed = true;
+    if (!win.isDestroyed()) win.close();
+  };
+  win.on('close', (event) => {
+    if (allowed) return;
+    event.preventDefault();
+    if (timer) return; // already asked; a second click on × waits for the same answer
+    timer = timers.setTimeout(allow, graceMs);
+    win.webContents.send(APP_CLOSING);
+  });
+  win.webContents.on('render-process-gone', () => {
+    allowed = true;
+  });
+  return { allow };
 }
 
 export function createMainWindow(BW: typeof BrowserWindow, preloadPath: string): BrowserWindow {

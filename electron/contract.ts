@@ -13,9 +13,21 @@ export const CHANNELS = {
   saveFile: 'dialog:saveFile',
   writeBackup: 'backup:write',
   listBackups: 'backup:list',
+  readBackup: 'backup:read',
+  revealBackups: 'backup:reveal',
   appInfo: 'app:info',
+  readyToClose: 'app:readyToClose',
 } as const;
 
+/**
+ * The one message main sends to the page: the window is about to close (the user closed it or
+ * quit). The page takes a last backup if anything changed, then calls readyToClose; main closes
+ * the window anyway after CLOSE_GRACE_MS, so a hung page can never keep it open.
+ */
+export const APP_CLOSING = 'app:closing';
+export const CLOSE_GRACE_MS = 20_000;
+
+/** The API functions that are invoke channels (all but the one listener, onAppClosing). */
 export type ApiName = keyof typeof CHANNELS;
 export type Channel = (typeof CHANNELS)[ApiName];
 
@@ -23,8 +35,6 @@ export type Channel = (typeof CHANNELS)[ApiName];
 export const MAX_OPEN_FILE_BYTES = 60 * 1024 * 1024;
 /** Upper bound on bytes written by dialog:saveFile and backup:write in one call. */
 export const MAX_WRITE_BYTES = 512 * 1024 * 1024;
-/** backup:write keeps at most this many files per project, deleting the oldest. */
-export const MAX_BACKUPS_PER_PROJECT = 20;
 
 export interface OpenFilesArgs {
   title: string;
@@ -59,17 +69,25 @@ export interface BackupWriteResult {
 export interface BackupListArgs {
   projectId: string;
 }
+export interface BackupReadArgs {
+  projectId: string;
+  fileName: string;
+}
 export interface BackupEntry {
   fileName: string;
   size: number;
-  /** Milliseconds since the epoch. */
-  modifiedAt: number;
+  /** When the backup was taken (from its name), milliseconds since the epoch. */
+  takenAt: number;
 }
 
 export interface AppInfo {
   version: string;
   platform: string;
   electron: string;
+  /** Where the app keeps its data (Electron's userData folder), to tell the researcher. */
+  dataFolder: string;
+  /** Where automatic backups go: <dataFolder>/backups/<project id>/. */
+  backupsFolder: string;
 }
 
 /** What the preload exposes as `window.workbench`: one function per channel. */
@@ -78,7 +96,14 @@ export interface WorkbenchApi {
   saveFile(args: SaveFileArgs): Promise<SaveFileResult>;
   writeBackup(args: BackupWriteArgs): Promise<BackupWriteResult>;
   listBackups(args: BackupListArgs): Promise<BackupEntry[]>;
+  readBackup(args: BackupReadArgs): Promise<Uint8Array>;
+  /** Opens the project's backups folder in the system's file manager. */
+  revealBackups(args: BackupListArgs): Promise<void>;
   appInfo(): Promise<AppInfo>;
+  /** The page has done what it had to before closing (see APP_CLOSING). */
+  readyToClose(): Promise<void>;
+  /** Listens to APP_CLOSING; the only message the page can receive. */
+  onAppClosing(listener: () => void): void;
 }
 
 /** Argument and result types of each API function, for main's handlers. */

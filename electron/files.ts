@@ -1,9 +1,10 @@
 // File-system work behind the IPC handlers. Arguments arrive already validated
 // (validate.ts); these functions only touch the paths they are given or the
 // backups folder they compute.
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_BACKUPS_PER_PROJECT, MAX_OPEN_FILE_BYTES, type BackupEntry, type PickedFile } from './contract.js';
+import { backupsToDelete, backupTakenAt } from './backupPolicy.js';
+import { MAX_OPEN_FILE_BYTES, type BackupEntry, type PickedFile } from './contract.js';
 
 const MB = 1024 * 1024;
 
@@ -34,36 +35,76 @@ export function backupDir(userData: string, projectId: string): string {
 }
 
 /**
- * Writes a backup via a temporary file and rename, so a crash mid-write never leaves a
- * truncated file that looks like a good backup; then prunes to the newest N.
+ * Writes a file all or nothing: into a temporary file beside it, flushed to the disk, then
+ * renamed over the target (atomic on every system Electron runs on), then the folder entry is
+ * flushed. A crash at any moment leaves the old file or the new one, never a truncated mix.
+ */
+export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(target);
+  // Hidden, and unique by process and time; listings skip it (it has no backup name).
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
+/** Flushes a folder's entries (the rename); Windows cannot open folders, and needs no such step. */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | null = null;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // EISDIR / EPERM on Windows: the rename is already durable there.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a backup atomically, then prunes the folder by the rotation rule (backupPolicy.ts);
+ * the backup just written is always kept, whatever the clock says.
  */
 export async function writeBackupFile(
   userData: string,
   projectId: string,
   fileName: string,
   bytes: Uint8Array,
-  keep = MAX_BACKUPS_PER_PROJECT,
+  now = Date.now(),
 ): Promise<string> {
   const dir = backupDir(userData, projectId);
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, fileName);
-  // Valid backup names start with a letter or digit, so a dot-prefixed temp never collides.
-  const temp = path.join(dir, `.${fileName}.${process.pid}.tmp`);
-  await writeFile(temp, bytes);
-  await rename(temp, target);
-  await pruneBackups(dir, fileName, keep);
+  await writeFileAtomically(target, bytes);
+  const names = (await listBackupDir(dir)).map((e) => e.fileName);
+  for (const old of backupsToDelete(names, now, fileName)) await rm(path.join(dir, old), { force: true });
   return target;
 }
 
-async function pruneBackups(dir: string, justWritten: string, keep: number): Promise<void> {
-  // The file just written is always kept, even if clocks or mtimes say otherwise.
-  const others = (await listBackupDir(dir)).filter((e) => e.fileName !== justWritten);
-  for (const old of others.slice(Math.max(0, keep - 1))) {
-    await rm(path.join(dir, old.fileName), { force: true });
+/** One backup's bytes; only names that are in the project's folder (validated before). */
+export async function readBackupFile(userData: string, projectId: string, fileName: string): Promise<Uint8Array> {
+  const file = path.join(backupDir(userData, projectId), fileName);
+  try {
+    const buf = await readFile(file);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`The backup "${fileName}" is no longer there.`);
+    throw e;
   }
 }
 
-/** Backups of a project, newest first (by modification time, then by name). */
+/** Backups of a project, newest first. */
 export async function listBackupFiles(userData: string, projectId: string): Promise<BackupEntry[]> {
   return listBackupDir(backupDir(userData, projectId));
 }
@@ -78,10 +119,11 @@ async function listBackupDir(dir: string): Promise<BackupEntry[]> {
   }
   const entries: BackupEntry[] = [];
   for (const fileName of names) {
-    if (fileName.startsWith('.')) continue; // temp files of writes in progress
+    // Temp files of writes in progress start with a dot, and have no time in their name.
+    const takenAt = backupTakenAt(fileName);
+    if (takenAt === null) continue;
     const info = await stat(path.join(dir, fileName));
-    if (info.isFile()) entries.push({ fileName, size: info.size, modifiedAt: Math.floor(info.mtimeMs) });
+    if (info.isFile()) entries.push({ fileName, size: info.size, takenAt });
   }
-  // Backup names carry timestamps, so the name breaks ties between equal mtimes.
-  return entries.sort((a, b) => b.modifiedAt - a.modifiedAt || (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
+  return entries.sort((a, b) => b.takenAt - a.takenAt);
 }

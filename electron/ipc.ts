@@ -1,27 +1,31 @@
 // One ipcMain.handle per channel of the contract. Every handler first checks that
 // the caller is the app's own page, then validates its argument as `unknown`, and
 // only then touches dialogs or the file system.
-import { writeFile } from 'node:fs/promises';
-import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions } from 'electron';
+import { mkdir } from 'node:fs/promises';
+import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions, Shell } from 'electron';
 import { CHANNELS, type ApiName, type ApiResult, type AppInfo } from './contract.js';
-import { listBackupFiles, readPickedFiles, writeBackupFile } from './files.js';
+import { backupDir, listBackupFiles, readBackupFile, readPickedFiles, writeBackupFile, writeFileAtomically } from './files.js';
 import { assertAppSender } from './security.js';
 import {
-  validateBackupListArgs,
+  validateBackupReadArgs,
   validateBackupWriteArgs,
   validateNoArgs,
   validateOpenFilesArgs,
+  validateProjectArgs,
   validateSaveFileArgs,
 } from './validate.js';
 
 export interface IpcDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  shell: Pick<Shell, 'openPath'>;
   /** The window dialogs attach to (null: app-modal dialogs). */
   getWindow: () => BrowserWindow | null;
   /** Electron's userData folder; backups go to <userData>/backups/<projectId>/. */
   userDataDir: () => string;
   appInfo: () => AppInfo;
+  /** The page has taken its last backup: the window may close now. */
+  readyToClose: () => void;
 }
 
 /** The mapped type makes the compiler insist on a handler for every channel. */
@@ -47,7 +51,8 @@ function handlers(deps: IpcDeps): Handlers {
       const options = { defaultPath: args.suggestedName };
       const result = await (win ? deps.dialog.showSaveDialog(win, options) : deps.dialog.showSaveDialog(options));
       if (result.canceled || !result.filePath) return { saved: false };
-      await writeFile(result.filePath, args.bytes);
+      // Saving over an earlier export must never leave it half overwritten.
+      await writeFileAtomically(result.filePath, args.bytes);
       return { saved: true, path: result.filePath };
     },
     async writeBackup(raw) {
@@ -55,11 +60,26 @@ function handlers(deps: IpcDeps): Handlers {
       return { path: await writeBackupFile(deps.userDataDir(), args.projectId, args.fileName, args.bytes) };
     },
     async listBackups(raw) {
-      return listBackupFiles(deps.userDataDir(), validateBackupListArgs(raw).projectId);
+      return listBackupFiles(deps.userDataDir(), validateProjectArgs(CHANNELS.listBackups, raw).projectId);
+    },
+    async readBackup(raw) {
+      const args = validateBackupReadArgs(raw);
+      return readBackupFile(deps.userDataDir(), args.projectId, args.fileName);
+    },
+    async revealBackups(raw) {
+      const dir = backupDir(deps.userDataDir(), validateProjectArgs(CHANNELS.revealBackups, raw).projectId);
+      await mkdir(dir, { recursive: true });
+      // openPath resolves with an error text rather than rejecting.
+      const problem = await deps.shell.openPath(dir);
+      if (problem) throw new Error(`The backups folder could not be opened: ${problem}`);
     },
     async appInfo(raw) {
       validateNoArgs(CHANNELS.appInfo, raw);
       return deps.appInfo();
+    },
+    async readyToClose(raw) {
+      validateNoArgs(CHANNELS.readyToClose, raw);
+      deps.readyToClose();
     },
   };
 }

@@ -2,8 +2,27 @@
 // preload's `window.workbench`; in a plain browser (browser mode) it falls back to
 // <input type="file"> and downloads. Neither path uses the network.
 import { MAX_OPEN_FILE_BYTES, type BackupEntry, type OpenFilesArgs, type PickedFile, type WorkbenchApi } from './contract';
+import { opfsBackups } from './opfsBackups';
 
 export type { BackupEntry, OpenFilesArgs, PickedFile };
+
+/** Where a project's automatic backups are kept: Electron's backups folder, or browser mode's OPFS. */
+export interface BackupStore {
+  /** Writes one backup all or nothing, then prunes by the rotation rule (backupPolicy.ts). */
+  write(projectId: string, fileName: string, bytes: Uint8Array): Promise<void>;
+  /** The project's backups, newest first. */
+  list(projectId: string): Promise<BackupEntry[]>;
+  read(projectId: string, fileName: string): Promise<Uint8Array>;
+  /** Electron only: shows the project's backups folder in the file manager. */
+  reveal?(projectId: string): Promise<void>;
+}
+
+/** Where the app keeps its data, in words for the researcher. */
+export interface DataLocation {
+  data: string;
+  /** null: automatic backups are not possible here. */
+  backups: string | null;
+}
 
 export interface Platform {
   kind: 'electron' | 'browser';
@@ -11,10 +30,14 @@ export interface Platform {
   openFiles(opts: OpenFilesArgs): Promise<PickedFile[]>;
   /** Offers bytes to save under a suggested name; false when the user cancelled. */
   saveFile(name: string, bytes: Uint8Array, mime?: string): Promise<boolean>;
-  /** Electron only: writes <userData>/backups/<projectId>/<fileName>, returns its path. */
-  writeBackup?(projectId: string, fileName: string, bytes: Uint8Array): Promise<string>;
-  /** Electron only: the project's backups, newest first. */
-  listBackups?(projectId: string): Promise<BackupEntry[]>;
+  /** Automatic backups; null where this browser cannot keep them. */
+  backups: BackupStore | null;
+  location(): Promise<DataLocation>;
+  /**
+   * Electron only: `whenClosing` runs when the window is about to close (a last backup); the
+   * window closes when it settles, or after a grace period.
+   */
+  onAppClosing?(whenClosing: () => Promise<void>): void;
 }
 
 /** The Electron implementation is chosen whenever the preload has run. */
@@ -46,16 +69,40 @@ export function electronPlatform(api: WorkbenchApi): Platform {
     kind: 'electron',
     openFiles: (opts) => unwrap(() => api.openFiles(opts)),
     saveFile: async (name, bytes) => (await unwrap(() => api.saveFile({ suggestedName: name, bytes }))).saved,
-    writeBackup: async (projectId, fileName, bytes) => (await unwrap(() => api.writeBackup({ projectId, fileName, bytes }))).path,
-    listBackups: (projectId) => unwrap(() => api.listBackups({ projectId })),
+    backups: {
+      write: async (projectId, fileName, bytes) => void (await unwrap(() => api.writeBackup({ projectId, fileName, bytes }))),
+      list: (projectId) => unwrap(() => api.listBackups({ projectId })),
+      read: (projectId, fileName) => unwrap(() => api.readBackup({ projectId, fileName })),
+      reveal: (projectId) => unwrap(() => api.revealBackups({ projectId })),
+    },
+    location: async () => {
+      const info = await unwrap(() => api.appInfo());
+      return { data: `in the app's data folder, ${info.dataFolder}`, backups: `in ${info.backupsFolder}` };
+    },
+    onAppClosing: (whenClosing) =>
+      api.onAppClosing(() => {
+        void whenClosing()
+          .catch((e: unknown) => console.error('The last backup before closing failed:', e))
+          .finally(() => void api.readyToClose());
+      }),
   };
 }
 
 export function browserPlatform(doc: Document = document): Platform {
+  const backups = opfsBackups();
   return {
     kind: 'browser',
     openFiles: (opts) => pickFiles(doc, opts),
     saveFile: (name, bytes, mime) => Promise.resolve(download(doc, name, bytes, mime)),
+    backups,
+    location: () => {
+      // Another address (port), browser or profile is another origin, with its own empty store.
+      const origin = doc.defaultView?.location.origin ?? 'this address';
+      return Promise.resolve({
+        data: `in this browser's profile, for ${origin}`,
+        backups: backups ? `in this browser's private file storage, for ${origin}` : null,
+      });
+    },
   };
 }
 

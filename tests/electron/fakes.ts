@@ -29,6 +29,10 @@ export function navEvent(url: string): { url: string; prevented: boolean; preven
 }
 
 export class FakeWebContents extends FakeEmitter {
+  readonly sent: string[] = [];
+  send(channel: string): void {
+    this.sent.push(channel);
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -50,6 +54,10 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   show(): void {
     this.shown = true;
+  }
+  closeCalls = 0;
+  close(): void {
+    this.closeCalls++;
   }
   isDestroyed(): boolean {
     return false;

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MAX_BACKUPS_PER_PROJECT } from '../../electron/contract';
+import { backupFileName } from '../../electron/backupPolicy';
+import { CHANNELS } from '../../electron/contract';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { APP_INDEX_URL } from '../../electron/security';
 import { FakeDialog, FakeIpcMain, as } from './fakes';
@@ -10,22 +11,30 @@ import { FakeDialog, FakeIpcMain, as } from './fakes';
 vi.mock('electron', () => ({}));
 
 const UUID = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';
+const INFO = { version: '0.1.0', platform: 'linux', electron: '45.5.0', dataFolder: '/u', backupsFolder: '/u/backups' };
+const NAME = backupFileName(Date.UTC(2026, 11, 5, 11, 30));
 let dir: string;
 let userData: string;
 let ipc: FakeIpcMain;
 let dialog: FakeDialog;
+let opened: string[];
+let readyToClose: number;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wb-ipc-'));
   userData = join(dir, 'userData'); // not created: handlers must create it only when they write
   ipc = new FakeIpcMain();
   dialog = new FakeDialog();
+  opened = [];
+  readyToClose = 0;
   registerIpcHandlers({
     ipcMain: as(ipc),
     dialog: as(dialog),
+    shell: { openPath: (p: string) => (opened.push(p), Promise.resolve('')) },
     getWindow: () => null,
     userDataDir: () => userData,
-    appInfo: () => ({ version: '0.1.0', platform: 'linux', electron: '45.5.0' }),
+    appInfo: () => INFO,
+    readyToClose: () => void readyToClose++,
   });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,13 +65,14 @@ describe('registration and sender checks', () => {
 
 describe('malformed arguments are refused without touching the file system', () => {
   it.each([
-    [
-      CHANNELS.writeBackup,
-      { projectId: UUID, fileName: '../../../.bashrc', bytes: new Uint8Array(1) },
-      /fileName must be a plain file name/,
-    ],
-    [CHANNELS.writeBackup, { projectId: '../../etc', fileName: 'a.qdpx', bytes: new Uint8Array(1) }, /projectId must be a UUID-like id/],
-    [CHANNELS.writeBackup, { projectId: UUID, fileName: 'a.qdpx', bytes: 'not bytes' }, /bytes must be a Uint8Array/],
+    [CHANNELS.writeBackup, { projectId: UUID, fileName: '../../../.bashrc', bytes: new Uint8Array(1) }, /fileName must be a backup name/],
+    [CHANNELS.writeBackup, { projectId: UUID, fileName: 'notes.txt', bytes: new Uint8Array(1) }, /fileName must be a backup name/],
+    [CHANNELS.writeBackup, { projectId: '../../etc', fileName: NAME, bytes: new Uint8Array(1) }, /projectId must be a UUID-like id/],
+    [CHANNELS.writeBackup, { projectId: UUID, fileName: NAME, bytes: 'not bytes' }, /bytes must be a Uint8Array/],
+    [CHANNELS.readBackup, { projectId: UUID, fileName: `../${NAME}` }, /fileName must be a backup name/],
+    [CHANNELS.readBackup, { projectId: UUID }, /fileName must be a string/],
+    [CHANNELS.revealBackups, { projectId: '/etc' }, /projectId must be a UUID-like id/],
+    [CHANNELS.readyToClose, { now: true }, /takes no arguments/],
     [CHANNELS.listBackups, { projectId: '..' }, /projectId must be a UUID-like id/],
     [CHANNELS.listBackups, undefined, /arguments must be an object/],
     [CHANNELS.openFiles, { title: 7, extensions: [], multiple: false }, /title must be a string/],
@@ -126,60 +136,98 @@ describe('dialog:saveFile', () => {
     expect(readFileSync(target, 'utf8')).toBe('a,b');
     expect(dialog.saveCalls[0]).toEqual([{ defaultPath: 'quotes.csv' }]);
   });
+  it('replaces an earlier file whole, through a temporary file that does not stay behind', async () => {
+    const target = join(dir, 'out.csv');
+    writeFileSync(target, 'an older, longer export');
+    dialog.saveResult = { canceled: false, filePath: target };
+    await call(CHANNELS.saveFile, { suggestedName: 'out.csv', bytes: new TextEncoder().encode('new') });
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(dir).filter((n) => n !== 'userData')).toEqual(['out.csv']);
+  });
+  it('leaves what was there when the write fails, and no temporary file', async () => {
+    const target = join(dir, 'taken');
+    mkdirSync(join(target, 'inside'), { recursive: true }); // a folder: the rename over it fails
+    dialog.saveResult = { canceled: false, filePath: target };
+    await expect(call(CHANNELS.saveFile, { suggestedName: 'taken', bytes: new Uint8Array([1]) })).rejects.toThrow();
+    expect(readdirSync(target)).toEqual(['inside']);
+    expect(readdirSync(dir)).toEqual(['taken']);
+  });
   it('reports a cancelled dialog', async () => {
     await expect(call(CHANNELS.saveFile, { suggestedName: 'q.csv', bytes: new Uint8Array() })).resolves.toEqual({ saved: false });
   });
 });
 
-describe('backup:write and backup:list', () => {
+describe('backups: write, list, read, reveal', () => {
+  const at = (day: number, hour = 12) => Date.UTC(2026, 10, day, hour);
   const write = (fileName: string, text: string) =>
     call(CHANNELS.writeBackup, { projectId: UUID, fileName, bytes: new TextEncoder().encode(text) }) as Promise<{ path: string }>;
 
-  it('writes to <userData>/backups/<projectId>/<fileName> and lists it', async () => {
-    const { path } = await write('backup-001.qdpx', 'hello');
-    expect(path).toBe(join(userData, 'backups', UUID, 'backup-001.qdpx'));
+  it('writes to <userData>/backups/<projectId>/<fileName>, lists it with its time, and reads it back', async () => {
+    const { path } = await write(NAME, 'hello');
+    expect(path).toBe(join(userData, 'backups', UUID, NAME));
     expect(readFileSync(path, 'utf8')).toBe('hello');
-    const list = (await call(CHANNELS.listBackups, { projectId: UUID })) as { fileName: string; size: number; modifiedAt: number }[];
-    expect(list).toEqual([{ fileName: 'backup-001.qdpx', size: 5, modifiedAt: expect.any(Number) }]);
-    expect(Math.abs(list[0]!.modifiedAt - Date.now())).toBeLessThan(60_000);
+    await expect(call(CHANNELS.listBackups, { projectId: UUID })).resolves.toEqual([
+      { fileName: NAME, size: 5, takenAt: Date.UTC(2026, 11, 5, 11, 30) },
+    ]);
+    const bytes = (await call(CHANNELS.readBackup, { projectId: UUID, fileName: NAME })) as Uint8Array;
+    expect(new TextDecoder().decode(bytes)).toBe('hello');
   });
 
-  it('lists nothing for a project without backups', async () => {
+  it('lists nothing for a project without backups, and says when a backup is gone', async () => {
     await expect(call(CHANNELS.listBackups, { projectId: UUID })).resolves.toEqual([]);
+    await expect(call(CHANNELS.readBackup, { projectId: UUID, fileName: NAME })).rejects.toThrow(
+      `The backup "${NAME}" is no longer there.`,
+    );
   });
 
-  it(`keeps only the ${MAX_BACKUPS_PER_PROJECT} newest backups per project`, async () => {
-    const other = '0a0b0c0d-0000-4000-8000-000000000000';
-    await call(CHANNELS.writeBackup, { projectId: other, fileName: 'keep.qdpx', bytes: new Uint8Array(1) });
-    for (let i = 1; i <= 25; i++) {
-      const { path } = await write(`backup-${String(i).padStart(3, '0')}.qdpx`, `v${i}`);
-      const t = new Date(Date.UTC(2024, 0, 1, 0, i)); // distinct, increasing mtimes
-      utimesSync(path, t, t);
-    }
-    const names = readdirSync(join(userData, 'backups', UUID)).sort();
-    expect(names).toHaveLength(MAX_BACKUPS_PER_PROJECT);
-    expect(names[0]).toBe('backup-006.qdpx');
-    expect(names.at(-1)).toBe('backup-025.qdpx');
+  it('leaves no temporary file behind, and lists neither temporary nor foreign files', async () => {
+    await write(NAME, 'x');
+    const folder = join(userData, 'backups', UUID);
+    writeFileSync(join(folder, `.${NAME}.123.tmp`), 'half'); // a write a crash cut off
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    expect(readdirSync(folder).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
     const list = (await call(CHANNELS.listBackups, { projectId: UUID })) as { fileName: string }[];
-    expect(list.map((e) => e.fileName)[0]).toBe('backup-025.qdpx'); // newest first
-    expect(readdirSync(join(userData, 'backups', other))).toEqual(['keep.qdpx']); // other projects untouched
+    expect(list.map((e) => e.fileName)).toEqual([NAME]);
   });
 
-  it('keeps the backup just written even when older files look newer', async () => {
-    for (let i = 1; i <= 20; i++) {
-      const { path } = await write(`z-${String(i).padStart(2, '0')}.qdpx`, 'x');
-      const future = new Date(Date.now() + 86_400_000);
-      utimesSync(path, future, future);
-    }
-    await write('a-latest.qdpx', 'latest');
+  it('prunes by the rotation rule after each write, never another project, never a foreign file', async () => {
+    const other = '0a0b0c0d-0000-4000-8000-000000000000';
+    await call(CHANNELS.writeBackup, { projectId: other, fileName: backupFileName(at(1)), bytes: new Uint8Array(1) });
+    writeFileSync(join(dir, 'x'), '');
+    // 30 backups a day apart, oldest first: each write prunes with the real clock (December 2026
+    // or later), so only the newest ten and what falls in the day/week windows survive.
+    for (let day = 1; day <= 30; day++) await write(backupFileName(at(day)), `v${day}`);
     const names = readdirSync(join(userData, 'backups', UUID));
-    expect(names).toHaveLength(20);
-    expect(names).toContain('a-latest.qdpx');
+    expect(names).toContain(backupFileName(at(30)));
+    expect(names.length).toBeLessThan(30);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    expect(readdirSync(join(userData, 'backups', other))).toEqual([backupFileName(at(1))]);
+    const list = (await call(CHANNELS.listBackups, { projectId: UUID })) as { takenAt: number }[];
+    expect(list[0]!.takenAt).toBe(at(30)); // newest first
+  });
+
+  it('keeps the backup just written even when the clock is far ahead of it', async () => {
+    for (let day = 1; day <= 12; day++) await write(backupFileName(Date.now() + day * 86_400_000), 'future');
+    await write(backupFileName(at(1)), 'latest'); // a machine whose clock was wrong
+    expect(readdirSync(join(userData, 'backups', UUID))).toContain(backupFileName(at(1)));
+  });
+
+  it("reveals the project's backups folder, creating it", async () => {
+    await call(CHANNELS.revealBackups, { projectId: UUID });
+    expect(opened).toEqual([join(userData, 'backups', UUID)]);
+    expect(existsSync(opened[0]!)).toBe(true);
+  });
+});
+
+describe('app:readyToClose', () => {
+  it('tells main the page is ready', async () => {
+    await call(CHANNELS.readyToClose);
+    expect(readyToClose).toBe(1);
   });
 });
 
 describe('app:info', () => {
   it('returns version, platform and Electron version', async () => {
-    await expect(call(CHANNELS.appInfo)).resolves.toEqual({ version: '0.1.0', platform: 'linux', electron: '45.5.0' });
+    await expect(call(CHANNELS.appInfo)).resolves.toEqual(INFO);
   });
 });

@@ -1,7 +1,7 @@
 // Loads electron/main.ts against a fake 'electron' module and checks the wiring:
 // secure window, app:// page, hardened session, every channel registered.
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../electron/contract';
+import { APP_CLOSING, CHANNELS } from '../../electron/contract';
 import { APP_INDEX_URL } from '../../electron/security';
 import { FakeApp, FakeBrowserWindow, FakeDialog, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, navEvent } from './fakes';
 
@@ -15,6 +15,7 @@ vi.mock('electron', async () => {
     ipcMain: new f.FakeIpcMain(),
     protocol: new f.FakeProtocol(),
     session: { defaultSession: new f.FakeSession() },
+    shell: { openPath: () => Promise.resolve('') },
   });
   return fakes;
 });
@@ -28,6 +29,15 @@ async function startMain() {
     ipcMain: FakeIpcMain;
     protocol: FakeProtocol;
     session: { defaultSession: FakeSession };
+  };
+}
+
+function closeEvent() {
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
   };
 }
 
@@ -87,6 +97,23 @@ describe('electron/main.ts', () => {
       version: '0.1.0',
       platform: process.platform,
     });
+  });
+
+  it('holds the window on close until the page has taken its last backup', async () => {
+    const { ipcMain } = await startMain();
+    const win = FakeBrowserWindow.created[0]!;
+    const sent = win.webContents.sent;
+    const first = closeEvent();
+    win.emit('close', first);
+    expect(first.prevented).toBe(true);
+    expect(sent).toEqual([APP_CLOSING]);
+    win.emit('close', closeEvent()); // a second click on × asks nothing more
+    expect(sent).toEqual([APP_CLOSING]);
+    await ipcMain.invoke(CHANNELS.readyToClose, APP_INDEX_URL);
+    expect(win.closeCalls).toBe(1);
+    const last = closeEvent();
+    win.emit('close', last); // the close that call made goes through
+    expect(last.prevented).toBe(false);
   });
 
   it('quits when the window closes', async () => {

@@ -8,9 +8,13 @@ function fakeApi(): WorkbenchApi {
   return {
     openFiles: vi.fn(async () => [{ name: 'a.txt', bytes: new Uint8Array([1]) }]),
     saveFile: vi.fn(async () => ({ saved: true, path: '/x/a.csv' })),
-    writeBackup: vi.fn(async () => ({ path: '/u/backups/p/b.qdpx' })),
+    writeBackup: vi.fn(async () => ({ path: '/u/backups/p/b.mirabal' })),
     listBackups: vi.fn(async () => []),
-    appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', electron: '45.5.0' })),
+    readBackup: vi.fn(async () => new Uint8Array([7])),
+    revealBackups: vi.fn(async () => undefined),
+    appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', electron: '45.5.0', dataFolder: '/u', backupsFolder: '/u/backups' })),
+    readyToClose: vi.fn(async () => undefined),
+    onAppClosing: vi.fn(),
   };
 }
 
@@ -29,8 +33,30 @@ describe('getPlatform in Electron', () => {
     expect(api.openFiles).toHaveBeenCalledWith(opts);
     await expect(p.saveFile('a.csv', new Uint8Array([9]), 'text/csv')).resolves.toBe(true);
     expect(api.saveFile).toHaveBeenCalledWith({ suggestedName: 'a.csv', bytes: new Uint8Array([9]) });
-    await expect(p.writeBackup?.('p', 'b.qdpx', new Uint8Array())).resolves.toBe('/u/backups/p/b.qdpx');
-    await expect(p.listBackups?.('p')).resolves.toEqual([]);
+    await p.backups!.write('p', 'b.mirabal', new Uint8Array([1]));
+    expect(api.writeBackup).toHaveBeenCalledWith({ projectId: 'p', fileName: 'b.mirabal', bytes: new Uint8Array([1]) });
+    await expect(p.backups!.list('p')).resolves.toEqual([]);
+    await expect(p.backups!.read('p', 'b.mirabal')).resolves.toEqual(new Uint8Array([7]));
+    expect(api.readBackup).toHaveBeenCalledWith({ projectId: 'p', fileName: 'b.mirabal' });
+    await p.backups!.reveal!('p');
+    expect(api.revealBackups).toHaveBeenCalledWith({ projectId: 'p' });
+    await expect(p.location()).resolves.toEqual({ data: "in the app's data folder, /u", backups: 'in /u/backups' });
+  });
+
+  it('runs the last backup when the window closes, then says ready, even when the backup fails', async () => {
+    const api = fakeApi();
+    (globalThis as { workbench?: unknown }).workbench = api;
+    const steps: string[] = [];
+    getPlatform().onAppClosing!(async () => {
+      steps.push('backup');
+      throw new Error('disk full');
+    });
+    const listener = vi.mocked(api.onAppClosing).mock.calls[0]![0];
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    listener();
+    await vi.waitFor(() => expect(api.readyToClose).toHaveBeenCalledOnce());
+    expect(steps).toEqual(['backup']);
+    quiet.mockRestore();
   });
 
   it("passes main's message on without Electron's wrapping", async () => {
@@ -98,7 +124,8 @@ describe('browserPlatform', () => {
     const create = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:fake');
     const p = browserPlatform(doc);
     expect(p.kind).toBe('browser');
-    expect(p.writeBackup).toBeUndefined();
+    expect(p.backups).toBeNull(); // Node has no OPFS: browser mode then says so
+    expect(p.onAppClosing).toBeUndefined();
     await expect(p.saveFile('quotes.csv', new Uint8Array([65]), 'text/csv')).resolves.toBe(true);
     expect(appended[0]).toMatchObject({ tag: 'a', href: 'blob:fake', download: 'quotes.csv', clicked: 1, removed: true });
     const blob = create.mock.calls[0]![0] as Blob;

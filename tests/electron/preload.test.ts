@@ -3,22 +3,27 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type ApiName } from '../../electron/contract';
+import { APP_CLOSING, CHANNELS, type ApiName } from '../../electron/contract';
 
 const exposed = vi.hoisted(() => new Map<string, Record<string, unknown>>());
 const invoke = vi.hoisted(() => vi.fn((..._args: unknown[]) => Promise.resolve('result')));
+const listeners = vi.hoisted(() => new Map<string, (...args: unknown[]) => void>());
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
-  ipcRenderer: { invoke },
+  ipcRenderer: { invoke, on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, listener) },
 }));
 
 const sample: Record<ApiName, unknown> = {
   openFiles: { title: 't', extensions: ['txt'], multiple: true },
   saveFile: { suggestedName: 'a.csv', bytes: new Uint8Array([1]) },
-  writeBackup: { projectId: 'p1', fileName: 'b.qdpx', bytes: new Uint8Array([2]) },
+  writeBackup: { projectId: 'p1', fileName: 'b.mirabal', bytes: new Uint8Array([2]) },
   listBackups: { projectId: 'p1' },
+  readBackup: { projectId: 'p1', fileName: 'b.mirabal' },
+  revealBackups: { projectId: 'p1' },
   appInfo: undefined,
+  readyToClose: undefined,
 };
+const NO_ARGS: ApiName[] = ['appInfo', 'readyToClose'];
 
 /**
  * Compiles preload.cts the way electron/tsconfig.json does (CommonJS) and runs it with
@@ -51,14 +56,31 @@ describe('electron/preload.cts', () => {
     exposed.clear();
     runPreload(await import('electron'));
     const api = exposed.get('workbench')!;
-    expect(Object.keys(api).sort()).toEqual(Object.keys(CHANNELS).sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onAppClosing'].sort());
     for (const name of Object.keys(CHANNELS) as ApiName[]) {
       invoke.mockClear();
       const fn = api[name] as (args?: unknown) => Promise<unknown>;
       expect(fn).toBeTypeOf('function');
       await expect(fn(sample[name])).resolves.toBe('result');
-      const expected = name === 'appInfo' ? [CHANNELS[name]] : [CHANNELS[name], sample[name]];
+      const expected = NO_ARGS.includes(name) ? [CHANNELS[name]] : [CHANNELS[name], sample[name]];
       expect(invoke.mock.calls).toEqual([expected]);
     }
+  });
+
+  it('listens to app:closing only: says ready at once until the page listens, then calls the page, without the event', async () => {
+    exposed.clear();
+    listeners.clear();
+    runPreload(await import('electron'));
+    expect([...listeners.keys()]).toEqual([APP_CLOSING]);
+    const closing = listeners.get(APP_CLOSING)!;
+    invoke.mockClear();
+    closing({ sender: 'ipc internals' });
+    expect(invoke.mock.calls).toEqual([[CHANNELS.readyToClose]]);
+    invoke.mockClear();
+    const heard: unknown[][] = [];
+    (exposed.get('workbench')!['onAppClosing'] as (l: (...a: unknown[]) => void) => void)((...args) => heard.push(args));
+    closing({ sender: 'ipc internals' });
+    expect(heard).toEqual([[]]);
+    expect(invoke).not.toHaveBeenCalled();
   });
 });

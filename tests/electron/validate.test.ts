@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  validateBackupListArgs,
+  validateBackupReadArgs,
   validateBackupWriteArgs,
+  validateProjectArgs,
   validateNoArgs,
   validateOpenFilesArgs,
   validateSaveFileArgs,
@@ -56,29 +57,45 @@ describe('validateSaveFileArgs', () => {
   });
 });
 
-describe('validateBackupWriteArgs', () => {
-  const good = { projectId: UUID, fileName: 'backup-2024-05-01T10-00-00.qdpx', bytes };
-  it('accepts a UUID and a plain file name', () => {
+describe('validateBackupWriteArgs and validateBackupReadArgs', () => {
+  const fileName = 'backup-2026-12-05T11-30-00.000Z.mirabal';
+  const good = { projectId: UUID, fileName, bytes };
+  it('accepts a UUID and a backup name', () => {
     expect(validateBackupWriteArgs(good)).toEqual(good);
+    expect(validateBackupReadArgs({ projectId: UUID, fileName })).toEqual({ projectId: UUID, fileName });
   });
-  it.each(['../evil', '..', 'a/b.qdpx', 'a\\b.qdpx', 'x..y', '/etc/passwd'])('refuses fileName %j', (fileName) => {
-    expect(() => validateBackupWriteArgs({ ...good, fileName })).toThrow(
-      'backup:write: fileName must be a plain file name (no path separators or "..")',
-    );
-  });
-  it.each(['.hidden', 'a:b', 'a\u0000b', ''])('refuses odd fileName %j', (fileName) => {
-    expect(() => validateBackupWriteArgs({ ...good, fileName })).toThrow(/fileName may use only/);
+  it.each([
+    '../evil',
+    '..',
+    `a/${fileName}`,
+    `..\\${fileName}`,
+    '/etc/passwd',
+    '.hidden',
+    'a:b',
+    'a\u0000b',
+    '',
+    'notes.txt',
+    `${fileName}.tmp`,
+    'backup-2026-12-05T11-30-00.000Z.qdpx',
+  ])('refuses fileName %j', (name) => {
+    const message = /fileName must be a backup name such as/;
+    expect(() => validateBackupWriteArgs({ ...good, fileName: name })).toThrow(message);
+    expect(() => validateBackupReadArgs({ projectId: UUID, fileName: name })).toThrow(message);
   });
   it.each(['../x', 'a/b', '', 'not a uuid', '-leading', 'x'.repeat(65), 42])('refuses projectId %j', (projectId) => {
     expect(() => validateBackupWriteArgs({ ...good, projectId })).toThrow(/backup:write: projectId (must be|is longer)/);
+    expect(() => validateBackupReadArgs({ projectId, fileName })).toThrow(/backup:read: projectId (must be|is longer)/);
+  });
+  it('refuses extra arguments', () => {
+    expect(() => validateBackupReadArgs({ projectId: UUID, fileName, bytes })).toThrow(/unexpected argument/);
   });
 });
 
-describe('validateBackupListArgs and validateNoArgs', () => {
+describe('validateProjectArgs and validateNoArgs', () => {
   it('accepts a project id only', () => {
-    expect(validateBackupListArgs({ projectId: UUID })).toEqual({ projectId: UUID });
-    expect(() => validateBackupListArgs({ projectId: '..' })).toThrow(/projectId must be/);
-    expect(() => validateBackupListArgs({ projectId: UUID, all: true })).toThrow(/unexpected argument/);
+    expect(validateProjectArgs('backup:list', { projectId: UUID })).toEqual({ projectId: UUID });
+    expect(() => validateProjectArgs('backup:reveal', { projectId: '..' })).toThrow(/backup:reveal: projectId must be/);
+    expect(() => validateProjectArgs('backup:list', { projectId: UUID, all: true })).toThrow(/unexpected argument/);
   });
   it('refuses arguments where none are expected', () => {
     expect(() => validateNoArgs('app:info', undefined)).not.toThrow();

@@ -1,0 +1,57 @@
+// The window's close is held while the page takes its last backup, but never for ever.
+import { describe, expect, it, vi } from 'vitest';
+import { guardClose } from '../../electron/app';
+import { APP_CLOSING } from '../../electron/contract';
+import { as, FakeBrowserWindow } from './fakes';
+
+vi.mock('electron', () => ({}));
+
+function closing() {
+  const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
+  return event;
+}
+
+describe('guardClose', () => {
+  it('closes after the grace period when the page never answers', () => {
+    vi.useFakeTimers();
+    try {
+      const win = new FakeBrowserWindow({});
+      guardClose(as(win), 20_000);
+      const event = closing();
+      win.emit('close', event);
+      expect(event.prevented).toBe(true);
+      expect(win.webContents.sent).toEqual([APP_CLOSING]);
+      vi.advanceTimersByTime(19_999);
+      expect(win.closeCalls).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(win.closeCalls).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets a window whose page has crashed close at once', () => {
+    const win = new FakeBrowserWindow({});
+    guardClose(as(win));
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    const event = closing();
+    win.emit('close', event);
+    expect(event.prevented).toBe(false);
+    expect(win.webContents.sent).toEqual([]);
+  });
+
+  it('closes once when the page answers, and the timer then does nothing', () => {
+    vi.useFakeTimers();
+    try {
+      const win = new FakeBrowserWindow({});
+      const guard = guardClose(as(win), 20_000);
+      win.emit('close', closing());
+      guard.allow();
+      guard.allow();
+      vi.advanceTimersByTime(60_000);
+      expect(win.closeCalls).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
