@@ -99,7 +99,7 @@ export async function readBackupFile(userData: string, projectId: string, fileNa
     const buf = await readFile(file);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`The backup "${fileName}" is no longer there.`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`The backup "${fileName}" is no longer there.`, { cause: e });
     throw e;
   }
 }

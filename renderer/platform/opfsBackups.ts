@@ -52,7 +52,7 @@ export function opfsBackups(storage: StorageManager | undefined = globalThis.nav
         if (!dir) throw new DOMException('', 'NotFoundError');
         return new Uint8Array(await (await (await dir.getFileHandle(fileName)).getFile()).arrayBuffer());
       } catch (e) {
-        if (e instanceof DOMException && e.name === 'NotFoundError') throw new Error(`The backup "${fileName}" is no longer there.`);
+        if (e instanceof DOMException && e.name === 'NotFoundError') throw new Error(`The backup "${fileName}" is no longer there.`, { cause: e });
         throw e;
       }
     },
