@@ -2,7 +2,7 @@
 // backups/<project id>/, named and pruned exactly as Electron's backups folder is. A file is
 // written through createWritable(), which writes to a swap file and replaces the target only
 // when closed: a tab killed mid-write leaves the previous backups as they were.
-import { backupsToDelete, backupTakenAt } from './backupPolicy';
+import { backupFileName, backupsToDelete, backupTakenAt } from './backupPolicy';
 import type { BackupEntry } from './contract';
 import type { BackupStore } from './platform';
 
@@ -32,7 +32,8 @@ export function opfsBackups(storage: StorageManager | undefined = globalThis.nav
     return entries.sort((a, b) => b.takenAt - a.takenAt);
   };
   return {
-    async write(projectId, fileName, bytes) {
+    async write(projectId, bytes, takenAt) {
+      const fileName = backupFileName(takenAt);
       const dir = (await folder(projectId, true))!;
       const writable = await (await dir.getFileHandle(fileName, { create: true })).createWritable();
       try {
@@ -44,6 +45,7 @@ export function opfsBackups(storage: StorageManager | undefined = globalThis.nav
       }
       const names = (await list(projectId)).map((b) => b.fileName);
       for (const old of backupsToDelete(names, Date.now(), fileName)) await dir.removeEntry(old);
+      return { fileName, size: bytes.byteLength, takenAt };
     },
     list,
     async read(projectId, fileName) {
@@ -52,7 +54,8 @@ export function opfsBackups(storage: StorageManager | undefined = globalThis.nav
         if (!dir) throw new DOMException('', 'NotFoundError');
         return new Uint8Array(await (await (await dir.getFileHandle(fileName)).getFile()).arrayBuffer());
       } catch (e) {
-        if (e instanceof DOMException && e.name === 'NotFoundError') throw new Error(`The backup "${fileName}" is no longer there.`, { cause: e });
+        if (e instanceof DOMException && e.name === 'NotFoundError')
+          throw new Error(`The backup "${fileName}" is no longer there.`, { cause: e });
         throw e;
       }
     },

@@ -1,6 +1,7 @@
 // The renderer's one interface for files and dialogs. Inside Electron it calls the
 // preload's `window.workbench`; in a plain browser (browser mode) it falls back to
 // <input type="file"> and downloads. Neither path uses the network.
+import { backupFileName } from './backupPolicy';
 import { MAX_OPEN_FILE_BYTES, type BackupEntry, type OpenFilesArgs, type PickedFile, type WorkbenchApi } from './contract';
 import { opfsBackups } from './opfsBackups';
 
@@ -8,8 +9,8 @@ export type { BackupEntry, OpenFilesArgs, PickedFile };
 
 /** Where a project's automatic backups are kept: Electron's backups folder, or browser mode's OPFS. */
 export interface BackupStore {
-  /** Writes one backup all or nothing, then prunes by the rotation rule (backupPolicy.ts). */
-  write(projectId: string, fileName: string, bytes: Uint8Array): Promise<void>;
+  /** Writes one backup all or nothing, named by its time, then prunes by the rotation rule (backupPolicy.ts). */
+  write(projectId: string, bytes: Uint8Array, takenAt: number): Promise<BackupEntry>;
   /** The project's backups, newest first. */
   list(projectId: string): Promise<BackupEntry[]>;
   read(projectId: string, fileName: string): Promise<Uint8Array>;
@@ -70,7 +71,11 @@ export function electronPlatform(api: WorkbenchApi): Platform {
     openFiles: (opts) => unwrap(() => api.openFiles(opts)),
     saveFile: async (name, bytes) => (await unwrap(() => api.saveFile({ suggestedName: name, bytes }))).saved,
     backups: {
-      write: async (projectId, fileName, bytes) => void (await unwrap(() => api.writeBackup({ projectId, fileName, bytes }))),
+      write: async (projectId, bytes, takenAt) => {
+        const fileName = backupFileName(takenAt);
+        await unwrap(() => api.writeBackup({ projectId, fileName, bytes }));
+        return { fileName, size: bytes.byteLength, takenAt };
+      },
       list: (projectId) => unwrap(() => api.listBackups({ projectId })),
       read: (projectId, fileName) => unwrap(() => api.readBackup({ projectId, fileName })),
       reveal: (projectId) => unwrap(() => api.revealBackups({ projectId })),

@@ -67,7 +67,7 @@ export function nameFromFile(fileName: string): string {
  * project, all under an unlisted entry that becomes a project only in its last write: a
  * refused archive, a failed write or a crash halfway leaves no project behind.
  */
-export async function importArchive(bytes: Uint8Array, fileName: string): Promise<ProjectEntry> {
+export async function importArchive(bytes: Uint8Array, fileName: string, options: { name?: string } = {}): Promise<ProjectEntry> {
   const { manifest, tables } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
   const schema = SCHEMAS[manifest.schemaVersion];
   if (!schema) throw new Error(`${fileName}: schema version ${manifest.schemaVersion} is unknown to this app.`);
@@ -77,7 +77,7 @@ export async function importArchive(bytes: Uint8Array, fileName: string): Promis
     id: crypto.randomUUID(),
     name: validateProjectName(
       uniqueName(
-        nameFromFile(fileName),
+        options.name ?? nameFromFile(fileName),
         others.filter((p) => p.deletedAt == null && !p.incomplete).map((p) => p.name),
       ),
       others.filter((p) => !p.incomplete),

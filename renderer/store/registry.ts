@@ -17,6 +17,10 @@ export interface ProjectEntry {
    * entry still marked after a crash is swept at the next start, never listed (no index needed).
    */
   incomplete?: true;
+  /** When the last automatic backup was taken (store/backups.ts). */
+  lastBackupAt?: number;
+  /** The first change not yet in a backup; kept so a closed window's changes are backed up at the next start. */
+  unsavedSince?: number;
 }
 
 export class RegistryDb extends Dexie {

@@ -33,8 +33,17 @@ describe('getPlatform in Electron', () => {
     expect(api.openFiles).toHaveBeenCalledWith(opts);
     await expect(p.saveFile('a.csv', new Uint8Array([9]), 'text/csv')).resolves.toBe(true);
     expect(api.saveFile).toHaveBeenCalledWith({ suggestedName: 'a.csv', bytes: new Uint8Array([9]) });
-    await p.backups!.write('p', 'b.mirabal', new Uint8Array([1]));
-    expect(api.writeBackup).toHaveBeenCalledWith({ projectId: 'p', fileName: 'b.mirabal', bytes: new Uint8Array([1]) });
+    const at = Date.UTC(2026, 11, 5, 11, 30);
+    await expect(p.backups!.write('p', new Uint8Array([1]), at)).resolves.toEqual({
+      fileName: 'backup-2026-12-05T11-30-00.000Z.mirabal',
+      size: 1,
+      takenAt: at,
+    });
+    expect(api.writeBackup).toHaveBeenCalledWith({
+      projectId: 'p',
+      fileName: 'backup-2026-12-05T11-30-00.000Z.mirabal',
+      bytes: new Uint8Array([1]),
+    });
     await expect(p.backups!.list('p')).resolves.toEqual([]);
     await expect(p.backups!.read('p', 'b.mirabal')).resolves.toEqual(new Uint8Array([7]));
     expect(api.readBackup).toHaveBeenCalledWith({ projectId: 'p', fileName: 'b.mirabal' });

@@ -1,0 +1,74 @@
+// Automatic backups of a project: each one is a project archive (store/archive.ts), written
+// where the platform keeps backups (Electron's backups folder, or browser mode's private file
+// storage). The platform layer names, writes atomically and prunes; this file decides what goes
+// in, reads a backup back to check it, and restores one as a new project.
+import { exportArchive, importArchive, previewArchive } from './archive';
+import { registry, type ProjectEntry } from './registry';
+
+/** One backup as the platform lists it. */
+export interface BackupFile {
+  fileName: string;
+  size: number;
+  takenAt: number;
+}
+
+/** What the store needs of the platform's backup store (renderer/platform BackupStore). */
+export interface BackupTarget {
+  write(projectId: string, bytes: Uint8Array, takenAt: number): Promise<BackupFile>;
+  list(projectId: string): Promise<BackupFile[]>;
+  read(projectId: string, fileName: string): Promise<Uint8Array>;
+}
+
+/** A backup checked against its own hashes, with what it holds, or why it cannot be restored. */
+export type BackupCheck = { ok: true; transcripts: number; codings: number; coders: number } | { ok: false; problem: string };
+
+/**
+ * Saves the project as it is now into a new backup, and notes when. `unsavedSince` is cleared
+ * only when no change came after the backup started (the caller passes when that was).
+ */
+export async function backupProject(projectId: string, target: BackupTarget, takenAt = Date.now()): Promise<BackupFile> {
+  const bytes = await exportArchive(projectId);
+  const file = await target.write(projectId, bytes, takenAt);
+  await registry().projects.update(projectId, { lastBackupAt: takenAt });
+  return file;
+}
+
+/** Marks the project as changed since its last backup (kept across a closed window). */
+export async function markUnsaved(projectId: string, at: number): Promise<void> {
+  await registry().transaction('rw', registry().projects, async () => {
+    const entry = await registry().projects.get(projectId);
+    if (entry && entry.unsavedSince == null) await registry().projects.update(projectId, { unsavedSince: at });
+  });
+}
+
+/** Clears the mark, unless a change came after `since` (the moment the backup started). */
+export async function markSaved(projectId: string, since: number, lastChangeAt: number | null): Promise<void> {
+  await registry().projects.update(projectId, { unsavedSince: lastChangeAt != null && lastChangeAt >= since ? lastChangeAt : undefined });
+}
+
+export async function projectBackupState(projectId: string): Promise<Pick<ProjectEntry, 'lastBackupAt' | 'unsavedSince'>> {
+  const entry = await registry().projects.get(projectId);
+  return { lastBackupAt: entry?.lastBackupAt, unsavedSince: entry?.unsavedSince };
+}
+
+/** Reads a backup and checks every entry against its manifest, as a restore would. */
+export async function checkBackup(projectId: string, fileName: string, target: BackupTarget): Promise<BackupCheck> {
+  try {
+    const preview = await previewArchive(await target.read(projectId, fileName), fileName);
+    return { ok: true, transcripts: preview.transcripts, codings: preview.codings, coders: preview.coders };
+  } catch (e) {
+    return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Restores a backup as a new project beside the original, named after it and the backup's time. */
+export async function restoreBackupAsCopy(
+  projectId: string,
+  backup: BackupFile,
+  target: BackupTarget,
+  when: string,
+): Promise<ProjectEntry> {
+  const entry = await registry().projects.get(projectId);
+  const base = (entry?.name ?? 'Project').slice(0, 80);
+  return importArchive(await target.read(projectId, backup.fileName), backup.fileName, { name: `${base} (backup of ${when})` });
+}
