@@ -23,6 +23,7 @@ import { AgreementView } from './AgreementView';
 import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
 import { TranscriptsView } from './TranscriptsView';
+import { useAutoBackup } from './useAutoBackup';
 import { useStable } from './useStable';
 
 const TAB_LABELS: Record<Tab, string> = {
@@ -58,6 +59,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
   useEffect(() => {
     void markOpened(route.projectId);
   }, [route.projectId]);
+  useAutoBackup(route.projectId);
 
   const context = useMemo<ProjectContextValue | null>(() => {
     if (!records) return null;

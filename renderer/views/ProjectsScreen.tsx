@@ -14,6 +14,7 @@ import { Confirm, ErrorLine, formatDate, useAction } from './common';
 import { RestoreArchiveButton } from './ArchiveButtons';
 import { ImportProjectButton } from './ImportProjectDialog';
 import { navigate } from './route';
+import { StorageLine } from './StorageNote';
 
 type StartWith = 'study' | 'empty' | 'file';
 
@@ -36,6 +37,7 @@ export function ProjectsScreen() {
         <p className="muted">
           Code interview transcripts, compare Time 1 with Time 2, check agreement, pull quotes. Everything stays on this computer.
         </p>
+        {projects && <StorageLine hasProjects={projects.active.length > 0} />}
       </header>
       <ErrorLine error={error} onDismiss={dismiss} />
 
@@ -128,6 +130,7 @@ export function ProjectsScreen() {
                 <th>Name</th>
                 <th>Created</th>
                 <th>Last opened</th>
+                <th>Last backup</th>
                 <th />
               </tr>
             </thead>
@@ -165,6 +168,7 @@ export function ProjectsScreen() {
                   </td>
                   <td>{formatDate(p.createdAt)}</td>
                   <td>{formatDate(p.openedAt)}</td>
+                  <td>{formatDate(p.lastBackupAt ?? null)}</td>
                   <td className="actions">
                     <button type="button" onClick={() => open(p.id)}>
                       Open

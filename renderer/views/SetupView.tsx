@@ -8,6 +8,8 @@ import { saveRoles, saveWaves, type ProjectSetup } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { ErrorLine, useAction } from './common';
 import { SaveArchiveButton } from './ArchiveButtons';
+import { BackupsCard } from './BackupsCard';
+import { StorageCard } from './StorageNote';
 import { ExchangeCard } from './ExchangeCard';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
@@ -18,6 +20,7 @@ export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
       <WavesEditor db={props.db} waves={props.setup.waves} />
       <RolesEditor db={props.db} roles={props.setup.roles} />
       <ArchiveCard />
+      <BackupsAndStorage />
       <ExchangeCard />
       <section className="card">
         <h2>Project memo</h2>
@@ -41,6 +44,17 @@ function ArchiveCard() {
       </p>
       {entry && <SaveArchiveButton projectId={projectId} projectName={entry.name} />}
     </section>
+  );
+}
+
+function BackupsAndStorage() {
+  const { projectId } = useProject();
+  const entry = useLiveQuery(() => getProject(projectId), [projectId]);
+  return (
+    <>
+      <BackupsCard projectId={projectId} />
+      <StorageCard lastBackupAt={entry?.lastBackupAt} />
+    </>
   );
 }
 
