@@ -100,12 +100,12 @@ async function applyPurge(db: ProjectDb, target: PurgeTarget, actor: string, che
       undoable: false,
       data: { counts: p.counts },
     });
-    return p.counts;
+    return p;
   });
 }
 
 /** Deletes a transcript in the bin for good, with everything that hangs on it. Not undoable. */
-export async function purgeSource(db: ProjectDb, id: string, actor = ''): Promise<PurgeCounts> {
+export async function purgeSource(db: ProjectDb, id: string, actor = ''): Promise<PurgePlan> {
   return applyPurge(db, { kind: 'source', sourceId: id }, actor, async () => {
     const source = await db.sources.get(id);
     if (source?.deletedAt == null) throw new ValidationError('Only a transcript in the bin can be deleted for ever.');
@@ -115,8 +115,9 @@ export async function purgeSource(db: ProjectDb, id: string, actor = ''): Promis
 /**
  * Removes a participant who withdrew consent, all their transcripts (in the bin too) and
  * everything on them, leaving a log line without their name. `typed` must be the pseudonym.
+ * Returns what was removed (ids and counts).
  */
-export async function purgeParticipant(db: ProjectDb, id: string, typed: string, actor = ''): Promise<PurgeCounts> {
+export async function purgeParticipant(db: ProjectDb, id: string, typed: string, actor = ''): Promise<PurgePlan> {
   return applyPurge(db, { kind: 'participant', participantId: id }, actor, async () => {
     const p = await db.participants.get(id);
     if (!p) throw new ValidationError('That participant no longer exists.');

@@ -3,7 +3,15 @@
 // consent.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { formatAttribute, parseLinks, coerceAttribute, newParticipant, purgeConfirmed, describePurgeCounts } from '../core/project';
+import {
+  formatAttribute,
+  parseLinks,
+  coerceAttribute,
+  newParticipant,
+  purgeConfirmed,
+  describePurgeCounts,
+  purgedDraftFields,
+} from '../core/project';
 import { GROUPS, type AttributeDef, type AttributeType, type Group, type Participant } from '../core/shared';
 import { participantsFromCsv, participantsToCsv } from '../io/participantsCsv';
 import { getPlatform } from '../platform/platform';
@@ -13,6 +21,7 @@ import { saveAttributeDefs, saveParticipant, saveParticipants, softDeletePartici
 import { Confirm, ErrorLine, Modal, useAction } from './common';
 import { DraftInput } from './DraftField';
 import { MemoBox } from './MemoBox';
+import { flushPendingEdits, forgetDrafts } from './pendingEdits';
 import { useProject } from './projectContext';
 
 export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[] }) {
@@ -282,6 +291,7 @@ function ParticipantRow(props: {
 function PurgeDialog(props: { db: ProjectDb; participant: Participant; onClose(done: string | null): void }) {
   const { db, participant: p, onClose } = props;
   const counts = useLiveQuery(() => previewPurge(db, { kind: 'participant', participantId: p.id }), [db, p.id]);
+  const { projectId } = useProject();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, run, dismiss] = useAction();
@@ -293,7 +303,11 @@ function PurgeDialog(props: { db: ProjectDb; participant: Participant; onClose(d
           e.preventDefault();
           if (!ready) return;
           setBusy(true);
-          const ok = await run(() => purgeParticipant(db, p.id, typed));
+          const ok = await run(async () => {
+            // A draft typed into their row is saved first, so nothing re-creates it afterwards.
+            await flushPendingEdits();
+            forgetDrafts(projectId, purgedDraftFields(await purgeParticipant(db, p.id, typed)));
+          });
           setBusy(false);
           if (ok)
             onClose(`The participant was purged: ${describePurgeCounts(counts)} removed. The project log records it without their name.`);

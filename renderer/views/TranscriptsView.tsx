@@ -2,12 +2,14 @@
 // batch import, the reader for the one chosen, and the bin of deleted transcripts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { describePurgeCounts } from '../core/project';
+import { describePurgeCounts, purgedDraftFields } from '../core/project';
 import { listBinnedSources, previewPurge, purgeSource, restoreSource } from '../store/bin';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { softDeleteSource, updateSource, type ProjectSetup } from '../store/projectRepo';
 import { Confirm, ErrorLine, formatDate, useAction } from './common';
 import { ImportDialog } from './ImportDialog';
+import { flushPendingEdits, forgetDrafts } from './pendingEdits';
+import { useProject } from './projectContext';
 import { Reader } from './Reader';
 import { navigate, type Route } from './route';
 
@@ -181,6 +183,7 @@ function TranscriptBin(props: { db: ProjectDb; binned: SourceMeta[]; onNotice(te
 
 function ForeverConfirm(props: { db: ProjectDb; source: SourceMeta; onDone(notice: string | null): void }) {
   const { db, source, onDone } = props;
+  const { projectId } = useProject();
   const counts = useLiveQuery(() => previewPurge(db, { kind: 'source', sourceId: source.id }), [db, source.id]);
   const [error, run] = useAction();
   return (
@@ -203,7 +206,11 @@ function ForeverConfirm(props: { db: ProjectDb; source: SourceMeta; onDone(notic
       }
       onCancel={() => onDone(null)}
       onConfirm={async () => {
-        if (await run(() => purgeSource(db, source.id))) onDone('The transcript was deleted for ever.');
+        const ok = await run(async () => {
+          await flushPendingEdits();
+          forgetDrafts(projectId, purgedDraftFields(await purgeSource(db, source.id)));
+        });
+        if (ok) onDone('The transcript was deleted for ever.');
       }}
     />
   );

@@ -326,8 +326,9 @@ describe('purging a participant', () => {
     });
     await expect(purgeParticipant(db, vesna.id, 'vesna')).rejects.toThrow(/Type the pseudonym/);
     expect(await dump()).toBe(before);
-    const counts = await purgeParticipant(db, vesna.id, ' Vesna ');
-    expect(counts.transcripts).toBe(2);
+    const removed = await purgeParticipant(db, vesna.id, ' Vesna ');
+    expect(removed.counts.transcripts).toBe(2);
+    expect(removed.codingIds.sort()).toEqual(['v-ann', 'v-bo', 'v-cons', 'v2-ann']);
 
     const after = await dump();
     for (const [what, s] of Object.entries(SECRET)) expect(after, what).not.toContain(s);

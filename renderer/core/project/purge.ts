@@ -65,6 +65,8 @@ export interface PurgePlan {
   participantIds: string[];
   /** Deleted from sources, sourceContent and codingSets. */
   sourceIds: string[];
+  /** The codings on those transcripts (they go with their coding sets). */
+  codingIds: string[];
   memoIds: string[];
   basketItemIds: string[];
   decisionIds: string[];
@@ -136,6 +138,7 @@ export function planPurge(records: PurgeRecords, target: PurgeTarget): PurgePlan
     target,
     participantIds: [...participantIds],
     sourceIds: [...sourceIds],
+    codingIds: codings.map((c) => c.id),
     memoIds: memos.map((m) => m.id),
     basketItemIds: basketItems.map((b) => b.id),
     decisionIds: decisions.map((d) => d.id),
@@ -291,4 +294,17 @@ export function restorePlacement(
     notes.push(`wave ${source.wave} was removed, so it has no wave`);
   }
   return { participantId, wave, notes };
+}
+
+/**
+ * The names a purge's records go by in the views' crash journal of unsaved drafts (see
+ * views/pendingEdits.ts): a draft left there by a crash must not outlive the purge.
+ */
+export function purgedDraftFields(plan: Pick<PurgePlan, 'participantIds' | 'sourceIds' | 'codingIds' | 'basketItemIds'>): string[] {
+  return [
+    ...plan.participantIds.flatMap((id) => [`participant:${id}:`, `memo:participant:${id}`]),
+    ...plan.sourceIds.map((id) => `memo:source:${id}`),
+    ...plan.codingIds.flatMap((id) => [`coding:${id}:`, `memo:coding:${id}`]),
+    ...plan.basketItemIds.map((id) => `basket:${id}:`),
+  ];
 }

@@ -3,6 +3,7 @@ import {
   describePurgeCounts,
   planPurge,
   purgeConfirmed,
+  purgedDraftFields,
   purgeLogSummary,
   restorePlacement,
   withoutNames,
@@ -84,6 +85,23 @@ describe('planPurge', () => {
     expect(plan.decisionIds).toEqual(['x1']);
     expect(plan.frameworkCellIds).toEqual([]);
     expect(plan.participantUpdates).toEqual([]);
+  });
+
+  it('names the unsaved-draft journal fields of what it removes', () => {
+    const plan = planPurge(records(), { kind: 'source', sourceId: 'v1' });
+    expect(plan.codingIds).toEqual(['c1', 'c2']);
+    expect(purgedDraftFields(plan)).toEqual([
+      'memo:source:v1',
+      'coding:c1:',
+      'memo:coding:c1',
+      'coding:c2:',
+      'memo:coding:c2',
+      'basket:q1:',
+    ]);
+    expect(purgedDraftFields(planPurge(records(), { kind: 'participant', participantId: 'pv' })).slice(0, 2)).toEqual([
+      'participant:pv:',
+      'memo:participant:pv',
+    ]);
   });
 
   it('refuses a participant or transcript that is not there', () => {
