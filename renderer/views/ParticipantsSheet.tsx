@@ -1,15 +1,27 @@
 // The classification sheet: one row per participant, edited in place (saved when a cell is
-// left), attributes as extra columns, and CSV in and out.
+// left), attributes as extra columns, CSV in and out, and purging a participant who withdrew
+// consent.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { formatAttribute, parseLinks, coerceAttribute, newParticipant } from '../core/project';
+import {
+  formatAttribute,
+  parseLinks,
+  coerceAttribute,
+  newParticipant,
+  purgeConfirmed,
+  describePurgeCounts,
+  purgedDraftFields,
+} from '../core/project';
 import { GROUPS, type AttributeDef, type AttributeType, type Group, type Participant } from '../core/shared';
 import { participantsFromCsv, participantsToCsv } from '../io/participantsCsv';
 import { getPlatform } from '../platform/platform';
+import { previewPurge, purgeParticipant } from '../store/bin';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { saveAttributeDefs, saveParticipant, saveParticipants, softDeleteParticipant, type ProjectSetup } from '../store/projectRepo';
 import { Confirm, ErrorLine, Modal, useAction } from './common';
 import { DraftInput } from './DraftField';
 import { MemoBox } from './MemoBox';
+import { flushPendingEdits, forgetDrafts } from './pendingEdits';
 import { useProject } from './projectContext';
 
 export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[] }) {
@@ -19,6 +31,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
   const [newName, setNewName] = useState('');
   const [newAttr, setNewAttr] = useState<AttributeDef>({ name: '', type: 'text' });
   const [removing, setRemoving] = useState<AttributeDef | null>(null);
+  const [purging, setPurging] = useState<Participant | null>(null);
 
   const transcriptsOf = (id: string) => props.sources.filter((s) => s.participantId === id).length;
 
@@ -103,6 +116,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
                 transcripts={transcriptsOf(p.id)}
                 save={(build) => run(() => saveParticipant(db, build()))}
                 remove={() => run(() => softDeleteParticipant(db, p.id))}
+                purge={() => setPurging(p)}
               />
             ))}
           </tbody>
@@ -133,6 +147,16 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
         </select>
         <button type="submit">Add attribute</button>
       </form>
+      {purging && (
+        <PurgeDialog
+          db={db}
+          participant={purging}
+          onClose={(done) => {
+            setPurging(null);
+            if (done) setNotice(done);
+          }}
+        />
+      )}
       {removing && (
         <Confirm
           title="Remove attribute?"
@@ -167,6 +191,7 @@ function ParticipantRow(props: {
   /** Builds the changed participant (may throw on a bad value) and saves it. */
   save: (build: () => Participant) => Promise<boolean>;
   remove: () => void;
+  purge: () => void;
 }) {
   const { participant: p, setup } = props;
   const [memoOpen, setMemoOpen] = useState(false);
@@ -241,6 +266,9 @@ function ParticipantRow(props: {
         >
           Memo
         </button>
+        <button type="button" className="danger" aria-label={`Purge ${p.pseudonym}…`} onClick={props.purge}>
+          Purge…
+        </button>
         <button type="button" className="icon" aria-label={`Delete ${p.pseudonym}`} onClick={props.remove}>
           ×
         </button>
@@ -253,5 +281,77 @@ function ParticipantRow(props: {
         )}
       </td>
     </tr>
+  );
+}
+
+/**
+ * Purging a participant who withdrew consent: what goes is counted first, and the pseudonym
+ * must be typed to confirm. Nothing of theirs stays; the log line names no one.
+ */
+function PurgeDialog(props: { db: ProjectDb; participant: Participant; onClose(done: string | null): void }) {
+  const { db, participant: p, onClose } = props;
+  const counts = useLiveQuery(() => previewPurge(db, { kind: 'participant', participantId: p.id }), [db, p.id]);
+  const { projectId } = useProject();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, run, dismiss] = useAction();
+  const ready = purgeConfirmed(typed, p.pseudonym) && !!counts && !busy;
+  return (
+    <Modal title={`Purge ${p.pseudonym}?`} onClose={() => onClose(null)}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!ready) return;
+          setBusy(true);
+          const ok = await run(async () => {
+            // A draft typed into their row is saved first, so nothing re-creates it afterwards.
+            await flushPendingEdits();
+            forgetDrafts(projectId, purgedDraftFields(await purgeParticipant(db, p.id, typed)));
+          });
+          setBusy(false);
+          if (ok)
+            onClose(`The participant was purged: ${describePurgeCounts(counts)} removed. The project log records it without their name.`);
+        }}
+      >
+        <div className="modal-body">
+          <p>For a participant who withdrew consent. This removes from the project, for good:</p>
+          {counts ? (
+            <ul className="purge-counts">
+              <li>
+                the participant, their attribute values and the memos on them
+                {counts.changeMatrixCells ? `, and ${counts.changeMatrixCells} change-matrix cell(s)` : ''}
+              </li>
+              <li>
+                {counts.transcripts} transcript(s){counts.inBin ? ` (${counts.inBin} in the bin)` : ''} with their text
+              </li>
+              <li>{counts.codings} coding(s), in every coder's layer and the consensus</li>
+              <li>{counts.memos} memo(s) on the participant, their transcripts and codings</li>
+              <li>{counts.quotes} quote(s) in the basket</li>
+              <li>{counts.decisions} consensus decision(s)</li>
+              <li>every undo step and history entry that holds any of it</li>
+            </ul>
+          ) : (
+            <p className="muted">Counting…</p>
+          )}
+          <p>
+            <strong>This cannot be undone</strong>: Undo (Ctrl+Z) will not bring it back. Backups and archives saved earlier still hold
+            their data: delete those separately. The project log will say a participant was purged, with these counts, but not who.
+          </p>
+          <label>
+            Type <strong>{p.pseudonym}</strong> to confirm{' '}
+            <input aria-label="Type the pseudonym to confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          </label>
+          <ErrorLine error={error} onDismiss={dismiss} />
+        </div>
+        <footer className="modal-foot">
+          <button type="button" onClick={() => onClose(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="danger" disabled={!ready}>
+            Purge {p.pseudonym}
+          </button>
+        </footer>
+      </form>
+    </Modal>
   );
 }

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import type { RoleDef, Wave } from '../core/shared';
 import type { ProjectDb } from '../store/projectDb';
 import { saveRoles, saveWaves, type ProjectSetup } from '../store/projectRepo';
+import { loadProjectLog } from '../store/bin';
 import { getProject } from '../store/projects';
-import { ErrorLine, useAction } from './common';
+import { ErrorLine, formatDate, useAction } from './common';
 import { SaveArchiveButton } from './ArchiveButtons';
 import { BackupsCard } from './BackupsCard';
 import { StorageCard } from './StorageNote';
@@ -26,7 +27,34 @@ export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
         <h2>Project memo</h2>
         <MemoBox target="project" targetId={null} label="Project memo" rows={10} />
       </section>
+      <ProjectLog db={props.db} />
     </div>
+  );
+}
+
+/** The audit trail a researcher reads: imports, settings, deletions, restores, purges. */
+function ProjectLog(props: { db: ProjectDb }) {
+  const [limit, setLimit] = useState(15);
+  const log = useLiveQuery(() => loadProjectLog(props.db, limit), [props.db, limit]);
+  return (
+    <section className="card" aria-label="Project log">
+      <h2>Project log</h2>
+      <p className="muted">What was done to the project, newest first (each coding and memo edit is in the undo history instead).</p>
+      <ol className="plain project-log">
+        {log?.lines.map((line) => (
+          <li key={line.seq}>
+            <time>{formatDate(line.at)}</time>
+            {line.summary}
+            {line.actor && <span className="muted"> ({line.actor})</span>}
+          </li>
+        ))}
+      </ol>
+      {log?.more && (
+        <button type="button" onClick={() => setLimit(limit + 50)}>
+          Show more
+        </button>
+      )}
+    </section>
   );
 }
 

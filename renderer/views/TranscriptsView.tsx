@@ -1,10 +1,15 @@
 // Transcripts of the project: who and which wave each belongs to (editable in place), the
-// batch import, and the reader for the one chosen.
+// batch import, the reader for the one chosen, and the bin of deleted transcripts.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { describePurgeCounts, purgedDraftFields } from '../core/project';
+import { listBinnedSources, previewPurge, purgeSource, restoreSource } from '../store/bin';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { softDeleteSource, updateSource, type ProjectSetup } from '../store/projectRepo';
-import { Confirm, ErrorLine, useAction } from './common';
+import { Confirm, ErrorLine, formatDate, useAction } from './common';
 import { ImportDialog } from './ImportDialog';
+import { flushPendingEdits, forgetDrafts } from './pendingEdits';
+import { useProject } from './projectContext';
 import { Reader } from './Reader';
 import { navigate, type Route } from './route';
 
@@ -14,6 +19,8 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
   const { db, setup, sources, route } = props;
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<SourceMeta | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const binned = useLiveQuery(() => listBinnedSources(db), [db]);
   const [filter, setFilter] = useState('');
   const [error, run, dismiss] = useAction();
   const participantName = (id: string | null) => setup.participants.find((p) => p.id === id)?.pseudonym ?? '';
@@ -33,6 +40,11 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
           <input aria-label="Filter transcripts" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
         <ErrorLine error={error} onDismiss={dismiss} />
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         {sources.length === 0 ? (
           <p className="muted">No transcripts yet. Import .txt, .md, .docx, .vtt or .srt files; several at once is fine.</p>
         ) : (
@@ -93,6 +105,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
             </tbody>
           </table>
         )}
+        {binned && binned.length > 0 && <TranscriptBin db={db} binned={binned} onNotice={setNotice} />}
       </aside>
       <section className="reader-pane">
         {route.sourceId ? (
@@ -106,8 +119,8 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
         <Confirm
           title="Delete transcript?"
           danger
-          confirmLabel="Delete"
-          message={<p>“{deleting.title}” will be removed from the project (kept in the project's history).</p>}
+          confirmLabel="Move to bin"
+          message={<p>“{deleting.title}” moves to the bin below the list, with its codings. You can restore it from there.</p>}
           onCancel={() => setDeleting(null)}
           onConfirm={async () => {
             await run(() => softDeleteSource(db, deleting.id));
@@ -117,5 +130,88 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
         />
       )}
     </div>
+  );
+}
+
+/** Deleted transcripts: restored with their codings as they were, or deleted for ever. */
+function TranscriptBin(props: { db: ProjectDb; binned: SourceMeta[]; onNotice(text: string | null): void }) {
+  const { db, binned, onNotice } = props;
+  const [forever, setForever] = useState<SourceMeta | null>(null);
+  const [error, run, dismiss] = useAction();
+  return (
+    <section className="bin" aria-label="Bin">
+      <h2>Bin</h2>
+      <p className="muted">Deleted transcripts stay here, with their codings, until you delete them for ever.</p>
+      <ErrorLine error={error} onDismiss={dismiss} />
+      <ul className="plain">
+        {binned.map((s) => (
+          <li key={s.id} className="row">
+            <span className="bin-title">{s.title}</span>
+            <span className="muted">deleted {formatDate(s.deletedAt ?? null)}</span>
+            <span className="spacer" />
+            <button
+              type="button"
+              aria-label={`Restore ${s.title}`}
+              onClick={() =>
+                run(async () => {
+                  const notes = await restoreSource(db, s.id);
+                  onNotice(`Restored ${s.title}${notes.length ? `: ${notes.join('; ')}` : ''}.`);
+                })
+              }
+            >
+              Restore
+            </button>
+            <button type="button" className="danger" aria-label={`Delete ${s.title} for ever`} onClick={() => setForever(s)}>
+              Delete for ever
+            </button>
+          </li>
+        ))}
+      </ul>
+      {forever && (
+        <ForeverConfirm
+          db={db}
+          source={forever}
+          onDone={(text) => {
+            setForever(null);
+            if (text) onNotice(text);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ForeverConfirm(props: { db: ProjectDb; source: SourceMeta; onDone(notice: string | null): void }) {
+  const { db, source, onDone } = props;
+  const { projectId } = useProject();
+  const counts = useLiveQuery(() => previewPurge(db, { kind: 'source', sourceId: source.id }), [db, source.id]);
+  const [error, run] = useAction();
+  return (
+    <Confirm
+      title="Delete for ever?"
+      danger
+      confirmLabel="Delete for ever"
+      message={
+        <>
+          <p>
+            “{source.title}” will be erased from this project: its text
+            {counts ? `, and with it ${describePurgeCounts(counts, false)}` : ''} (in every coder's layer and the consensus), and the undo
+            steps that hold any of it.
+          </p>
+          <p>
+            <strong>This cannot be undone.</strong> Undo (Ctrl+Z) will not bring it back. Backups and archives saved earlier still hold it.
+          </p>
+          <ErrorLine error={error} />
+        </>
+      }
+      onCancel={() => onDone(null)}
+      onConfirm={async () => {
+        const ok = await run(async () => {
+          await flushPendingEdits();
+          forgetDrafts(projectId, purgedDraftFields(await purgeSource(db, source.id)));
+        });
+        if (ok) onDone('The transcript was deleted for ever.');
+      }}
+    />
   );
 }

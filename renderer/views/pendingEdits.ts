@@ -53,6 +53,25 @@ export interface Draft<T> {
 }
 
 /**
+ * Drops journalled drafts of records that no longer exist (a purge): `fields` are journal
+ * names, a name ending in ':' standing for every field of that record.
+ */
+export function forgetDrafts(projectId: string, fields: readonly string[]): void {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return;
+    const prefix = `${JOURNAL}${projectId}:`;
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => !!k?.startsWith(prefix));
+    for (const key of keys) {
+      const field = key.slice(prefix.length);
+      if (fields.some((f) => (f.endsWith(':') ? field.startsWith(f) : field === f))) storage.removeItem(key);
+    }
+  } catch {
+    // Storage unavailable: nothing was journalled there either.
+  }
+}
+
+/**
  * A field's draft of a stored `value`. `save` stores it (returning false, or throwing, when
  * refused: the draft then stays on screen with the refusal, and is not sent again until
  * edited). The draft is shown until the stored value changes, so the field never flickers
