@@ -134,7 +134,7 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
       const captions = parseCaptions(text, name, format);
       text = captions.text;
       turns = captions.turns;
-      warnings.push(...captions.warnings);
+      for (const w of captions.warnings) warnings.push(w);
     }
   }
   if (text.trim() === '') throw new ImportError(name, 'has no text');

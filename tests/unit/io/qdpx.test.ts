@@ -417,3 +417,21 @@ describe('found by the property tests', () => {
     expect(back.memos).toHaveLength(base.memos!.length);
   });
 });
+
+describe('large projects', () => {
+  it('reads a source with 200,000 codings (a push(...codings) spread overflowed the stack at ~150,000)', async () => {
+    const project = smallProject();
+    const source = project.sources[0]!;
+    const base = project.codings.find((c) => c.sourceId === source.id)!;
+    const words = [...source.text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    project.codings = Array.from({ length: 200_000 }, (_, i) => ({
+      ...base,
+      id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      codeId: project.codes[i % project.codes.length]!.id,
+      ...words[i % words.length]!,
+    }));
+    const { project: read } = await readQdpx(await writeQdpx(project), 'big.qdpx', { newId, now: 0 });
+    expect(read.codings).toHaveLength(200_000);
+    expect(read.codings.filter((c) => c.sourceId === read.sources[0]!.id)).toHaveLength(200_000);
+  }, 120_000);
+});
