@@ -17,7 +17,7 @@ const words = Number(args.get('words') ?? 10_000);
 ensureTools();
 mkdirSync(outDir, { recursive: true });
 // Pure functions in Node first, before Chromium starts: the times unit tests used to assert.
-console.log('Timing .docx reading, turn detection and a large codebook CSV in Node…');
+console.log('Timing .docx reading, turn detection and a large codebook CSV in Node, and the memory of a study-scale .qdpx import…');
 const { runNodeBench } = await tsImport('../tests/bench/node.ts', import.meta.url);
 const node = await runNodeBench();
 // serveDist serves <projectDir>/dist, so the bench page is built into bench-results/dist.
@@ -97,6 +97,11 @@ const rows = [
   nodeRow('Node: read a 10,000-word .docx', node.docxToText10kWords),
   nodeRow('Node: speaker turns of 15,000 words', node.detectTurns15kWords),
   nodeRow('Node: codebook CSV, 5,000 codes 12 deep', node.parseCodebookCsv5kCodes),
+  [
+    'Node: peak memory of a study-scale .qdpx import',
+    `${node.qdpxImportMemory.importPeakMegabytes.toFixed(0)} MB`,
+    `above ${node.qdpxImportMemory.rssBeforeMegabytes.toFixed(0)} MB before (peak RSS ${node.qdpxImportMemory.peakRssMegabytes.toFixed(0)} MB); ${node.qdpxImportMemory.qdpxMegabytes.toFixed(1)} MB .qdpx unpacking to ${node.qdpxImportMemory.unpackedMegabytes.toFixed(0)} MB, ${node.qdpxImportMemory.codings} codings, read in ${(node.qdpxImportMemory.readMs / 1000).toFixed(1)} s`,
+  ],
   ['corpus', `${r.files} .docx, ${r.words.toLocaleString('en')} words, ${r.docxMegabytes.toFixed(1)} MB`, ''],
   ['import (read + hash + one transaction)', `${(r.importMs / 1000).toFixed(1)} s`, 'target < 60 s'],
   ['  of which reading .docx', `${(r.readMs / 1000).toFixed(1)} s`, ''],

@@ -41,8 +41,9 @@ function $fillTurn(turnNode: TurnNode, text: string, turn: Turn, codings: readon
     const textNode = $createTextNode(text.slice(seg.start, seg.end));
     return seg.codingIds.length === 0 ? textNode : $createCodingMarkNode(seg.codingIds).append(textNode);
   });
-  // One splice per turn rather than one per segment.
-  turnNode.append(...children);
+  // One splice per turn rather than one per segment; splice takes an array, where append's
+  // spread would overflow the stack on a turn with some 150,000 segments.
+  turnNode.splice(turnNode.getChildrenSize(), 0, children);
 }
 
 /**
@@ -68,7 +69,7 @@ export function $buildTranscript(source: SourceText, codings: readonly CodingRan
     $fillTurn(node, source.text, turn, !marked || marked(index) ? live : []);
     return node;
   });
-  root.append(...nodes);
+  root.splice(root.getChildrenSize(), 0, nodes);
 }
 
 /**

@@ -9,7 +9,7 @@
 // The zip is bounded before anything is inflated (DESIGN "Security").
 import type { StyledLine } from '../core/transcripts';
 import { ImportError } from './errors';
-import { MAX_DOCX_BYTES, assertWithinLimit, canonicalNewlines } from './decode';
+import { MAX_DOCX_BYTES, assertWithinLimit, canonicalNewlines, removeUnsafeCharacters } from './decode';
 import { isZip, readZipEntries } from './zip';
 
 export const MAX_ZIP_ENTRIES = 2000;
@@ -67,6 +67,20 @@ export async function docxToText(bytes: Uint8Array, fileName: string, limits: Pa
  * word/styles.xml ("Title", "heading 1", whatever language Word ran in), else its style id.
  */
 export async function docxToLines(bytes: Uint8Array, fileName: string, limits: Partial<DocxLimits> = {}): Promise<StyledLine[]> {
+  return (await readDocx(bytes, fileName, limits)).lines;
+}
+
+/**
+ * docxToLines with the warnings of the reading: NUL, other control characters and unpaired
+ * surrogates (which Word never writes, but a damaged or generated file can hold, raw or as
+ * references like &#1; or &#xD800;) are removed as a .txt import removes them, with the
+ * same warnings (removeUnsafeCharacters).
+ */
+export async function readDocx(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: Partial<DocxLimits> = {},
+): Promise<{ lines: StyledLine[]; warnings: string[] }> {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   assertWithinLimit(bytes.length, lim.maxBytes, fileName, '.docx file');
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
@@ -86,7 +100,8 @@ export async function docxToLines(bytes: Uint8Array, fileName: string, limits: P
     }
   }
   if (!xmlBytes) throw notDocx(fileName, '; it has no word/document.xml');
-  return documentXmlToLines(decodeXml(xmlBytes), fileName, styles);
+  const warnings: string[] = [];
+  return { lines: documentXmlToLines(decodeXml(xmlBytes), fileName, styles, warnings), warnings };
 }
 
 function decodeXml(bytes: Uint8Array): string {
@@ -157,8 +172,17 @@ export function documentXmlToText(xml: string, fileName: string): string {
     .join('\n');
 }
 
-/** The lines of a WordprocessingML body, each with its paragraph's style (a name from `styles`, else the id). */
-export function documentXmlToLines(xml: string, fileName: string, styles: ReadonlyMap<string, string> = new Map()): StyledLine[] {
+/**
+ * The lines of a WordprocessingML body, each with its paragraph's style (a name from `styles`,
+ * else the id). Characters that are not text are removed, each kind found warned of once in
+ * `warnings`.
+ */
+export function documentXmlToLines(
+  xml: string,
+  fileName: string,
+  styles: ReadonlyMap<string, string> = new Map(),
+  warnings: string[] = [],
+): StyledLine[] {
   const w = wordPrefix(xml);
   const P = `${w}:p`,
     R = `${w}:r`,
@@ -228,12 +252,21 @@ export function documentXmlToLines(xml: string, fileName: string, styles: Readon
       else if (local === 'noBreakHyphen') out.push('-');
     }
   }
+  const found = new Set<string>();
+  const clean = (text: string) => {
+    const mine: string[] = [];
+    const out = removeUnsafeCharacters(text, mine);
+    for (const w of mine) found.add(w);
+    return out;
+  };
   // A <w:br/> at a paragraph's end or two in a row would leave blank lines; the spec is none.
-  return paragraphs.flatMap(({ text, style }) =>
-    canonicalNewlines(text)
+  const lines = paragraphs.flatMap(({ text, style }) =>
+    canonicalNewlines(clean(text))
       .split('\n')
       .map((line) => line.trimEnd())
       .filter((line) => line.trim() !== '')
       .map((line) => ({ text: line, style })),
   );
+  for (const w of found) warnings.push(w);
+  return lines;
 }

@@ -12,17 +12,38 @@ import { decodeEntry, utf8 } from './refi/text';
 import { parseXml } from './refi/xml';
 import { isZip, readZipEntries, type ZipLimits } from './zip';
 
-export const QDPX_LIMITS: ZipLimits = {
-  maxEntries: 50_000,
-  maxEntryBytes: 256 * 1024 * 1024,
-  maxTotalBytes: 1024 * 1024 * 1024,
+export interface QdpxLimits extends ZipLimits {
+  /** Largest project.qde (uncompressed): parsing XML takes the most memory per byte. */
+  maxXmlBytes: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Limits that match memory, measured with `npm run bench` ("qdpxImportMemory" in
+ * bench-results/bench.json; tests/bench/qdpxMemory.ts). The study-scale project (350
+ * transcripts of 10,000 words, 40,000 codings) is a 10.5 MB .qdpx holding 45 MB: a 21 MB
+ * project.qde and 24 MB of text. Reading it peaks at about 300 MB above the process's
+ * footprint; a 106 MB project.qde (200,000 codings) peaks at about 800 MB: some 7.5 bytes of
+ * memory per byte of XML, 4-5 per byte of text (the bytes, the string, its UTF-8 for hashing).
+ * So: a project.qde of up to 128 MB (6 times the study's, about 1 GB to read), one text up
+ * to 64 MB (three times the largest transcript a .txt import takes), 256 MB in all (5.7 times
+ * the study, about 1.5 GB at worst, well inside a renderer's 4 GB heap), and 20,000 entries
+ * (57 times the study's 351). The old limits (1 GB in all, 256 MB per entry) let a 9 MB file
+ * compressed 200 to 1 claim 1 GB, which took over 4 GB to read.
+ */
+export const QDPX_LIMITS: QdpxLimits = {
+  maxEntries: 20_000,
+  maxEntryBytes: 64 * MB,
+  maxXmlBytes: 128 * MB,
+  maxTotalBytes: 256 * MB,
   maxRatio: 200,
 };
 
 export interface ReadQdpxOptions {
   newId?: () => string;
   now?: number;
-  limits?: Partial<ZipLimits>;
+  limits?: Partial<QdpxLimits>;
 }
 
 /** The one .qde of the archive: any name, at the top or in a folder, "project.qde" preferred. */
@@ -41,9 +62,11 @@ export async function readQdpx(
   options: ReadQdpxOptions = {},
 ): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
   if (!isZip(bytes)) throw new ImportError(fileName, 'is not a .qdpx project: it is not a zip archive');
+  const limits = { ...QDPX_LIMITS, ...options.limits };
   const entries = readZipEntries(bytes, {
     fileName,
-    limits: { ...QDPX_LIMITS, ...options.limits },
+    limits,
+    maxBytesOf: (name) => (/\.qde$/i.test(name) ? limits.maxXmlBytes : limits.maxEntryBytes),
     wanted: (name) => /\.(qde|txt)$/i.test(name),
     invalid: () => new ImportError(fileName, 'is not a valid .qdpx (the zip archive is damaged)'),
     checkPaths: true,

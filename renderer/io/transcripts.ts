@@ -111,11 +111,13 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
 
   let text: string;
   let turns: Turn[] | null = null;
-  let warnings: string[] = [];
+  let warnings: string[];
   let title: string | null = null;
   if (format === 'docx') {
-    const { docxToLines } = await import('./docx'); // fflate stays out of the main bundle
-    const split = splitTitle(await docxToLines(bytes, name));
+    const { readDocx } = await import('./docx'); // fflate stays out of the main bundle
+    const docx = await readDocx(bytes, name);
+    warnings = docx.warnings;
+    const split = splitTitle(docx.lines);
     title = split.title;
     text = canonicalNewlines(
       split.lines
@@ -132,7 +134,7 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
       const captions = parseCaptions(text, name, format);
       text = captions.text;
       turns = captions.turns;
-      warnings.push(...captions.warnings);
+      for (const w of captions.warnings) warnings.push(w);
     }
   }
   if (text.trim() === '') throw new ImportError(name, 'has no text');

@@ -24,7 +24,11 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
     for (let r = 1; r <= header; r++) ws.getRow(r).font = { bold: true };
     if (header) ws.views = [{ state: 'frozen', ySplit: header }];
     ws.columns.forEach((column, i) => {
-      const widest = Math.max(...sheet.rows.map((row) => (row[i] ?? '').length).filter((n) => n < 80), 8);
+      let widest = 8;
+      for (const row of sheet.rows) {
+        const n = (row[i] ?? '').length;
+        if (n < 80 && n > widest) widest = n;
+      }
       column.width = Math.min(60, widest + 2);
     });
   }

@@ -2,6 +2,7 @@
 // before anything is inflated: entry count, claimed sizes, compression ratio and, for
 // archives we unpack into a project, the entry's path (DESIGN "Security").
 import { Inflate } from 'fflate';
+import { formatSize } from './decode';
 import { ImportError } from './errors';
 
 export interface ZipLimits {
@@ -34,6 +35,8 @@ export function unsafeEntryPath(name: string): boolean {
 export interface ReadZipOptions {
   fileName: string;
   limits: ZipLimits;
+  /** A wanted entry's own limit, when it differs from limits.maxEntryBytes (e.g. an XML part). */
+  maxBytesOf?: (name: string) => number;
   wanted: (name: string) => boolean;
   /** The error for an archive fflate cannot read. */
   invalid: () => ImportError;
@@ -52,29 +55,38 @@ export function readZipEntries(bytes: Uint8Array, options: ReadZipOptions): Reco
   const { fileName, limits } = options;
   let records: CentralRecord[];
   try {
-    records = centralDirectory(bytes);
+    records = centralDirectory(bytes, limits.maxEntries);
   } catch {
     throw options.invalid();
   }
-  let entries = 0;
+  // Everything is checked on the sizes the central directory claims, before one byte is
+  // inflated; readEntry then holds every entry to its claim.
+  if (records.length > limits.maxEntries) throw zipBomb(fileName, `more than ${limits.maxEntries} entries`);
   let total = 0;
   const wanted: CentralRecord[] = [];
   for (const file of records) {
-    entries++;
-    if (entries > limits.maxEntries) throw zipBomb(fileName, `more than ${limits.maxEntries} entries`);
     if (options.checkPaths && unsafeEntryPath(file.name)) {
       throw new ImportError(fileName, `holds an entry with an unsafe path ("${file.name}"); it was not opened`);
     }
     if (!options.wanted(file.name)) continue;
-    if (file.originalSize > limits.maxEntryBytes) {
-      throw zipBomb(fileName, `${file.name} claims ${file.originalSize} bytes uncompressed`);
+    const max = options.maxBytesOf?.(file.name) ?? limits.maxEntryBytes;
+    if (file.originalSize > max) {
+      throw new ImportError(
+        fileName,
+        `holds ${file.name}, which would unpack to ${formatSize(file.originalSize)}; the limit for one entry is ${formatSize(max)}, so it was not opened`,
+      );
     }
     if (file.originalSize > RATIO_APPLIES_ABOVE && file.originalSize > Math.max(file.size, 1) * limits.maxRatio) {
       throw zipBomb(fileName, `${file.name} is compressed more than ${limits.maxRatio} to 1`);
     }
     total += file.originalSize;
-    if (total > limits.maxTotalBytes) throw zipBomb(fileName, `its entries claim more than ${limits.maxTotalBytes} bytes in all`);
     wanted.push(file);
+  }
+  if (total > limits.maxTotalBytes) {
+    throw new ImportError(
+      fileName,
+      `would unpack to ${formatSize(total)}; the limit is ${formatSize(limits.maxTotalBytes)}, so it was not opened`,
+    );
   }
   const out: Record<string, Uint8Array> = {};
   for (const file of wanted) {
@@ -108,8 +120,11 @@ const u32 = (d: Uint8Array, i: number): number => {
 };
 const u64 = (d: Uint8Array, i: number): number => u32(d, i) + u32(d, i + 4) * 4294967296;
 
-/** Walks the end-of-central-directory record (zip64 too) and the central directory. */
-function centralDirectory(d: Uint8Array): CentralRecord[] {
+/**
+ * Walks the end-of-central-directory record (zip64 too) and the central directory, stopping
+ * one record past `maxEntries`, so a claimed count of billions costs nothing.
+ */
+function centralDirectory(d: Uint8Array, maxEntries: number): CentralRecord[] {
   let e = d.length - 22;
   while (e >= 0 && u32(d, e) !== 0x06054b50) {
     if (d.length - e > 65558) throw new RangeError('no end record');
@@ -130,7 +145,7 @@ function centralDirectory(d: Uint8Array): CentralRecord[] {
   const records: CentralRecord[] = [];
   const latin1 = new TextDecoder('latin1');
   const utf8 = new TextDecoder('utf-8');
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && records.length <= maxEntries; i++) {
     if (u32(d, o) !== 0x02014b50) throw new RangeError('bad central record');
     const flags = u16(d, o + 8);
     const nameLength = u16(d, o + 28);

@@ -45,7 +45,9 @@ export async function previewArchive(bytes: Uint8Array, fileName: string) {
   const codings = (tables.codingSets ?? [])
     .flatMap((s) => s.codings as { deletedAt?: number | null }[])
     .concat((tables.codings ?? []) as { deletedAt?: number | null }[]);
-  const lastChange = Math.max(0, ...(tables.history ?? []).map((h) => (typeof h.at === 'number' ? h.at : 0)));
+  // A loop: Math.max(...rows) overflows the stack at about 150,000 history rows.
+  let lastChange = 0;
+  for (const h of tables.history ?? []) if (typeof h.at === 'number' && h.at > lastChange) lastChange = h.at;
   return {
     name: nameFromFile(fileName),
     schemaVersion: manifest.schemaVersion,

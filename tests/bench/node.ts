@@ -2,10 +2,12 @@
 // the inputs their unit tests use, which once asserted these times and now check only the
 // results (tests/unit/io/docx.test.ts, tests/unit/core/turns.test.ts and
 // tests/unit/core/codebook.csv.test.ts). The time each test allowed is kept here as the target.
+// Also the peak memory of a study-scale .qdpx import, measured in a fresh process (qdpxMemory.ts).
 import { parseCodebookCsv } from '../../renderer/core/codebook';
 import { detectTurns } from '../../renderer/core/transcripts';
 import { docxToText } from '../../renderer/io/docx';
 import { makeDocx } from '../fixtures/makeDocx';
+import { qdpxImportMemory } from './qdpxMemory';
 
 export interface NodeFigure {
   /** Median of the runs, after one warm-up run. */
@@ -79,5 +81,7 @@ export async function runNodeBench() {
     docxToText10kWords: await docx10kWords(),
     detectTurns15kWords: await detectTurns15kWords(),
     parseCodebookCsv5kCodes: await codebookCsv5kCodes(),
+    // Not a time: the peak memory of reading the study-scale .qdpx, in a fresh process.
+    qdpxImportMemory: await qdpxImportMemory(),
   };
 }

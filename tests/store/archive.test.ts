@@ -73,6 +73,19 @@ describe('project archive', () => {
     expect((await listProjects()).active).toHaveLength(1);
   });
 
+  it('previews an archive with 200,000 history rows (a Math.max spread overflowed the stack)', async () => {
+    const sample = await createSampleProject();
+    const files = unzipSync(await exportArchive(sample.id));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { tables: Record<string, number>; sha256: Record<string, string> };
+    const history = Array.from({ length: 200_000 }, (_, i) => ({ seq: i + 1, at: 1_000_000 + i, label: 'Apply', changes: [] }));
+    files['tables/history.json'] = strToU8(JSON.stringify(history));
+    manifest.tables.history = history.length;
+    manifest.sha256['tables/history.json'] = await sha256Hex(files['tables/history.json']);
+    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+    const preview = await previewArchive(zipSync(files), 'Busy study.mirabal');
+    expect(preview.lastChange).toBe(1_000_000 + 199_999);
+  });
+
   it('restores an archive of an older schema through the same upgrades as a database', async () => {
     const bytes = await writeArchive(fixtureV1Coded.tables as Record<string, Record<string, unknown>[]>, {
       appVersion: 'old',

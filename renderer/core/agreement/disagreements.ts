@@ -100,8 +100,8 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
         out.push({
           sourceId,
           codeId,
-          start: Math.min(...group.map((g) => g.r[0])),
-          end: Math.max(...group.map((g) => g.r[1])),
+          start: group.reduce((m, g) => Math.min(m, g.r[0]), Infinity),
+          end: group.reduce((m, g) => Math.max(m, g.r[1]), -Infinity),
           kind: everyone ? 'boundary' : 'missing',
           versions: coderIds.map((coderId, i) => ({ coderId, ranges: versions[i]! })),
           ...(counts.every(Boolean) ? {} : { absent: coderIds.filter((_, i) => !counts[i]) }),

@@ -42,7 +42,7 @@ function chanceCorrected(observedAgreement: number, chanceAgreement: number): nu
 
 /** The present (non-null) values of every unit, `data[coder][unit]`; ragged rows count as null. */
 function unitValues(data: readonly (readonly Rating[])[]): Rating[][] {
-  const unitCount = Math.max(0, ...data.map((row) => row.length));
+  const unitCount = data.reduce((m, row) => Math.max(m, row.length), 0);
   const units: Rating[][] = [];
   for (let u = 0; u < unitCount; u++) {
     const values: Rating[] = [];
@@ -270,7 +270,7 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
     if (r !== raters)
       throw new RangeError(`fleissKappa: unit ${u} has ${r} raters but unit 0 has ${raters}; every unit needs the same number`);
   });
-  const categories = Math.max(...counts.map((row) => row.length));
+  const categories = counts.reduce((m, row) => Math.max(m, row.length), -Infinity);
   const totals = new Array<number>(categories).fill(0);
   let meanAgreement = 0;
   for (const row of counts) {

@@ -53,8 +53,8 @@ export function applyCoding(
     return { label, changes: [created('codings', coding)] };
   }
   const [keep, ...absorbed] = [...same].sort((a, b) => a.createdAt - b.createdAt || a.start - b.start);
-  const start = Math.min(request.start, ...same.map((c) => c.start));
-  const end = Math.max(request.end, ...same.map((c) => c.end));
+  const start = same.reduce((m, c) => Math.min(m, c.start), request.start);
+  const end = same.reduce((m, c) => Math.max(m, c.end), request.end);
   if (absorbed.length === 0 && keep!.start === start && keep!.end === end) {
     throw new ValidationError(`This passage is already coded "${codeName}".`);
   }

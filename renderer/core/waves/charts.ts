@@ -81,7 +81,7 @@ function heading(title: string, titleSize: number, subtitle: string | undefined,
   let bottom = 8 + titleSize + (titleLines.length - 1) * (titleSize + 4);
   if (subtitle) {
     const lines = wrapLines(subtitle, charsIn(width - 32, 11));
-    svg.push(...textLines(lines, 16, bottom + 20, 14, 'font-size="11" fill="#555"'));
+    for (const line of textLines(lines, 16, bottom + 20, 14, 'font-size="11" fill="#555"')) svg.push(line);
     bottom += 20 + (lines.length - 1) * 14;
   }
   return { svg, bottom };
@@ -187,15 +187,26 @@ export interface HeatMapOptions extends HeatCountOptions {
  */
 export function heatMapSvg(project: ProjectSnapshot, options: HeatMapOptions): string {
   const counts = heatCounts(project, options.waveId, options.codeIds, options.participantIds, options);
-  const max = Math.max(1, ...counts.flat());
+  const max = counts.flat().reduce((m, n) => Math.max(m, n), 1);
   const cell = 26;
   const name = (id: string) => project.codes.find((c) => c.id === id)?.name ?? '';
   const person = (id: string) => project.participants.find((p) => p.id === id)?.pseudonym ?? '';
   const wave = project.waves.find((w) => w.id === options.waveId)?.label ?? options.waveId;
   const rowLabels = options.participantIds.map((id) => clip(person(id), 20));
   const columnLabels = options.codeIds.map((id) => clip(name(id), 32));
-  const left = 24 + Math.max(40, widthOf(Math.max(0, ...rowLabels.map(length)), 12));
-  const labelRun = widthOf(Math.max(0, ...columnLabels.map(length)), 12);
+  const left =
+    24 +
+    Math.max(
+      40,
+      widthOf(
+        rowLabels.reduce((m, label) => Math.max(m, length(label)), 0),
+        12,
+      ),
+    );
+  const labelRun = widthOf(
+    columnLabels.reduce((m, label) => Math.max(m, length(label)), 0),
+    12,
+  );
   const width = Math.max(left + options.codeIds.length * cell + Math.ceil(labelRun / 2) + 16, 600);
   const head = heading(`${wave}: coded passages by participant and code`, 16, options.subtitle, width);
   const top = head.bottom + 22 + Math.ceil(labelRun * Math.sin(Math.PI / 3));

@@ -198,14 +198,14 @@ export class Reader {
       if (!selectionCodings.length && memo) sink.uncodedNotes++;
       // A note on a selection is about its codings.
       for (const c of read) this.noteRefs(sel, 'coding', c.id);
-      codings.push(...read);
+      for (const c of read) codings.push(c);
     });
     // A Coding directly on a source codes the whole of it.
     for (const coding of children(node, 'Coding')) {
       const c = this.readCoding(coding, node, id, { start: 0, end: text.length }, '', `${label} (whole source)`);
       if (c && text.length > 0) codings.push(c);
     }
-    sink.codings.push(...codings);
+    for (const c of codings) sink.codings.push(c); // a spread would overflow the stack at ~150,000
     this.noteRefs(node, 'source', id);
     return {
       id,

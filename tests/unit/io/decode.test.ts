@@ -111,10 +111,12 @@ describe('decodeText: encodings', () => {
     }
     const all = String.fromCodePoint(...WINDOWS_1252_HIGH.map(([, codePoint]) => codePoint));
     expect(decodeWindows1252(new Uint8Array(WINDOWS_1252_HIGH.map(([byte]) => byte)))).toBe(all);
-    // The same bytes through the import path: not UTF-8, so they fall back to Windows-1252.
+    // The same bytes through the import path: not UTF-8, so they fall back to Windows-1252;
+    // the five C1 controls are not text and are removed with a warning.
     const r = decodeText(new Uint8Array([0x61, ...WINDOWS_1252_HIGH.map(([byte]) => byte), 0x7a]), 'a.txt');
     expect(r.encoding).toBe('windows-1252');
-    expect(r.text).toBe(`a${all}z`);
+    expect(r.text).toBe(`a${all.replace(/[\u0080-\u009f]/g, '')}z`);
+    expect(r.warnings).toContain('control characters inside the text were removed (form feeds and vertical tabs became line breaks)');
   });
 
   it('decodeWindows1252 maps every other byte to the code point of the same number', () => {
@@ -194,5 +196,206 @@ describe('decodeText: refusals', () => {
     const err = errorOf(() => decodeText(utf8('0123456789'), 'a.txt', 5));
     expect(err.message).toContain('is too large');
     expect(decodeText(utf8('01234'), 'a.txt', 5).text).toBe('01234');
+  });
+});
+
+describe('decodeText: damaged UTF-8', () => {
+  const lines = Array.from({ length: 20 }, (_, i) => `Line ${i + 1}: Zoë said the café was “fine” — ${i}`);
+  /** The lines as UTF-8 joined by `eol`, with `bad` bytes put after the first word of the given lines. */
+  function damaged(badOn: number[], bad: number[], eol = '\n'): { bytes: Uint8Array; expected: string } {
+    const parts: number[] = [];
+    const expected: string[] = [];
+    lines.forEach((line, i) => {
+      const [head, tail] = [line.slice(0, 4), line.slice(4)];
+      parts.push(...utf8(head));
+      if (badOn.includes(i + 1)) parts.push(...bad);
+      parts.push(...utf8(tail + (i < lines.length - 1 ? eol : '')));
+      expected.push(badOn.includes(i + 1) ? `${head}\uFFFD${tail}` : line);
+    });
+    return { bytes: new Uint8Array(parts), expected: expected.join('\n') };
+  }
+
+  it('one bad byte in an otherwise UTF-8 file is replaced with U+FFFD and its line named, not read as Windows-1252', () => {
+    const { bytes, expected } = damaged([12], [0xff]);
+    expect(decodeText(bytes, 'a.txt')).toEqual({
+      text: expected,
+      encoding: 'utf-8',
+      warnings: ['Line 12 had bytes that are not valid UTF-8; they were replaced with \uFFFD'],
+    });
+  });
+
+  it('names every damaged line, counting CRLF and CR line ends; a cut multi-byte sequence is one bad sequence', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const { bytes, expected } = damaged([2, 5, 9], [0xe2, 0x80], eol); // the first two bytes of "–"
+      const r = decodeText(bytes, 'a.txt');
+      expect(r.text).toBe(expected);
+      expect(r.warnings).toEqual(['Lines 2, 5 and 9 had bytes that are not valid UTF-8; they were replaced with \uFFFD']);
+    }
+  });
+
+  it('more than ten damaged lines: the first ten and how many more', () => {
+    const badOn = Array.from({ length: 13 }, (_, i) => i + 2);
+    const r = decodeText(damaged(badOn, [0xc3]).bytes, 'a.txt');
+    expect(r.encoding).toBe('utf-8');
+    expect(r.warnings).toEqual([
+      'Lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 3 more had bytes that are not valid UTF-8; they were replaced with \uFFFD',
+    ]);
+  });
+
+  it('a file cut in the middle of its last character', () => {
+    const bytes = utf8('Kieran: ça va, merci 😊');
+    const r = decodeText(bytes.subarray(0, bytes.length - 2), 'a.txt');
+    expect(r).toEqual({
+      text: 'Kieran: ça va, merci \uFFFD',
+      encoding: 'utf-8',
+      warnings: ['Line 1 had bytes that are not valid UTF-8; they were replaced with \uFFFD'],
+    });
+  });
+
+  it('a UTF-8 BOM means UTF-8 even when the rest looks like Windows-1252', () => {
+    const r = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('caf'), 0xe9, 0x0a, ...utf8('ok')]), 'a.txt');
+    expect(r).toEqual({
+      text: 'caf\uFFFD\nok',
+      encoding: 'utf-8',
+      warnings: ['Line 1 had bytes that are not valid UTF-8; they were replaced with \uFFFD'],
+    });
+  });
+
+  it('Windows-1252 stays Windows-1252: no valid multi-byte sequence, or more invalid than valid ones', () => {
+    const cp1252 = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
+    // An ASCII file with one stray high byte: a Windows letter, not half a UTF-8 one.
+    expect(decodeText(cp1252('Interviewer: and the caf\u00e9?\nDale: closed.'), 'a.txt')).toMatchObject({
+      text: 'Interviewer: and the café?\nDale: closed.',
+      encoding: 'windows-1252',
+    });
+    // "É©" happens to be a valid UTF-8 pair (U+0269); the other accented letters are not.
+    const french = 'Élève: « É© » — déjà vu, très élégant, été, où, ça, mère, père, fête.';
+    const r = decodeText(new Uint8Array([...french].map((c) => (c === '—' ? 0x97 : c.charCodeAt(0)))), 'a.txt');
+    expect(r.text).toBe(french);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.warnings).toEqual(['not valid UTF-8, so it was decoded as Windows-1252; check accented letters']);
+  });
+});
+
+describe('decodeText: characters that are not text', () => {
+  it('control characters and unpaired surrogates are removed with a warning; a form feed becomes a line break', () => {
+    const r = decodeText(utf8('Dale: one\u0007 two\fthree\u007f'), 'a.txt');
+    expect(r.text).toBe('Dale: one two\nthree');
+    expect(r.warnings).toEqual(['control characters inside the text were removed (form feeds and vertical tabs became line breaks)']);
+    const s = decodeText(utf16('Dale: \ud83d😊 x\ude0a y\u0000z', 'le', true), 'a.txt');
+    expect(s.text).toBe('Dale: 😊 x yz');
+    expect(s.warnings).toEqual([
+      'NUL characters inside the text were removed',
+      'broken characters inside the text (halves of a UTF-16 surrogate pair) were removed',
+    ]);
+  });
+});
+
+/** A seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
+
+/** Letters of each script, and whether it writes spaces between words. */
+const SCRIPTS: Record<string, { letters: string[]; spaces: boolean; stop: string; comma: string }> = {
+  latin: { letters: [...'abcdefghijklmnopqrstuvwxyzéèàçôüß'], spaces: true, stop: '.', comma: ',' },
+  vietnamese: {
+    letters: [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ'],
+    spaces: true,
+    stop: '.',
+    comma: ',',
+  },
+  cyrillic: { letters: range(0x430, 0x44f), spaces: true, stop: '.', comma: ',' },
+  greek: { letters: [...range(0x3b1, 0x3c9), ...'άέήίόύώ'], spaces: true, stop: '.', comma: ',' },
+  arabic: { letters: range(0x627, 0x64a), spaces: true, stop: '.', comma: '،' },
+  hebrew: { letters: range(0x5d0, 0x5ea), spaces: true, stop: '.', comma: ',' },
+  devanagari: { letters: [...range(0x915, 0x939), ...range(0x93e, 0x94c)], spaces: true, stop: '।', comma: ',' },
+  thai: { letters: range(0xe01, 0xe2e), spaces: false, stop: ' ', comma: ' ' },
+  georgian: { letters: range(0x10d0, 0x10f0), spaces: true, stop: '.', comma: ',' },
+  chinese: { letters: range(0x4e00, 0x9fa5), spaces: false, stop: '。', comma: '，' },
+  japanese: {
+    letters: [...range(0x3041, 0x3093), ...range(0x30a1, 0x30f3), ...range(0x4e00, 0x4fff)],
+    spaces: false,
+    stop: '。',
+    comma: '、',
+  },
+  korean: { letters: range(0xac00, 0xd7a3), spaces: true, stop: '.', comma: ',' },
+};
+
+/** `words` words of a script in speaker turns, one turn a line, with an emoji now and then. */
+function generated(script: keyof typeof SCRIPTS, words: number, seed: number): string {
+  const { letters, spaces, stop, comma } = SCRIPTS[script]!;
+  const next = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const word = () => Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(letters)).join('');
+  const speakers = [word(), word()];
+  let out = '';
+  for (let w = 0, turn = 0; w < words; turn++) {
+    out += `${speakers[turn % 2]}: `;
+    const length = 3 + Math.floor(next() * 25);
+    for (let i = 0; i < length && w < words; i++, w++) {
+      out += word();
+      if (next() < 0.03) out += pick(['😊', '👍', '…']);
+      out += next() < 0.1 ? comma : '';
+      if (i < length - 1) out += spaces ? ' ' : next() < 0.2 ? comma : '';
+    }
+    out += `${stop}\n`;
+  }
+  return out;
+}
+
+describe('decodeText: UTF-16 without a BOM in any script', () => {
+  for (const script of Object.keys(SCRIPTS)) {
+    it(`${script}, little- and big-endian, long and short`, () => {
+      for (const [words, seed] of [
+        [3000, 1],
+        [40, 2],
+        [12, 3],
+      ] as const) {
+        const text = generated(script, words, seed);
+        for (const order of ['le', 'be'] as const) {
+          const r = decodeText(utf16(text, order, false), 'a.txt');
+          expect(r, `${script} ${order} ${words} words`).toEqual({ text, encoding: `utf-16${order}`, warnings: [] });
+        }
+      }
+    });
+  }
+
+  it('the same text as UTF-8 and Windows-1252 is not taken for UTF-16', () => {
+    for (const script of Object.keys(SCRIPTS)) {
+      const text = generated(script, 300, 4);
+      expect(decodeText(utf8(text), 'a.txt').encoding).toBe('utf-8');
+      const bytes = utf8(text);
+      bytes[bytes.length >> 1] = 0xff; // damaged: goes past the UTF-8 fast path
+      expect(decodeText(bytes, 'a.txt').encoding, script).toBe('utf-8');
+    }
+    const french = generated('latin', 2000, 5);
+    const cp1252 = new Uint8Array([...french].map((c) => (c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
+    expect(decodeText(cp1252, 'a.txt').encoding).toBe('windows-1252');
+  });
+
+  it('binary is still refused: random bytes, raw deflate, a PNG, a zip', async () => {
+    const { deflateSync, zipSync } = await import('fflate');
+    const next = random(6);
+    const samples: [string, Uint8Array][] = [];
+    for (const size of [64, 1000, 4096, 65536, 200_000])
+      samples.push([`random ${size}`, new Uint8Array(size).map(() => Math.floor(next() * 256))]);
+    for (const script of ['chinese', 'cyrillic', 'latin'] as const) {
+      samples.push([`deflated ${script}`, deflateSync(utf8(generated(script, 3000, 7)))]);
+      samples.push([`zip of ${script}`, zipSync({ 'a.txt': utf8(generated(script, 3000, 7)) })]);
+    }
+    const png = new Uint8Array(5000).map(() => Math.floor(next() * 256));
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    samples.push(['png', png]);
+    for (const [what, bytes] of samples) {
+      expect(errorOf(() => decodeText(bytes, 'x.txt')).message, what).toContain('looks like a binary file');
+    }
   });
 });

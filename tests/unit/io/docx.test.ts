@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate';
-import { docxToLines, docxToText, documentXmlToLines, documentXmlToText, MAX_ZIP_ENTRIES } from '../../../renderer/io/docx';
+import { docxToLines, docxToText, documentXmlToLines, documentXmlToText, MAX_ZIP_ENTRIES, readDocx } from '../../../renderer/io/docx';
+import { importTranscript } from '../../../renderer/io/transcripts';
 import { documentXml, makeDocx, xmlEscape } from '../../fixtures/makeDocx';
 import { errorOf } from '../../fixtures/errorOf';
 
@@ -128,7 +129,9 @@ describe('docxToText', () => {
       if (name === 'word/document.xml') view.setUint32(i + 24, 0xffffffff, true);
     }
     const err = await errorOf(docxToText(bytes, 'bomb.docx'));
-    expect(err.message).toContain('looks like a zip bomb');
+    expect(err.message).toBe(
+      'bomb.docx: holds word/document.xml, which would unpack to 4 GB; the limit for one entry is 200 MB, so it was not opened',
+    );
   });
 
   it('zip bomb: extreme compression ratio', async () => {
@@ -201,5 +204,30 @@ describe('documentXmlToText', () => {
   it('attribute values containing ">" do not break the scan', () => {
     const xml = body('<w:p><w:r><w:rPr><w:x w:v="a>b"/></w:rPr><w:t>ok</w:t></w:r></w:p>');
     expect(documentXmlToText(xml, 'a.docx')).toBe('ok');
+  });
+});
+
+describe('readDocx: characters that are not text', () => {
+  it('NUL, other controls and unpaired surrogates, raw or as references, are removed with the .txt warnings', async () => {
+    const xml = body(
+      '<w:p><w:r><w:t>Dale: one\u0001 two&#x7; three&#0;</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t>Zoë: \u0000a&#xD800;b &#xDE0A;c 😊&#12;page two\u007f</w:t></w:r></w:p>' +
+        '<w:p><w:r><w:t xml:space="preserve">I:\tfine</w:t></w:r></w:p>',
+    );
+    const bytes = makeDocx([], { extra: { 'word/document.xml': xml } });
+    const { lines, warnings } = await readDocx(bytes, 'a.docx');
+    expect(lines.map((l) => l.text)).toEqual(['Dale: one two three', 'Zoë: ab c 😊', 'page two', 'I:\tfine']);
+    expect(warnings).toEqual([
+      'control characters inside the text were removed (form feeds and vertical tabs became line breaks)',
+      'NUL characters inside the text were removed',
+      'broken characters inside the text (halves of a UTF-16 surrogate pair) were removed',
+    ]);
+    const imported = await importTranscript({ name: 'a.docx', bytes });
+    expect(imported.text).toBe('Dale: one two three\nZoë: ab c 😊\npage two\nI:\tfine');
+    expect(imported.warnings).toEqual(warnings);
+  });
+
+  it('a clean document has no warnings', async () => {
+    expect((await readDocx(makeDocx(['Interviewer: Hi.', 'Dale:\tHello 😊']), 'a.docx')).warnings).toEqual([]);
   });
 });

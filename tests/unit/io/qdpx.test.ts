@@ -4,7 +4,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { codePath } from '../../../renderer/core/codebook/codebookOps';
 import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
-import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
+import { QDPX_LIMITS, readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { errorOf } from '../../fixtures/errorOf';
 import { refiSample, validate } from '../../fixtures/refi';
 import { smallProject } from '../../fixtures/snapshots';
@@ -285,8 +285,8 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect((await errorOf(readQdpx(zipSync(many), 'many.qdpx', { limits: { maxEntries: 5 } }))).message).toMatch(
       /many\.qdpx: looks like a zip bomb \(more than 5 entries\)/,
     );
-    expect((await errorOf(readQdpx(ok(''), 'big.qdpx', { limits: { maxEntryBytes: 10 } }))).message).toMatch(
-      /big\.qdpx: looks like a zip bomb \(project\.qde claims \d+ bytes/,
+    expect((await errorOf(readQdpx(ok(''), 'big.qdpx', { limits: { maxXmlBytes: 10 } }))).message).toMatch(
+      /^big\.qdpx: holds project\.qde, which would unpack to \d+ KB; the limit for one entry is 1 KB, so it was not opened$/,
     );
     const zeros = zipSync({ 'project.qde': enc.encode(project('')), 'sources/z.txt': new Uint8Array(4 * 1024 * 1024) });
     expect((await errorOf(read(zeros, 'ratio.qdpx'))).message).toMatch(
@@ -415,5 +415,97 @@ describe('found by the property tests', () => {
     const back = await roundTrip({ ...base, sources: [src, base.sources[1]!] });
     expect(back.sources[0]!.origin.fileName).toBe('Dale\u2028T1.docx');
     expect(back.memos).toHaveLength(base.memos!.length);
+  });
+});
+
+describe('large projects', () => {
+  it('reads a source with 200,000 codings (a push(...codings) spread overflowed the stack at ~150,000)', async () => {
+    const project = smallProject();
+    const source = project.sources[0]!;
+    const base = project.codings.find((c) => c.sourceId === source.id)!;
+    const words = [...source.text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    project.codings = Array.from({ length: 200_000 }, (_, i) => ({
+      ...base,
+      id: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      codeId: project.codes[i % project.codes.length]!.id,
+      ...words[i % words.length]!,
+    }));
+    const { project: read } = await readQdpx(await writeQdpx(project), 'big.qdpx', { newId, now: 0 });
+    expect(read.codings).toHaveLength(200_000);
+    expect(read.codings.filter((c) => c.sourceId === read.sources[0]!.id)).toHaveLength(200_000);
+  }, 120_000);
+});
+
+/** Sets the uncompressed size the central directory claims for every entry `pick` accepts. */
+function claim(zip: Uint8Array, pick: (name: string) => boolean, size: number): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = zip.length - 22; i >= 0; i--) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const name = strFromU8(zip.subarray(i + 46, i + 46 + view.getUint16(i + 28, true)));
+    if (pick(name)) view.setUint32(i + 24, size, true);
+  }
+  return zip;
+}
+
+describe('size limits that match memory, checked before anything is inflated', () => {
+  const MB = 1024 * 1024;
+
+  it('the limits: 256 MB in all, 128 MB of project.qde, 64 MB for one text, 20,000 entries', () => {
+    expect(QDPX_LIMITS).toEqual({
+      maxEntries: 20_000,
+      maxEntryBytes: 64 * MB,
+      maxXmlBytes: 128 * MB,
+      maxTotalBytes: 256 * MB,
+      maxRatio: 200,
+    });
+  });
+
+  it('a small .qdpx whose 2,200 entries claim 1 MB each is refused by what it would unpack to', async () => {
+    const files: Record<string, Uint8Array> = { 'project.qde': enc.encode(project('')) };
+    for (let i = 0; i < 2200; i++) files[`sources/${i}.txt`] = enc.encode('x');
+    const zip = claim(zipSync(files), (name) => name.startsWith('sources/'), MB);
+    expect(zip.length).toBeLessThan(MB);
+    expect((await errorOf(read(zip, 'x.qdpx'))).message).toBe('x.qdpx: would unpack to 2.1 GB; the limit is 256 MB, so it was not opened');
+  });
+
+  it('one entry claiming more than its limit is refused, naming it: project.qde, a source text, 4 GB', async () => {
+    const bytes = () => zipSync({ 'project.qde': enc.encode(project('')), 'sources/a.txt': enc.encode('Dale: hello') });
+    expect(
+      (
+        await errorOf(
+          read(
+            claim(bytes(), (n) => n === 'project.qde', 129 * MB),
+            'x.qdpx',
+          ),
+        )
+      ).message,
+    ).toBe('x.qdpx: holds project.qde, which would unpack to 129 MB; the limit for one entry is 128 MB, so it was not opened');
+    expect(
+      (
+        await errorOf(
+          read(
+            claim(bytes(), (n) => n === 'sources/a.txt', 65 * MB),
+            'x.qdpx',
+          ),
+        )
+      ).message,
+    ).toBe('x.qdpx: holds sources/a.txt, which would unpack to 65 MB; the limit for one entry is 64 MB, so it was not opened');
+    expect(
+      (
+        await errorOf(
+          read(
+            claim(bytes(), (n) => n === 'sources/a.txt', 0xffffffff),
+            'x.qdpx',
+          ),
+        )
+      ).message,
+    ).toBe('x.qdpx: holds sources/a.txt, which would unpack to 4 GB; the limit for one entry is 64 MB, so it was not opened');
+  });
+
+  it('a central directory claiming more entries than the limit is refused without walking them all', async () => {
+    const zip = zipSync({ 'project.qde': enc.encode(project('')), 'sources/a.txt': enc.encode('x'), 'sources/b.txt': enc.encode('y') });
+    expect((await errorOf(readQdpx(zip, 'many.qdpx', { limits: { maxEntries: 2 } }))).message).toBe(
+      'many.qdpx: looks like a zip bomb (more than 2 entries); it was not opened',
+    );
   });
 });
