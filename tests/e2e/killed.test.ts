@@ -1,11 +1,12 @@
 // End to end in Chromium: the browser is killed (SIGKILL to every process of it, so nothing
-// shuts down cleanly) while a .qdpx becomes a new project and while an archive is restored,
-// at several moments: on the click and at fixed delays after it; when the unfinished registry
-// entry, the project's database and its transcripts show up in IndexedDB (the page, polling, freezes there until the kill lands); after the project
+// shuts down cleanly) while a .qdpx becomes a new project, while an archive is restored and
+// while the sample study is made, at several moments: on the click and at fixed delays after
+// it; when the unfinished registry entry, the project's database and its transcripts show up
+// in IndexedDB (the page, polling, freezes there until the kill lands); after the project
 // opened. Each time Chromium starts again on the same profile and origin, and the projects
-// list must hold whole projects only: every listed project has all its transcripts and opens,
-// every project database has an entry; an unfinished one stays unlisted (store/projects.ts),
-// and once it is stale the sweep at start removes its entry and its database.
+// list must hold whole projects only: every listed project has all its transcripts and
+// codings and opens, every project database has an entry; an unfinished one stays unlisted
+// (store/projects.ts), and once it is stale the sweep at start removes it and its database.
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -386,6 +387,20 @@ describe('a browser killed halfway leaves a whole project or none', () => {
       },
       (page) =>
         page.getByRole('dialog', { name: 'Restore study.mirabal' }).getByRole('button', { name: 'Restore as a new project' }).click(),
+    );
+    await checkSweep(running);
+    await running.context.close();
+  });
+
+  it('while the sample project is made', { timeout: 300_000 }, async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'wb-killed-sample-'));
+    profiles.push(profile);
+    let running = await launch(profile);
+    running = await killAtEveryMoment(
+      profile,
+      running,
+      async () => {},
+      (page) => page.getByRole('button', { name: 'Open sample project' }).click(),
     );
     await checkSweep(running);
     await running.context.close();
