@@ -3,7 +3,7 @@ export declare const PROJECT_DIR: string;
 export declare function buildRenderer(options?: { projectDir?: string; logLevel?: 'info' | 'warn' | 'error' | 'silent' }): Promise<void>;
 export declare function distIsBuilt(projectDir?: string): boolean;
 export declare function serveDist(options?: {
-  /** 0 picks any free port; a busy port moves on to the next. Default 4173. */
+  /** 0 picks any free port; a busy port throws a PortBusyError (browserMode.mjs), never moves on. Default 4173. */
   port?: number;
   projectDir?: string;
   logLevel?: 'info' | 'warn' | 'error' | 'silent';

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { DEFAULT_PORT, PortBusyError, workbenchAnswersAt } from './browserMode.mjs';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,21 +26,30 @@ export function distIsBuilt(projectDir = PROJECT_DIR) {
 
 /**
  * Serves dist/ on 127.0.0.1 only (never on the network: the app holds sensitive
- * data). Port 0 picks a free port; a busy port moves on to the next one.
+ * data). Port 0 picks a free port. A busy port is a PortBusyError, never the next port:
+ * another port is another origin, with an empty IndexedDB (browserMode.mjs).
  * @param {{ port?: number, projectDir?: string, logLevel?: 'info' | 'warn' | 'error' | 'silent' }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-export async function serveDist({ port = 4173, projectDir = PROJECT_DIR, logLevel = 'warn' } = {}) {
+export async function serveDist({ port = DEFAULT_PORT, projectDir = PROJECT_DIR, logLevel = 'warn' } = {}) {
   if (!distIsBuilt(projectDir)) {
     throw new Error(`${path.join(projectDir, 'dist')} has no index.html: build the renderer first.`);
   }
-  const server = await preview({
-    configFile: false, // only static files are served; the React plugin is not needed
-    root: projectDir,
-    logLevel,
-    build: { outDir: 'dist' },
-    preview: { host: '127.0.0.1', port, strictPort: false, open: false },
-  });
+  let server;
+  try {
+    server = await preview({
+      configFile: false, // only static files are served; the React plugin is not needed
+      root: projectDir,
+      logLevel,
+      build: { outDir: 'dist' },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
+  } catch (error) {
+    if (port !== 0 && error instanceof Error && /already in use/.test(error.message)) {
+      throw new PortBusyError(port, await workbenchAnswersAt(port));
+    }
+    throw error;
+  }
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') {
     await server.close();

@@ -1,26 +1,14 @@
 // `npm start`: the desktop app when Electron's binary is installed, otherwise the
 // same app in browser mode on a local port. Flags: --port N (browser mode port,
-// default 4173, 0 = any free port) and --no-build (reuse existing build output).
+// default 4173, 0 = any free port; or PORT=N in the environment) and --no-build (reuse
+// existing build output). A busy port stops browser mode, saying what to do: it never
+// moves to another port, whose origin would hold none of the researcher's projects.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { assertPortFree, otherPortWarning, parseStartArgs } from './browserMode.mjs';
 import { electronBinaryPath } from './electron-binary.mjs';
 import { PROJECT_DIR, buildRenderer, distIsBuilt, serveDist } from './serve.mjs';
-
-function parseArgs(argv) {
-  const options = { port: 4173, build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-build') options.build = false;
-    else if (arg === '--port' || arg?.startsWith('--port=')) {
-      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
-      const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number from 0 to 65535, got ${value}`);
-      options.port = port;
-    } else throw new Error(`Unknown option ${arg}. Use --port N or --no-build.`);
-  }
-  return options;
-}
 
 /** Compiles electron/ with the TypeScript in node_modules (never npx: no network). */
 function compileElectron() {
@@ -55,6 +43,9 @@ async function startBrowser(options) {
     "Electron's binary is not installed on this machine (it cannot be downloaded without internet access). " +
       'Starting the same app in browser mode instead.',
   );
+  // Before the build: a busy port is said at once, not after a minute of building.
+  await assertPortFree(options.port);
+  if (options.chosen) console.warn(otherPortWarning(options.port));
   if (options.build || !distIsBuilt()) await buildRenderer();
   const server = await serveDist({ port: options.port });
   console.log(`Open ${server.url} in your browser.`);
@@ -65,7 +56,7 @@ async function startBrowser(options) {
 }
 
 try {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseStartArgs(process.argv.slice(2));
   const binary = electronBinaryPath(PROJECT_DIR);
   await (binary ? startElectron(binary, options) : startBrowser(options));
 } catch (error) {

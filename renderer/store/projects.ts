@@ -2,7 +2,7 @@
 // own database; deletion is soft (to a bin) until the researcher deletes it forever.
 import Dexie from 'dexie';
 import { DEFAULT_ROLES, DEFAULT_WAVES, uniqueName, ValidationError } from '../core/shared';
-import { closeProjectDb, projectDb } from './projectDb';
+import { closeProjectDb, projectDb, type ProjectDb } from './projectDb';
 import { projectDbName, registry, type ProjectEntry } from './registry';
 
 export function validateProjectName(name: string, others: readonly ProjectEntry[], selfId?: string): string {
@@ -31,9 +31,17 @@ export async function listProjects(): Promise<{ active: ProjectEntry[]; deleted:
  * mark is cleared in one last write. A failure removes both; a crash leaves a marked entry
  * that `sweepIncompleteProjects` removes at the next start.
  */
-export async function createProjectAtomically(entry: Omit<ProjectEntry, 'incomplete'>, write: () => Promise<void>): Promise<ProjectEntry> {
+export async function createProjectAtomically(
+  entry: Omit<ProjectEntry, 'incomplete'>,
+  write: () => Promise<void>,
+  check: (others: ProjectEntry[]) => void = () => {},
+): Promise<ProjectEntry> {
   const reg = registry();
-  await reg.projects.add({ ...entry, incomplete: true });
+  // `check` sees the other entries in the transaction that adds this one (a name two windows race for).
+  await reg.transaction('rw', reg.projects, async () => {
+    check(await reg.projects.toArray());
+    await reg.projects.add({ ...entry, incomplete: true });
+  });
   try {
     await write();
   } catch (error) {
@@ -60,35 +68,47 @@ export async function sweepIncompleteProjects(now = Date.now(), graceMs = 10 * 6
   return stale.length;
 }
 
-export async function createProject(name: string, options: { description?: string; isSample?: boolean } = {}): Promise<ProjectEntry> {
-  const reg = registry();
+/**
+ * A new project: its default waves, roles and attribute list, then whatever `fill` writes
+ * (a codebook, the sample study), all or nothing like an import: listed only once all is written.
+ */
+export async function createProject(
+  name: string,
+  options: { description?: string; isSample?: boolean; fill?: (db: ProjectDb) => Promise<void> } = {},
+): Promise<ProjectEntry> {
   const now = Date.now();
-  const entry = await reg.transaction('rw', reg.projects, async () => {
-    const clean = validateProjectName(name, await reg.projects.toArray());
-    const e: ProjectEntry = {
-      id: crypto.randomUUID(),
-      name: clean,
-      description: options.description ?? '',
-      createdAt: now,
-      updatedAt: now,
-      openedAt: null,
-      isSample: options.isSample ?? false,
-      deletedAt: null,
-    };
-    await reg.projects.add(e);
-    return e;
-  });
-  const db = projectDb(entry.id);
-  await db.transaction('rw', [db.meta, db.waves, db.history], async () => {
-    await db.waves.bulkAdd(DEFAULT_WAVES.map((w) => ({ ...w })));
-    await db.meta.bulkPut([
-      { key: 'roles', value: DEFAULT_ROLES.map((r) => ({ ...r })) },
-      { key: 'attributeDefs', value: [] },
-      { key: 'createdAt', value: now },
-    ]);
-    await db.history.add({ at: now, actor: '', action: 'project.create', summary: `Created project "${entry.name}"`, undoable: false });
-  });
-  return entry;
+  const entry: ProjectEntry = {
+    id: crypto.randomUUID(),
+    name: validateProjectName(name, []), // against the other names below, in the transaction that adds it
+    description: options.description ?? '',
+    createdAt: now,
+    updatedAt: now,
+    openedAt: null,
+    isSample: options.isSample ?? false,
+    deletedAt: null,
+  };
+  return createProjectAtomically(
+    entry,
+    async () => {
+      const db = projectDb(entry.id);
+      await db.transaction('rw', [db.meta, db.waves, db.history], async () => {
+        await db.waves.bulkAdd(DEFAULT_WAVES.map((w) => ({ ...w })));
+        await db.meta.bulkPut([
+          { key: 'roles', value: DEFAULT_ROLES.map((r) => ({ ...r })) },
+          { key: 'attributeDefs', value: [] },
+          { key: 'createdAt', value: now },
+        ]);
+        await db.history.add({ at: now, actor: '', action: 'project.create', summary: `Created project "${entry.name}"`, undoable: false });
+      });
+      await options.fill?.(db);
+    },
+    // An unfinished entry is nobody's project yet: its name is free (as for imports).
+    (others) =>
+      validateProjectName(
+        name,
+        others.filter((p) => !p.incomplete),
+      ),
+  );
 }
 
 export async function renameProject(id: string, name: string): Promise<ProjectEntry> {
@@ -96,7 +116,11 @@ export async function renameProject(id: string, name: string): Promise<ProjectEn
   return reg.transaction('rw', reg.projects, async () => {
     const entry = await reg.projects.get(id);
     if (!entry) throw new ValidationError('That project no longer exists.');
-    const clean = validateProjectName(name, await reg.projects.toArray(), id);
+    const clean = validateProjectName(
+      name,
+      (await reg.projects.toArray()).filter((p) => !p.incomplete),
+      id,
+    );
     const updated = { ...entry, name: clean, updatedAt: Date.now() };
     await reg.projects.put(updated);
     return updated;

@@ -9,7 +9,7 @@ import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
 import { applyAction } from './actions';
 import { prepareFiles } from '../io/prepareBatch';
 import { SAMPLE_DESCRIPTION, SAMPLE_PARTICIPANTS, SAMPLE_PROJECT_NAME, SAMPLE_TRANSCRIPTS } from '../sample/sampleStudy';
-import { projectDb } from './projectDb';
+import type { ProjectDb } from './projectDb';
 import { commitImport, loadSetup, saveAttributeDefs } from './projectRepo';
 import { createProject, listProjects } from './projects';
 import type { ProjectEntry } from './registry';
@@ -21,9 +21,11 @@ export async function createSampleProject(): Promise<ProjectEntry> {
     active.map((p) => p.name),
     (b, n) => `${b} ${n}`,
   );
-  const entry = await createProject(name, { description: SAMPLE_DESCRIPTION, isSample: true });
-  const db = projectDb(entry.id);
+  // All or nothing: the project is listed only once every transcript and coding is in.
+  return createProject(name, { description: SAMPLE_DESCRIPTION, isSample: true, fill: fillSample });
+}
 
+async function fillSample(db: ProjectDb): Promise<void> {
   const ids = new Map(SAMPLE_PARTICIPANTS.map((p) => [p.key, crypto.randomUUID()]));
   const participants: Participant[] = SAMPLE_PARTICIPANTS.map((p) => ({
     id: ids.get(p.key)!,
@@ -60,7 +62,6 @@ export async function createSampleProject(): Promise<ProjectEntry> {
   const batch = buildImport(rows, roles, setup.participants, () => crypto.randomUUID(), Date.now());
   await commitImport(db, batch);
   await applyAction(db, sampleCodingAction(batch.sources), '', { undoable: false });
-  return entry;
 }
 
 /**

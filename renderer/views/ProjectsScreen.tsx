@@ -9,7 +9,6 @@ import { type CodebookNode, mergeCodebook } from '../core/codebook';
 import { CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { getPlatform } from '../platform/platform';
 import { applyAction } from '../store/actions';
-import { projectDb } from '../store/projectDb';
 import { Confirm, ErrorLine, formatDate, useAction } from './common';
 import { RestoreArchiveButton } from './ArchiveButtons';
 import { ImportProjectButton } from './ImportProjectDialog';
@@ -74,14 +73,18 @@ export function ProjectsScreen() {
                 if (!file) return;
                 [nodes, label] = [(await readCodebookFile(file)).nodes, `Start from codebook ${file.name}`];
               }
-              const entry = await createProject(name);
-              if (nodes.length)
-                await applyAction(
-                  projectDb(entry.id),
-                  mergeCodebook([], nodes, label, () => crypto.randomUUID()),
-                  '',
-                  { undoable: false },
-                );
+              // The codebook goes in before the project is listed: all or nothing.
+              const entry = await createProject(name, {
+                fill: async (db) => {
+                  if (nodes.length)
+                    await applyAction(
+                      db,
+                      mergeCodebook([], nodes, label, () => crypto.randomUUID()),
+                      '',
+                      { undoable: false },
+                    );
+                },
+              });
               setName('');
               open(entry.id);
             });

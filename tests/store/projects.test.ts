@@ -11,7 +11,8 @@ import {
   renameProject,
   restoreProject,
 } from '../../renderer/store/projects';
-import { projectDbName } from '../../renderer/store/registry';
+import { projectDbName, registry } from '../../renderer/store/registry';
+import { createSampleProject } from '../../renderer/store/sampleProject';
 import { freshRegistry } from './helpers';
 
 beforeEach(() => {
@@ -70,5 +71,60 @@ describe('projects', () => {
     lists = await listProjects();
     expect(lists.deleted).toHaveLength(0);
     expect(await Dexie.exists(projectDbName(q.id))).toBe(false);
+  });
+
+  // A page killed while a new project is written (tests/e2e/killed.test.ts) must leave no half
+  // project listed: the sample without its transcripts, a project without its codebook.
+  it('lists a new project only once its fill is written; a failed fill leaves no entry and no database', async () => {
+    let seenDuringFill: unknown[] = [];
+    const p = await createProject('Study', {
+      fill: async (db) => {
+        await db.meta.put({ key: 'filled', value: true });
+        seenDuringFill = (await listProjects()).active;
+      },
+    });
+    expect(seenDuringFill).toEqual([]);
+    expect((await listProjects()).active.map((x) => x.id)).toEqual([p.id]);
+    expect((await registry().projects.get(p.id))?.incomplete).toBeUndefined();
+    expect((await projectDb(p.id).meta.get('filled'))?.value).toBe(true);
+
+    const databases = async () => (await Dexie.getDatabaseNames()).filter((n) => n.startsWith('mirabal-project-')).sort();
+    const before = await databases();
+    await expect(
+      createProject('Other', {
+        fill: async () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    expect((await registry().projects.toArray()).map((x) => x.name)).toEqual(['Study']);
+    expect(await databases()).toEqual(before);
+  });
+
+  it('the sample study is listed only once all its transcripts and codings are in', async () => {
+    const listedMeanwhile: number[] = [];
+    const polling = setInterval(() => void listProjects().then((l) => listedMeanwhile.push(l.active.length)), 0);
+    const sample = await createSampleProject().finally(() => clearInterval(polling));
+    expect(listedMeanwhile.length).toBeGreaterThan(0);
+    expect(listedMeanwhile.every((n) => n === 0)).toBe(true);
+    const db = projectDb(sample.id);
+    expect(await db.sources.count()).toBe(12);
+    expect(await db.codingSets.count()).toBeGreaterThan(0);
+    expect((await listProjects()).active.map((x) => x.id)).toEqual([sample.id]);
+  });
+
+  it('a name held only by an unfinished entry (an import cut off) is free', async () => {
+    await registry().projects.add({
+      id: 'cut',
+      name: 'Study',
+      description: '',
+      createdAt: 1,
+      updatedAt: 1,
+      openedAt: null,
+      isSample: false,
+      deletedAt: null,
+      incomplete: true,
+    });
+    expect((await createProject('Study')).name).toBe('Study');
   });
 });
