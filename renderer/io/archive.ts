@@ -60,19 +60,44 @@ function sorted(table: string, records: readonly Record<string, unknown>[]): Rec
   });
 }
 
+/** One table's entry text: its records in key order, as JSON. */
+export function tableJson(table: string, records: readonly Record<string, unknown>[]): string {
+  return JSON.stringify(sorted(table, records));
+}
+
+/**
+ * The same bytes as TextEncoder.encode(text), several times faster on a long string: in
+ * Chromium, encode() of a study's 31 MB sourceContent entry took 0.6-0.9 s, encodeInto() into
+ * a buffer made for it 0.15-0.25 s. The first buffer is one byte a character (exact for ASCII);
+ * what did not fit is encoded into room for three bytes a character (UTF-16 unit) after it.
+ */
+export function utf8(text: string): Uint8Array {
+  const start = new Uint8Array(text.length);
+  const first = encoder.encodeInto(text, start);
+  if (first.read === text.length) return start;
+  const rest = text.slice(first.read);
+  const out = new Uint8Array(first.written + rest.length * 3);
+  out.set(start.subarray(0, first.written));
+  const second = encoder.encodeInto(rest, out.subarray(first.written));
+  return out.slice(0, first.written + second.written);
+}
+
 export async function writeArchive(
   tables: ArchiveTables,
   info: { appVersion: string; schemaVersion: number; project: ArchiveProject },
 ): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
-  const sha256: Record<string, string> = {};
+  const hashes: Promise<string>[] = [];
   const counts: Record<string, number> = {};
   for (const name of Object.keys(tables).sort()) {
     const path = `tables/${name}.json`;
-    files[path] = encoder.encode(JSON.stringify(sorted(name, tables[name]!)));
-    sha256[path] = await sha256Hex(files[path]);
+    files[path] = utf8(tableJson(name, tables[name]!));
+    // Not awaited here: the digests run while the next tables are turned into JSON.
+    hashes.push(sha256Hex(files[path]));
     counts[name] = tables[name]!.length;
   }
+  const digests = await Promise.all(hashes);
+  const sha256 = Object.fromEntries(Object.keys(files).map((path, i) => [path, digests[i]!]));
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -83,7 +108,7 @@ export async function writeArchive(
     sha256,
   };
   const all: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {
-    'manifest.json': [encoder.encode(JSON.stringify(manifest, null, 2)), { mtime: FIXED_MTIME, level: 6 }],
+    'manifest.json': [utf8(JSON.stringify(manifest, null, 2)), { mtime: FIXED_MTIME, level: 6 }],
   };
   for (const [path, bytes] of Object.entries(files)) all[path] = [bytes, { mtime: FIXED_MTIME, level: 6 }];
   return zipSync(all);
