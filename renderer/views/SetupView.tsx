@@ -21,8 +21,8 @@ export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
       <WavesEditor db={props.db} waves={props.setup.waves} />
       <RolesEditor db={props.db} roles={props.setup.roles} />
       <ArchiveCard />
-      <BackupsAndStorage />
       <ExchangeCard />
+      <BackupsAndStorage />
       <section className="card">
         <h2>Project memo</h2>
         <MemoBox target="project" targetId={null} label="Project memo" rows={10} />
