@@ -123,7 +123,7 @@ export async function readArchive(
   bytes: Uint8Array,
   fileName: string,
   current: { schemaVersion: number },
-): Promise<{ manifest: ArchiveManifest; tables: ArchiveTables }> {
+): Promise<{ manifest: ArchiveManifest; tables: ArchiveTables; unpackedBytes: number }> {
   const refuse = (problem: string) => new ImportError(fileName, problem);
   if (!isZip(bytes)) throw refuse('is not a project archive (not a zip file).');
   const entries = readZipEntries(bytes, {
@@ -174,7 +174,9 @@ export async function readArchive(
   for (const path of Object.keys(entries))
     if (path !== 'manifest.json' && !(path in manifest.sha256)) throw refuse(`holds ${path}, which its manifest does not list.`);
   checkRecords(tables, refuse);
-  return { manifest, tables };
+  // What the records take as JSON: near what they take stored, to say whether they fit.
+  const unpackedBytes = Object.values(entries).reduce((n, e) => n + e.length, 0);
+  return { manifest, tables, unpackedBytes };
 }
 
 /** Every record has its key of the right type; codings and transcripts point at what exists. */

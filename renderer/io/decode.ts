@@ -19,7 +19,7 @@
 //    accented letters intact. An ASCII file with one stray high byte has no valid multi-byte
 //    sequence and is read as Windows-1252: that byte is far more likely a Windows letter than
 //    half of a UTF-8 one.
-import { ImportError } from './errors';
+import { formatSize, ImportError } from './errors';
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -30,18 +30,6 @@ export interface DecodedText {
   warnings: string[];
 }
 
-/** "12 KB", "1.5 MB", "12 MB", "2.1 GB": sizes in messages. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1024) {
-    const gb = mb / 1024;
-    return `${gb >= 10 ? Math.round(gb) : Math.round(gb * 10) / 10} GB`;
-  }
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
-}
-
-/** Throws when a file is larger than `limit` bytes; the limit is a parameter so tests need not allocate it. */
 export function assertWithinLimit(byteLength: number, limit: number, fileName: string, kind = 'file'): void {
   if (byteLength > limit) {
     throw new ImportError(fileName, `is too large (${formatSize(byteLength)}); the limit for a ${kind} is ${formatSize(limit)}`);

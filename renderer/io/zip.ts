@@ -2,8 +2,7 @@
 // before anything is inflated: entry count, claimed sizes, compression ratio and, for
 // archives we unpack into a project, the entry's path (DESIGN "Security").
 import { Inflate } from 'fflate';
-import { formatSize } from './decode';
-import { ImportError } from './errors';
+import { formatSize, ImportError } from './errors';
 
 export interface ZipLimits {
   maxEntries: number;

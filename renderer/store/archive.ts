@@ -70,7 +70,7 @@ export function nameFromFile(fileName: string): string {
  * refused archive, a failed write or a crash halfway leaves no project behind.
  */
 export async function importArchive(bytes: Uint8Array, fileName: string, options: { name?: string } = {}): Promise<ProjectEntry> {
-  const { manifest, tables } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
+  const { manifest, tables, unpackedBytes } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
   const schema = SCHEMAS[manifest.schemaVersion];
   if (!schema) throw new Error(`${fileName}: schema version ${manifest.schemaVersion} is unknown to this app.`);
   const others = await registry().projects.toArray();
@@ -91,21 +91,27 @@ export async function importArchive(bytes: Uint8Array, fileName: string, options
     isSample: manifest.project.isSample ?? false,
     deletedAt: null,
   };
-  return createProjectAtomically(entry, async () => {
-    const raw = new Dexie(projectDbName(entry.id));
-    raw.version(manifest.schemaVersion).stores(schema);
-    try {
-      await raw.open();
-      await raw.transaction('rw', raw.tables, async () => {
-        for (const table of raw.tables) {
-          const records = tables[table.name] ?? [];
-          if (records.length) await table.bulkAdd(records);
-        }
-      });
-    } finally {
-      raw.close();
-    }
-    // Opened as the app opens a project: older schemas go through the same upgrades.
-    await projectDb(entry.id).open();
-  });
+  const space = { what: 'this archive', neededBytes: unpackedBytes };
+  return createProjectAtomically(
+    entry,
+    async () => {
+      const raw = new Dexie(projectDbName(entry.id));
+      raw.version(manifest.schemaVersion).stores(schema);
+      try {
+        await raw.open();
+        await raw.transaction('rw', raw.tables, async () => {
+          for (const table of raw.tables) {
+            const records = tables[table.name] ?? [];
+            if (records.length) await table.bulkAdd(records);
+          }
+        });
+      } finally {
+        raw.close();
+      }
+      // Opened as the app opens a project: older schemas go through the same upgrades.
+      await projectDb(entry.id).open();
+    },
+    undefined,
+    space,
+  );
 }

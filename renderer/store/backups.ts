@@ -4,6 +4,7 @@
 // in, reads a backup back to check it, and restores one as a new project.
 import { exportArchive, importArchive, previewArchive } from './archive';
 import { registry, type ProjectEntry } from './registry';
+import { withSpace } from './space';
 
 /** One backup as the platform lists it. */
 export interface BackupFile {
@@ -28,7 +29,8 @@ export type BackupCheck = { ok: true; transcripts: number; codings: number; code
  */
 export async function backupProject(projectId: string, target: BackupTarget, takenAt = Date.now()): Promise<BackupFile> {
   const bytes = await exportArchive(projectId);
-  const file = await target.write(projectId, bytes, takenAt);
+  // A full disk is said in words, with the backup's size ("8.4 MB needed, 2 MB free").
+  const file = await withSpace({ what: 'a backup', neededBytes: bytes.length }, () => target.write(projectId, bytes, takenAt));
   await registry().projects.update(projectId, { lastBackupAt: takenAt });
   return file;
 }

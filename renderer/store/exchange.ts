@@ -2,7 +2,7 @@
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
 import type { AppOnlyWork, MergePlan } from '../core/merge';
-import { DEFAULT_ROLES, type ProjectSnapshot, type RoleDef, type AttributeDef, uniqueName } from '../core/shared';
+import { DEFAULT_ROLES, estimateStoredSize, type ProjectSnapshot, type RoleDef, type AttributeDef, uniqueName } from '../core/shared';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
@@ -10,6 +10,7 @@ import { loadSnapshot, toSourceMeta } from './projectRepo';
 import { loadQuoteConfig } from './quoteStore';
 import { createProjectAtomically, listProjects, validateProjectName } from './projects';
 import { type ProjectEntry, registry } from './registry';
+import { withSpace } from './space';
 
 /** Everything an export carries, including the project's name, roles and attribute columns. */
 export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
@@ -78,36 +79,42 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
     deletedAt: null,
   };
   // All or nothing, also if the window is closed halfway (store/projects.ts).
-  return createProjectAtomically(entry, async () => {
-    const db = projectDb(entry.id);
-    await db.transaction(
-      'rw',
-      [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.history],
-      async () => {
-        await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
-        await db.meta.bulkPut([
-          { key: 'roles', value: snapshot.roles ?? DEFAULT_ROLES.map((r) => ({ ...r })) },
-          { key: 'attributeDefs', value: snapshot.attributeDefs ?? [] },
-          { key: 'createdAt', value: now },
-        ]);
-        await db.participants.bulkAdd(snapshot.participants);
-        await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
-        await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
-        await db.codes.bulkAdd(snapshot.codes);
-        await db.coders.bulkAdd(snapshot.coders);
-        await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
-        await db.memos.bulkAdd(snapshot.memos ?? []);
-        await db.history.add({
-          at: now,
-          actor,
-          action: 'project.importFile',
-          summary: `Imported ${fileName}: ${snapshot.sources.length} transcript(s), ${snapshot.codes.length} code(s), ${snapshot.codings.length} coding(s)`,
-          undoable: false,
-          data: { fileName },
-        });
-      },
-    );
-  });
+  const space = { what: 'this import', neededBytes: estimateStoredSize(snapshot) };
+  return createProjectAtomically(
+    entry,
+    async () => {
+      const db = projectDb(entry.id);
+      await db.transaction(
+        'rw',
+        [db.meta, db.waves, db.participants, db.sources, db.sourceContent, db.codes, db.codingSets, db.coders, db.memos, db.history],
+        async () => {
+          await db.waves.bulkAdd(snapshot.waves.map((w, order) => ({ ...w, order })));
+          await db.meta.bulkPut([
+            { key: 'roles', value: snapshot.roles ?? DEFAULT_ROLES.map((r) => ({ ...r })) },
+            { key: 'attributeDefs', value: snapshot.attributeDefs ?? [] },
+            { key: 'createdAt', value: now },
+          ]);
+          await db.participants.bulkAdd(snapshot.participants);
+          await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
+          await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+          await db.codes.bulkAdd(snapshot.codes);
+          await db.coders.bulkAdd(snapshot.coders);
+          await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
+          await db.memos.bulkAdd(snapshot.memos ?? []);
+          await db.history.add({
+            at: now,
+            actor,
+            action: 'project.importFile',
+            summary: `Imported ${fileName}: ${snapshot.sources.length} transcript(s), ${snapshot.codes.length} code(s), ${snapshot.codings.length} coding(s)`,
+            undoable: false,
+            data: { fileName },
+          });
+        },
+      );
+    },
+    undefined,
+    space,
+  );
 }
 
 /**
@@ -116,20 +123,23 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
  */
 export async function commitMerge(db: ProjectDb, plan: MergePlan, fileName: string, actor = ''): Promise<void> {
   const tables = [db.participants, db.sources, db.sourceContent, ...actionTables(db)];
-  await db.transaction('rw', tables, async () => {
-    if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
-    if (plan.newSources.length) {
-      await db.sources.bulkAdd(plan.newSources.map(toSourceMeta));
-      await db.sourceContent.bulkAdd(plan.newSources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
-      await db.history.add({
-        at: Date.now(),
-        actor,
-        action: 'sources.importFile',
-        summary: `Added ${plan.newSources.length} transcript(s) from ${fileName}`,
-        undoable: false,
-        data: { fileName, sourceIds: plan.newSources.map((s) => s.id) },
-      });
-    }
-    await applyAction(db, plan.action, actor);
-  });
+  const need = { what: 'this import', neededBytes: estimateStoredSize(plan) };
+  await withSpace(need, () =>
+    db.transaction('rw', tables, async () => {
+      if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
+      if (plan.newSources.length) {
+        await db.sources.bulkAdd(plan.newSources.map(toSourceMeta));
+        await db.sourceContent.bulkAdd(plan.newSources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+        await db.history.add({
+          at: Date.now(),
+          actor,
+          action: 'sources.importFile',
+          summary: `Added ${plan.newSources.length} transcript(s) from ${fileName}`,
+          undoable: false,
+          data: { fileName, sourceIds: plan.newSources.map((s) => s.id) },
+        });
+      }
+      await applyAction(db, plan.action, actor);
+    }),
+  );
 }

@@ -11,11 +11,13 @@ import {
   DEFAULT_ROLES,
   live,
   countWords,
+  estimateStoredSize,
   ValidationError,
 } from '../core/shared';
 import { validateParticipant, validateRoles, validateWaves } from '../core/project';
 import { allCodings } from './codingSets';
 import type { ProjectDb, SourceMeta } from './projectDb';
+import { withSpace } from './space';
 
 export interface ProjectSetup {
   waves: Wave[];
@@ -110,26 +112,32 @@ export function toSourceMeta(source: Source): SourceMeta {
 
 /** Writes a planned batch in one transaction: all files and new participants, or nothing. */
 export async function commitImport(db: ProjectDb, batch: BatchImport, actor = ''): Promise<void> {
-  await db.transaction('rw', [db.participants, db.sources, db.sourceContent, db.history], async () => {
-    const hashes = batch.sources.map((s) => s.origin.sha256);
-    const clashes = await db.sources
-      .where('origin.sha256')
-      .anyOf(hashes)
-      .filter((s) => s.deletedAt == null)
-      .toArray();
-    if (batch.newParticipants.length) await db.participants.bulkAdd(batch.newParticipants);
-    await db.sources.bulkAdd(batch.sources.map(toSourceMeta));
-    await db.sourceContent.bulkAdd(batch.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
-    const names = batch.sources.map((s) => s.origin.fileName);
-    await db.history.add({
-      at: Date.now(),
-      actor,
-      action: 'sources.import',
-      summary: `Imported ${names.length} transcript(s)${clashes.length ? ` (${clashes.length} kept as deliberate duplicates)` : ''}`,
-      undoable: false,
-      data: { sourceIds: batch.sources.map((s) => s.id), fileNames: names },
-    });
-  });
+  const need = {
+    what: `${batch.sources.length === 1 ? 'this transcript' : `these ${batch.sources.length} transcripts`}`,
+    neededBytes: estimateStoredSize(batch),
+  };
+  await withSpace(need, () =>
+    db.transaction('rw', [db.participants, db.sources, db.sourceContent, db.history], async () => {
+      const hashes = batch.sources.map((s) => s.origin.sha256);
+      const clashes = await db.sources
+        .where('origin.sha256')
+        .anyOf(hashes)
+        .filter((s) => s.deletedAt == null)
+        .toArray();
+      if (batch.newParticipants.length) await db.participants.bulkAdd(batch.newParticipants);
+      await db.sources.bulkAdd(batch.sources.map(toSourceMeta));
+      await db.sourceContent.bulkAdd(batch.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+      const names = batch.sources.map((s) => s.origin.fileName);
+      await db.history.add({
+        at: Date.now(),
+        actor,
+        action: 'sources.import',
+        summary: `Imported ${names.length} transcript(s)${clashes.length ? ` (${clashes.length} kept as deliberate duplicates)` : ''}`,
+        undoable: false,
+        data: { sourceIds: batch.sources.map((s) => s.id), fileNames: names },
+      });
+    }),
+  );
 }
 
 export async function updateSource(

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { DEFAULT_ROLES, DEFAULT_WAVES, uniqueName, ValidationError } from '../core/shared';
 import { closeProjectDb, projectDb, type ProjectDb } from './projectDb';
+import { checkSpace, inWords, type SpaceNeed } from './space';
 import { projectDbName, registry, type ProjectEntry } from './registry';
 
 export function validateProjectName(name: string, others: readonly ProjectEntry[], selfId?: string): string {
@@ -29,13 +30,17 @@ export async function listProjects(): Promise<{ active: ProjectEntry[]; deleted:
  * An import or a restore, all or nothing, even when the page is killed halfway: the entry is
  * written marked incomplete (unlisted), then `write` fills the project's database, then the
  * mark is cleared in one last write. A failure removes both; a crash leaves a marked entry
- * that `sweepIncompleteProjects` removes at the next start.
+ * that `sweepIncompleteProjects` removes at the next start. When the estimate says `space`
+ * cannot fit, nothing is written at all; a write that runs out of room is undone and reported
+ * in words (store/space.ts).
  */
 export async function createProjectAtomically(
   entry: Omit<ProjectEntry, 'incomplete'>,
   write: () => Promise<void>,
   check: (others: ProjectEntry[]) => void = () => {},
+  space: SpaceNeed = { what: 'this project' },
 ): Promise<ProjectEntry> {
+  await checkSpace(space);
   const reg = registry();
   // `check` sees the other entries in the transaction that adds this one (a name two windows race for).
   await reg.transaction('rw', reg.projects, async () => {
@@ -48,7 +53,7 @@ export async function createProjectAtomically(
     closeProjectDb(entry.id);
     await Dexie.delete(projectDbName(entry.id));
     await reg.projects.delete(entry.id);
-    throw error;
+    throw await inWords(error, space);
   }
   await reg.projects.update(entry.id, { incomplete: undefined });
   return { ...entry };

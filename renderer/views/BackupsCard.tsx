@@ -2,11 +2,11 @@
 // taken, each backup with what it holds (checked against its own hashes), "Restore as a copy",
 // and in Electron "Reveal folder".
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../core/shared';
+import { errorMessage, formatSize } from '../core/shared';
 import { getPlatform, type BackupEntry } from '../platform/platform';
 import { checkBackup, restoreBackupAsCopy, type BackupCheck } from '../store/backups';
 import type { ProjectEntry } from '../store/registry';
-import { ErrorLine, formatDate, formatSize, useAction } from './common';
+import { ErrorLine, formatDate, useAction } from './common';
 import { navigate } from './route';
 import { useAutoBackupStatus } from './useAutoBackup';
 

@@ -3,8 +3,10 @@
 // asks for persistent storage once there is a project to protect.
 import { useEffect, useState } from 'react';
 import { getPlatform, type DataLocation } from '../platform/platform';
-import { estimateSpace, isPersisted, requestPersistence, type SpaceEstimate } from '../platform/storage';
-import { formatDate, formatSize } from './common';
+import { isPersisted, requestPersistence } from '../platform/storage';
+import { estimateSpace, type SpaceEstimate } from '../store/space';
+import { formatSize } from '../core/shared';
+import { formatDate } from './common';
 
 function useLocation(): DataLocation | null {
   const [where, setWhere] = useState<DataLocation | null>(null);

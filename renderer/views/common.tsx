@@ -169,12 +169,6 @@ export function formatDate(ms: number | null): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-}
-
 /** A row of sub-tabs inside a screen (Quotes, Time 1 / Time 2). */
 export function SubTabs<T extends string>(props: {
   label: string;

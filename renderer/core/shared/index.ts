@@ -5,3 +5,4 @@ export * from './errors';
 export * from './model';
 export * from './names';
 export * from './ranges';
+export * from './storedSize';
