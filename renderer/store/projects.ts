@@ -43,10 +43,14 @@ export async function createProjectAtomically(
   await checkSpace(space);
   const reg = registry();
   // `check` sees the other entries in the transaction that adds this one (a name two windows race for).
-  await reg.transaction('rw', reg.projects, async () => {
-    check(await reg.projects.toArray());
-    await reg.projects.add({ ...entry, incomplete: true });
-  });
+  try {
+    await reg.transaction('rw', reg.projects, async () => {
+      check(await reg.projects.toArray());
+      await reg.projects.add({ ...entry, incomplete: true });
+    });
+  } catch (error) {
+    throw await inWords(error, space); // even the entry did not fit: nothing was written
+  }
   try {
     await write();
   } catch (error) {
@@ -113,6 +117,7 @@ export async function createProject(
         name,
         others.filter((p) => !p.incomplete),
       ),
+    { what: options.isSample ? 'the sample project' : 'this project' },
   );
 }
 

@@ -35,10 +35,17 @@ export async function checkSpace(need: SpaceNeed): Promise<void> {
   if (free != null && free < need.neededBytes) throw new StorageFullError(need.what, need.neededBytes, free);
 }
 
-/** A full disk or quota as a StorageFullError in words; any other error as it was. */
+/**
+ * A full disk or quota as a StorageFullError in words; any other error as it was. The outer
+ * caller names what the researcher asked for ("this archive", not the transcripts inside it).
+ * The free space is given only where the estimate agrees the write could not fit: a quota
+ * the browser enforces below its own estimate would make "2 MB needed, 10 GB free" nonsense.
+ */
 export async function inWords(error: unknown, need: SpaceNeed): Promise<unknown> {
-  if (error instanceof StorageFullError || !isStorageFull(error)) return error;
-  return new StorageFullError(need.what, need.neededBytes ?? null, await freeSpace());
+  if (!isStorageFull(error)) return error;
+  const needed = need.neededBytes ?? null;
+  const free = await freeSpace();
+  return new StorageFullError(need.what, needed, free != null && needed != null && free < needed ? free : null);
 }
 
 /** `write` (all or nothing by its own transaction), checked for room first and reported in words. */
