@@ -17,12 +17,10 @@ import {
   type CompareFilters,
   type WaveFilterOptions,
 } from '../core/waves';
-import { toCsv } from '../io/csv';
-import { writeXlsx } from '../io/xlsx';
-import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
 import { navigate } from './route';
+import { ExportTableButtons } from './TableExport';
 import { useStable } from './useStable';
 
 type Drill =
@@ -56,13 +54,6 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
 
   // The export says n per role too, so a spreadsheet shows whether its counts mix roles.
   const table = () => waveMatrixRows(matrix, snapshot, filters.pair, `${filtersText}. ${roleText}`);
-  const exportCsv = () => void getPlatform().saveFile('wave-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
-  const exportXlsx = async () =>
-    getPlatform().saveFile(
-      'wave-matrix.xlsx',
-      await writeXlsx([{ name: 'Wave matrix', rows: table(), headerRows: 2 }]),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
 
   return (
     <div className="wave-matrix-layout">
@@ -73,12 +64,7 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
             {waveLabel(first)} → {waveLabel(second)})
           </label>
           <span className="spacer" />
-          <button type="button" onClick={exportCsv}>
-            Export CSV
-          </button>
-          <button type="button" onClick={() => void exportXlsx()}>
-            Export XLSX
-          </button>
+          <ExportTableButtons fileName="wave-matrix" sheet={() => ({ name: 'Wave matrix', rows: table(), headerRows: 2 })} />
         </div>
         <p className="small muted">{filtersText}</p>
         <p className={roleCounts.length > 1 ? 'small role-counts mixed' : 'small role-counts'}>{roleText}</p>
