@@ -25,7 +25,7 @@ import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Parti
 import type { ProjectSetup } from '../store/projectRepo';
 import { Modal } from './common';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
 import { ExportTableButtons } from './TableExport';
 import { useStable } from './useStable';
 
@@ -248,13 +248,7 @@ function CellEditor(props: {
                   <span className="muted small">
                     {[...new Set(p.codings.map((c) => coderName(c.coderId)))].sort((a, b) => a.localeCompare(b)).join(', ')} ·{' '}
                   </span>
-                  <button
-                    type="button"
-                    className="link small"
-                    onClick={() =>
-                      navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })
-                    }
-                  >
+                  <button type="button" className="link small" onClick={() => openPassage(projectId, p)}>
                     open in transcript
                   </button>
                 </li>

@@ -19,7 +19,7 @@ import {
 } from '../core/waves';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
 import { ExportTableButtons } from './TableExport';
 import { useStable } from './useStable';
 
@@ -213,19 +213,7 @@ function DrillPanel(props: {
                 <strong>{person(p.participantId)?.pseudonym ?? '—'}</strong>
                 <span className="muted">{sourceTitle(p.sourceId)}</span>
                 <span className="spacer" />
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    navigate({
-                      screen: 'project',
-                      projectId: props.projectId,
-                      tab: 'coding',
-                      sourceId: p.sourceId,
-                      range: { start: p.start, end: p.end },
-                    })
-                  }
-                >
+                <button type="button" className="link" onClick={() => openPassage(props.projectId, p)}>
                   Open
                 </button>
               </div>
