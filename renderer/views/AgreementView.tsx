@@ -25,7 +25,6 @@ import {
   agreementDocBlocks,
   agreementWorkbook,
 } from '../core/agreement';
-import { toCsv } from '../io/csv';
 import { writeDocx } from '../io/docxWrite';
 import { writeXlsx } from '../io/xlsx';
 import { getPlatform } from '../platform/platform';
@@ -35,6 +34,7 @@ import { AgreementTable } from './AgreementTable';
 import { DisagreementList } from './DisagreementList';
 import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
+import { saveCsv, saveXlsx } from './TableExport';
 import { useStable } from './useStable';
 import { errorMessage } from '../core/shared';
 
@@ -124,7 +124,7 @@ export function AgreementView() {
     if (!report) return;
     const rows = agreementRows(report, snapshot, thresholds);
     const paragraph = methodsParagraph(report, snapshot, thresholds);
-    if (kind === 'csv') await getPlatform().saveFile('agreement.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
+    if (kind === 'csv') await saveCsv('agreement.csv', rows);
     if (kind === 'md')
       await getPlatform().saveFile(
         'agreement-methods.md',
@@ -135,7 +135,7 @@ export function AgreementView() {
     const sections = agreementSections(report, snapshot, { thresholds, locale });
     if (kind === 'xlsx') {
       const book = await writeXlsx(agreementWorkbook(sections, rows, [paragraph, report.method]));
-      await getPlatform().saveFile('agreement.xlsx', book, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      await saveXlsx('agreement.xlsx', book);
     } else {
       const bytes = await writeDocx('Inter-coder agreement', agreementDocBlocks(sections));
       await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');

@@ -8,6 +8,7 @@ import { getPlatform } from '../platform/platform';
 import { exportArchive, importArchive, previewArchive } from '../store/archive';
 import type { ProjectEntry } from '../store/registry';
 import { ErrorLine, formatDate, Modal, useAction } from './common';
+import { NewProjectFoot, PickFileButton } from './NewProjectFromFile';
 import { afterPendingEdits } from './pendingEdits';
 
 export function SaveArchiveButton(props: { projectId: string; projectName: string }) {
@@ -48,26 +49,15 @@ export function SaveArchiveButton(props: { projectId: string; projectName: strin
 type Preview = Awaited<ReturnType<typeof previewArchive>>;
 
 export function RestoreArchiveButton(props: { onRestored(entry: ProjectEntry): void; onError(message: string): void }) {
-  const [picked, setPicked] = useState<{ name: string; bytes: Uint8Array; preview: Preview } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pick = async () => {
-    setBusy(true);
-    try {
-      const [file] = await getPlatform().openFiles({ title: 'Restore a project archive', extensions: ['.mirabal'], multiple: false });
-      if (file) setPicked({ name: file.name, bytes: file.bytes, preview: await previewArchive(file.bytes, file.name) });
-    } catch (e) {
-      props.onError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <button type="button" disabled={busy} onClick={() => void pick()} title="A .mirabal archive saved from this workbench">
-        {busy ? 'Reading…' : 'Restore archive…'}
-      </button>
-      {picked && <RestoreDialog {...picked} onClose={() => setPicked(null)} onRestored={props.onRestored} />}
-    </>
+    <PickFileButton
+      label="Restore archive…"
+      hint="A .mirabal archive saved from this workbench"
+      picker={{ title: 'Restore a project archive', extensions: ['.mirabal'] }}
+      read={async (file) => ({ name: file.name, bytes: file.bytes, preview: await previewArchive(file.bytes, file.name) })}
+      onError={props.onError}
+      dialog={(picked, close) => <RestoreDialog {...picked} onClose={close} onRestored={props.onRestored} />}
+    />
   );
 }
 
@@ -80,7 +70,6 @@ function RestoreDialog(props: {
 }) {
   const { preview } = props;
   const [error, run] = useAction();
-  const [busy, setBusy] = useState(false);
   return (
     <Modal title={`Restore ${props.name}`} onClose={props.onClose}>
       <div className="modal-body">
@@ -91,27 +80,14 @@ function RestoreDialog(props: {
         <p className="muted small">It becomes a new project beside the ones you have; nothing of theirs changes.</p>
         <ErrorLine error={error} />
       </div>
-      <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            let entry: ProjectEntry | null = null;
-            await run(async () => {
-              entry = await importArchive(props.bytes, props.name);
-            });
-            setBusy(false);
-            if (entry) props.onRestored(entry);
-          }}
-        >
-          {busy ? 'Restoring…' : 'Restore as a new project'}
-        </button>
-      </footer>
+      <NewProjectFoot
+        label="Restore as a new project"
+        busyLabel="Restoring…"
+        create={() => importArchive(props.bytes, props.name)}
+        run={run}
+        onClose={props.onClose}
+        onCreated={props.onRestored}
+      />
     </Modal>
   );
 }

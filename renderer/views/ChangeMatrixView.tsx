@@ -22,13 +22,11 @@ import {
 import { useMemo, useState } from 'react';
 import { orderedTree, codePathText } from '../core/codebook';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/shared';
-import { toCsv } from '../io/csv';
-import { writeXlsx } from '../io/xlsx';
-import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { Modal } from './common';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
+import { ExportTableButtons } from './TableExport';
 import { useStable } from './useStable';
 
 export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
@@ -58,13 +56,6 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
     const rows = changeMatrixRows(snapshot, cells, columns, pair, setup.roles, { ...evidence, ...people });
     return [['Filters', describeFilters(filters, setup, (id) => coders.find((c) => c.id === id)?.name ?? id, blind)], ...rows];
   };
-  const exportCsv = () => void getPlatform().saveFile('change-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
-  const exportXlsx = async () =>
-    getPlatform().saveFile(
-      'change-matrix.xlsx',
-      await writeXlsx([{ name: 'Change matrix', rows: table(), headerRows: 2 }]),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
 
   return (
     <div className="change-matrix">
@@ -90,12 +81,7 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
           {label(pair[0])} → {label(pair[1])}. Click a cell to summarise and judge; numbers are coded passages at each wave.
         </span>
         <span className="spacer" />
-        <button type="button" onClick={exportCsv}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => void exportXlsx()}>
-          Export XLSX
-        </button>
+        <ExportTableButtons fileName="change-matrix" sheet={() => ({ name: 'Change matrix', rows: table(), headerRows: 2 })} />
       </div>
       <div className="scroll-x">
         <table className="grid framework">
@@ -262,13 +248,7 @@ function CellEditor(props: {
                   <span className="muted small">
                     {[...new Set(p.codings.map((c) => coderName(c.coderId)))].sort((a, b) => a.localeCompare(b)).join(', ')} ·{' '}
                   </span>
-                  <button
-                    type="button"
-                    className="link small"
-                    onClick={() =>
-                      navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })
-                    }
-                  >
+                  <button type="button" className="link small" onClick={() => openPassage(projectId, p)}>
                     open in transcript
                   </button>
                 </li>

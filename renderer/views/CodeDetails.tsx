@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { codePathText, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebook';
 import type { Code, Coding } from '../core/shared';
-import { Confirm, Modal } from './common';
+import { Confirm, Modal, ModalFoot } from './common';
 import { DraftInput, DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
@@ -147,10 +147,7 @@ function SplitDialog(props: { code: Code; codings: Coding[]; onClose(): void }) 
           ))}
         </ul>
       </div>
-      <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
+      <ModalFoot onCancel={props.onClose}>
         <button
           type="button"
           className="primary"
@@ -172,7 +169,7 @@ function SplitDialog(props: { code: Code; codings: Coding[]; onClose(): void }) 
         >
           Split
         </button>
-      </footer>
+      </ModalFoot>
     </Modal>
   );
 }

@@ -14,7 +14,7 @@ import {
 import { codePathText } from '../core/codebook';
 import type { Decision, ProjectSnapshot } from '../core/shared';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
 import { useStable } from './useStable';
 
 // Columns wrap rather than squeeze: two coders side by side, three or four on a wide window,
@@ -51,14 +51,7 @@ export function DisagreementList(props: {
       ),
     );
     // Editing goes on where coding is done: the passage opens; choose "Consensus" as coder there.
-    if (ok && choice === 'edit')
-      navigate({
-        screen: 'project',
-        projectId: props.projectId,
-        tab: 'coding',
-        sourceId: d.sourceId,
-        range: { start: d.start, end: d.end },
-      });
+    if (ok && choice === 'edit') openPassage(props.projectId, d);
     return ok;
   };
   const codeIds = [...new Set(list.map((d) => d.codeId))];
@@ -135,19 +128,7 @@ function Item(props: {
           {s?.title} · {what}
         </span>
         <span className="spacer" />
-        <button
-          type="button"
-          className="link"
-          onClick={() =>
-            navigate({
-              screen: 'project',
-              projectId: props.projectId,
-              tab: 'coding',
-              sourceId: d.sourceId,
-              range: { start: d.start, end: d.end },
-            })
-          }
-        >
+        <button type="button" className="link" onClick={() => openPassage(props.projectId, d)}>
           Open in transcript
         </button>
       </header>

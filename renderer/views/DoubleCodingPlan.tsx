@@ -3,8 +3,7 @@
 import { useMemo, useState } from 'react';
 import { planDoubleCoding, type PlanOptions } from '../core/agreement';
 import type { ProjectSnapshot } from '../core/shared';
-import { toCsv } from '../io/csv';
-import { getPlatform } from '../platform/platform';
+import { saveCsv } from './TableExport';
 
 type Stratum = NonNullable<PlanOptions['strata']>[number];
 const STRATA: { id: Stratum; label: string }[] = [
@@ -26,7 +25,7 @@ export function DoubleCodingPlan(props: { snapshot: ProjectSnapshot }) {
       ['Stratum', 'Transcripts in stratum', 'Chosen transcript'],
       ...plan.strata.flatMap((s) => s.chosen.map((id) => [s.key, String(s.total), title(id)])),
     ];
-    void getPlatform().saveFile('double-coding-plan.csv', new TextEncoder().encode(`\uFEFF${toCsv(rows)}`), 'text/csv');
+    void saveCsv('double-coding-plan.csv', rows);
   };
   return (
     <details className="card double-coding">

@@ -10,7 +10,7 @@ import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';
-import { ErrorLine, Modal, useAction } from './common';
+import { ErrorLine, Modal, ModalFoot, useAction } from './common';
 import { countOf, ImportWarnings } from './ImportWarnings';
 import { useProject } from './projectContext';
 
@@ -152,14 +152,11 @@ function ExportDialog(props: { outgoing: Outgoing; onClose(): void; onExport(): 
           </p>
         )}
       </div>
-      <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
+      <ModalFoot onCancel={props.onClose}>
         <button type="button" className="primary" onClick={props.onExport}>
           Export .qdpx
         </button>
-      </footer>
+      </ModalFoot>
     </Modal>
   );
 }
@@ -263,10 +260,7 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
         )}
         <ImportWarnings warnings={[...warnings, ...plan.warnings]} />
       </div>
-      <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
+      <ModalFoot onCancel={props.onClose}>
         <button
           type="button"
           className="primary"
@@ -278,7 +272,7 @@ function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan:
         >
           {nothing ? 'Nothing new to import' : busy ? 'Importing…' : `Import ${countOf(s.codings.added, 'coding')}`}
         </button>
-      </footer>
+      </ModalFoot>
     </Modal>
   );
 }

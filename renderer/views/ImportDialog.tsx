@@ -16,7 +16,7 @@ import { TRANSCRIPT_EXTENSIONS } from '../io/transcripts';
 import { getPlatform } from '../platform/platform';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { commitImport, type ProjectSetup } from '../store/projectRepo';
-import { ErrorLine, Modal, useAction } from './common';
+import { ErrorLine, Modal, ModalFoot, useAction } from './common';
 
 type Phase =
   { kind: 'choose' } | { kind: 'reading'; done: number; total: number; current: string } | { kind: 'review' } | { kind: 'saving' };
@@ -235,15 +235,16 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
           </div>
         )}
       </div>
-      <footer className="modal-foot">
-        {blocked && (
-          <span id="import-blocked" className="muted small" style={{ marginRight: 'auto', alignSelf: 'center' }}>
-            {blocked}
-          </span>
-        )}
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
+      <ModalFoot
+        onCancel={props.onClose}
+        note={
+          blocked && (
+            <span id="import-blocked" className="muted small" style={{ marginRight: 'auto', alignSelf: 'center' }}>
+              {blocked}
+            </span>
+          )
+        }
+      >
         <button
           type="button"
           className="primary"
@@ -254,7 +255,7 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
         >
           Import {included} transcript{included === 1 ? '' : 's'}
         </button>
-      </footer>
+      </ModalFoot>
     </Modal>
   );
 }

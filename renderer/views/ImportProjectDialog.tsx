@@ -1,14 +1,13 @@
 // A .qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder or another workbench becomes a new project:
 // the file is read first and shown (what it holds, what cannot come across); only "Create
 // project" writes anything.
-import { useState } from 'react';
-import { errorMessage, type ProjectSnapshot } from '../core/shared';
+import type { ProjectSnapshot } from '../core/shared';
 import { readQdpxOffThread } from '../store/readQdpxOffThread';
-import { getPlatform } from '../platform/platform';
 import { createProjectFromSnapshot } from '../store/exchange';
 import type { ProjectEntry } from '../store/registry';
 import { ErrorLine, Modal, useAction } from './common';
 import { countOf, ImportWarnings } from './ImportWarnings';
+import { NewProjectFoot, PickFileButton } from './NewProjectFromFile';
 
 interface Read {
   fileName: string;
@@ -17,38 +16,21 @@ interface Read {
 }
 
 export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): void; onError(message: string): void }) {
-  const [read, setRead] = useState<Read | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pick = async () => {
-    setBusy(true);
-    try {
-      const [file] = await getPlatform().openFiles({ title: 'Import a REFI-QDA project', extensions: ['.qdpx'], multiple: false });
-      if (file) setRead({ fileName: file.name, ...(await readQdpxOffThread(file.bytes, file.name)) });
-    } catch (e) {
-      props.onError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => void pick()}
-        title="A REFI-QDA project from NVivo, ATLAS.ti, MAXQDA, QualCoder or this workbench"
-      >
-        {busy ? 'Reading…' : 'Import .qdpx…'}
-      </button>
-      {read && <ImportProjectDialog read={read} onClose={() => setRead(null)} onCreated={props.onCreated} />}
-    </>
+    <PickFileButton
+      label="Import .qdpx…"
+      hint="A REFI-QDA project from NVivo, ATLAS.ti, MAXQDA, QualCoder or this workbench"
+      picker={{ title: 'Import a REFI-QDA project', extensions: ['.qdpx'] }}
+      read={async (file): Promise<Read> => ({ fileName: file.name, ...(await readQdpxOffThread(file.bytes, file.name)) })}
+      onError={props.onError}
+      dialog={(read, close) => <ImportProjectDialog read={read} onClose={close} onCreated={props.onCreated} />}
+    />
   );
 }
 
 function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(entry: ProjectEntry): void }) {
   const { fileName, project, warnings } = props.read;
   const [error, run] = useAction();
-  const [busy, setBusy] = useState(false);
   const codedSources = new Set(project.codings.map((c) => c.sourceId)).size;
   const names = (list: typeof project.coders) =>
     list
@@ -88,27 +70,14 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
         </ul>
         <ImportWarnings warnings={warnings} />
       </div>
-      <footer className="modal-foot">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            let entry: ProjectEntry | null = null;
-            await run(async () => {
-              entry = await createProjectFromSnapshot(project, fileName);
-            });
-            setBusy(false);
-            if (entry) props.onCreated(entry);
-          }}
-        >
-          {busy ? 'Creating…' : 'Create project'}
-        </button>
-      </footer>
+      <NewProjectFoot
+        label="Create project"
+        busyLabel="Creating…"
+        create={() => createProjectFromSnapshot(project, fileName)}
+        run={run}
+        onClose={props.onClose}
+        onCreated={props.onCreated}
+      />
     </Modal>
   );
 }

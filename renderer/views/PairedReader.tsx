@@ -7,7 +7,7 @@ import { pairedByCode, pairedCandidates, waveOptions, type CompareFilters } from
 import type { Passage } from '../core/coding';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
 import { useStable } from './useStable';
 
 export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
@@ -26,8 +26,7 @@ export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectS
   );
   const label = (id: string) => props.setup.waves.find((w) => w.id === id)?.label ?? id;
   const person = snapshot.participants.find((p) => p.id === chosen);
-  const open = (p: Passage) =>
-    navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } });
+  const open = (p: Passage) => openPassage(projectId, p);
 
   if (candidates.length === 0)
     return (

@@ -18,7 +18,7 @@ import { getPlatform } from '../platform/platform';
 import { previewPurge, purgeParticipant } from '../store/bin';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { saveAttributeDefs, saveParticipant, saveParticipants, softDeleteParticipant, type ProjectSetup } from '../store/projectRepo';
-import { Confirm, ErrorLine, Modal, useAction } from './common';
+import { Confirm, ErrorLine, Modal, ModalFoot, useAction } from './common';
 import { DraftInput } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { flushPendingEdits, forgetDrafts } from './pendingEdits';
@@ -343,14 +343,11 @@ function PurgeDialog(props: { db: ProjectDb; participant: Participant; onClose(d
           </label>
           <ErrorLine error={error} onDismiss={dismiss} />
         </div>
-        <footer className="modal-foot">
-          <button type="button" onClick={() => onClose(null)}>
-            Cancel
-          </button>
+        <ModalFoot onCancel={() => onClose(null)}>
           <button type="submit" className="danger" disabled={!ready}>
             Purge {p.pseudonym}
           </button>
-        </footer>
+        </ModalFoot>
       </form>
     </Modal>
   );

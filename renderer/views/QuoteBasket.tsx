@@ -20,7 +20,7 @@ import { getBasketItem, loadBasket } from '../store/records';
 import { DraftInput } from './DraftField';
 import { useProject } from './projectContext';
 import { QuoteExportBar } from './QuoteExportBar';
-import { navigate } from './route';
+import { openPassage } from './route';
 
 export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteConfig; items: BasketItem[] }) {
   const { act, projectId, db } = useProject();
@@ -132,19 +132,7 @@ export function QuoteBasket(props: { snapshot: ProjectSnapshot; config: QuoteCon
               />
               <span className="spacer" />
               {quote && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    navigate({
-                      screen: 'project',
-                      projectId,
-                      tab: 'coding',
-                      sourceId: quote.sourceId,
-                      range: { start: quote.start, end: quote.end },
-                    })
-                  }
-                >
+                <button type="button" className="link" onClick={() => openPassage(projectId, quote)}>
                   Open in transcript
                 </button>
               )}

@@ -20,7 +20,7 @@ import type { QuoteConfig } from '../store/quoteStore';
 import { useProject } from './projectContext';
 import { QuoteExportBar } from './QuoteExportBar';
 import { QuoteFilters } from './QuoteFilters';
-import { navigate } from './route';
+import { openPassage } from './route';
 import { useStable } from './useStable';
 
 const PAGE = 100;
@@ -87,9 +87,7 @@ export function QuoteFinder(props: {
             quote={q}
             inBasket={inBasket.has(key(q))}
             onAdd={() => add([q])}
-            onOpen={() =>
-              navigate({ screen: 'project', projectId, tab: 'coding', sourceId: q.sourceId, range: { start: q.start, end: q.end } })
-            }
+            onOpen={() => openPassage(projectId, q)}
           />
         ))}
       </ol>

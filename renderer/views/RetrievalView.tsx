@@ -6,7 +6,7 @@ import { orderedTree } from '../core/codebook';
 import { retrieve } from '../core/coding';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
 import { useStable } from './useStable';
 
 export function RetrievalView(props: { setup: ProjectSetup }) {
@@ -66,13 +66,7 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
                 {roleLabel(p.role)} · {p.waveLabel || 'no wave'} · coded “{codeName(p.codeId)}” by {p.coderName}
               </span>
               <span className="spacer" />
-              <button
-                type="button"
-                className="link"
-                onClick={() =>
-                  navigate({ screen: 'project', projectId, tab: 'coding', sourceId: p.sourceId, range: { start: p.start, end: p.end } })
-                }
-              >
+              <button type="button" className="link" onClick={() => openPassage(projectId, p)}>
                 Open in transcript
               </button>
             </header>

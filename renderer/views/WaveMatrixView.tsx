@@ -17,12 +17,10 @@ import {
   type CompareFilters,
   type WaveFilterOptions,
 } from '../core/waves';
-import { toCsv } from '../io/csv';
-import { writeXlsx } from '../io/xlsx';
-import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
-import { navigate } from './route';
+import { openPassage } from './route';
+import { ExportTableButtons } from './TableExport';
 import { useStable } from './useStable';
 
 type Drill =
@@ -56,13 +54,6 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
 
   // The export says n per role too, so a spreadsheet shows whether its counts mix roles.
   const table = () => waveMatrixRows(matrix, snapshot, filters.pair, `${filtersText}. ${roleText}`);
-  const exportCsv = () => void getPlatform().saveFile('wave-matrix.csv', new TextEncoder().encode(`\uFEFF${toCsv(table())}`), 'text/csv');
-  const exportXlsx = async () =>
-    getPlatform().saveFile(
-      'wave-matrix.xlsx',
-      await writeXlsx([{ name: 'Wave matrix', rows: table(), headerRows: 2 }]),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
 
   return (
     <div className="wave-matrix-layout">
@@ -73,12 +64,7 @@ export function WaveMatrixView(props: { snapshot: ProjectSnapshot; setup: Projec
             {waveLabel(first)} → {waveLabel(second)})
           </label>
           <span className="spacer" />
-          <button type="button" onClick={exportCsv}>
-            Export CSV
-          </button>
-          <button type="button" onClick={() => void exportXlsx()}>
-            Export XLSX
-          </button>
+          <ExportTableButtons fileName="wave-matrix" sheet={() => ({ name: 'Wave matrix', rows: table(), headerRows: 2 })} />
         </div>
         <p className="small muted">{filtersText}</p>
         <p className={roleCounts.length > 1 ? 'small role-counts mixed' : 'small role-counts'}>{roleText}</p>
@@ -227,19 +213,7 @@ function DrillPanel(props: {
                 <strong>{person(p.participantId)?.pseudonym ?? '—'}</strong>
                 <span className="muted">{sourceTitle(p.sourceId)}</span>
                 <span className="spacer" />
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    navigate({
-                      screen: 'project',
-                      projectId: props.projectId,
-                      tab: 'coding',
-                      sourceId: p.sourceId,
-                      range: { start: p.start, end: p.end },
-                    })
-                  }
-                >
+                <button type="button" className="link" onClick={() => openPassage(props.projectId, p)}>
                   Open
                 </button>
               </div>

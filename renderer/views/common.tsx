@@ -110,10 +110,7 @@ export function Confirm(props: {
   return (
     <Modal title={props.title} onClose={props.onCancel}>
       <div className="modal-body">{props.message}</div>
-      <footer className="modal-foot">
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
+      <ModalFoot onCancel={props.onCancel}>
         <button
           type="button"
           className={props.danger ? 'danger' : 'primary'}
@@ -129,8 +126,21 @@ export function Confirm(props: {
         >
           {props.confirmLabel}
         </button>
-      </footer>
+      </ModalFoot>
     </Modal>
+  );
+}
+
+/** A dialog's foot: a note on the left if any, Cancel, then the dialog's own buttons. */
+export function ModalFoot(props: { onCancel: () => void; note?: ReactNode; children: ReactNode }) {
+  return (
+    <footer className="modal-foot">
+      {props.note}
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+      {props.children}
+    </footer>
   );
 }
 

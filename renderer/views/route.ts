@@ -41,6 +41,11 @@ export function navigate(route: Route): void {
   window.location.hash = routeHash(route);
 }
 
+/** Opens a passage of a transcript on the coding tab. */
+export function openPassage(projectId: string, passage: { sourceId: string; start: number; end: number }): void {
+  navigate({ screen: 'project', projectId, tab: 'coding', sourceId: passage.sourceId, range: { start: passage.start, end: passage.end } });
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {

@@ -7,18 +7,18 @@
 // list must hold whole projects only: every listed project has all its transcripts and
 // codings and opens, every project database has an entry; an unfinished one stays unlisted
 // (store/projects.ts), and once it is stale the sweep at start removes it and its database.
+// Launching and killing Chromium: killedBrowser.ts; IndexedDB read around the app: killedStore.ts.
 // KEEP_PROFILES=1 keeps the Chromium profiles in the temp folder, to read what a kill left.
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS, download, pick } from './harness';
+import { download, pick } from './harness';
+import { chromiumRecreatedStore, launch as launchOn, type Running } from './killedBrowser';
+import { PROJECT_DB, freezeAt, stored, updatedAgo, type Stage, type Stored } from './killedStore';
 
-const EXECUTABLE = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const REGISTRY = 'mirabal-workbench';
-const PROJECT_DB = 'mirabal-project-';
 const TRANSCRIPTS = 12; // the sample study, in the .qdpx and in tests/store/fixtures/archive-v7.mirabal
 
 let server: { url: string; close(): Promise<void> };
@@ -33,186 +33,8 @@ afterAll(async () => {
   if (!process.env.KEEP_PROFILES) for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Running {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  /** SIGKILL for every process of this Chromium: nothing is flushed or closed cleanly. */
-  kill(): Promise<void>;
-  /** Called by the page (window.killNow) at the moment to kill. */
-  signal: ((what: string) => void) | null;
-}
-
-/** Processes whose command line names this profile: the browser and all its children. */
-function chromiumProcesses(profile: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.some((a) => a === `--user-data-dir=${profile}`)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
-
-async function launch(profile: string): Promise<Running> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: EXECUTABLE,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
-  // Playwright's Browser has no process() (only a BrowserServer has): the browser process is
-  // found by its profile on the command line, the one that is not a --type= child.
-  const browserPid = chromiumProcesses(profile).find((pid) => !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type='));
-  if (browserPid === undefined) throw new Error(`no Chromium process found for ${profile}`);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const running: Running = {
-    context,
-    page,
-    errors,
-    signal: null,
-    async kill() {
-      // The browser's process group (Playwright starts it detached, so the group is the browser,
-      // its zygotes, GPU, utility (storage) and renderer processes), then any straggler.
-      try {
-        process.kill(-browserPid, 'SIGKILL');
-      } catch {
-        process.kill(browserPid, 'SIGKILL');
-      }
-      for (const pid of chromiumProcesses(profile)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-      await expect.poll(() => chromiumProcesses(profile).length, { timeout: 10_000 }).toBe(0);
-      await context.close().catch(() => {});
-    },
-  };
-  await page.exposeFunction('killNow', (what: string) => running.signal?.(what));
-  await page.goto(server.url);
-  await page.locator('h1', { hasText: 'Mirabal Workbench' }).waitFor();
-  return running;
-}
-
-interface Row {
-  id: string;
-  name: string;
-  incomplete?: true;
-  updatedAt: number;
-  deletedAt: number | null;
-}
-interface Stored {
-  rows: Row[];
-  databases: string[];
-  counts: Record<string, Record<string, number>>;
-}
-
-/** What IndexedDB holds for this origin, read around the app (raw IndexedDB, no Dexie). */
-function stored(page: Page): Promise<Stored> {
-  return page.evaluate(
-    async ({ registry, prefix }) => {
-      const request = <T>(r: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      // Opening a database that was deleted meanwhile would create it again: refused here.
-      const open = (name: string) =>
-        new Promise<IDBDatabase | null>((resolve) => {
-          const r = indexedDB.open(name);
-          r.onupgradeneeded = () => r.transaction!.abort();
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => resolve(null);
-        });
-      const databases = (await indexedDB.databases()).map((d) => d.name!).filter((n) => n === registry || n.startsWith(prefix));
-      let rows: Row[] = [];
-      const reg = databases.includes(registry) ? await open(registry) : null;
-      if (reg) {
-        rows = await request(reg.transaction('projects').objectStore('projects').getAll());
-        reg.close();
-      }
-      const counts: Record<string, Record<string, number>> = {};
-      for (const name of databases.filter((n) => n.startsWith(prefix))) {
-        const db = await open(name);
-        if (!db) continue;
-        const tables = ['sources', 'sourceContent', 'participants', 'codes', 'codingSets'].filter((t) => db.objectStoreNames.contains(t));
-        const tx = tables.length ? db.transaction(tables) : null;
-        counts[name.slice(prefix.length)] = Object.fromEntries(
-          await Promise.all(tables.map(async (t) => [t, await request(tx!.objectStore(t).count())] as const)),
-        );
-        db.close();
-      }
-      return { rows, databases: databases.filter((n) => n === registry || n.slice(prefix.length) in counts), counts };
-    },
-    { registry: REGISTRY, prefix: PROJECT_DB },
-  );
-}
-
-type Stage = 'unfinished entry' | 'its database' | 'its transcripts';
-
-/**
- * Polls IndexedDB in the page, as fast as the page allows, until `stage` is seen for a new
- * unfinished entry; then tells the test (a binding, sent at once) and freezes the page in a
- * busy loop, so the app's next step cannot run before the kill lands. 'finished first' when
- * the new project was whole before the stage was seen.
- */
-function freezeAt(running: Running, stage: Stage, known: string[]): Promise<string> {
-  const signalled = new Promise<string>((resolve) => (running.signal = resolve));
-  void running.page
-    .evaluate(
-      async ({ stage, known, registry, prefix }) => {
-        const request = <T>(r: IDBRequest<T>) =>
-          new Promise<T>((resolve, reject) => {
-            r.onsuccess = () => resolve(r.result);
-            r.onerror = () => reject(r.error);
-          });
-        const openExisting = (name: string) =>
-          new Promise<IDBDatabase | null>((resolve) => {
-            const r = indexedDB.open(name);
-            r.onupgradeneeded = () => r.transaction!.abort();
-            r.onsuccess = () => resolve(r.result);
-            r.onerror = () => resolve(null);
-          });
-        const freeze = (what: string) => {
-          (window as unknown as { killNow(what: string): void }).killNow(what);
-          const start = performance.now();
-          while (performance.now() - start < 30_000) {
-            // frozen until the browser is killed
-          }
-        };
-        for (;;) {
-          const names = (await indexedDB.databases()).map((d) => d.name!);
-          const reg = names.includes(registry) ? await openExisting(registry) : null;
-          const rows = reg ? ((await request(reg.transaction('projects').objectStore('projects').getAll())) as Row[]) : [];
-          reg?.close();
-          const fresh = rows.find((r) => !known.includes(r.id));
-          if (fresh && !fresh.incomplete) return freeze('finished first');
-          if (fresh && stage === 'unfinished entry') return freeze('seen');
-          if (fresh && names.includes(prefix + fresh.id)) {
-            if (stage === 'its database') return freeze('seen');
-            const db = await openExisting(prefix + fresh.id);
-            const count = db?.objectStoreNames.contains('sources')
-              ? await request(db.transaction('sources').objectStore('sources').count())
-              : 0;
-            db?.close();
-            if (count > 0) return freeze('seen');
-          }
-          await new Promise((r) => setTimeout(r, 0));
-        }
-      },
-      { stage, known, registry: REGISTRY, prefix: PROJECT_DB },
-    )
-    .catch(() => {}); // the browser is killed while it runs
-  return signalled;
-}
+/** Chromium on `profile`, with the app at this file's one origin. */
+const launch = (profile: string): Promise<Running> => launchOn(profile, server.url);
 
 /** Waits for the moment to kill at; says what it saw, if anything. */
 type Moment = { label: string; kill: (running: Running, known: string[]) => Promise<string | void> };
@@ -236,20 +58,6 @@ const MOMENTS: Moment[] = [
 type Outcome = 'nothing written' | `unfinished, unlisted (${string})` | 'whole project listed' | `CHROMIUM DELETED ${string}`;
 
 /**
- * True when Chromium made this origin's IndexedDB afresh at the last start: its LevelDB log
- * says so ("Creating DB … since it was missing"), as after "IndexedDB recovering from a
- * corrupted (and deleted) database" in Chromium's own output.
- */
-function chromiumRecreatedStore(profile: string): boolean {
-  const dir = join(profile, 'Default', 'IndexedDB', `http_127.0.0.1_${new URL(server.url).port}.indexeddb.leveldb`);
-  try {
-    return /since it was missing/.test(readFileSync(join(dir, 'LOG'), 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The checks after every restart: listed projects are exactly the finished entries, each
  * with all its transcripts; every project database has an entry; the newest whole project opens.
  */
@@ -265,7 +73,7 @@ async function checkAllOrNothing(
   // deletes the origin's whole IndexedDB and starts an empty one: every project is gone, not
   // only the one being written. The app cannot stop that; it is reported, not failed, and what
   // the app shows afterwards is still checked (nothing half, nothing left over).
-  const wiped = previous.rows.length > 0 && chromiumRecreatedStore(profile);
+  const wiped = previous.rows.length > 0 && chromiumRecreatedStore(profile, server.url);
   const before: Stored = wiped ? { rows: [], databases: [], counts: {} } : previous;
   const finished = now.rows.filter((r) => !r.incomplete && r.deletedAt == null);
   // The projects table lists the finished entries and nothing else.
@@ -327,22 +135,10 @@ async function checkSweep(running: Running, wipes: number): Promise<void> {
     return;
   }
   expect(unfinished.length).toBeGreaterThan(0);
-  await page.evaluate(
-    async ({ registry, ids }) => {
-      const request = <T>(r: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      const db = await request(indexedDB.open(registry));
-      const store = db.transaction('projects', 'readwrite').objectStore('projects');
-      for (const id of ids) {
-        const row = (await request(store.get(id))) as Row;
-        await request(store.put({ ...row, updatedAt: Date.now() - 11 * 60 * 1000 }));
-      }
-      db.close();
-    },
-    { registry: REGISTRY, ids: unfinished.map((r) => r.id) },
+  await updatedAgo(
+    page,
+    unfinished.map((r) => r.id),
+    11 * 60 * 1000,
   );
   await page.reload();
   await expect.poll(async () => (await stored(page)).rows.filter((r) => r.incomplete).length, { timeout: 10_000 }).toBe(0);

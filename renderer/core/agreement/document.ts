@@ -5,9 +5,18 @@ import type { AgreementReport } from './compare';
 import { decisionFor } from './consensus';
 import { decisionLogTable, disagreementTable } from './decisionLog';
 import { disagreements } from './disagreements';
-import { statisticHelp, type StatisticId } from './help';
+import { statisticHelp } from './help';
 import { methodsParagraph } from './report';
-import { byCodeAndSourceTable, byCodeTable, bySourceTable, byWaveCodeTable, byWaveTable, type ReportTable, type TableId } from './tables';
+import {
+  byCodeAndSourceTable,
+  byCodeStatistics,
+  byCodeTable,
+  bySourceTable,
+  byWaveCodeTable,
+  byWaveTable,
+  type ReportTable,
+  type TableId,
+} from './tables';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
 
 export type SectionId = TableId | 'methods';
@@ -39,17 +48,7 @@ export function agreementSections(report: AgreementReport, project: ProjectSnaps
   const list = disagreements(project, { coderIds: report.coderIds, sourceIds: report.sourceIds, overlap: report.overlap ?? 0.9 });
   const decisions = project.decisions ?? [];
   const section = (table: ReportTable): ReportSection => ({ id: table.id, title: table.title, table });
-  const stats: StatisticId[] = [
-    'units',
-    'agreement',
-    'kappa',
-    'pi',
-    'ac1',
-    'bp',
-    'alpha',
-    ...(report.unit === 'character' ? (['unitizing'] as const) : []),
-    'verdict',
-  ];
+  const stats = byCodeStatistics(report);
   return [
     { id: 'methods', title: 'Methods', paragraphs: [methodsParagraph(report, project, thresholds), report.method] },
     section(byCodeTable(report, project, tableOptions)),

@@ -80,12 +80,9 @@ const column = (id: StatisticId, report: AgreementReport, numeric = true): Colum
 
 export const codeName = (project: ProjectSnapshot, codeId: string) => codePathText(project.codes, codeId);
 
-/** The by-code table: the pool first, then every code in codebook order. */
-export function byCodeTable(report: AgreementReport, project: ProjectSnapshot, options: TableOptions = {}): ReportTable {
-  const { thresholds = DEFAULT_THRESHOLDS, locale } = options;
-  const on = judgedOn(report.unit);
-  const unitizing = report.unit === 'character';
-  const ids: StatisticId[] = [
+/** The statistics of the by-code table, in its column order (and in the key to them). */
+export function byCodeStatistics(report: AgreementReport): StatisticId[] {
+  return [
     'units',
     'agreement',
     'kappa',
@@ -93,9 +90,17 @@ export function byCodeTable(report: AgreementReport, project: ProjectSnapshot, o
     'ac1',
     'bp',
     'alpha',
-    ...(unitizing ? (['unitizing'] as const) : []),
+    ...(report.unit === 'character' ? (['unitizing'] as const) : []),
     'verdict',
   ];
+}
+
+/** The by-code table: the pool first, then every code in codebook order. */
+export function byCodeTable(report: AgreementReport, project: ProjectSnapshot, options: TableOptions = {}): ReportTable {
+  const { thresholds = DEFAULT_THRESHOLDS, locale } = options;
+  const on = judgedOn(report.unit);
+  const unitizing = report.unit === 'character';
+  const ids = byCodeStatistics(report);
   const row = (key: string, name: string, s: NullableStats, used: boolean, u: number | null | undefined, pooled = false): ReportRow => {
     const v = verdict(s, used, thresholds, on);
     // A code nobody used has nothing to report: its "agreement" is only units nobody coded.

@@ -98,39 +98,13 @@ export function rangeWordCounter(text: string): (start: number, end: number) => 
   // it, whether one runs on past the code points begun before it, and whether it is the low half
   // of a pair begun at k·16 - 1 (so the next code point begins one later).
   const marksAt = new Int32Array(marks);
-  {
-    // The one scan: advance()'s loop written out, with the checkpoints taken as they are passed.
-    let count = 0;
-    let inWord = false;
-    let k = 0;
-    let nextMark = 0;
-    for (let i = 0; i < n;) {
-      if (i >= nextMark) {
-        for (; k < marks && k << SHIFT <= i; k += 1) marksAt[k] = count * 4 + (inWord ? 2 : 0) + (k << SHIFT < i ? 1 : 0);
-        nextMark = k << SHIFT;
-      }
-      let c = text.charCodeAt(i);
-      i += 1;
-      let kind: number;
-      if (c < 128) kind = ASCII_KIND[c]!;
-      else {
-        if (c >= 0xd800 && c <= 0xdbff && i < n) {
-          const low = text.charCodeAt(i);
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-            i += 1;
-          }
-        }
-        kind = wideKind(c);
-      }
-      if (inWord) inWord = kind !== NONE;
-      else if (kind === LETTER) {
-        count += 1;
-        inWord = true;
-      }
-    }
-    // Short of the end, a checkpoint not yet passed lies inside the last code point, a pair.
-    for (; k < marks; k += 1) marksAt[k] = count * 4 + (inWord ? 2 : 0) + (k << SHIFT < n ? 1 : 0);
+  // The one scan, stopping at each checkpoint to take it.
+  begun = 0;
+  running = false;
+  for (let k = 0, i = 0; k < marks; k += 1) {
+    const mark = k << SHIFT;
+    i = advance(text, i, mark, n);
+    marksAt[k] = begun * 4 + (running ? 2 : 0) + (i > mark ? 1 : 0);
   }
 
   // Leaves `begun` = words begun before x and `running` = one runs on past the code points begun
