@@ -5,7 +5,7 @@
 import { zipSync } from 'fflate';
 import { ImportError } from '../core/shared';
 import { sha256Hex } from './hash';
-import { isZip, readZipEntries } from './zip';
+import { isZip, readZipEntriesAsync } from './zip';
 
 export const ARCHIVE_FORMAT = 'mirabal-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -126,7 +126,7 @@ export async function readArchive(
 ): Promise<{ manifest: ArchiveManifest; tables: ArchiveTables }> {
   const refuse = (problem: string) => new ImportError(fileName, problem);
   if (!isZip(bytes)) throw refuse('is not a project archive (not a zip file).');
-  const entries = readZipEntries(bytes, {
+  const entries = await readZipEntriesAsync(bytes, {
     fileName,
     limits: LIMITS,
     wanted: () => true,
@@ -154,10 +154,13 @@ export async function readArchive(
   if (!isObject(manifest.sha256) || !isObject(manifest.tables) || !isObject(manifest.project))
     throw refuse('is damaged: its manifest is incomplete.');
   const tables: ArchiveTables = {};
+  // Every digest starts now and runs while the entries before it are parsed; each entry is
+  // still parsed only once its own digest has matched, in the manifest's order.
+  const digests = new Map(Object.keys(manifest.sha256).map((path) => [path, entries[path] && sha256Hex(entries[path])]));
   for (const [path, hash] of Object.entries(manifest.sha256)) {
     const entry = entries[path];
     if (!entry) throw refuse(`is damaged: ${path} is missing.`);
-    if ((await sha256Hex(entry)) !== hash) throw refuse(`is damaged: ${path} has been altered (its SHA-256 does not match the manifest).`);
+    if ((await digests.get(path)) !== hash) throw refuse(`is damaged: ${path} has been altered (its SHA-256 does not match the manifest).`);
     const table = /^tables\/([A-Za-z]+)\.json$/.exec(path)?.[1];
     if (!table || !(table in ARCHIVE_TABLE_KEYS)) throw refuse(`holds an unknown entry, ${path}.`);
     let records: unknown;
