@@ -2,10 +2,11 @@
 // as JSON, one entry per table, and a manifest (format and schema version, table counts, the
 // SHA-256 of every entry). No clock inside: the same project always gives the same bytes.
 // Reading checks the manifest, every hash and every record before anything is written.
-import { zipSync } from 'fflate';
+import { deflateSync } from 'fflate';
 import { ImportError } from '../core/shared';
 import { sha256Hex } from './hash';
-import { isZip, readZipEntriesAsync } from './zip';
+import { crc32, isZip, readZipEntriesAsync } from './zip';
+import { zipDeflated, type DeflatedEntry } from './zipWrite';
 
 export const ARCHIVE_FORMAT = 'mirabal-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -46,8 +47,6 @@ export interface ArchiveManifest {
 
 export type ArchiveTables = Record<string, Record<string, unknown>[]>;
 
-// A fixed time for every entry: zip stores one, and the archive must not change with the clock.
-const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
 const encoder = new TextEncoder();
 
 /** Records in key order, so the same table always gives the same text. */
@@ -82,36 +81,52 @@ export function utf8(text: string): Uint8Array {
   return out.slice(0, first.written + second.written);
 }
 
+/** A table's records, or the records still being read. */
+export type ArchiveTableInput = readonly Record<string, unknown>[] | Promise<readonly Record<string, unknown>[]>;
+
+/** Deflate level: fflate's default, as the archives have always been written. */
+const LEVEL = 6;
+
+/** An entry's bytes, deflated, with what its zip records need. */
+function deflated(path: string, bytes: Uint8Array): DeflatedEntry {
+  return { name: path, data: deflateSync(bytes, { level: LEVEL }), crc: crc32(bytes), size: bytes.length };
+}
+
+/**
+ * The archive of `tables`, each table turned into its entry (JSON, UTF-8, SHA-256, deflate)
+ * as soon as its records are there: store/archive.ts passes the tables still being read, so
+ * the slow reads of the big ones overlap with the work on the others. The entries go into the
+ * zip in name order whatever order they were ready in, so the bytes never depend on timing.
+ */
 export async function writeArchive(
-  tables: ArchiveTables,
+  tables: Record<string, ArchiveTableInput>,
   info: { appVersion: string; schemaVersion: number; project: ArchiveProject },
 ): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const hashes: Promise<string>[] = [];
-  const counts: Record<string, number> = {};
-  for (const name of Object.keys(tables).sort()) {
-    const path = `tables/${name}.json`;
-    files[path] = utf8(tableJson(name, tables[name]!));
-    // Not awaited here: the digests run while the next tables are turned into JSON.
-    hashes.push(sha256Hex(files[path]));
-    counts[name] = tables[name]!.length;
-  }
-  const digests = await Promise.all(hashes);
-  const sha256 = Object.fromEntries(Object.keys(files).map((path, i) => [path, digests[i]!]));
+  const names = Object.keys(tables).sort();
+  const packed = new Map<string, { entry: DeflatedEntry; hash: Promise<string>; count: number }>();
+  await Promise.all(
+    names.map(async (name) => {
+      const records = await tables[name]!;
+      const path = `tables/${name}.json`;
+      const bytes = utf8(tableJson(name, records));
+      // Not awaited here: the digest runs (off the main thread in Chromium) during the deflate.
+      const hash = sha256Hex(bytes);
+      packed.set(name, { entry: deflated(path, bytes), hash, count: records.length });
+    }),
+  );
+  const ready = names.map((name) => packed.get(name)!);
+  const digests = await Promise.all(ready.map((p) => p.hash));
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,
     appVersion: info.appVersion,
     schemaVersion: info.schemaVersion,
     project: info.project,
-    tables: counts,
-    sha256,
+    tables: Object.fromEntries(names.map((name, i) => [name, ready[i]!.count])),
+    sha256: Object.fromEntries(ready.map((p, i) => [p.entry.name, digests[i]!])),
   };
-  const all: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {
-    'manifest.json': [utf8(JSON.stringify(manifest, null, 2)), { mtime: FIXED_MTIME, level: 6 }],
-  };
-  for (const [path, bytes] of Object.entries(files)) all[path] = [bytes, { mtime: FIXED_MTIME, level: 6 }];
-  return zipSync(all);
+  const manifestEntry = deflated('manifest.json', utf8(JSON.stringify(manifest, null, 2)));
+  return zipDeflated([manifestEntry, ...ready.map((p) => p.entry)]);
 }
 
 const LIMITS = { maxEntries: 64, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 200 };
