@@ -138,7 +138,8 @@ const rows = [
     ['JSON per table', results.archiveProfile.jsonMs],
     ['UTF-8 encoding', results.archiveProfile.encodeMs],
     ['SHA-256 per entry', results.archiveProfile.hashMs],
-    ['zip at level 6 (deflate + CRC)', results.archiveProfile.zipMs],
+    ['deflate (level 1 over 1 MiB, else 6)', results.archiveProfile.deflateMs],
+    ['CRC-32', results.archiveProfile.crcMs],
   ].map(([label, ms], i) => [
     `  of which ${label}`,
     `${ms.toFixed(0)} ms`,

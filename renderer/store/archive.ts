@@ -4,7 +4,7 @@
 // is written at that version and opened through the same Dexie upgrades as a database.
 import Dexie from 'dexie';
 import { uniqueName } from '../core/shared';
-import { readArchive, writeArchive, type ArchiveTables } from '../io/archive';
+import { readArchive, writeArchive } from '../io/archive';
 import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
 import { createProjectAtomically, validateProjectName } from './projects';
@@ -27,15 +27,32 @@ export async function exportArchive(projectId: string): Promise<Uint8Array> {
   if (!entry) throw new Error('This project does not exist.');
   const db = projectDb(projectId);
   await db.open();
-  const tables: ArchiveTables = {};
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) tables[table.name] = (await table.toArray()) as Record<string, unknown>[];
-  });
-  return writeArchive(tables, {
+  return writeArchive(readAllTables(db), {
     appVersion: APP_VERSION,
     schemaVersion: db.verno,
     project: { description: entry.description, isSample: entry.isSample, createdAt: entry.createdAt },
   });
+}
+
+/**
+ * Every table's records, all asked for at once in one read transaction (one state of the
+ * project), each promise settling as its table arrives. Straight from IndexedDB, as Dexie's
+ * toArray reads them (getAll, in key order; the project's tables have no reading hooks), so
+ * that all requests are issued before writeArchive starts on the first table that arrives.
+ */
+function readAllTables(db: Dexie): Record<string, Promise<Record<string, unknown>[]>> {
+  const names = db.tables.map((t) => t.name);
+  const tx = db.backendDB().transaction(names, 'readonly');
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = tx.objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+        request.onerror = () => reject(request.error ?? new Error(`Could not read ${name}.`));
+      }),
+    ]),
+  );
 }
 
 /** What an archive holds, for the preview before anything is written. */

@@ -15,3 +15,18 @@ declare const crypto: {
 };
 type BufferSource = ArrayBufferView<ArrayBuffer> | ArrayBuffer;
 declare function setTimeout(handler: (...args: unknown[]) => void, timeout?: number): number;
+// Streams and DecompressionStream: in every browser, worker and Node since 18.
+interface ReadableStreamDefaultReader<R> {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+interface WritableStreamDefaultWriter<W> {
+  readonly ready: Promise<void>;
+  write(chunk: W): Promise<void>;
+  close(): Promise<void>;
+}
+declare class DecompressionStream {
+  constructor(format: 'deflate' | 'deflate-raw' | 'gzip');
+  readonly readable: { getReader(): ReadableStreamDefaultReader<Uint8Array> };
+  readonly writable: { getWriter(): WritableStreamDefaultWriter<BufferSource> };
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { crc32, readZipEntries, type ReadZipOptions } from '../../../renderer/io/zip';
+import { crc32, readZipEntries, readZipEntriesAsync, type ReadZipOptions } from '../../../renderer/io/zip';
 import { ImportError } from '../../../renderer/io/errors';
 
 const options = (fileName = 'x.qdpx'): ReadZipOptions => ({
@@ -10,9 +10,9 @@ const options = (fileName = 'x.qdpx'): ReadZipOptions => ({
   invalid: () => new ImportError(fileName, 'is not a valid zip'),
 });
 
-function refusal(fn: () => unknown): Error {
+async function refusal(fn: () => unknown): Promise<Error> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     return err as Error;
   }
@@ -35,32 +35,38 @@ function locate(bytes: Uint8Array, name: string): { central: number; local: numb
 const TEXT = 'Interviewer: What happened then?\nKieran: He took my phone and my keys.\n'.repeat(40);
 
 describe('crc32', () => {
-  it('gives the standard check value', () => {
+  it('gives the standard check value', async () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
 });
 
-describe('readZipEntries: damaged entries', () => {
-  it('reads an intact archive, stored and deflated', () => {
+// Both readers, fflate's inflate and the runtime's (DecompressionStream), refuse alike.
+const readers: [string, (zip: Uint8Array, options: ReadZipOptions) => Promise<Record<string, Uint8Array>>][] = [
+  ['readZipEntries', async (zip, o) => readZipEntries(zip, o)],
+  ['readZipEntriesAsync', readZipEntriesAsync],
+];
+
+describe.each(readers)('%s: damaged entries', (_, read) => {
+  it('reads an intact archive, stored and deflated', async () => {
     for (const level of [0, 6] as const) {
       const zip = zipSync({ 'a.txt': strToU8(TEXT), 'b/c.xml': strToU8('<x/>') }, { level });
-      const files = readZipEntries(zip, options());
+      const files = await read(zip, options());
       expect(new TextDecoder().decode(files['a.txt'])).toBe(TEXT);
       expect(new TextDecoder().decode(files['b/c.xml'])).toBe('<x/>');
     }
   });
 
-  it('a flipped bit in a stored entry is refused, naming the entry', () => {
+  it('a flipped bit in a stored entry is refused, naming the entry', async () => {
     const zip = zipSync({ 'project.qde': strToU8(TEXT) }, { level: 0 });
     const { data } = locate(zip, 'project.qde');
     zip[data + 100]! ^= 0x04;
-    const err = refusal(() => readZipEntries(zip, options('p.qdpx')));
+    const err = await refusal(() => read(zip, options('p.qdpx')));
     expect(err).toBeInstanceOf(ImportError);
     expect(err.message).toMatch(/^p\.qdpx: .*project\.qde.*CRC-32/);
   });
 
-  it('every single flipped bit in a deflated entry is refused or gives the same text', () => {
+  it('every single flipped bit in a deflated entry is refused or gives the same text', async () => {
     const zip = zipSync({ 'word/document.xml': strToU8(TEXT) }, { level: 6 });
     const { data, central } = locate(zip, 'word/document.xml');
     const size = new DataView(zip.buffer).getUint32(central + 20, true);
@@ -70,7 +76,7 @@ describe('readZipEntries: damaged entries', () => {
         bad[byte]! ^= 1 << bit;
         let text: string | undefined;
         try {
-          text = new TextDecoder().decode(readZipEntries(bad, options())['word/document.xml']);
+          text = new TextDecoder().decode((await read(bad, options()))['word/document.xml']);
         } catch (err) {
           expect(err).toBeInstanceOf(ImportError);
           expect((err as Error).message).toContain('word/document.xml');
@@ -81,35 +87,35 @@ describe('readZipEntries: damaged entries', () => {
     }
   });
 
-  it('a zip bomb that understates its size is refused, not truncated', () => {
+  it('a zip bomb that understates its size is refused, not truncated', async () => {
     const zip = zipSync({ 'word/document.xml': strToU8(TEXT) }, { level: 6 });
     const { central, local } = locate(zip, 'word/document.xml');
     const view = new DataView(zip.buffer);
     view.setUint32(central + 24, 100, true);
     view.setUint32(local + 22, 100, true);
-    const err = refusal(() => readZipEntries(zip, options('bomb.docx')));
+    const err = await refusal(() => read(zip, options('bomb.docx')));
     expect(err).toBeInstanceOf(ImportError);
     expect(err.message).toMatch(/^bomb\.docx: .*word\/document\.xml.*claims/);
   });
 
-  it('an understated size with a CRC-32 matching the truncated prefix is still refused', () => {
+  it('an understated size with a CRC-32 matching the truncated prefix is still refused', async () => {
     const zip = zipSync({ 'word/document.xml': strToU8(TEXT) }, { level: 6 });
     const { central } = locate(zip, 'word/document.xml');
     const view = new DataView(zip.buffer);
     view.setUint32(central + 24, 100, true);
     view.setUint32(central + 16, crc32(strToU8(TEXT.slice(0, 100))), true);
-    expect(refusal(() => readZipEntries(zip, options('bomb.docx'))).message).toContain('word/document.xml');
+    expect((await refusal(() => read(zip, options('bomb.docx')))).message).toContain('word/document.xml');
   });
 
-  it('an overstated size is refused', () => {
+  it('an overstated size is refused', async () => {
     const zip = zipSync({ 'a.txt': strToU8(TEXT) }, { level: 6 });
     const { central } = locate(zip, 'a.txt');
     new DataView(zip.buffer).setUint32(central + 24, TEXT.length + 10, true);
-    expect(refusal(() => readZipEntries(zip, options())).message).toContain('a.txt');
+    expect((await refusal(() => read(zip, options()))).message).toContain('a.txt');
   });
 
-  it('a truncated archive is refused', () => {
+  it('a truncated archive is refused', async () => {
     const zip = zipSync({ 'a.txt': strToU8(TEXT) }, { level: 6 });
-    expect(refusal(() => readZipEntries(zip.subarray(0, zip.length - 30), options()))).toBeInstanceOf(ImportError);
+    expect(await refusal(() => read(zip.subarray(0, zip.length - 30), options()))).toBeInstanceOf(ImportError);
   });
 });
