@@ -15,6 +15,8 @@ export const CHANNELS = {
   listBackups: 'backup:list',
   readBackup: 'backup:read',
   revealBackups: 'backup:reveal',
+  backupProjects: 'backup:projects',
+  deleteBackups: 'backup:delete',
   appInfo: 'app:info',
   readyToClose: 'app:readyToClose',
 } as const;
@@ -99,6 +101,10 @@ export interface WorkbenchApi {
   readBackup(args: BackupReadArgs): Promise<Uint8Array>;
   /** Opens the project's backups folder in the system's file manager. */
   revealBackups(args: BackupListArgs): Promise<void>;
+  /** The ids of every project with at least one backup (also projects no longer in the list). */
+  backupProjects(): Promise<string[]>;
+  /** Deletes every backup of a project (when the project itself is deleted for ever). */
+  deleteBackups(args: BackupListArgs): Promise<void>;
   appInfo(): Promise<AppInfo>;
   /** The page has done what it had to before closing (see APP_CLOSING). */
   readyToClose(): Promise<void>;

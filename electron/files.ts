@@ -104,6 +104,27 @@ export async function readBackupFile(userData: string, projectId: string, fileNa
   }
 }
 
+/**
+ * Every project folder under backups/ that holds a backup: how a project whose entry was lost
+ * (a wiped or damaged profile) can still be found and restored.
+ */
+export async function listBackupProjects(userData: string): Promise<string[]> {
+  const root = path.join(userData, 'backups');
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const ids: string[] = [];
+  for (const name of names.sort()) {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) continue;
+    if ((await listBackupDir(path.join(root, name))).length) ids.push(name);
+  }
+  return ids;
+}
+
 /** Backups of a project, newest first. */
 export async function listBackupFiles(userData: string, projectId: string): Promise<BackupEntry[]> {
   return listBackupDir(backupDir(userData, projectId));
@@ -114,7 +135,8 @@ async function listBackupDir(dir: string): Promise<BackupEntry[]> {
   try {
     names = await readdir(dir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw e;
   }
   const entries: BackupEntry[] = [];

@@ -1,10 +1,18 @@
 // One ipcMain.handle per channel of the contract. Every handler first checks that
 // the caller is the app's own page, then validates its argument as `unknown`, and
 // only then touches dialogs or the file system.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions, Shell } from 'electron';
 import { CHANNELS, type ApiName, type ApiResult, type AppInfo } from './contract.js';
-import { backupDir, listBackupFiles, readBackupFile, readPickedFiles, writeBackupFile, writeFileAtomically } from './files.js';
+import {
+  backupDir,
+  listBackupFiles,
+  listBackupProjects,
+  readBackupFile,
+  readPickedFiles,
+  writeBackupFile,
+  writeFileAtomically,
+} from './files.js';
 import { assertAppSender } from './security.js';
 import {
   validateBackupReadArgs,
@@ -72,6 +80,13 @@ function handlers(deps: IpcDeps): Handlers {
       // openPath resolves with an error text rather than rejecting.
       const problem = await deps.shell.openPath(dir);
       if (problem) throw new Error(`The backups folder could not be opened: ${problem}`);
+    },
+    async backupProjects(raw) {
+      validateNoArgs(CHANNELS.backupProjects, raw);
+      return listBackupProjects(deps.userDataDir());
+    },
+    async deleteBackups(raw) {
+      await rm(backupDir(deps.userDataDir(), validateProjectArgs(CHANNELS.deleteBackups, raw).projectId), { recursive: true, force: true });
     },
     async appInfo(raw) {
       validateNoArgs(CHANNELS.appInfo, raw);

@@ -15,6 +15,8 @@ const CHANNELS: typeof ContractChannels = {
   listBackups: 'backup:list',
   readBackup: 'backup:read',
   revealBackups: 'backup:reveal',
+  backupProjects: 'backup:projects',
+  deleteBackups: 'backup:delete',
   appInfo: 'app:info',
   readyToClose: 'app:readyToClose',
 };
@@ -34,6 +36,8 @@ const api: WorkbenchApi = {
   listBackups: (args) => ipcRenderer.invoke(CHANNELS.listBackups, args),
   readBackup: (args) => ipcRenderer.invoke(CHANNELS.readBackup, args),
   revealBackups: (args) => ipcRenderer.invoke(CHANNELS.revealBackups, args),
+  backupProjects: () => ipcRenderer.invoke(CHANNELS.backupProjects),
+  deleteBackups: (args) => ipcRenderer.invoke(CHANNELS.deleteBackups, args),
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
   readyToClose: () => ipcRenderer.invoke(CHANNELS.readyToClose),
   // The listener gets no event object: the page never sees ipcRenderer or its sender.

@@ -32,6 +32,26 @@ export function opfsBackups(storage: StorageManager | undefined = globalThis.nav
     return entries.sort((a, b) => b.takenAt - a.takenAt);
   };
   return {
+    async projects() {
+      let all: FileSystemDirectoryHandle;
+      try {
+        all = await (await storage.getDirectory()).getDirectoryHandle('backups');
+      } catch (e) {
+        if (e instanceof DOMException && e.name === 'NotFoundError') return [];
+        throw e;
+      }
+      const ids: string[] = [];
+      for await (const [name, handle] of all.entries()) if (handle.kind === 'directory' && (await list(name)).length) ids.push(name);
+      return ids.sort();
+    },
+    async removeAll(projectId) {
+      try {
+        const all = await (await storage.getDirectory()).getDirectoryHandle('backups');
+        await all.removeEntry(projectId, { recursive: true });
+      } catch (e) {
+        if (!(e instanceof DOMException && e.name === 'NotFoundError')) throw e;
+      }
+    },
     async write(projectId, bytes, takenAt) {
       const fileName = backupFileName(takenAt);
       const dir = (await folder(projectId, true))!;

@@ -14,6 +14,10 @@ export interface BackupStore {
   /** The project's backups, newest first. */
   list(projectId: string): Promise<BackupEntry[]>;
   read(projectId: string, fileName: string): Promise<Uint8Array>;
+  /** Ids of every project with a backup, listed or not (a lost profile's projects can be restored). */
+  projects(): Promise<string[]>;
+  /** Deletes all of a project's backups (the project was deleted for ever). */
+  removeAll(projectId: string): Promise<void>;
   /** Electron only: shows the project's backups folder in the file manager. */
   reveal?(projectId: string): Promise<void>;
 }
@@ -79,6 +83,8 @@ export function electronPlatform(api: WorkbenchApi): Platform {
       list: (projectId) => unwrap(() => api.listBackups({ projectId })),
       read: (projectId, fileName) => unwrap(() => api.readBackup({ projectId, fileName })),
       reveal: (projectId) => unwrap(() => api.revealBackups({ projectId })),
+      projects: () => unwrap(() => api.backupProjects()),
+      removeAll: (projectId) => unwrap(() => api.deleteBackups({ projectId })),
     },
     location: async () => {
       const info = await unwrap(() => api.appInfo());

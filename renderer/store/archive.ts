@@ -72,6 +72,7 @@ export async function previewArchive(bytes: Uint8Array, fileName: string) {
     codings: codings.filter((c) => c.deletedAt == null).length,
     coders: (tables.coders ?? []).length,
     lastChange: lastChange || null,
+    project: { description: manifest.project.description ?? '', createdAt: manifest.project.createdAt ?? null },
   };
 }
 

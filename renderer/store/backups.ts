@@ -18,6 +18,8 @@ export interface BackupTarget {
   write(projectId: string, bytes: Uint8Array, takenAt: number): Promise<BackupFile>;
   list(projectId: string): Promise<BackupFile[]>;
   read(projectId: string, fileName: string): Promise<Uint8Array>;
+  projects(): Promise<string[]>;
+  removeAll(projectId: string): Promise<void>;
 }
 
 /** A backup checked against its own hashes, with what it holds, or why it cannot be restored. */
@@ -71,6 +73,41 @@ export async function restoreBackupAsCopy(
   when: string,
 ): Promise<ProjectEntry> {
   const entry = await registry().projects.get(projectId);
-  const base = (entry?.name ?? 'Project').slice(0, 80);
+  // A project no longer listed (its profile wiped) has no name left: the archive holds none.
+  const base = (entry?.name ?? 'Recovered project').slice(0, 80);
   return importArchive(await target.read(projectId, backup.fileName), backup.fileName, { name: `${base} (backup of ${when})` });
+}
+
+/** A project that has backups but is not in the list any more (e.g. the browser cleared its database). */
+export interface UnlistedBackups {
+  projectId: string;
+  /** Newest first. */
+  backups: BackupFile[];
+  /** The newest backup that passes its hashes, and what it holds; null when every one is damaged. */
+  newest: (BackupFile & { description: string; createdAt: number | null; transcripts: number; codings: number; coders: number }) | null;
+}
+
+/**
+ * Backups whose project has no entry at all (not even in the bin): a wiped or damaged browser
+ * profile loses the project list and databases, while the backups may still be there.
+ */
+export async function listUnlistedBackups(target: BackupTarget): Promise<UnlistedBackups[]> {
+  const known = new Set((await registry().projects.toArray()).filter((p) => !p.incomplete).map((p) => p.id));
+  const out: UnlistedBackups[] = [];
+  for (const projectId of await target.projects()) {
+    if (known.has(projectId)) continue;
+    const backups = await target.list(projectId);
+    let newest: UnlistedBackups['newest'] = null;
+    for (const backup of backups) {
+      try {
+        const preview = await previewArchive(await target.read(projectId, backup.fileName), backup.fileName);
+        newest = { ...backup, ...preview.project, transcripts: preview.transcripts, codings: preview.codings, coders: preview.coders };
+        break;
+      } catch {
+        // Damaged: try the one before it.
+      }
+    }
+    if (backups.length) out.push({ projectId, backups, newest });
+  }
+  return out.sort((a, b) => (b.backups[0]?.takenAt ?? 0) - (a.backups[0]?.takenAt ?? 0));
 }

@@ -162,12 +162,17 @@ export async function restoreProject(id: string): Promise<ProjectEntry> {
   });
 }
 
-export async function deleteForever(id: string): Promise<void> {
+/**
+ * Deletes a project in the bin for ever: its database, its entry, and its automatic backups
+ * (`backups`, the platform's store where there is one), which hold the same testimony.
+ */
+export async function deleteForever(id: string, backups: { removeAll(projectId: string): Promise<void> } | null = null): Promise<void> {
   const entry = await registry().projects.get(id);
   if (!entry || entry.deletedAt == null) throw new ValidationError('Only a project in the bin can be deleted for ever.');
   closeProjectDb(id);
   await Dexie.delete(projectDbName(id));
   await registry().projects.delete(id);
+  await backups?.removeAll(id);
 }
 
 export async function getProject(id: string): Promise<ProjectEntry | undefined> {

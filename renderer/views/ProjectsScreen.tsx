@@ -14,6 +14,7 @@ import { RestoreArchiveButton } from './ArchiveButtons';
 import { ImportProjectButton } from './ImportProjectDialog';
 import { navigate } from './route';
 import { StorageLine } from './StorageNote';
+import { UnlistedBackupsCard } from './UnlistedBackupsCard';
 
 type StartWith = 'study' | 'empty' | 'file';
 
@@ -197,6 +198,11 @@ export function ProjectsScreen() {
         )}
       </section>
 
+      <UnlistedBackupsCard
+        projectCount={(projects?.active.length ?? 0) + (projects?.deleted.length ?? 0)}
+        onRestored={(entry) => open(entry.id)}
+      />
+
       {projects && projects.deleted.length > 0 && (
         <section className="card bin">
           <h2>Bin</h2>
@@ -231,8 +237,8 @@ export function ProjectsScreen() {
           message={
             confirm.forever ? (
               <p>
-                “{confirm.entry.name}” and all its transcripts, participants and coding will be erased from this computer. This cannot be
-                undone.
+                “{confirm.entry.name}” and all its transcripts, participants and coding will be erased from this computer, with its
+                automatic backups. Archives you saved yourself are not touched. This cannot be undone.
               </p>
             ) : (
               <p>“{confirm.entry.name}” moves to the bin. You can restore it from there until you delete it for ever.</p>
@@ -240,7 +246,7 @@ export function ProjectsScreen() {
           }
           onCancel={() => setConfirm(null)}
           onConfirm={async () => {
-            await run(() => (confirm.forever ? deleteForever(confirm.entry.id) : deleteProject(confirm.entry.id)));
+            await run(() => (confirm.forever ? deleteForever(confirm.entry.id, getPlatform().backups) : deleteProject(confirm.entry.id)));
             setConfirm(null);
           }}
         />

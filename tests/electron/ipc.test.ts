@@ -212,6 +212,22 @@ describe('backups: write, list, read, reveal', () => {
     expect(readdirSync(join(userData, 'backups', UUID))).toContain(backupFileName(at(1)));
   });
 
+  it("lists every project that has a backup, listed or not, and deletes all of one project's backups", async () => {
+    const other = '0a0b0c0d-0000-4000-8000-000000000000';
+    await expect(call(CHANNELS.backupProjects, undefined)).resolves.toEqual([]);
+    await write(NAME, 'x');
+    await call(CHANNELS.writeBackup, { projectId: other, fileName: NAME, bytes: new Uint8Array(1) });
+    mkdirSync(join(userData, 'backups', 'empty-folder'));
+    writeFileSync(join(userData, 'backups', 'stray.txt'), '');
+    await expect(call(CHANNELS.backupProjects, undefined)).resolves.toEqual([other, UUID].sort());
+    await expect(call(CHANNELS.backupProjects, { all: true })).rejects.toThrow(/takes no arguments/);
+    await call(CHANNELS.deleteBackups, { projectId: UUID });
+    expect(existsSync(join(userData, 'backups', UUID))).toBe(false);
+    await expect(call(CHANNELS.backupProjects, undefined)).resolves.toEqual([other]);
+    await expect(call(CHANNELS.deleteBackups, { projectId: '../..' })).rejects.toThrow(/projectId must be a UUID-like id/);
+    expect(existsSync(join(userData, 'backups', other))).toBe(true);
+  });
+
   it("reveals the project's backups folder, creating it", async () => {
     await call(CHANNELS.revealBackups, { projectId: UUID });
     expect(opened).toEqual([join(userData, 'backups', UUID)]);

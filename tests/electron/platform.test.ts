@@ -12,6 +12,8 @@ function fakeApi(): WorkbenchApi {
     listBackups: vi.fn(async () => []),
     readBackup: vi.fn(async () => new Uint8Array([7])),
     revealBackups: vi.fn(async () => undefined),
+    backupProjects: vi.fn(async () => ['p1']),
+    deleteBackups: vi.fn(async () => undefined),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', electron: '45.5.0', dataFolder: '/u', backupsFolder: '/u/backups' })),
     readyToClose: vi.fn(async () => undefined),
     onAppClosing: vi.fn(),

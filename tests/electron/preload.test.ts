@@ -20,10 +20,12 @@ const sample: Record<ApiName, unknown> = {
   listBackups: { projectId: 'p1' },
   readBackup: { projectId: 'p1', fileName: 'b.mirabal' },
   revealBackups: { projectId: 'p1' },
+  backupProjects: undefined,
+  deleteBackups: { projectId: 'p1' },
   appInfo: undefined,
   readyToClose: undefined,
 };
-const NO_ARGS: ApiName[] = ['appInfo', 'readyToClose'];
+const NO_ARGS: ApiName[] = ['appInfo', 'readyToClose', 'backupProjects'];
 
 /**
  * Compiles preload.cts the way electron/tsconfig.json does (CommonJS) and runs it with

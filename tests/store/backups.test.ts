@@ -4,9 +4,16 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportArchive } from '../../renderer/store/archive';
 import { startAutoBackup } from '../../renderer/store/autoBackup';
-import { backupProject, checkBackup, restoreBackupAsCopy, type BackupFile, type BackupTarget } from '../../renderer/store/backups';
+import {
+  backupProject,
+  checkBackup,
+  listUnlistedBackups,
+  restoreBackupAsCopy,
+  type BackupFile,
+  type BackupTarget,
+} from '../../renderer/store/backups';
 import { projectDb } from '../../renderer/store/projectDb';
-import { createProject, listProjects } from '../../renderer/store/projects';
+import { createProject, deleteForever, deleteProject, listProjects } from '../../renderer/store/projects';
 import { registry } from '../../renderer/store/registry';
 import { createSampleProject } from '../../renderer/store/sampleProject';
 import { freshRegistry } from './helpers';
@@ -34,6 +41,13 @@ function memoryTarget(): BackupTarget & { files: Map<string, Uint8Array> } {
     read(projectId, fileName) {
       const bytes = files.get(`${projectId}/${fileName}`);
       return bytes ? Promise.resolve(bytes) : Promise.reject(new Error(`The backup "${fileName}" is no longer there.`));
+    },
+    projects() {
+      return Promise.resolve([...new Set([...files.keys()].map((key) => key.split('/')[0]!))].sort());
+    },
+    removeAll(projectId) {
+      for (const key of [...files.keys()]) if (key.startsWith(`${projectId}/`)) files.delete(key);
+      return Promise.resolve();
     },
   };
 }
@@ -80,6 +94,45 @@ describe('a backup', () => {
       ok: false,
       problem: 'The backup "backup-1.mirabal" is no longer there.',
     });
+  });
+});
+
+describe('backups of projects not listed', () => {
+  it('are found when the project list lost them, with what they hold, and restore from the newest sound one', async () => {
+    const project = await createProject('Pilot', { description: 'Pilot interviews, site A' });
+    await projectDb(project.id).meta.put({ key: 'redactions', value: [{ find: 'Ellie', replace: '[name]' }] });
+    const target = memoryTarget();
+    await backupProject(project.id, target, 1_700_000_000_000);
+    const newest = await backupProject(project.id, target, 1_700_000_100_000);
+    expect(await listUnlistedBackups(target)).toEqual([]);
+
+    // The newest backup damaged, and the project's entry lost (a wiped profile).
+    const key = `${project.id}/${newest.fileName}`;
+    target.files.set(key, target.files.get(key)!.slice(0, 100));
+    await registry().projects.delete(project.id);
+    const [found, ...more] = await listUnlistedBackups(target);
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({
+      projectId: project.id,
+      newest: { fileName: 'backup-1700000000000.mirabal', description: 'Pilot interviews, site A', transcripts: 0, coders: 0 },
+    });
+    expect(found!.backups).toHaveLength(2);
+    const restored = await restoreBackupAsCopy(project.id, found!.newest!, target, 'then');
+    expect(restored.name).toBe('Recovered project (backup of then)');
+    expect(await projectDb(restored.id).meta.get('redactions')).toMatchObject({ value: [{ find: 'Ellie' }] });
+    // Found again while its backups stay, until the project is deleted for ever (with them).
+    expect((await listUnlistedBackups(target)).map((f) => f.projectId)).toEqual([project.id]);
+  });
+
+  it('are deleted with a project deleted for ever, and never list a project in the bin', async () => {
+    const project = await createProject('Pilot');
+    const target = memoryTarget();
+    await backupProject(project.id, target, 1_700_000_000_000);
+    await deleteProject(project.id);
+    expect(await listUnlistedBackups(target)).toEqual([]);
+    await deleteForever(project.id, target);
+    expect(target.files.size).toBe(0);
+    expect(await listUnlistedBackups(target)).toEqual([]);
   });
 });
 

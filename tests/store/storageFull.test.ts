@@ -138,6 +138,8 @@ describe('storage full', () => {
       write: async () => Promise.reject(new DOMException('quota', 'QuotaExceededError')),
       list: async () => [],
       read: async () => new Uint8Array(),
+      projects: async () => [],
+      removeAll: async () => undefined,
     };
     const backup = await backupProject(entry.id, full).catch((e: unknown) => e);
     expect(errorMessage(backup)).toMatch(/^There is not enough space to store a backup: \d+ KB needed, 1 KB free\./);
