@@ -105,4 +105,39 @@ describe('automatic backups', () => {
     await screenshot(page, 'backups-damaged');
     expect(errors).toEqual([]);
   });
+
+  it('finds the backups of a project the browser lost from its list, and restores it', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Lost study');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByRole('button', { name: 'Add wave' }).click();
+    await page.getByLabel('Wave 3 label').fill('Twelve months');
+    await page.getByRole('button', { name: 'Save waves' }).click();
+    await page.getByRole('button', { name: 'Save waves' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '← Projects' }).click(); // a backup on closing
+    await expect.poll(() => page.locator('table.projects tbody tr').first().locator('td').nth(3).textContent()).not.toBe('—');
+    // The browser clears its databases (as Chromium did after some kills) but keeps its file storage.
+    const deleted = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name!);
+      for (const name of names)
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = resolve;
+          request.onerror = () => reject(request.error);
+        });
+      return names.length;
+    });
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    await page.reload();
+    const card = page.getByRole('region', { name: 'Backups of projects not listed here' });
+    await expect.poll(() => card.locator('tbody tr').count()).toBe(1);
+    expect(await card.locator('tbody tr').textContent()).toMatch(/Project created .+0 transcript\(s\), 0 coding\(s\) by 0 coder\(s\)/);
+    await screenshot(page, 'backups-unlisted');
+    await card.getByRole('button', { name: /^Restore Project created / }).click();
+    await expect.poll(() => page.locator('.project-head h1').textContent()).toMatch(/^Recovered project \(backup of /);
+    await page.getByRole('tab', { name: 'Project' }).click();
+    expect(await page.getByLabel('Wave 3 label').inputValue()).toBe('Twelve months');
+    expect(errors).toEqual([]);
+  });
 });
