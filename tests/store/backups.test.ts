@@ -1,7 +1,7 @@
 // Automatic backups: what goes in, checking one, restoring one as a copy, and the scheduler
 // that takes them after changes, when a project closes, and for changes a closed window left.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportArchive } from '../../renderer/store/archive';
 import { startAutoBackup } from '../../renderer/store/autoBackup';
 import {
@@ -186,7 +186,8 @@ describe('automatic backups', () => {
     const target = memoryTarget();
     const second = startAutoBackup(project.id, target, { schedule: fast, checkEveryMs: 10 });
     await vitestWait(() => target.files.size === 1);
-    expect((await registry().projects.get(project.id))?.unsavedSince).toBeUndefined();
+    // The mark is cleared just after the file is written: wait for it rather than race it.
+    await vi.waitFor(async () => expect((await registry().projects.get(project.id))?.unsavedSince).toBeUndefined(), { timeout: 5000 });
     await second.stop();
     expect(target.files.size).toBe(1);
   });
