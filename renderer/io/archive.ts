@@ -208,26 +208,22 @@ export async function readArchive(
   return { manifest, tables, unpackedBytes };
 }
 
-/** Every record has its key of the right type; codings and transcripts point at what exists. */
-function checkRecords(tables: ArchiveTables, refuse: (problem: string) => ImportError): void {
-  for (const [table, records] of Object.entries(tables)) {
-    const key = ARCHIVE_TABLE_KEYS[table]!;
-    const seen = new Set<unknown>();
-    for (const [i, r] of records.entries()) {
-      const k = r[key];
-      const ok = key === 'seq' ? Number.isInteger(k) : typeof k === 'string' && k !== '';
-      if (!ok) throw refuse(`is damaged: record ${i + 1} of ${table} has no valid ${key}.`);
-      if (seen.has(k)) throw refuse(`is damaged: ${table} holds ${String(k)} twice.`);
-      seen.add(k);
-    }
-  }
-  const sources = new Set((tables.sources ?? []).map((s) => s.id));
-  const content = new Set((tables.sourceContent ?? []).map((s) => s.id));
+/**
+ * Every record has its key of the right type; codings and transcripts point at what exists.
+ * An encrypted project's records are sealed (`_e`, store/sealedTables.ts): only their keys can
+ * be checked here; their contents are authenticated when they are opened.
+ */
+function checkRecords(allTables: ArchiveTables, refuse: (problem: string) => ImportError): void {
+  const isSealed = (r: Record<string, unknown>) => typeof r._e === 'string';
+  for (const [table, records] of Object.entries(allTables)) checkKeys(table, records, refuse);
+  const tables = Object.fromEntries(Object.entries(allTables).map(([name, records]) => [name, records.filter((r) => !isSealed(r))]));
+  const sources = new Set((allTables.sources ?? []).map((s) => s.id));
+  const content = new Set((allTables.sourceContent ?? []).map((s) => s.id));
   for (const s of tables.sourceContent ?? []) {
     if (!sources.has(s.id)) throw refuse(`is damaged: the text of ${String(s.id)} belongs to no transcript.`);
     if (typeof s.text !== 'string' || !Array.isArray(s.turns)) throw refuse(`is damaged: the text of ${String(s.id)} is malformed.`);
   }
-  for (const s of tables.sources ?? [])
+  for (const s of allTables.sources ?? [])
     if (!content.has(s.id)) throw refuse(`is damaged: transcript ${String(s.title ?? s.id)} has no text.`);
   const codings = [
     ...(tables.codings ?? []),
@@ -246,5 +242,17 @@ function checkRecords(tables: ArchiveTables, refuse: (problem: string) => Import
       throw refuse('is damaged: a coding is malformed.');
     }
     if (!sources.has(c.sourceId)) throw refuse(`is damaged: coding ${c.id} points at no transcript.`);
+  }
+}
+
+function checkKeys(table: string, records: readonly Record<string, unknown>[], refuse: (problem: string) => ImportError): void {
+  const key = ARCHIVE_TABLE_KEYS[table]!;
+  const seen = new Set<unknown>();
+  for (const [i, r] of records.entries()) {
+    const k = r[key];
+    const ok = key === 'seq' ? Number.isInteger(k) : typeof k === 'string' && k !== '';
+    if (!ok) throw refuse(`is damaged: record ${i + 1} of ${table} has no valid ${key}.`);
+    if (seen.has(k)) throw refuse(`is damaged: ${table} holds ${String(k)} twice.`);
+    seen.add(k);
   }
 }

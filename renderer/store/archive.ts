@@ -3,11 +3,14 @@
 // basket, decisions, settings included) at its schema version; an archive from an older schema
 // is written at that version and opened through the same Dexie upgrades as a database.
 import Dexie from 'dexie';
-import { uniqueName } from '../core/shared';
+import { uniqueName, ValidationError } from '../core/shared';
+import { fromBase64, toBase64 } from './cipher';
+import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
 import { readArchive, writeArchive } from '../io/archive';
-import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './projectDb';
+import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
 import { createProjectAtomically, validateProjectName } from './projects';
+import { KEYRING_KEY } from './sealedTables';
 
 /** Every schema the app has had, by version; the last one is the current schema. */
 const SCHEMAS: Record<number, Record<string, string | null>> = {
@@ -18,8 +21,9 @@ const SCHEMAS: Record<number, Record<string, string | null>> = {
   5: SCHEMA_V5,
   6: SCHEMA_V6,
   7: SCHEMA_V7,
+  8: SCHEMA_V8,
 };
-export const CURRENT_SCHEMA_VERSION = 7;
+export const CURRENT_SCHEMA_VERSION = 8;
 const APP_VERSION = '0.1.0';
 
 export async function exportArchive(projectId: string): Promise<Uint8Array> {
@@ -48,11 +52,40 @@ function readAllTables(db: Dexie): Record<string, Promise<Record<string, unknown
       name,
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const request = tx.objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+        request.onsuccess = () => resolve((request.result as Record<string, unknown>[]).map(sealedToText));
         request.onerror = () => reject(request.error ?? new Error(`Could not read ${name}.`));
       }),
     ]),
   );
+}
+
+// An encrypted project's records are archived as they are stored, sealed with its data key
+// (sealedTables.ts), beside its keyring: the archive and every backup of it are as closed as the
+// database, restore needs the passphrase or the recovery key, and the restored project opens
+// with the same ones. JSON has no bytes: the sealed field travels as base64.
+function sealedToText(record: Record<string, unknown>): Record<string, unknown> {
+  if (!(record._e instanceof Uint8Array)) return record;
+  const { _e, ...rest } = record;
+  return { ...rest, _e: toBase64(_e) };
+}
+
+function textToSealed(record: Record<string, unknown>): Record<string, unknown> {
+  return typeof record._e === 'string' ? { ...record, _e: fromBase64(record._e) } : record;
+}
+
+function archiveKeyring(tables: Record<string, Record<string, unknown>[]>, fileName: string): Keyring | null {
+  const entry = (tables.meta ?? []).find((r) => r.key === KEYRING_KEY);
+  if (!entry) return null;
+  if (!isKeyring(entry.value)) throw new Error(`${fileName}: its key record is damaged or from a newer version of the app.`);
+  return entry.value;
+}
+
+/** Thrown when an encrypted project's archive is restored without its passphrase or recovery key. */
+export class ArchiveLockedError extends ValidationError {
+  constructor(fileName: string) {
+    super(`${fileName} is an encrypted project: enter its passphrase or recovery key to restore it.`);
+    this.name = 'ArchiveLockedError';
+  }
 }
 
 /** What an archive holds, for the preview before anything is written. */
@@ -65,11 +98,14 @@ export async function previewArchive(bytes: Uint8Array, fileName: string) {
   // A loop: Math.max(...rows) overflows the stack at about 150,000 history rows.
   let lastChange = 0;
   for (const h of tables.history ?? []) if (typeof h.at === 'number' && h.at > lastChange) lastChange = h.at;
+  // An encrypted project's codings are sealed in their sets: their number is not known until restored.
+  const encrypted = archiveKeyring(tables, fileName) !== null;
   return {
     name: nameFromFile(fileName),
     schemaVersion: manifest.schemaVersion,
+    encrypted,
     transcripts: live('sources'),
-    codings: codings.filter((c) => c.deletedAt == null).length,
+    codings: encrypted ? null : codings.filter((c) => c.deletedAt == null).length,
     coders: (tables.coders ?? []).length,
     lastChange: lastChange || null,
     project: { description: manifest.project.description ?? '', createdAt: manifest.project.createdAt ?? null },
@@ -87,10 +123,21 @@ export function nameFromFile(fileName: string): string {
  * project, all under an unlisted entry that becomes a project only in its last write: a
  * refused archive, a failed write or a crash halfway leaves no project behind.
  */
-export async function importArchive(bytes: Uint8Array, fileName: string, options: { name?: string } = {}): Promise<ProjectEntry> {
+export async function importArchive(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { name?: string; secret?: string } = {},
+): Promise<ProjectEntry> {
   const { manifest, tables, unpackedBytes } = await readArchive(bytes, fileName, { schemaVersion: CURRENT_SCHEMA_VERSION });
   const schema = SCHEMAS[manifest.schemaVersion];
   if (!schema) throw new Error(`${fileName}: schema version ${manifest.schemaVersion} is unknown to this app.`);
+  const keyring = archiveKeyring(tables, fileName);
+  let dataKey: Uint8Array<ArrayBuffer> | null = null;
+  if (keyring) {
+    if (!options.secret) throw new ArchiveLockedError(fileName);
+    dataKey = await dataKeyFrom(keyring, options.secret);
+    if (!dataKey) throw new ValidationError(`That passphrase or recovery key does not open ${fileName}; nothing was restored.`);
+  }
   const others = await registry().projects.toArray();
   const now = Date.now();
   const entry: ProjectEntry = {
@@ -108,6 +155,7 @@ export async function importArchive(bytes: Uint8Array, fileName: string, options
     openedAt: null,
     isSample: manifest.project.isSample ?? false,
     deletedAt: null,
+    ...(keyring ? { encrypted: true } : {}),
   };
   const space = { what: 'this archive', neededBytes: unpackedBytes };
   return createProjectAtomically(
@@ -120,12 +168,14 @@ export async function importArchive(bytes: Uint8Array, fileName: string, options
         await raw.transaction('rw', raw.tables, async () => {
           for (const table of raw.tables) {
             const records = tables[table.name] ?? [];
-            if (records.length) await table.bulkAdd(records);
+            if (records.length) await table.bulkAdd(keyring ? records.map(textToSealed) : records);
           }
         });
       } finally {
         raw.close();
       }
+      // The restored copy opens unlocked, with the archive's key (its passphrase stays the same).
+      if (dataKey) await loadDataKey(entry.id, dataKey);
       // Opened as the app opens a project: older schemas go through the same upgrades.
       await projectDb(entry.id).open();
     },

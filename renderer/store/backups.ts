@@ -23,7 +23,9 @@ export interface BackupTarget {
 }
 
 /** A backup checked against its own hashes, with what it holds, or why it cannot be restored. */
-export type BackupCheck = { ok: true; transcripts: number; codings: number; coders: number } | { ok: false; problem: string };
+/** `codings` is null for an encrypted project's backup: they are sealed until it is restored. */
+export type BackupCheck =
+  { ok: true; encrypted: boolean; transcripts: number; codings: number | null; coders: number } | { ok: false; problem: string };
 
 /**
  * Saves the project as it is now into a new backup, and notes when. `unsavedSince` is cleared
@@ -59,7 +61,7 @@ export async function projectBackupState(projectId: string): Promise<Pick<Projec
 export async function checkBackup(projectId: string, fileName: string, target: BackupTarget): Promise<BackupCheck> {
   try {
     const preview = await previewArchive(await target.read(projectId, fileName), fileName);
-    return { ok: true, transcripts: preview.transcripts, codings: preview.codings, coders: preview.coders };
+    return { ok: true, encrypted: preview.encrypted, transcripts: preview.transcripts, codings: preview.codings, coders: preview.coders };
   } catch (e) {
     return { ok: false, problem: e instanceof Error ? e.message : String(e) };
   }
@@ -71,11 +73,12 @@ export async function restoreBackupAsCopy(
   backup: BackupFile,
   target: BackupTarget,
   when: string,
+  secret?: string,
 ): Promise<ProjectEntry> {
   const entry = await registry().projects.get(projectId);
   // A project no longer listed (its profile wiped) has no name left: the archive holds none.
   const base = (entry?.name ?? 'Recovered project').slice(0, 80);
-  return importArchive(await target.read(projectId, backup.fileName), backup.fileName, { name: `${base} (backup of ${when})` });
+  return importArchive(await target.read(projectId, backup.fileName), backup.fileName, { name: `${base} (backup of ${when})`, secret });
 }
 
 /** A project that has backups but is not in the list any more (e.g. the browser cleared its database). */
@@ -84,7 +87,16 @@ export interface UnlistedBackups {
   /** Newest first. */
   backups: BackupFile[];
   /** The newest backup that passes its hashes, and what it holds; null when every one is damaged. */
-  newest: (BackupFile & { description: string; createdAt: number | null; transcripts: number; codings: number; coders: number }) | null;
+  newest:
+    | (BackupFile & {
+        description: string;
+        createdAt: number | null;
+        transcripts: number;
+        codings: number | null;
+        coders: number;
+        encrypted: boolean;
+      })
+    | null;
 }
 
 /**
@@ -101,7 +113,14 @@ export async function listUnlistedBackups(target: BackupTarget): Promise<Unliste
     for (const backup of backups) {
       try {
         const preview = await previewArchive(await target.read(projectId, backup.fileName), backup.fileName);
-        newest = { ...backup, ...preview.project, transcripts: preview.transcripts, codings: preview.codings, coders: preview.coders };
+        newest = {
+          ...backup,
+          ...preview.project,
+          transcripts: preview.transcripts,
+          codings: preview.codings,
+          coders: preview.coders,
+          encrypted: preview.encrypted,
+        };
         break;
       } catch {
         // Damaged: try the one before it.

@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/shared';
 import { toCodingSets, type CodingSet } from './codingSets';
 import { projectDbName } from './registry';
+import { KEYRING_KEY, markSealed, sealedTables } from './sealedTables';
 
 /** A transcript without its text: listing 350 of them must not load 3.5 million words. */
 export type SourceMeta = Omit<Source, 'text' | 'turns'> & { wordCount: number; turnCount: number };
@@ -61,6 +62,18 @@ export class ProjectDb extends Dexie {
       });
     this.version(6).stores(SCHEMA_V6_CHANGES);
     this.version(7).stores(SCHEMA_V7_CHANGES);
+    this.version(8).stores(SCHEMA_V8_CHANGES);
+    this.use(sealedTables(projectId));
+    // Before anyone else reads or writes: whether this project is encrypted, so that a write to
+    // a locked one is refused rather than stored in clear (sealedTables.ts).
+    this.on(
+      'ready',
+      async (db: Dexie) => {
+        const keyring = await db.table<MetaEntry, string>('meta').get(KEYRING_KEY);
+        markSealed(projectId, keyring !== undefined);
+      },
+      true,
+    );
   }
 }
 
@@ -125,6 +138,19 @@ export const SCHEMA_V7_CHANGES = {
 } as const;
 
 export const SCHEMA_V7 = { ...SCHEMA_V6, ...SCHEMA_V7_CHANGES };
+
+/**
+ * Version 8 keeps out of the indexes whatever could hold words: a participant's pseudonym and
+ * site, and the SHA-256 of a transcript's file (no query used them but the import's duplicate
+ * count, which now reads the transcripts' records). In an encrypted project the indexed fields
+ * stay in clear, so they may hold only ids, numbers and enums. No data moves.
+ */
+export const SCHEMA_V8_CHANGES = {
+  participants: 'id, role, deletedAt',
+  sources: 'id, participantId, wave, deletedAt',
+} as const;
+
+export const SCHEMA_V8 = { ...SCHEMA_V7, ...SCHEMA_V8_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

@@ -118,12 +118,9 @@ export async function commitImport(db: ProjectDb, batch: BatchImport, actor = ''
   };
   await withSpace(need, () =>
     db.transaction('rw', [db.participants, db.sources, db.sourceContent, db.history], async () => {
-      const hashes = batch.sources.map((s) => s.origin.sha256);
-      const clashes = await db.sources
-        .where('origin.sha256')
-        .anyOf(hashes)
-        .filter((s) => s.deletedAt == null)
-        .toArray();
+      // Not through an index: a file's SHA-256 is not kept in clear (projectDb.ts, version 8).
+      const hashes = new Set(batch.sources.map((s) => s.origin.sha256));
+      const clashes = (await db.sources.toArray()).filter((s) => s.deletedAt == null && hashes.has(s.origin.sha256));
       if (batch.newParticipants.length) await db.participants.bulkAdd(batch.newParticipants);
       await db.sources.bulkAdd(batch.sources.map(toSourceMeta));
       await db.sourceContent.bulkAdd(batch.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));

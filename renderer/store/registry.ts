@@ -17,6 +17,11 @@ export interface ProjectEntry {
    * entry still marked after a crash is swept at the next start, never listed (no index needed).
    */
   incomplete?: true;
+  /**
+   * Whether the project is encrypted, for the list (a lock beside its name). The keyring in the
+   * project's own database is what counts (store/encryption.ts); this copy follows it.
+   */
+  encrypted?: boolean;
   /** When the last automatic backup was taken (store/backups.ts). */
   lastBackupAt?: number;
   /** The first change not yet in a backup; kept so a closed window's changes are backed up at the next start. */

@@ -16,8 +16,9 @@ import { projectDbName, registry } from '../../renderer/store/registry';
 import { createSampleProject } from '../../renderer/store/sampleProject';
 import { freshRegistry } from './helpers';
 
-// An archive of today's schema (version 7), frozen: later versions must still restore it.
+// Archives of each schema since version 7, frozen: later versions must still restore it.
 const frozenV7 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v7.mirabal', import.meta.url)));
+const frozenV8 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v8.mirabal', import.meta.url)));
 
 beforeEach(() => freshRegistry());
 
@@ -58,11 +59,19 @@ describe('project archive', () => {
     expect((await listProjects()).active.map((p) => p.name).sort()).toEqual([sample.name, `${sample.name} (2)`].sort());
   });
 
-  it('restores the frozen archive of schema 7, and exports it again byte for byte', async () => {
+  it('restores the frozen archive of schema 7 through the upgrades, every record as it was', async () => {
     const entry = await importArchive(frozenV7, 'Sample study (fictional).mirabal');
     expect(entry.name).toBe('Sample study (fictional)');
     expect(entry.isSample).toBe(true);
-    expect(await exportArchive(entry.id)).toEqual(frozenV7);
+    const again = await readArchive(await exportArchive(entry.id), 'again.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    const frozen = await readArchive(frozenV7, 'frozen.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(again.manifest.schemaVersion).toBe(8);
+    expect(again.tables).toEqual(frozen.tables); // version 8 changed indexes only
+  });
+
+  it('restores the frozen archive of schema 8, and exports it again byte for byte', async () => {
+    const entry = await importArchive(frozenV8, 'Sample study (fictional).mirabal');
+    expect(await exportArchive(entry.id)).toEqual(frozenV8);
   });
 
   it('encodes entries to the same bytes as TextEncoder, lone surrogates and all', () => {

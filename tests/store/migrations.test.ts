@@ -72,7 +72,10 @@ describe('schema migrations from frozen fixtures', () => {
       await writeFrozen(id, fixture);
       const db = new ProjectDb(id);
       await db.open();
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
+      // Version 8 keeps words out of the indexes (encryption leaves indexed fields in clear).
+      expect(db.participants.schema.indexes.map((i) => i.name)).toEqual(['role', 'deletedAt']);
+      expect(db.sources.schema.indexes.map((i) => i.name)).toEqual(['participantId', 'wave', 'deletedAt']);
       // Version 5 moved every coding, deleted ones too, into one set per transcript, and
       // version 6 dropped the old table.
       expect(db.tables.map((t) => t.name)).not.toContain('codings');
