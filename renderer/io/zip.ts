@@ -269,7 +269,9 @@ async function inflateNative(d: Uint8Array, file: CentralRecord, options: ReadZi
   const writing = (async () => {
     for (let p = 0; p < compressed.length; p += INFLATE_CHUNK) {
       await writer.ready;
-      void writer.write(compressed.subarray(p, Math.min(p + INFLATE_CHUNK, compressed.length)) as Uint8Array<ArrayBuffer>);
+      // Not awaited (the reader drives the pace), but caught: damaged data fails each pending
+      // write, and an uncaught one would surface as a page error beside the refusal.
+      writer.write(compressed.subarray(p, Math.min(p + INFLATE_CHUNK, compressed.length)) as Uint8Array<ArrayBuffer>).catch(() => {});
     }
     await writer.close();
   })();
