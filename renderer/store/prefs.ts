@@ -36,6 +36,12 @@ export const prefs = {
     return Number.isFinite(v) && v > 0 && v <= 3 ? v : 1;
   },
   setMarkStrength: (factor: number) => writeKey('mirabal.markStrength', String(factor)),
+  /** Minutes without a key press or click before an encrypted project locks (on this computer). */
+  idleLockMinutes: () => {
+    const v = Number(readKey('mirabal.idleLockMinutes'));
+    return Number.isInteger(v) && v >= 1 && v <= 240 ? v : 15;
+  },
+  setIdleLockMinutes: (minutes: number) => writeKey('mirabal.idleLockMinutes', String(minutes)),
   coderId: (projectId: string) => read(projectId, 'coder'),
   setCoderId: (projectId: string, coderId: string | null) => write(projectId, 'coder', coderId),
   blind: (projectId: string) => read(projectId, 'blind') === '1',

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { sweepIncompleteProjects } from '../store/projects';
-import { ProjectScreen } from './ProjectScreen';
+import { ProjectGate } from './LockGate';
 import { ProjectsScreen } from './ProjectsScreen';
 import { useRoute } from './route';
 
@@ -11,5 +11,5 @@ export function App() {
   useEffect(() => {
     void sweepIncompleteProjects().catch((e: unknown) => console.error('Unfinished projects could not be removed:', e));
   }, []);
-  return route.screen === 'project' ? <ProjectScreen key={route.projectId} route={route} /> : <ProjectsScreen />;
+  return route.screen === 'project' ? <ProjectGate key={route.projectId} route={route} /> : <ProjectsScreen />;
 }

@@ -35,7 +35,7 @@ export function SaveArchiveButton(props: { projectId: string; projectName: strin
         onClick={() => void save()}
         title="Everything in the project, to restore it here or on another computer"
       >
-        {busy ? 'Saving…' : 'Save archive…'}
+        {busy ? 'Saving…' : 'Save archive (unredacted)…'}
       </button>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error small' : 'muted small'}>
@@ -70,24 +70,43 @@ function RestoreDialog(props: {
 }) {
   const { preview } = props;
   const [error, run] = useAction();
+  const [secret, setSecret] = useState('');
   return (
     <Modal title={`Restore ${props.name}`} onClose={props.onClose}>
       <div className="modal-body">
         <p>
-          “{preview.name}”: {preview.transcripts} transcript(s), {preview.codings} coding(s) by {preview.coders} coder(s); last change{' '}
+          “{preview.name}”{preview.encrypted ? ' (encrypted)' : ''}: {preview.transcripts} transcript(s),{' '}
+          {preview.codings === null ? 'its codings' : `${preview.codings} coding(s)`} by {preview.coders} coder(s); last change{' '}
           {formatDate(preview.lastChange)}.
         </p>
+        {preview.encrypted && <PassphraseInput value={secret} onChange={setSecret} purpose="The archive is encrypted: its passphrase" />}
         <p className="muted small">It becomes a new project beside the ones you have; nothing of theirs changes.</p>
         <ErrorLine error={error} />
       </div>
       <NewProjectFoot
         label="Restore as a new project"
         busyLabel="Restoring…"
-        create={() => importArchive(props.bytes, props.name)}
+        create={() => importArchive(props.bytes, props.name, preview.encrypted ? { secret } : {})}
         run={run}
         onClose={props.onClose}
         onCreated={props.onRestored}
       />
     </Modal>
+  );
+}
+
+/** The passphrase (or recovery key) an encrypted archive or backup needs to be restored. */
+export function PassphraseInput(props: { value: string; onChange(value: string): void; purpose: string }) {
+  return (
+    <label className="field">
+      {props.purpose} or recovery key
+      <input
+        type="password"
+        autoComplete="off"
+        aria-label="Passphrase or recovery key"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   );
 }

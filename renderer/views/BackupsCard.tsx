@@ -6,7 +6,8 @@ import { errorMessage, formatSize } from '../core/shared';
 import { getPlatform, type BackupEntry } from '../platform/platform';
 import { checkBackup, restoreBackupAsCopy, type BackupCheck } from '../store/backups';
 import type { ProjectEntry } from '../store/registry';
-import { ErrorLine, formatDate, useAction } from './common';
+import { PassphraseInput } from './ArchiveButtons';
+import { ErrorLine, formatDate, Modal, ModalFoot, useAction } from './common';
 import { navigate } from './route';
 import { useAutoBackupStatus } from './useAutoBackup';
 
@@ -23,6 +24,9 @@ export function BackupsCard(props: { projectId: string }) {
   const [restored, setRestored] = useState<ProjectEntry | null>(null);
   const [error, run, dismiss] = useAction();
   const [listError, setListError] = useState<string | null>(null);
+  /** An encrypted project's backup waiting for its passphrase. */
+  const [asking, setAsking] = useState<BackupEntry | null>(null);
+  const [secret, setSecret] = useState('');
   const lastBackupAt = auto?.status.lastBackupAt ?? null;
 
   useEffect(() => {
@@ -62,9 +66,10 @@ export function BackupsCard(props: { projectId: string }) {
     );
   }
 
-  const restore = (backup: BackupEntry) =>
+  const restore = (backup: BackupEntry, secret?: string) =>
     run(async () => {
-      setRestored(await restoreBackupAsCopy(props.projectId, backup, target, formatDate(backup.takenAt)));
+      setRestored(await restoreBackupAsCopy(props.projectId, backup, target, formatDate(backup.takenAt), secret));
+      setAsking(null);
     });
 
   return (
@@ -133,7 +138,7 @@ export function BackupsCard(props: { projectId: string }) {
                     {!check
                       ? 'Checking…'
                       : check.ok
-                        ? `${check.transcripts} transcripts, ${check.codings} codings, ${check.coders} coders`
+                        ? `${check.transcripts} transcripts, ${check.codings === null ? 'codings' : `${check.codings} codings`}, ${check.coders} coders${check.encrypted ? ' (encrypted)' : ''}`
                         : `Damaged: ${check.problem}`}
                   </td>
                   <td className="actions">
@@ -141,7 +146,7 @@ export function BackupsCard(props: { projectId: string }) {
                       type="button"
                       disabled={!check?.ok}
                       aria-label={`Restore the backup of ${formatDate(b.takenAt)} as a copy`}
-                      onClick={() => void restore(b)}
+                      onClick={() => (check?.ok && check.encrypted ? (setSecret(''), setAsking(b)) : void restore(b))}
                     >
                       Restore as a copy
                     </button>
@@ -153,6 +158,30 @@ export function BackupsCard(props: { projectId: string }) {
         </table>
       )}
       {list && list.length === 0 && <p className="muted">No backups of this project yet.</p>}
+      {asking && (
+        <Modal title="Restore an encrypted backup" onClose={() => setAsking(null)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (secret) void restore(asking, secret);
+            }}
+          >
+            <div className="modal-body">
+              <p>
+                The backup of {formatDate(asking.takenAt)} is encrypted with the passphrase the project had then. The copy keeps that
+                passphrase.
+              </p>
+              <PassphraseInput value={secret} onChange={setSecret} purpose="Its passphrase" />
+              <ErrorLine error={error} />
+            </div>
+            <ModalFoot onCancel={() => setAsking(null)}>
+              <button type="submit" className="primary" disabled={!secret}>
+                Restore as a copy
+              </button>
+            </ModalFoot>
+          </form>
+        </Modal>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // a preview of what the file carries and what app-only work stays behind, and bring a second
 // coder's .qdpx into this project as their layer of coding. The merge is
 // planned and shown before anything is written, and is one undoable step afterwards.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { carriedByQdpx, leftBehindByQdpx, type LeftBehind, planMerge, type MergePlan, type MatchedPair } from '../core/merge';
 import type { ProjectSnapshot } from '../core/shared';
@@ -10,6 +11,7 @@ import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';
+import { getProject } from '../store/projects';
 import { ErrorLine, Modal, ModalFoot, useAction } from './common';
 import { countOf, ImportWarnings } from './ImportWarnings';
 import { useProject } from './projectContext';
@@ -22,7 +24,8 @@ interface Incoming {
 }
 
 export function ExchangeCard() {
-  const { db, coderId } = useProject();
+  const { db, coderId, projectId } = useProject();
+  const encrypted = useLiveQuery(() => getProject(projectId), [projectId])?.encrypted ?? false;
   const [error, run, dismiss] = useAction();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -47,7 +50,11 @@ export function ExchangeCard() {
     setOutgoing(null);
     await busyWhile('Exporting…', async () => {
       const bytes = await writeQdpx(snapshot);
-      const saved = await getPlatform().saveFile(exportFileName(snapshot.name ?? 'project', 'qdpx'), bytes, 'application/zip');
+      const saved = await getPlatform().saveFile(
+        exportFileName(`${snapshot.name ?? 'project'}${encrypted ? ' (unencrypted)' : ''}`, 'qdpx'),
+        bytes,
+        'application/zip',
+      );
       const behind = leftBehind.length ? ` Not in the file: ${leftBehind.map((l) => l.label).join('; ')}.` : '';
       if (saved)
         setStatus(
@@ -76,7 +83,7 @@ export function ExchangeCard() {
       <ErrorLine error={error} onDismiss={dismiss} />
       <div className="row">
         <button type="button" className="primary" disabled={busy !== null} onClick={() => void previewExport()}>
-          Export project (.qdpx)…
+          Export project (.qdpx, unredacted)…
         </button>
         <button
           type="button"
@@ -93,7 +100,14 @@ export function ExchangeCard() {
           {status}
         </p>
       )}
-      {outgoing && <ExportDialog outgoing={outgoing} onClose={() => setOutgoing(null)} onExport={() => void exportProject(outgoing)} />}
+      {outgoing && (
+        <ExportDialog
+          outgoing={outgoing}
+          encrypted={encrypted}
+          onClose={() => setOutgoing(null)}
+          onExport={() => void exportProject(outgoing)}
+        />
+      )}
       {incoming && (
         <MergeDialog
           incoming={incoming}
@@ -121,11 +135,18 @@ interface Outgoing {
   leftBehind: LeftBehind[];
 }
 
-function ExportDialog(props: { outgoing: Outgoing; onClose(): void; onExport(): void }) {
+function ExportDialog(props: { outgoing: Outgoing; encrypted: boolean; onClose(): void; onExport(): void }) {
   const { carried, leftBehind } = props.outgoing;
   return (
     <Modal title="Export project (.qdpx)" onClose={props.onClose}>
       <div className="modal-body">
+        {props.encrypted && (
+          <p className="warning" role="note">
+            This project is encrypted, but the .qdpx file will not be: anyone who has the file can read every transcript in it. Export only
+            to hand the project to another tool, keep the file on an encrypted disk, and delete it when done.
+          </p>
+        )}
+        <p className="muted small">The file is not redacted: names stay as they are in the transcripts.</p>
         <p>The file carries:</p>
         <ul className="import-counts">
           {carried.map((c) => (

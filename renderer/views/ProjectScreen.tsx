@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { chooseCoder, newCoder } from '../core/coding';
 import type { Coder } from '../core/shared';
 import { redo, undo } from '../store/actions';
+import { lockProject } from '../store/encryption';
 import { prefs } from '../store/prefs';
 import { projectDb } from '../store/projectDb';
 import { listSources, loadSetup } from '../store/projectRepo';
@@ -12,7 +13,7 @@ import { getProject, markOpened } from '../store/projects';
 import { CodebookView } from './CodebookView';
 import { CoderGate } from './CoderGate';
 import { CodingView } from './CodingView';
-import { ErrorLine } from './common';
+import { ErrorLine, LockIcon } from './common';
 import { flushPendingEdits } from './pendingEdits';
 import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
@@ -44,7 +45,7 @@ function inTextField(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
 
-export function ProjectScreen({ route }: { route: ProjectRoute }) {
+export function ProjectScreen({ route, encrypted, onEncrypted }: { route: ProjectRoute; encrypted: boolean; onEncrypted(): void }) {
   const db = projectDb(route.projectId);
   const entry = useLiveQuery(() => getProject(route.projectId), [route.projectId], null);
   const setup = useLiveQuery(() => loadSetup(db), [db]);
@@ -198,6 +199,15 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
             />{' '}
             Blind
           </label>
+          {encrypted && (
+            <button
+              type="button"
+              title="Encrypted: lock it now (it also locks itself when left alone)"
+              onClick={() => void flushPendingEdits().finally(() => lockProject(route.projectId))}
+            >
+              <LockIcon /> Lock now
+            </button>
+          )}
           <button
             type="button"
             className="coder-chip"
@@ -225,7 +235,7 @@ export function ProjectScreen({ route }: { route: ProjectRoute }) {
           {route.tab === 'compare' && <CompareView setup={setup} />}
           {route.tab === 'agreement' && <AgreementView />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
-          {route.tab === 'setup' && <SetupView db={db} setup={setup} />}
+          {route.tab === 'setup' && <SetupView db={db} setup={setup} encrypted={encrypted} onEncrypted={onEncrypted} />}
           {(needsCoder || choosingCoder) && <CoderGate onClose={coder ? () => setChoosingCoder(false) : undefined} onChosen={chosen} />}
         </ProjectContext.Provider>
       ) : (

@@ -9,8 +9,9 @@ import { type CodebookNode, mergeCodebook } from '../core/codebook';
 import { CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { getPlatform } from '../platform/platform';
 import { applyAction } from '../store/actions';
-import { Confirm, ErrorLine, formatDate, useAction } from './common';
+import { Confirm, ErrorLine, formatDate, LockIcon, useAction } from './common';
 import { RestoreArchiveButton } from './ArchiveButtons';
+import { EncryptDialog } from './EncryptionCard';
 import { ImportProjectButton } from './ImportProjectDialog';
 import { navigate } from './route';
 import { StorageLine } from './StorageNote';
@@ -25,6 +26,8 @@ export function ProjectsScreen() {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [confirm, setConfirm] = useState<{ entry: ProjectEntry; forever: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [encryptNew, setEncryptNew] = useState(false);
+  const [encrypting, setEncrypting] = useState<string | null>(null);
   const [error, run, dismiss] = useAction();
 
   const open = (id: string) => navigate({ screen: 'project', projectId: id, tab: 'transcripts', sourceId: null });
@@ -40,6 +43,13 @@ export function ProjectsScreen() {
         {projects && <StorageLine hasProjects={projects.active.length > 0} />}
       </header>
       <ErrorLine error={error} onDismiss={dismiss} />
+      {encrypting && (
+        <EncryptDialog
+          projectId={encrypting}
+          onClose={() => (setEncrypting(null), open(encrypting))}
+          onEncrypted={() => (setEncrypting(null), open(encrypting))}
+        />
+      )}
 
       {firstTime && (
         <section className="welcome card">
@@ -87,7 +97,9 @@ export function ProjectsScreen() {
                 },
               });
               setName('');
-              open(entry.id);
+              // Encrypted before a transcript goes in; until the dialog closes the project holds only its codebook.
+              if (encryptNew) setEncrypting(entry.id);
+              else open(entry.id);
             });
           }}
         >
@@ -102,6 +114,9 @@ export function ProjectsScreen() {
             <option value="empty">with an empty codebook</option>
             <option value="file">with a codebook file…</option>
           </select>
+          <label className="check" title="Encrypt the new project with a passphrase before anything is put into it">
+            <input type="checkbox" checked={encryptNew} onChange={(e) => setEncryptNew(e.target.checked)} /> encrypted
+          </label>
           <button type="submit" className="primary">
             Create project
           </button>
@@ -169,6 +184,11 @@ export function ProjectsScreen() {
                       </button>
                     )}
                     {p.isSample && <span className="badge">sample</span>}
+                    {p.encrypted && (
+                      <span className="badge" title="Encrypted: opens with its passphrase or recovery key">
+                        <LockIcon /> encrypted
+                      </span>
+                    )}
                   </td>
                   <td>{formatDate(p.createdAt)}</td>
                   <td>{formatDate(p.openedAt)}</td>

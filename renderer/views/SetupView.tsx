@@ -11,15 +11,17 @@ import { ErrorLine, formatDate, useAction } from './common';
 import { SaveArchiveButton } from './ArchiveButtons';
 import { BackupsCard } from './BackupsCard';
 import { StorageCard } from './StorageNote';
+import { EncryptionCard } from './EncryptionCard';
 import { ExchangeCard } from './ExchangeCard';
 import { MemoBox } from './MemoBox';
 import { useProject } from './projectContext';
 
-export function SetupView(props: { db: ProjectDb; setup: ProjectSetup }) {
+export function SetupView(props: { db: ProjectDb; setup: ProjectSetup; encrypted: boolean; onEncrypted(): void }) {
   return (
     <div className="setup pad">
       <WavesEditor db={props.db} waves={props.setup.waves} />
       <RolesEditor db={props.db} roles={props.setup.roles} />
+      <EncryptionCard projectId={props.db.projectId} encrypted={props.encrypted} onEncrypted={props.onEncrypted} />
       <ArchiveCard />
       <ExchangeCard />
       <BackupsAndStorage />
@@ -68,7 +70,8 @@ function ArchiveCard() {
       <p className="muted">
         Everything in this project in one .mirabal file: transcripts, codebook, every coder's codings, memos, the quote basket, quote style
         and redaction list, the change matrix, consensus decisions and the undo history. Restore it from the projects screen, here or on
-        another computer. The archive is not redacted: keep it as safe as the project itself.
+        another computer. The archive is not redacted: keep it as safe as the project itself (an encrypted project’s archive is encrypted
+        with it).
       </p>
       {entry && <SaveArchiveButton projectId={projectId} projectName={entry.name} />}
     </section>

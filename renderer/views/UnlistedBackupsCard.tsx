@@ -8,12 +8,14 @@ import { getPlatform } from '../platform/platform';
 import { listUnlistedBackups, restoreBackupAsCopy, type UnlistedBackups } from '../store/backups';
 import type { ProjectEntry } from '../store/registry';
 import { ErrorLine, formatDate, useAction } from './common';
+import { PassphraseInput } from './ArchiveButtons';
 
 export function UnlistedBackupsCard(props: { projectCount: number; onRestored: (entry: ProjectEntry) => void }) {
   const target = getPlatform().backups;
   const [found, setFound] = useState<UnlistedBackups[]>([]);
   const [error, run, dismiss] = useAction();
   const [busy, setBusy] = useState<string | null>(null);
+  const [secrets, setSecrets] = useState<Record<string, string>>({});
 
   // Looked for again whenever the list changes (a restore, a project deleted for ever).
   useEffect(() => {
@@ -58,21 +60,28 @@ export function UnlistedBackupsCard(props: { projectCount: number; onRestored: (
                 </td>
                 <td>
                   {f.newest
-                    ? `${f.newest.transcripts} transcript(s), ${f.newest.codings} coding(s) by ${f.newest.coders} coder(s)`
+                    ? `${f.newest.transcripts} transcript(s), ${f.newest.codings === null ? 'its codings' : `${f.newest.codings} coding(s)`} by ${f.newest.coders} coder(s)${f.newest.encrypted ? ' (encrypted)' : ''}`
                     : 'Every backup is damaged'}
+                  {f.newest?.encrypted && (
+                    <PassphraseInput
+                      value={secrets[f.projectId] ?? ''}
+                      onChange={(v) => setSecrets((all) => ({ ...all, [f.projectId]: v }))}
+                      purpose="Its passphrase"
+                    />
+                  )}
                 </td>
                 <td>{formatDate(f.newest?.takenAt ?? f.backups[0]?.takenAt ?? null)}</td>
                 <td className="actions">
                   <button
                     type="button"
-                    disabled={!f.newest || busy != null}
+                    disabled={!f.newest || busy != null || (f.newest.encrypted && !secrets[f.projectId])}
                     aria-label={`Restore ${label}`}
                     onClick={async () => {
                       const newest = f.newest!;
                       setBusy(f.projectId);
                       let entry: ProjectEntry | null = null;
                       await run(async () => {
-                        entry = await restoreBackupAsCopy(f.projectId, newest, target, formatDate(newest.takenAt));
+                        entry = await restoreBackupAsCopy(f.projectId, newest, target, formatDate(newest.takenAt), secrets[f.projectId]);
                       });
                       setBusy(null);
                       if (entry) props.onRestored(entry);

@@ -203,3 +203,13 @@ export function SubTabs<T extends string>(props: {
     </nav>
   );
 }
+
+/** A padlock drawn inline: emoji fonts are missing on some systems (a square box instead). */
+export function LockIcon() {
+  return (
+    <svg className="lock-icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
+    </svg>
+  );
+}

@@ -25,7 +25,7 @@ describe('project archive', () => {
     await page.getByRole('tab', { name: 'Basket (1)' }).waitFor();
 
     await page.getByRole('tab', { name: 'Project' }).click();
-    const saved = await download(page, () => page.getByRole('button', { name: 'Save archive…' }).click());
+    const saved = await download(page, () => page.getByRole('button', { name: 'Save archive (unredacted)…' }).click());
     expect(saved.name).toBe('Sample study (fictional).mirabal');
     await expect
       .poll(() =>

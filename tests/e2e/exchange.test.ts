@@ -35,7 +35,7 @@ describe('exchange through REFI-QDA', () => {
 
     it('exports the project as a .qdpx that validates, after a preview', async () => {
       const { page, errors } = s;
-      await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+      await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
       const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
       await expect.poll(() => preview.textContent()).toMatch(/Nothing stays behind/);
       exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
@@ -162,7 +162,7 @@ describe('exchange through REFI-QDA', () => {
     it('says what stays behind before exporting, and names the consensus layer in a file that validates', async () => {
       const { page, errors } = s;
       await page.getByRole('tab', { name: 'Project' }).click();
-      await page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+      await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
       const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
       await expect.poll(() => preview.textContent()).toMatch(/247 codings by 2 coders and the consensus layer/);
       const behind = preview.getByRole('region', { name: 'Stays behind' });

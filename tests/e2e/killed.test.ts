@@ -198,7 +198,7 @@ describe('a browser killed halfway leaves a whole project or none', () => {
     // The .qdpx: the sample project, exported by the app.
     await running.page.getByRole('button', { name: 'Open sample project' }).click();
     await running.page.getByRole('tab', { name: 'Project' }).click();
-    await running.page.getByRole('button', { name: 'Export project (.qdpx)…' }).click();
+    await running.page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
     const preview = running.page.getByRole('dialog', { name: 'Export project (.qdpx)' });
     const file = await download(running.page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
     await running.page.getByRole('button', { name: '← Projects' }).click();

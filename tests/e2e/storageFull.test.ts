@@ -47,7 +47,7 @@ describe('storage full', () => {
     const first = await app.newPage();
     await first.page.getByRole('button', { name: 'Open sample project' }).click();
     await first.page.getByRole('tab', { name: 'Project' }).click();
-    const saved = await download(first.page, () => first.page.getByRole('button', { name: 'Save archive…' }).click());
+    const saved = await download(first.page, () => first.page.getByRole('button', { name: 'Save archive (unredacted)…' }).click());
     await first.context.close();
 
     // Another browser profile, its quota made small before it stores anything (Chromium
