@@ -62,6 +62,8 @@ try {
   console.log('Saving the study-scale project as an archive and restoring it…');
   results.archive = await page.evaluate(() => window.runArchiveBench());
   results.archiveProfile = await page.evaluate(() => window.runArchiveProfile());
+  console.log('Encrypting a copy of the study-scale project, and opening it in clear and encrypted…');
+  results.encryption = await page.evaluate(() => window.runEncryptionBench());
   console.log('Taking an automatic backup into the Origin Private File System (browser mode)…');
   results.backup = await page.evaluate(() => window.runBackupBench());
   results.waves = await page.evaluate(() => window.runWaveBench());
@@ -128,6 +130,18 @@ const rows = [
     `${(results.qdpx.importMs / 1000).toFixed(1)} s`,
     `target < 10 s; read ${(results.qdpx.readQdpxMs / 1000).toFixed(1)} s, write ${(results.qdpx.createProjectMs / 1000).toFixed(1)} s`,
   ],
+  [
+    'encrypted: open project',
+    `${results.encryption.encryptedOpenMs.toFixed(1)} ms`,
+    `target within 1.5x of clear: ${results.encryption.openRatio.toFixed(2)}x (clear ${results.encryption.clearOpenMs.toFixed(1)} ms)`,
+  ],
+  [
+    'encrypted: whole project snapshot',
+    `${results.encryption.encryptedSnapshotMs.toFixed(0)} ms`,
+    `target within 1.5x of clear: ${results.encryption.snapshotRatio.toFixed(2)}x (clear ${results.encryption.clearSnapshotMs.toFixed(0)} ms)`,
+  ],
+  ['encrypted: unlock (Argon2id, 64 MiB, 2 passes)', `${results.encryption.unlockMs.toFixed(0)} ms`, 'target < 1.5 s'],
+  ['encrypt an existing project (one transaction)', `${(results.encryption.encryptMs / 1000).toFixed(1)} s`, ''],
   [
     'save archive (.mirabal)',
     `${(results.archive.exportMs / 1000).toFixed(1)} s`,

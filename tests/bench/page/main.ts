@@ -28,6 +28,7 @@ import { crc32 } from '../../../renderer/io/zip';
 import { sha256Hex } from '../../../renderer/io/hash';
 import { backupProject, type BackupTarget } from '../../../renderer/store/backups';
 import { opfsBackups } from '../../../renderer/platform/opfsBackups';
+import { runEncryptionBench } from './encryptionBench';
 
 declare global {
   interface Window {
@@ -41,6 +42,7 @@ declare global {
     runWaveBench(): Promise<Record<string, number>>;
     runQuoteBench(): Promise<Record<string, number>>;
     runAgreementBench(): Promise<Record<string, number>>;
+    runEncryptionBench(): Promise<Record<string, number>>;
   }
 }
 
@@ -192,6 +194,8 @@ window.runQdpxBench = async () => {
 
 // The study-scale project saved as a lossless archive and restored as a new project; both
 // have a 3 s target (issue 14), and the restored copy must export to the same bytes.
+window.runEncryptionBench = () => runEncryptionBench(benchDb!.projectId);
+
 window.runArchiveBench = async () => {
   const db = benchDb!;
   const [bytes, exportMs] = await time(() => exportArchive(db.projectId));
