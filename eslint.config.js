@@ -23,7 +23,7 @@ export const LAYERS = {
   // Sample study data (text and codings), plain modules.
   sample: { layers: ['core'], packages: [] },
   // Dexie: the databases, migrations, repositories, undo.
-  store: { layers: ['core', 'io', 'sample', 'codebook/'], packages: ['dexie', 'hash-wasm', '@noble/ciphers'] },
+  store: { layers: ['core', 'io', 'sample', 'codebook/'], packages: ['dexie', 'hash-wasm', '@noble/ciphers', 'fflate'] },
   // Lexical: the transcript editor.
   editor: { layers: ['core'], packages: ['react', 'lexical', '@lexical/*'], assets: true },
   // Files and dialogs: Electron's preload or the browser.

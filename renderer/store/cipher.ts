@@ -9,6 +9,7 @@
 //   passphrase by Argon2id (hash-wasm, memory-hard; its parameters are stored with the
 //   wrapped key so they can be raised later), one derived from the recovery key.
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { deflateSync, inflateSync } from 'fflate';
 import { argon2id } from 'hash-wasm';
 
 export interface KdfParams {
@@ -122,18 +123,39 @@ export function parseRecoveryKey(typed: string): Uint8Array<ArrayBuffer> | null 
   return out;
 }
 
-// Records: JSON, sealed. `context` (the table, and the record's key where it is known when
-// written) is authenticated with it, so a sealed value cannot be moved to another table.
+// Records: JSON, deflated when longer than a few hundred bytes, sealed. `context` (the table,
+// and the record's key where it is known when written) is authenticated with it, so a sealed
+// value cannot be moved to another table. Deflating first matters for speed, not only size:
+// Chromium compresses what IndexedDB stores and moves values over 64 KB out into files of their
+// own, so a sealed (incompressible) transcript was stored and read as a file, three times its
+// deflated size; measured at study scale, reading sealed text took 4x as long as clear text.
+const RAW = 0;
+const DEFLATED = 1;
+const DEFLATE_FROM = 512;
+
 export function sealRecord(recordKey: Uint8Array, value: unknown, context: string): Uint8Array {
+  const json = encoder.encode(JSON.stringify(value));
+  const deflated = json.length >= DEFLATE_FROM ? deflateSync(json, { level: 1 }) : null;
+  const body = deflated && deflated.length < json.length ? deflated : json;
+  const plain = new Uint8Array(1 + body.length);
+  plain[0] = body === json ? RAW : DEFLATED;
+  plain.set(body, 1);
   const nonce = randomBytes(24);
-  const sealed = xchacha20poly1305(recordKey, nonce, encoder.encode(context)).encrypt(encoder.encode(JSON.stringify(value)));
+  const sealed = xchacha20poly1305(recordKey, nonce, encoder.encode(context)).encrypt(plain);
   const out = new Uint8Array(24 + sealed.length);
   out.set(nonce);
   out.set(sealed, 24);
   return out;
 }
 
-export function openRecord(recordKey: Uint8Array, sealed: Uint8Array, context: string): unknown {
+/** The record's JSON bytes; throws when the key, the context or a single byte is not right. */
+export function openRecordBytes(recordKey: Uint8Array, sealed: Uint8Array, context: string): Uint8Array {
   const plain = xchacha20poly1305(recordKey, sealed.subarray(0, 24), encoder.encode(context)).decrypt(sealed.subarray(24));
-  return JSON.parse(decoder.decode(plain));
+  if (plain[0] === DEFLATED) return inflateSync(plain.subarray(1));
+  if (plain[0] === RAW) return plain.subarray(1);
+  throw new Error('A sealed record is in a form this version of the app does not know.');
+}
+
+export function openRecord(recordKey: Uint8Array, sealed: Uint8Array, context: string): unknown {
+  return JSON.parse(decoder.decode(openRecordBytes(recordKey, sealed, context)));
 }

@@ -45,6 +45,11 @@ export function markSealed(projectId: string, sealed: boolean): void {
   }
 }
 
+/** The record key of an unlocked project (for the bench's profile of reading sealed records). */
+export function recordKeyFor(projectId: string): Uint8Array | undefined {
+  return recordKeys.get(projectId);
+}
+
 export function isUnlocked(projectId: string): boolean {
   return recordKeys.has(projectId);
 }
