@@ -103,25 +103,40 @@ export function redact(text: string, redactions: readonly Redaction[]): string {
  * that word ends: "to-morrow" is no disguise of "Tom".
  */
 export function unredacted(text: string, redactions: readonly Redaction[]): Leak[] {
-  const folded = leakFold(text);
+  return leakChecker(redactions)(text);
+}
+
+/**
+ * unredacted() with the finds compiled once, for checking many texts against one list (every
+ * cell of a table that is about to leave the app).
+ */
+export function leakChecker(redactions: readonly Redaction[]): (text: string) => Leak[] {
   const keys = new Set<string>();
-  const leaks: { leak: Leak; order: number }[] = [];
-  const shields = shieldedRanges(text, redactions);
+  const finds: { find: string; key: string; regex: RegExp; order: number }[] = [];
   redactions.forEach((r, order) => {
     const key = leakKey(r.find);
     if (key === '' || keys.has(key)) return;
     keys.add(key);
-    const regex = new RegExp(WORD_START + keyPattern(key), 'gu');
-    for (let m = regex.exec(folded.text); m; m = regex.exec(folded.text)) {
-      const after = m.index + m[0].length;
-      if (seamInWord(m[0], key) && !endsWord(folded.text, after)) continue;
-      const index = folded.from[m.index]!;
-      if (shields.some((s) => index >= s.start && index < s.end)) continue;
-      const end = wordEnd(text, folded.to[after - 1]!);
-      leaks.push({ leak: { find: r.find, found: text.slice(index, end), index }, order });
-    }
+    finds.push({ find: r.find, key, regex: new RegExp(WORD_START + keyPattern(key), 'gu'), order });
   });
-  return leaks.sort((a, b) => a.leak.index - b.leak.index || a.order - b.order).map((l) => l.leak);
+  return (text) => {
+    if (finds.length === 0 || text === '') return [];
+    const folded = leakFold(text);
+    const leaks: { leak: Leak; order: number }[] = [];
+    const shields = shieldedRanges(text, redactions);
+    for (const { find, key, regex, order } of finds) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(folded.text); m; m = regex.exec(folded.text)) {
+        const after = m.index + m[0].length;
+        if (seamInWord(m[0], key) && !endsWord(folded.text, after)) continue;
+        const index = folded.from[m.index]!;
+        if (shields.some((s) => index >= s.start && index < s.end)) continue;
+        const end = wordEnd(text, folded.to[after - 1]!);
+        leaks.push({ leak: { find, found: text.slice(index, end), index }, order });
+      }
+    }
+    return leaks.sort((a, b) => a.leak.index - b.leak.index || a.order - b.order).map((l) => l.leak);
+  };
 }
 
 /** Where the replacement strings occur as written: words inside them are not leaks. */
