@@ -134,19 +134,19 @@ export const QUOTE_TABLE_HEADER = [
 ] as const;
 
 /** Header and rows for CSV and XLSX; start and end locate the full passage in the transcript. */
-export function quotesTable(prepared: PreparedExport): string[][] {
+export function quotesTable(prepared: PreparedExport): (string | number)[][] {
   return [
     [...QUOTE_TABLE_HEADER],
     ...prepared.quotes.map((q, i) => [
-      String(i + 1),
+      i + 1,
       q.body,
       q.attribution,
       q.codes.join('; '),
       q.label,
       q.usedIn,
       q.transcript,
-      String(q.start),
-      String(q.end),
+      q.start,
+      q.end,
       q.trimmed ? 'yes' : 'no',
     ]),
   ];

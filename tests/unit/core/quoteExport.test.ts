@@ -176,16 +176,17 @@ describe('preparing quotes for export', () => {
     );
     const table = quotesTable(prepared);
     expect(table[0]).toEqual(['#', 'Quote', 'Attribution', 'Codes', 'Label', 'Used in', 'Transcript', 'Start', 'End', 'Trimmed']);
+    // Numbers as numbers: a workbook sums and sorts them.
     expect(table[1]).toEqual([
-      '1',
+      1,
       'I used to shout. 😀 Now I listen first.',
       '(Dale, Time 1)',
       'Respectful communication / Listening',
       'a [note]',
       'Chapter 2',
       'Dale T1',
-      String(quotes[0]!.start),
-      String(quotes[0]!.end),
+      quotes[0]!.start,
+      quotes[0]!.end,
       'no',
     ]);
     expect(quotesDocBlocks(prepared)).toEqual([
