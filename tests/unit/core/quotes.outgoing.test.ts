@@ -1,5 +1,6 @@
 // The leak check for tables, reports, charts and copied text: each text named by its place.
 import { describe, expect, it } from 'vitest';
+import { agreementDocTexts } from '../../../renderer/core/agreement';
 import { outgoingLeakMessage, outgoingLeaks, svgTexts, tableTexts } from '../../../renderer/core/quotes';
 
 const list = [{ find: 'Sarah', replace: '[partner]' }];
@@ -44,5 +45,24 @@ describe('outgoingLeakMessage', () => {
     const svg = '<svg><title>Anger</title><text x="1">S&#46;a.r&#x2e;a.h</text><text>Tom &amp; Jerry</text></svg>';
     expect(svgTexts('chart text', svg).map((t) => t.text)).toEqual(['Anger', 'S.a.r.a.h', 'Tom & Jerry']);
     expect(outgoingLeaks(svgTexts('the chart', svg), list)).toEqual([{ place: 'the chart', find: 'Sarah', found: 'S.a.r.a.h' }]);
+  });
+});
+
+describe('agreementDocTexts', () => {
+  it('names a report table by the heading above it', () => {
+    const blocks = [
+      { kind: 'heading' as const, text: 'By transcript' },
+      {
+        kind: 'table' as const,
+        rows: [
+          ['Transcript', 'Units'],
+          ['Sarah T1', '12'],
+        ],
+      },
+      { kind: 'paragraph' as const, text: 'Two coders.' },
+    ];
+    expect(outgoingLeaks(agreementDocTexts(blocks), list)).toEqual([
+      { place: "the table of the report's section 'By transcript', row 2", find: 'Sarah', found: 'Sarah' },
+    ]);
   });
 });
