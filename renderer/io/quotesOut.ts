@@ -3,7 +3,7 @@
 // identifier is refused.
 import { leakMessage, quotesDocBlocks, quotesMarkdown, quotesPlainText, quotesTable, type PreparedExport } from '../core/quotes';
 import { ValidationError } from '../core/shared';
-import { toCsv } from './csv';
+import { toCsv, toTsv } from './csv';
 import { writeDocx } from './docxWrite';
 import { writeXlsx } from './xlsx';
 
@@ -34,9 +34,6 @@ export function quotesClipboardText(prepared: PreparedExport, format: QuoteCopyF
   refuseLeaks(prepared);
   if (format === 'md') return quotesMarkdown(prepared);
   // Tab-separated pastes into a spreadsheet as cells.
-  if (format === 'table')
-    return quotesTable(prepared)
-      .map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t'))
-      .join('\n');
+  if (format === 'table') return toTsv(quotesTable(prepared));
   return quotesPlainText(prepared);
 }

@@ -23,20 +23,20 @@ import {
   byWaveCodeTable,
   byWaveTable,
   agreementDocBlocks,
+  agreementDocTexts,
+  agreementHeaderRows,
   agreementWorkbook,
 } from '../core/agreement';
 import { writeDocx } from '../io/docxWrite';
-import { writeXlsx } from '../io/xlsx';
-import { getPlatform } from '../platform/platform';
 import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
 import { AgreementTable } from './AgreementTable';
 import { DisagreementList } from './DisagreementList';
 import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
-import { saveCsv, saveXlsx } from './TableExport';
+import { saveChecked, saveCsv, saveXlsx } from './TableExport';
 import { useStable } from './useStable';
-import { errorMessage } from '../core/shared';
+import { errorMessage, ValidationError } from '../core/shared';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'turn', label: 'Speaker turn / paragraph' },
@@ -120,30 +120,42 @@ export function AgreementView() {
   if (!snapshot) return <p className="pad muted">Counting…</p>;
   const report = result?.report ?? null;
   const title = (id: string) => snapshot.sources.find((s) => s.id === id)?.title ?? id;
+  // Every form goes through the leak check first (TableExport.tsx): coder names, transcript
+  // titles and code names leave the app here too.
   const save = async (kind: 'csv' | 'xlsx' | 'md' | 'docx') => {
     if (!report) return;
     const rows = agreementRows(report, snapshot, thresholds);
     const paragraph = methodsParagraph(report, snapshot, thresholds);
-    if (kind === 'csv') await saveCsv('agreement.csv', rows);
+    const methods = [
+      { place: 'the methods paragraph', text: paragraph },
+      { place: 'the method line', text: report.method },
+    ];
+    if (kind === 'csv') await saveCsv(db, 'agreement.csv', { name: 'Agreement', rows, headerRows: agreementHeaderRows(rows) });
     if (kind === 'md')
-      await getPlatform().saveFile(
+      await saveChecked(
+        db,
         'agreement-methods.md',
-        new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`),
+        methods,
+        () => new TextEncoder().encode(`# Inter-coder agreement\n\n${paragraph}\n\n${report.method}\n`),
         'text/markdown',
       );
     if (kind === 'csv' || kind === 'md') return;
     const sections = agreementSections(report, snapshot, { thresholds, locale });
-    if (kind === 'xlsx') {
-      const book = await writeXlsx(agreementWorkbook(sections, rows, [paragraph, report.method]));
-      await saveXlsx('agreement.xlsx', book);
-    } else {
-      const bytes = await writeDocx('Inter-coder agreement', agreementDocBlocks(sections));
-      await getPlatform().saveFile('agreement.docx', bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    if (kind === 'xlsx') await saveXlsx(db, 'agreement.xlsx', agreementWorkbook(sections, rows, [paragraph, report.method]));
+    else {
+      const blocks = agreementDocBlocks(sections);
+      await saveChecked(
+        db,
+        'agreement.docx',
+        agreementDocTexts(blocks),
+        () => writeDocx('Inter-coder agreement', blocks),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
     }
   };
   const exportAs = (kind: Parameters<typeof save>[0]) => {
     setExportError(null);
-    save(kind).catch((e: unknown) => setExportError(`The export failed: ${errorMessage(e)}`));
+    save(kind).catch((e: unknown) => setExportError(e instanceof ValidationError ? e.message : `The export failed: ${errorMessage(e)}`));
   };
   const on = judgedOn(unit);
   const contents = CONTENTS.filter((c) => c.id !== 'by-wave' || tables?.byWave);

@@ -23,14 +23,15 @@ import { useMemo, useState } from 'react';
 import { orderedTree, codePathText } from '../core/codebook';
 import { CHANGE_JUDGEMENTS, type ChangeJudgement, type FrameworkCell, type Participant, type ProjectSnapshot } from '../core/shared';
 import type { ProjectSetup } from '../store/projectRepo';
-import { Modal } from './common';
+import { ErrorLine, Modal } from './common';
 import { useProject } from './projectContext';
 import { openPassage } from './route';
-import { ExportTableButtons } from './TableExport';
+import { copyChecked, ExportTableButtons, useExportError } from './TableExport';
 import { useStable } from './useStable';
 
 export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
-  const { coderId, blind, coders } = useProject();
+  const { coderId, blind, coders, db } = useProject();
+  const [copyError, runCopy, dismissCopy] = useExportError();
   const { snapshot, setup, filters } = props;
   const pair = filters.pair;
   const measures = measureCodes(snapshot.codes);
@@ -164,12 +165,20 @@ export function ChangeMatrixView(props: { snapshot: ProjectSnapshot; setup: Proj
         />
       )}
       {reading && (
-        <Modal title={reading.title} onClose={() => setReading(null)} wide>
+        <Modal
+          title={reading.title}
+          onClose={() => {
+            setReading(null);
+            dismissCopy();
+          }}
+          wide
+        >
           <div className="modal-body">
             <pre className="reading">{reading.text}</pre>
           </div>
           <footer className="modal-foot">
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(reading.text)}>
+            <ErrorLine error={copyError} onDismiss={dismissCopy} />
+            <button type="button" onClick={() => runCopy(() => copyChecked(db, reading.text, `the text of ${reading.title}`))}>
               Copy
             </button>
             <button type="button" className="primary" onClick={() => setReading(null)}>

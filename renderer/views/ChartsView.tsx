@@ -3,11 +3,13 @@
 // ours, escaped, and an <img> cannot run anything) and saved as .svg files.
 import { useMemo, useState } from 'react';
 import { heatMapSvg, measureChartSvg, describeFilters, waveOptions, type CompareFilters, waveMatrix } from '../core/waves';
+import { svgTexts } from '../core/quotes';
 import { childrenOf } from '../core/codebook';
 import type { ProjectSnapshot } from '../core/shared';
-import { getPlatform } from '../platform/platform';
 import type { ProjectSetup } from '../store/projectRepo';
+import { ErrorLine } from './common';
 import { useProject } from './projectContext';
+import { saveChecked, useExportError } from './TableExport';
 import { useStable } from './useStable';
 
 const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -20,7 +22,8 @@ const fileName = (name: string) =>
   }.svg`;
 
 export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; filters: CompareFilters }) {
-  const { coderId, blind, coders } = useProject();
+  const { coderId, blind, coders, db } = useProject();
+  const [error, run, dismiss] = useExportError();
   const { snapshot, setup, filters } = props;
   const options = useStable(waveOptions(filters, blind, coderId));
   const matrix = useMemo(() => waveMatrix(snapshot, options), [snapshot, options]);
@@ -51,10 +54,13 @@ export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSet
     ignoreInterviewer: options.ignoreInterviewer,
     ...(options.coderIds ? { coderIds: options.coderIds } : {}),
   });
-  const save = (name: string, svg: string) => void getPlatform().saveFile(fileName(name), new TextEncoder().encode(svg), 'image/svg+xml');
+  // The chart's text (titles, labels, participants' pseudonyms) passes the leak check first.
+  const save = (name: string, svg: string) =>
+    run(() => saveChecked(db, fileName(name), svgTexts('the chart text', svg), () => new TextEncoder().encode(svg), 'image/svg+xml'));
 
   return (
     <div className="charts">
+      <ErrorLine error={error} onDismiss={dismiss} />
       <h2>Measures: share of participants at each wave</h2>
       <div className="chart-grid">
         {measures.map((m) => {

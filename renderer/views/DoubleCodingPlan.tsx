@@ -3,7 +3,9 @@
 import { useMemo, useState } from 'react';
 import { planDoubleCoding, type PlanOptions } from '../core/agreement';
 import type { ProjectSnapshot } from '../core/shared';
-import { saveCsv } from './TableExport';
+import { ErrorLine } from './common';
+import { useProject } from './projectContext';
+import { saveCsv, useExportError } from './TableExport';
 
 type Stratum = NonNullable<PlanOptions['strata']>[number];
 const STRATA: { id: Stratum; label: string }[] = [
@@ -17,15 +19,17 @@ export function DoubleCodingPlan(props: { snapshot: ProjectSnapshot }) {
   const [share, setShare] = useState(20);
   const [seed, setSeed] = useState(1);
   const [strata, setStrata] = useState<Stratum[]>(['role', 'wave']);
+  const { db } = useProject();
+  const [exportError, runExport, dismiss] = useExportError();
   const plan = useMemo(() => planDoubleCoding(props.snapshot, { share: share / 100, seed, strata }), [props.snapshot, share, seed, strata]);
   const title = (id: string) => props.snapshot.sources.find((s) => s.id === id)?.title ?? id;
   const exportCsv = () => {
     const rows = [
       ['Plan', `${share}% of transcripts per stratum (${strata.join(' × ') || 'no strata'}), at least one each; random seed ${seed}`],
       ['Stratum', 'Transcripts in stratum', 'Chosen transcript'],
-      ...plan.strata.flatMap((s) => s.chosen.map((id) => [s.key, String(s.total), title(id)])),
+      ...plan.strata.flatMap((s) => s.chosen.map((id) => [s.key, s.total, title(id)])),
     ];
-    void saveCsv('double-coding-plan.csv', rows);
+    runExport(() => saveCsv(db, 'double-coding-plan.csv', { name: 'Double-coding plan', rows, headerRows: 2 }));
   };
   return (
     <details className="card double-coding">
@@ -81,6 +85,7 @@ export function DoubleCodingPlan(props: { snapshot: ProjectSnapshot }) {
           </li>
         ))}
       </ul>
+      <ErrorLine error={exportError} onDismiss={dismiss} />
     </details>
   );
 }

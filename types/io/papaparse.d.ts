@@ -2,7 +2,7 @@
 // Node's types, and io must compile without them. The app's own build (tsconfig.json) checks the
 // same calls against the real types, so this file cannot drift unnoticed.
 declare const Papa: {
-  unparse(rows: string[][], config: { escapeFormulae: boolean; newline: string }): string;
+  unparse(rows: string[][], config: { escapeFormulae: boolean; newline: string; quotes?: (value: unknown) => boolean }): string;
   parse<T>(
     text: string,
     config: { skipEmptyLines: 'greedy' | boolean },

@@ -20,13 +20,17 @@ export {
 } from './verdict';
 
 /** The CSV / first XLSX sheet: coders, transcripts, method, then the by-code table with its unit. */
-export function agreementRows(report: AgreementReport, project: ProjectSnapshot, thresholds: Thresholds = DEFAULT_THRESHOLDS): string[][] {
+export function agreementRows(
+  report: AgreementReport,
+  project: ProjectSnapshot,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): (string | number)[][] {
   const coderName = (id: string) => project.coders.find((c) => c.id === id)?.name ?? id;
   const [header, ...rows] = tableRows(byCodeTable(report, project, { thresholds }));
-  const withUnit = (row: string[], unit: string) => [row[0]!, unit, ...row.slice(1)];
+  const withUnit = (row: (string | number)[], unit: string) => [row[0]!, unit, ...row.slice(1)];
   return [
     ['Coders', report.coderIds.map(coderName).join(', ')],
-    ['Transcripts', String(report.sourceIds.length)],
+    ['Transcripts', report.sourceIds.length],
     ['Method', report.method],
     withUnit(header!, 'Unit'),
     ...rows.map((row) => withUnit(row, UNIT_NAMES[report.unit])),

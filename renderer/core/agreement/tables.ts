@@ -25,6 +25,8 @@ export interface Cell {
   text: string;
   /** For CSV/XLSX, where it differs from `text`. */
   raw?: string;
+  /** For CSV/XLSX where the cell is a number (`raw`'s value): a number in a workbook, not text. */
+  number?: number;
   /** On the cell of the statistic codes are judged on: its colour. */
   verdict?: Verdict;
 }
@@ -49,12 +51,12 @@ export interface TableOptions {
   locale?: string | undefined;
 }
 
-/** Header and rows as strings: `raw` for CSV/XLSX, else as shown. */
-export function tableRows(table: ReportTable, form: 'shown' | 'raw' = 'raw'): string[][] {
-  return [
-    table.columns.map((c) => c.label),
-    ...table.rows.map((r) => r.cells.map((c) => (form === 'raw' && c.raw !== undefined ? c.raw : c.text))),
-  ];
+/** Header and rows as shown (the Word report), or for CSV/XLSX: `raw`, numbers as numbers. */
+export function tableRows(table: ReportTable, form: 'shown'): string[][];
+export function tableRows(table: ReportTable, form?: 'raw'): (string | number)[][];
+export function tableRows(table: ReportTable, form: 'shown' | 'raw' = 'raw'): (string | number)[][] {
+  const cell = (c: Cell) => (form === 'shown' ? c.text : (c.number ?? c.raw ?? c.text));
+  return [table.columns.map((c) => c.label), ...table.rows.map((r) => r.cells.map(cell))];
 }
 
 const UNDEFINED: Cell = { text: '—', raw: '' };
@@ -63,14 +65,12 @@ export function numberCell(x: number | null | undefined, locale: string | undefi
   if (x === null || x === undefined) return UNDEFINED;
   // 'negative': a value that rounds to zero shows as 0.000, not -0.000.
   const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' } as const;
-  return {
-    text: new Intl.NumberFormat(locale, options).format(x),
-    raw: new Intl.NumberFormat('en', { ...options, useGrouping: false }).format(x),
-  };
+  const raw = new Intl.NumberFormat('en', { ...options, useGrouping: false }).format(x);
+  return { text: new Intl.NumberFormat(locale, options).format(x), raw, number: Number(raw) };
 }
 
 export function countCell(n: number, locale: string | undefined): Cell {
-  return { text: new Intl.NumberFormat(locale).format(n), raw: String(n) };
+  return { text: new Intl.NumberFormat(locale).format(n), raw: String(n), number: n };
 }
 
 const column = (id: StatisticId, report: AgreementReport, numeric = true): Column => {

@@ -28,3 +28,4 @@ export * from './search';
 export * from './template';
 export * from './types';
 export * from './example';
+export * from './outgoing';

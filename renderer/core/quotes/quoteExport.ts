@@ -1,10 +1,10 @@
 // Quotes leaving the app (DOCX, Markdown, CSV/XLSX, the clipboard): each formatted under the
 // project's settings with the redaction list applied, then everything that goes out (quote,
-// attribution, the author's label and note, code names, the document title) is checked for
-// listed identifiers still there. Any found refuses the export, saying where.
+// attribution, the author's label and note, code names, the transcript's title, the document
+// title) is checked for listed identifiers still there. Any found refuses the export, saying where.
 import { codePathText } from '../codebook';
 import { DEFAULT_ROLES, GROUPS, type ProjectSnapshot } from '../shared';
-import { quoteParts, unredacted, type Quote, type QuoteQuery, type Redaction } from './index';
+import { leakChecker, quoteParts, type Quote, type QuoteQuery, type Redaction } from './index';
 import { formatOptions, type QuoteSettings } from './quoteSettings';
 
 export interface OutgoingQuote {
@@ -27,7 +27,7 @@ export interface PreparedQuote {
   trimmed: boolean;
 }
 
-export type LeakPlace = 'quote' | 'attribution' | 'label' | 'used in' | 'code' | 'title';
+export type LeakPlace = 'quote' | 'attribution' | 'label' | 'used in' | 'code' | 'transcript' | 'title';
 
 export interface ExportLeak {
   /** 1-based position in the export; 0 for the title. */
@@ -52,8 +52,9 @@ export function prepareQuotes(
 ): PreparedExport {
   const titles = new Map(project.sources.map((s) => [s.id, s.title]));
   const leaks: ExportLeak[] = [];
+  const unredacted = leakChecker(redactions);
   const check = (item: number, place: LeakPlace, text: string) => {
-    for (const leak of unredacted(text, redactions)) leaks.push({ item, place, find: leak.find, found: leak.found });
+    for (const leak of unredacted(text)) leaks.push({ item, place, find: leak.find, found: leak.found });
   };
   check(0, 'title', title);
   const quotes = items.map((entry, i): PreparedQuote => {
@@ -74,6 +75,8 @@ export function prepareQuotes(
     check(i + 1, 'label', prepared.label);
     check(i + 1, 'used in', prepared.usedIn);
     for (const code of prepared.codes) check(i + 1, 'code', code);
+    // The transcript's title goes out in the table forms (CSV, XLSX, the copied table).
+    check(i + 1, 'transcript', prepared.transcript);
     return prepared;
   });
   return { title, quotes, leaks };
@@ -131,19 +134,19 @@ export const QUOTE_TABLE_HEADER = [
 ] as const;
 
 /** Header and rows for CSV and XLSX; start and end locate the full passage in the transcript. */
-export function quotesTable(prepared: PreparedExport): string[][] {
+export function quotesTable(prepared: PreparedExport): (string | number)[][] {
   return [
     [...QUOTE_TABLE_HEADER],
     ...prepared.quotes.map((q, i) => [
-      String(i + 1),
+      i + 1,
       q.body,
       q.attribution,
       q.codes.join('; '),
       q.label,
       q.usedIn,
       q.transcript,
-      String(q.start),
-      String(q.end),
+      q.start,
+      q.end,
       q.trimmed ? 'yes' : 'no',
     ]),
   ];

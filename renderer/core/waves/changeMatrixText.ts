@@ -79,7 +79,7 @@ export function changeMatrixRows(
   waves: WavePair,
   roleOrder: readonly RoleDef[],
   options: EvidenceOptions & PeopleFilter = {},
-): string[][] {
+): (string | number)[][] {
   const [first, second] = waveLabels(project, waves);
   const header = [
     'participant',
@@ -96,7 +96,7 @@ export function changeMatrixRows(
   const index = indexCells(cells);
   const counts = evidenceCounts(project, waves, options);
   const paths = new Map(codeIds.map((id) => [id, codeName(project, id)]));
-  const rows: string[][] = [header];
+  const rows: (string | number)[][] = [header];
   for (const group of matrixRows(project, { ...options, roleOrder })) {
     for (const p of group.participants) {
       for (const codeId of codeIds) {
@@ -112,8 +112,8 @@ export function changeMatrixRows(
           (cell?.firstSummary ?? '').trim(),
           (cell?.secondSummary ?? '').trim(),
           judgementLabel(cell?.judgement ?? ''),
-          String(count.first),
-          String(count.second),
+          count.first,
+          count.second,
         ]);
       }
     }

@@ -6,9 +6,15 @@ import type { waveMatrix } from './waves';
 
 type Matrix = ReturnType<typeof waveMatrix>;
 
-const share = (n: number, of: number) => (of ? (n / of).toFixed(3) : '');
+// Numbers as numbers (a spreadsheet sums them), rounded as the screen shows them; '' where undefined.
+const share = (n: number, of: number) => (of ? Number((n / of).toFixed(3)) : '');
 
-export function waveMatrixRows(matrix: Matrix, project: ProjectSnapshot, pair: [string, string], filtersText: string): string[][] {
+export function waveMatrixRows(
+  matrix: Matrix,
+  project: ProjectSnapshot,
+  pair: [string, string],
+  filtersText: string,
+): (string | number)[][] {
   const label = (id: string) => project.waves.find((w) => w.id === id)?.label ?? id;
   const [a, b] = pair.map(label) as [string, string];
   const header = ['Code'];
@@ -22,13 +28,13 @@ export function waveMatrixRows(matrix: Matrix, project: ProjectSnapshot, pair: [
     );
   header.push(`Only ${a}`, `Only ${b}`, `Both ${a} and ${b}`, `Neither`, 'McNemar exact p (two-sided)');
   const rows = matrix.rows.map((row) => {
-    const out = [codePathText(project.codes, row.codeId)];
+    const out: (string | number)[] = [codePathText(project.codes, row.codeId)];
     for (const w of matrix.waves) {
       const c = row.byWave[w]!;
-      out.push(String(c.participants), String(c.interviewed), share(c.participants, c.interviewed), String(c.passages), String(c.words));
+      out.push(c.participants, c.interviewed, share(c.participants, c.interviewed), c.passages, c.words);
     }
     const p = row.paired;
-    out.push(String(p.firstOnly), String(p.secondOnly), String(p.both), String(p.neither), p.p.toPrecision(4));
+    out.push(p.firstOnly, p.secondOnly, p.both, p.neither, Number(p.p.toPrecision(4)));
     return out;
   });
   return [['Filters', filtersText], header, ...rows];

@@ -233,7 +233,7 @@ describe('agreement report', () => {
   it('rows: coders, transcripts, method, a header, the pool, then one row per code with its verdict', () => {
     const rows = agreementRows(r, withCoders);
     expect(rows[0]).toEqual(['Coders', 'Ana, Ben']);
-    expect(rows[1]).toEqual(['Transcripts', '2']);
+    expect(rows[1]).toEqual(['Transcripts', 2]);
     expect(rows[3]).toEqual([
       'Code',
       'Unit',
@@ -246,7 +246,7 @@ describe('agreement report', () => {
       "Krippendorff's alpha",
       'Verdict',
     ]);
-    expect(rows[4]!.slice(0, 4)).toEqual(['All codes used (pooled)', 'speaker turn', '16', '0.813']);
+    expect(rows[4]!.slice(0, 4)).toEqual(['All codes used (pooled)', 'speaker turn', 16, 0.813]);
     expect(rows.find((row) => row[0] === 'A')!.slice(-1)).toEqual(['below']);
     expect(rows.find((row) => row[0] === 'unused')!.slice(-1)).toEqual(['not coded by anyone']);
   });

@@ -55,7 +55,7 @@ describe('a code nobody used', () => {
     expect(agreementRows(r, project).find((cells) => cells[0] === 'Never used')).toEqual([
       'Never used',
       'speaker turn',
-      '12',
+      12,
       '',
       '',
       '',
@@ -130,11 +130,11 @@ describe('tables', () => {
   const r = compareCoders(project, { coderIds: ['a', 'b'], unit: 'turn' });
 
   it('numbers in the reader’s locale on screen and in Word, plain in CSV', () => {
-    expect(countCell(3080, 'en-GB')).toEqual({ text: '3,080', raw: '3080' });
-    expect(countCell(3080, 'de')).toEqual({ text: '3.080', raw: '3080' });
-    expect(numberCell(0.5, 'de')).toEqual({ text: '0,500', raw: '0.500' });
-    expect(numberCell(-0.0001, 'en')).toEqual({ text: '0.000', raw: '0.000' });
-    expect(numberCell(1234.5, 'en')).toEqual({ text: '1,234.500', raw: '1234.500' });
+    expect(countCell(3080, 'en-GB')).toEqual({ text: '3,080', raw: '3080', number: 3080 });
+    expect(countCell(3080, 'de')).toEqual({ text: '3.080', raw: '3080', number: 3080 });
+    expect(numberCell(0.5, 'de')).toEqual({ text: '0,500', raw: '0.500', number: 0.5 });
+    expect(numberCell(-0.0001, 'en')).toEqual({ text: '0.000', raw: '0.000', number: 0 });
+    expect(numberCell(1234.5, 'en')).toEqual({ text: '1,234.500', raw: '1234.500', number: 1234.5 });
     expect(numberCell(null, 'en')).toEqual({ text: '—', raw: '' });
   });
 

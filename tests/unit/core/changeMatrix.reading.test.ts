@@ -117,8 +117,8 @@ describe('changeMatrixRows', () => {
   it('writes a header and one row per participant and code, empty cells included', () => {
     expect(changeMatrixRows(project, cells, ['k1', 'k1a'], WAVES, ROLES)).toEqual([
       header,
-      ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', '0', '0'],
-      ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication / Listening', '', '', '', '0', '0'],
+      ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', 0, 0],
+      ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication / Listening', '', '', '', 0, 0],
       // Two coders on "I shout at her.": one passage.
       [
         'Dale',
@@ -129,18 +129,18 @@ describe('changeMatrixRows', () => {
         'Shouts when angry.',
         'Talks it through.\n\nListens more.',
         'Strengthened',
-        '1',
-        '2',
+        1,
+        2,
       ],
-      ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication / Listening', '', 'Hears her out.', 'Emerged', '1', '1'],
-      ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication', '', '', '', '0', '1'],
-      ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication / Listening', '', '', '', '0', '0'],
+      ['Dale', 'Man on programme', 'North', 'programme', 'Respectful communication / Listening', '', 'Hears her out.', 'Emerged', 1, 1],
+      ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication', '', '', '', 0, 1],
+      ['Beth', 'Woman (ex-)partner', 'North', '', 'Respectful communication / Listening', '', '', '', 0, 0],
     ]);
   });
   it('counts passages with the evidence options and keeps the chosen roles', () => {
     expect(changeMatrixRows(project, cells, ['k1'], WAVES, ROLES, { includeChildren: true, coderIds: ['me'], roles: ['man'] })).toEqual([
       header,
-      ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', '0', '0'],
+      ['Ali', 'Man on programme', 'South', 'comparison', 'Respectful communication', '', 'Says he is calmer.', '', 0, 0],
       [
         'Dale',
         'Man on programme',
@@ -150,8 +150,8 @@ describe('changeMatrixRows', () => {
         'Shouts when angry.',
         'Talks it through.\n\nListens more.',
         'Strengthened',
-        '2',
-        '3',
+        2,
+        3,
       ],
     ]);
   });

@@ -112,13 +112,19 @@ describe('preparing quotes for export', () => {
     // The pseudonym in the attribution is replaced like any other identifier leaving the app.
     expect(prepared.quotes.map((q) => q.attribution)).toEqual(['([man], Time 1)', '([man], Time 2)']);
     expect(prepared.quotes[1]!.body).toBe('We talk. 🇬🇧 [family] first.');
+    // The transcripts' titles ("Dale T1") go out in the table forms: they are checked too.
     expect(prepared.leaks).toEqual([
       { item: 0, place: 'title', find: 'Dale', found: 'Dale' },
       { item: 1, place: 'label', find: 'Dale', found: "Dale's" },
+      { item: 1, place: 'transcript', find: 'Dale', found: 'Dale' },
+      { item: 2, place: 'transcript', find: 'Dale', found: 'Dale' },
     ]);
     expect(leakMessage(prepared)).toBe(
-      "Not exported: the title still holds “Dale” (listed: Dale); quote 1 ([man], Time 1) (its label) still holds “Dale's” (listed: Dale). Add the form to the redaction list, cut it from the quote, or change the text you typed.",
+      "Not exported: the title still holds “Dale” (listed: Dale); quote 1 ([man], Time 1) (its label) still holds “Dale's” (listed: Dale); quote 1 ([man], Time 1) (its transcript) still holds “Dale” (listed: Dale); quote 2 ([man], Time 2) (its transcript) still holds “Dale” (listed: Dale). Add the form to the redaction list, cut it from the quote, or change the text you typed.",
     );
+    // A title in disguise is refused too.
+    const disguised = prepareQuotes(project, 'Quotes on D-\nale', [], DEFAULT_QUOTE_SETTINGS, redactions);
+    expect(disguised.leaks).toEqual([{ item: 0, place: 'title', find: 'Dale', found: 'D-\nale' }]);
     // A compound the whole-word replacement leaves alone is caught too.
     const compound = prepareQuotes(project, 'Quotes', [{ quote: quotes[0]! }], DEFAULT_QUOTE_SETTINGS, [{ find: 'shou', replace: '[x]' }]);
     expect(compound.leaks).toEqual([{ item: 1, place: 'quote', find: 'shou', found: 'shout' }]);
@@ -170,16 +176,17 @@ describe('preparing quotes for export', () => {
     );
     const table = quotesTable(prepared);
     expect(table[0]).toEqual(['#', 'Quote', 'Attribution', 'Codes', 'Label', 'Used in', 'Transcript', 'Start', 'End', 'Trimmed']);
+    // Numbers as numbers: a workbook sums and sorts them.
     expect(table[1]).toEqual([
-      '1',
+      1,
       'I used to shout. 😀 Now I listen first.',
       '(Dale, Time 1)',
       'Respectful communication / Listening',
       'a [note]',
       'Chapter 2',
       'Dale T1',
-      String(quotes[0]!.start),
-      String(quotes[0]!.end),
+      quotes[0]!.start,
+      quotes[0]!.end,
       'no',
     ]);
     expect(quotesDocBlocks(prepared)).toEqual([
