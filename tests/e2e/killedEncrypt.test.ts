@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('killed while a project is being encrypted', () => {
   it('leaves it whole, clear or encrypted, at every moment', async () => {
     const outcomes: string[] = [];
-    for (const ms of [0, 100, 300, 700, 1500, 3000]) {
+    for (const ms of [0, 100, 300, 400, 500, 600, 700, 1500, 3000]) {
       const profile = mkdtempSync(join(tmpdir(), 'mirabal-killed-encrypt-'));
       profiles.push(profile);
       let running = await launch(profile, server.url);
