@@ -42,7 +42,8 @@ declare global {
     runWaveBench(): Promise<Record<string, number>>;
     runQuoteBench(): Promise<Record<string, number>>;
     runAgreementBench(): Promise<Record<string, number>>;
-    runEncryptionBench(): Promise<Record<string, number>>;
+    runEncryptionBench(projectId: string): Promise<Record<string, number>>;
+    benchProjectId(): string;
   }
 }
 
@@ -194,7 +195,8 @@ window.runQdpxBench = async () => {
 
 // The study-scale project saved as a lossless archive and restored as a new project; both
 // have a 3 s target (issue 14), and the restored copy must export to the same bytes.
-window.runEncryptionBench = () => runEncryptionBench(benchDb!.projectId);
+window.runEncryptionBench = (projectId) => runEncryptionBench(projectId);
+window.benchProjectId = () => benchDb!.projectId;
 
 window.runArchiveBench = async () => {
   const db = benchDb!;
