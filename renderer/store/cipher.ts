@@ -1,15 +1,13 @@
-// The cryptography of an encrypted project, in one place. The keys, each for one job:
+// The cryptography of an encrypted project, in one place. Three keys, each for one job:
 // - the data key: 32 random bytes, made once per project, never stored in clear;
-// - the record keys, derived from it (HKDF-SHA-256), seal each stored record (below).
-//   Records are sealed inside IndexedDB transactions, which commit as soon as the code awaits
-//   anything but IndexedDB itself, so sealing must be synchronous: that rules out WebCrypto
-//   there. @noble/ciphers is audited; its XChaCha20-Poly1305 ran 80-110 MB/s here, its
-//   AES-GCM 11-23 MB/s (WebCrypto's 100+). Random nonces: 24 bytes for XChaCha, 12 for
-//   AES-GCM, far from a repeat at the number of writes a project sees;
+// - the record key, derived from it (HKDF-SHA-256), seals each stored record with
+//   XChaCha20-Poly1305. Records are sealed inside IndexedDB transactions, which commit as soon
+//   as the code awaits anything but IndexedDB itself, so this cipher must be synchronous: that
+//   rules out WebCrypto there. @noble/ciphers is audited and ran 80-110 MB/s here; its
+//   AES-GCM only 11-14 MB/s. A 24-byte random nonce per record cannot repeat in practice;
 // - the wrapping keys (AES-256-GCM, WebCrypto) seal the data key: one derived from the
 //   passphrase by Argon2id (hash-wasm, memory-hard; its parameters are stored with the
 //   wrapped key so they can be raised later), one derived from the recovery key.
-import { gcm } from '@noble/ciphers/aes.js';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { deflateSync, inflateSync } from 'fflate';
 import { argon2id } from 'hash-wasm';
@@ -125,98 +123,39 @@ export function parseRecoveryKey(typed: string): Uint8Array<ArrayBuffer> | null 
   return out;
 }
 
-// Records: JSON, deflated when longer than a few hundred bytes, then sealed; `context` (the
-// table, and the record's key where it is known when written) is authenticated with it, so a
-// sealed value cannot be moved to another table. Deflating first matters for speed, not only
-// size: Chromium moves IndexedDB values over 64 KB into files of their own, and reading sealed
-// (incompressible) text took 4x as long as clear text before it was deflated.
-//
-// Two forms, by size. Small records (most of them) take XChaCha20-Poly1305: fast per record.
-// Large ones (transcripts, coding sets) take AES-256-GCM, sealed synchronously by noble (its
-// output is WebCrypto's, byte for byte) but opened, where the reader can wait, by WebCrypto
-// and the browser's own inflater (openRecordAsync), several times faster than JS: reading a
-// whole project is mostly these records.
+// Records: JSON, deflated when longer than a few hundred bytes, sealed. `context` (the table,
+// and the record's key where it is known when written) is authenticated with it, so a sealed
+// value cannot be moved to another table. Deflating first matters for speed, not only size:
+// Chromium compresses what IndexedDB stores and moves values over 64 KB out into files of their
+// own, so a sealed (incompressible) transcript was stored and read as a file, three times its
+// deflated size; measured at study scale, reading sealed text took 4x as long as clear text.
 const RAW = 0;
 const DEFLATED = 1;
 const DEFLATE_FROM = 512;
-const XCHACHA = 1;
-const AES_GCM = 2;
-const LARGE = 16 * 1024;
 
-export interface RecordKeys {
-  xchacha: Uint8Array;
-  gcm: Uint8Array;
-  /** The same bytes as `gcm`, for WebCrypto. */
-  gcmKey: CryptoKey;
-}
-
-/** The two record keys of a data key (HKDF, one purpose each). */
-export async function recordKeysOf(dataKey: Uint8Array<ArrayBuffer>): Promise<RecordKeys> {
-  const xchacha = await deriveKey(dataKey, 'mirabal: project records');
-  const gcm = await deriveKey(dataKey, 'mirabal: large project records, AES-GCM');
-  return { xchacha, gcm, gcmKey: await crypto.subtle.importKey('raw', gcm, 'AES-GCM', false, ['decrypt']) };
-}
-
-export function dropRecordKeys(keys: RecordKeys): void {
-  keys.xchacha.fill(0);
-  keys.gcm.fill(0);
-}
-
-function pack(value: unknown): Uint8Array {
+export function sealRecord(recordKey: Uint8Array, value: unknown, context: string): Uint8Array {
   const json = encoder.encode(JSON.stringify(value));
   const deflated = json.length >= DEFLATE_FROM ? deflateSync(json, { level: 1 }) : null;
   const body = deflated && deflated.length < json.length ? deflated : json;
   const plain = new Uint8Array(1 + body.length);
   plain[0] = body === json ? RAW : DEFLATED;
   plain.set(body, 1);
-  return plain;
-}
-
-export function sealRecord(keys: RecordKeys, value: unknown, context: string): Uint8Array {
-  const plain = pack(value);
-  const aad = encoder.encode(context);
-  const large = plain.length >= LARGE;
-  const nonce = randomBytes(large ? 12 : 24);
-  const sealed = large ? gcm(keys.gcm, nonce, aad).encrypt(plain) : xchacha20poly1305(keys.xchacha, nonce, aad).encrypt(plain);
-  const out = new Uint8Array(1 + nonce.length + sealed.length);
-  out[0] = large ? AES_GCM : XCHACHA;
-  out.set(nonce, 1);
-  out.set(sealed, 1 + nonce.length);
+  const nonce = randomBytes(24);
+  const sealed = xchacha20poly1305(recordKey, nonce, encoder.encode(context)).encrypt(plain);
+  const out = new Uint8Array(24 + sealed.length);
+  out.set(nonce);
+  out.set(sealed, 24);
   return out;
 }
 
-function unsealSync(keys: RecordKeys, sealed: Uint8Array, context: string): Uint8Array {
-  const aad = encoder.encode(context);
-  if (sealed[0] === XCHACHA) return xchacha20poly1305(keys.xchacha, sealed.subarray(1, 25), aad).decrypt(sealed.subarray(25));
-  if (sealed[0] === AES_GCM) return gcm(keys.gcm, sealed.subarray(1, 13), aad).decrypt(sealed.subarray(13));
-  throw new Error('A sealed record is in a form this version of the app does not know.');
-}
-
-function unpackedJson(plain: Uint8Array): Uint8Array {
+/** The record's JSON bytes; throws when the key, the context or a single byte is not right. */
+export function openRecordBytes(recordKey: Uint8Array, sealed: Uint8Array, context: string): Uint8Array {
+  const plain = xchacha20poly1305(recordKey, sealed.subarray(0, 24), encoder.encode(context)).decrypt(sealed.subarray(24));
   if (plain[0] === DEFLATED) return inflateSync(plain.subarray(1));
   if (plain[0] === RAW) return plain.subarray(1);
   throw new Error('A sealed record is in a form this version of the app does not know.');
 }
 
-/** The record's JSON bytes; throws when the key, the context or a single byte is not right. */
-export function openRecordBytes(keys: RecordKeys, sealed: Uint8Array, context: string): Uint8Array {
-  return unpackedJson(unsealSync(keys, sealed, context));
-}
-
-export function openRecord(keys: RecordKeys, sealed: Uint8Array, context: string): unknown {
-  return JSON.parse(decoder.decode(openRecordBytes(keys, sealed, context)));
-}
-
-/** Whether openRecordAsync is faster for this record than openRecord. */
-export const opensFasterAsync = (sealed: Uint8Array): boolean => sealed[0] === AES_GCM;
-
-/** openRecord, by WebCrypto and the platform's inflater where the record is large. */
-export async function openRecordAsync(keys: RecordKeys, sealed: Uint8Array, context: string): Promise<unknown> {
-  if (!opensFasterAsync(sealed)) return openRecord(keys, sealed, context);
-  const params = { name: 'AES-GCM', iv: sealed.slice(1, 13), additionalData: encoder.encode(context) };
-  const plain = new Uint8Array(await crypto.subtle.decrypt(params, keys.gcmKey, sealed.slice(13)));
-  if (plain[0] === RAW) return JSON.parse(decoder.decode(plain.subarray(1)));
-  if (plain[0] !== DEFLATED) throw new Error('A sealed record is in a form this version of the app does not know.');
-  const stream = new Blob([plain.subarray(1)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return JSON.parse(await new Response(stream).text());
+export function openRecord(recordKey: Uint8Array, sealed: Uint8Array, context: string): unknown {
+  return JSON.parse(decoder.decode(openRecordBytes(recordKey, sealed, context)));
 }

@@ -6,7 +6,6 @@ import { ValidationError } from '../core/shared';
 import {
   DEFAULT_KDF,
   deriveKey,
-  recordKeysOf,
   newRecoveryKey,
   openKey,
   parseRecoveryKey,
@@ -34,6 +33,7 @@ export interface Keyring {
 export const MIN_PASSPHRASE_LENGTH = 10;
 
 /** The key that seals records, from the data key (so the data key itself never touches a record). */
+const recordKeyOf = (dataKey: Uint8Array<ArrayBuffer>) => deriveKey(dataKey, 'mirabal: project records');
 const recoveryWrapKey = (recovery: Uint8Array<ArrayBuffer>, salt: string) => deriveKey(recovery, 'mirabal: recovery key', fromBase64(salt));
 
 export function validatePassphrase(passphrase: string): void {
@@ -102,7 +102,7 @@ export async function dataKeyFrom(keyring: Keyring, secret: string): Promise<Uin
 
 /** Loads the record key of a project (or of an archive being restored) into memory. */
 export async function loadDataKey(projectId: string, dataKey: Uint8Array<ArrayBuffer>): Promise<void> {
-  setRecordKey(projectId, await recordKeysOf(dataKey));
+  setRecordKey(projectId, await recordKeyOf(dataKey));
   dataKey.fill(0);
 }
 
@@ -153,7 +153,7 @@ export async function encryptProject(projectId: string, passphrase: string): Pro
   await db.open();
   if (await readKeyring(db)) throw new ValidationError('This project is already encrypted.');
   const { keyring, dataKey, recoveryKey } = await newKeyring(passphrase);
-  const recordKey = await recordKeysOf(dataKey);
+  const recordKey = await recordKeyOf(dataKey);
   dataKey.fill(0);
   try {
     await db.transaction('rw', db.tables, async () => {

@@ -8,8 +8,8 @@
 // A project without a key is clear and passes through untouched. An encrypted project whose key
 // is not in memory (locked) refuses every read of a sealed record and every write, with a
 // LockedError: never garbage, never a clear write into an encrypted project.
-import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { dropRecordKeys, openRecord, openRecordAsync, opensFasterAsync, sealRecord, type RecordKeys } from './cipher';
+import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { openRecord, sealRecord } from './cipher';
 
 export class LockedError extends Error {
   constructor() {
@@ -22,19 +22,18 @@ export class LockedError extends Error {
 export const KEYRING_KEY = 'keyring';
 
 /** Each project's record key while it is unlocked; nothing else holds it. */
-const recordKeys = new Map<string, RecordKeys>();
+const recordKeys = new Map<string, Uint8Array>();
 /** Projects known to be encrypted (set when a database opens, or when it is encrypted). */
 const sealedProjects = new Set<string>();
 
-export function setRecordKey(projectId: string, key: RecordKeys): void {
+export function setRecordKey(projectId: string, key: Uint8Array): void {
   sealedProjects.add(projectId);
   recordKeys.set(projectId, key);
 }
 
 /** Drops the key: its bytes are overwritten, not only forgotten. */
 export function dropRecordKey(projectId: string): void {
-  const keys = recordKeys.get(projectId);
-  if (keys) dropRecordKeys(keys);
+  recordKeys.get(projectId)?.fill(0);
   recordKeys.delete(projectId);
 }
 
@@ -47,7 +46,7 @@ export function markSealed(projectId: string, sealed: boolean): void {
 }
 
 /** The record key of an unlocked project (for the bench's profile of reading sealed records). */
-export function recordKeyFor(projectId: string): RecordKeys | undefined {
+export function recordKeyFor(projectId: string): Uint8Array | undefined {
   return recordKeys.get(projectId);
 }
 
@@ -95,7 +94,7 @@ function tableRules(table: DBCoreTable) {
     keyPath && !primaryKey.autoIncrement ? `${table.name}\u0000${JSON.stringify(value[keyPath])}` : table.name;
   const exempt = (value: Record<string, unknown>) => table.name === 'meta' && value.key === KEYRING_KEY;
   return {
-    seal(key: RecordKeys, value: Record<string, unknown>): Record<string, unknown> {
+    seal(key: Uint8Array, value: Record<string, unknown>): Record<string, unknown> {
       if (exempt(value)) return value;
       const out: Record<string, unknown> = {};
       for (const path of paths) {
@@ -105,18 +104,13 @@ function tableRules(table: DBCoreTable) {
       out._e = sealRecord(key, value, context(value));
       return out;
     },
-    open(key: RecordKeys, stored: Sealed): Record<string, unknown> {
-      return withKey(openRecord(key, stored._e, context(stored)) as Record<string, unknown>, stored);
-    },
-    async openAsync(key: RecordKeys, stored: Sealed): Promise<Record<string, unknown>> {
-      return withKey((await openRecordAsync(key, stored._e, context(stored))) as Record<string, unknown>, stored);
+    open(key: Uint8Array, stored: Sealed): Record<string, unknown> {
+      const value = openRecord(key, stored._e, context(stored)) as Record<string, unknown>;
+      // IndexedDB writes an auto-incremented key into the stored record, not into the sealed one.
+      if (keyPath && primaryKey.autoIncrement) value[keyPath] = stored[keyPath];
+      return value;
     },
   };
-  // IndexedDB writes an auto-incremented key into the stored record, not into the sealed one.
-  function withKey(value: Record<string, unknown>, stored: Sealed): Record<string, unknown> {
-    if (keyPath && primaryKey.autoIncrement) value[keyPath] = stored[keyPath];
-    return value;
-  }
 }
 
 /** The middleware for one project's database. */
@@ -138,18 +132,7 @@ export function sealedTables(projectId: string): Middleware<DBCore> {
             if (!key) throw new LockedError();
             return rules.open(key, value);
           };
-          /**
-           * Values as read, opened. Large sealed records are opened by WebCrypto (async), with
-           * the transaction kept open meanwhile (keepOpen): what reads a whole project waits for
-           * the platform's crypto instead of JavaScript's.
-           */
-          const openAll = async (values: unknown[], trans: DBCoreTransaction): Promise<unknown[]> => {
-            const key = recordKeys.get(projectId);
-            const slow = values.some((v) => isSealed(v) && opensFasterAsync(v._e));
-            if (!key || !slow) return values.map(open);
-            return keepOpen(trans, name, Promise.all(values.map((v) => (isSealed(v) ? rules.openAsync(key, v) : v))));
-          };
-          const writeKey = (): RecordKeys | null => {
+          const writeKey = (): Uint8Array | null => {
             const key = recordKeys.get(projectId);
             if (key) return key;
             if (sealedProjects.has(projectId)) throw new LockedError();
@@ -167,10 +150,9 @@ export function sealedTables(projectId: string): Middleware<DBCore> {
               const values = req.values.map((v) => rules.seal(key, v as Record<string, unknown>));
               return table.mutate({ ...req, values });
             },
-            get: (req) => table.get(req).then(async (value) => (await openAll([value], req.trans))[0]),
-            getMany: (req) => table.getMany(req).then((values) => openAll(values, req.trans)),
-            query: (req) =>
-              table.query(req).then(async (res) => (req.values ? { ...res, result: await openAll(res.result, req.trans) } : res)),
+            get: (req) => table.get(req).then(open),
+            getMany: (req) => table.getMany(req).then((values) => values.map(open)),
+            query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map(open) } : res)),
             openCursor: (req) =>
               table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openingCursor(cursor, open) : cursor)),
           } satisfies DBCoreTable;
@@ -185,45 +167,4 @@ function openingCursor(cursor: DBCoreCursor, open: (value: unknown) => unknown):
   return Object.create(cursor, {
     value: { get: () => open(cursor.value) },
   }) as DBCoreCursor;
-}
-
-/**
- * `work`'s result, delivered while the transaction is still usable. An IndexedDB transaction
- * commits once no request is pending at the end of a task, and a request can be made only while
- * one of its events is being handled: so, as Dexie.waitFor does, cheap requests keep it open
- * until `work` is done, and the result is handed over from inside the next request's success,
- * where the caller can go on reading and writing. Where the transaction has already finished
- * (a lone read), the result is simply handed over.
- */
-function keepOpen<T>(trans: DBCoreTransaction, storeName: string, work: Promise<T>): Promise<T> {
-  const idb = trans as unknown as IDBTransaction;
-  if (typeof idb?.objectStore !== 'function') return work;
-  return new Promise<T>((resolve, reject) => {
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
-    work.then(
-      (value) => (outcome = { ok: true, value }),
-      (error: unknown) => (outcome = { ok: false, error }),
-    );
-    const spin = () => {
-      if (outcome) {
-        if (outcome.ok) resolve(outcome.value);
-        else reject(outcome.error);
-        return;
-      }
-      let request: IDBRequest;
-      try {
-        request = idb.objectStore(storeName).count(-Infinity);
-      } catch {
-        work.then(resolve, reject); // no transaction left to keep
-        return;
-      }
-      request.onsuccess = spin;
-      request.onerror = (event) => {
-        event.preventDefault();
-        event.stopPropagation();
-        work.then(resolve, reject);
-      };
-    };
-    spin();
-  });
 }

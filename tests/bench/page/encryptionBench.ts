@@ -5,7 +5,7 @@
 import { exportArchive, importArchive } from '../../../renderer/store/archive';
 import { encryptProject, lockProject, unlockProject } from '../../../renderer/store/encryption';
 import { closeProjectDb, projectDb } from '../../../renderer/store/projectDb';
-import { openRecordAsync, openRecordBytes } from '../../../renderer/store/cipher';
+import { openRecordBytes, openRecord } from '../../../renderer/store/cipher';
 import { recordKeyFor } from '../../../renderer/store/sealedTables';
 import { listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 
@@ -75,7 +75,7 @@ async function sealedReadProfile(projectId: string): Promise<Record<string, numb
   const decoder = new TextDecoder();
   for (const p of plain) JSON.parse(decoder.decode(p));
   const t3 = performance.now();
-  await Promise.all(raw.map((r) => openRecordAsync(key, r._e, `sourceContent\u0000${JSON.stringify(r.id)}`)));
+  for (const r of raw) openRecord(key, r._e, `sourceContent\u0000${JSON.stringify(r.id)}`);
   return {
     sealedTextMegabytes: raw.reduce((n, r) => n + r._e.length, 0) / 1e6,
     readSealedTextMs: t1 - t0,
