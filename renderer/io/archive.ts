@@ -208,6 +208,11 @@ export async function readArchive(
   return { manifest, tables, unpackedBytes };
 }
 
+/** The checks readArchive runs, again, on an encrypted project's records once they are opened. */
+export function checkOpenedRecords(tables: ArchiveTables, fileName: string): void {
+  checkRecords(tables, (problem) => new ImportError(fileName, problem));
+}
+
 /**
  * Every record has its key of the right type; codings and transcripts point at what exists.
  * An encrypted project's records are sealed (`_e`, store/sealedTables.ts): only their keys can

@@ -4,13 +4,13 @@
 // is written at that version and opened through the same Dexie upgrades as a database.
 import Dexie from 'dexie';
 import { uniqueName, ValidationError } from '../core/shared';
-import { fromBase64, toBase64 } from './cipher';
-import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
-import { readArchive, writeArchive } from '../io/archive';
+import { fromBase64, openRecord, toBase64 } from './cipher';
+import { dataKeyFrom, isKeyring, loadDataKey, recordKeyOf, type Keyring } from './encryption';
+import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, writeArchive, type ArchiveTables } from '../io/archive';
 import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
 import { createProjectAtomically, validateProjectName } from './projects';
-import { KEYRING_KEY } from './sealedTables';
+import { KEYRING_KEY, sealContext } from './sealedTables';
 
 /** Every schema the app has had, by version; the last one is the current schema. */
 const SCHEMAS: Record<number, Record<string, string | null>> = {
@@ -80,6 +80,28 @@ function archiveKeyring(tables: Record<string, Record<string, unknown>[]>, fileN
   return entry.value;
 }
 
+/**
+ * Every sealed record of an archive opened, before anything is written: each is authenticated
+ * (a changed byte, a wrong key or a record moved to another place refuses the archive), and the
+ * opened records then pass the same checks as a clear archive's.
+ */
+function openSealed(tables: ArchiveTables, recordKey: Uint8Array, fileName: string): ArchiveTables {
+  return Object.fromEntries(
+    Object.entries(tables).map(([table, records]) => [
+      table,
+      records.map((record) => {
+        if (typeof record._e !== 'string') return record;
+        const keyPath = table === 'history' ? null : (ARCHIVE_TABLE_KEYS[table] ?? 'id'); // history's key is auto-incremented
+        try {
+          return openRecord(recordKey, fromBase64(record._e), sealContext(table, keyPath, record)) as Record<string, unknown>;
+        } catch {
+          throw new ValidationError(`${fileName} is damaged: a sealed record of ${table} does not open; nothing was restored.`);
+        }
+      }),
+    ]),
+  );
+}
+
 /** Thrown when an encrypted project's archive is restored without its passphrase or recovery key. */
 export class ArchiveLockedError extends ValidationError {
   constructor(fileName: string) {
@@ -137,6 +159,7 @@ export async function importArchive(
     if (!options.secret) throw new ArchiveLockedError(fileName);
     dataKey = await dataKeyFrom(keyring, options.secret);
     if (!dataKey) throw new ValidationError(`That passphrase or recovery key does not open ${fileName}; nothing was restored.`);
+    checkOpenedRecords(openSealed(tables, await recordKeyOf(dataKey), fileName), fileName);
   }
   const others = await registry().projects.toArray();
   const now = Date.now();

@@ -33,7 +33,7 @@ export interface Keyring {
 export const MIN_PASSPHRASE_LENGTH = 10;
 
 /** The key that seals records, from the data key (so the data key itself never touches a record). */
-const recordKeyOf = (dataKey: Uint8Array<ArrayBuffer>) => deriveKey(dataKey, 'mirabal: project records');
+export const recordKeyOf = (dataKey: Uint8Array<ArrayBuffer>) => deriveKey(dataKey, 'mirabal: project records');
 const recoveryWrapKey = (recovery: Uint8Array<ArrayBuffer>, salt: string) => deriveKey(recovery, 'mirabal: recovery key', fromBase64(salt));
 
 export function validatePassphrase(passphrase: string): void {

@@ -79,6 +79,14 @@ function setPath(target: Record<string, unknown>, path: string, v: unknown): voi
   at[parts.at(-1)!] = v;
 }
 
+/**
+ * What a sealed record is bound to: its table and its key. An auto-incremented key (`keyPath`
+ * null here) is not known when a record is first written: then the table only.
+ */
+export function sealContext(table: string, keyPath: string | null, value: Record<string, unknown>): string {
+  return keyPath ? `${table}\u0000${JSON.stringify(value[keyPath])}` : table;
+}
+
 /** The sealing rules of one table: which fields stay clear, and what binds a sealed value. */
 function tableRules(table: DBCoreTable) {
   const { primaryKey, indexes } = table.schema;
@@ -89,9 +97,7 @@ function tableRules(table: DBCoreTable) {
     else if (Array.isArray(keyPath)) keyPath.forEach((p) => paths.add(p));
   }
   const keyPath = typeof primaryKey.keyPath === 'string' ? primaryKey.keyPath : null;
-  // An auto-incremented key is not known when a record is first written: bind the table only.
-  const context = (value: Record<string, unknown>) =>
-    keyPath && !primaryKey.autoIncrement ? `${table.name}\u0000${JSON.stringify(value[keyPath])}` : table.name;
+  const context = (value: Record<string, unknown>) => sealContext(table.name, primaryKey.autoIncrement ? null : keyPath, value);
   const exempt = (value: Record<string, unknown>) => table.name === 'meta' && value.key === KEYRING_KEY;
   return {
     seal(key: Uint8Array, value: Record<string, unknown>): Record<string, unknown> {

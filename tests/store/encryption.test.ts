@@ -2,7 +2,8 @@
 // API, not Dexie) holds nothing of the sample's testimony; unlocking with the passphrase or the
 // recovery key gives back the same project; wrong secrets and locked reads change nothing.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { sha256Hex } from '../../renderer/io/hash';
 import { ArchiveLockedError, exportArchive, importArchive, previewArchive } from '../../renderer/store/archive';
 import { parseRecoveryKey } from '../../renderer/store/cipher';
 import {
@@ -223,5 +224,26 @@ describe('encryption at rest', () => {
     lockProject(restored.id);
     await unlockProject(restored.id, PASSPHRASE); // the copy keeps the passphrase
     expect(await loadSnapshot(projectDb(restored.id))).toEqual(before);
+  }, 60_000);
+
+  it('refuses an encrypted archive whose sealed record was altered, before anything is written', async () => {
+    const sample = await createSampleProject();
+    const { recoveryKey } = await encryptProject(sample.id, PASSPHRASE);
+    const files = unzipSync(await exportArchive(sample.id));
+    // One sealed participant changed by a byte, and the manifest's hash made to match, as a
+    // careful forger would: only the seal can tell.
+    const people = JSON.parse(strFromU8(files['tables/participants.json']!)) as { _e: string }[];
+    const bytes = Uint8Array.from(atob(people[0]!._e), (c) => c.charCodeAt(0));
+    bytes[bytes.length - 20]! ^= 1;
+    people[0]!._e = btoa(String.fromCharCode(...bytes));
+    files['tables/participants.json'] = strToU8(JSON.stringify(people));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { sha256: Record<string, string> };
+    manifest.sha256['tables/participants.json'] = await sha256Hex(files['tables/participants.json']);
+    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+    const count = (await listProjects()).active.length;
+    await expect(importArchive(zipSync(files), 'Forged.mirabal', { secret: recoveryKey })).rejects.toThrow(
+      /Forged.mirabal is damaged: a sealed record of participants does not open/,
+    );
+    expect((await listProjects()).active.length).toBe(count);
   }, 60_000);
 });
