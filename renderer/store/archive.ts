@@ -93,7 +93,10 @@ function openSealed(tables: ArchiveTables, recordKey: Uint8Array, fileName: stri
         if (typeof record._e !== 'string') return record;
         const keyPath = table === 'history' ? null : (ARCHIVE_TABLE_KEYS[table] ?? 'id'); // history's key is auto-incremented
         try {
-          return openRecord(recordKey, fromBase64(record._e), sealContext(table, keyPath, record)) as Record<string, unknown>;
+          const opened = openRecord(recordKey, fromBase64(record._e), sealContext(table, keyPath, record)) as Record<string, unknown>;
+          // An auto-incremented key is in the stored record only (sealedTables.ts).
+          const key = ARCHIVE_TABLE_KEYS[table] ?? 'id';
+          return { ...opened, [key]: record[key] };
         } catch {
           throw new ValidationError(`${fileName} is damaged: a sealed record of ${table} does not open; nothing was restored.`);
         }
