@@ -109,6 +109,10 @@ const rows = [
   nodeRow('Node: read a 10,000-word .docx', node.docxToText10kWords),
   nodeRow('Node: speaker turns of 15,000 words', node.detectTurns15kWords),
   nodeRow('Node: codebook CSV, 5,000 codes 12 deep', node.parseCodebookCsv5kCodes),
+  nodeRow(
+    `Node: leak check, ${node.leakCheck2MbReport.megabytes.toFixed(1)} MB report, ${node.leakCheck2MbReport.names} names`,
+    node.leakCheck2MbReport,
+  ),
   [
     'Node: peak memory of a study-scale .qdpx import',
     `${node.qdpxImportMemory.importPeakMegabytes.toFixed(0)} MB`,

@@ -6,6 +6,7 @@
 import { parseCodebookCsv } from '../../renderer/core/codebook';
 import { detectTurns } from '../../renderer/core/transcripts';
 import { docxToText } from '../../renderer/io/docx';
+import { unredacted } from '../../renderer/core/quotes';
 import { makeDocx } from '../fixtures/makeDocx';
 import { qdpxImportMemory } from './qdpxMemory';
 
@@ -76,11 +77,27 @@ async function codebookCsv5kCodes(): Promise<NodeFigure & { codes: number; depth
   return { ...figure, codes: count(tree), depth: depth(tree) };
 }
 
+/**
+ * quotes.disguise.test.ts: the leak check over a 2.2 MB report in which every line hides the
+ * listed names (hyphen and line break, spaced and dotted, Cyrillic look-alikes), against a list
+ * of 60 names. The unit test allowed 4 s for two names.
+ */
+async function leakCheck2MbReport(): Promise<NodeFigure & { megabytes: number; leaks: number; names: number }> {
+  const text = 'Sarah-\nJones said S. a. r. a. h. came 😀 with Ѕаrаh. '.repeat(40_000);
+  const names = ['Sarah', 'Jones', ...Array.from({ length: 58 }, (_, i) => `Name${String.fromCharCode(97 + (i % 26))}${i}`)];
+  const list = names.map((find) => ({ find, replace: '[name]' }));
+  const leaks = unredacted(text, list).length;
+  check(leaks === 160_000, `found ${leaks} leaks, not 160,000`);
+  const figure = await measure(4000, () => unredacted(text, list));
+  return { ...figure, megabytes: new TextEncoder().encode(text).length / 1e6, leaks, names: names.length };
+}
+
 export async function runNodeBench() {
   return {
     docxToText10kWords: await docx10kWords(),
     detectTurns15kWords: await detectTurns15kWords(),
     parseCodebookCsv5kCodes: await codebookCsv5kCodes(),
+    leakCheck2MbReport: await leakCheck2MbReport(),
     // Not a time: the peak memory of reading the study-scale .qdpx, in a fresh process.
     qdpxImportMemory: await qdpxImportMemory(),
   };
