@@ -215,11 +215,11 @@ export function checkOpenedRecords(tables: ArchiveTables, fileName: string): voi
 
 /**
  * Every record has its key of the right type; codings and transcripts point at what exists.
- * An encrypted project's records are sealed (`_e`, store/sealedTables.ts): only their keys can
+ * An encrypted project's records are sealed (`_e` or `_g`, store/sealedTables.ts): only their keys can
  * be checked here; their contents are authenticated when they are opened.
  */
 function checkRecords(allTables: ArchiveTables, refuse: (problem: string) => ImportError): void {
-  const isSealed = (r: Record<string, unknown>) => typeof r._e === 'string';
+  const isSealed = (r: Record<string, unknown>) => typeof r._e === 'string' || typeof r._g === 'string';
   for (const [table, records] of Object.entries(allTables)) checkKeys(table, records, refuse);
   const tables = Object.fromEntries(Object.entries(allTables).map(([name, records]) => [name, records.filter((r) => !isSealed(r))]));
   const sources = new Set((allTables.sources ?? []).map((s) => s.id));

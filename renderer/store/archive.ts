@@ -4,8 +4,8 @@
 // is written at that version and opened through the same Dexie upgrades as a database.
 import Dexie from 'dexie';
 import { uniqueName, ValidationError } from '../core/shared';
-import { fromBase64, openRecord, toBase64 } from './cipher';
-import { dataKeyFrom, isKeyring, loadDataKey, recordKeyOf, type Keyring } from './encryption';
+import { fromBase64, openRecordAsync, recordKeysOf, toBase64, type RecordKeys, type SealedField } from './cipher';
+import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
 import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, writeArchive, type ArchiveTables } from '../io/archive';
 import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
@@ -62,15 +62,24 @@ function readAllTables(db: Dexie): Record<string, Promise<Record<string, unknown
 // An encrypted project's records are archived as they are stored, sealed with its data key
 // (sealedTables.ts), beside its keyring: the archive and every backup of it are as closed as the
 // database, restore needs the passphrase or the recovery key, and the restored project opens
-// with the same ones. JSON has no bytes: the sealed field travels as base64.
+// with the same ones. JSON has no bytes: the sealed field (`_e` or `_g`) travels as base64.
+const SEALED_FIELDS = ['_e', '_g'] as const;
+
 function sealedToText(record: Record<string, unknown>): Record<string, unknown> {
-  if (!(record._e instanceof Uint8Array)) return record;
-  const { _e, ...rest } = record;
-  return { ...rest, _e: toBase64(_e) };
+  const field = SEALED_FIELDS.find((f) => record[f] instanceof Uint8Array);
+  return field ? { ...record, [field]: toBase64(record[field] as Uint8Array) } : record;
+}
+
+/** The sealed field of an archived record, as bytes, or null when the record is clear. */
+function archivedSealed(record: Record<string, unknown>): SealedField | null {
+  if (typeof record._g === 'string') return { _g: fromBase64(record._g) };
+  if (typeof record._e === 'string') return { _e: fromBase64(record._e) };
+  return null;
 }
 
 function textToSealed(record: Record<string, unknown>): Record<string, unknown> {
-  return typeof record._e === 'string' ? { ...record, _e: fromBase64(record._e) } : record;
+  const sealed = archivedSealed(record);
+  return sealed ? { ...record, ...sealed } : record;
 }
 
 function archiveKeyring(tables: Record<string, Record<string, unknown>[]>, fileName: string): Keyring | null {
@@ -85,24 +94,28 @@ function archiveKeyring(tables: Record<string, Record<string, unknown>[]>, fileN
  * (a changed byte, a wrong key or a record moved to another place refuses the archive), and the
  * opened records then pass the same checks as a clear archive's.
  */
-function openSealed(tables: ArchiveTables, recordKey: Uint8Array, fileName: string): ArchiveTables {
-  return Object.fromEntries(
-    Object.entries(tables).map(([table, records]) => [
-      table,
-      records.map((record) => {
-        if (typeof record._e !== 'string') return record;
-        const keyPath = table === 'history' ? null : (ARCHIVE_TABLE_KEYS[table] ?? 'id'); // history's key is auto-incremented
-        try {
-          const opened = openRecord(recordKey, fromBase64(record._e), sealContext(table, keyPath, record)) as Record<string, unknown>;
-          // An auto-incremented key is in the stored record only (sealedTables.ts).
-          const key = ARCHIVE_TABLE_KEYS[table] ?? 'id';
-          return { ...opened, [key]: record[key] };
-        } catch {
-          throw new ValidationError(`${fileName} is damaged: a sealed record of ${table} does not open; nothing was restored.`);
-        }
-      }),
-    ]),
+async function openSealed(tables: ArchiveTables, recordKeys: RecordKeys, fileName: string): Promise<ArchiveTables> {
+  const opened = await Promise.all(
+    Object.entries(tables).map(async ([table, records]) => {
+      const keyPath = table === 'history' ? null : (ARCHIVE_TABLE_KEYS[table] ?? 'id'); // history's key is auto-incremented
+      const key = ARCHIVE_TABLE_KEYS[table] ?? 'id';
+      const rows = await Promise.all(
+        records.map(async (record) => {
+          const sealed = archivedSealed(record);
+          if (!sealed) return record;
+          try {
+            const value = (await openRecordAsync(recordKeys, sealed, sealContext(table, keyPath, record))) as Record<string, unknown>;
+            // An auto-incremented key is in the stored record only (sealedTables.ts).
+            return { ...value, [key]: record[key] };
+          } catch {
+            throw new ValidationError(`${fileName} is damaged: a sealed record of ${table} does not open; nothing was restored.`);
+          }
+        }),
+      );
+      return [table, rows] as const;
+    }),
   );
+  return Object.fromEntries(opened);
 }
 
 /** Thrown when an encrypted project's archive is restored without its passphrase or recovery key. */
@@ -162,7 +175,7 @@ export async function importArchive(
     if (!options.secret) throw new ArchiveLockedError(fileName);
     dataKey = await dataKeyFrom(keyring, options.secret);
     if (!dataKey) throw new ValidationError(`That passphrase or recovery key does not open ${fileName}; nothing was restored.`);
-    checkOpenedRecords(openSealed(tables, await recordKeyOf(dataKey), fileName), fileName);
+    checkOpenedRecords(await openSealed(tables, await recordKeysOf(dataKey), fileName), fileName);
   }
   const others = await registry().projects.toArray();
   const now = Date.now();

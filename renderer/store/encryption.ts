@@ -10,6 +10,7 @@ import {
   openKey,
   parseRecoveryKey,
   passphraseKey,
+  recordKeysOf,
   randomBytes,
   sealKey,
   toBase64,
@@ -23,7 +24,11 @@ import { dropRecordKey, isUnlocked, KEYRING_KEY, markSealed, setRecordKey } from
 
 export interface Keyring {
   version: 1;
-  /** How records are sealed (cipher.ts). */
+  /**
+   * The first version's record cipher, kept as written so that keyrings of every version read
+   * alike: each sealed record now says its own form by its field (`_g` AES-256-GCM, `_e`
+   * XChaCha20-Poly1305; cipher.ts), both derived from this keyring's data key.
+   */
   cipher: 'xchacha20-poly1305';
   kdf: KdfParams;
   byPassphrase: SealedKey;
@@ -32,8 +37,6 @@ export interface Keyring {
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 
-/** The key that seals records, from the data key (so the data key itself never touches a record). */
-export const recordKeyOf = (dataKey: Uint8Array<ArrayBuffer>) => deriveKey(dataKey, 'mirabal: project records');
 const recoveryWrapKey = (recovery: Uint8Array<ArrayBuffer>, salt: string) => deriveKey(recovery, 'mirabal: recovery key', fromBase64(salt));
 
 export function validatePassphrase(passphrase: string): void {
@@ -102,7 +105,7 @@ export async function dataKeyFrom(keyring: Keyring, secret: string): Promise<Uin
 
 /** Loads the record key of a project (or of an archive being restored) into memory. */
 export async function loadDataKey(projectId: string, dataKey: Uint8Array<ArrayBuffer>): Promise<void> {
-  setRecordKey(projectId, await recordKeyOf(dataKey));
+  setRecordKey(projectId, await recordKeysOf(dataKey));
   dataKey.fill(0);
 }
 
@@ -153,7 +156,7 @@ export async function encryptProject(projectId: string, passphrase: string): Pro
   await db.open();
   if (await readKeyring(db)) throw new ValidationError('This project is already encrypted.');
   const { keyring, dataKey, recoveryKey } = await newKeyring(passphrase);
-  const recordKey = await recordKeyOf(dataKey);
+  const recordKey = await recordKeysOf(dataKey);
   dataKey.fill(0);
   try {
     await db.transaction('rw', db.tables, async () => {

@@ -73,7 +73,8 @@ describe('encryption at rest', () => {
       id: 'm-secret',
       target: 'project',
       targetId: sample.id,
-      text: 'Zephyrine disclosed the strangulation incident',
+      // Over 16 KB of JSON: sealed in the large form (`_g`, AES-256-GCM), which the scan must cover too.
+      text: 'Zephyrine disclosed the strangulation incident. '.repeat(400),
       createdAt: 1,
       updatedAt: 1,
     } as never);
@@ -105,7 +106,7 @@ describe('encryption at rest', () => {
     for (const p of before.participants) expect(text).not.toContain(p.pseudonym);
     // Each record: a sealed field, and in clear only what an index or the key needs.
     const allowed = new Set([
-      '_e',
+      '_g',
       'id',
       'key',
       'value',
@@ -125,7 +126,7 @@ describe('encryption at rest', () => {
     ]);
     for (const r of records) {
       for (const field of Object.keys(r)) expect(allowed, `field ${field}`).toContain(field);
-      if (r.key !== 'keyring') expect(r._e).toBeInstanceOf(Uint8Array);
+      if (r.key !== 'keyring') expect(r._g).toBeInstanceOf(Uint8Array);
     }
 
     // Still unlocked in this window: everything reads as before.
@@ -234,10 +235,10 @@ describe('encryption at rest', () => {
     const files = unzipSync(await exportArchive(sample.id));
     // One sealed participant changed by a byte, and the manifest's hash made to match, as a
     // careful forger would: only the seal can tell.
-    const people = JSON.parse(strFromU8(files['tables/participants.json']!)) as { _e: string }[];
-    const bytes = Uint8Array.from(atob(people[0]!._e), (c) => c.charCodeAt(0));
+    const people = JSON.parse(strFromU8(files['tables/participants.json']!)) as { _g: string }[];
+    const bytes = Uint8Array.from(atob(people[0]!._g), (c) => c.charCodeAt(0));
     bytes[bytes.length - 20]! ^= 1;
-    people[0]!._e = btoa(String.fromCharCode(...bytes));
+    people[0]!._g = btoa(String.fromCharCode(...bytes));
     files['tables/participants.json'] = strToU8(JSON.stringify(people));
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { sha256: Record<string, string> };
     manifest.sha256['tables/participants.json'] = await sha256Hex(files['tables/participants.json']);

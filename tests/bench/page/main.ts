@@ -2,7 +2,7 @@
 // import dialog (read, hash, plan, build, one transaction), then listing and opening.
 import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
 import { prepareFiles } from '../../../renderer/io/prepareBatch';
-import { projectDb } from '../../../renderer/store/projectDb';
+import { closeProjectDb, projectDb } from '../../../renderer/store/projectDb';
 import { commitImport, getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 import { createProject, listProjects } from '../../../renderer/store/projects';
 import { created } from '../../../renderer/core/shared/changes';
@@ -28,7 +28,7 @@ import { crc32 } from '../../../renderer/io/zip';
 import { sha256Hex } from '../../../renderer/io/hash';
 import { backupProject, type BackupTarget } from '../../../renderer/store/backups';
 import { opfsBackups } from '../../../renderer/platform/opfsBackups';
-import { runEncryptionBench } from './encryptionBench';
+import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
 
 declare global {
   interface Window {
@@ -44,6 +44,9 @@ declare global {
     runAgreementBench(): Promise<Record<string, number>>;
     runEncryptionBench(projectId: string): Promise<Record<string, number>>;
     benchProjectId(): string;
+    encryptionBenchCopyId(): string;
+    benchLoadSnapshot(projectId: string): Promise<number>;
+    benchOpen(projectId: string): Promise<Record<string, number>>;
   }
 }
 
@@ -196,6 +199,24 @@ window.runQdpxBench = async () => {
 // The study-scale project saved as a lossless archive and restored as a new project; both
 // have a 3 s target (issue 14), and the restored copy must export to the same bytes.
 window.runEncryptionBench = (projectId) => runEncryptionBench(projectId);
+window.encryptionBenchCopyId = encryptionBenchCopyId;
+window.benchLoadSnapshot = async (projectId) => {
+  closeProjectDb(projectId);
+  const t0 = performance.now();
+  await loadSnapshot(projectDb(projectId));
+  return performance.now() - t0;
+};
+window.benchOpen = async (projectId) => {
+  closeProjectDb(projectId);
+  const db = projectDb(projectId);
+  const t0 = performance.now();
+  await db.open();
+  const t1 = performance.now();
+  await loadSetup(db);
+  const t2 = performance.now();
+  await listSources(db);
+  return { dbOpen: t1 - t0, setup: t2 - t1, sources: performance.now() - t2 };
+};
 window.benchProjectId = () => benchDb!.projectId;
 
 window.runArchiveBench = async () => {
