@@ -152,6 +152,11 @@ const rows = [
     `target within 1.5x of clear: ${results.encryption.snapshotRatio.toFixed(2)}x (clear ${results.encryption.clearSnapshotMs.toFixed(0)} ms)`,
   ],
   ['encrypted: unlock (Argon2id, 64 MiB, 2 passes)', `${results.encryption.unlockMs.toFixed(0)} ms`, 'target < 1.5 s'],
+  [
+    'encrypted: archive size',
+    `${results.encryption.encryptedArchiveMegabytes.toFixed(1)} MB`,
+    `clear ${results.encryption.clearArchiveMegabytes.toFixed(1)} MB (sealed records do not compress)`,
+  ],
   ['encrypt an existing project (one transaction)', `${(results.encryption.encryptMs / 1000).toFixed(1)} s`, ''],
   [
     'save archive (.mirabal)',

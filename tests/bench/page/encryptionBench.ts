@@ -38,7 +38,8 @@ async function openAndRead(projectId: string): Promise<{ openMs: number; snapsho
 }
 
 export async function runEncryptionBench(projectId: string): Promise<Record<string, number>> {
-  const copy = await importArchive(await exportArchive(projectId), 'Encryption bench.mirabal');
+  const clearArchive = await exportArchive(projectId);
+  const copy = await importArchive(clearArchive, 'Encryption bench.mirabal');
   const clear = await openAndRead(copy.id);
   const clearTables = await tableReadTimes(copy.id);
   const encryptMs = await timed(() => encryptProject(copy.id, PASSPHRASE));
@@ -48,6 +49,8 @@ export async function runEncryptionBench(projectId: string): Promise<Record<stri
   lastCopyId = copy.id;
   lockProject(copy.id);
   const unlockMs = await timed(() => unlockProject(copy.id, PASSPHRASE));
+  // Sealed records do not compress: what an encrypted project's archive (and backup) weighs.
+  const sealedArchive = await exportArchive(copy.id);
   return {
     clearOpenMs: clear.openMs,
     clearSnapshotMs: clear.snapshotMs,
@@ -57,6 +60,8 @@ export async function runEncryptionBench(projectId: string): Promise<Record<stri
     openRatio: sealed.openMs / clear.openMs,
     snapshotRatio: sealed.snapshotMs / clear.snapshotMs,
     unlockMs,
+    clearArchiveMegabytes: clearArchive.length / 1e6,
+    encryptedArchiveMegabytes: sealedArchive.length / 1e6,
     ...profile,
     ...Object.fromEntries(
       Object.entries(sealedTables).flatMap(([table, ms]) => [
