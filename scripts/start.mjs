@@ -1,5 +1,6 @@
-// `npm start`: the desktop app when Electron's binary is installed, otherwise the
-// same app in browser mode on a local port. Flags: --port N (browser mode port,
+// `npm start`: the desktop app. When Electron's binary is not installed yet, Electron's own
+// installer downloads it first (electron-install.mjs); only when that fails does the same app
+// start in browser mode on a local port, saying in one line what failed and how to retry. Flags: --port N (browser mode port,
 // default 4173, 0 = any free port; or PORT=N in the environment) and --no-build (reuse
 // existing build output). A busy port stops browser mode, saying what to do: it never
 // moves to another port, whose origin would hold none of the researcher's projects.
@@ -7,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, otherPortWarning, parseStartArgs } from './browserMode.mjs';
-import { electronBinaryPath } from './electron-binary.mjs';
+import { findOrInstallElectron } from './electron-install.mjs';
 import { PROJECT_DIR, buildRenderer, distIsBuilt, serveDist } from './serve.mjs';
 
 /** Compiles electron/ with the TypeScript in node_modules (never npx: no network). */
@@ -38,10 +39,10 @@ async function startElectron(binary, options) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-async function startBrowser(options) {
+async function startBrowser(options, reason) {
+  console.log(`Electron could not be installed: ${reason}.`);
   console.log(
-    "Electron's binary is not installed on this machine (it cannot be downloaded without internet access). " +
-      'Starting the same app in browser mode instead.',
+    'Starting the same app in browser mode instead. To try the desktop window again: npm start (or npx install-electron, then npm start).',
   );
   // Before the build: a busy port is said at once, not after a minute of building.
   await assertPortFree(options.port);
@@ -57,8 +58,8 @@ async function startBrowser(options) {
 
 try {
   const options = parseStartArgs(process.argv.slice(2));
-  const binary = electronBinaryPath(PROJECT_DIR);
-  await (binary ? startElectron(binary, options) : startBrowser(options));
+  const electron = await findOrInstallElectron({ projectDir: PROJECT_DIR });
+  await (electron.binary ? startElectron(electron.binary, options) : startBrowser(options, electron.reason));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
