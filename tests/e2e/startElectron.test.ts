@@ -4,11 +4,11 @@
 // project folder and the researcher's environment (less ELECTRON_RUN_AS_NODE).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../fixtures/closedPort';
 import { electronBinaryPath } from '../../scripts/electron-binary.mjs';
 import { PROJECT_DIR } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, screenshot } from './harness';
@@ -40,14 +40,6 @@ function start(env: Record<string, string>) {
     }
   };
   return { child, output: () => output, waitFor, exit };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('npm start', () => {

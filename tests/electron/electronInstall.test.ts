@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../fixtures/closedPort';
 import { failureReason, findOrInstallElectron, installElectron } from '../../scripts/electron-install.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -39,15 +40,6 @@ const envWith = (mirror: string, extra: Record<string, string> = {}) => ({
   ELECTRON_GET_NO_PROGRESS: '1',
   ...extra,
 });
-
-/** A port nothing listens on (taken, then freed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A mirror serving a stand-in Electron: a shell script that writes its arguments to a file. */
 async function mirror(): Promise<{ url: string; server: Server; zipSha: string }> {
