@@ -8,3 +8,4 @@ export declare function serveDist(options?: {
   projectDir?: string;
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
 }): Promise<{ url: string; close(): Promise<void> }>;
+export declare function securityHeaders(projectDir?: string): Record<string, string>;

@@ -1,6 +1,6 @@
 // Building and serving the renderer with Vite's programmatic API. Used by
 // start.mjs (browser mode) and by tests that need the built app on a local port.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
@@ -25,6 +25,20 @@ export function distIsBuilt(projectDir = PROJECT_DIR) {
 }
 
 /**
+ * The response headers browser mode sends with every file: the Content-Security-Policy of the
+ * built index.html's meta tag (one policy, written once, as Electron's protocol sends it too),
+ * plus what only a header can say: no framing by another page (frame-ancestors is ignored in a
+ * meta tag), no MIME sniffing, no referrer. A page without the meta tag (the bench's and tests'
+ * own pages) gets only the latter.
+ */
+export function securityHeaders(projectDir = PROJECT_DIR) {
+  const html = readFileSync(path.join(projectDir, 'dist', 'index.html'), 'utf8');
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+  const headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' };
+  return meta ? { ...headers, 'Content-Security-Policy': `${meta}; frame-ancestors 'none'` } : headers;
+}
+
+/**
  * Serves dist/ on 127.0.0.1 only (never on the network: the app holds sensitive
  * data). Port 0 picks a free port. A busy port is a PortBusyError, never the next port:
  * another port is another origin, with an empty IndexedDB (browserMode.mjs).
@@ -42,7 +56,7 @@ export async function serveDist({ port = DEFAULT_PORT, projectDir = PROJECT_DIR,
       root: projectDir,
       logLevel,
       build: { outDir: 'dist' },
-      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false, headers: securityHeaders(projectDir) },
     });
   } catch (error) {
     if (port !== 0 && error instanceof Error && /already in use/.test(error.message)) {
