@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { sweepIncompleteProjects } from '../store/projects';
 import { ProjectGate } from './LockGate';
 import { ProjectsScreen } from './ProjectsScreen';
+import { ShortcutSheetKey } from './ShortcutSheet';
 import { useRoute } from './route';
 
 export function App() {
@@ -11,5 +12,10 @@ export function App() {
   useEffect(() => {
     void sweepIncompleteProjects().catch((e: unknown) => console.error('Unfinished projects could not be removed:', e));
   }, []);
-  return route.screen === 'project' ? <ProjectGate key={route.projectId} route={route} /> : <ProjectsScreen />;
+  return (
+    <>
+      {route.screen === 'project' ? <ProjectGate key={route.projectId} route={route} /> : <ProjectsScreen />}
+      <ShortcutSheetKey />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 // The keyboard way to code: type part of a code's name, arrows to choose, Enter to apply.
 // With no match, Enter creates a code of that name and applies it.
+import { matchShortcut } from '../core/shortcuts';
 import { useMemo, useState } from 'react';
 import { codePathText } from '../core/codebook';
 import { codeSearch } from '../core/coding';
@@ -29,9 +30,10 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
             setActive(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - (canCreate ? 0 : 1)));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter') choose(active);
+            const id = matchShortcut('picker', e);
+            if (id === 'pickerNext') setActive((a) => Math.min(a + 1, results.length - (canCreate ? 0 : 1)));
+            else if (id === 'pickerPrevious') setActive((a) => Math.max(a - 1, 0));
+            else if (id === 'pickerChoose') choose(active);
             else return;
             e.preventDefault();
           }}

@@ -1,6 +1,7 @@
 // The codebook editor: the tree with counts (codings · transcripts · participants), moved by
 // drag or by keyboard (Alt+arrows), and the chosen code's definition, memo, merge, split and
 // delete. Every change is one undoable action.
+import { matchShortcut, type ShortcutId } from '../core/shortcuts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
@@ -29,7 +30,12 @@ import { afterPendingEdits } from './pendingEdits';
 import { useProject } from './projectContext';
 import { allSourceMetas, loadRecords } from '../store/records';
 
-const KEY_MOVES: Record<string, KeyMove> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' };
+const KEY_MOVES: Partial<Record<ShortcutId, KeyMove>> = {
+  codebookMoveUp: 'up',
+  codebookMoveDown: 'down',
+  codebookIndent: 'indent',
+  codebookOutdent: 'outdent',
+};
 
 export function CodebookView() {
   const { db, codes, actWith, act, blind, coderId } = useProject();
@@ -111,22 +117,24 @@ export function CodebookView() {
 
   function onKeyDown(e: React.KeyboardEvent, code: Code) {
     const index = rows.findIndex((r) => r.code.id === code.id);
-    if (e.altKey && KEY_MOVES[e.key]) {
+    const id = matchShortcut('codebook', e);
+    const move = id ? KEY_MOVES[id] : undefined;
+    if (move) {
       e.preventDefault();
-      void actWith((fresh) => moveCodeByKey(fresh.codes, code.id, KEY_MOVES[e.key]!)).then(() => focusRow(code.id));
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      void actWith((fresh) => moveCodeByKey(fresh.codes, code.id, move)).then(() => focusRow(code.id));
+    } else if (id === 'codebookNext' || id === 'codebookPrevious') {
       e.preventDefault();
-      const next = rows[index + (e.key === 'ArrowDown' ? 1 : -1)];
+      const next = rows[index + (id === 'codebookNext' ? 1 : -1)];
       if (next) {
         setSelectedId(next.code.id);
         focusRow(next.code.id);
       }
-    } else if (e.key === 'Delete') {
+    } else if (id === 'codebookDelete') {
       e.preventDefault();
       setDeleting(code);
-    } else if (e.key === 'Insert' || (e.key === 'n' && !e.ctrlKey)) {
+    } else if (id === 'codebookAddChild' || id === 'codebookAddChildInsert' || id === 'codebookAddSibling') {
       e.preventDefault();
-      void addCode(e.shiftKey ? code.parentId : code.id);
+      void addCode(id === 'codebookAddSibling' ? code.parentId : code.id);
     }
   }
 

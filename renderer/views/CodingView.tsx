@@ -1,6 +1,7 @@
 // Coding a transcript: the codebook on the left, the transcript (Lexical) in the middle,
 // the coded passage under the cursor on the right. Keyboard: K opens the code picker,
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
+import { matchShortcut } from '../core/shortcuts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { codePathText } from '../core/codebook';
@@ -115,12 +116,12 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
     const target = e.target as HTMLElement;
     if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey)
       return;
-    const key = e.key.toLowerCase();
+    const id = matchShortcut('coding', e);
     const selected = selectionRef.current;
-    if (key === 'k' && selected) setPicking(true);
-    else if (key === 'r' && selected && lastCodeId && codes.some((c) => c.id === lastCodeId)) void apply(lastCodeId);
-    else if (key === 'i' && selected) void createAndApply(null);
-    else if (key === 'escape') setClicked(null);
+    if (id === 'codeSelection' && selected) setPicking(true);
+    else if (id === 'repeatLastCode' && selected && lastCodeId && codes.some((c) => c.id === lastCodeId)) void apply(lastCodeId);
+    else if (id === 'inVivoCode' && selected) void createAndApply(null);
+    else if (id === 'clearClicked') setClicked(null);
     else return;
     e.preventDefault();
   };

@@ -1,5 +1,6 @@
 // One open project: its name, the tabs, who is coding, blind mode, undo/redo, and the data
 // every tab reads (kept live from Dexie).
+import { matchShortcut } from '../core/shortcuts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { chooseCoder, newCoder } from '../core/coding';
@@ -13,7 +14,7 @@ import { getProject, markOpened } from '../store/projects';
 import { CodebookView } from './CodebookView';
 import { CoderGate } from './CoderGate';
 import { CodingView } from './CodingView';
-import { ErrorLine, LockIcon } from './common';
+import { ErrorLine, LockIcon, inTextField } from './common';
 import { flushPendingEdits } from './pendingEdits';
 import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
@@ -38,12 +39,6 @@ const TAB_LABELS: Record<Tab, string> = {
   participants: 'Participants',
   setup: 'Project',
 };
-
-/** Ctrl+Z in a text field undoes typing there, not the last coding. */
-function inTextField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
-}
 
 export function ProjectScreen({ route, encrypted, onEncrypted }: { route: ProjectRoute; encrypted: boolean; onEncrypted(): void }) {
   const db = projectDb(route.projectId);
@@ -115,11 +110,11 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || inTextField(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
+      // Ctrl+Z in a text field undoes typing there, not the last coding.
+      const id = inTextField(e.target) ? null : matchShortcut('everywhere', e);
+      if (id === 'undo' || id === 'redo' || id === 'redoAlt') {
         e.preventDefault();
-        void runUndo(key === 'y' || e.shiftKey);
+        void runUndo(id !== 'undo');
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,4 +1,5 @@
 // Small pieces shared by the screens: a modal, a confirmation, an error line.
+import { matchShortcut } from '../core/shortcuts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../core/shared';
 
@@ -50,7 +51,7 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
     initialFocus(dialog)?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (openDialogs[openDialogs.length - 1] !== dialog) return;
-      if (e.key === 'Escape') {
+      if (matchShortcut('dialog', e) === 'dialogClose') {
         e.preventDefault();
         e.stopPropagation();
         onClose.current();
@@ -212,4 +213,10 @@ export function LockIcon() {
       <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
     </svg>
   );
+}
+
+/** A key typed in a text field is the field's (Ctrl+Z undoes typing there, ? is a character). */
+export function inTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }

@@ -1,0 +1,166 @@
+// Every keyboard shortcut of the app, as data, in one registry: the views ask it whether a key
+// press is a shortcut (matchShortcut), and the shortcut sheet lists it (shortcutSheet), so the
+// sheet can never be out of date. A shortcut's keys are written once, as a spec
+// ("Mod+Shift+Z": Mod is Ctrl, or ⌘ on a Mac), and read both for matching and for showing.
+
+export type ShortcutScope = 'everywhere' | 'coding' | 'codebook' | 'picker' | 'dialog';
+
+export type ShortcutId =
+  | 'undo'
+  | 'redo'
+  | 'redoAlt'
+  | 'shortcutSheet'
+  | 'shortcutSheetF1'
+  | 'codeSelection'
+  | 'repeatLastCode'
+  | 'inVivoCode'
+  | 'clearClicked'
+  | 'selectWords'
+  | 'selectExactly'
+  | 'codebookNext'
+  | 'codebookPrevious'
+  | 'codebookMoveUp'
+  | 'codebookMoveDown'
+  | 'codebookIndent'
+  | 'codebookOutdent'
+  | 'codebookAddChild'
+  | 'codebookAddChildInsert'
+  | 'codebookAddSibling'
+  | 'codebookDelete'
+  | 'pickerNext'
+  | 'pickerPrevious'
+  | 'pickerChoose'
+  | 'dialogClose';
+
+export interface Shortcut {
+  id: ShortcutId;
+  scope: ShortcutScope;
+  /** The keys, e.g. "Mod+Shift+Z", "Alt+ArrowUp", "K", "?". */
+  keys: string;
+  label: string;
+  /**
+   * Shown in the sheet only: the view handles it itself (a selection gesture, or a key the
+   * platform's own widget interprets), so matchShortcut never answers with it.
+   */
+  shownOnly?: true;
+}
+
+/** What of a keyboard event the registry reads (a DOM KeyboardEvent has all of it). */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+export const SCOPE_LABELS: Record<ShortcutScope, string> = {
+  everywhere: 'Everywhere in a project',
+  coding: 'Coding: in a transcript',
+  codebook: 'Codebook: on a code in the tree',
+  picker: 'Code picker',
+  dialog: 'Dialogs',
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'undo', scope: 'everywhere', keys: 'Mod+Z', label: 'Undo the last change (outside text fields)' },
+  { id: 'redo', scope: 'everywhere', keys: 'Mod+Shift+Z', label: 'Redo' },
+  { id: 'redoAlt', scope: 'everywhere', keys: 'Mod+Y', label: 'Redo' },
+  { id: 'shortcutSheet', scope: 'everywhere', keys: '?', label: 'Show these keyboard shortcuts (outside text fields)' },
+  { id: 'shortcutSheetF1', scope: 'everywhere', keys: 'F1', label: 'Show these keyboard shortcuts' },
+  {
+    id: 'selectWords',
+    scope: 'coding',
+    keys: 'Mod+Shift+ArrowRight',
+    label: 'Select by words (selections snap to whole words)',
+    shownOnly: true,
+  },
+  {
+    id: 'selectExactly',
+    scope: 'coding',
+    keys: 'Alt',
+    label: 'Hold while selecting to select exactly, not snapped to words',
+    shownOnly: true,
+  },
+  { id: 'codeSelection', scope: 'coding', keys: 'K', label: 'Code the selection: open the code picker' },
+  { id: 'repeatLastCode', scope: 'coding', keys: 'R', label: 'Code the selection with the code used last' },
+  { id: 'inVivoCode', scope: 'coding', keys: 'I', label: 'Code the selection in vivo (a new code named by its words)' },
+  { id: 'clearClicked', scope: 'coding', keys: 'Escape', label: 'Close the coding shown in the inspector' },
+  { id: 'codebookNext', scope: 'codebook', keys: 'ArrowDown', label: 'Next code' },
+  { id: 'codebookPrevious', scope: 'codebook', keys: 'ArrowUp', label: 'Previous code' },
+  { id: 'codebookMoveUp', scope: 'codebook', keys: 'Alt+ArrowUp', label: 'Move the code up' },
+  { id: 'codebookMoveDown', scope: 'codebook', keys: 'Alt+ArrowDown', label: 'Move the code down' },
+  { id: 'codebookIndent', scope: 'codebook', keys: 'Alt+ArrowRight', label: 'Make it a sub-code of the code above' },
+  { id: 'codebookOutdent', scope: 'codebook', keys: 'Alt+ArrowLeft', label: 'Move it up a level' },
+  { id: 'codebookAddChild', scope: 'codebook', keys: 'N', label: 'New sub-code' },
+  { id: 'codebookAddChildInsert', scope: 'codebook', keys: 'Insert', label: 'New sub-code' },
+  { id: 'codebookAddSibling', scope: 'codebook', keys: 'Shift+N', label: 'New code beside it' },
+  { id: 'codebookDelete', scope: 'codebook', keys: 'Delete', label: 'Delete the code (asks first)' },
+  { id: 'pickerNext', scope: 'picker', keys: 'ArrowDown', label: 'Next code' },
+  { id: 'pickerPrevious', scope: 'picker', keys: 'ArrowUp', label: 'Previous code' },
+  { id: 'pickerChoose', scope: 'picker', keys: 'Enter', label: 'Apply the code (or create it, when none matches)' },
+  { id: 'dialogClose', scope: 'dialog', keys: 'Escape', label: 'Close the dialog without changing anything' },
+];
+
+interface KeySpec {
+  key: string;
+  mod: boolean;
+  alt: boolean;
+  shift: boolean;
+}
+
+const MODIFIERS = new Set(['Mod', 'Alt', 'Shift']);
+
+function parseKeys(keys: string): KeySpec {
+  // A lone modifier ("Alt") is a key of its own; "?" and "+" are keys, not separators.
+  const parts = keys === '+' ? ['+'] : keys.split('+');
+  const key = parts.length > 1 && MODIFIERS.has(parts.at(-1)!) ? '' : parts.at(-1)!;
+  const mods = new Set(key ? parts.slice(0, -1) : parts);
+  return { key, mod: mods.has('Mod'), alt: mods.has('Alt'), shift: mods.has('Shift') };
+}
+
+/** Whether a key press is this shortcut. Letters match either case; Shift counts only where written (not for "?"). */
+export function isShortcut(shortcut: Shortcut, press: KeyPress): boolean {
+  const spec = parseKeys(shortcut.keys);
+  if (!spec.key) return false;
+  const letter = /^[A-Z]$/.test(spec.key);
+  const keyMatches = letter ? press.key.toUpperCase() === spec.key : press.key === spec.key;
+  if (!keyMatches) return false;
+  const mod = press.ctrlKey || press.metaKey;
+  const printable = spec.key.length === 1 && !letter; // "?" needs Shift on most layouts: not checked
+  return mod === spec.mod && press.altKey === spec.alt && (printable || press.shiftKey === spec.shift);
+}
+
+/** The shortcut of `scope` a key press is, if any. */
+export function matchShortcut(scope: ShortcutScope, press: KeyPress): ShortcutId | null {
+  return SHORTCUTS.find((s) => s.scope === scope && !s.shownOnly && isShortcut(s, press))?.id ?? null;
+}
+
+const MAC_NAMES: Record<string, string> = { Mod: '⌘', Alt: '⌥', Shift: '⇧' };
+const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
+
+/** How the keys are shown: "Ctrl+Shift+Z", or "⌘⇧Z" on a Mac. */
+export function keysLabel(keys: string, mac: boolean): string {
+  const parts = keys === '+' ? ['+'] : keys.split('+');
+  const names = parts.map((p) => KEY_NAMES[p] ?? (mac ? (MAC_NAMES[p] ?? p) : p === 'Mod' ? 'Ctrl' : p));
+  return mac ? names.join('') : names.join('+');
+}
+
+export interface SheetSection {
+  scope: ShortcutScope;
+  title: string;
+  rows: { keys: string[]; label: string }[];
+}
+
+/** The shortcut sheet: every shortcut by scope, shortcuts with the same label on one row. */
+export function shortcutSheet(mac: boolean): SheetSection[] {
+  return (Object.keys(SCOPE_LABELS) as ShortcutScope[]).map((scope) => {
+    const rows: SheetSection['rows'] = [];
+    for (const s of SHORTCUTS.filter((x) => x.scope === scope)) {
+      const same = rows.find((r) => r.label === s.label);
+      if (same) same.keys.push(keysLabel(s.keys, mac));
+      else rows.push({ keys: [keysLabel(s.keys, mac)], label: s.label });
+    }
+    return { scope, title: SCOPE_LABELS[scope], rows };
+  });
+}
