@@ -1,20 +1,22 @@
 // Wiring of the main process, kept apart from main.ts so tests can drive it with
 // fake Electron objects. Everything Electron-specific comes in as an argument.
 import path from 'node:path';
-import type { App, BrowserWindow, Dialog, IpcMain, Protocol, Session, Shell } from 'electron';
+import type { App, BrowserWindow, Dialog, IpcMain, Protocol, Screen, Session, Shell } from 'electron';
 import { APP_CLOSING, CLOSE_GRACE_MS } from './contract.js';
 import { registerIpcHandlers } from './ipc.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
 import { APP_INDEX_URL, guardWebContents, hardenSession, secureWebPreferences } from './security.js';
+import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState, type WindowState } from './windowState.js';
 
 export interface ElectronPieces {
-  app: Pick<App, 'enableSandbox' | 'on' | 'getPath' | 'getVersion' | 'quit'>;
+  app: Pick<App, 'enableSandbox' | 'on' | 'getPath' | 'getVersion' | 'quit' | 'requestSingleInstanceLock'>;
   BrowserWindow: typeof BrowserWindow;
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   ipcMain: Pick<IpcMain, 'handle'>;
   shell: Pick<Shell, 'openPath'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: Session };
+  screen: Pick<Screen, 'getAllDisplays'>;
 }
 
 export interface AppPaths {
@@ -24,13 +26,22 @@ export interface AppPaths {
   preloadPath: string;
 }
 
-/** What must happen before Electron's `ready` event. */
-export function beforeReady(e: Pick<ElectronPieces, 'app' | 'protocol'>): void {
+/**
+ * What must happen before Electron's `ready` event. False when another copy of the app is
+ * already running: this one quits, and the other comes to the front (whenReady).
+ */
+export function beforeReady(e: Pick<ElectronPieces, 'app' | 'protocol'>): boolean {
+  // One app, one window: two copies would each take backups of the same projects.
+  if (!e.app.requestSingleInstanceLock()) {
+    e.app.quit();
+    return false;
+  }
   e.app.enableSandbox(); // every renderer, including any we did not create ourselves
   registerAppScheme(e.protocol);
   // Guards every WebContents ever created (devtools, stray frames), not only our window.
   e.app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   e.app.on('window-all-closed', () => e.app.quit());
+  return true;
 }
 
 /** Hardens the session, serves dist/, registers IPC and opens the window. */
@@ -55,9 +66,25 @@ export function whenReady(e: ElectronPieces, paths: AppPaths): BrowserWindow {
     }),
     readyToClose: () => closeGuard?.allow(),
   });
-  win = createMainWindow(e.BrowserWindow, paths.preloadPath);
-  closeGuard = guardClose(win);
-  return win;
+  const state = readWindowState(
+    userData(),
+    e.screen.getAllDisplays().map((d) => d.workArea),
+  );
+  win = createMainWindow(e.BrowserWindow, paths.preloadPath, state);
+  const main = win;
+  // Remembered when the window is asked to close (it then stays open for the last backup,
+  // long enough for this small write).
+  main.on('close', () => {
+    if (!main.isDestroyed()) void writeWindowState(userData(), main).catch(() => {});
+  });
+  closeGuard = guardClose(main);
+  // A second launch (a double-click on the app, or on a file) brings this window forward.
+  e.app.on('second-instance', () => {
+    if (main.isDestroyed()) return;
+    if (main.isMinimized()) main.restore();
+    main.focus();
+  });
+  return main;
 }
 
 /**
@@ -88,15 +115,19 @@ export function guardClose(win: BrowserWindow, graceMs = CLOSE_GRACE_MS, timers 
   return { allow };
 }
 
-export function createMainWindow(BW: typeof BrowserWindow, preloadPath: string): BrowserWindow {
+export function createMainWindow(BW: typeof BrowserWindow, preloadPath: string, state: WindowState): BrowserWindow {
   const win = new BW({
-    width: 1400,
-    height: 900,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     show: false, // shown once painted, so there is no white flash
     title: 'Mirabal Workbench',
     webPreferences: secureWebPreferences(preloadPath),
   });
   guardWebContents(win.webContents);
+  if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_INDEX_URL);
   return win;

@@ -1,6 +1,10 @@
 // Hand-written stand-ins for the pieces of Electron the main process uses. They
 // record what the code under test did so tests can assert on it; nothing here
 // loads the real 'electron' package (whose binary is not installed offline).
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 type Listener = (...args: any[]) => unknown;
 
 export class FakeEmitter {
@@ -58,6 +62,28 @@ export class FakeBrowserWindow extends FakeEmitter {
   closeCalls = 0;
   close(): void {
     this.closeCalls++;
+  }
+  bounds = { x: 10, y: 20, width: 1200, height: 800 };
+  maximized = false;
+  minimized = false;
+  focused = 0;
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused++;
   }
   isDestroyed(): boolean {
     return false;
@@ -127,7 +153,13 @@ export class FakeProtocol {
 export class FakeApp extends FakeEmitter {
   sandboxEnabled = false;
   quitCalled = false;
-  constructor(public userData = '/nonexistent-user-data') {
+  /** What requestSingleInstanceLock answers: false when another copy already runs. */
+  lock = true;
+  requestSingleInstanceLock(): boolean {
+    return this.lock;
+  }
+  // A folder of its own that does not exist yet: what the app writes there stays in the temp dir.
+  constructor(public userData = join(tmpdir(), `mirabal-fake-user-data-${randomUUID()}`)) {
     super();
   }
   enableSandbox(): void {
@@ -145,6 +177,14 @@ export class FakeApp extends FakeEmitter {
   }
   whenReady(): Promise<void> {
     return Promise.resolve();
+  }
+}
+
+/** One 1920×1080 screen (its work area less a 40 px task bar), or the screens given. */
+export class FakeScreen {
+  constructor(public workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }]) {}
+  getAllDisplays() {
+    return this.workAreas.map((workArea) => ({ workArea }));
   }
 }
 

@@ -3,7 +3,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { APP_CLOSING, CHANNELS } from '../../electron/contract';
 import { APP_INDEX_URL } from '../../electron/security';
-import { FakeApp, FakeBrowserWindow, FakeDialog, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, navEvent } from './fakes';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeReady } from '../../electron/app';
+import { as, FakeApp, FakeBrowserWindow, FakeDialog, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, navEvent } from './fakes';
 
 const fakes = vi.hoisted(() => ({}) as Record<string, unknown>);
 vi.mock('electron', async () => {
@@ -15,6 +18,7 @@ vi.mock('electron', async () => {
     ipcMain: new f.FakeIpcMain(),
     protocol: new f.FakeProtocol(),
     session: { defaultSession: new f.FakeSession() },
+    screen: new f.FakeScreen(),
     shell: { openPath: () => Promise.resolve('') },
   });
   return fakes;
@@ -120,5 +124,38 @@ describe('electron/main.ts', () => {
     const { app } = await startMain();
     app.emit('window-all-closed');
     expect(app.quitCalled).toBe(true);
+  });
+
+  it('brings its window forward when the app is launched again', async () => {
+    const { app } = await startMain();
+    const win = FakeBrowserWindow.created[0]!;
+    win.minimized = true;
+    const before = win.focused;
+    app.emit('second-instance', {}, ['mirabal', '/home/r/Study.mirabal'], '/home/r');
+    expect(win.minimized).toBe(false);
+    expect(win.focused).toBe(before + 1);
+  });
+
+  it("remembers the window's size, position and maximised state when it is closed", async () => {
+    const { app } = await startMain();
+    const win = FakeBrowserWindow.created[0]!;
+    win.bounds = { x: 100, y: 60, width: 1280, height: 820 };
+    win.maximized = true;
+    win.emit('close', closeEvent());
+    const file = join(app.userData, 'window-state.json');
+    await expect.poll(() => existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 100, y: 60, width: 1280, height: 820, maximized: true });
+  });
+});
+
+describe('beforeReady', () => {
+  it('quits at once, changing nothing, when another copy of the app is running', () => {
+    const app = new FakeApp();
+    app.lock = false;
+    const protocol = new FakeProtocol();
+    expect(beforeReady({ app: as(app), protocol: as(protocol) })).toBe(false);
+    expect(app.quitCalled).toBe(true);
+    expect(app.sandboxEnabled).toBe(false);
+    expect(protocol.privileged).toHaveLength(0);
   });
 });
