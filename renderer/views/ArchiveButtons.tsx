@@ -2,6 +2,7 @@
 // "Restore archive…" on the projects screen, which shows what the archive holds before it
 // writes anything. Unlike a .qdpx, an archive keeps everything: basket, decisions, change
 // matrix, quote style, redaction list, history.
+import { PassphraseInput } from './SecretField';
 import { useState } from 'react';
 import { errorMessage } from '../core/shared';
 import { getPlatform } from '../platform/platform';
@@ -92,21 +93,5 @@ function RestoreDialog(props: {
         onCreated={props.onRestored}
       />
     </Modal>
-  );
-}
-
-/** The passphrase (or recovery key) an encrypted archive or backup needs to be restored. */
-export function PassphraseInput(props: { value: string; onChange(value: string): void; purpose: string }) {
-  return (
-    <label className="field">
-      {props.purpose} or recovery key
-      <input
-        type="password"
-        autoComplete="off"
-        aria-label="Passphrase or recovery key"
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </label>
   );
 }

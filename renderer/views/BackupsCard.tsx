@@ -6,7 +6,7 @@ import { errorMessage, formatSize } from '../core/shared';
 import { getPlatform, type BackupEntry } from '../platform/platform';
 import { checkBackup, restoreBackupAsCopy, type BackupCheck } from '../store/backups';
 import type { ProjectEntry } from '../store/registry';
-import { PassphraseInput } from './ArchiveButtons';
+import { PassphraseInput } from './SecretField';
 import { ErrorLine, formatDate, Modal, ModalFoot, useAction } from './common';
 import { navigate } from './route';
 import { useAutoBackupStatus } from './useAutoBackup';

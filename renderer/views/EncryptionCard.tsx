@@ -6,6 +6,7 @@ import { changePassphrase, encryptProject, lockProject, MIN_PASSPHRASE_LENGTH } 
 import { prefs } from '../store/prefs';
 import { ErrorLine, LockIcon, Modal, ModalFoot, useAction } from './common';
 import { flushPendingEdits } from './pendingEdits';
+import { SecretField } from './SecretField';
 
 const IDLE_CHOICES = [5, 10, 15, 30, 60, 120];
 
@@ -81,26 +82,19 @@ export function EncryptionCard(props: { projectId: string; encrypted: boolean; o
 function PassphrasePair(props: { value: [string, string]; onChange(value: [string, string]): void; label: string }) {
   return (
     <>
-      <label className="field">
-        {props.label}
-        <input
-          type="password"
-          autoComplete="new-password"
-          aria-label={props.label}
-          value={props.value[0]}
-          onChange={(e) => props.onChange([e.target.value, props.value[1]])}
-        />
-      </label>
-      <label className="field">
-        Type it again
-        <input
-          type="password"
-          autoComplete="new-password"
-          aria-label={`${props.label}, again`}
-          value={props.value[1]}
-          onChange={(e) => props.onChange([props.value[0], e.target.value])}
-        />
-      </label>
+      <SecretField
+        label={props.label}
+        autoComplete="new-password"
+        value={props.value[0]}
+        onChange={(v) => props.onChange([v, props.value[1]])}
+      />
+      <SecretField
+        label="Type it again"
+        ariaLabel={`${props.label}, again`}
+        autoComplete="new-password"
+        value={props.value[1]}
+        onChange={(v) => props.onChange([props.value[0], v])}
+      />
     </>
   );
 }
@@ -201,16 +195,12 @@ function ChangePassphraseDialog(props: { projectId: string; onClose(): void }) {
             <p role="status">The passphrase is changed. The recovery key stays the same. Backups taken before keep the old passphrase.</p>
           ) : (
             <>
-              <label className="field">
-                Current passphrase or recovery key
-                <input
-                  type="password"
-                  autoComplete="current-password"
-                  aria-label="Current passphrase or recovery key"
-                  value={current}
-                  onChange={(e) => setCurrent(e.target.value)}
-                />
-              </label>
+              <SecretField
+                label="Current passphrase or recovery key"
+                autoComplete="current-password"
+                value={current}
+                onChange={setCurrent}
+              />
               <PassphrasePair label="New passphrase" value={pair} onChange={setPair} />
               {pair[0] && problem && <p className="muted small">{problem}</p>}
             </>

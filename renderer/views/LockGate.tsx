@@ -8,6 +8,7 @@ import { getProject } from '../store/projects';
 import { ErrorLine, LockIcon, useAction } from './common';
 import { flushPendingEdits } from './pendingEdits';
 import { ProjectScreen } from './ProjectScreen';
+import { SecretField } from './SecretField';
 import { navigate, type ProjectRoute } from './route';
 
 type GateState = 'checking' | 'locked' | 'open';
@@ -98,14 +99,7 @@ function UnlockScreen(props: { projectId: string; onUnlocked(): void }) {
       </h1>
       <p>This project is encrypted. Enter its passphrase, or the recovery key you wrote down when it was encrypted.</p>
       <form onSubmit={(e) => void submit(e)}>
-        <input
-          type="password"
-          aria-label="Passphrase or recovery key"
-          autoComplete="off"
-          autoFocus
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-        />
+        <SecretField bare label="Passphrase or recovery key" autoFocus value={secret} onChange={setSecret} />
         <button type="submit" className="primary" disabled={!secret || busy}>
           {busy ? (wait ? `Waiting ${wait} s…` : 'Unlocking…') : 'Unlock'}
         </button>

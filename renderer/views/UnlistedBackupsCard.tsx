@@ -8,7 +8,7 @@ import { getPlatform } from '../platform/platform';
 import { listUnlistedBackups, restoreBackupAsCopy, type UnlistedBackups } from '../store/backups';
 import type { ProjectEntry } from '../store/registry';
 import { ErrorLine, formatDate, useAction } from './common';
-import { PassphraseInput } from './ArchiveButtons';
+import { PassphraseInput } from './SecretField';
 
 export function UnlistedBackupsCard(props: { projectCount: number; onRestored: (entry: ProjectEntry) => void }) {
   const target = getPlatform().backups;
