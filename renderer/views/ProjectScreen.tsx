@@ -1,6 +1,7 @@
 // One open project: its name, the tabs, who is coding, blind mode, undo/redo, and the data
 // every tab reads (kept live from Dexie).
-import { matchShortcut } from '../core/shortcuts';
+import { keysOf, matchShortcut } from '../core/shortcuts';
+import { isMac } from './ShortcutSheet';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { chooseCoder, newCoder } from '../core/coding';
@@ -168,7 +169,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
           <button
             type="button"
             aria-label="Undo"
-            title={records?.undo.undo ? `Undo: ${records.undo.undo} (Ctrl+Z)` : 'Nothing to undo'}
+            title={records?.undo.undo ? `Undo: ${records.undo.undo} (${keysOf('undo', isMac())})` : 'Nothing to undo'}
             disabled={!records?.undo.undo}
             onClick={() => runUndo(false)}
           >
@@ -177,7 +178,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
           <button
             type="button"
             aria-label="Redo"
-            title={records?.undo.redo ? `Redo: ${records.undo.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            title={records?.undo.redo ? `Redo: ${records.undo.redo} (${keysOf('redo', isMac())})` : 'Nothing to redo'}
             disabled={!records?.undo.redo}
             onClick={() => runUndo(true)}
           >

@@ -1,4 +1,5 @@
 // The start screen: projects side by side, the sample study for a first look, and the bin.
+import { showShortcutSheet } from './ShortcutSheet';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { createProject, deleteForever, deleteProject, listProjects, renameProject, restoreProject } from '../store/projects';
@@ -38,7 +39,11 @@ export function ProjectsScreen() {
       <header className="app-head">
         <h1>Mirabal Workbench</h1>
         <p className="muted">
-          Code interview transcripts, compare Time 1 with Time 2, check agreement, pull quotes. Everything stays on this computer.
+          Code interview transcripts, compare Time 1 with Time 2, check agreement, pull quotes. Everything stays on this computer.{' '}
+          {/* The header of an open project has no room: there, ? and F1 open the sheet, as it says. */}
+          <button type="button" className="link" onClick={showShortcutSheet}>
+            Keyboard shortcuts (? or F1)
+          </button>
         </p>
         {projects && <StorageLine hasProjects={projects.active.length > 0} />}
       </header>

@@ -4,7 +4,14 @@ import { useEffect, useState } from 'react';
 import { matchShortcut, shortcutSheet } from '../core/shortcuts';
 import { inTextField, Modal } from './common';
 
-const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+const openers = new Set<() => void>();
+
+/** Opens the sheet (the Help button; the keys open it themselves). */
+export function showShortcutSheet(): void {
+  for (const open of openers) open();
+}
 
 export function ShortcutSheet(props: { onClose(): void }) {
   const sections = shortcutSheet(isMac());
@@ -49,8 +56,13 @@ export function ShortcutSheetKey() {
         setOpen(true);
       }
     };
+    const open = () => setOpen(true);
+    openers.add(open);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      openers.delete(open);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
   return open ? <ShortcutSheet onClose={() => setOpen(false)} /> : null;
 }

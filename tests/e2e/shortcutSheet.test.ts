@@ -18,6 +18,11 @@ describe('the keyboard shortcut sheet', () => {
 
   it('opens on ? and F1, lists every shortcut of every view, and closes on Esc', async () => {
     const { page, errors } = s;
+    // From the projects screen with the mouse, for whoever looks for help there.
+    await page.getByRole('button', { name: 'Keyboard shortcuts (? or F1)' }).click();
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('tab', { name: 'Codebook' }).click();
     await page.keyboard.press('Shift+?');

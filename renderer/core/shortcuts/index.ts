@@ -146,6 +146,11 @@ export function keysLabel(keys: string, mac: boolean): string {
   return mac ? names.join('') : names.join('+');
 }
 
+/** The keys of one shortcut as shown, for a button's tooltip ("Undo (Ctrl+Z)"). */
+export function keysOf(id: ShortcutId, mac: boolean): string {
+  return keysLabel(SHORTCUTS.find((s) => s.id === id)!.keys, mac);
+}
+
 export interface SheetSection {
   scope: ShortcutScope;
   title: string;

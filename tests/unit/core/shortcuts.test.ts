@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isShortcut,
   keysLabel,
+  keysOf,
   matchShortcut,
   SCOPE_LABELS,
   shortcutSheet,
@@ -81,6 +82,8 @@ describe('the shortcut registry', () => {
     expect(keysLabel('Mod+Shift+Z', true)).toBe('⌘⇧Z');
     expect(keysLabel('Alt+ArrowUp', false)).toBe('Alt+↑');
     expect(keysLabel('Escape', true)).toBe('Esc');
+    expect(keysOf('undo', false)).toBe('Ctrl+Z');
+    expect(keysOf('redo', true)).toBe('⌘⇧Z');
   });
 
   it('lists every shortcut in the sheet, by scope, the same label once', () => {
