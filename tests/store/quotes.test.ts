@@ -106,7 +106,7 @@ describe('export files', () => {
     expect(quotesClipboardText(prepared, 'table').split('\n')[2]).toBe(
       `2\tWe talk. 🇬🇧 [family] first.\t(Dale, Time 2)\tRespectful communication\t\tPaper 1\tDale T2\t${quotes[1]!.start}\t${quotes[1]!.end}\tno`,
     );
-  });
+  }, 30_000); // builds and reads back a .docx: seconds on a loaded 2-core machine
 
   it('refuses every format while a listed identifier is still there', async () => {
     const prepared = prepareQuotes(project, 'Family quotes', [{ quote: quotes[1]! }], DEFAULT_QUOTE_SETTINGS, redactions);

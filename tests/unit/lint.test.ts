@@ -62,13 +62,18 @@ describe('the layers, as the linter keeps them', () => {
     ['renderer/widgets/x.ts', 'export const a = 1;', /renderer\/widgets is not a layer eslint.config.js knows/],
   ];
 
-  it.each(cases)('%s: %s is refused', async (file, code, expected) => {
-    const found = await problems(file, code);
-    expect(
-      found.some((p) => expected.test(p)),
-      found.join('\n'),
-    ).toBe(true);
-  });
+  // Type-aware linting builds the whole program on its first call: seconds on a 2-core machine.
+  it.each(cases)(
+    '%s: %s is refused',
+    async (file, code, expected) => {
+      const found = await problems(file, code);
+      expect(
+        found.some((p) => expected.test(p)),
+        found.join('\n'),
+      ).toBe(true);
+    },
+    60_000,
+  );
 
   it.each([
     ['renderer/core/x.ts', "import { live } from './shared';\nexport const f = live;"],
@@ -111,7 +116,7 @@ describe('core and io compile without the DOM or Node', () => {
     expect((await diagnostics('core', "export const p = process.env['HOME'];")).join()).toMatch(/Cannot find name 'process'/);
     expect((await diagnostics('core', 'export const d = new TextDecoder();')).join()).toMatch(/Cannot find name 'TextDecoder'/);
     expect(await diagnostics('core', "import { live } from './shared';\nexport const f = live;")).toEqual([]);
-  });
+  }, 60_000);
 
   it('io refuses the page and Node (also through docx and papaparse), and accepts text codecs and its libraries', async () => {
     expect((await diagnostics('io', 'export const b = document.body;')).join()).toMatch(/Cannot find name 'document'/);
