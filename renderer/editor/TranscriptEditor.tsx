@@ -19,6 +19,7 @@ import {
   $transcriptIntact,
   transcriptTurns,
 } from './buildState';
+import { useAdoptedRule } from './adoptedSheet';
 import { CodingMargin } from './CodingMargin';
 import { useCodingTooltip, type CodingLabel } from './CodingTooltip';
 import { $isCodingMarkNode, TRANSCRIPT_NODES } from './nodes';
@@ -174,10 +175,10 @@ function TranscriptBody(props: TranscriptEditorProps) {
   const selectedCss = selected
     ? `.transcript-content [data-coding-ids~="${CSS.escape(selected)}"]{outline:1.5px solid rgba(0,0,0,.75);outline-offset:0}`
     : '';
+  useAdoptedRule(selectedCss);
 
   return (
     <div className="transcript-editor" ref={wrapperRef} style={{ '--mark-strength': String(props.markStrength ?? 1) } as CSSProperties}>
-      {selectedCss && <style>{selectedCss}</style>}
       <div className="transcript-scroll" data-transcript-scroll ref={scrollRef}>
         <div className="transcript-columns" onMouseOver={hover.onMouseOver} onMouseLeave={hover.onMouseLeave}>
           <CodingMargin

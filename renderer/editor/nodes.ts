@@ -2,6 +2,7 @@
 // a CodingMarkNode wraps a run of text covered by the same set of codings and carries
 // ONLY their ids. Nothing here owns a coding: offsets live in the store, colours in a
 // lookup beside the editor, and both node kinds are rebuilt from offsets (buildState.ts).
+import { adoptSheet, sheetInForce } from './adoptedSheet';
 import { MarkNode } from '@lexical/mark';
 import {
   $applyNodeReplacement,
@@ -152,7 +153,8 @@ function tint(colour: string, alpha: number): string {
 
 // Marks share a handful of colour combinations. Each combination becomes one CSS rule in
 // a shared stylesheet and a mark only gets its class name: parsing an inline style per mark
-// was the largest single cost of opening a transcript (~1,000 marks).
+// was the largest single cost of opening a transcript (~1,000 marks). The sheet is a
+// constructed one (adoptedSheet.ts): the page's Content-Security-Policy refuses inline styles.
 interface MarkStyles {
   sheet: CSSStyleSheet;
   classes: Map<string, string>;
@@ -161,11 +163,8 @@ const markStyles = new WeakMap<Document, MarkStyles>();
 
 function markClass(doc: Document, colours: readonly string[]): string {
   let styles = markStyles.get(doc);
-  if (!styles || !styles.sheet.ownerNode?.isConnected) {
-    const el = doc.createElement('style');
-    el.setAttribute('data-coding-marks', '');
-    doc.head.appendChild(el);
-    styles = { sheet: el.sheet!, classes: new Map() };
+  if (!styles || !sheetInForce(doc, styles.sheet)) {
+    styles = { sheet: adoptSheet(doc), classes: new Map() };
     markStyles.set(doc, styles);
   }
   const key = colours.join('|');

@@ -130,6 +130,11 @@ describe('the CSP', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
   });
+  it('allows no inline script or style: every e2e test fails on a refused one (console error)', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self';");
+  });
 });
 
 describe('assertAppSender', () => {
