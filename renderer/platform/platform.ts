@@ -45,10 +45,17 @@ export interface Platform {
   onAppClosing?(whenClosing: () => Promise<void>): void;
 }
 
-/** The Electron implementation is chosen whenever the preload has run. */
+let current: { api: WorkbenchApi | undefined; platform: Platform } | null = null;
+
+/**
+ * The Electron implementation is chosen whenever the preload has run. The same object each
+ * time: views use it (and its `backups`) as effect dependencies, and a new one per render made
+ * the Backups card list the backups again after every render, for ever.
+ */
 export function getPlatform(): Platform {
   const api = (globalThis as { workbench?: WorkbenchApi }).workbench;
-  return api ? electronPlatform(api) : browserPlatform();
+  if (current?.api !== api || !current) current = { api, platform: api ? electronPlatform(api) : browserPlatform() };
+  return current.platform;
 }
 
 /**
