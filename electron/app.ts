@@ -2,8 +2,10 @@
 // fake Electron objects. Everything Electron-specific comes in as an argument.
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog, IpcMain, Protocol, Screen, Session, Shell } from 'electron';
-import { APP_CLOSING, CLOSE_GRACE_MS } from './contract.js';
+import { APP_CLOSING, CLOSE_GRACE_MS, FILES_OPENED, MENU_COMMAND } from './contract.js';
 import { registerIpcHandlers } from './ipc.js';
+import { showMenu, STARTING_MENU, type MenuApi } from './menu.js';
+import { filesInArgs, OpenedFiles } from './openedFiles.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
 import { APP_INDEX_URL, guardWebContents, hardenSession, secureWebPreferences } from './security.js';
 import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState, type WindowState } from './windowState.js';
@@ -17,6 +19,7 @@ export interface ElectronPieces {
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: Session };
   screen: Pick<Screen, 'getAllDisplays'>;
+  Menu: MenuApi;
 }
 
 export interface AppPaths {
@@ -30,7 +33,7 @@ export interface AppPaths {
  * What must happen before Electron's `ready` event. False when another copy of the app is
  * already running: this one quits, and the other comes to the front (whenReady).
  */
-export function beforeReady(e: Pick<ElectronPieces, 'app' | 'protocol'>): boolean {
+export function beforeReady(e: Pick<ElectronPieces, 'app' | 'protocol'>, opened: OpenedFiles): boolean {
   // One app, one window: two copies would each take backups of the same projects.
   if (!e.app.requestSingleInstanceLock()) {
     e.app.quit();
@@ -41,16 +44,27 @@ export function beforeReady(e: Pick<ElectronPieces, 'app' | 'protocol'>): boolea
   // Guards every WebContents ever created (devtools, stray frames), not only our window.
   e.app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   e.app.on('window-all-closed', () => e.app.quit());
+  // A Mac hands over a double-clicked file by this event (also before ready, at launch).
+  e.app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    opened.add([filePath]);
+  });
   return true;
 }
 
 /** Hardens the session, serves dist/, registers IPC and opens the window. */
-export function whenReady(e: ElectronPieces, paths: AppPaths): BrowserWindow {
+export function whenReady(e: ElectronPieces, paths: AppPaths, opened: OpenedFiles): BrowserWindow {
   hardenSession(e.session.defaultSession);
   serveAppProtocol(e.protocol, paths.distDir);
   let win: BrowserWindow | null = null;
-  let closeGuard: { allow(): void } | null = null;
+  let closeGuard: CloseGuard | null = null;
   const userData = () => e.app.getPath('userData');
+  const toPage = (channel: string, ...args: unknown[]) => {
+    if (win && !win.isDestroyed()) win.webContents.send(channel, ...args);
+  };
+  const mac = process.platform === 'darwin';
+  const sendCommand = (command: string) => toPage(MENU_COMMAND, command);
+  showMenu(e.Menu, STARTING_MENU, mac, sendCommand);
   registerIpcHandlers({
     ipcMain: e.ipcMain,
     dialog: e.dialog,
@@ -65,6 +79,9 @@ export function whenReady(e: ElectronPieces, paths: AppPaths): BrowserWindow {
       backupsFolder: path.join(userData(), 'backups'),
     }),
     readyToClose: () => closeGuard?.allow(),
+    stillClosing: () => closeGuard?.extend(),
+    setMenu: (menus) => showMenu(e.Menu, menus, mac, sendCommand),
+    takeOpenedFiles: () => opened.take(),
   });
   const state = readWindowState(
     userData(),
@@ -78,21 +95,33 @@ export function whenReady(e: ElectronPieces, paths: AppPaths): BrowserWindow {
     if (!main.isDestroyed()) void writeWindowState(userData(), main).catch(() => {});
   });
   closeGuard = guardClose(main);
-  // A second launch (a double-click on the app, or on a file) brings this window forward.
-  e.app.on('second-instance', () => {
+  // Files queued from now on are offered at once; those queued at launch the page asks for.
+  opened.onAdded = () => toPage(FILES_OPENED);
+  // A second launch (a double-click on the app, or on a file) brings this window forward, and
+  // hands over the files it was asked to open.
+  e.app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
     if (main.isDestroyed()) return;
     if (main.isMinimized()) main.restore();
     main.focus();
+    opened.add(filesInArgs(argv, workingDirectory));
   });
   return main;
 }
 
+export interface CloseGuard {
+  /** The page is ready: close now. */
+  allow(): void;
+  /** The page is still finishing (an import, a save): wait another grace period. */
+  extend(): void;
+}
+
 /**
- * Holds the window open while the page takes its last backup: the first close is cancelled and
- * the page told (APP_CLOSING); the window closes when the page says it is ready, or after
- * CLOSE_GRACE_MS whatever happens, or at once if the page has crashed.
+ * Holds the window open while the page finishes its work and takes its last backup: the first
+ * close is cancelled and the page told (APP_CLOSING); the window closes when the page says it is
+ * ready, or CLOSE_GRACE_MS after the page last said it is still at it, or at once if the page
+ * has crashed.
  */
-export function guardClose(win: BrowserWindow, graceMs = CLOSE_GRACE_MS, timers = { setTimeout, clearTimeout }): { allow(): void } {
+export function guardClose(win: BrowserWindow, graceMs = CLOSE_GRACE_MS, timers = { setTimeout, clearTimeout }): CloseGuard {
   let allowed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const allow = () => {
@@ -112,7 +141,12 @@ export function guardClose(win: BrowserWindow, graceMs = CLOSE_GRACE_MS, timers 
   win.webContents.on('render-process-gone', () => {
     allowed = true;
   });
-  return { allow };
+  const extend = () => {
+    if (!timer || allowed) return; // not closing: nothing to extend
+    timers.clearTimeout(timer);
+    timer = timers.setTimeout(allow, graceMs);
+  };
+  return { allow, extend };
 }
 
 export function createMainWindow(BW: typeof BrowserWindow, preloadPath: string, state: WindowState): BrowserWindow {

@@ -19,15 +19,69 @@ export const CHANNELS = {
   deleteBackups: 'backup:delete',
   appInfo: 'app:info',
   readyToClose: 'app:readyToClose',
+  stillClosing: 'app:stillClosing',
+  setMenu: 'menu:set',
+  openedFiles: 'app:openedFiles',
 } as const;
 
 /**
- * The one message main sends to the page: the window is about to close (the user closed it or
- * quit). The page takes a last backup if anything changed, then calls readyToClose; main closes
- * the window anyway after CLOSE_GRACE_MS, so a hung page can never keep it open.
+ * Main tells the page the window is about to close (the user closed it or quit). The page lets
+ * running work finish (an import, a save), takes a last backup if anything changed, then calls
+ * readyToClose. Main closes the window anyway CLOSE_GRACE_MS after the page last said it is still
+ * at it (stillClosing), so a hung page can never keep it open.
  */
 export const APP_CLOSING = 'app:closing';
 export const CLOSE_GRACE_MS = 20_000;
+
+/** Main tells the page that an item of the application menu was chosen; the payload is its command. */
+export const MENU_COMMAND = 'menu:command';
+/**
+ * Main tells the page that the system asked the app to open files (a double-click on a .mirabal
+ * or .qdpx, or a second launch with one): the page takes them with openedFiles.
+ */
+export const FILES_OPENED = 'app:filesOpened';
+/** What the system may ask the app to open: the file associations of electron-builder.yml. */
+export const OPENABLE_EXTENSIONS = ['.mirabal', '.qdpx'] as const;
+
+/**
+ * The application menu's commands, as the page names them (renderer/core/commands); main sends
+ * back only these. The page builds the menu (labels, which items are enabled) from its action
+ * registry; main checks it and shows it.
+ */
+export const MENU_COMMANDS = [
+  'newProject',
+  'openSample',
+  'importTranscripts',
+  'importQdpx',
+  'saveArchive',
+  'restoreArchive',
+  'exportQdpx',
+  'undo',
+  'redo',
+  'shortcutSheet',
+  'about',
+] as const;
+export type MenuCommandId = (typeof MENU_COMMANDS)[number];
+/** Items the platform provides itself (Electron menu roles). */
+export const MENU_ROLES = ['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'quit'] as const;
+export type MenuRoleName = (typeof MENU_ROLES)[number];
+
+export type MenuItemSpec =
+  | { kind: 'command'; command: MenuCommandId; label: string; accelerator?: string; enabled: boolean }
+  | { kind: 'role'; role: MenuRoleName }
+  | { kind: 'separator' };
+export interface MenuSpec {
+  label: string;
+  items: MenuItemSpec[];
+}
+export interface OpenedFilesResult {
+  files: PickedFile[];
+  /** One line per file that could not be read ("Study.mirabal could not be opened: …"). */
+  problems: string[];
+}
+export interface SetMenuArgs {
+  menus: MenuSpec[];
+}
 
 /** The API functions that are invoke channels (all but the one listener, onAppClosing). */
 export type ApiName = keyof typeof CHANNELS;
@@ -108,8 +162,18 @@ export interface WorkbenchApi {
   appInfo(): Promise<AppInfo>;
   /** The page has done what it had to before closing (see APP_CLOSING). */
   readyToClose(): Promise<void>;
-  /** Listens to APP_CLOSING; the only message the page can receive. */
+  /** The page is still finishing work before closing: wait CLOSE_GRACE_MS more. */
+  stillClosing(): Promise<void>;
+  /** Shows the page's application menu in the window (Electron's menu bar, or the Mac's). */
+  setMenu(args: SetMenuArgs): Promise<void>;
+  /** The files the system asked the app to open since the last call (each given once). */
+  openedFiles(): Promise<OpenedFilesResult>;
+  /** Listens to APP_CLOSING. */
   onAppClosing(listener: () => void): void;
+  /** Listens to MENU_COMMAND: the listener gets the command's id. */
+  onMenuCommand(listener: (command: string) => void): void;
+  /** Listens to FILES_OPENED. */
+  onFilesOpened(listener: () => void): void;
 }
 
 /** Argument and result types of each API function, for main's handlers. */

@@ -3,7 +3,7 @@
 // only then touches dialogs or the file system.
 import { mkdir, rm } from 'node:fs/promises';
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions, Shell } from 'electron';
-import { CHANNELS, type ApiName, type ApiResult, type AppInfo } from './contract.js';
+import { CHANNELS, type ApiName, type ApiResult, type AppInfo, type MenuSpec, type OpenedFilesResult } from './contract.js';
 import {
   backupDir,
   listBackupFiles,
@@ -21,6 +21,7 @@ import {
   validateOpenFilesArgs,
   validateProjectArgs,
   validateSaveFileArgs,
+  validateSetMenuArgs,
 } from './validate.js';
 
 export interface IpcDeps {
@@ -34,6 +35,12 @@ export interface IpcDeps {
   appInfo: () => AppInfo;
   /** The page has taken its last backup: the window may close now. */
   readyToClose: () => void;
+  /** The page is still finishing work before closing: the window waits longer. */
+  stillClosing: () => void;
+  /** Shows the page's application menu (checked already). */
+  setMenu: (menus: MenuSpec[]) => void;
+  /** Hands over the files the system asked the app to open (each once). */
+  takeOpenedFiles: () => Promise<OpenedFilesResult>;
 }
 
 /** The mapped type makes the compiler insist on a handler for every channel. */
@@ -95,6 +102,17 @@ function handlers(deps: IpcDeps): Handlers {
     async readyToClose(raw) {
       validateNoArgs(CHANNELS.readyToClose, raw);
       deps.readyToClose();
+    },
+    async stillClosing(raw) {
+      validateNoArgs(CHANNELS.stillClosing, raw);
+      deps.stillClosing();
+    },
+    async setMenu(raw) {
+      deps.setMenu(validateSetMenuArgs(raw).menus);
+    },
+    async openedFiles(raw) {
+      validateNoArgs(CHANNELS.openedFiles, raw);
+      return deps.takeOpenedFiles();
     },
   };
 }

@@ -6,6 +6,13 @@ import { backupTakenAt } from './backupPolicy.js';
 import {
   CHANNELS,
   MAX_WRITE_BYTES,
+  MENU_COMMANDS,
+  MENU_ROLES,
+  type MenuCommandId,
+  type MenuItemSpec,
+  type MenuRoleName,
+  type MenuSpec,
+  type SetMenuArgs,
   type BackupListArgs,
   type BackupReadArgs,
   type BackupWriteArgs,
@@ -121,4 +128,49 @@ export function validateProjectArgs(channel: string, value: unknown): BackupList
 
 export function validateNoArgs(channel: string, value: unknown): void {
   if (value !== undefined) fail(channel, 'takes no arguments');
+}
+
+// Electron's accelerator syntax, only as far as the page's menu uses it ("CmdOrCtrl+Shift+Z", "F1").
+const ACCELERATOR = /^(?:(?:CmdOrCtrl|Alt|Shift)\+){0,3}(?:[A-Z0-9]|F\d{1,2}|Up|Down|Left|Right|Esc|Enter|Delete|Insert)$/;
+
+function menuItem(ch: string, value: unknown, where: string): MenuItemSpec {
+  const kind = typeof value === 'object' && value !== null ? (value as Fields)['kind'] : undefined;
+  if (kind === 'separator') {
+    record(ch, value, ['kind']);
+    return { kind };
+  }
+  if (kind === 'role') {
+    const role = record(ch, value, ['kind', 'role'])['role'];
+    if (!MENU_ROLES.includes(role as never)) fail(ch, `${where}: role ${JSON.stringify(role)} is not one the app uses`);
+    return { kind, role: role as MenuRoleName };
+  }
+  if (kind !== 'command') fail(ch, `${where}: kind must be "command", "role" or "separator"`);
+  const f = record(ch, value, ['kind', 'command', 'label', 'accelerator', 'enabled']);
+  const command = f['command'];
+  if (!MENU_COMMANDS.includes(command as never)) fail(ch, `${where}: command ${JSON.stringify(command)} is not one of the app's`);
+  const label = str(ch, f, 'label', 100);
+  if (label.trim() === '' || CONTROL.test(label)) fail(ch, `${where}: label must be a line of text`);
+  const item: MenuItemSpec = { kind, command: command as MenuCommandId, label, enabled: bool(ch, f, 'enabled') };
+  if (f['accelerator'] !== undefined) {
+    const accelerator = str(ch, f, 'accelerator', 40);
+    if (!ACCELERATOR.test(accelerator)) fail(ch, `${where}: accelerator ${JSON.stringify(accelerator)} is not one the app uses`);
+    item.accelerator = accelerator;
+  }
+  return item;
+}
+
+/** menu:set: a few menus of a few items, each item a known command, a known role or a separator. */
+export function validateSetMenuArgs(value: unknown): SetMenuArgs {
+  const ch = CHANNELS.setMenu;
+  const raw = record(ch, value, ['menus'])['menus'];
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > 8) fail(ch, 'menus must be an array of 1 to 8 menus');
+  const menus = raw.map((m: unknown, i): MenuSpec => {
+    const f = record(ch, m, ['label', 'items']);
+    const label = str(ch, f, 'label', 40);
+    if (label.trim() === '' || CONTROL.test(label)) fail(ch, `menu ${i + 1}: label must be a line of text`);
+    const items = f['items'];
+    if (!Array.isArray(items) || items.length > 40) fail(ch, `menu ${label}: items must be an array of at most 40`);
+    return { label, items: items.map((item: unknown, j) => menuItem(ch, item, `menu ${label}, item ${j + 1}`)) };
+  });
+  return { menus };
 }

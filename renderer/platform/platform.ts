@@ -2,10 +2,18 @@
 // preload's `window.workbench`; in a plain browser (browser mode) it falls back to
 // <input type="file"> and downloads. Neither path uses the network.
 import { backupFileName } from './backupPolicy';
-import { MAX_OPEN_FILE_BYTES, type BackupEntry, type OpenFilesArgs, type PickedFile, type WorkbenchApi } from './contract';
+import {
+  MAX_OPEN_FILE_BYTES,
+  type BackupEntry,
+  type MenuSpec,
+  type OpenedFilesResult,
+  type OpenFilesArgs,
+  type PickedFile,
+  type WorkbenchApi,
+} from './contract';
 import { opfsBackups } from './opfsBackups';
 
-export type { BackupEntry, OpenFilesArgs, PickedFile };
+export type { BackupEntry, MenuSpec, OpenedFilesResult, OpenFilesArgs, PickedFile };
 
 /** Where a project's automatic backups are kept: Electron's backups folder, or browser mode's OPFS. */
 export interface BackupStore {
@@ -39,10 +47,24 @@ export interface Platform {
   backups: BackupStore | null;
   location(): Promise<DataLocation>;
   /**
-   * Electron only: `whenClosing` runs when the window is about to close (a last backup); the
-   * window closes when it settles, or after a grace period.
+   * Electron only: `whenClosing` runs when the window is about to close (running work finishes,
+   * a last backup); the window closes when it settles, or a grace period after the last call of
+   * `stillClosing`, its way of asking for more time.
    */
-  onAppClosing?(whenClosing: () => Promise<void>): void;
+  onAppClosing?(whenClosing: (stillClosing: () => void) => Promise<void>): void;
+  /** Electron only: the window's application menu, and the commands chosen from it. */
+  menu?: {
+    show(menus: MenuSpec[]): Promise<void>;
+    onCommand(listener: (command: string) => void): void;
+  };
+  /**
+   * Electron only: files the system asked the app to open (a double-click on a .mirabal or
+   * .qdpx); `onOpened` says when more have come, `take` hands each over once.
+   */
+  openedFiles?: {
+    take(): Promise<OpenedFilesResult>;
+    onOpened(listener: () => void): void;
+  };
 }
 
 let current: { api: WorkbenchApi | undefined; platform: Platform } | null = null;
@@ -99,10 +121,18 @@ export function electronPlatform(api: WorkbenchApi): Platform {
     },
     onAppClosing: (whenClosing) =>
       api.onAppClosing(() => {
-        void whenClosing()
+        void whenClosing(() => void api.stillClosing().catch(() => undefined))
           .catch((e: unknown) => console.error('The last backup before closing failed:', e))
           .finally(() => void api.readyToClose());
       }),
+    menu: {
+      show: (menus) => unwrap(() => api.setMenu({ menus })),
+      onCommand: (listener) => api.onMenuCommand(listener),
+    },
+    openedFiles: {
+      take: () => unwrap(() => api.openedFiles()),
+      onOpened: (listener) => api.onFilesOpened(listener),
+    },
   };
 }
 

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { sweepIncompleteProjects } from '../store/projects';
 import { ProjectGate } from './LockGate';
 import { ProjectsScreen } from './ProjectsScreen';
+import { AppMenu } from './AppMenu';
+import { ClosingGuard } from './ClosingGuard';
 import { ShortcutSheetKey } from './ShortcutSheet';
 import { useRoute } from './route';
 
@@ -16,6 +18,8 @@ export function App() {
     <>
       {route.screen === 'project' ? <ProjectGate key={route.projectId} route={route} /> : <ProjectsScreen />}
       <ShortcutSheetKey />
+      <AppMenu />
+      <ClosingGuard />
     </>
   );
 }

@@ -8,9 +8,11 @@ import { errorMessage } from '../core/shared';
 import { getPlatform } from '../platform/platform';
 import { exportArchive, importArchive, previewArchive } from '../store/archive';
 import type { ProjectEntry } from '../store/registry';
+import { useCommand } from './commandBus';
 import { ErrorLine, formatDate, Modal, useAction } from './common';
 import { NewProjectFoot, PickFileButton } from './NewProjectFromFile';
 import { afterPendingEdits } from './pendingEdits';
+import { trackWork } from './runningWork';
 
 export function SaveArchiveButton(props: { projectId: string; projectName: string }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -18,16 +20,19 @@ export function SaveArchiveButton(props: { projectId: string; projectName: strin
   const save = async () => {
     setBusy(true);
     try {
-      const bytes = await afterPendingEdits(() => exportArchive(props.projectId));
-      const saved = await getPlatform().saveFile(`${props.projectName}.mirabal`, bytes, 'application/zip');
+      const saved = await trackWork('saving the archive', async () => {
+        const bytes = await afterPendingEdits(() => exportArchive(props.projectId));
+        return (await getPlatform().saveFile(`${props.projectName}.mirabal`, bytes, 'application/zip')) ? bytes : null;
+      });
       if (saved)
-        setMessage({ error: false, text: `Saved ${props.projectName}.mirabal (${Math.max(1, Math.round(bytes.length / 1024))} KB).` });
+        setMessage({ error: false, text: `Saved ${props.projectName}.mirabal (${Math.max(1, Math.round(saved.length / 1024))} KB).` });
     } catch (e) {
       setMessage({ error: true, text: `The archive was not saved: ${errorMessage(e)}` });
     } finally {
       setBusy(false);
     }
   };
+  useCommand('saveArchive', () => void save(), { enabled: !busy });
   return (
     <>
       <button
@@ -52,6 +57,7 @@ type Preview = Awaited<ReturnType<typeof previewArchive>>;
 export function RestoreArchiveButton(props: { onRestored(entry: ProjectEntry): void; onError(message: string): void }) {
   return (
     <PickFileButton
+      command="restoreArchive"
       label="Restore archive…"
       hint="A .mirabal archive saved from this workbench"
       picker={{ title: 'Restore a project archive', extensions: ['.mirabal'] }}
@@ -70,7 +76,7 @@ function RestoreDialog(props: {
   onRestored(entry: ProjectEntry): void;
 }) {
   const { preview } = props;
-  const [error, run] = useAction();
+  const [error, run] = useAction('restoring the archive');
   const [secret, setSecret] = useState('');
   return (
     <Modal title={`Restore ${props.name}`} onClose={props.onClose}>

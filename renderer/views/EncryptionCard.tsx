@@ -108,7 +108,7 @@ export function EncryptDialog(props: { projectId: string; onClose(): void; onEnc
   const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [kept, setKept] = useState(false);
-  const [error, run] = useAction();
+  const [error, run] = useAction('encrypting the project');
   const problem = pairProblem(pair);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -178,7 +178,7 @@ function ChangePassphraseDialog(props: { projectId: string; onClose(): void }) {
   const [pair, setPair] = useState<[string, string]>(['', '']);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, run] = useAction();
+  const [error, run] = useAction('changing the passphrase');
   const problem = pairProblem(pair);
   const submit = async (e: FormEvent) => {
     e.preventDefault();

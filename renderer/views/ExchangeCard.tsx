@@ -12,6 +12,7 @@ import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';
 import { getProject } from '../store/projects';
+import { useCommand } from './commandBus';
 import { ErrorLine, Modal, ModalFoot, useAction } from './common';
 import { countOf, ImportWarnings } from './ImportWarnings';
 import { useProject } from './projectContext';
@@ -26,7 +27,7 @@ interface Incoming {
 export function ExchangeCard() {
   const { db, coderId, projectId } = useProject();
   const encrypted = useLiveQuery(() => getProject(projectId), [projectId])?.encrypted ?? false;
-  const [error, run, dismiss] = useAction();
+  const [error, run, dismiss] = useAction('exchanging a .qdpx');
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [incoming, setIncoming] = useState<Incoming | null>(null);
@@ -62,6 +63,8 @@ export function ExchangeCard() {
         );
     });
   };
+
+  useCommand('exportQdpx', () => void previewExport(), { enabled: busy === null && outgoing === null });
 
   const importCoding = () =>
     busyWhile('Reading…', async () => {

@@ -26,7 +26,7 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [rows, setRows] = useState<BatchRow[]>([]);
   const [roles, setRoles] = useState<Record<string, SpeakerRole>>({});
-  const [error, run, dismiss] = useAction();
+  const [error, run, dismiss] = useAction('importing transcripts');
   const speakers = useMemo(() => collectSpeakers(rows), [rows]);
   const problems = batchProblems(rows);
   const roleOf = (speaker: string, proposed: SpeakerRole) => roles[speaker] ?? proposed;

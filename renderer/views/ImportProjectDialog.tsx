@@ -18,6 +18,7 @@ interface Read {
 export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): void; onError(message: string): void }) {
   return (
     <PickFileButton
+      command="importQdpx"
       label="Import .qdpx…"
       hint="A REFI-QDA project from NVivo, ATLAS.ti, MAXQDA, QualCoder or this workbench"
       picker={{ title: 'Import a REFI-QDA project', extensions: ['.qdpx'] }}
@@ -30,7 +31,7 @@ export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): voi
 
 function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(entry: ProjectEntry): void }) {
   const { fileName, project, warnings } = props.read;
-  const [error, run] = useAction();
+  const [error, run] = useAction('making a project of the .qdpx');
   const codedSources = new Set(project.codings.map((c) => c.sourceId)).size;
   const names = (list: typeof project.coders) =>
     list

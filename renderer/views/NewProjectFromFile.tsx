@@ -1,16 +1,20 @@
 // A file that becomes a new project (a .qdpx, a .mirabal archive): a button picks the file and
 // reads it, a dialog shows what it holds, and only the dialog's last button writes anything.
 import { useState, type ReactNode } from 'react';
+import type { CommandId } from '../core/commands';
 import { errorMessage } from '../core/shared';
 import { getPlatform, type PickedFile } from '../platform/platform';
 import type { ProjectEntry } from '../store/registry';
+import { useCommand } from './commandBus';
 import { ModalFoot } from './common';
 
 /**
  * A button that picks one file and reads it ("Reading…" meanwhile), then shows `dialog` with
- * what was read until the dialog closes. A file that cannot be read goes to `onError`.
+ * what was read until the dialog closes. A file that cannot be read goes to `onError`. The
+ * menu's `command` does the same, or reads the file the system asked the app to open.
  */
 export function PickFileButton<T>(props: {
+  command: CommandId;
   label: string;
   hint: string;
   picker: { title: string; extensions: string[] };
@@ -20,10 +24,10 @@ export function PickFileButton<T>(props: {
 }) {
   const [read, setRead] = useState<{ value: T } | null>(null);
   const [busy, setBusy] = useState(false);
-  const pick = async () => {
+  const pick = async (given?: PickedFile) => {
     setBusy(true);
     try {
-      const [file] = await getPlatform().openFiles({ ...props.picker, multiple: false });
+      const [file] = given ? [given] : await getPlatform().openFiles({ ...props.picker, multiple: false });
       if (file) setRead({ value: await props.read(file) });
     } catch (e) {
       props.onError(errorMessage(e));
@@ -31,6 +35,7 @@ export function PickFileButton<T>(props: {
       setBusy(false);
     }
   };
+  useCommand(props.command, (file) => void pick(file), { enabled: !busy && !read });
   return (
     <>
       <button type="button" disabled={busy} onClick={() => void pick()} title={props.hint}>

@@ -14,9 +14,11 @@ import { listSources, loadSetup } from '../store/projectRepo';
 import { getProject, markOpened } from '../store/projects';
 import { CodebookView } from './CodebookView';
 import { CoderGate } from './CoderGate';
+import { useCommand } from './commandBus';
 import { CodingView } from './CodingView';
 import { ErrorLine, LockIcon, inTextField } from './common';
 import { flushPendingEdits } from './pendingEdits';
+import { trackWork } from './runningWork';
 import { ParticipantsSheet } from './ParticipantsSheet';
 import { makeAct, ProjectContext, useProjectRecords, type ProjectContextValue } from './projectContext';
 import { QuotesView } from './QuotesView';
@@ -99,9 +101,11 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
 
   const runUndo = async (redoing: boolean) => {
     try {
-      // A draft still in a field is the newest change: it is saved, then undone first.
-      await flushPendingEdits();
-      const label = redoing ? await redo(db) : await undo(db);
+      const label = await trackWork(redoing ? 'redoing' : 'undoing', async () => {
+        // A draft still in a field is the newest change: it is saved, then undone first.
+        await flushPendingEdits();
+        return redoing ? redo(db) : undo(db);
+      });
       setNotice(label ? `${redoing ? 'Redone' : 'Undone'}: ${label}` : `Nothing to ${redoing ? 'redo' : 'undo'}.`);
       setError(null);
     } catch (e) {
@@ -121,6 +125,27 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+
+  // Edit > Undo and Redo in the menu. With the focus in a text field they act on its typing,
+  // as the keys do there; elsewhere on the project's history, named in the menu.
+  const undoFromMenu = (redoing: boolean) => {
+    if (inTextField(document.activeElement)) document.execCommand(redoing ? 'redo' : 'undo');
+    else void runUndo(redoing);
+  };
+  const history = records?.undo;
+  useCommand('undo', () => undoFromMenu(false), {
+    enabled: Boolean(history?.undo),
+    ...(history?.undo ? { label: `Undo ${history.undo}` } : {}),
+  });
+  useCommand('redo', () => undoFromMenu(true), {
+    enabled: Boolean(history?.redo),
+    ...(history?.redo ? { label: `Redo ${history.redo}` } : {}),
+  });
+  // Commands of other tabs: go there; the tab's own view then runs them.
+  const toTab = (tab: Tab) => () => navigate({ screen: 'project', projectId: route.projectId, tab, sourceId: null });
+  useCommand('importTranscripts', toTab('transcripts'), { fallback: true });
+  useCommand('exportQdpx', toTab('setup'), { fallback: true });
+  useCommand('saveArchive', toTab('setup'), { fallback: true });
 
   if (entry === undefined || entry?.deletedAt != null) {
     return (

@@ -1,7 +1,7 @@
 // The start screen: projects side by side, the sample study for a first look, and the bin.
 import { showShortcutSheet } from './ShortcutSheet';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createProject, deleteForever, deleteProject, listProjects, renameProject, restoreProject } from '../store/projects';
 import type { ProjectEntry } from '../store/registry';
 import { createSampleProject } from '../store/sampleProject';
@@ -10,6 +10,8 @@ import { type CodebookNode, mergeCodebook } from '../core/codebook';
 import { CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { getPlatform } from '../platform/platform';
 import { applyAction } from '../store/actions';
+import { showAbout } from './AppMenu';
+import { useCommand } from './commandBus';
 import { Confirm, ErrorLine, formatDate, LockIcon, useAction } from './common';
 import { RestoreArchiveButton } from './ArchiveButtons';
 import { EncryptDialog } from './EncryptionCard';
@@ -30,6 +32,9 @@ export function ProjectsScreen() {
   const [encryptNew, setEncryptNew] = useState(false);
   const [encrypting, setEncrypting] = useState<string | null>(null);
   const [error, run, dismiss] = useAction();
+  const nameField = useRef<HTMLInputElement>(null);
+  useCommand('newProject', () => nameField.current?.focus());
+  useCommand('openSample', () => void openSample(), { enabled: !busy });
 
   const open = (id: string) => navigate({ screen: 'project', projectId: id, tab: 'transcripts', sourceId: null });
   const firstTime = projects && projects.active.length === 0 && projects.deleted.length === 0;
@@ -43,6 +48,10 @@ export function ProjectsScreen() {
           {/* The header of an open project has no room: there, ? and F1 open the sheet, as it says. */}
           <button type="button" className="link" onClick={showShortcutSheet}>
             Keyboard shortcuts (? or F1)
+          </button>{' '}
+          ·{' '}
+          <button type="button" className="link" onClick={showAbout}>
+            About
           </button>
         </p>
         {projects && <StorageLine hasProjects={projects.active.length > 0} />}
@@ -109,6 +118,7 @@ export function ProjectsScreen() {
           }}
         >
           <input
+            ref={nameField}
             aria-label="New project name"
             placeholder="New project name, e.g. Mirabal follow-up"
             value={name}

@@ -6,6 +6,7 @@ import { describePurgeCounts, purgedDraftFields } from '../core/project';
 import { listBinnedSources, previewPurge, purgeSource, restoreSource } from '../store/bin';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { softDeleteSource, updateSource, type ProjectSetup } from '../store/projectRepo';
+import { useCommand } from './commandBus';
 import { Confirm, ErrorLine, formatDate, useAction } from './common';
 import { ImportDialog } from './ImportDialog';
 import { flushPendingEdits, forgetDrafts } from './pendingEdits';
@@ -29,6 +30,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
     return !q || s.title.toLowerCase().includes(q) || participantName(s.participantId).toLowerCase().includes(q);
   });
   const open = (sourceId: string | null) => navigate({ ...route, sourceId });
+  useCommand('importTranscripts', () => setImporting(true), { enabled: !importing });
 
   return (
     <div className="transcripts">

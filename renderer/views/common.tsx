@@ -2,6 +2,7 @@
 import { matchShortcut } from '../core/shortcuts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../core/shared';
+import { trackWork } from './runningWork';
 
 /** Elements Tab can reach inside `root`, in document order. */
 function tabbable(root: HTMLElement): HTMLElement[] {
@@ -159,13 +160,18 @@ export function ErrorLine(props: { error: string | null; onDismiss?: () => void 
   );
 }
 
-/** Runs an action, turning a thrown error into a message for the researcher. */
-export function useAction(): [string | null, (run: () => Promise<unknown> | unknown) => Promise<boolean>, () => void] {
+/**
+ * Runs an action, turning a thrown error into a message for the researcher. While it runs, the
+ * desktop window waits for it before closing (runningWork.ts), known by `label`.
+ */
+export function useAction(
+  label = 'a change being saved',
+): [string | null, (run: () => Promise<unknown> | unknown) => Promise<boolean>, () => void] {
   const [error, setError] = useState<string | null>(null);
   const run = async (action: () => Promise<unknown> | unknown) => {
     try {
       setError(null);
-      await action();
+      await trackWork(label, action);
       return true;
     } catch (e) {
       setError(errorMessage(e));

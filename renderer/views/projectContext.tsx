@@ -6,6 +6,7 @@ import { errorMessage, type Action, type Code, type Coder, type Memo } from '../
 import { applyAction, undoState, type UndoState } from '../store/actions';
 import type { ProjectDb } from '../store/projectDb';
 import { loadRecords } from '../store/records';
+import { trackWork } from './runningWork';
 
 export interface ProjectContextValue {
   db: ProjectDb;
@@ -49,7 +50,7 @@ export function useProjectRecords(db: ProjectDb): { codes: Code[]; coders: Coder
 export function makeAct(db: ProjectDb, actor: string, report: (message: string | null) => void) {
   const act = async (action: Action) => {
     try {
-      await applyAction(db, action, actor);
+      await trackWork('a change being saved', () => applyAction(db, action, actor));
       report(null);
       return true;
     } catch (e) {

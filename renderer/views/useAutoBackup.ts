@@ -1,6 +1,6 @@
 // The automatic backups of the open project (store/autoBackup.ts), started when a project
 // opens and stopped (with a last backup) when it closes; in Electron also run before the window
-// closes. The Backups card reads the running one's status.
+// closes (ClosingGuard). The Backups card reads the running one's status.
 import { useEffect, useSyncExternalStore } from 'react';
 import { getPlatform } from '../platform/platform';
 import { startAutoBackup, type AutoBackup, type AutoBackupStatus } from '../store/autoBackup';
@@ -10,23 +10,16 @@ const running = new Map<string, AutoBackup>();
 const startedListeners = new Set<() => void>();
 const announce = () => startedListeners.forEach((l) => l());
 const stopping = new Set<Promise<void>>();
-let closingHooked = false;
 
 /** Before the window closes: the open projects' last backups, and those still being taken. */
-function hookWindowClosing(): void {
-  const platform = getPlatform();
-  if (closingHooked || !platform.onAppClosing) return;
-  closingHooked = true;
-  platform.onAppClosing(async () => {
-    await Promise.allSettled([...[...running.values()].map((a) => a.backupNow()), ...stopping]);
-  });
+export async function takeLastBackups(): Promise<void> {
+  await Promise.allSettled([...[...running.values()].map((a) => a.backupNow()), ...stopping]);
 }
 
 export function useAutoBackup(projectId: string): void {
   useEffect(() => {
     const target = getPlatform().backups;
     if (!target) return;
-    hookWindowClosing();
     const auto = startAutoBackup(projectId, target);
     running.set(projectId, auto);
     announce();

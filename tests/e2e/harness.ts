@@ -21,7 +21,8 @@ export const CHROMIUM_ARGS = [
 export interface App {
   browser: Browser;
   url: string;
-  newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  /** A fresh context and page on the app; `before` runs first (e.g. scripts for every page). */
+  newPage(before?: (context: BrowserContext) => Promise<void>): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -33,8 +34,9 @@ export async function startApp(): Promise<App> {
   return {
     browser,
     url: server.url,
-    async newPage() {
+    async newPage(before) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await before?.(context);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -69,7 +71,11 @@ export interface SharedPage {
  * the page's context closes after them. Once a step fails the steps after it fail at once,
  * naming it, rather than fail again for its reason. `app` is read when the block starts, after startApp.
  */
-export function sharedPage(app: () => App, setup: (shared: SharedPage) => Promise<void> = async () => {}): SharedPage {
+export function sharedPage(
+  app: () => App,
+  setup: (shared: SharedPage) => Promise<void> = async () => {},
+  before?: (context: BrowserContext) => Promise<void>,
+): SharedPage {
   let opened: SharedPage | null = null;
   let failed: string | null = null;
   const current = (): SharedPage => {
@@ -77,7 +83,7 @@ export function sharedPage(app: () => App, setup: (shared: SharedPage) => Promis
     return opened;
   };
   beforeAll(async () => {
-    opened = await app().newPage();
+    opened = await app().newPage(before);
     await setup(opened);
   });
   beforeEach((test) => {

@@ -54,4 +54,27 @@ describe('guardClose', () => {
       vi.useRealTimers();
     }
   });
+
+  it('waits as long as the page says it is still finishing, and a grace period after it stops saying so', () => {
+    vi.useFakeTimers();
+    try {
+      const win = new FakeBrowserWindow({});
+      const guard = guardClose(as(win), 20_000);
+      guard.extend(); // not closing yet: nothing to extend, nothing closes
+      vi.advanceTimersByTime(30_000);
+      expect(win.closeCalls).toBe(0);
+      win.emit('close', closing());
+      for (let i = 0; i < 6; i += 1) {
+        vi.advanceTimersByTime(15_000); // a long import: the page says so every few seconds
+        guard.extend();
+      }
+      expect(win.closeCalls).toBe(0);
+      vi.advanceTimersByTime(19_999);
+      expect(win.closeCalls).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(win.closeCalls).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

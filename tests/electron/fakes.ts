@@ -34,8 +34,11 @@ export function navEvent(url: string): { url: string; prevented: boolean; preven
 
 export class FakeWebContents extends FakeEmitter {
   readonly sent: string[] = [];
-  send(channel: string): void {
+  /** Each message with its arguments. */
+  readonly messages: unknown[][] = [];
+  send(channel: string, ...args: unknown[]): void {
     this.sent.push(channel);
+    this.messages.push([channel, ...args]);
   }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
@@ -186,6 +189,27 @@ export class FakeScreen {
   getAllDisplays() {
     return this.workAreas.map((workArea) => ({ workArea }));
   }
+}
+
+/** Electron's Menu: buildFromTemplate keeps the template, which setApplicationMenu records. */
+export const FakeMenu = {
+  shown: [] as FakeMenuItem[][],
+  buildFromTemplate(template: FakeMenuItem[]): { template: FakeMenuItem[] } {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: FakeMenuItem[] } | null): void {
+    FakeMenu.shown.push(menu?.template ?? []);
+  },
+};
+export interface FakeMenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  enabled?: boolean;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  click?: () => void;
+  submenu?: FakeMenuItem[];
 }
 
 /** Lets fakes stand in for Electron's (much larger) types in calls under test. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFileName } from '../../electron/backupPolicy';
-import { CHANNELS } from '../../electron/contract';
+import { CHANNELS, type MenuSpec } from '../../electron/contract';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { APP_INDEX_URL } from '../../electron/security';
 import { FakeDialog, FakeIpcMain, as } from './fakes';
@@ -19,6 +19,8 @@ let ipc: FakeIpcMain;
 let dialog: FakeDialog;
 let opened: string[];
 let readyToClose: number;
+let stillClosing = 0;
+let menusShown: MenuSpec[][];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wb-ipc-'));
@@ -27,6 +29,7 @@ beforeEach(() => {
   dialog = new FakeDialog();
   opened = [];
   readyToClose = 0;
+  menusShown = [];
   registerIpcHandlers({
     ipcMain: as(ipc),
     dialog: as(dialog),
@@ -35,6 +38,9 @@ beforeEach(() => {
     userDataDir: () => userData,
     appInfo: () => INFO,
     readyToClose: () => void readyToClose++,
+    stillClosing: () => void stillClosing++,
+    setMenu: (menus) => void menusShown.push(menus),
+    takeOpenedFiles: () => Promise.resolve({ files: [], problems: [] }),
   });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -245,5 +251,35 @@ describe('app:readyToClose', () => {
 describe('app:info', () => {
   it('returns version, platform and Electron version', async () => {
     await expect(call(CHANNELS.appInfo)).resolves.toEqual(INFO);
+  });
+});
+
+describe('menu:set', () => {
+  it('shows the menu the page describes, checked first', async () => {
+    const menus: MenuSpec[] = [
+      {
+        label: 'Help',
+        items: [{ kind: 'command', command: 'shortcutSheet', label: 'Keyboard shortcuts', accelerator: 'F1', enabled: true }],
+      },
+    ];
+    await call(CHANNELS.setMenu, { menus });
+    expect(menusShown).toEqual([menus]);
+    await expect(call(CHANNELS.setMenu, { menus: [] })).rejects.toThrow('menu:set: menus must be an array of 1 to 8 menus');
+    expect(menusShown).toHaveLength(1);
+  });
+});
+
+describe('app:openedFiles', () => {
+  it('takes no arguments', async () => {
+    await expect(call(CHANNELS.openedFiles)).resolves.toEqual({ files: [], problems: [] });
+    await expect(call(CHANNELS.openedFiles, { path: '/etc/passwd' })).rejects.toThrow('app:openedFiles: takes no arguments');
+  });
+});
+
+describe('app:stillClosing', () => {
+  it('tells main the page is still finishing', async () => {
+    const before = stillClosing;
+    await call(CHANNELS.stillClosing);
+    expect(stillClosing).toBe(before + 1);
   });
 });

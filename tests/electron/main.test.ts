@@ -1,12 +1,26 @@
 // Loads electron/main.ts against a fake 'electron' module and checks the wiring:
 // secure window, app:// page, hardened session, every channel registered.
 import { describe, expect, it, vi } from 'vitest';
-import { APP_CLOSING, CHANNELS } from '../../electron/contract';
+import { APP_CLOSING, CHANNELS, FILES_OPENED, MENU_COMMAND, type MenuSpec, type OpenedFilesResult } from '../../electron/contract';
 import { APP_INDEX_URL } from '../../electron/security';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeReady } from '../../electron/app';
-import { as, FakeApp, FakeBrowserWindow, FakeDialog, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, navEvent } from './fakes';
+import { OpenedFiles } from '../../electron/openedFiles';
+import {
+  as,
+  FakeApp,
+  FakeBrowserWindow,
+  FakeDialog,
+  FakeIpcMain,
+  FakeMenu,
+  FakeProtocol,
+  FakeSession,
+  FakeWebContents,
+  navEvent,
+  type FakeMenuItem,
+} from './fakes';
 
 const fakes = vi.hoisted(() => ({}) as Record<string, unknown>);
 vi.mock('electron', async () => {
@@ -20,6 +34,7 @@ vi.mock('electron', async () => {
     session: { defaultSession: new f.FakeSession() },
     screen: new f.FakeScreen(),
     shell: { openPath: () => Promise.resolve('') },
+    Menu: f.FakeMenu,
   });
   return fakes;
 });
@@ -136,6 +151,67 @@ describe('electron/main.ts', () => {
     expect(win.focused).toBe(before + 1);
   });
 
+  it("shows a menu of the platform's own items at once, then the page's menu, whose commands go back to the page", async () => {
+    const { ipcMain } = await startMain();
+    const win = FakeBrowserWindow.created[0]!;
+    const starting = FakeMenu.shown[0]!;
+    expect(starting.map((m) => m.label)).toEqual(
+      process.platform === 'darwin' ? [undefined, 'File', 'Edit', 'View'] : ['File', 'Edit', 'View'],
+    );
+    const menus: MenuSpec[] = [
+      {
+        label: 'Edit',
+        items: [
+          { kind: 'command', command: 'undo', label: 'Undo Apply code', accelerator: 'CmdOrCtrl+Z', enabled: true },
+          { kind: 'separator' },
+          { kind: 'role', role: 'copy' },
+        ],
+      },
+      { label: 'Help', items: [{ kind: 'command', command: 'about', label: 'About', enabled: false }] },
+    ];
+    await ipcMain.invoke(CHANNELS.setMenu, APP_INDEX_URL, { menus });
+    const shown = FakeMenu.shown.at(-1)!.filter((m) => m.role !== 'appMenu');
+    expect(shown.map((m) => m.label)).toEqual(['Edit', 'Help']);
+    const [undo, separator, copy] = shown[0]!.submenu as FakeMenuItem[];
+    // The keys are shown but left to the page, which knows whether the focus is in a text field.
+    expect(undo).toMatchObject({ label: 'Undo Apply code', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, enabled: true });
+    expect(separator).toEqual({ type: 'separator' });
+    expect(copy).toEqual({ role: 'copy' });
+    expect(shown[1]!.submenu![0]).toMatchObject({ label: 'About', enabled: false });
+    undo!.click!();
+    expect(win.webContents.messages.at(-1)).toEqual([MENU_COMMAND, 'undo']);
+    // A menu the contract does not allow changes nothing.
+    const count = FakeMenu.shown.length;
+    const bad = [{ label: 'File', items: [{ kind: 'command', command: 'deleteEverything', label: 'x', enabled: true }] }];
+    await expect(ipcMain.invoke(CHANNELS.setMenu, APP_INDEX_URL, { menus: bad })).rejects.toThrow(/deleteEverything/);
+    expect(FakeMenu.shown).toHaveLength(count);
+  });
+
+  it('hands a file from a second launch to the page, once, and tells the page it is there', async () => {
+    const { app, ipcMain } = await startMain();
+    const win = FakeBrowserWindow.created[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'mirabal-open-'));
+    writeFileSync(join(dir, 'Study.mirabal'), 'archive bytes');
+    app.emit('second-instance', {}, ['/opt/Mirabal/mirabal', '--no-sandbox', 'Study.mirabal', 'notes.txt'], dir);
+    expect(win.webContents.sent.at(-1)).toBe(FILES_OPENED);
+    const { files, problems } = (await ipcMain.invoke(CHANNELS.openedFiles, APP_INDEX_URL)) as OpenedFilesResult;
+    expect(files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([['Study.mirabal', 'archive bytes']]);
+    // The earlier test's launch named a file that is not there: said, not lost silently.
+    expect(problems).toEqual(['Study.mirabal could not be opened: it is not there any more']);
+    await expect(ipcMain.invoke(CHANNELS.openedFiles, APP_INDEX_URL)).resolves.toEqual({ files: [], problems: [] });
+  });
+
+  it('takes a file a Mac hands over by open-file, before or after the window opens', async () => {
+    const { app, ipcMain } = await startMain();
+    const dir = mkdtempSync(join(tmpdir(), 'mirabal-open-'));
+    writeFileSync(join(dir, 'Shared.qdpx'), 'zip');
+    const event = closeEvent();
+    app.emit('open-file', event, join(dir, 'Shared.qdpx'));
+    expect(event.prevented).toBe(true);
+    const { files } = (await ipcMain.invoke(CHANNELS.openedFiles, APP_INDEX_URL)) as OpenedFilesResult;
+    expect(files.map((f) => f.name)).toEqual(['Shared.qdpx']);
+  });
+
   it("remembers the window's size, position and maximised state when it is closed", async () => {
     const { app } = await startMain();
     const win = FakeBrowserWindow.created[0]!;
@@ -155,7 +231,7 @@ describe('beforeReady', () => {
     const app = new FakeApp();
     app.lock = false;
     const protocol = new FakeProtocol();
-    expect(beforeReady({ app: as(app), protocol: as(protocol) })).toBe(false);
+    expect(beforeReady({ app: as(app), protocol: as(protocol) }, new OpenedFiles())).toBe(false);
     expect(app.quitCalled).toBe(true);
     expect(app.sandboxEnabled).toBe(false);
     expect(protocol.privileged).toHaveLength(0);

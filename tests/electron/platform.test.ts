@@ -16,7 +16,12 @@ function fakeApi(): WorkbenchApi {
     deleteBackups: vi.fn(async () => undefined),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', electron: '45.5.0', dataFolder: '/u', backupsFolder: '/u/backups' })),
     readyToClose: vi.fn(async () => undefined),
+    stillClosing: vi.fn(async () => undefined),
     onAppClosing: vi.fn(),
+    setMenu: vi.fn(async () => undefined),
+    openedFiles: vi.fn(async () => ({ files: [{ name: 'S.mirabal', bytes: new Uint8Array([3]) }], problems: [] })),
+    onMenuCommand: vi.fn(),
+    onFilesOpened: vi.fn(),
   };
 }
 
@@ -68,6 +73,34 @@ describe('getPlatform in Electron', () => {
     await vi.waitFor(() => expect(api.readyToClose).toHaveBeenCalledOnce());
     expect(steps).toEqual(['backup']);
     quiet.mockRestore();
+  });
+
+  it('is the same object, backups included, until the preload changes: views depend on it in effects', () => {
+    const api = fakeApi();
+    (globalThis as { workbench?: unknown }).workbench = api;
+    const p = getPlatform();
+    expect(getPlatform()).toBe(p);
+    expect(getPlatform().backups).toBe(p.backups);
+    (globalThis as { workbench?: unknown }).workbench = fakeApi();
+    expect(getPlatform()).not.toBe(p);
+  });
+
+  it('shows the menu, passes its commands on, and hands over opened files', async () => {
+    const api = fakeApi();
+    (globalThis as { workbench?: unknown }).workbench = api;
+    const p = getPlatform();
+    const menus = [{ label: 'Help', items: [{ kind: 'command' as const, command: 'about' as const, label: 'About', enabled: true }] }];
+    await p.menu!.show(menus);
+    expect(api.setMenu).toHaveBeenCalledWith({ menus });
+    const heard: string[] = [];
+    p.menu!.onCommand((c) => heard.push(c));
+    vi.mocked(api.onMenuCommand).mock.calls[0]![0]('about');
+    expect(heard).toEqual(['about']);
+    await expect(p.openedFiles!.take()).resolves.toEqual({ files: [{ name: 'S.mirabal', bytes: new Uint8Array([3]) }], problems: [] });
+    const told = vi.fn();
+    p.openedFiles!.onOpened(told);
+    vi.mocked(api.onFilesOpened).mock.calls[0]![0]();
+    expect(told).toHaveBeenCalledOnce();
   });
 
   it("passes main's message on without Electron's wrapping", async () => {

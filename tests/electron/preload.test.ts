@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
-import { APP_CLOSING, CHANNELS, type ApiName } from '../../electron/contract';
+import { APP_CLOSING, CHANNELS, FILES_OPENED, MENU_COMMAND, type ApiName } from '../../electron/contract';
 
 const exposed = vi.hoisted(() => new Map<string, Record<string, unknown>>());
 const invoke = vi.hoisted(() => vi.fn((..._args: unknown[]) => Promise.resolve('result')));
@@ -24,8 +24,12 @@ const sample: Record<ApiName, unknown> = {
   deleteBackups: { projectId: 'p1' },
   appInfo: undefined,
   readyToClose: undefined,
+  stillClosing: undefined,
+  setMenu: { menus: [{ label: 'Help', items: [{ kind: 'command', command: 'about', label: 'About', enabled: true }] }] },
+  openedFiles: undefined,
 };
-const NO_ARGS: ApiName[] = ['appInfo', 'readyToClose', 'backupProjects'];
+const NO_ARGS: ApiName[] = ['appInfo', 'readyToClose', 'stillClosing', 'backupProjects', 'openedFiles'];
+const LISTENERS = ['onAppClosing', 'onMenuCommand', 'onFilesOpened'];
 
 /**
  * Compiles preload.cts the way electron/tsconfig.json does (CommonJS) and runs it with
@@ -58,7 +62,7 @@ describe('electron/preload.cts', () => {
     exposed.clear();
     runPreload(await import('electron'));
     const api = exposed.get('workbench')!;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onAppClosing'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), ...LISTENERS].sort());
     for (const name of Object.keys(CHANNELS) as ApiName[]) {
       invoke.mockClear();
       const fn = api[name] as (args?: unknown) => Promise<unknown>;
@@ -69,11 +73,11 @@ describe('electron/preload.cts', () => {
     }
   });
 
-  it('listens to app:closing only: says ready at once until the page listens, then calls the page, without the event', async () => {
+  it('listens to app:closing: says ready at once until the page listens, then calls the page, without the event', async () => {
     exposed.clear();
     listeners.clear();
     runPreload(await import('electron'));
-    expect([...listeners.keys()]).toEqual([APP_CLOSING]);
+    expect([...listeners.keys()].sort()).toEqual([APP_CLOSING, FILES_OPENED, MENU_COMMAND].sort());
     const closing = listeners.get(APP_CLOSING)!;
     invoke.mockClear();
     closing({ sender: 'ipc internals' });
@@ -84,5 +88,33 @@ describe('electron/preload.cts', () => {
     closing({ sender: 'ipc internals' });
     expect(heard).toEqual([[]]);
     expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('passes menu commands to the page as a string only, keeping those that come before the page listens', async () => {
+    exposed.clear();
+    listeners.clear();
+    runPreload(await import('electron'));
+    const command = listeners.get(MENU_COMMAND)!;
+    command({ sender: 'ipc internals' }, 'about');
+    command({ sender: 'ipc internals' }, { not: 'a string' });
+    const heard: unknown[][] = [];
+    (exposed.get('workbench')!['onMenuCommand'] as (l: (...a: unknown[]) => void) => void)((...args) => heard.push(args));
+    expect(heard).toEqual([['about']]);
+    command({ sender: 'ipc internals' }, 'undo');
+    expect(heard).toEqual([['about'], ['undo']]);
+  });
+
+  it('tells the page about opened files once it listens, without the event', async () => {
+    exposed.clear();
+    listeners.clear();
+    runPreload(await import('electron'));
+    const opened = listeners.get(FILES_OPENED)!;
+    opened({ sender: 'ipc internals' });
+    opened({ sender: 'ipc internals' });
+    const heard: unknown[][] = [];
+    (exposed.get('workbench')!['onFilesOpened'] as (l: (...a: unknown[]) => void) => void)((...args) => heard.push(args));
+    expect(heard).toEqual([[]]);
+    opened({ sender: 'ipc internals' });
+    expect(heard).toEqual([[], []]);
   });
 });

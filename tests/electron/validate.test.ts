@@ -6,6 +6,7 @@ import {
   validateNoArgs,
   validateOpenFilesArgs,
   validateSaveFileArgs,
+  validateSetMenuArgs,
 } from '../../electron/validate';
 
 const UUID = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';
@@ -100,5 +101,29 @@ describe('validateProjectArgs and validateNoArgs', () => {
   it('refuses arguments where none are expected', () => {
     expect(() => validateNoArgs('app:info', undefined)).not.toThrow();
     expect(() => validateNoArgs('app:info', {})).toThrow('app:info: takes no arguments');
+  });
+});
+
+describe('validateSetMenuArgs', () => {
+  const undo = { kind: 'command', command: 'undo', label: 'Undo Apply code', accelerator: 'CmdOrCtrl+Z', enabled: true };
+  const menu = (items: unknown[]) => ({ menus: [{ label: 'Edit', items }] });
+
+  it('accepts commands, roles and separators as the page builds them', () => {
+    const args = menu([undo, { kind: 'separator' }, { kind: 'role', role: 'copy' }, { kind: 'role', role: 'togglefullscreen' }]);
+    expect(validateSetMenuArgs(args)).toEqual(args);
+  });
+
+  it.each([
+    [menu([{ ...undo, command: 'eval' }]), 'command "eval" is not one of the app\'s'],
+    [menu([{ kind: 'role', role: 'toggleDevTools' }]), 'role "toggleDevTools" is not one the app uses'],
+    [menu([{ ...undo, accelerator: 'CmdOrCtrl+Alt+Shift+Super+Z' }]), 'is not one the app uses'],
+    [menu([{ ...undo, label: 'Undo\u0000' }]), 'label must be a line of text'],
+    [menu([{ ...undo, click: 'x' }]), 'unexpected argument(s): click'],
+    [menu([{ kind: 'submenu' }]), 'kind must be "command", "role" or "separator"'],
+    [menu(Array.from({ length: 41 }, () => ({ kind: 'separator' }))), 'items must be an array of at most 40'],
+    [{ menus: 'File' }, 'menus must be an array of 1 to 8 menus'],
+    [{ menus: [{ label: '', items: [] }] }, 'label must be a line of text'],
+  ])('refuses %j', (args, message) => {
+    expect(() => validateSetMenuArgs(args)).toThrow(message);
   });
 });
