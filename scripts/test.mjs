@@ -68,6 +68,9 @@ ensureTools();
 vitest('unit');
 
 if (step('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+  // Electron's security checklist on what ships (the main process and the built renderer): one test.
+  if (step('Electron security checklist (electronegativity, offline)', 'node', ['scripts/electronegativity.mjs'])) passed += 1;
+  else failed += 1;
   vitest('e2e');
 } else {
   failed += 1;
