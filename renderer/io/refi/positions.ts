@@ -1,7 +1,8 @@
 // REFI-QDA selection positions <-> canonical offsets (DESIGN "Canonical text and offsets").
 // The standard counts Unicode code points of the source's plain-text file, but tools disagree
-// in the field: NVivo counts UTF-16 units with every line break as CRLF, universal-newline
-// readers count every break as 1. A wrong model silently shifts every coding by a few
+// in the field: NVivo counts UTF-16 units of the text as it wrote it (a CR LF is 2 where the
+// file holds CR LF, as NVivo for Windows writes it; an LF is 1 where it holds LF only, as NVivo
+// for Mac writes it), universal-newline readers count every break as 1. A wrong model silently shifts every coding by a few
 // characters per line, so the import picks the model per source and checks it against word
 // boundaries rather than trusting the origin blindly.
 import { canonicalNewlines } from '../decode';
@@ -10,7 +11,7 @@ export type PositionModel = 'codepoints' | 'utf16' | 'utf16-crlf' | 'codepoints-
 
 export const MODEL_LABELS: Record<PositionModel, string> = {
   codepoints: 'Unicode code points (REFI-QDA standard)',
-  utf16: 'UTF-16 code units',
+  utf16: 'UTF-16 code units of the text as written (NVivo)',
   'utf16-crlf': 'UTF-16 units with line breaks counted as 2 (NVivo)',
   'codepoints-lf': 'Unicode code points with line breaks counted as 1',
 };
@@ -254,8 +255,12 @@ export function boundaryScore(text: string, ranges: readonly (Range | null)[]): 
   return total === 0 ? 1 : hits / total;
 }
 
+/**
+ * The model a tool's files use. NVivo counts UTF-16 units of the stored text, so the text
+ * itself (does it hold CR LF?) decides how a line break counts: nothing to guess per platform.
+ */
 export function preferredModel(origin: string | undefined): PositionModel {
-  return origin !== undefined && /nvivo/i.test(origin) ? 'utf16-crlf' : 'codepoints';
+  return origin !== undefined && /nvivo/i.test(origin) ? 'utf16' : 'codepoints';
 }
 
 export interface ModelChoice {
@@ -264,6 +269,12 @@ export interface ModelChoice {
   adjusted: number;
   score: number;
   switched: boolean;
+  /**
+   * Not switched, but the boundary check's second opinion disagrees: the chosen model puts
+   * under 80% of the selection ends on word boundaries and `doubt` would put more there, with
+   * too few selections (or too small a margin) to overrule the origin. The reader warns.
+   */
+  doubt: { model: PositionModel; score: number } | null;
   considered: { model: PositionModel; score: number }[];
 }
 
@@ -286,8 +297,9 @@ function sameResult(a: Converted, b: Converted): boolean {
 }
 
 /**
- * Picks the model for one source: the origin's preferred model unless the models disagree
- * for this text and another clearly fits better (preferred score < 0.8 and the best
+ * Picks the model for one source: the origin's preferred model unless it leaves a selection
+ * outside the text where another model fits them all, or the models disagree for this text
+ * and another clearly fits better (preferred score < 0.8 and the best
  * alternative at least 0.15 higher, counting only alternatives that map every well-formed
  * range inside the text). The origin wins close calls because boundary scores are noisy on a
  * handful of selections, and a tool's known habit is the better prior. Models giving
@@ -322,15 +334,21 @@ export function chooseModel(raw: string, ranges: readonly Range[], origin: strin
     if (fits && (!best || d.score > best.score)) best = d;
   }
   const evidence = ranges.filter((r) => wellFormed(r) && r.end > r.start).length;
+  // A selection past the end of the text proves the model wrong, however few there are.
+  const prefMisses = pref.ranges.some((r, i) => r === null && wellFormed(ranges[i]!));
   const switched =
-    best !== null && evidence >= MIN_EVIDENCE && pref.score < SWITCH_BELOW && best.score - pref.score >= SWITCH_MARGIN - EPSILON;
+    best !== null &&
+    ((prefMisses && best.score >= pref.score) ||
+      (evidence >= MIN_EVIDENCE && pref.score < SWITCH_BELOW && best.score - pref.score >= SWITCH_MARGIN - EPSILON));
   const chosen = switched ? best! : pref;
+  const doubt = !switched && best !== null && pref.score < SWITCH_BELOW && best.score > pref.score ? best : null;
   return {
     model: chosen.model,
     ranges: chosen.ranges,
     adjusted: chosen.adjusted,
     score: chosen.score,
     switched,
+    doubt: doubt && { model: doubt.model, score: doubt.score },
     considered: distinct.map((d) => ({ model: d.model, score: d.score })),
   };
 }

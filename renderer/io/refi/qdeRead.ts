@@ -102,7 +102,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     });
 
   // Sources
-  const sink: SourceSink = { codings: [], missing: [], switched: [], adjusted: 0, emptySelections: 0, uncodedNotes: 0 };
+  const sink: SourceSink = { codings: [], missing: [], switched: [], doubtful: [], adjusted: 0, emptySelections: 0, uncodedNotes: 0 };
   const sources: Source[] = [];
   const sourceByGuid = new Map<string, Source>();
   const sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
@@ -153,6 +153,8 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     r.warnings.push(
       `Selection positions did not fit the model ${origin ?? 'this tool'} uses, so another fitted better: ${sink.switched.join('; ')}.`,
     );
+  if (sink.doubtful.length)
+    r.warnings.push(`Check the codings of these sources: their positions may be shifted. ${sink.doubtful.join('; ')}.`);
   if (sink.adjusted)
     r.warnings.push(
       `${plural(sink.adjusted, 'selection end')} fell inside a line break or a character and moved to the nearest whole character.`,

@@ -169,12 +169,18 @@ export class Reader {
     // Our own files count code points by construction: nothing to guess.
     const own = this.origin?.startsWith(ORIGIN) ?? false;
     const choice = own
-      ? { ...toCanonical(raw, ranges, 'codepoints'), model: 'codepoints' as const, score: 1, switched: false, considered: [] }
+      ? { ...toCanonical(raw, ranges, 'codepoints'), model: 'codepoints' as const, score: 1, switched: false, doubt: null, considered: [] }
       : chooseModel(raw, ranges, this.origin);
     if (choice.switched) {
       const preferred = choice.considered[0];
       sink.switched.push(
         `${title}: read as ${MODEL_LABELS[choice.model]} (${Math.round(choice.score * 100)}% of selection ends on word boundaries, against ${Math.round((preferred?.score ?? 0) * 100)}% as ${preferred ? MODEL_LABELS[preferred.model] : 'expected'})`,
+      );
+    }
+    if (choice.doubt) {
+      const ends = 2 * ranges.filter((r) => r.end > r.start).length;
+      sink.doubtful.push(
+        `${title}: read as ${MODEL_LABELS[choice.model]}, only ${Math.round(choice.score * 100)}% of its ${ends} selection ends fall on word boundaries (${Math.round(choice.doubt.score * 100)}% as ${MODEL_LABELS[choice.doubt.model]}), too few to decide`,
       );
     }
     sink.adjusted += choice.adjusted;
@@ -249,6 +255,8 @@ export interface SourceSink {
   codings: Coding[];
   missing: string[];
   switched: string[];
+  /** Sources whose positions the boundary check doubts, with too few selections to decide. */
+  doubtful: string[];
   adjusted: number;
   emptySelections: number;
   uncodedNotes: number;

@@ -74,8 +74,8 @@ describe('real files from other tools', () => {
   });
 });
 
-// Sources as NVivo writes them: positions in UTF-16 code units with every line break counted
-// as 2, whether the text file holds CRLF or LF.
+// Sources as NVivo writes them: positions in UTF-16 code units of the text as stored (NVivo for
+// Windows stores CR LF, each counted as 2; NVivo for Mac stores LF, each counted as 1).
 function nvivoFixture(fileText: string, selections: [number, number][], origin = 'NVivo 14.23.0 (Windows)'): Uint8Array {
   const sels = selections
     .map(
@@ -87,10 +87,10 @@ function nvivoFixture(fileText: string, selections: [number, number][], origin =
   return qdpx(qde, { 'Sources/dale.txt': `\uFEFF${fileText}` });
 }
 
-/** UTF-16 offsets in `text` with each "\n" counted as 2: NVivo's positions. */
-function nvivoPositions(text: string, quote: string): [number, number] {
+/** UTF-16 offsets in `text` (canonical) with each "\n" counted as `breakWidth`: NVivo's positions. */
+function nvivoPositions(text: string, quote: string, breakWidth = 2): [number, number] {
   const start = text.indexOf(quote);
-  const count = (to: number) => to + (text.slice(0, to).match(/\n/g)?.length ?? 0);
+  const count = (to: number) => to + (breakWidth - 1) * (text.slice(0, to).match(/\n/g)?.length ?? 0);
   return [count(start), count(start + quote.length)];
 }
 
@@ -119,7 +119,20 @@ describe('NVivo-style positions', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reads the same positions when NVivo wrote the text with LF only', async () => {
+  it('NVivo for Mac: LF-only text counted as written, a source with only 2 selections read exactly', async () => {
+    const two = ['I take responsibility', 'every day'];
+    const { project, warnings } = await read(
+      nvivoFixture(
+        canonical,
+        two.map((q) => nvivoPositions(canonical, q, 1)),
+        'NVivo 12.7.0 (Mac)',
+      ),
+    );
+    expect(project.codings.map((_, i) => textAt(project, i))).toEqual(two);
+    expect(warnings).toEqual([]);
+  });
+
+  it('LF-only text whose positions count each break as 2: switched with enough selections, saying so', async () => {
     const { project, warnings } = await read(
       nvivoFixture(
         canonical,
@@ -127,7 +140,25 @@ describe('NVivo-style positions', () => {
       ),
     );
     expect(project.codings.map((_, i) => textAt(project, i))).toEqual(quotes);
-    expect(warnings).toEqual([]);
+    expect(warnings.join('\n')).toMatch(/Dale T2: read as UTF-16 units with line breaks counted as 2/);
+  });
+
+  it('with too few selections to decide, the import warns that a source may be shifted', async () => {
+    const { warnings } = await read(
+      nvivoFixture(
+        canonical,
+        ['I take responsibility', 'no excuses'].map((q) => nvivoPositions(canonical, q)),
+      ),
+    );
+    expect(warnings.join('\n')).toMatch(
+      /Check the codings of these sources: their positions may be shifted\. Dale T2: read as UTF-16 code units of the text as written \(NVivo\), only 75% of its 4 selection ends fall on word boundaries \(100% as .+\), too few to decide/,
+    );
+  });
+
+  it('a selection past the end of the text under the expected counting proves it wrong, even alone', async () => {
+    const { project, warnings } = await read(nvivoFixture(canonical, [nvivoPositions(canonical, 'every day')]));
+    expect(textAt(project, 0)).toBe('every day');
+    expect(warnings.join('\n')).toMatch(/Dale T2: read as UTF-16 units with line breaks counted as 2/);
   });
 
   it('notices an NVivo file whose positions are code points after all, and says so', async () => {

@@ -17,13 +17,13 @@ function wordRanges(canonical: string, words: string[]): Range[] {
 describe('MODEL_LABELS and preferredModel', () => {
   it('has a human label for every model', () => {
     for (const m of MODELS) expect(MODEL_LABELS[m].length).toBeGreaterThan(5);
-    expect(MODEL_LABELS['utf16-crlf']).toContain('NVivo');
+    expect(MODEL_LABELS.utf16).toContain('NVivo');
     expect(MODEL_LABELS.codepoints).toContain('REFI-QDA');
   });
 
-  it('prefers UTF-16 + CRLF for NVivo and code points for everything else', () => {
-    expect(preferredModel('NVivo 14')).toBe('utf16-crlf');
-    expect(preferredModel('QSR nvivo for Mac')).toBe('utf16-crlf');
+  it('prefers UTF-16 units of the text as written for NVivo, and code points for everything else', () => {
+    expect(preferredModel('NVivo 14')).toBe('utf16');
+    expect(preferredModel('QSR nvivo for Mac')).toBe('utf16');
     expect(preferredModel('ATLAS.ti 23')).toBe('codepoints');
     expect(preferredModel('MAXQDA 2024')).toBe('codepoints');
     expect(preferredModel('')).toBe('codepoints');
@@ -72,7 +72,6 @@ describe('boundaryScore', () => {
 });
 
 describe('chooseModel', () => {
-  // LF-only text, as NVivo receives it from a Mac or a web export; NVivo still counts each break as 2.
   const lines = [
     'Interviewer: How did the harvest go this year?',
     'Dale: Better than last year, honestly.',
@@ -82,29 +81,47 @@ describe('chooseModel', () => {
     'Everyone at the cooperative complained.',
   ];
   const lf = lines.join('\n');
+  const crlf = lines.join('\r\n');
   const words = ['harvest', 'honestly', 'planted', 'rain', 'prices', 'terrible', 'cooperative complained'];
 
-  it('NVivo positions that really are UTF-16 + CRLF: kept', () => {
+  it('NVivo for Windows: CR LF text, UTF-16 positions counting each CR LF as 2: read exactly', () => {
     const expected = wordRanges(lf, words);
-    const choice = chooseModel(lf, toFile(lf, expected, 'utf16-crlf'), 'NVivo 14');
-    expect(choice.model).toBe('utf16-crlf');
-    expect(choice.switched).toBe(false);
+    const choice = chooseModel(crlf, toFile(crlf, expected, 'utf16'), 'NVivo 14.23 (Windows)');
+    expect(choice).toMatchObject({ model: 'utf16', switched: false, doubt: null, adjusted: 0, score: 1 });
     expect(choice.ranges).toEqual(expected);
-    expect(choice.adjusted).toBe(0);
-    expect(choice.score).toBe(1);
-    expect(choice.considered.map((c) => c.model)).toEqual(['utf16-crlf', 'codepoints']);
   });
 
-  it('NVivo origin whose positions are code points: switched', () => {
-    const expected = wordRanges(lf, words);
-    const choice = chooseModel(lf, toFile(lf, expected, 'codepoints'), 'NVivo 12 (Windows)');
-    expect(choice.model).toBe('codepoints');
-    expect(choice.switched).toBe(true);
+  it('NVivo for Mac: LF-only text counting each LF as 1, even with only 2 selections: read exactly, no doubt', () => {
+    const expected = wordRanges(lf, ['planted', 'cooperative complained']);
+    const choice = chooseModel(lf, toFile(lf, expected, 'utf16'), 'NVivo 12.7 (Mac)');
+    expect(choice).toMatchObject({ model: 'utf16', switched: false, doubt: null, score: 1 });
     expect(choice.ranges).toEqual(expected);
-    expect(choice.score).toBe(1);
-    const preferred = choice.considered[0]!;
-    expect(preferred.model).toBe('utf16-crlf');
-    expect(preferred.score).toBeLessThan(0.8);
+  });
+
+  it('an NVivo file whose LF-only text was counted with breaks as 2: switched, given enough selections', () => {
+    const expected = wordRanges(lf, words);
+    const choice = chooseModel(lf, toFile(lf, expected, 'utf16-crlf'), 'NVivo 14');
+    expect(choice).toMatchObject({ model: 'utf16-crlf', switched: true, score: 1 });
+    expect(choice.ranges).toEqual(expected);
+    expect(choice.considered[0]!.model).toBe('utf16');
+  });
+
+  it('with too few selections to switch, the boundary check doubts aloud', () => {
+    const expected = wordRanges(lf, ['harvest', 'honestly']);
+    const choice = chooseModel(lf, toFile(lf, expected, 'utf16-crlf'), 'NVivo 14');
+    expect(choice).toMatchObject({ model: 'utf16', switched: false });
+    expect(choice.score).toBeLessThan(0.8);
+    expect(choice.doubt).toEqual({ model: 'utf16-crlf', score: 1 });
+  });
+
+  it('NVivo origin whose positions are code points on emoji text: switched', () => {
+    const raw = lines.map((l, i) => (i % 2 ? `${l} 😀` : l)).join('\n');
+    const expected = wordRanges(raw, words);
+    const choice = chooseModel(raw, toFile(raw, expected, 'codepoints'), 'NVivo 12 (Windows)');
+    expect(choice).toMatchObject({ model: 'codepoints', switched: true, score: 1 });
+    expect(choice.ranges).toEqual(expected);
+    expect(choice.considered[0]!.model).toBe('utf16');
+    expect(choice.considered[0]!.score).toBeLessThan(0.8);
   });
 
   it('ATLAS.ti with code points on CRLF text with emoji: stays on the standard', () => {
@@ -112,7 +129,7 @@ describe('chooseModel', () => {
     const canonical = canonicalNewlines(raw);
     const expected = wordRanges(canonical, [...words, '😀🇫🇷']);
     const choice = chooseModel(raw, toFile(raw, expected, 'codepoints'), 'ATLAS.ti 23.2');
-    expect(choice).toMatchObject({ model: 'codepoints', switched: false, adjusted: 0, score: 1 });
+    expect(choice).toMatchObject({ model: 'codepoints', switched: false, doubt: null, adjusted: 0, score: 1 });
     expect(choice.ranges).toEqual(expected);
     // On CRLF text utf16-crlf counts exactly like utf16, so it is not a separate candidate.
     expect(choice.considered.map((c) => c.model)).toEqual(['codepoints', 'utf16', 'codepoints-lf']);
@@ -129,9 +146,8 @@ describe('chooseModel', () => {
       ],
       'NVivo 14',
     );
-    expect(choice.considered).toEqual([{ model: 'utf16-crlf', score: 0.5 }]);
-    expect(choice.switched).toBe(false);
-    expect(choice.model).toBe('utf16-crlf');
+    expect(choice.considered).toEqual([{ model: 'utf16', score: 0.5 }]);
+    expect(choice).toMatchObject({ model: 'utf16', switched: false, doubt: null });
     expect(chooseModel(lf, [], 'NVivo').considered).toHaveLength(1);
   });
 
@@ -139,24 +155,27 @@ describe('chooseModel', () => {
     const raw = ['aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaaaaaaa'].join('\n');
     const choice = chooseModel(raw, [{ start: 25, end: 27 }], 'NVivo');
     expect(choice.considered.map((c) => c.score)).toEqual([0, 0]);
-    expect(choice).toMatchObject({ model: 'utf16-crlf', switched: false });
+    expect(choice).toMatchObject({ model: 'utf16', switched: false, doubt: null });
   });
 
   it('does not switch to a model that leaves a selection outside the text', () => {
-    const expected = wordRanges(lf, words);
-    const positions = toFile(lf, expected, 'codepoints');
-    positions.push({ start: lf.length + 2, end: lf.length + 4 }); // inside under NVivo counting only
-    const choice = chooseModel(lf, positions, 'NVivo');
-    expect(choice.model).toBe('utf16-crlf');
+    // One line: the only alternative to UTF-16 is code points.
+    const raw = lines.map((l) => `${l} 😀`).join(' ');
+    const expected = wordRanges(raw, words);
+    const positions = toFile(raw, expected, 'codepoints');
+    const points = [...raw].length;
+    positions.push({ start: points + 1, end: points + 3 }); // inside only when emoji count 2
+    const choice = chooseModel(raw, positions, 'NVivo');
+    expect(choice.model).toBe('utf16');
     expect(choice.switched).toBe(false);
     expect(choice.considered.find((c) => c.model === 'codepoints')!.score).toBe(1);
   });
 
   it('a malformed selection does not make every alternative ineligible', () => {
     const expected = wordRanges(lf, words);
-    const positions = [...toFile(lf, expected, 'codepoints'), { start: 9, end: 3 }];
+    const positions = [...toFile(lf, expected, 'utf16-crlf'), { start: 9, end: 3 }];
     const choice = chooseModel(lf, positions, 'NVivo');
-    expect(choice.model).toBe('codepoints');
+    expect(choice.model).toBe('utf16-crlf');
     expect(choice.ranges).toEqual([...expected, null]);
   });
 });
