@@ -12,6 +12,8 @@ mkdirSync(out, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+/** What failed, by name: printed again just above the last line, where a CI log's tail shows it. */
+const failures = [];
 
 function step(name, command, args) {
   console.log(`\n▶ ${name}`);
@@ -22,9 +24,20 @@ function step(name, command, args) {
 function countVitest(file) {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
+    const names = (report.testResults ?? []).flatMap((suite) => [
+      ...(suite.assertionResults ?? [])
+        .filter((t) => t.status !== 'passed')
+        .map(
+          (t) => `${suite.name.replace(root, '.')} > ${t.fullName} (${t.status}): ${(t.failureMessages ?? []).join(' ').split('\n')[0]}`,
+        ),
+      ...(suite.status === 'failed' && (suite.assertionResults ?? []).length === 0
+        ? [`${suite.name.replace(root, '.')}: ${suite.message ?? 'failed to run'}`]
+        : []),
+    ]);
     return {
       passed: report.numPassedTests ?? 0,
       failed: (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0) + (report.numPendingTests ?? 0),
+      names,
     };
   } catch {
     return null;
@@ -46,22 +59,40 @@ function vitest(project) {
   if (!counts) {
     // A run that crashed before reporting counts as one failure, never as silence.
     failed += 1;
+    failures.push(`${project} tests: crashed before reporting`);
     return;
   }
   passed += counts.passed;
   failed += counts.failed;
-  if (!ok && counts.failed === 0) failed += 1;
+  failures.push(...counts.names);
+  if (!ok && counts.failed === 0) {
+    failed += 1;
+    failures.push(`${project} tests: exited with an error, no test failed (a suite that did not load?)`);
+  }
+}
+
+/** A step that counts as one test. */
+function check(name, ok) {
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
 }
 
 // The type check counts as one test: a type error fails the run.
 // core and io also compile on their own without the DOM (tsconfig.core.json, tsconfig.io.json).
 const typeChecks = ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.io.json', 'electron/tsconfig.json'];
-if (typeChecks.every((config) => step(`type check (${config})`, 'npx', ['tsc', '-p', config, '--noEmit']))) passed += 1;
-else failed += 1;
+check(
+  'type check',
+  typeChecks.every((config) => step(`type check (${config})`, 'npx', ['tsc', '-p', config, '--noEmit'])),
+);
 
 // Lint (layers, hooks, TypeScript rules) and formatting count as one test, before the unit tests.
-if (step('lint', 'npx', ['eslint', '.']) && step('format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn'])) passed += 1;
-else failed += 1;
+check(
+  'lint and format',
+  step('lint', 'npx', ['eslint', '.']) && step('format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']),
+);
 
 // Unit tests validate exports with xmllint, so the tools come first.
 ensureTools();
@@ -69,12 +100,15 @@ vitest('unit');
 
 if (step('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
   // Electron's security checklist on what ships (the main process and the built renderer): one test.
-  if (step('Electron security checklist (electronegativity, offline)', 'node', ['scripts/electronegativity.mjs'])) passed += 1;
-  else failed += 1;
+  check(
+    'Electron security checklist',
+    step('Electron security checklist (electronegativity, offline)', 'node', ['scripts/electronegativity.mjs']),
+  );
   vitest('e2e');
 } else {
-  failed += 1;
+  check('build renderer', false);
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f.slice(0, 400)}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -11,7 +11,8 @@ import { useProject } from './projectContext';
 import { sourceTexts } from '../store/records';
 import { useStable } from './useStable';
 
-const TEXT_FIELDS: { key: keyof CodeFields; label: string; rows: number }[] = [
+type TextField = 'description' | 'inclusion' | 'exclusion' | 'examples';
+const TEXT_FIELDS: { key: TextField; label: string; rows: number }[] = [
   { key: 'description', label: 'Description', rows: 3 },
   { key: 'inclusion', label: 'Use when (inclusion)', rows: 3 },
   { key: 'exclusion', label: 'Do not use when (exclusion)', rows: 3 },
@@ -32,7 +33,8 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
     input?.focus();
     input?.select();
   }, [props.focusName]);
-  const save = (key: keyof CodeFields) => (next: string) => actWith((fresh) => updateCode(fresh.codes, code.id, { [key]: next }));
+  const save = (key: Exclude<keyof CodeFields, 'notCodable'>) => (next: string) =>
+    actWith((fresh) => updateCode(fresh.codes, code.id, { [key]: next }));
   const mine = props.codings.filter((c) => c.codeId === code.id);
   const targets = orderedTree(codes).filter(({ code: c }) => c.id !== code.id);
   return (
@@ -42,6 +44,24 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
         <DraftInput journal={`code:${code.id}:name`} className="code-name" aria-label="Code name" value={code.name} save={save('name')} />
         <DraftInput journal={`code:${code.id}:colour`} type="color" aria-label="Code colour" value={code.colour} save={save('colour')} />
       </div>
+      <label
+        className="check"
+        title="A category groups codes (as QualCoder's categories and the folders of NVivo and MAXQDA do) and is not applied to text itself"
+      >
+        <input
+          type="checkbox"
+          checked={Boolean(code.notCodable)}
+          onChange={(e) => {
+            // Read now: React puts a controlled box back until the stored value changes.
+            const notCodable = e.target.checked;
+            void actWith((fresh) => updateCode(fresh.codes, code.id, { notCodable }));
+          }}
+        />{' '}
+        Category: groups codes, not applied to text
+        {code.notCodable && mine.length > 0 ? (
+          <span className="muted small"> (its {mine.length} earlier coding(s) stay; no new ones can be made)</span>
+        ) : null}
+      </label>
       {TEXT_FIELDS.map((f) => (
         <label key={f.key} className="field">
           <span className="small muted">{f.label}</span>

@@ -3,19 +3,28 @@
 import { matchShortcut } from '../core/shortcuts';
 import { useMemo, useState } from 'react';
 import { codePathText } from '../core/codebook';
-import { codeSearch } from '../core/coding';
-import type { Code } from '../core/shared';
+import { checkCodable, codeSearch } from '../core/coding';
+import { errorMessage, type Code } from '../core/shared';
 import { Modal } from './common';
 
 export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void; onCreate(name: string): void; onClose(): void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [refused, setRefused] = useState<string | null>(null);
   const results = useMemo(() => codeSearch(props.codes, query, 12), [props.codes, query]);
   const canCreate = query.trim() !== '' && !results.some((c) => c.name.toLowerCase() === query.trim().toLowerCase());
   const choose = (i: number) => {
     const code = results[i];
-    if (code) props.onPick(code.id);
-    else if (canCreate) props.onCreate(query.trim());
+    if (code) {
+      // A category is listed (it is where its codes are) but not applied: say so, stay open.
+      try {
+        checkCodable(code);
+      } catch (e) {
+        setRefused(errorMessage(e));
+        return;
+      }
+      props.onPick(code.id);
+    } else if (canCreate) props.onCreate(query.trim());
   };
   return (
     <Modal title="Apply code" onClose={props.onClose}>
@@ -28,6 +37,7 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
+            setRefused(null);
           }}
           onKeyDown={(e) => {
             const id = matchShortcut('picker', e);
@@ -44,7 +54,8 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
               key={c.id}
               role="option"
               aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
+              aria-disabled={c.notCodable ? true : undefined}
+              className={[i === active ? 'active' : '', c.notCodable ? 'category' : ''].join(' ').trim() || undefined}
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(i);
@@ -52,6 +63,7 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
             >
               <span className="swatch" style={{ background: c.colour }} />
               <span>{c.name}</span>
+              {c.notCodable && <span className="muted small">category</span>}
               <span className="muted path">{c.parentId ? codePathText(props.codes, c.parentId, ' › ') : ''}</span>
             </li>
           ))}
@@ -69,6 +81,11 @@ export function CodePicker(props: { codes: Code[]; onPick(codeId: string): void;
             </li>
           )}
         </ul>
+        {refused && (
+          <p className="error small" role="alert">
+            {refused}
+          </p>
+        )}
         <p className="muted small">↑↓ to choose · Enter to apply · Esc to cancel</p>
       </div>
     </Modal>

@@ -254,6 +254,7 @@ export function CodebookView() {
               >
                 <span className="swatch" style={{ background: code.colour }} />
                 <span className="name">{code.name}</span>
+                {code.notCodable && <span className="muted small category-tag">category</span>}
                 <span
                   className="stats muted small"
                   aria-label={`${s?.codings ?? 0} codings, ${s?.sources ?? 0} transcripts, ${s?.participants ?? 0} participants`}

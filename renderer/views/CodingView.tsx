@@ -78,7 +78,14 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
     const request = { sourceId: source.id, codeId, coderId, ...selection };
     if (
       await actWith((fresh) =>
-        applyCoding(allCodings, request, source.text.length, codeName(fresh.codes, codeId), () => crypto.randomUUID(), Date.now()),
+        applyCoding(
+          allCodings,
+          request,
+          source.text.length,
+          fresh.codes.find((c) => c.id === codeId && c.deletedAt == null) ?? codeName(fresh.codes, codeId),
+          () => crypto.randomUUID(),
+          Date.now(),
+        ),
       )
     ) {
       prefs.setLastCodeId(projectId, codeId);

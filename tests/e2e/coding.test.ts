@@ -169,6 +169,32 @@ describe('coding', () => {
       expect(await editorText(page)).toEqual(before);
       expect(errors).toEqual([]);
     });
+
+    it('makes a code a category on the Codebook tab, and the picker then refuses it, saying why', async () => {
+      const { page, errors } = s;
+      await page.getByRole('tab', { name: 'Codebook' }).click();
+      await page.getByRole('treeitem', { name: /^Process of change/ }).click();
+      // The box shows what is stored: it turns checked once the change is saved.
+      const category = page.getByLabel('Category: groups codes, not applied to text');
+      await category.click();
+      await expect.poll(() => category.isChecked()).toBe(true);
+      await page.getByRole('treeitem', { name: /^Process of change.*category/ }).waitFor();
+      await page.getByRole('tab', { name: 'Coding' }).click();
+      await editor().focus();
+      await page.keyboard.press('Control+Home');
+      await selectWords(page, 2, 11);
+      await codeWithPicker(page, 'process of change');
+      const picker = page.getByRole('dialog', { name: 'Apply code' });
+      await expect
+        .poll(() => picker.getByRole('alert').textContent())
+        .toBe(
+          '"Process of change" is a category: it groups codes but is not applied to text itself. Choose one of its codes, or make it a code on the Codebook tab.',
+        );
+      await screenshot(page, 'picker-category');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => markIds(page)).toHaveLength(4);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('shows the sample project coded by two coders, and hides the other coder in blind mode', async () => {

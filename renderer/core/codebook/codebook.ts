@@ -12,6 +12,8 @@ export interface CodebookNode {
   exclusion?: string;
   examples?: string;
   colour?: string;
+  /** A category: groups codes, is not applied itself (Code.notCodable). */
+  category?: true;
   children?: CodebookNode[];
 }
 
@@ -22,7 +24,7 @@ export const MAX_CODES = 5000;
 export const MAX_NAME_LENGTH = 200;
 export const CODEBOOK_CSV_HEADER = ['path', 'name', 'description', 'inclusion', 'exclusion', 'examples', 'colour'] as const;
 const TEXT_FIELDS = ['description', 'inclusion', 'exclusion', 'examples'] as const;
-const NODE_FIELDS = new Set(['name', ...TEXT_FIELDS, 'colour', 'children']);
+const NODE_FIELDS = new Set(['name', ...TEXT_FIELDS, 'colour', 'category', 'children']);
 const FILE_FIELDS = new Set(['$schema', 'format', 'version', 'name', 'description', 'codes']);
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -50,7 +52,19 @@ export function codesFromTree(nodes: readonly CodebookNode[], newId: () => strin
           ? childColour(parentColour, order)
           : PALETTE[order % PALETTE.length]!;
       const { description = '', inclusion = '', exclusion = '', examples = '' } = node;
-      out.push({ id, parentId, name: node.name, description, inclusion, exclusion, examples, colour, order, deletedAt: null });
+      out.push({
+        id,
+        parentId,
+        name: node.name,
+        description,
+        inclusion,
+        exclusion,
+        examples,
+        colour,
+        order,
+        ...(node.category ? { notCodable: true } : {}),
+        deletedAt: null,
+      });
       if (node.children) walk(node.children, id, colour);
     });
   };
@@ -76,6 +90,7 @@ export function treeFromCodes(codes: readonly Code[]): CodebookNode[] {
         const node: CodebookNode = { name: c.name };
         for (const f of TEXT_FIELDS) if (c[f]) node[f] = c[f];
         if (c.colour) node.colour = c.colour;
+        if (c.notCodable) node.category = true;
         const children = build(c.id);
         if (children.length) node.children = children;
         return node;
@@ -125,7 +140,8 @@ export function parseCodebookJson(text: string, fileName: string): CodebookNode[
       if (depth > MAX_CODE_DEPTH) bad(`nested too deeply; codes may be at most ${MAX_CODE_DEPTH} levels deep.`);
       if (!isObject(raw)) return bad('must be an object with at least a "name".');
       const unknown = Object.keys(raw).find((key) => !NODE_FIELDS.has(key));
-      if (unknown) bad(`unknown field "${unknown}" (expected name, description, inclusion, exclusion, examples, colour, children).`);
+      if (unknown)
+        bad(`unknown field "${unknown}" (expected name, description, inclusion, exclusion, examples, colour, category, children).`);
       if (typeof raw.name !== 'string') return bad(raw.name === undefined ? 'name is missing.' : 'name must be text.');
       const node: CodebookNode = { name: checkName(raw.name, bad) };
       const twin = siblings.get(nameKey(node.name));
@@ -139,6 +155,8 @@ export function parseCodebookJson(text: string, fileName: string): CodebookNode[
       if (raw.colour !== undefined && typeof raw.colour !== 'string') bad('colour must be text like "#a1b2c3".');
       const colour = checkColour(String(raw.colour ?? ''), bad);
       if (colour) node.colour = colour;
+      if (raw.category !== undefined && typeof raw.category !== 'boolean') bad('category must be true or false.');
+      if (raw.category === true) node.category = true;
       if (raw.children !== undefined) {
         if (!Array.isArray(raw.children)) return bad('children must be a list of codes.');
         const children = readList(raw.children, `${at}.children`, depth + 1);

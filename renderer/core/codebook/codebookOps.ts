@@ -5,7 +5,7 @@
 import { created, updated, type Action, type Change, live, type Code, type Coding, ValidationError } from '../shared';
 import { isColour, MAX_NAME_LENGTH, PALETTE, childColour } from './codebook';
 
-export type CodeFields = Pick<Code, 'name' | 'description' | 'inclusion' | 'exclusion' | 'examples' | 'colour'>;
+export type CodeFields = Pick<Code, 'name' | 'description' | 'inclusion' | 'exclusion' | 'examples' | 'colour' | 'notCodable'>;
 export interface NewCode {
   name: string;
   parentId?: string | null;
@@ -115,9 +115,17 @@ export function updateCode(codes: readonly Code[], codeId: string, patch: Partia
   if (patch.name !== undefined) next.name = checkName(patch.name, childrenOf(codes, code.parentId), code.id);
   for (const f of ['description', 'inclusion', 'exclusion', 'examples'] as const) if (patch[f] !== undefined) next[f] = patch[f].trim();
   if (patch.colour !== undefined) next.colour = checkColour(patch.colour);
+  // Stored only when set: a codebook that never had categories keeps records as they were.
+  if (patch.notCodable === true) next.notCodable = true;
+  if (patch.notCodable === false) delete next.notCodable;
   const draft = new Draft(codes);
   draft.set(next);
-  const label = next.name !== code.name ? `Rename "${code.name}" to "${next.name}"` : `Edit "${code.name}"`;
+  const label =
+    next.name !== code.name
+      ? `Rename "${code.name}" to "${next.name}"`
+      : Boolean(next.notCodable) !== Boolean(code.notCodable)
+        ? `Make "${code.name}" ${next.notCodable ? 'a category' : 'a code'}`
+        : `Edit "${code.name}"`;
   return { label, changes: draft.changes() };
 }
 

@@ -29,14 +29,28 @@ function checkRange(start: number, end: number, textLength: number): void {
   if (end <= start) throw new ValidationError('Select some text first.');
 }
 
+/** Refuses a category (a code that groups codes but is not applied itself), saying what to do. */
+export function checkCodable(code: Pick<Code, 'name' | 'notCodable'>): void {
+  if (code.notCodable)
+    throw new ValidationError(
+      `"${code.name}" is a category: it groups codes but is not applied to text itself. Choose one of its codes, or make it a code on the Codebook tab.`,
+    );
+}
+
+/**
+ * Codes a passage. `code` is the code (a category is refused) or, where the caller has checked
+ * it already, its name for the undo label.
+ */
 export function applyCoding(
   codings: readonly Coding[],
   request: CodingRequest,
   textLength: number,
-  codeName: string,
+  code: string | Pick<Code, 'name' | 'notCodable'>,
   newId: () => string,
   now: number,
 ): Action {
+  if (typeof code !== 'string') checkCodable(code);
+  const codeName = typeof code === 'string' ? code : code.name;
   checkRange(request.start, request.end, textLength);
   const same = codings.filter(
     (c) =>

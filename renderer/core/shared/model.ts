@@ -80,6 +80,11 @@ export interface Code {
   examples: string;
   colour: string;
   order: number;
+  /**
+   * A category (REFI-QDA isCodable="false"): it groups codes but is not applied to text itself,
+   * as QualCoder's categories and NVivo's and MAXQDA's folders of codes. Absent: codable.
+   */
+  notCodable?: boolean;
   deletedAt?: number | null;
 }
 

@@ -77,7 +77,7 @@ export function codesXml(codes: readonly Code[], noteRefs?: Map<string, string[]
           (definition ? textElement('Description', definition) : '') +
           (noteRefs?.get(code.id) ?? []).map((guid) => `<NoteRef targetGUID="${guid}"/>`).join('') +
           write(code.id);
-        const head = `<Code${attrs({ guid: guidFor('code', code.id), name: code.name, isCodable: 'true', color: colourOut(code.colour) })}`;
+        const head = `<Code${attrs({ guid: guidFor('code', code.id), name: code.name, isCodable: code.notCodable ? 'false' : 'true', color: colourOut(code.colour) })}`;
         return inner ? `${head}>${inner}</Code>` : `${head}/>`;
       })
       .join('');
@@ -110,7 +110,17 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
       } else if (guid) byGuid.set(guid, id);
       const colour = colourIn(attr(node, 'color')) ?? (parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!);
       const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
-      codes.push({ id, parentId, name, ...parseDefinition(textOf(node, 'Description') ?? ''), colour, order, deletedAt: null });
+      const category = attr(node, 'isCodable')?.trim().toLowerCase() === 'false';
+      codes.push({
+        id,
+        parentId,
+        name,
+        ...parseDefinition(textOf(node, 'Description') ?? ''),
+        colour,
+        order,
+        ...(category ? { notCodable: true } : {}),
+        deletedAt: null,
+      });
       const notes = children(node, 'NoteRef')
         .map((ref) => normaliseGuid(attr(ref, 'targetGUID')) ?? '')
         .filter(Boolean);

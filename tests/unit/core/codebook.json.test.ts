@@ -20,6 +20,12 @@ describe('parseCodebookJson', () => {
     expect(parseCodebookJson(`\uFEFF${text}`, 'book.json')).toEqual([{ name: 'A', description: 'd', colour: '#abcdef' }, { name: 'B' }]);
   });
 
+  it('keeps categories, and refuses a category that is not true or false', () => {
+    const text = json([{ name: 'Process of change', category: true, children: [{ name: 'Sparks', category: false }] }]);
+    expect(parseCodebookJson(text, 'book.json')).toEqual([{ name: 'Process of change', category: true, children: [{ name: 'Sparks' }] }]);
+    bad(json([{ name: 'A', category: 'yes' }]), 'book.json: codes[0]: category must be true or false.');
+  });
+
   it('refuses a file that is not a codebook', () => {
     bad('{ nope', 'book.json: is not valid JSON (');
     bad('[]', 'book.json: is not a codebook: it must be an object with "format": "mirabal-codebook".');

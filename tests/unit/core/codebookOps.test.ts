@@ -159,6 +159,16 @@ describe('updateCode', () => {
     ]);
     expect(updateCode(tree(), 'a1', { description: 'd' }).label).toBe('Edit "A1"');
   });
+  it('makes a code a category and back, storing the flag only while it is set', () => {
+    const toCategory = updateCode(tree(), 'a', { notCodable: true });
+    expect(toCategory.label).toBe('Make "A" a category');
+    expect(toCategory.changes[0]!.after).toEqual({ ...mk('a', null, 0), notCodable: true });
+    const back = updateCode([{ ...mk('a', null, 0), notCodable: true }], 'a', { notCodable: false });
+    expect(back.label).toBe('Make "A" a code');
+    expect(back.changes[0]!.after).toEqual(mk('a', null, 0));
+    expect('notCodable' in (back.changes[0]!.after as object)).toBe(false);
+    expect(updateCode(tree(), 'a', { notCodable: false }).changes).toEqual([]);
+  });
   it('ignores fields outside the patch type, allows a case change of its own name and is a no-op when nothing changes', () => {
     expect(updateCode(tree(), 'a1', { order: 9, parentId: 'b' } as never).changes).toEqual([]);
     expect(updateCode(tree(), 'a1', { name: 'a1' }).changes).toHaveLength(1);

@@ -41,6 +41,13 @@ describe('applyCoding', () => {
     expect(a.label).toBe('Apply "Time Out"');
     expect(a.changes[0]!.after).toMatchObject({ ...req, start: 2, end: 9, createdAt: 5, memo: '' });
   });
+  it('refuses a category, saying what to do, and applies a code given as a record', () => {
+    const category = { name: 'Process of change', notCodable: true };
+    expect(() => applyCoding([], { ...req, start: 2, end: 9 }, 20, category, newId, 5)).toThrow(
+      '"Process of change" is a category: it groups codes but is not applied to text itself. Choose one of its codes, or make it a code on the Codebook tab.',
+    );
+    expect(applyCoding([], { ...req, start: 2, end: 9 }, 20, { name: 'Time Out' }, newId, 5).label).toBe('Apply "Time Out"');
+  });
   it('refuses empty and out-of-text ranges and exact repeats', () => {
     expect(() => applyCoding([], { ...req, start: 3, end: 3 }, 20, 'X', newId, 5)).toThrow(/Select some text/);
     expect(() => applyCoding([], { ...req, start: 3, end: 21 }, 20, 'X', newId, 5)).toThrow(/outside the transcript/);
