@@ -7,7 +7,7 @@ import { PALETTE, childColour } from '../../core/codebook';
 import type { Code } from '../../core/shared';
 import { ImportError } from '../errors';
 import { attr, attrs, children, textElement, textOf, type XmlNode } from './xml';
-import { guidFor, normaliseGuid } from './guid';
+import { guidFor, readGuid } from './guid';
 
 const SECTIONS = [
   ['inclusion', 'Inclusion'],
@@ -102,8 +102,8 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
   const walk = (nodes: XmlNode[], parentId: string | null, parentColour: string | null, depth: number): void => {
     nodes.forEach((node, order) => {
       const rawGuid = attr(node, 'guid');
-      const guid = normaliseGuid(rawGuid) ?? rawGuid?.trim().toLowerCase() ?? '';
-      let id = normaliseGuid(rawGuid) ?? newId();
+      const guid = readGuid(rawGuid) ?? '';
+      let id = readGuid(rawGuid) ?? newId();
       if (guid && byGuid.has(guid)) {
         repeated++;
         id = newId();
@@ -122,7 +122,7 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
         deletedAt: null,
       });
       const notes = children(node, 'NoteRef')
-        .map((ref) => normaliseGuid(attr(ref, 'targetGUID')) ?? '')
+        .map((ref) => readGuid(attr(ref, 'targetGUID')) ?? '')
         .filter(Boolean);
       if (notes.length) noteRefs.set(id, notes);
       if (depth > MAX_DEPTH) throw new ImportError(fileName, `its code tree is deeper than ${MAX_DEPTH} levels`);

@@ -8,7 +8,7 @@
 // back as a third coder, compared by default in Agreement.
 import { CONSENSUS_COLOUR } from '../../core/agreement';
 import type { Coder } from '../../core/shared';
-import { derivedGuid, guidFor, normaliseGuid } from './guid';
+import { derivedGuid, guidFor, readGuid } from './guid';
 import { attrs, textElement } from './xml';
 
 export const CONSENSUS_NOTE_NAME = 'Consensus layer';
@@ -48,7 +48,7 @@ export function consensusUsersOf(name: string | undefined, text: string): string
 export function markConsensus(guids: readonly string[], coders: ReadonlyMap<string, Coder>): string[] {
   const unknown: string[] = [];
   for (const raw of guids) {
-    const coder = coders.get(normaliseGuid(raw) ?? '');
+    const coder = coders.get(readGuid(raw) ?? '');
     if (coder) {
       coder.consensus = true;
       coder.colour = CONSENSUS_COLOUR; // the colour the app gives its consensus layer

@@ -3,6 +3,11 @@
 // record of their own: selections, variables, sets, links) gets a GUID derived from a stable
 // key, so exporting the same project twice gives the same file, and two machines that
 // export the same variable name give it the same GUID.
+//
+// Reading, an id that is not a GUID (MAXQDA's and some scripts' "c001") stands for the UUID
+// v5 of itself (RFC 9562, in a namespace of our own): every reference to it resolves, and
+// importing the same file twice gives the same ids.
+import { sha1 } from '@noble/hashes/legacy.js';
 
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
@@ -52,4 +57,36 @@ export function derivedGuid(key: string): string {
 /** The GUID an id goes out under: itself when it is one, else derived from its kind and value. */
 export function guidFor(kind: string, id: string): string {
   return normaliseGuid(id) ?? derivedGuid(`${kind}:${id}`);
+}
+
+/** The namespace of UUIDs derived from the ids of foreign files (a v4 UUID, fixed for ever). */
+export const FOREIGN_ID_NAMESPACE = '5c6a0c8e-3f0e-4b8e-9d2a-7e1f4a9b6c3d';
+
+/** UUID version 5 (SHA-1, RFC 9562 §5.5) of `name` in `namespace`. */
+export function uuidV5(name: string, namespace = FOREIGN_ID_NAMESPACE): string {
+  const ns = namespace.replace(/-/g, '');
+  const bytes = new Uint8Array(16 + new TextEncoder().encode(name).length);
+  for (let i = 0; i < 16; i++) bytes[i] = parseInt(ns.slice(i * 2, i * 2 + 2), 16);
+  bytes.set(new TextEncoder().encode(name), 16);
+  const hash = sha1(bytes);
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = [...hash.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The GUID a foreign file's id stands for: the GUID itself, or for any other id (trimmed,
+ * case kept: "c001" and "C001" are two ids) its UUID v5. Null only when there is no id.
+ */
+export function readGuid(raw: string | undefined): string | null {
+  const guid = normaliseGuid(raw);
+  if (guid) return guid;
+  const id = raw?.trim();
+  return id ? uuidV5(id) : null;
+}
+
+/** Whether a present id is not a GUID (and so is read as its UUID v5). */
+export function isForeignId(raw: string | undefined): boolean {
+  return raw !== undefined && raw.trim() !== '' && normaliseGuid(raw) === null;
 }

@@ -22,7 +22,7 @@ import {
 import { detectTurns } from '../../core/transcripts';
 import { ImportError } from '../errors';
 import { consensusUsersOf, markConsensus } from './consensusNote';
-import { normaliseGuid } from './guid';
+import { readGuid } from './guid';
 import { BUILTIN_VARIABLES, PROJECT_NAMESPACE, parseRolesDescription } from './qdeWrite';
 import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
 import { plural, Reader, time, type SourceSink } from './qdeReader';
@@ -83,7 +83,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   const variables = new Map<string, VariableDef>();
   let fileRoles: RoleDef[] | null = null;
   for (const v of children(child(project, 'Variables'), 'Variable')) {
-    const guid = normaliseGuid(attr(v, 'guid'));
+    const guid = readGuid(attr(v, 'guid'));
     const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as
       AttributeDef['type'] | undefined;
     fileRoles ??= parseRolesDescription(textOf(v, 'Description'));
@@ -112,7 +112,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   const addSource = (node: XmlNode, source: Source | null, where: string) => {
     if (!source) return;
     sources.push(source);
-    const guid = normaliseGuid(attr(node, 'guid'));
+    const guid = readGuid(attr(node, 'guid'));
     if (guid && !sourceByGuid.has(guid)) sourceByGuid.set(guid, source);
     sourceVariables.set(source.id, valuesOf(node, where));
     const description = textOf(node, 'Description');
@@ -248,7 +248,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     const description = textOf(node, 'Description');
     if (description) descriptions.set(id, description);
     participants.push(p);
-    const guid = normaliseGuid(attr(node, 'guid'));
+    const guid = readGuid(attr(node, 'guid'));
     if (guid && !participantByGuid.has(guid)) participantByGuid.set(guid, p);
   });
   // Columns our export declared but no participant has a value in are columns all the same.
@@ -268,12 +268,12 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   let otherLinks = 0;
   const noteGuids = new Set(
     children(child(project, 'Notes'), 'Note')
-      .map((n) => normaliseGuid(attr(n, 'guid')))
+      .map((n) => readGuid(attr(n, 'guid')))
       .filter((g): g is string => g !== null),
   );
   for (const link of children(child(project, 'Links'), 'Link')) {
-    const from = normaliseGuid(attr(link, 'originGUID'));
-    const to = normaliseGuid(attr(link, 'targetGUID'));
+    const from = readGuid(attr(link, 'originGUID'));
+    const to = readGuid(attr(link, 'targetGUID'));
     for (const [raw, g] of [
       [attr(link, 'originGUID'), from],
       [attr(link, 'targetGUID'), to],
@@ -296,7 +296,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   r.noteRefs(project, 'project', null);
   const memos: Memo[] = [];
   for (const note of children(child(project, 'Notes'), 'Note')) {
-    const guid = normaliseGuid(attr(note, 'guid'));
+    const guid = readGuid(attr(note, 'guid'));
     const target = (guid && r.noteTargets.get(guid)) || { target: 'project' as const, targetId: null };
     const text = textOf(note, 'PlainTextContent') ?? textOf(note, 'Description') ?? '';
     const consensusUsers = target.target === 'project' ? consensusUsersOf(attr(note, 'name'), text) : null;

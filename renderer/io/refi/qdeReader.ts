@@ -6,7 +6,7 @@ import { PALETTE } from '../../core/codebook';
 import { canonicalNewlines } from '../decode';
 import { ImportError } from '../errors';
 import { readCodes } from './codesXml';
-import { normaliseGuid } from './guid';
+import { isForeignId, readGuid } from './guid';
 import { chooseModel, MODEL_LABELS, toCanonical, type Range } from './positions';
 import { ORIGIN } from './qdeWrite';
 import { attr, child, children, textOf, type XmlNode } from './xml';
@@ -25,20 +25,28 @@ function int(value: string | undefined): number | null {
   return parseInt(value, 10);
 }
 
-/** Every GUID the file defines, whatever element it is on: references to others dangle. */
-export function definedGuids(xml: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * Every GUID the file defines, whatever element it is on: references to others dangle. An id
+ * that is not a GUID defines its UUID v5 (readGuid); those are listed in `foreign`.
+ */
+export function definedGuids(xml: string): { defined: Set<string>; foreign: Map<string, string> } {
+  const defined = new Set<string>();
+  const foreign = new Map<string, string>();
   for (const m of xml.matchAll(/\sguid\s*=\s*"([^"]*)"/g)) {
-    const g = normaliseGuid(m[1]);
-    if (g) out.add(g);
+    const g = readGuid(m[1]);
+    if (!g) continue;
+    defined.add(g);
+    if (isForeignId(m[1])) foreign.set(m[1]!.trim(), g);
   }
-  return out;
+  return { defined, foreign };
 }
 
 export class Reader {
   readonly warnings: string[] = [];
   private readonly fileName: string;
   private readonly defined: Set<string>;
+  /** Ids of the file that are not GUIDs -> the UUID v5 each was read as. */
+  readonly foreignIds: Map<string, string>;
   readonly coders = new Map<string, Coder>();
   private codeByGuid = new Map<string, string>();
   /** Note GUID -> what refers to it, first reference wins. */
@@ -52,7 +60,9 @@ export class Reader {
     private readonly origin: string | undefined,
   ) {
     this.fileName = ctx.fileName;
-    this.defined = definedGuids(xml);
+    const { defined, foreign } = definedGuids(xml);
+    this.defined = defined;
+    this.foreignIds = foreign;
   }
 
   fail(problem: string): never {
@@ -63,7 +73,7 @@ export class Reader {
   idFor(kind: string, raw: string | undefined): string {
     const used = this.usedIds.get(kind) ?? new Set<string>();
     this.usedIds.set(kind, used);
-    const guid = normaliseGuid(raw);
+    const guid = readGuid(raw);
     if (guid && !used.has(guid)) {
       used.add(guid);
       return guid;
@@ -76,7 +86,7 @@ export class Reader {
 
   /** Resolves a reference; a GUID that no element in the file has is a broken file. */
   ref<T>(raw: string | undefined, map: Map<string, T>, what: string, where: string): T | undefined {
-    const guid = normaliseGuid(raw);
+    const guid = readGuid(raw);
     if (guid && map.has(guid)) return map.get(guid);
     if (guid && this.defined.has(guid)) return undefined; // defined, but as something we did not keep
     this.fail(`${where} refers to ${what} ${raw ?? '(none)'}, which the file does not define`);
@@ -88,13 +98,13 @@ export class Reader {
 
   /** Fails unless some element of the file has this GUID. */
   checkDefined(raw: string | undefined, what: string, where: string): void {
-    const guid = normaliseGuid(raw);
+    const guid = readGuid(raw);
     if (!guid || !this.defined.has(guid)) this.fail(`${where} refers to ${what} ${raw ?? '(none)'}, which the file does not define`);
   }
 
   noteRefs(node: XmlNode, target: Memo['target'], targetId: string | null): void {
     for (const ref of children(node, 'NoteRef')) {
-      const guid = normaliseGuid(attr(ref, 'targetGUID'));
+      const guid = readGuid(attr(ref, 'targetGUID'));
       if (!guid || !this.defined.has(guid))
         this.fail(`a note reference (${attr(ref, 'targetGUID') ?? 'empty'}) points at nothing in the file`);
       if (!this.noteTargets.has(guid)) this.noteTargets.set(guid, { target, targetId });
@@ -105,13 +115,13 @@ export class Reader {
     children(child(project, 'Users'), 'User').forEach((user, i) => {
       const id = this.idFor('coder', attr(user, 'guid'));
       const name = (attr(user, 'name') ?? attr(user, 'id') ?? '').trim() || `User ${i + 1}`;
-      this.coders.set(normaliseGuid(attr(user, 'guid')) ?? id, { id, name, colour: PALETTE[i % PALETTE.length]! });
+      this.coders.set(readGuid(attr(user, 'guid')) ?? id, { id, name, colour: PALETTE[i % PALETTE.length]! });
     });
   }
 
   /** The coder of a coding; an unknown user becomes a coder of its own rather than failing. */
   coderFor(raw: string | undefined): string {
-    const guid = normaliseGuid(raw) ?? 'unknown';
+    const guid = readGuid(raw) ?? 'unknown';
     const known = this.coders.get(guid);
     if (known) return known.id;
     const id = guid === 'unknown' ? this.ctx.newId() : guid;
@@ -248,6 +258,13 @@ export class Reader {
   repeatedWarning(): void {
     if (this.repeatedIds)
       this.warnings.push(`${plural(this.repeatedIds, 'element')} repeated the GUID of another of its kind; each was kept with a new id.`);
+    const foreign = [...this.foreignIds];
+    if (foreign.length) {
+      const shown = foreign.slice(0, 5).map(([raw, guid]) => `"${raw}" → ${guid}`);
+      this.warnings.push(
+        `${plural(foreign.length, 'id')} in the file ${foreign.length === 1 ? 'is' : 'are'} not a GUID; each was read as a UUID derived from it (UUID v5), the same every time this file is imported: ${shown.join(', ')}${foreign.length > 5 ? `, and ${foreign.length - 5} more` : ''}.`,
+      );
+    }
   }
 }
 
