@@ -7,7 +7,7 @@ import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { readProject } from './refi/qdeRead';
-import { sourcePath, writeProjectXml } from './refi/qdeWrite';
+import { notePath, projectNotes, sourcePath, writeProjectXml } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
 import { parseXml } from './refi/xml';
 import { isZip, readZipEntries, type ZipLimits } from './zip';
@@ -116,6 +116,8 @@ export async function writeQdpx(project: ProjectSnapshot): Promise<Uint8Array> {
   for (const source of project.sources) {
     if (source.deletedAt == null) files[`sources/${sourcePath(source)}`] = utf8(source.text);
   }
+  // Each Note's text also as a file: QualCoder reads a Note only through its plainTextPath.
+  for (const note of projectNotes(project)) files[`sources/${notePath(note)}`] = utf8(note.text);
   // Level 1: twice as fast as 6 on 30 MB of text and XML, and the archive only ~15% larger.
   return zipSync(files, { level: 1, mtime: ZIP_TIME });
 }

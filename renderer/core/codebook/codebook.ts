@@ -63,6 +63,7 @@ export function codesFromTree(nodes: readonly CodebookNode[], newId: () => strin
         colour,
         order,
         ...(node.category ? { notCodable: true } : {}),
+        ...(node.colour ? {} : { autoColour: true }),
         deletedAt: null,
       });
       if (node.children) walk(node.children, id, colour);
@@ -89,7 +90,7 @@ export function treeFromCodes(codes: readonly Code[]): CodebookNode[] {
       .map((c) => {
         const node: CodebookNode = { name: c.name };
         for (const f of TEXT_FIELDS) if (c[f]) node[f] = c[f];
-        if (c.colour) node.colour = c.colour;
+        if (c.colour && !c.autoColour) node.colour = c.colour;
         if (c.notCodable) node.category = true;
         const children = build(c.id);
         if (children.length) node.children = children;

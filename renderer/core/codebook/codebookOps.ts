@@ -114,7 +114,11 @@ export function updateCode(codes: readonly Code[], codeId: string, patch: Partia
   // Only the editable fields are taken: id, parent and order change through moves, never here.
   if (patch.name !== undefined) next.name = checkName(patch.name, childrenOf(codes, code.parentId), code.id);
   for (const f of ['description', 'inclusion', 'exclusion', 'examples'] as const) if (patch[f] !== undefined) next[f] = patch[f].trim();
-  if (patch.colour !== undefined) next.colour = checkColour(patch.colour);
+  if (patch.colour !== undefined) {
+    next.colour = checkColour(patch.colour);
+    // Chosen now, so the project's own: exports write it.
+    if (next.colour !== code.colour) delete next.autoColour;
+  }
   // Stored only when set: a codebook that never had categories keeps records as they were.
   if (patch.notCodable === true) next.notCodable = true;
   if (patch.notCodable === false) delete next.notCodable;

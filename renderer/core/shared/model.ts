@@ -85,6 +85,11 @@ export interface Code {
    * as QualCoder's categories and NVivo's and MAXQDA's folders of codes. Absent: codable.
    */
   notCodable?: boolean;
+  /**
+   * The app chose the colour because the file the code came from gave none. Exports leave it
+   * out, so a file goes back without colours it never had; choosing a colour clears it.
+   */
+  autoColour?: boolean;
   deletedAt?: number | null;
 }
 

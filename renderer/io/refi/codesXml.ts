@@ -77,7 +77,7 @@ export function codesXml(codes: readonly Code[], noteRefs?: Map<string, string[]
           (definition ? textElement('Description', definition) : '') +
           (noteRefs?.get(code.id) ?? []).map((guid) => `<NoteRef targetGUID="${guid}"/>`).join('') +
           write(code.id);
-        const head = `<Code${attrs({ guid: guidFor('code', code.id), name: code.name, isCodable: code.notCodable ? 'false' : 'true', color: colourOut(code.colour) })}`;
+        const head = `<Code${attrs({ guid: guidFor('code', code.id), name: code.name, isCodable: code.notCodable ? 'false' : 'true', color: code.autoColour ? undefined : colourOut(code.colour) })}`;
         return inner ? `${head}>${inner}</Code>` : `${head}/>`;
       })
       .join('');
@@ -108,7 +108,8 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
         repeated++;
         id = newId();
       } else if (guid) byGuid.set(guid, id);
-      const colour = colourIn(attr(node, 'color')) ?? (parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!);
+      const given = colourIn(attr(node, 'color'));
+      const colour = given ?? (parentColour ? childColour(parentColour, order) : PALETTE[order % PALETTE.length]!);
       const name = (attr(node, 'name') ?? '').trim() || 'Unnamed code';
       const category = attr(node, 'isCodable')?.trim().toLowerCase() === 'false';
       codes.push({
@@ -119,6 +120,7 @@ export function readCodes(codesNode: XmlNode | undefined, newId: () => string, w
         colour,
         order,
         ...(category ? { notCodable: true } : {}),
+        ...(given ? {} : { autoColour: true }),
         deletedAt: null,
       });
       const notes = children(node, 'NoteRef')

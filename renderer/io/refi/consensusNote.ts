@@ -9,7 +9,6 @@
 import { CONSENSUS_COLOUR } from '../../core/agreement';
 import type { Coder } from '../../core/shared';
 import { derivedGuid, guidFor, readGuid } from './guid';
-import { attrs, textElement } from './xml';
 
 export const CONSENSUS_NOTE_NAME = 'Consensus layer';
 // The last line: a coder's name in the sentence above could itself hold a line break.
@@ -17,8 +16,8 @@ const USERS_LINE = /^Consensus users?:[ \t]*(.*)$/;
 
 export const CONSENSUS_NOTE_GUID = derivedGuid('note:consensus-layer');
 
-/** The Note marking the consensus users, or null when the project has none. */
-export function consensusNoteXml(coders: readonly Coder[]): string | null {
+/** The text of the Note marking the consensus users, or null when the project has none. */
+export function consensusNoteText(coders: readonly Coder[]): string | null {
   const layer = coders.filter((c) => c.consensus);
   if (layer.length === 0) return null;
   const names = layer.map((c) => `"${c.name}"`);
@@ -26,11 +25,11 @@ export function consensusNoteXml(coders: readonly Coder[]): string | null {
     names.length === 1
       ? `The user ${names[0]} is not a coder`
       : `The users ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are not coders`;
-  const text =
+  return (
     `${who}: it is the team's consensus layer, the agreed coding made by resolving disagreements between the coders. ` +
     'Leave it out when comparing coders (inter-coder agreement).\n' +
-    `Consensus users: ${layer.map((c) => guidFor('coder', c.id)).join(', ')}`;
-  return `<Note${attrs({ guid: CONSENSUS_NOTE_GUID, name: CONSENSUS_NOTE_NAME })}>${textElement('PlainTextContent', text)}</Note>`;
+    `Consensus users: ${layer.map((c) => guidFor('coder', c.id)).join(', ')}`
+  );
 }
 
 /**

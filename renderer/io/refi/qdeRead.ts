@@ -23,6 +23,7 @@ import { detectTurns } from '../../core/transcripts';
 import { ImportError } from '../errors';
 import { consensusUsersOf, markConsensus } from './consensusNote';
 import { readGuid } from './guid';
+import { readProvenanceNote } from './provenanceNote';
 import { BUILTIN_VARIABLES, PROJECT_NAMESPACE, parseRolesDescription } from './qdeWrite';
 import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
 import { plural, Reader, time, type SourceSink } from './qdeReader';
@@ -298,7 +299,16 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   for (const note of children(child(project, 'Notes'), 'Note')) {
     const guid = readGuid(attr(note, 'guid'));
     const target = (guid && r.noteTargets.get(guid)) || { target: 'project' as const, targetId: null };
-    const text = textOf(note, 'PlainTextContent') ?? textOf(note, 'Description') ?? '';
+    const text = noteText(note, ctx) ?? textOf(note, 'Description') ?? '';
+    const provenance = target.target === 'project' ? readProvenanceNote(attr(note, 'name'), text) : null;
+    if (provenance) {
+      // Not a memo: where each transcript came from (provenanceNote.ts).
+      for (const [sourceGuid, origin] of provenance) {
+        const source = sourceByGuid.get(sourceGuid);
+        if (source) source.origin = { ...source.origin, ...origin };
+      }
+      continue;
+    }
     const consensusUsers = target.target === 'project' ? consensusUsersOf(attr(note, 'name'), text) : null;
     if (consensusUsers) {
       // Not a memo: it marks the consensus layer (see consensusNote.ts).
@@ -376,6 +386,18 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     },
     warnings: r.warnings,
   };
+}
+
+/** A Note's text: inline, or in the archive's file its plainTextPath names (as QualCoder writes it). */
+function noteText(note: XmlNode, ctx: ReadContext): string | undefined {
+  const inline = textOf(note, 'PlainTextContent');
+  if (inline !== undefined) return inline;
+  const path = attr(note, 'plainTextPath')?.trim();
+  if (!path || /^(relative|absolute):\/\//i.test(path)) return undefined;
+  const entry = ctx.entryText(path.replace(/^internal:\/\//i, ''));
+  if (!entry) return undefined;
+  const text = entry.text.charCodeAt(0) === 0xfeff ? entry.text.slice(1) : entry.text;
+  return text.replace(/\r\n?/g, '\n');
 }
 
 function dedupeById<T extends { id: string }>(items: T[]): T[] {

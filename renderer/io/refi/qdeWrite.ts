@@ -2,15 +2,22 @@
 //   coders -> Users; codes -> CodeBook (definition parts in Description, see codesXml);
 //   participants -> Cases with Role, Site, Group and attributes as Variables;
 //   transcripts -> TextSources (plain text in sources/, positions in code points) with the
-//   wave and the speakers' roles as Variables and the original file in the Description;
+//   wave and the speakers' roles as Variables; the files they came from -> one project Note
+//   (provenanceNote.ts);
 //   each coding -> one PlainTextSelection holding one Coding (memo as Description);
-//   memos -> Notes, referenced from what they are about (a participant through a Link, as
-//   Cases cannot hold NoteRefs); participant links -> Links; waves -> Sets of sources;
+//   memos -> Notes, each text both inline and as a file in sources/ (plainTextPath: QualCoder
+//   reads only that), referenced from what they are about (a participant through a Link, as
+//   Cases cannot hold NoteRefs), except a memo titled "Description" (one per transcript or
+//   participant; "Project description" for the project), which is that element's Description,
+//   as it came from another tool; participant links -> Links; waves -> Sets of sources;
 //   the consensus layer's user -> named in a project Note (consensusNote.ts).
+// Nothing the project does not hold: no colour the app merely assigned, a built-in variable
+// only where some value is set, wave sets only when the project uses waves.
 // Output is a function of the snapshot alone (no clock, no random ids): the same project
 // always gives the same bytes, which makes backups comparable.
 import {
   DEFAULT_ROLES,
+  DEFAULT_WAVES,
   GROUPS,
   live,
   type AttributeDef,
@@ -21,7 +28,8 @@ import {
   type Source,
 } from '../../core/shared';
 import { codesXml } from './codesXml';
-import { CONSENSUS_NOTE_GUID, consensusNoteXml } from './consensusNote';
+import { CONSENSUS_NOTE_GUID, CONSENSUS_NOTE_NAME, consensusNoteText } from './consensusNote';
+import { PROVENANCE_NOTE_GUID, PROVENANCE_NOTE_NAME, provenanceNoteText } from './provenanceNote';
 import { derivedGuid, guidFor } from './guid';
 import { toCodePoints } from './positions';
 import { attrs, escapeAttr, escapeText, textElement } from './xml';
@@ -45,10 +53,55 @@ export function sourcePath(source: Source): string {
   return `${guidFor('source', source.id)}.txt`;
 }
 
-/** "Imported from …" in a TextSource's Description carries the original file through. */
-export function provenance(source: Source): string {
-  const o = source.origin;
-  return `Imported from "${o.fileName}" (${o.format}${o.sha256 ? `, SHA-256 ${o.sha256}` : ''})`;
+/** A Note of the export: a memo, or one of the app's own project notes. */
+export interface NoteOut {
+  guid: string;
+  name?: string;
+  text: string;
+  modified?: string;
+}
+
+/** Where a Note's text goes in the archive (under sources/, as plainTextPath internal:// says). */
+export function notePath(note: NoteOut): string {
+  return `${note.guid}.txt`;
+}
+
+const DESCRIPTION_TITLE = { source: 'Description', participant: 'Description', project: 'Project description' } as const;
+
+/** The memos that go out as Descriptions (what the import makes of one), by target and id. */
+function descriptionMemos(memos: readonly Memo[]): Map<string, Memo> {
+  const out = new Map<string, Memo>();
+  for (const m of memos) {
+    if (m.target !== 'source' && m.target !== 'participant' && m.target !== 'project') continue;
+    const key = `${m.target}:${m.targetId ?? ''}`;
+    if (m.title === DESCRIPTION_TITLE[m.target] && !out.has(key)) out.set(key, m);
+  }
+  return out;
+}
+
+/** The memos that go out as Notes (all but the Descriptions), in the project's order. */
+function noteMemos(memos: readonly Memo[]): Memo[] {
+  const described = new Set(descriptionMemos(memos).values());
+  return memos.filter((m) => !described.has(m));
+}
+
+/** Every Note of the export: the memos', then the app's own project notes. */
+export function projectNotes(project: ProjectSnapshot): NoteOut[] {
+  const notes: NoteOut[] = noteMemos(live(project.memos ?? [])).map((m) => ({
+    guid: guidFor('memo', m.id),
+    name: m.title || undefined,
+    text: m.text,
+    modified: iso(m.updatedAt),
+  }));
+  const provenance = provenanceNoteText(live(project.sources));
+  if (provenance) notes.push({ guid: PROVENANCE_NOTE_GUID, name: PROVENANCE_NOTE_NAME, text: provenance });
+  const consensus = consensusNoteText(project.coders);
+  if (consensus) notes.push({ guid: CONSENSUS_NOTE_GUID, name: CONSENSUS_NOTE_NAME, text: consensus });
+  return notes;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -136,10 +189,11 @@ function inferAttributeDefs(project: ProjectSnapshot): AttributeDef[] {
   });
 }
 
+/** The speakers' roles, or null when there are none or all are 'other' (what an import assumes). */
 function speakerRoles(source: Source): Record<string, string> | null {
   const roles: Record<string, string> = {};
   for (const turn of source.turns) if (turn.speaker !== null && turn.speakerRole) roles[turn.speaker] = turn.speakerRole;
-  return Object.keys(roles).length ? roles : null;
+  return Object.values(roles).some((r) => r !== 'other') ? roles : null;
 }
 
 /** A short preview of the passage, as other tools name their selections. */
@@ -155,7 +209,13 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   const participants = live(project.participants);
   const sources = live(project.sources);
   const codes = live(project.codes);
-  const memos = live(project.memos ?? []);
+  const allMemos = live(project.memos ?? []);
+  const described = descriptionMemos(allMemos);
+  const description = (target: Memo['target'], id: string | null) => {
+    const memo = described.get(`${target}:${id ?? ''}`);
+    return memo ? textElement('Description', memo.text) : '';
+  };
+  const memos = noteMemos(allMemos);
   const sourceIds = new Set(sources.map((s) => s.id));
   const codeIds = new Set(codes.map((c) => c.id));
   const codings = live(project.codings).filter((c) => sourceIds.has(c.sourceId) && codeIds.has(c.codeId));
@@ -187,6 +247,7 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   if (codebook) out.push(`<CodeBook>${codebook}</CodeBook>`);
 
   const roles = project.roles ?? DEFAULT_ROLES;
+  const defaultRoles = sameList(roles, DEFAULT_ROLES, (a, b) => a.id === b.id && a.label === b.label);
   const defs = inferAttributeDefs(project);
   const defTypes = defs.map((def) =>
     attributeType(
@@ -197,23 +258,22 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   const B = BUILTIN_VARIABLES;
   const variable = (name: string, type: VariableType, builtin: boolean, description: string) =>
     `<Variable${attrs({ guid: variableGuid(name, builtin), name, typeOfVariable: type })}>${textElement('Description', description)}</Variable>`;
-  out.push(
-    '<Variables>' +
-      variable(B.role, 'Text', true, rolesDescription(roles)) +
-      variable(B.site, 'Text', true, 'Site (Cases)') +
-      variable(B.group, 'Text', true, 'Programme or comparison group (Cases)') +
-      variable(B.wave, 'Text', true, 'Interview wave, e.g. Time 1 (Sources)') +
-      variable(B.speakers, 'Text', true, 'Speaker labels and their roles as JSON (Sources)') +
-      defs.map((def, i) => variable(def.name, defTypes[i]!, false, attributeDescription(def.type))).join('') +
-      '</Variables>',
-  );
+  // A built-in variable only where the project sets it (the Role's also for a role list of its own).
+  const variables =
+    (participants.some((p) => p.role) || !defaultRoles ? variable(B.role, 'Text', true, rolesDescription(roles)) : '') +
+    (participants.some((p) => p.site) ? variable(B.site, 'Text', true, 'Site (Cases)') : '') +
+    (participants.some((p) => p.group) ? variable(B.group, 'Text', true, 'Programme or comparison group (Cases)') : '') +
+    (sources.some((s) => s.wave) ? variable(B.wave, 'Text', true, 'Interview wave, e.g. Time 1 (Sources)') : '') +
+    (sources.some((s) => speakerRoles(s)) ? variable(B.speakers, 'Text', true, 'Speaker labels and their roles as JSON (Sources)') : '') +
+    defs.map((def, i) => variable(def.name, defTypes[i]!, false, attributeDescription(def.type))).join('');
+  if (variables) out.push(`<Variables>${variables}</Variables>`);
 
   if (participants.length) {
     const sourcesOf = new Map<string, Source[]>();
     for (const s of sources) if (s.participantId) push(sourcesOf, s.participantId, s);
     out.push('<Cases>');
     for (const p of participants) {
-      let inner = '';
+      let inner = description('participant', p.id);
       const role = roles.find((r) => r.id === p.role);
       if (p.role) inner += variableValue(variableGuid(B.role, true), 'Text', role?.label ?? p.role);
       if (p.site) inner += variableValue(variableGuid(B.site, true), 'Text', p.site);
@@ -240,19 +300,29 @@ export function writeProjectXml(project: ProjectSnapshot): string {
     };
     const guids = { coder: memo('coder'), code: memo('code') };
     for (const source of sources)
-      out.push(textSourceXml(source, codingsOf.get(source.id) ?? [], waves, sourceMemos.get(source.id), codingMemos, noteRefs, guids));
+      out.push(
+        textSourceXml(
+          source,
+          description('source', source.id),
+          codingsOf.get(source.id) ?? [],
+          waves,
+          sourceMemos.get(source.id),
+          codingMemos,
+          noteRefs,
+          guids,
+        ),
+      );
     out.push('</Sources>');
   }
 
-  const consensusNote = consensusNoteXml(coders);
-  if (memos.length || consensusNote) {
+  const notes = projectNotes({ ...project, coders });
+  if (notes.length) {
     out.push('<Notes>');
-    for (const m of memos) {
+    for (const n of notes) {
       out.push(
-        `<Note${attrs({ guid: guidFor('memo', m.id), name: m.title || undefined, modifiedDateTime: iso(m.updatedAt) })}>${textElement('PlainTextContent', m.text)}</Note>`,
+        `<Note${attrs({ guid: n.guid, name: n.name, plainTextPath: `internal://${notePath(n)}`, modifiedDateTime: n.modified })}>${textElement('PlainTextContent', n.text)}</Note>`,
       );
     }
-    if (consensusNote) out.push(consensusNote);
     out.push('</Notes>');
   }
 
@@ -277,7 +347,9 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   }
   if (links.length) out.push(`<Links>${links.join('')}</Links>`);
 
-  if (project.waves.length) {
+  // The default waves of a project that puts no transcript in any are not the project's own.
+  const defaultWaves = sameList(project.waves, DEFAULT_WAVES, (a, b) => a.id === b.id && a.label === b.label && a.order === b.order);
+  if (project.waves.length && !(defaultWaves && !sources.some((s) => s.wave))) {
     out.push('<Sets>');
     for (const wave of project.waves) {
       const members = sources
@@ -290,14 +362,17 @@ export function writeProjectXml(project: ProjectSnapshot): string {
     }
     out.push('</Sets>');
   }
+  out.push(description('project', null));
   out.push(noteRefs(memosOn('project').get(null)));
-  if (consensusNote) out.push(`<NoteRef targetGUID="${CONSENSUS_NOTE_GUID}"/>`);
+  for (const n of notes)
+    if (n.guid === PROVENANCE_NOTE_GUID || n.guid === CONSENSUS_NOTE_GUID) out.push(`<NoteRef targetGUID="${n.guid}"/>`);
   out.push('</Project>\n');
   return out.join('');
 }
 
 function textSourceXml(
   source: Source,
+  description: string,
   codings: Coding[],
   waves: Map<string, string>,
   memos: Memo[] | undefined,
@@ -307,7 +382,7 @@ function textSourceXml(
 ): string {
   const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
   const points = toCodePoints(source.text, sorted);
-  let inner = textElement('Description', provenance(source));
+  let inner = description;
   // The hot loop of an export (40,000 codings): GUIDs, numbers and dates need no escaping, so
   // only the selection's name goes through escapeAttr.
   sorted.forEach((c, i) => {

@@ -37,7 +37,10 @@ describe('the consensus layer in a .qdpx', () => {
     const xml = qde(await writeQdpx(withConsensus()));
     const result = validate(xml, 'Project-mrt2019.xsd');
     expect(result.valid, result.output).toBe(true);
-    const note = /<Note guid="([^"]+)" name="Consensus layer"><PlainTextContent>([^<]*)<\/PlainTextContent><\/Note>/.exec(xml);
+    const note =
+      /<Note guid="([^"]+)" name="Consensus layer" plainTextPath="internal:\/\/[^"]+"><PlainTextContent>([^<]*)<\/PlainTextContent><\/Note>/.exec(
+        xml,
+      );
     expect(note).not.toBeNull();
     // Readable in NVivo or ATLAS.ti, and machine-readable here.
     expect(note![2]).toMatch(/"Consensus" is not a coder/);
@@ -67,7 +70,7 @@ describe('the consensus layer in a .qdpx', () => {
   it('is recognised by the note alone: another tool may rename the note GUID and the project', async () => {
     const bytes = await writeQdpx(withConsensus());
     const xml = qde(bytes);
-    const noteGuid = /<Note guid="([^"]+)" name="Consensus layer">/.exec(xml)![1]!;
+    const noteGuid = /<Note guid="([^"]+)" name="Consensus layer"/.exec(xml)![1]!;
     const other = rewritten(bytes, (x) =>
       x
         .replaceAll(noteGuid, 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE')

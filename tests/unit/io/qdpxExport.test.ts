@@ -9,14 +9,24 @@ import { validate } from '../../fixtures/refi';
 import { smallProject } from '../../fixtures/snapshots';
 
 describe('export', () => {
-  it('validates against Project-mrt2019.xsd and holds one text file per source', async () => {
-    const bytes = await writeQdpx(smallProject());
+  it('validates against Project-mrt2019.xsd and holds one text file per source and per note', async () => {
+    const project = smallProject();
+    const bytes = await writeQdpx(project);
     const files = unzipSync(bytes);
-    expect(Object.keys(files).sort()).toEqual([
-      'project.qde',
+    const xml = strFromU8(files['project.qde']!);
+    const paths = [...xml.matchAll(/plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => `sources/${m[1]}`);
+    expect(Object.keys(files).sort()).toEqual(['project.qde', ...paths].sort());
+    expect(paths.filter((p) => p.startsWith('sources/1b6f2b0e'))).toEqual([
       'sources/1b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e01.txt',
       'sources/1b6f2b0e-1c3a-4d5e-8f70-0a1b2c3d4e02.txt',
     ]);
+    // Every memo's text is in its Note's file (QualCoder reads notes only from there).
+    for (const memo of project.memos ?? []) {
+      const note = new RegExp(`<Note guid="${memo.id}"[^>]* plainTextPath="internal://([^"]+)"`).exec(xml);
+      if (memo.title === 'Description') continue;
+      expect(note, memo.title).not.toBeNull();
+      expect(strFromU8(files[`sources/${note![1]}`]!)).toBe(memo.text);
+    }
     const { valid, output } = validate(strFromU8(files['project.qde']!), 'Project-mrt2019.xsd');
     expect(output).toMatch(/validates/);
     expect(valid).toBe(true);
