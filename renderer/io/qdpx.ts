@@ -7,7 +7,7 @@ import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { readProject } from './refi/qdeRead';
-import { notePath, projectNotes, sourcePath, writeProjectXml } from './refi/qdeWrite';
+import { notePath, projectNotes, sourcePath, writeProjectXml, type ExportOptions } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
 import { parseXml } from './refi/xml';
 import { isZip, readZipEntries, type ZipLimits } from './zip';
@@ -111,8 +111,9 @@ export async function readQdpx(
 /** A fixed timestamp inside the archive, so equal projects give equal bytes. */
 const ZIP_TIME = new Date(2000, 0, 1);
 
-export async function writeQdpx(project: ProjectSnapshot): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = { 'project.qde': utf8(writeProjectXml(project)) };
+/** The project as a .qdpx; `positions: 'utf16'` makes the file for NVivo (see ExportOptions). */
+export async function writeQdpx(project: ProjectSnapshot, options: ExportOptions = {}): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = { 'project.qde': utf8(writeProjectXml(project, options)) };
   for (const source of project.sources) {
     if (source.deletedAt == null) files[`sources/${sourcePath(source)}`] = utf8(source.text);
   }

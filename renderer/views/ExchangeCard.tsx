@@ -4,9 +4,18 @@
 // planned and shown before anything is written, and is one undoable step afterwards.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { carriedByQdpx, leftBehindByQdpx, type LeftBehind, planMerge, type MergePlan, type MatchedPair } from '../core/merge';
+import {
+  carriedByQdpx,
+  leftBehindByQdpx,
+  sourcesBeyondBmp,
+  type LeftBehind,
+  planMerge,
+  type MergePlan,
+  type MatchedPair,
+} from '../core/merge';
 import type { ProjectSnapshot } from '../core/shared';
 import { writeQdpx } from '../io/qdpx';
+import type { ExportPositions } from '../io/refi/qdeWrite';
 import { readQdpxOffThread } from '../store/readQdpxOffThread';
 import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
@@ -44,22 +53,28 @@ export function ExchangeCard() {
   const previewExport = () =>
     busyWhile('Preparing the export…', async () => {
       const [snapshot, work] = await Promise.all([exportSnapshot(db), loadAppOnlyWork(db)]);
-      setOutgoing({ snapshot, carried: carriedByQdpx(snapshot), leftBehind: leftBehindByQdpx(work) });
+      setOutgoing({
+        snapshot,
+        carried: carriedByQdpx(snapshot),
+        leftBehind: leftBehindByQdpx(work),
+        beyondBmp: sourcesBeyondBmp(snapshot),
+      });
     });
 
-  const exportProject = async ({ snapshot, leftBehind }: Outgoing) => {
+  const exportProject = async ({ snapshot, leftBehind }: Outgoing, positions: ExportPositions) => {
     setOutgoing(null);
     await busyWhile('Exporting…', async () => {
-      const bytes = await writeQdpx(snapshot);
+      const bytes = await writeQdpx(snapshot, { positions });
+      const forNvivo = positions === 'utf16' ? ' (for NVivo)' : '';
       const saved = await getPlatform().saveFile(
-        exportFileName(`${snapshot.name ?? 'project'}${encrypted ? ' (unencrypted)' : ''}`, 'qdpx'),
+        exportFileName(`${snapshot.name ?? 'project'}${forNvivo}${encrypted ? ' (unencrypted)' : ''}`, 'qdpx'),
         bytes,
         'application/zip',
       );
       const behind = leftBehind.length ? ` Not in the file: ${leftBehind.map((l) => l.label).join('; ')}.` : '';
       if (saved)
         setStatus(
-          `Exported ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`,
+          `Exported${forNvivo} ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`,
         );
     });
   };
@@ -108,7 +123,7 @@ export function ExchangeCard() {
           outgoing={outgoing}
           encrypted={encrypted}
           onClose={() => setOutgoing(null)}
-          onExport={() => void exportProject(outgoing)}
+          onExport={(positions) => void exportProject(outgoing, positions)}
         />
       )}
       {incoming && (
@@ -136,10 +151,12 @@ interface Outgoing {
   snapshot: ProjectSnapshot;
   carried: string[];
   leftBehind: LeftBehind[];
+  /** Titles of transcripts with characters outside the BMP: positions differ in NVivo. */
+  beyondBmp: string[];
 }
 
-function ExportDialog(props: { outgoing: Outgoing; encrypted: boolean; onClose(): void; onExport(): void }) {
-  const { carried, leftBehind } = props.outgoing;
+function ExportDialog(props: { outgoing: Outgoing; encrypted: boolean; onClose(): void; onExport(positions: ExportPositions): void }) {
+  const { carried, leftBehind, beyondBmp } = props.outgoing;
   return (
     <Modal title="Export project (.qdpx)" onClose={props.onClose}>
       <div className="modal-body">
@@ -175,9 +192,24 @@ function ExportDialog(props: { outgoing: Outgoing; encrypted: boolean; onClose()
             of its own.
           </p>
         )}
+        {beyondBmp.length > 0 && (
+          <p className="warning" role="note">
+            {countOf(beyondBmp.length, 'transcript')} ({beyondBmp.slice(0, 3).join(', ')}
+            {beyondBmp.length > 3 ? ', …' : ''}) {beyondBmp.length === 1 ? 'holds' : 'hold'} emoji or other characters outside the Basic
+            Multilingual Plane. The standard file counts each as one position; NVivo counts two, so in NVivo codings after one would be
+            shifted. For NVivo, use Export for NVivo.
+          </p>
+        )}
+        <p className="muted small">
+          Export for NVivo counts positions as NVivo does (UTF-16 units); ATLAS.ti, MAXQDA, QualCoder and this workbench read the standard
+          file, and this workbench reads both.
+        </p>
       </div>
       <ModalFoot onCancel={props.onClose}>
-        <button type="button" className="primary" onClick={props.onExport}>
+        <button type="button" onClick={() => props.onExport('utf16')}>
+          Export for NVivo
+        </button>
+        <button type="button" className="primary" onClick={() => props.onExport('codepoints')}>
           Export .qdpx
         </button>
       </ModalFoot>

@@ -176,7 +176,7 @@ describe('exchange through REFI-QDA', () => {
         .toMatch(/Not in the file: 1 redaction list entry; 1 consensus decision/);
       const xml = strFromU8(unzipSync(exported.bytes)['project.qde']!);
       expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
-      expect(xml).toMatch(/<Note guid="[^"]+" name="Consensus layer">/);
+      expect(xml).toMatch(/<Note guid="[^"]+" name="Consensus layer"[^>]*>/);
       expect(errors).toEqual([]);
     });
 
@@ -240,6 +240,34 @@ describe('exchange through REFI-QDA', () => {
     const xml = strFromU8(qdc.bytes);
     expect(xml).toContain('name="code1"');
     expect(validate(xml, 'Codebook-mrt2019.xsd').valid).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('warns in the preview of a transcript with emoji, and exports for NVivo in UTF-16 units, named as such', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Emoji study');
+    await page.getByLabel('Start with').selectOption('empty');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const text = 'Interviewer: How was it?\nMaria: Better now 🙂 we talk. Then he left.\n';
+    await (await chooser).setFiles([{ name: 'Maria_T1.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+    await page.getByRole('button', { name: 'Import 1 transcript' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
+    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+    await expect
+      .poll(() => preview.getByRole('note').last().textContent())
+      .toMatch(/1 transcript \(Maria_T1\) holds emoji or other characters outside the Basic Multilingual Plane.*use Export for NVivo/);
+    await screenshot(page, 'exchange-export-nvivo');
+    const file = await download(page, () => preview.getByRole('button', { name: 'Export for NVivo' }).click());
+    expect(file.name).toBe('Emoji study (for NVivo).qdpx');
+    const xml = strFromU8(unzipSync(file.bytes)['project.qde']!);
+    expect(xml).toContain('origin="Mirabal Workbench (positions in UTF-16 units, for NVivo)"');
+    expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported \(for NVivo\) 1 transcript/);
     expect(errors).toEqual([]);
   });
 });

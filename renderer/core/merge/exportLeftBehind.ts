@@ -62,6 +62,17 @@ export function leftBehindByQdpx(work: AppOnlyWork): LeftBehind[] {
   return out;
 }
 
+/**
+ * Transcripts holding characters outside the Basic Multilingual Plane (emoji, some CJK and
+ * historic scripts). The standard counts each as one position, NVivo (UTF-16) as two, so in
+ * NVivo a standard file's codings after one would drift: the preview says so, by title.
+ */
+export function sourcesBeyondBmp(project: ProjectSnapshot): string[] {
+  return live(project.sources)
+    .filter((s) => /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(s.text))
+    .map((s) => s.title);
+}
+
 /** What the file carries, in words, for the same preview. */
 export function carriedByQdpx(project: ProjectSnapshot): string[] {
   const coders = project.coders.filter((c) => !c.consensus).length;

@@ -8,7 +8,7 @@ import { ImportError } from '../errors';
 import { readCodes } from './codesXml';
 import { isForeignId, readGuid } from './guid';
 import { chooseModel, MODEL_LABELS, toCanonical, type Range } from './positions';
-import { ORIGIN } from './qdeWrite';
+import { NVIVO_ORIGIN_SUFFIX, ORIGIN } from './qdeWrite';
 import { attr, child, children, textOf, type XmlNode } from './xml';
 import type { ReadContext } from './qdeRead';
 
@@ -176,10 +176,12 @@ export class Reader {
       if (start === null || end === null) this.fail(`${label}: selection ${attr(sel, 'guid') ?? ''} has no valid start and end positions`);
       return { start, end };
     });
-    // Our own files count code points by construction: nothing to guess.
+    // Our own files count code points by construction, or UTF-16 units when made for NVivo:
+    // nothing to guess.
     const own = this.origin?.startsWith(ORIGIN) ?? false;
+    const ownModel = this.origin?.endsWith(NVIVO_ORIGIN_SUFFIX) ? ('utf16' as const) : ('codepoints' as const);
     const choice = own
-      ? { ...toCanonical(raw, ranges, 'codepoints'), model: 'codepoints' as const, score: 1, switched: false, doubt: null, considered: [] }
+      ? { ...toCanonical(raw, ranges, ownModel), model: ownModel, score: 1, switched: false, doubt: null, considered: [] }
       : chooseModel(raw, ranges, this.origin);
     if (choice.switched) {
       const preferred = choice.considered[0];

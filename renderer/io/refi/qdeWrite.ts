@@ -37,6 +37,18 @@ import { attrs, escapeAttr, escapeText, textElement } from './xml';
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const ORIGIN = 'Mirabal Workbench';
 
+/**
+ * How selection positions are counted. The standard says Unicode code points; NVivo's own
+ * files count UTF-16 code units of the text as written, so an export meant for NVivo counts
+ * those (an emoji is 2). The origin attribute says which, so our own import reads either.
+ */
+export type ExportPositions = 'codepoints' | 'utf16';
+export const NVIVO_ORIGIN_SUFFIX = ' (positions in UTF-16 units, for NVivo)';
+
+export interface ExportOptions {
+  positions?: ExportPositions;
+}
+
 /** Variables every exported project carries, by name (the import maps them back). */
 export const BUILTIN_VARIABLES = { role: 'Role', site: 'Site', group: 'Group', wave: 'Wave', speakers: 'Speaker roles' } as const;
 
@@ -205,7 +217,8 @@ function selectionName(text: string, start: number, end: number): string {
   return passage.length > 60 || end - start > 200 ? `${[...passage].slice(0, 60).join('')}…` : passage;
 }
 
-export function writeProjectXml(project: ProjectSnapshot): string {
+export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions = {}): string {
+  const utf16 = options.positions === 'utf16';
   const participants = live(project.participants);
   const sources = live(project.sources);
   const codes = live(project.codes);
@@ -239,7 +252,7 @@ export function writeProjectXml(project: ProjectSnapshot): string {
   const codingMemos = memosOn('coding');
 
   const out: string[] = [
-    `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: ORIGIN })}>`,
+    `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: utf16 ? ORIGIN + NVIVO_ORIGIN_SUFFIX : ORIGIN })}>`,
   ];
   if (coders.length)
     out.push(`<Users>${coders.map((c) => `<User${attrs({ guid: guidFor('coder', c.id), name: c.name })}/>`).join('')}</Users>`);
@@ -310,6 +323,7 @@ export function writeProjectXml(project: ProjectSnapshot): string {
           codingMemos,
           noteRefs,
           guids,
+          utf16,
         ),
       );
     out.push('</Sources>');
@@ -379,9 +393,11 @@ function textSourceXml(
   codingMemos: Map<string | null, Memo[]>,
   noteRefs: (list: Memo[] | undefined) => string,
   guids: { coder(id: string): string; code(id: string): string },
+  utf16: boolean,
 ): string {
   const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
-  const points = toCodePoints(source.text, sorted);
+  // The text file holds the canonical text (LF line breaks), whose UTF-16 offsets are ours.
+  const points = utf16 ? sorted : toCodePoints(source.text, sorted);
   let inner = description;
   // The hot loop of an export (40,000 codings): GUIDs, numbers and dates need no escaping, so
   // only the selection's name goes through escapeAttr.
