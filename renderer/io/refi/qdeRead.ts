@@ -182,13 +182,15 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   }
   const waveVariable = (name: string) => name.toLowerCase() === BUILTIN_VARIABLES.wave.toLowerCase();
   const speakersVariable = (name: string) => name.toLowerCase() === BUILTIN_VARIABLES.speakers.toLowerCase();
+  // Our export repeats a case's values on its transcripts (for QualCoder); the case keeps them.
+  const caseVariable = (def: VariableDef) => def.declared !== undefined || ['role', 'site', 'group'].includes(def.name.toLowerCase());
   const unkept = new Set<string>();
   for (const source of sources) {
     const roles: Record<string, SpeakerRole> = {};
     for (const { def, value } of sourceVariables.get(source.id) ?? []) {
-      if (waveVariable(def.name) && value !== null && String(value).trim()) source.wave = waveOf(String(value)).id;
-      else if (speakersVariable(def.name) && typeof value === 'string') Object.assign(roles, parseSpeakerRoles(value));
-      else unkept.add(def.name);
+      if (!def.declared && waveVariable(def.name) && value !== null && String(value).trim()) source.wave = waveOf(String(value)).id;
+      else if (!def.declared && speakersVariable(def.name) && typeof value === 'string') Object.assign(roles, parseSpeakerRoles(value));
+      else if (!caseVariable(def)) unkept.add(def.name);
     }
     source.turns = detectTurns(source.text).map((t) => ({
       ...t,

@@ -70,7 +70,13 @@ export interface NoteOut {
   guid: string;
   name?: string;
   text: string;
-  modified?: string;
+  /** Always set: QualCoder's import stops at a Note without a date. */
+  modified: string;
+  /**
+   * A memo on a transcript: a selection of the whole text inside the Note. QualCoder reads a
+   * Note a TextSource refers to only as an annotation of such a selection, and drops it without.
+   */
+  wholeSource?: { guid: string; end: number };
 }
 
 /** Where a Note's text goes in the archive (under sources/, as plainTextPath internal:// says). */
@@ -98,17 +104,26 @@ function noteMemos(memos: readonly Memo[]): Memo[] {
 }
 
 /** Every Note of the export: the memos', then the app's own project notes. */
-export function projectNotes(project: ProjectSnapshot): NoteOut[] {
-  const notes: NoteOut[] = noteMemos(live(project.memos ?? [])).map((m) => ({
-    guid: guidFor('memo', m.id),
-    name: m.title || undefined,
-    text: m.text,
-    modified: iso(m.updatedAt),
-  }));
-  const provenance = provenanceNoteText(live(project.sources));
-  if (provenance) notes.push({ guid: PROVENANCE_NOTE_GUID, name: PROVENANCE_NOTE_NAME, text: provenance });
+export function projectNotes(project: ProjectSnapshot, options: ExportOptions = {}): NoteOut[] {
+  const sources = new Map(live(project.sources).map((s) => [s.id, s]));
+  // The app's own notes are dated by the project's latest import: a real date, and the same each time.
+  const latest = Math.max(0, ...[...sources.values()].map((s) => s.origin.importedAt).filter(Number.isFinite));
+  const projectDate = iso(latest) ?? '2000-01-01T00:00:00.000Z';
+  const notes: NoteOut[] = noteMemos(live(project.memos ?? [])).map((m) => {
+    const source = m.target === 'source' && m.targetId ? sources.get(m.targetId) : undefined;
+    const end = source ? (options.positions === 'utf16' ? source.text.length : [...source.text].length) : 0;
+    return {
+      guid: guidFor('memo', m.id),
+      name: m.title || undefined,
+      text: m.text,
+      modified: iso(m.updatedAt) ?? projectDate,
+      ...(source ? { wholeSource: { guid: derivedGuid(`memo-selection:${m.id}`), end } } : {}),
+    };
+  });
+  const provenance = provenanceNoteText([...sources.values()]);
+  if (provenance) notes.push({ guid: PROVENANCE_NOTE_GUID, name: PROVENANCE_NOTE_NAME, text: provenance, modified: projectDate });
   const consensus = consensusNoteText(project.coders);
-  if (consensus) notes.push({ guid: CONSENSUS_NOTE_GUID, name: CONSENSUS_NOTE_NAME, text: consensus });
+  if (consensus) notes.push({ guid: CONSENSUS_NOTE_GUID, name: CONSENSUS_NOTE_NAME, text: consensus, modified: projectDate });
   return notes;
 }
 
@@ -281,12 +296,15 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
     defs.map((def, i) => variable(def.name, defTypes[i]!, false, attributeDescription(def.type))).join('');
   if (variables) out.push(`<Variables>${variables}</Variables>`);
 
+  // A case's values, also written on each of its transcripts: QualCoder reads no SourceRef, and
+  // shows a case's attributes beside a transcript only as the transcript's own.
+  const caseValues = new Map<string, string>();
   if (participants.length) {
     const sourcesOf = new Map<string, Source[]>();
     for (const s of sources) if (s.participantId) push(sourcesOf, s.participantId, s);
     out.push('<Cases>');
     for (const p of participants) {
-      let inner = description('participant', p.id);
+      let inner = '';
       const role = roles.find((r) => r.id === p.role);
       if (p.role) inner += variableValue(variableGuid(B.role, true), 'Text', role?.label ?? p.role);
       if (p.site) inner += variableValue(variableGuid(B.site, true), 'Text', p.site);
@@ -296,6 +314,8 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
         if (value !== null && value !== undefined && value !== '')
           inner += variableValue(variableGuid(def.name, false), defTypes[i]!, value);
       });
+      caseValues.set(p.id, inner);
+      inner = description('participant', p.id) + inner;
       inner += (sourcesOf.get(p.id) ?? []).map((s) => `<SourceRef targetGUID="${guidFor('source', s.id)}"/>`).join('');
       out.push(`<Case${attrs({ guid: guidFor('participant', p.id), name: p.pseudonym })}>${inner}</Case>`);
     }
@@ -324,17 +344,21 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
           noteRefs,
           guids,
           utf16,
+          (source.participantId && caseValues.get(source.participantId)) || '',
         ),
       );
     out.push('</Sources>');
   }
 
-  const notes = projectNotes({ ...project, coders });
+  const notes = projectNotes({ ...project, coders }, options);
   if (notes.length) {
     out.push('<Notes>');
     for (const n of notes) {
+      const whole = n.wholeSource
+        ? `<PlainTextSelection${attrs({ guid: n.wholeSource.guid, startPosition: 0, endPosition: n.wholeSource.end })}/>`
+        : '';
       out.push(
-        `<Note${attrs({ guid: n.guid, name: n.name, plainTextPath: `internal://${notePath(n)}`, modifiedDateTime: n.modified })}>${textElement('PlainTextContent', n.text)}</Note>`,
+        `<Note${attrs({ guid: n.guid, name: n.name, plainTextPath: `internal://${notePath(n)}`, modifiedDateTime: n.modified })}>${textElement('PlainTextContent', n.text)}${whole}</Note>`,
       );
     }
     out.push('</Notes>');
@@ -394,6 +418,7 @@ function textSourceXml(
   noteRefs: (list: Memo[] | undefined) => string,
   guids: { coder(id: string): string; code(id: string): string },
   utf16: boolean,
+  caseValues: string,
 ): string {
   const sorted = [...codings].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
   // The text file holds the canonical text (LF line breaks), whose UTF-16 offsets are ours.
@@ -419,5 +444,6 @@ function textSourceXml(
   if (wave) inner += variableValue(variableGuid(BUILTIN_VARIABLES.wave, true), 'Text', wave);
   const roles = speakerRoles(source);
   if (roles) inner += variableValue(variableGuid(BUILTIN_VARIABLES.speakers, true), 'Text', JSON.stringify(roles));
+  inner += caseValues;
   return `<TextSource${attrs({ guid, name: source.title, plainTextPath: `internal://${sourcePath(source)}`, creationDateTime: iso(source.origin.importedAt) })}>${inner}</TextSource>`;
 }

@@ -38,7 +38,7 @@ describe('the consensus layer in a .qdpx', () => {
     const result = validate(xml, 'Project-mrt2019.xsd');
     expect(result.valid, result.output).toBe(true);
     const note =
-      /<Note guid="([^"]+)" name="Consensus layer" plainTextPath="internal:\/\/[^"]+"><PlainTextContent>([^<]*)<\/PlainTextContent><\/Note>/.exec(
+      /<Note guid="([^"]+)" name="Consensus layer" plainTextPath="internal:\/\/[^"]+"[^>]*><PlainTextContent>([^<]*)<\/PlainTextContent><\/Note>/.exec(
         xml,
       );
     expect(note).not.toBeNull();

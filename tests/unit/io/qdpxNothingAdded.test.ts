@@ -55,7 +55,7 @@ describe('an export adds nothing the project lacks', () => {
     const project = smallProject();
     const xml = await qde(project);
     expect(xml).not.toMatch(/<TextSource[^>]*>(<Description>)?Imported from/);
-    expect(xml).toMatch(/<Note guid="[^"]+" name="Original transcript files" plainTextPath="internal:\/\/[^"]+">/);
+    expect(xml).toMatch(/<Note guid="[^"]+" name="Original transcript files" plainTextPath="internal:\/\/[^"]+" modifiedDateTime="[^"]+">/);
     const { project: back, warnings } = await read(await writeQdpx(project));
     expect(back.sources.map((s) => s.origin)).toEqual(project.sources.map((s) => s.origin));
     expect(back.memos?.map((m) => m.title)).not.toContain('Original transcript files');
