@@ -2,7 +2,15 @@
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
 import type { AppOnlyWork, MergePlan } from '../core/merge';
-import { DEFAULT_ROLES, estimateStoredSize, type ProjectSnapshot, type RoleDef, type AttributeDef, uniqueName } from '../core/shared';
+import {
+  DEFAULT_ROLES,
+  estimateStoredSize,
+  type ProjectSnapshot,
+  type ProjectSet,
+  type RoleDef,
+  type AttributeDef,
+  uniqueName,
+} from '../core/shared';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
@@ -14,10 +22,11 @@ import { withSpace } from './space';
 
 /** Everything an export carries, including the project's name, roles and attribute columns. */
 export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
-  const [snapshot, roles, attributeDefs, entry] = await Promise.all([
+  const [snapshot, roles, attributeDefs, sets, entry] = await Promise.all([
     loadSnapshot(db),
     db.meta.get('roles'),
     db.meta.get('attributeDefs'),
+    db.meta.get('sets'),
     registry().projects.get(db.projectId),
   ]);
   return {
@@ -25,6 +34,7 @@ export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
     name: entry?.name,
     roles: roles?.value as RoleDef[] | undefined,
     attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],
+    sets: (sets?.value as ProjectSet[] | undefined) ?? [],
   };
 }
 
@@ -92,6 +102,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
           await db.meta.bulkPut([
             { key: 'roles', value: snapshot.roles ?? DEFAULT_ROLES.map((r) => ({ ...r })) },
             { key: 'attributeDefs', value: snapshot.attributeDefs ?? [] },
+            { key: 'sets', value: snapshot.sets ?? [] },
             { key: 'createdAt', value: now },
           ]);
           await db.participants.bulkAdd(snapshot.participants);

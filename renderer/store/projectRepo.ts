@@ -4,6 +4,7 @@ import type { BatchImport } from '../core/transcripts';
 import {
   type AttributeDef,
   type Participant,
+  type ProjectSet,
   type ProjectSnapshot,
   type RoleDef,
   type Source,
@@ -24,20 +25,24 @@ export interface ProjectSetup {
   roles: RoleDef[];
   attributeDefs: AttributeDef[];
   participants: Participant[];
+  /** Named groups of transcripts beside waves (core/project/sets). */
+  sets: ProjectSet[];
 }
 
 export async function loadSetup(db: ProjectDb): Promise<ProjectSetup> {
   return db.transaction('r', [db.waves, db.meta, db.participants], async () => {
-    const [waves, roles, attributeDefs, participants] = await Promise.all([
+    const [waves, roles, attributeDefs, participants, sets] = await Promise.all([
       db.waves.orderBy('order').toArray(),
       db.meta.get('roles'),
       db.meta.get('attributeDefs'),
       db.participants.toArray(),
+      db.meta.get('sets'),
     ]);
     return {
       waves,
       roles: (roles?.value as RoleDef[] | undefined) ?? DEFAULT_ROLES.map((r) => ({ ...r })),
       attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],
+      sets: (sets?.value as ProjectSet[] | undefined) ?? [],
       participants: live(participants).sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)),
     };
   });
@@ -208,6 +213,14 @@ export async function saveRoles(db: ProjectDb, roles: readonly RoleDef[]): Promi
       undoable: false,
     });
     return clean;
+  });
+}
+
+/** Saves the project's sets whole (a list made by core/project/sets), logged, not undoable. */
+export async function saveSets(db: ProjectDb, sets: readonly ProjectSet[], summary: string): Promise<void> {
+  await db.transaction('rw', [db.meta, db.history], async () => {
+    await db.meta.put({ key: 'sets', value: sets.map((set) => ({ ...set, sourceIds: [...set.sourceIds], codeIds: [...set.codeIds] })) });
+    await db.history.add({ at: Date.now(), actor: '', action: 'sets.save', summary, undoable: false });
   });
 }
 

@@ -1,8 +1,9 @@
 // Transcripts of the project: who and which wave each belongs to (editable in place), the
-// batch import, the reader for the one chosen, and the bin of deleted transcripts.
+// batch import, the sets they are in (and a filter by set), the reader for the one chosen, and
+// the bin of deleted transcripts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { describePurgeCounts, purgedDraftFields } from '../core/project';
+import { describePurgeCounts, inSet, purgedDraftFields } from '../core/project';
 import { listBinnedSources, previewPurge, purgeSource, restoreSource } from '../store/bin';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { softDeleteSource, updateSource, type ProjectSetup } from '../store/projectRepo';
@@ -12,6 +13,7 @@ import { ImportDialog } from './ImportDialog';
 import { flushPendingEdits, forgetDrafts } from './pendingEdits';
 import { useProject } from './projectContext';
 import { Reader } from './Reader';
+import { SetFilter, SetsPanel } from './SetsPanel';
 import { navigate, type Route } from './route';
 
 type ProjectRoute = Extract<Route, { screen: 'project' }>;
@@ -23,10 +25,14 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
   const [notice, setNotice] = useState<string | null>(null);
   const binned = useLiveQuery(() => listBinnedSources(db), [db]);
   const [filter, setFilter] = useState('');
+  const [setId, setSetId] = useState<string | null>(null);
+  const chosenSet = setup.sets.some((s) => s.id === setId) ? setId : null;
+  const inChosenSet = inSet(setup.sets, chosenSet);
   const [error, run, dismiss] = useAction();
   const participantName = (id: string | null) => setup.participants.find((p) => p.id === id)?.pseudonym ?? '';
   const shown = sources.filter((s) => {
     const q = filter.trim().toLowerCase();
+    if (!inChosenSet(s.id)) return false;
     return !q || s.title.toLowerCase().includes(q) || participantName(s.participantId).toLowerCase().includes(q);
   });
   const open = (sourceId: string | null) => navigate({ ...route, sourceId });
@@ -40,6 +46,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
             Import transcripts…
           </button>
           <input aria-label="Filter transcripts" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <SetFilter sets={setup.sets} value={chosenSet} onChange={setSetId} />
         </div>
         <ErrorLine error={error} onDismiss={dismiss} />
         {notice && (
@@ -107,6 +114,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
             </tbody>
           </table>
         )}
+        {sources.length > 0 && <SetsPanel db={db} sets={setup.sets} sources={sources} />}
         {binned && binned.length > 0 && <TranscriptBin db={db} binned={binned} onNotice={setNotice} />}
       </aside>
       <section className="reader-pane">

@@ -270,4 +270,30 @@ describe('exchange through REFI-QDA', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported \(for NVivo\) 1 transcript/);
     expect(errors).toEqual([]);
   });
+
+  it('makes a set of transcripts on the Transcripts tab, filters by it, and exports it as a Set', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('tab', { name: 'Transcripts' }).click();
+    const sets = page.getByRole('region', { name: 'Sets' });
+    await sets.getByLabel('New set name').fill('Read twice');
+    await sets.getByRole('button', { name: 'Add set' }).click();
+    await sets.locator('summary', { hasText: 'Read twice' }).click(); // opens the set
+    const boxes = sets.locator('.set-members input[type="checkbox"]');
+    await boxes.nth(0).click(); // checked once saved
+    await expect.poll(() => sets.locator('summary').first().textContent()).toMatch(/Read twice \(1 transcript\)/);
+    await boxes.nth(2).click();
+    await expect.poll(() => sets.locator('summary').first().textContent()).toMatch(/Read twice \(2 transcripts\)/);
+    await page.getByLabel('Show transcripts of set').selectOption({ label: 'Read twice' });
+    await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
+    await screenshot(page, 'transcripts-sets');
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
+    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+    const file = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
+    const xml = strFromU8(unzipSync(file.bytes)['project.qde']!);
+    expect(xml).toMatch(/<Set guid="[^"]+" name="Read twice">(<MemberSource targetGUID="[^"]+"\/>){2}<\/Set>/);
+    expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

@@ -219,6 +219,21 @@ export interface ProjectSnapshot {
   name?: string;
   roles?: RoleDef[];
   attributeDefs?: AttributeDef[];
+  /** Named groups of transcripts and codes other than waves (REFI-QDA Sets), in file order. */
+  sets?: ProjectSet[];
+}
+
+/**
+ * A named group of transcripts (and of codes, where a file's set held codes): NVivo's and
+ * ATLAS.ti's sets and groups, MAXQDA's document sets. Waves are sets too in a .qdpx, but a wave
+ * is a Wave; these are the others. Members are ids; a member that is gone is skipped.
+ */
+export interface ProjectSet {
+  id: string;
+  name: string;
+  description: string;
+  sourceIds: string[];
+  codeIds: string[];
 }
 
 export const DEFAULT_WAVES: readonly Wave[] = [

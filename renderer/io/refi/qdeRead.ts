@@ -13,6 +13,7 @@ import {
   type Group,
   type Memo,
   type Participant,
+  type ProjectSet,
   type ProjectSnapshot,
   type RoleDef,
   type Source,
@@ -166,7 +167,6 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   // Waves: our own sets say "Wave id: …"; a Wave variable or a set named like a wave assigns.
   const waves: Wave[] = [];
   const sets = children(child(project, 'Sets'), 'Set');
-  const otherSets: string[] = [];
   const waveOf = (label: string): Wave => {
     const key = label.trim().toLowerCase();
     let wave = waves.find((w) => w.label.toLowerCase() === key || w.id.toLowerCase() === key);
@@ -197,21 +197,31 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
       speakerRole: t.speaker === null ? 'participant' : (roles[t.speaker] ?? 'other'),
     }));
   }
+  const projectSets: ProjectSet[] = [];
+  let noteMembers = 0;
   for (const set of sets) {
     const name = (attr(set, 'name') ?? '').trim();
-    const isWave = /^Wave id: /.test(textOf(set, 'Description') ?? '') || waves.some((w) => w.label.toLowerCase() === name.toLowerCase());
-    const members = children(set, 'MemberSource').map((m) => r.ref(attr(m, 'targetGUID'), sourceByGuid, 'source', `Set "${name}"`));
-    for (const m of children(set, 'MemberCode')) r.checkDefined(attr(m, 'targetGUID'), 'code', `Set "${name}"`);
-    for (const m of children(set, 'MemberNote')) r.checkDefined(attr(m, 'targetGUID'), 'note', `Set "${name}"`);
+    const description = textOf(set, 'Description') ?? '';
+    const isWave = /^Wave id: /.test(description) || waves.some((w) => w.label.toLowerCase() === name.toLowerCase());
+    const where = `Set "${name}"`;
+    const members = children(set, 'MemberSource').map((m) => r.ref(attr(m, 'targetGUID'), sourceByGuid, 'source', where));
+    const codeIds = children(set, 'MemberCode').flatMap((m) => r.codeFor(attr(m, 'targetGUID'), where) ?? []);
+    for (const m of children(set, 'MemberNote')) r.checkDefined(attr(m, 'targetGUID'), 'note', where);
     if (isWave) {
       const wave = waveOf(name);
       for (const s of members) if (s && s.wave === null) s.wave = wave.id;
-    } else otherSets.push(`"${name}"`);
+    } else {
+      noteMembers += children(set, 'MemberNote').length;
+      projectSets.push({
+        id: r.idFor('set', attr(set, 'guid')),
+        name: name || `Set ${projectSets.length + 1}`,
+        description,
+        sourceIds: [...new Set(members.flatMap((s) => (s ? [s.id] : [])))],
+        codeIds: [...new Set(codeIds)],
+      });
+    }
   }
-  if (otherSets.length)
-    r.warnings.push(
-      `${plural(otherSets.length, 'set')} not kept (${otherSets.join(', ')}): only sets named like a wave are used, to assign transcripts to it.`,
-    );
+  if (noteMembers) r.warnings.push(`${plural(noteMembers, 'note')} listed in sets not kept in them: sets here hold transcripts and codes.`);
   if (unkept.size)
     r.warnings.push(
       `Source variables not kept (${[...unkept].map((n) => `"${n}"`).join(', ')}): transcripts carry only their wave and speakers here.`,
@@ -385,6 +395,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
       memos,
       roles,
       attributeDefs,
+      ...(projectSets.length ? { sets: projectSets } : {}),
     },
     warnings: r.warnings,
   };

@@ -9,7 +9,8 @@
 //   reads only that), referenced from what they are about (a participant through a Link, as
 //   Cases cannot hold NoteRefs), except a memo titled "Description" (one per transcript or
 //   participant; "Project description" for the project), which is that element's Description,
-//   as it came from another tool; participant links -> Links; waves -> Sets of sources;
+//   as it came from another tool; participant links -> Links; waves -> Sets of sources; the
+//   project's sets -> Sets of codes and sources;
 //   the consensus layer's user -> named in a project Note (consensusNote.ts).
 // Nothing the project does not hold: no colour the app merely assigned, a built-in variable
 // only where some value is set, wave sets only when the project uses waves.
@@ -387,8 +388,10 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
 
   // The default waves of a project that puts no transcript in any are not the project's own.
   const defaultWaves = sameList(project.waves, DEFAULT_WAVES, (a, b) => a.id === b.id && a.label === b.label && a.order === b.order);
-  if (project.waves.length && !(defaultWaves && !sources.some((s) => s.wave))) {
-    out.push('<Sets>');
+  const waveSets = project.waves.length > 0 && !(defaultWaves && !sources.some((s) => s.wave));
+  const projectSets = project.sets ?? [];
+  if (waveSets || projectSets.length) out.push('<Sets>');
+  if (waveSets) {
     for (const wave of project.waves) {
       const members = sources
         .filter((s) => s.wave === wave.id)
@@ -398,8 +401,18 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
         `<Set${attrs({ guid: derivedGuid(`wave:${wave.id}`), name: wave.label })}>${textElement('Description', `Wave id: ${wave.id}`)}${members}</Set>`,
       );
     }
-    out.push('</Sets>');
   }
+  // The project's own sets: live members only, codes before sources as the schema orders them.
+  for (const set of projectSets) {
+    const codeMembers = set.codeIds.filter((id) => codeIds.has(id)).map((id) => `<MemberCode targetGUID="${guidFor('code', id)}"/>`);
+    const sourceMembers = set.sourceIds
+      .filter((id) => sourceIds.has(id))
+      .map((id) => `<MemberSource targetGUID="${guidFor('source', id)}"/>`);
+    out.push(
+      `<Set${attrs({ guid: guidFor('set', set.id), name: set.name })}>${set.description ? textElement('Description', set.description) : ''}${codeMembers.join('')}${sourceMembers.join('')}</Set>`,
+    );
+  }
+  if (waveSets || projectSets.length) out.push('</Sets>');
   out.push(description('project', null));
   out.push(noteRefs(memosOn('project').get(null)));
   for (const n of notes)

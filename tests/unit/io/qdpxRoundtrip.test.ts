@@ -102,6 +102,7 @@ function comparable(p: ProjectSnapshot) {
       updatedAt,
     })),
     attributeDefs: (p.attributeDefs ?? []).map(({ name, type }) => ({ name, type })),
+    sets: p.sets ?? [],
   };
 }
 

@@ -1,0 +1,35 @@
+// Sets of transcripts: made, renamed, filled and removed as lists; names unique, ignoring case.
+import { describe, expect, it } from 'vitest';
+import { addSet, inSet, removeSet, renameSet, setSourceMembership } from '../../../renderer/core/project';
+import { ValidationError } from '../../../renderer/core/shared';
+
+describe('sets', () => {
+  const one = addSet([], '  Site A ', 's1');
+
+  it('are made with a trimmed name, empty, and refuse an empty or repeated name', () => {
+    expect(one).toEqual([{ id: 's1', name: 'Site A', description: '', sourceIds: [], codeIds: [] }]);
+    expect(() => addSet(one, '  ', 's2')).toThrow(ValidationError);
+    expect(() => addSet(one, 'site a', 's2')).toThrow('There is already a set called "site a".');
+  });
+
+  it('take transcripts in and out once each, and filter by them', () => {
+    let sets = setSourceMembership(one, 's1', 't1', true);
+    sets = setSourceMembership(sets, 's1', 't1', true);
+    sets = setSourceMembership(sets, 's1', 't2', true);
+    expect(sets[0]!.sourceIds).toEqual(['t1', 't2']);
+    sets = setSourceMembership(sets, 's1', 't1', false);
+    expect(sets[0]!.sourceIds).toEqual(['t2']);
+    expect(['t1', 't2', 't3'].filter(inSet(sets, 's1'))).toEqual(['t2']);
+    expect(['t1', 't2'].filter(inSet(sets, null))).toEqual(['t1', 't2']);
+    expect(one[0]!.sourceIds).toEqual([]); // the list given is never changed
+  });
+
+  it('are renamed (not onto another set’s name) and removed; a set that is gone is refused', () => {
+    const two = addSet(one, 'Cohort 2', 's2');
+    expect(renameSet(two, 's1', 'Site B').map((s) => s.name)).toEqual(['Site B', 'Cohort 2']);
+    expect(renameSet(two, 's1', 'site a').map((s) => s.name)).toEqual(['site a', 'Cohort 2']);
+    expect(() => renameSet(two, 's1', 'cohort 2')).toThrow(/already a set/);
+    expect(removeSet(two, 's1').map((s) => s.id)).toEqual(['s2']);
+    expect(() => removeSet(two, 'gone')).toThrow('That set no longer exists.');
+  });
+});
