@@ -33,6 +33,7 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
   const { fileName, project, warnings } = props.read;
   const [error, run] = useAction('making a project of the .qdpx');
   const codedSources = new Set(project.codings.map((c) => c.sourceId)).size;
+  const categories = project.codes.filter((c) => c.notCodable).length;
   const names = (list: typeof project.coders) =>
     list
       .map((c) => c.name)
@@ -60,7 +61,10 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
             {project.sources.length ? ` (${codedSources} coded)` : ''}
           </li>
           <li>{countOf(project.participants.length, 'participant')} (cases)</li>
-          <li>{countOf(project.codes.length, 'code')}</li>
+          <li>
+            {countOf(project.codes.length, 'code')}
+            {categories > 0 && ` (${countOf(categories, 'category', 'categories')}: they group codes and are not applied to text)`}
+          </li>
           <li>
             {countOf(project.codings.length, 'coding')} by {countOf(coders.length, 'coder')}
             {coders.length ? `: ${names(coders)}` : ''}
@@ -68,6 +72,11 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
           </li>
           <li>{countOf(project.memos?.length ?? 0, 'memo')}</li>
           <li>waves {project.waves.map((w) => w.label).join(', ')}</li>
+          {(project.sets?.length ?? 0) > 0 && (
+            <li>
+              {countOf(project.sets!.length, 'set')} of transcripts or codes: {project.sets!.map((set) => set.name).join(', ')}
+            </li>
+          )}
         </ul>
         <ImportWarnings warnings={warnings} />
       </div>

@@ -216,6 +216,7 @@ describe('exchange through REFI-QDA', () => {
     await pick(page, 'Import .qdpx…', { name: 'atlas.qdpx', bytes: refiSample('atlasti-mac-8.4.0__TestProject.qdpx') });
     const dialog = page.getByRole('dialog', { name: 'Import atlas.qdpx' });
     await expect.poll(() => dialog.textContent()).toMatch(/ATLAS\.ti standard project.*0 transcripts.*14 codes.*2 memos/);
+    await expect.poll(() => dialog.textContent()).toMatch(/16 sets of transcripts or codes: Mabel, gender: male, Simon/);
     await expect
       .poll(() => dialog.getByRole('region', { name: 'Not imported' }).textContent())
       .toMatch(/8 text sources not imported because the archive does not hold its text.*2 video sources not imported/);
