@@ -74,9 +74,10 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
     db.memos,
     db.frameworkCells,
     db.decisions,
+    db.meta,
   ];
   return db.transaction('r', tables, async () => {
-    const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells, decisions] = await Promise.all([
+    const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells, decisions, sets] = await Promise.all([
       db.waves.orderBy('order').toArray(),
       db.participants.toArray(),
       db.sources.toArray(),
@@ -87,6 +88,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       db.memos.toArray(),
       db.frameworkCells.toArray(),
       db.decisions.toArray(),
+      db.meta.get('sets'),
     ]);
     const contentById = new Map(contents.map((c) => [c.id, c]));
     const sources: Source[] = [];
@@ -104,6 +106,8 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       memos: live(memos),
       frameworkCells: live(frameworkCells),
       decisions: live(decisions),
+      // Only when the project has sets: a snapshot without them reads as before.
+      ...(Array.isArray(sets?.value) && sets.value.length ? { sets: sets.value as ProjectSet[] } : {}),
     };
   });
 }

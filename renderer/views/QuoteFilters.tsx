@@ -51,6 +51,8 @@ export function QuoteFilters(props: {
   setup: ProjectSetup;
   query: QuoteQuery;
   onChange(query: QuoteQuery): void;
+  setIds: string[];
+  onSets(setIds: string[]): void;
 }) {
   const { codes, coders, blind } = useProject();
   const { query } = props;
@@ -95,6 +97,17 @@ export function QuoteFilters(props: {
             </label>
           ))}
         </fieldset>
+        {props.setup.sets.length > 0 && (
+          <fieldset className="row">
+            <legend>Sets</legend>
+            {props.setup.sets.map((s) => (
+              <label key={s.id}>
+                <input type="checkbox" checked={props.setIds.includes(s.id)} onChange={() => props.onSets(toggle(props.setIds, s.id))} />{' '}
+                {s.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <fieldset className="row">
           <legend>Roles</legend>
           {props.setup.roles.map((r) => (

@@ -14,6 +14,7 @@ import {
   type QuoteQuery,
   formatOptions,
 } from '../core/quotes';
+import { describeSets, withinSets } from '../core/project';
 import type { BasketItem, ProjectSnapshot } from '../core/shared';
 import type { ProjectSetup } from '../store/projectRepo';
 import type { QuoteConfig } from '../store/quoteStore';
@@ -38,15 +39,19 @@ export function QuoteFinder(props: {
   basket: BasketItem[];
   query: QuoteQuery;
   onQuery(query: QuoteQuery): void;
+  /** Sets of transcripts searched (none = all): beside the query, which has no place for them. */
+  setIds: string[];
+  onSets(setIds: string[]): void;
 }) {
   const { act, blind, coderId, projectId } = useProject();
-  const { snapshot, config } = props;
+  const { config } = props;
+  const snapshot = useMemo(() => withinSets(props.snapshot, props.setIds), [props.snapshot, props.setIds]);
   const query = useStable(effectiveQuery(props.query, blind, coderId));
   const quotes = useMemo(() => findQuotes(snapshot, query), [snapshot, query]);
   const counts = useMemo(() => quoteCounts(snapshot, quotes, query), [snapshot, quotes, query]);
   const [shown, setShown] = useState(PAGE);
   const inBasket = new Set(props.basket.map(key));
-  const described = describeQuery(snapshot, query);
+  const described = [describeQuery(snapshot, query), describeSets(snapshot, props.setIds)].filter(Boolean).join(' · ');
   const add = (list: readonly Quote[]) => act(addToBasket(props.basket, list, () => crypto.randomUUID(), Date.now()));
   const prepare = () =>
     prepareQuotes(
@@ -64,6 +69,11 @@ export function QuoteFinder(props: {
         query={props.query}
         onChange={(q) => {
           props.onQuery(q);
+          setShown(PAGE);
+        }}
+        setIds={props.setIds}
+        onSets={(ids) => {
+          props.onSets(ids);
           setShown(PAGE);
         }}
       />

@@ -25,6 +25,7 @@ export function QuotesView(props: { setup: ProjectSetup }) {
   const [section, setSection] = useState<Section>('find');
   // Kept here so the query survives a visit to the basket.
   const [query, setQuery] = useState<QuoteQuery>({ match: 'any', includeChildren: true });
+  const [setIds, setSetIds] = useState<string[]>([]);
   const tabs: [Section, string][] = [
     ['find', 'Find quotes'],
     ['basket', `Basket (${items.length})`],
@@ -36,7 +37,16 @@ export function QuotesView(props: { setup: ProjectSetup }) {
       {!snapshot || !config ? (
         <p className="muted">Loading…</p>
       ) : section === 'find' ? (
-        <QuoteFinder snapshot={snapshot} setup={props.setup} config={config} basket={items} query={query} onQuery={setQuery} />
+        <QuoteFinder
+          snapshot={snapshot}
+          setup={props.setup}
+          config={config}
+          basket={items}
+          query={query}
+          onQuery={setQuery}
+          setIds={setIds}
+          onSets={setSetIds}
+        />
       ) : section === 'basket' ? (
         <QuoteBasket snapshot={snapshot} config={config} items={items} />
       ) : (

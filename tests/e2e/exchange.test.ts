@@ -288,6 +288,12 @@ describe('exchange through REFI-QDA', () => {
     await page.getByLabel('Show transcripts of set').selectOption({ label: 'Read twice' });
     await expect.poll(() => page.locator('table.sources tbody tr').count()).toBe(2);
     await screenshot(page, 'transcripts-sets');
+    // The Quotes tab searches the set's transcripts alone when asked, and says so.
+    await page.getByRole('tab', { name: 'Quotes' }).click();
+    await page.getByRole('group', { name: 'Sets' }).getByLabel('Read twice').check();
+    await expect.poll(() => page.getByRole('status', { name: 'Quote counts' }).textContent()).toMatch(/of 2 participants/);
+    await expect.poll(() => page.locator('.quote-summary').textContent()).toMatch(/in Read twice/);
+    await screenshot(page, 'quotes-set-filter');
     await page.getByRole('tab', { name: 'Project' }).click();
     await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
     const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });

@@ -1,6 +1,6 @@
 // Sets: named groups of transcripts (and of codes, as other tools' files bring them), beside
 // waves and roles. Pure list operations; the store saves the list whole (store/projectRepo).
-import { ValidationError, type ProjectSet } from '../shared';
+import { ValidationError, type ProjectSet, type ProjectSnapshot } from '../shared';
 
 function checkSetName(sets: readonly ProjectSet[], name: string, selfId: string | null): string {
   const clean = name.trim();
@@ -35,6 +35,23 @@ export function setSourceMembership(sets: readonly ProjectSet[], id: string, sou
   const set = setById(sets, id);
   const without = set.sourceIds.filter((s) => s !== sourceId);
   return sets.map((s) => (s.id === id ? { ...s, sourceIds: member ? [...without, sourceId] : without } : s));
+}
+
+/**
+ * The project as seen through a set filter: only the transcripts in any of `setIds` (all for
+ * none), so a finder or a count over it draws on those alone, and says so (describeSets).
+ */
+export function withinSets(project: ProjectSnapshot, setIds: readonly string[]): ProjectSnapshot {
+  if (setIds.length === 0) return project;
+  const chosen = new Set(setIds);
+  const members = new Set((project.sets ?? []).filter((s) => chosen.has(s.id)).flatMap((s) => s.sourceIds));
+  return { ...project, sources: project.sources.filter((s) => members.has(s.id)) };
+}
+
+/** A set filter in words ("in Read twice or Site A"), or '' for none. */
+export function describeSets(project: ProjectSnapshot, setIds: readonly string[]): string {
+  if (setIds.length === 0) return '';
+  return `in ${setIds.map((id) => project.sets?.find((s) => s.id === id)?.name ?? id).join(' or ')}`;
 }
 
 /** The transcripts a set filter lets through: all for null, else the set's members. */

@@ -1,6 +1,6 @@
 // Sets of transcripts: made, renamed, filled and removed as lists; names unique, ignoring case.
 import { describe, expect, it } from 'vitest';
-import { addSet, inSet, removeSet, renameSet, setSourceMembership } from '../../../renderer/core/project';
+import { addSet, describeSets, inSet, removeSet, renameSet, setSourceMembership, withinSets } from '../../../renderer/core/project';
 import { ValidationError } from '../../../renderer/core/shared';
 
 describe('sets', () => {
@@ -31,5 +31,30 @@ describe('sets', () => {
     expect(() => renameSet(two, 's1', 'cohort 2')).toThrow(/already a set/);
     expect(removeSet(two, 's1').map((s) => s.id)).toEqual(['s2']);
     expect(() => removeSet(two, 'gone')).toThrow('That set no longer exists.');
+  });
+});
+
+describe('a set filter', () => {
+  it('narrows a project to the transcripts of any chosen set, and says so', () => {
+    const sets = [
+      { id: 'a', name: 'Site A', description: '', sourceIds: ['t1'], codeIds: [] },
+      { id: 'b', name: 'Read twice', description: '', sourceIds: ['t1', 't3'], codeIds: [] },
+    ];
+    const source = (id: string) => ({
+      id,
+      participantId: null,
+      wave: null,
+      title: id,
+      text: '',
+      turns: [],
+      origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 },
+    });
+    const project = { waves: [], participants: [], sources: ['t1', 't2', 't3'].map(source), codes: [], codings: [], coders: [], sets };
+    expect(withinSets(project, [])).toBe(project);
+    expect(withinSets(project, ['a']).sources.map((s) => s.id)).toEqual(['t1']);
+    expect(withinSets(project, ['a', 'b']).sources.map((s) => s.id)).toEqual(['t1', 't3']);
+    expect(withinSets(project, ['gone']).sources).toEqual([]);
+    expect(describeSets(project, ['a', 'b'])).toBe('in Site A or Read twice');
+    expect(describeSets(project, [])).toBe('');
   });
 });
