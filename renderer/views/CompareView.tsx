@@ -3,6 +3,7 @@
 // in memory here so every table is computed, not queried.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { withinSets } from '../core/project';
 import { GROUPS, type ProjectSnapshot } from '../core/shared';
 import { defaultRole, type CompareFilters } from '../core/waves';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
@@ -45,6 +46,8 @@ export function CompareView(props: { setup: ProjectSetup }) {
   };
   const sites = [...new Set(props.setup.participants.map((p) => p.site).filter(Boolean))].sort();
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const chosenSets = useMemo(() => shown.sets ?? [], [shown.sets]);
+  const scoped = useMemo(() => snapshot && withinSets(snapshot, chosenSets), [snapshot, chosenSets]);
 
   return (
     <section className="compare pad">
@@ -75,6 +78,17 @@ export function CompareView(props: { setup: ProjectSetup }) {
             {sites.map((s) => (
               <label key={s}>
                 <input type="checkbox" checked={shown.sites.includes(s)} onChange={() => set({ sites: toggle(shown.sites, s) })} /> {s}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {props.setup.sets.length > 0 && (
+          <fieldset className="row">
+            <legend>Sets</legend>
+            {props.setup.sets.map((s) => (
+              <label key={s.id}>
+                <input type="checkbox" checked={chosenSets.includes(s.id)} onChange={() => set({ sets: toggle(chosenSets, s.id) })} />{' '}
+                {s.name}
               </label>
             ))}
           </fieldset>
@@ -128,12 +142,12 @@ export function CompareView(props: { setup: ProjectSetup }) {
           interviewer turns
         </label>
       </div>
-      {!snapshot ? (
+      {!scoped ? (
         <p className="muted">Counting…</p>
       ) : waves.length < 2 ? (
         <p className="muted">Comparing needs at least two waves; add one on the Project tab.</p>
       ) : (
-        <CompareSection section={section} snapshot={snapshot} setup={props.setup} filters={shown} />
+        <CompareSection section={section} snapshot={scoped} setup={props.setup} filters={shown} />
       )}
     </section>
   );

@@ -294,6 +294,11 @@ describe('exchange through REFI-QDA', () => {
     await expect.poll(() => page.getByRole('status', { name: 'Quote counts' }).textContent()).toMatch(/of 2 participants/);
     await expect.poll(() => page.locator('.quote-summary').textContent()).toMatch(/in Read twice/);
     await screenshot(page, 'quotes-set-filter');
+    // The Time 1 / Time 2 tab compares the set's transcripts alone, and says so above the matrix.
+    await page.getByRole('tab', { name: 'Time 1 / Time 2' }).click();
+    await page.getByRole('group', { name: 'Sets' }).getByLabel('Read twice').check();
+    await expect.poll(() => page.locator('.compare').textContent()).toMatch(/Sets: Read twice/);
+    await screenshot(page, 'compare-set-filter');
     await page.getByRole('tab', { name: 'Project' }).click();
     await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
     const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });

@@ -1,6 +1,6 @@
 // The filters of the Time 1 / Time 2 tab, shared by the wave matrix, the paired reader, the
 // change matrix and the charts: what they ask of core, and how they read in an export.
-import { GROUPS, type RoleDef, type Wave } from '../shared';
+import { GROUPS, type ProjectSet, type RoleDef, type Wave } from '../shared';
 
 export interface CompareFilters {
   roles: string[];
@@ -11,6 +11,11 @@ export interface CompareFilters {
   includeChildren: boolean;
   ignoreInterviewer: boolean;
   pair: [string, string];
+  /**
+   * Sets of transcripts (project.sets ids) the comparison draws on; none or empty = all. The
+   * view narrows the snapshot to them (core/project withinSets), so every section obeys it.
+   */
+  sets?: string[];
 }
 
 export interface WaveFilterOptions {
@@ -44,7 +49,7 @@ export function waveOptions(f: CompareFilters, blind: boolean, me: string | null
 /** The filters in words, written on the first line of every export and above each table. */
 export function describeFilters(
   f: CompareFilters,
-  setup: { waves: readonly Wave[]; roles: readonly RoleDef[] },
+  setup: { waves: readonly Wave[]; roles: readonly RoleDef[]; sets?: readonly ProjectSet[] },
   coderName: (id: string) => string,
   blind: boolean,
 ): string {
@@ -56,6 +61,8 @@ export function describeFilters(
     `Roles: ${roles.length ? roles.join(', ') : 'all'}`,
     `Sites: ${f.sites.length ? f.sites.join(', ') : 'all'}`,
     `Groups: ${groups.length ? groups.join(', ') : 'all'}`,
+    // Named only when chosen: without sets, the line reads as it always has.
+    ...(f.sets?.length ? [`Sets: ${f.sets.map((id) => setup.sets?.find((s) => s.id === id)?.name ?? id).join(', ')}`] : []),
     `Coder: ${blind ? 'only mine (blind)' : f.coderId ? coderName(f.coderId) : 'all coders'}`,
     `Sub-codes: ${f.includeChildren ? 'counted with their parents' : 'counted apart'}`,
     `Interviewer turns: ${f.ignoreInterviewer ? 'ignored' : 'counted'}`,

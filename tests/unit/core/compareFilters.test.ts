@@ -72,4 +72,12 @@ describe('the Time 1 / Time 2 filters', () => {
       /^Waves compared: Time 1 → X; Roles: gone;/,
     );
   });
+
+  it('name the sets chosen (an unknown id as it is), and say nothing of sets when none is', () => {
+    const sets = [{ id: 's1', name: 'Read twice', description: '', sourceIds: [], codeIds: [] }];
+    expect(describeFilters({ ...filters, sets: ['s1', 'gone'] }, { ...setup, sets }, (id) => id, false)).toContain(
+      'Groups: all; Sets: Read twice, gone; Coder',
+    );
+    expect(describeFilters({ ...filters, sets: [] }, { ...setup, sets }, (id) => id, false)).not.toContain('Sets');
+  });
 });
