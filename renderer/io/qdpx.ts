@@ -7,7 +7,8 @@ import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { readProject } from './refi/qdeRead';
-import { notePath, projectNotes, sourcePath, writeProjectXml, type ExportOptions } from './refi/qdeWrite';
+import { base64ToBytes } from './base64';
+import { notePath, projectNotes, richTextFile, sourcePath, writeProjectXml, type ExportOptions } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
 import { parseXml } from './refi/xml';
 import { isZip, readZipEntries, type ZipLimits } from './zip';
@@ -67,7 +68,7 @@ export async function readQdpx(
     fileName,
     limits,
     maxBytesOf: (name) => (/\.qde$/i.test(name) ? limits.maxXmlBytes : limits.maxEntryBytes),
-    wanted: (name) => /\.(qde|txt)$/i.test(name),
+    wanted: (name) => /\.(qde|txt|docx)$/i.test(name),
     invalid: () => new ImportError(fileName, 'is not a valid .qdpx (the zip archive is damaged)'),
     checkPaths: true,
   });
@@ -78,6 +79,10 @@ export async function readQdpx(
   const folder = qdeName.includes('/') ? qdeName.slice(0, qdeName.lastIndexOf('/') + 1) : '';
   const lower = new Map(names.map((n) => [n.toLowerCase(), n]));
   const entryText = (path: string) => {
+    const bytes = entryBytes(path);
+    return bytes && decodeEntry(bytes);
+  };
+  function entryBytes(path: string): Uint8Array | undefined {
     const clean = path.replace(/\\/g, '/').replace(/^\/+/, '');
     let decoded = clean;
     try {
@@ -88,14 +93,15 @@ export async function readQdpx(
     for (const p of new Set([clean, decoded])) {
       for (const candidate of [`${folder}sources/${p}`, `${folder}Sources/${p}`, `${folder}${p}`]) {
         const name = entries[candidate] ? candidate : lower.get(candidate.toLowerCase());
-        if (name && entries[name]) return decodeEntry(entries[name]!);
+        if (name && entries[name]) return entries[name];
       }
     }
     return undefined;
-  };
+  }
   const result = readProject(root, xml, {
     fileName,
     entryText,
+    entryBytes,
     newId: options.newId ?? (() => crypto.randomUUID()),
     now: options.now ?? Date.now(),
   });
@@ -115,7 +121,9 @@ const ZIP_TIME = new Date(2000, 0, 1);
 export async function writeQdpx(project: ProjectSnapshot, options: ExportOptions = {}): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = { 'project.qde': utf8(writeProjectXml(project, options)) };
   for (const source of project.sources) {
-    if (source.deletedAt == null) files[`sources/${sourcePath(source)}`] = utf8(source.text);
+    if (source.deletedAt != null) continue;
+    files[`sources/${sourcePath(source)}`] = utf8(source.text);
+    if (source.originalDocx) files[`sources/${richTextFile(source)}`] = base64ToBytes(source.originalDocx);
   }
   // Each Note's text also as a file: QualCoder reads a Note only through its plainTextPath.
   for (const note of projectNotes(project)) files[`sources/${notePath(note)}`] = utf8(note.text);

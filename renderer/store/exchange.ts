@@ -14,7 +14,7 @@ import {
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
-import { loadSnapshot, toSourceMeta } from './projectRepo';
+import { loadSnapshot, toSourceContent, toSourceMeta } from './projectRepo';
 import { loadQuoteConfig } from './quoteStore';
 import { createProjectAtomically, listProjects, validateProjectName } from './projects';
 import { type ProjectEntry, registry } from './registry';
@@ -107,7 +107,7 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
           ]);
           await db.participants.bulkAdd(snapshot.participants);
           await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
-          await db.sourceContent.bulkAdd(snapshot.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+          await db.sourceContent.bulkAdd(snapshot.sources.map(toSourceContent));
           await db.codes.bulkAdd(snapshot.codes);
           await db.coders.bulkAdd(snapshot.coders);
           await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
@@ -140,7 +140,7 @@ export async function commitMerge(db: ProjectDb, plan: MergePlan, fileName: stri
       if (plan.newParticipants.length) await db.participants.bulkAdd(plan.newParticipants);
       if (plan.newSources.length) {
         await db.sources.bulkAdd(plan.newSources.map(toSourceMeta));
-        await db.sourceContent.bulkAdd(plan.newSources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+        await db.sourceContent.bulkAdd(plan.newSources.map(toSourceContent));
         await db.history.add({
           at: Date.now(),
           actor,

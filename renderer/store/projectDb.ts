@@ -13,6 +13,8 @@ export interface SourceContent {
   id: string;
   text: string;
   turns: Turn[];
+  /** Source.originalDocx: kept with the text, never in the listed metadata. */
+  originalDocx?: string;
 }
 
 export interface MetaEntry {

@@ -17,7 +17,7 @@ import {
 } from '../core/shared';
 import { validateParticipant, validateRoles, validateWaves } from '../core/project';
 import { allCodings } from './codingSets';
-import type { ProjectDb, SourceMeta } from './projectDb';
+import type { ProjectDb, SourceContent, SourceMeta } from './projectDb';
 import { withSpace } from './space';
 
 export interface ProjectSetup {
@@ -58,7 +58,7 @@ export async function getSource(db: ProjectDb, id: string): Promise<Source | und
     const [meta, content] = await Promise.all([db.sources.get(id), db.sourceContent.get(id)]);
     if (!meta || !content || meta.deletedAt != null) return undefined;
     const { wordCount: _w, turnCount: _t, ...rest } = meta;
-    return { ...rest, text: content.text, turns: content.turns };
+    return withContent(rest, content);
   });
 }
 
@@ -94,7 +94,7 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
     const sources: Source[] = [];
     for (const { wordCount: _w, turnCount: _t, ...meta } of live(metas)) {
       const content = contentById.get(meta.id);
-      if (content) sources.push({ ...meta, text: content.text, turns: content.turns });
+      if (content) sources.push(withContent(meta, content));
     }
     return {
       waves,
@@ -112,8 +112,17 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
   });
 }
 
+/** A source's stored content: its text, turns and any rich-text original. */
+export function toSourceContent(source: Source): SourceContent {
+  return { id: source.id, text: source.text, turns: source.turns, ...(source.originalDocx ? { originalDocx: source.originalDocx } : {}) };
+}
+
+function withContent(meta: Omit<SourceMeta, 'wordCount' | 'turnCount'>, content: SourceContent): Source {
+  return { ...meta, text: content.text, turns: content.turns, ...(content.originalDocx ? { originalDocx: content.originalDocx } : {}) };
+}
+
 export function toSourceMeta(source: Source): SourceMeta {
-  const { text, turns, ...meta } = source;
+  const { text, turns, originalDocx: _docx, ...meta } = source;
   // Words said, not speaker labels: what the coded-words counts are measured against.
   const wordCount = turns.length ? turns.reduce((n, t) => n + countWords(text.slice(t.start, t.end)), 0) : countWords(text);
   return { ...meta, wordCount, turnCount: turns.length };
@@ -132,7 +141,7 @@ export async function commitImport(db: ProjectDb, batch: BatchImport, actor = ''
       const clashes = (await db.sources.toArray()).filter((s) => s.deletedAt == null && hashes.has(s.origin.sha256));
       if (batch.newParticipants.length) await db.participants.bulkAdd(batch.newParticipants);
       await db.sources.bulkAdd(batch.sources.map(toSourceMeta));
-      await db.sourceContent.bulkAdd(batch.sources.map((s) => ({ id: s.id, text: s.text, turns: s.turns })));
+      await db.sourceContent.bulkAdd(batch.sources.map(toSourceContent));
       const names = batch.sources.map((s) => s.origin.fileName);
       await db.history.add({
         at: Date.now(),

@@ -34,6 +34,7 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
   const [error, run] = useAction('making a project of the .qdpx');
   const codedSources = new Set(project.codings.map((c) => c.sourceId)).size;
   const categories = project.codes.filter((c) => c.notCodable).length;
+  const richText = project.sources.filter((s) => s.originalDocx).map((s) => s.title);
   const names = (list: typeof project.coders) =>
     list
       .map((c) => c.name)
@@ -71,6 +72,12 @@ function ImportProjectDialog(props: { read: Read; onClose(): void; onCreated(ent
             {layer.length > 0 && `, and the consensus layer (${names(layer)}), which is not compared as a coder`}
           </li>
           <li>{countOf(project.memos?.length ?? 0, 'memo')}</li>
+          {richText.length > 0 && (
+            <li>
+              {countOf(richText.length, 'rich-text original')} (.docx) kept with{' '}
+              {richText.length === 1 ? 'its transcript' : 'their transcripts'} and exported back: {richText.join(', ')}
+            </li>
+          )}
           <li>waves {project.waves.map((w) => w.label).join(', ')}</li>
           {(project.sets?.length ?? 0) > 0 && (
             <li>

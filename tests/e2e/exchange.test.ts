@@ -308,4 +308,16 @@ describe('exchange through REFI-QDA', () => {
     expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('lists the rich-text originals an NVivo file brings, kept with their transcripts', async () => {
+    const { page, errors } = await app.newPage();
+    await pick(page, 'Import .qdpx…', { name: 'nvivo.qdpx', bytes: refiSample('nvivo-mac-15.0.0__nvivo_project.qdpx') });
+    const dialog = page.getByRole('dialog', { name: 'Import nvivo.qdpx' });
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/2 rich-text originals \(\.docx\) kept with their transcripts and exported back: /);
+    await screenshot(page, 'exchange-import-nvivo');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
 });

@@ -67,6 +67,11 @@ export interface Source {
   text: string; // canonical text: never changes under a coding
   turns: Turn[];
   origin: SourceOrigin;
+  /**
+   * The rich-text original another tool kept beside the plain text (a .qdpx TextSource's
+   * richTextPath .docx), as base64: the researcher's source, kept whole and exported back.
+   */
+  originalDocx?: string;
   deletedAt?: number | null;
 }
 

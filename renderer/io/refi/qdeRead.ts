@@ -33,6 +33,8 @@ export interface ReadContext {
   fileName: string;
   /** The raw text of an archive entry named by a plainTextPath, or undefined when absent. */
   entryText: (path: string) => { text: string; lossy: boolean } | undefined;
+  /** The bytes of an archive entry (a rich-text original), or undefined when absent. */
+  entryBytes: (path: string) => Uint8Array | undefined;
   newId: () => string;
   now: number;
 }
@@ -104,7 +106,17 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     });
 
   // Sources
-  const sink: SourceSink = { codings: [], missing: [], switched: [], doubtful: [], adjusted: 0, emptySelections: 0, uncodedNotes: 0 };
+  const sink: SourceSink = {
+    codings: [],
+    missing: [],
+    switched: [],
+    doubtful: [],
+    adjusted: 0,
+    emptySelections: 0,
+    uncodedNotes: 0,
+    richText: 0,
+    richMissing: [],
+  };
   const sources: Source[] = [];
   const sourceByGuid = new Map<string, Source>();
   const sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
@@ -162,6 +174,10 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
       `${plural(sink.adjusted, 'selection end')} fell inside a line break or a character and moved to the nearest whole character.`,
     );
   if (sink.emptySelections) r.warnings.push(`${plural(sink.emptySelections, 'coding')} on empty selections not imported.`);
+  if (sink.richMissing.length)
+    r.warnings.push(
+      `${plural(sink.richMissing.length, 'rich-text original')} named but not in the archive (the plain text was imported): ${sink.richMissing.join('; ')}.`,
+    );
   if (sink.uncodedNotes) r.warnings.push(`${plural(sink.uncodedNotes, 'selection')} with a comment but no code not imported.`);
 
   // Waves: our own sets say "Wave id: …"; a Wave variable or a set named like a wave assigns.

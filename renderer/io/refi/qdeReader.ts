@@ -3,6 +3,7 @@
 // project together from these.
 import { type Coder, type Coding, type Memo, type Source } from '../../core/shared';
 import { PALETTE } from '../../core/codebook';
+import { bytesToBase64 } from '../base64';
 import { canonicalNewlines } from '../decode';
 import { ImportError } from '../errors';
 import { readCodes } from './codesXml';
@@ -225,6 +226,16 @@ export class Reader {
     }
     for (const c of codings) sink.codings.push(c); // a spread would overflow the stack at ~150,000
     this.noteRefs(node, 'source', id);
+    // The rich-text original (a .docx) is the researcher's source: kept whole, never read.
+    const richPath = attr(node, 'richTextPath')?.trim();
+    let originalDocx: string | undefined;
+    if (richPath) {
+      const bytes = /^internal:\/\//i.test(richPath) ? this.ctx.entryBytes(richPath.replace(/^internal:\/\//i, '')) : undefined;
+      if (bytes) {
+        originalDocx = bytesToBase64(bytes);
+        sink.richText++;
+      } else sink.richMissing.push(`${title} (${richPath})`);
+    }
     return {
       id,
       participantId: null,
@@ -233,6 +244,7 @@ export class Reader {
       text,
       turns: [],
       origin: { fileName: title, format: 'qdpx', sha256: '', importedAt: time(attr(node, 'creationDateTime')) ?? this.ctx.now },
+      ...(originalDocx ? { originalDocx } : {}),
     };
   }
 
@@ -279,4 +291,7 @@ export interface SourceSink {
   adjusted: number;
   emptySelections: number;
   uncodedNotes: number;
+  /** Rich-text originals kept, and those named but not in the archive (or outside it). */
+  richText: number;
+  richMissing: string[];
 }

@@ -66,6 +66,11 @@ export function sourcePath(source: Source): string {
   return `${guidFor('source', source.id)}.txt`;
 }
 
+/** Where a source's rich-text original goes in the archive (under sources/). */
+export function richTextFile(source: Source): string {
+  return `${guidFor('source', source.id)}.docx`;
+}
+
 /** A Note of the export: a memo, or one of the app's own project notes. */
 export interface NoteOut {
   guid: string;
@@ -458,5 +463,6 @@ function textSourceXml(
   const roles = speakerRoles(source);
   if (roles) inner += variableValue(variableGuid(BUILTIN_VARIABLES.speakers, true), 'Text', JSON.stringify(roles));
   inner += caseValues;
-  return `<TextSource${attrs({ guid, name: source.title, plainTextPath: `internal://${sourcePath(source)}`, creationDateTime: iso(source.origin.importedAt) })}>${inner}</TextSource>`;
+  const richTextPath = source.originalDocx ? `internal://${richTextFile(source)}` : undefined;
+  return `<TextSource${attrs({ guid, name: source.title, richTextPath, plainTextPath: `internal://${sourcePath(source)}`, creationDateTime: iso(source.origin.importedAt) })}>${inner}</TextSource>`;
 }

@@ -61,7 +61,7 @@ function comparable(p: ProjectSnapshot) {
       attributes: present(q.attributes),
       links: q.links,
     })),
-    sources: byId(p.sources).map(({ id, participantId, wave, title, text, turns, origin }) => ({
+    sources: byId(p.sources).map(({ id, participantId, wave, title, text, turns, origin, originalDocx }) => ({
       id,
       participantId,
       wave,
@@ -69,6 +69,7 @@ function comparable(p: ProjectSnapshot) {
       text,
       turns,
       origin,
+      originalDocx,
     })),
     codes: byId(p.codes).map(({ id, parentId, name, description, inclusion, exclusion, examples, colour, order }) => ({
       id,
