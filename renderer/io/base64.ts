@@ -1,39 +1,22 @@
-// Bytes as base64 text and back, for binary kept inside JSON records (a .docx original): the io
-// layer has neither Buffer nor the DOM, and btoa wants a binary string built in chunks anyway.
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
+// Bytes as base64 text and back, for binary kept inside JSON records: sealed fields (the store's
+// cipher) and rich-text originals. btoa takes a binary string, built in chunks: a spread of a
+// whole megabyte would overflow the stack.
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  const out: string[] = [];
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out.push(
-      ALPHABET[(n >> 18) & 63]! +
-        ALPHABET[(n >> 12) & 63]! +
-        (b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!) +
-        (c === undefined ? '=' : ALPHABET[n & 63]!),
-    );
-  }
-  return out.join('');
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
-/** The bytes of a base64 text; throws on a character outside the alphabet. */
-export function base64ToBytes(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (const ch of clean) {
-    const v = VALUE.get(ch);
-    if (v === undefined) throw new Error(`not base64: "${ch}"`);
-    value = (value << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 0xff;
-    }
+/** The bytes of a base64 text; a text that is not base64 throws, saying so. */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch (error) {
+    throw new Error(`not base64: ${text.slice(0, 20)}${text.length > 20 ? '…' : ''}`, { cause: error });
   }
-  return out.subarray(0, o);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
+  return out;
 }

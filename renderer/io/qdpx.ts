@@ -7,7 +7,7 @@ import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { readProject } from './refi/qdeRead';
-import { base64ToBytes } from './base64';
+import { fromBase64 } from './base64';
 import { notePath, projectNotes, richTextFile, sourcePath, writeProjectXml, type ExportOptions } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
 import { parseXml } from './refi/xml';
@@ -123,7 +123,7 @@ export async function writeQdpx(project: ProjectSnapshot, options: ExportOptions
   for (const source of project.sources) {
     if (source.deletedAt != null) continue;
     files[`sources/${sourcePath(source)}`] = utf8(source.text);
-    if (source.originalDocx) files[`sources/${richTextFile(source)}`] = base64ToBytes(source.originalDocx);
+    if (source.originalDocx) files[`sources/${richTextFile(source)}`] = fromBase64(source.originalDocx);
   }
   // Each Note's text also as a file: QualCoder reads a Note only through its plainTextPath.
   for (const note of projectNotes(project)) files[`sources/${notePath(note)}`] = utf8(note.text);

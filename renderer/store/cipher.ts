@@ -11,6 +11,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { inflateSync } from 'fflate';
 import { argon2id } from 'hash-wasm';
+import { fromBase64, toBase64 } from '../io/base64';
 
 export interface KdfParams {
   name: 'argon2id';
@@ -36,18 +37,8 @@ export function randomBytes(n: number): Uint8Array<ArrayBuffer> {
   return crypto.getRandomValues(new Uint8Array(n));
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
-  return out;
-}
+// One base64 for the whole app (io/base64): sealed fields and rich-text originals alike.
+export { fromBase64, toBase64 };
 
 /** The passphrase's key: Argon2id with the parameters given (stored with the project). */
 export async function passphraseKey(passphrase: string, params: KdfParams): Promise<Uint8Array<ArrayBuffer>> {

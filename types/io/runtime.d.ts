@@ -30,3 +30,6 @@ declare class DecompressionStream {
   readonly readable: { getReader(): ReadableStreamDefaultReader<Uint8Array> };
   readonly writable: { getWriter(): WritableStreamDefaultWriter<BufferSource> };
 }
+// Base64 of a binary string: in every browser, worker and Node since 16.
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

@@ -3,7 +3,7 @@
 // project together from these.
 import { type Coder, type Coding, type Memo, type Source } from '../../core/shared';
 import { PALETTE } from '../../core/codebook';
-import { bytesToBase64 } from '../base64';
+import { toBase64 } from '../base64';
 import { canonicalNewlines } from '../decode';
 import { ImportError } from '../errors';
 import { readCodes } from './codesXml';
@@ -232,7 +232,7 @@ export class Reader {
     if (richPath) {
       const bytes = /^internal:\/\//i.test(richPath) ? this.ctx.entryBytes(richPath.replace(/^internal:\/\//i, '')) : undefined;
       if (bytes) {
-        originalDocx = bytesToBase64(bytes);
+        originalDocx = toBase64(bytes);
         sink.richText++;
       } else sink.richMissing.push(`${title} (${richPath})`);
     }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../renderer/io/base64';
+import { fromBase64, toBase64 } from '../../../renderer/io/base64';
 import { writeQdpx } from '../../../renderer/io/qdpx';
 import { qdpx, read } from '../../fixtures/qdpxFiles';
 import { refiSample, validate } from '../../fixtures/refi';
@@ -20,19 +20,19 @@ describe('rich-text originals', () => {
   it('base64 goes there and back for any bytes, and refuses what is not base64', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+        expect(fromBase64(toBase64(bytes))).toEqual(bytes);
       }),
     );
-    expect(bytesToBase64(new TextEncoder().encode('Man'))).toBe('TWFu');
-    expect(bytesToBase64(new TextEncoder().encode('Ma'))).toBe('TWE=');
-    expect(() => base64ToBytes('TW*u')).toThrow(/not base64/);
+    expect(toBase64(new TextEncoder().encode('Man'))).toBe('TWFu');
+    expect(toBase64(new TextEncoder().encode('Ma'))).toBe('TWE=');
+    expect(() => fromBase64('TW*u')).toThrow(/not base64/);
   });
 
   it('are kept with their transcript and written back byte for byte, in a schema-valid file', async () => {
     const { project, warnings } = await read(qdpx(QDE, { [`sources/${G(1)}.txt`]: 'Plain text.', [`sources/${G(1)}.docx`]: DOCX }));
     expect(warnings).toEqual([]);
     expect(project.sources[0]!.text).toBe('Plain text.');
-    expect(base64ToBytes(project.sources[0]!.originalDocx!)).toEqual(DOCX);
+    expect(fromBase64(project.sources[0]!.originalDocx!)).toEqual(DOCX);
     const files = unzipSync(await writeQdpx(project));
     const xml = strFromU8(files['project.qde']!);
     expect(xml).toContain(`richTextPath="internal://${G(1)}.docx"`);
