@@ -10,7 +10,6 @@ import {
   DEFAULT_WAVES,
   type AttributeDef,
   type AttributeValue,
-  type Group,
   type Memo,
   type Participant,
   type ProjectSet,
@@ -25,7 +24,17 @@ import { ImportError } from '../errors';
 import { consensusUsersOf, markConsensus } from './consensusNote';
 import { readGuid } from './guid';
 import { readProvenanceNote } from './provenanceNote';
-import { BUILTIN_VARIABLES, PROJECT_NAMESPACE, parseRolesDescription } from './qdeWrite';
+import { PROJECT_NAMESPACE } from './qdeWrite';
+import {
+  ATTRIBUTE_TYPE,
+  BUILTIN_VARIABLES,
+  groupFor,
+  parseRolesDescription,
+  parseSpeakerRoles,
+  readVariableValue,
+  roleFor,
+  typedValue,
+} from './variablesXml';
 import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
 import { plural, Reader, time, type SourceSink } from './qdeReader';
 
@@ -49,29 +58,6 @@ interface VariableDef {
   /** Position in <Variables>: attribute columns keep the file's order. */
   index: number;
 }
-
-function variableValue(node: XmlNode): AttributeValue {
-  for (const tag of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']) {
-    const value = textOf(node, tag);
-    if (value === undefined) continue;
-    if (tag === 'BooleanValue') return value.trim() === 'true' || value.trim() === '1';
-    if (tag === 'IntegerValue' || tag === 'FloatValue') {
-      const n = Number(value.trim());
-      return Number.isFinite(n) ? n : value;
-    }
-    return value;
-  }
-  return null;
-}
-
-const ATTRIBUTE_TYPE: Record<string, AttributeDef['type']> = {
-  Text: 'text',
-  Boolean: 'boolean',
-  Integer: 'number',
-  Float: 'number',
-  Date: 'date',
-  DateTime: 'text',
-};
 
 export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { project: ProjectSnapshot; warnings: string[] } {
   const project = child(root, 'Project');
@@ -102,7 +88,7 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
   const valuesOf = (node: XmlNode, where: string) =>
     children(node, 'VariableValue').flatMap((vv) => {
       const def = r.ref(attr(child(vv, 'VariableRef'), 'targetGUID'), variables, 'variable', where);
-      return def ? [{ def, value: variableValue(vv) }] : [];
+      return def ? [{ def, value: readVariableValue(vv) }] : [];
     });
 
   // Sources
@@ -432,45 +418,4 @@ function noteText(note: XmlNode, ctx: ReadContext): string | undefined {
 function dedupeById<T extends { id: string }>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
-}
-
-/** A value written as text (a number too long for xsd:decimal) back in its attribute's type. */
-function typedValue(value: AttributeValue, type: AttributeDef['type']): AttributeValue {
-  if (typeof value !== 'string') return value;
-  if (type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  if (type === 'boolean' && /^(true|false)$/.test(value.trim())) return value.trim() === 'true';
-  return value;
-}
-
-function roleFor(roles: RoleDef[], value: string): string {
-  const key = value.toLowerCase();
-  // The label first: a file carries labels, and one role's label may be another's id.
-  const found = roles.find((r) => r.label.toLowerCase() === key) ?? roles.find((r) => r.id.toLowerCase() === key);
-  if (found) return found.id;
-  let id = key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'role';
-  while (roles.some((r) => r.id === id)) id += '-2';
-  roles.push({ id, label: value });
-  return id;
-}
-
-function groupFor(value: string, unknown: Set<string>): Group {
-  const key = value.toLowerCase();
-  if (key === 'programme' || key === 'program') return 'programme';
-  if (key === 'comparison') return 'comparison';
-  if (key && key !== '—' && key !== '-') unknown.add(value);
-  return '';
-}
-
-function parseSpeakerRoles(json: string): Record<string, SpeakerRole> {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    const out: Record<string, SpeakerRole> = {};
-    for (const [speaker, role] of Object.entries(parsed as Record<string, unknown>)) {
-      if (role === 'interviewer' || role === 'participant' || role === 'other') out[speaker] = role;
-    }
-    return out;
-  } catch {
-    return {};
-  }
 }

@@ -16,23 +16,22 @@
 // only where some value is set, wave sets only when the project uses waves.
 // Output is a function of the snapshot alone (no clock, no random ids): the same project
 // always gives the same bytes, which makes backups comparable.
-import {
-  DEFAULT_ROLES,
-  DEFAULT_WAVES,
-  GROUPS,
-  live,
-  type AttributeDef,
-  type RoleDef,
-  type Coding,
-  type Memo,
-  type ProjectSnapshot,
-  type Source,
-} from '../../core/shared';
+import { DEFAULT_ROLES, DEFAULT_WAVES, GROUPS, live, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/shared';
 import { codesXml } from './codesXml';
 import { CONSENSUS_NOTE_GUID, CONSENSUS_NOTE_NAME, consensusNoteText } from './consensusNote';
 import { PROVENANCE_NOTE_GUID, PROVENANCE_NOTE_NAME, provenanceNoteText } from './provenanceNote';
 import { derivedGuid, guidFor } from './guid';
 import { toCodePoints } from './positions';
+import {
+  attributeDescription,
+  attributeType,
+  BUILTIN_VARIABLES,
+  inferAttributeDefs,
+  rolesDescription,
+  variableGuid,
+  variableValueXml,
+  type VariableType,
+} from './variablesXml';
 import { attrs, escapeAttr, escapeText, textElement } from './xml';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -48,18 +47,6 @@ export const NVIVO_ORIGIN_SUFFIX = ' (positions in UTF-16 units, for NVivo)';
 
 export interface ExportOptions {
   positions?: ExportPositions;
-}
-
-/** Variables every exported project carries, by name (the import maps them back). */
-export const BUILTIN_VARIABLES = { role: 'Role', site: 'Site', group: 'Group', wave: 'Wave', speakers: 'Speaker roles' } as const;
-
-/** A variable's Description names the attribute type, so a Text fallback comes back typed. */
-export function attributeDescription(type: AttributeDef['type']): string {
-  return `Participant attribute (${type})`;
-}
-
-export function variableGuid(name: string, builtin: boolean): string {
-  return derivedGuid(builtin ? `variable:${name}` : `variable:attribute:${name}`);
 }
 
 export function sourcePath(source: Source): string {
@@ -149,79 +136,6 @@ function iso(ms: number | undefined): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-type VariableType = 'Text' | 'Boolean' | 'Float' | 'Date';
-
-function variableValue(guid: string, type: VariableType, value: string | number | boolean): string {
-  const tag = { Text: 'TextValue', Boolean: 'BooleanValue', Float: 'FloatValue', Date: 'DateValue' }[type];
-  const text = typeof value === 'number' ? decimal(value) : String(value);
-  return `<VariableValue><VariableRef targetGUID="${guid}"/>${textElement(tag, text)}</VariableValue>`;
-}
-
-/** xsd:decimal has no exponent form: 1e-21 is written 0.000000000000000000001, exactly. */
-export function decimal(n: number): string {
-  const s = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, lead, frac = '', expText] = m;
-  const exp = Number(expText);
-  const digits = lead! + frac;
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-  const point = 1 + exp;
-  return sign + (digits.length <= point ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`);
-}
-
-/** A real day of the calendar: "2025-02-30" is not one, and xsd:date refuses it. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-const ROLES_PREFIX = 'Participant role (Cases). Roles: ';
-
-/** The project's roles ride in the Role variable's Description, so ids and unused roles survive. */
-export function rolesDescription(roles: readonly RoleDef[]): string {
-  return ROLES_PREFIX + JSON.stringify(roles.map((r) => ({ id: r.id, label: r.label })));
-}
-
-export function parseRolesDescription(text: string | undefined): RoleDef[] | null {
-  if (!text?.startsWith(ROLES_PREFIX)) return null;
-  try {
-    const list: unknown = JSON.parse(text.slice(ROLES_PREFIX.length));
-    if (!Array.isArray(list)) return null;
-    const roles = list
-      .filter((r): r is RoleDef => typeof r?.id === 'string' && typeof r?.label === 'string')
-      .map((r) => ({ id: r.id, label: r.label }));
-    return roles.length === list.length ? roles : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A variable's REFI type; Text when any value would not fit the declared type. */
-function attributeType(def: AttributeDef, values: unknown[]): VariableType {
-  const present = values.filter((v) => v !== null && v !== undefined && v !== '');
-  // libxml2 (and so the schema check other tools run) takes decimals of at most 24 digits.
-  if (
-    def.type === 'number' &&
-    present.every((v) => typeof v === 'number' && Number.isFinite(v) && decimal(v).replace(/\D/g, '').length <= 24)
-  )
-    return 'Float';
-  if (def.type === 'boolean' && present.every((v) => typeof v === 'boolean')) return 'Boolean';
-  if (def.type === 'date' && present.every((v) => typeof v === 'string' && isCalendarDate(v))) return 'Date';
-  return 'Text';
-}
-
-function inferAttributeDefs(project: ProjectSnapshot): AttributeDef[] {
-  if (project.attributeDefs) return project.attributeDefs;
-  const names = [...new Set(project.participants.flatMap((p) => Object.keys(p.attributes)))];
-  return names.map((name) => {
-    const values = project.participants.map((p) => p.attributes[name]).filter((v) => v !== null && v !== undefined);
-    const type = values.every((v) => typeof v === 'number') ? 'number' : values.every((v) => typeof v === 'boolean') ? 'boolean' : 'text';
-    return { name, type };
-  });
-}
-
 /** The speakers' roles, or null when there are none or all are 'other' (what an import assumes). */
 function speakerRoles(source: Source): Record<string, string> | null {
   const roles: Record<string, string> = {};
@@ -238,7 +152,8 @@ function selectionName(text: string, start: number, end: number): string {
   return passage.length > 60 || end - start > 200 ? `${[...passage].slice(0, 60).join('')}…` : passage;
 }
 
-export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions = {}): string {
+/** project.qde; `notes` are projectNotes(project, options), passed when the caller has them. */
+export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions = {}, notes = projectNotes(project, options)): string {
   const utf16 = options.positions === 'utf16';
   const participants = live(project.participants);
   const sources = live(project.sources);
@@ -312,13 +227,13 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
     for (const p of participants) {
       let inner = '';
       const role = roles.find((r) => r.id === p.role);
-      if (p.role) inner += variableValue(variableGuid(B.role, true), 'Text', role?.label ?? p.role);
-      if (p.site) inner += variableValue(variableGuid(B.site, true), 'Text', p.site);
-      if (p.group) inner += variableValue(variableGuid(B.group, true), 'Text', GROUPS.find((g) => g.id === p.group)?.label ?? p.group);
+      if (p.role) inner += variableValueXml(variableGuid(B.role, true), 'Text', role?.label ?? p.role);
+      if (p.site) inner += variableValueXml(variableGuid(B.site, true), 'Text', p.site);
+      if (p.group) inner += variableValueXml(variableGuid(B.group, true), 'Text', GROUPS.find((g) => g.id === p.group)?.label ?? p.group);
       defs.forEach((def, i) => {
         const value = p.attributes[def.name];
         if (value !== null && value !== undefined && value !== '')
-          inner += variableValue(variableGuid(def.name, false), defTypes[i]!, value);
+          inner += variableValueXml(variableGuid(def.name, false), defTypes[i]!, value);
       });
       caseValues.set(p.id, inner);
       inner = description('participant', p.id) + inner;
@@ -356,7 +271,6 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
     out.push('</Sources>');
   }
 
-  const notes = projectNotes({ ...project, coders }, options);
   if (notes.length) {
     out.push('<Notes>');
     for (const n of notes) {
@@ -459,9 +373,9 @@ function textSourceXml(
   inner += noteRefs(memos);
   const guid = guidFor('source', source.id);
   const wave = source.wave ? (waves.get(source.wave) ?? source.wave) : null;
-  if (wave) inner += variableValue(variableGuid(BUILTIN_VARIABLES.wave, true), 'Text', wave);
+  if (wave) inner += variableValueXml(variableGuid(BUILTIN_VARIABLES.wave, true), 'Text', wave);
   const roles = speakerRoles(source);
-  if (roles) inner += variableValue(variableGuid(BUILTIN_VARIABLES.speakers, true), 'Text', JSON.stringify(roles));
+  if (roles) inner += variableValueXml(variableGuid(BUILTIN_VARIABLES.speakers, true), 'Text', JSON.stringify(roles));
   inner += caseValues;
   const richTextPath = source.originalDocx ? `internal://${richTextFile(source)}` : undefined;
   return `<TextSource${attrs({ guid, name: source.title, richTextPath, plainTextPath: `internal://${sourcePath(source)}`, creationDateTime: iso(source.origin.importedAt) })}>${inner}</TextSource>`;
