@@ -6,11 +6,12 @@ import {
   purgeConfirmed,
   purgeLogSummary,
   restorePlacement,
+  withoutSources,
   type PurgeCounts,
   type PurgePlan,
   type PurgeTarget,
 } from '../core/project';
-import { ValidationError } from '../core/shared';
+import { ValidationError, type ProjectSet } from '../core/shared';
 import { allCodings } from './codingSets';
 import type { HistoryEntry, ProjectDb, SourceMeta } from './projectDb';
 
@@ -54,6 +55,7 @@ const purgeTables = (db: ProjectDb) => [
   db.decisions,
   db.frameworkCells,
   db.history,
+  db.meta,
 ];
 
 async function plan(db: ProjectDb, target: PurgeTarget): Promise<PurgePlan> {
@@ -84,6 +86,8 @@ async function applyPurge(db: ProjectDb, target: PurgeTarget, actor: string, che
     await db.sources.bulkDelete(p.sourceIds);
     await db.sourceContent.bulkDelete(p.sourceIds);
     await db.codingSets.bulkDelete(p.sourceIds);
+    const sets = (await db.meta.get('sets'))?.value as ProjectSet[] | undefined;
+    if (sets?.length && p.sourceIds.length) await db.meta.put({ key: 'sets', value: withoutSources(sets, p.sourceIds) });
     await db.memos.bulkDelete(p.memoIds);
     await db.basketItems.bulkDelete(p.basketItemIds);
     await db.decisions.bulkDelete(p.decisionIds);

@@ -3,10 +3,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { codePathText, mergeCodes, mergeImpact, orderedTree, splitCode, updateCode, type CodeFields } from '../core/codebook';
-import type { Code, Coding } from '../core/shared';
+import type { Code, Coding, ProjectSet } from '../core/shared';
 import { Confirm, Modal, ModalFoot } from './common';
 import { DraftInput, DraftTextArea } from './DraftField';
 import { MemoBox } from './MemoBox';
+import { CodeSetsField } from './SetsPanel';
 import { useProject } from './projectContext';
 import { sourceTexts } from '../store/records';
 import { useStable } from './useStable';
@@ -19,8 +20,8 @@ const TEXT_FIELDS: { key: TextField; label: string; rows: number }[] = [
   { key: 'examples', label: 'Examples', rows: 2 },
 ];
 
-export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): void; focusName?: boolean }) {
-  const { codes, actWith } = useProject();
+export function CodeDetails(props: { code: Code; codings: Coding[]; sets: ProjectSet[]; onDelete(): void; focusName?: boolean }) {
+  const { db, codes, actWith } = useProject();
   const { code } = props;
   const [mergeInto, setMergeInto] = useState('');
   const [confirmMerge, setConfirmMerge] = useState(false);
@@ -68,6 +69,7 @@ export function CodeDetails(props: { code: Code; codings: Coding[]; onDelete(): 
           <DraftTextArea journal={`code:${code.id}:${f.key}`} aria-label={f.label} rows={f.rows} value={code[f.key]} save={save(f.key)} />
         </label>
       ))}
+      <CodeSetsField db={db} sets={props.sets} codeId={code.id} codeName={code.name} />
       <MemoBox target="code" targetId={code.id} label="Code memo" rows={4} />
       <div className="row code-ops">
         <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>

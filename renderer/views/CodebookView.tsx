@@ -18,7 +18,7 @@ import {
   type CodebookNode,
   codePathText,
 } from '../core/codebook';
-import { uniqueName, live, type Code } from '../core/shared';
+import { uniqueName, live, type Code, type ProjectSet } from '../core/shared';
 import { codeSearch } from '../core/coding';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { writeQdc } from '../io/qdc';
@@ -37,7 +37,7 @@ const KEY_MOVES: Partial<Record<ShortcutId, KeyMove>> = {
   codebookOutdent: 'outdent',
 };
 
-export function CodebookView() {
+export function CodebookView(props: { sets: ProjectSet[] }) {
   const { db, codes, actWith, act, blind, coderId } = useProject();
   const codings = useLiveQuery(async () => live(await allCodings(db)), [db], []);
   const sources = useLiveQuery(() => allSourceMetas(db), [db], []);
@@ -288,6 +288,7 @@ export function CodebookView() {
             key={selected.id}
             code={selected}
             codings={codings}
+            sets={props.sets}
             onDelete={() => setDeleting(selected)}
             focusName={selected.id === createdId}
           />

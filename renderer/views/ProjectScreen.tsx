@@ -250,7 +250,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
         <ProjectContext.Provider value={context}>
           {route.tab === 'transcripts' && <TranscriptsView db={db} setup={setup} sources={sources} route={route} />}
           {route.tab === 'coding' && <CodingView setup={setup} sources={sources} route={route} />}
-          {route.tab === 'codebook' && <CodebookView />}
+          {route.tab === 'codebook' && <CodebookView sets={setup.sets} />}
           {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
           {route.tab === 'quotes' && <QuotesView setup={setup} />}
           {route.tab === 'compare' && <CompareView setup={setup} />}

@@ -1,12 +1,15 @@
 // The project's sets on the Transcripts tab: named groups of transcripts (a file from NVivo,
 // ATLAS.ti or MAXQDA brings its own), made, renamed, filled and deleted here. The list above
-// filters by them (SetFilter). Saved whole, logged; not undoable, like roles and waves.
+// filters by them (SetFilter). Codes a set holds are listed here and chosen on the Codebook tab
+// (CodeSetsField). Saved whole, logged; not undoable, like roles and waves.
 import { useState } from 'react';
-import { addSet, removeSet, renameSet, setSourceMembership } from '../core/project';
+import { addSet, removeSet, renameSet, setCodeMembership, setSourceMembership } from '../core/project';
+import { codePathText } from '../core/codebook';
 import type { ProjectSet } from '../core/shared';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { saveSets } from '../store/projectRepo';
 import { ErrorLine, useAction } from './common';
+import { useProject } from './projectContext';
 
 export function SetFilter(props: { sets: ProjectSet[]; value: string | null; onChange(setId: string | null): void }) {
   if (props.sets.length === 0) return null;
@@ -22,8 +25,47 @@ export function SetFilter(props: { sets: ProjectSet[]; value: string | null; onC
   );
 }
 
+/**
+ * The sets one code is in, as checkboxes, on the Codebook tab: NVivo, MAXQDA and ATLAS.ti group
+ * codes in sets too, and their files bring them; here they are kept, shown and changed.
+ */
+export function CodeSetsField(props: { db: ProjectDb; sets: ProjectSet[]; codeId: string; codeName: string }) {
+  const { db, sets, codeId, codeName } = props;
+  const [error, run, dismiss] = useAction();
+  if (sets.length === 0) return null;
+  return (
+    <fieldset className="code-sets">
+      <legend>Sets</legend>
+      <ErrorLine error={error} onDismiss={dismiss} />
+      {sets.map((set) => {
+        const member = set.codeIds.includes(codeId);
+        return (
+          <label key={set.id} className="check">
+            <input
+              type="checkbox"
+              checked={member}
+              onChange={(e) => {
+                const on = e.target.checked;
+                void run(() =>
+                  saveSets(
+                    db,
+                    setCodeMembership(sets, set.id, codeId, on),
+                    `${on ? 'Put' : 'Took'} code "${codeName}" ${on ? 'in' : 'out of'} set "${set.name}"`,
+                  ),
+                );
+              }}
+            />{' '}
+            {set.name}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 export function SetsPanel(props: { db: ProjectDb; sets: ProjectSet[]; sources: SourceMeta[] }) {
   const { db, sets, sources } = props;
+  const { codes } = useProject();
   const [name, setName] = useState('');
   const [error, run, dismiss] = useAction();
   // The list is made inside run: a refused name is shown, not thrown.
@@ -77,6 +119,31 @@ export function SetsPanel(props: { db: ProjectDb; sets: ProjectSet[]; sources: S
                     Delete set
                   </button>
                 </div>
+                {set.codeIds.length > 0 && (
+                  <ul className="plain set-codes" aria-label={`Codes in set ${set.name}`}>
+                    {set.codeIds.map((codeId) => {
+                      const name = codes.some((c) => c.id === codeId) ? codePathText(codes, codeId, ' › ') : 'a deleted code';
+                      return (
+                        <li key={codeId}>
+                          <span className="muted small">Code:</span> {name}{' '}
+                          <button
+                            type="button"
+                            className="icon"
+                            aria-label={`Take code ${name} out of set ${set.name}`}
+                            onClick={() =>
+                              void save(
+                                () => setCodeMembership(sets, set.id, codeId, false),
+                                `Took code "${name}" out of set "${set.name}"`,
+                              )
+                            }
+                          >
+                            ×
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
                 <ul className="plain set-members">
                   {sources.map((s) => (
                     <li key={s.id}>

@@ -299,12 +299,26 @@ describe('exchange through REFI-QDA', () => {
     await page.getByRole('group', { name: 'Sets' }).getByLabel('Read twice').check();
     await expect.poll(() => page.locator('.compare').textContent()).toMatch(/Sets: Read twice/);
     await screenshot(page, 'compare-set-filter');
+    // A code is put in the set on the Codebook tab, and the set lists it on the Transcripts tab.
+    await page.getByRole('tab', { name: 'Codebook' }).click();
+    await page.getByRole('treeitem', { name: /Minimising and deflecting/ }).click();
+    const inSet = page.getByRole('group', { name: 'Sets' }).getByLabel('Read twice');
+    await inSet.click();
+    await expect.poll(() => inSet.isChecked()).toBe(true);
+    await screenshot(page, 'codebook-code-sets');
+    await page.getByRole('tab', { name: 'Transcripts' }).click();
+    await sets.locator('summary', { hasText: 'Read twice' }).click();
+    await expect.poll(() => sets.locator('summary').first().textContent()).toMatch(/Read twice \(2 transcripts, 1 code\)/);
+    await expect.poll(() => sets.getByRole('list', { name: 'Codes in set Read twice' }).textContent()).toMatch(/Minimising and deflecting/);
+    await screenshot(page, 'transcripts-set-codes');
     await page.getByRole('tab', { name: 'Project' }).click();
     await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
     const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
     const file = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
     const xml = strFromU8(unzipSync(file.bytes)['project.qde']!);
-    expect(xml).toMatch(/<Set guid="[^"]+" name="Read twice">(<MemberSource targetGUID="[^"]+"\/>){2}<\/Set>/);
+    expect(xml).toMatch(
+      /<Set guid="[^"]+" name="Read twice"><MemberCode targetGUID="[^"]+"\/>(<MemberSource targetGUID="[^"]+"\/>){2}<\/Set>/,
+    );
     expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
     expect(errors).toEqual([]);
   });

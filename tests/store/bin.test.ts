@@ -26,6 +26,7 @@ import {
   saveAttributeDefs,
   saveParticipant,
   softDeleteParticipant,
+  saveSets,
   softDeleteSource,
   updateSource,
 } from '../../renderer/store/projectRepo';
@@ -272,6 +273,7 @@ describe('the transcript bin', () => {
     const { v1, v2, d1 } = await buildStudy();
     await expect(purgeSource(db, v1)).rejects.toThrow(/Only a transcript in the bin/);
     await softDeleteSource(db, v1);
+    await saveSets(db, [{ id: 's', name: 'Read twice', description: '', sourceIds: [v1, d1], codeIds: [] }], 'set');
     expect(await previewPurge(db, { kind: 'source', sourceId: v1 })).toEqual({
       transcripts: 1,
       inBin: 1,
@@ -299,6 +301,9 @@ describe('the transcript bin', () => {
     expect(all).toContain(SECRET.matrix);
     expect((await codingsOfSource(db, d1)).map((c) => c.id)).toEqual(['d-ann', 'd-bo', 'd-cons']);
     expect(await db.sources.get(v2)).toBeDefined();
+    // No set still names the purged transcript; the others stay in it.
+    expect((await loadSetup(db)).sets[0]!.sourceIds).toEqual([d1]);
+    expect(all).not.toContain(v1);
     const log = (await loadProjectLog(db, 5)).lines[0]!.summary;
     expect(log).toMatch(
       /^A transcript was deleted for ever on \d{4}-\d\d-\d\d: 3 codings, 2 memos, 1 quote, 1 consensus decision removed with it$/,

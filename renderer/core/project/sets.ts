@@ -30,11 +30,39 @@ export function removeSet(sets: readonly ProjectSet[], id: string): ProjectSet[]
   return sets.filter((s) => s.id !== id);
 }
 
+function setMembership(
+  sets: readonly ProjectSet[],
+  id: string,
+  field: 'sourceIds' | 'codeIds',
+  memberId: string,
+  member: boolean,
+): ProjectSet[] {
+  const without = setById(sets, id)[field].filter((m) => m !== memberId);
+  return sets.map((s) => (s.id === id ? { ...s, [field]: member ? [...without, memberId] : without } : s));
+}
+
 /** Puts a transcript in a set or takes it out. */
 export function setSourceMembership(sets: readonly ProjectSet[], id: string, sourceId: string, member: boolean): ProjectSet[] {
-  const set = setById(sets, id);
-  const without = set.sourceIds.filter((s) => s !== sourceId);
-  return sets.map((s) => (s.id === id ? { ...s, sourceIds: member ? [...without, sourceId] : without } : s));
+  return setMembership(sets, id, 'sourceIds', sourceId, member);
+}
+
+/** Puts a code in a set or takes it out (NVivo, MAXQDA and ATLAS.ti group codes this way too). */
+export function setCodeMembership(sets: readonly ProjectSet[], id: string, codeId: string, member: boolean): ProjectSet[] {
+  return setMembership(sets, id, 'codeIds', codeId, member);
+}
+
+/**
+ * The sets with the given transcripts taken out, for a purge: a transcript deleted for ever
+ * leaves no id behind (a purge must leave nothing that points at what was removed).
+ */
+export function withoutSources(sets: readonly ProjectSet[], sourceIds: readonly string[]): ProjectSet[] {
+  const gone = new Set(sourceIds);
+  return sets.map((s) => ({ ...s, sourceIds: s.sourceIds.filter((id) => !gone.has(id)) }));
+}
+
+/** The sets a code is in, by name, for the codebook. */
+export function setsOfCode(sets: readonly ProjectSet[], codeId: string): ProjectSet[] {
+  return sets.filter((s) => s.codeIds.includes(codeId));
 }
 
 /**

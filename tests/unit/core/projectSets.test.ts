@@ -1,6 +1,16 @@
 // Sets of transcripts: made, renamed, filled and removed as lists; names unique, ignoring case.
 import { describe, expect, it } from 'vitest';
-import { addSet, describeSets, inSet, removeSet, renameSet, setSourceMembership, withinSets } from '../../../renderer/core/project';
+import {
+  addSet,
+  describeSets,
+  inSet,
+  removeSet,
+  renameSet,
+  setCodeMembership,
+  setsOfCode,
+  setSourceMembership,
+  withinSets,
+} from '../../../renderer/core/project';
 import { ValidationError } from '../../../renderer/core/shared';
 
 describe('sets', () => {
@@ -22,6 +32,23 @@ describe('sets', () => {
     expect(['t1', 't2', 't3'].filter(inSet(sets, 's1'))).toEqual(['t2']);
     expect(['t1', 't2'].filter(inSet(sets, null))).toEqual(['t1', 't2']);
     expect(one[0]!.sourceIds).toEqual([]); // the list given is never changed
+  });
+
+  it('take codes in and out once each, apart from their transcripts, and say which sets hold a code', () => {
+    let sets = addSet(setSourceMembership(one, 's1', 't1', true), 'Measures', 's2');
+    sets = setCodeMembership(sets, 's1', 'c1', true);
+    sets = setCodeMembership(sets, 's1', 'c1', true);
+    sets = setCodeMembership(sets, 's2', 'c1', true);
+    sets = setCodeMembership(sets, 's2', 'c2', true);
+    expect(sets.map((s) => [s.sourceIds, s.codeIds])).toEqual([
+      [['t1'], ['c1']],
+      [[], ['c1', 'c2']],
+    ]);
+    expect(setsOfCode(sets, 'c1').map((s) => s.name)).toEqual(['Site A', 'Measures']);
+    sets = setCodeMembership(sets, 's2', 'c1', false);
+    expect(setsOfCode(sets, 'c1').map((s) => s.name)).toEqual(['Site A']);
+    expect(setsOfCode(sets, 'c3')).toEqual([]);
+    expect(() => setCodeMembership(sets, 'gone', 'c1', true)).toThrow('That set no longer exists.');
   });
 
   it('are renamed (not onto another set’s name) and removed; a set that is gone is refused', () => {
