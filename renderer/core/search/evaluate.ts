@@ -1,0 +1,160 @@
+// The query tree evaluated over one transcript, the same way whoever finds the words: the
+// reference scan (searchText.ts) and the index (searchIndex.ts) differ only in how a DocView
+// answers "which words match this test"; phrases, NEAR and the Boolean operators are here once.
+//
+// A hit is a span of whole words inside one searchable unit (a turn of the chosen speaker).
+// AND and NOT look for their other side in the same unit (scope 'turn') or the same transcript.
+import type { Range } from '../shared';
+import { wordAfter } from './tokens';
+import type { TextPattern } from './regex';
+import type { QueryNode, SearchOptions } from './types';
+import type { WordTest } from './words';
+
+export interface DocView {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The stretches searched, in order, not overlapping (filters.ts speakerUnits). */
+  units: readonly Range[];
+  /** The ordinals of the words passing `test`, ascending. */
+  words(test: WordTest): ArrayLike<number>;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  /** Ordinals of its first and last word (for NEAR). */
+  first: number;
+  last: number;
+  /** Index of the unit holding it. */
+  unit: number;
+}
+
+/** A query made ready for many transcripts: its word tests and patterns built once. */
+export interface CompiledQuery {
+  node: QueryNode;
+  tests: Map<QueryNode, WordTest>;
+  patterns: Map<QueryNode, TextPattern>;
+  options: SearchOptions;
+}
+
+/** The unit holding [start, end), or -1. */
+function unitOf(units: readonly Range[], start: number, end: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid]!.start <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && end <= units[found]!.end ? found : -1;
+}
+
+function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: (o: number) => boolean): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < ordinals.length; i += 1) {
+    const first = ordinals[i]!;
+    const last = first + length - 1;
+    if (last >= doc.starts.length || !keep(first)) continue;
+    const start = doc.starts[first]!;
+    const end = doc.ends[last]!;
+    const unit = unitOf(doc.units, start, end);
+    if (unit >= 0) out.push({ start, end, first, last, unit });
+  }
+  return out;
+}
+
+function matchingWords(doc: DocView, test: WordTest): ArrayLike<number> {
+  const found = doc.words(test);
+  if (!test.strict) return found;
+  const strict = test.strict;
+  return Array.from(found).filter((o) => strict(doc.text.slice(doc.starts[o], doc.ends[o])));
+}
+
+const byPlace = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+/** Sorted, with repeats of the same stretch dropped. */
+function distinct(spans: Span[]): Span[] {
+  spans.sort(byPlace);
+  return spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start || s.end !== spans[i - 1]!.end);
+}
+
+function near(left: Span[], right: Span[], distance: number): Span[] {
+  const byFirst = [...right].sort((a, b) => a.first - b.first);
+  const longest = byFirst.reduce((m, s) => Math.max(m, s.last - s.first), 0);
+  const out: Span[] = [];
+  for (const a of left) {
+    // Every b that could be close enough starts within this window of words.
+    const from = a.first - distance - 1 - longest;
+    let lo = 0;
+    let hi = byFirst.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byFirst[mid]!.first < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < byFirst.length && byFirst[i]!.first <= a.last + distance + 1; i += 1) {
+      const b = byFirst[i]!;
+      if (b.unit !== a.unit) continue;
+      const gap = b.first > a.last ? b.first - a.last - 1 : a.first > b.last ? a.first - b.last - 1 : -1;
+      if (gap < 0 || gap > distance) continue;
+      out.push({
+        start: Math.min(a.start, b.start),
+        end: Math.max(a.end, b.end),
+        first: Math.min(a.first, b.first),
+        last: Math.max(a.last, b.last),
+        unit: a.unit,
+      });
+    }
+  }
+  return distinct(out);
+}
+
+function regexSpans(doc: DocView, pattern: TextPattern): Span[] {
+  const out: Span[] = [];
+  for (const [start, end] of pattern.matches(doc.text)) {
+    const unit = unitOf(doc.units, start, end);
+    if (unit < 0) continue;
+    const first = wordAfter(doc.ends, start);
+    const last = Math.max(first, wordAfter(doc.ends, end - 1));
+    out.push({ start, end, first, last: Math.min(last, Math.max(0, doc.starts.length - 1)), unit });
+  }
+  return out;
+}
+
+export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
+  const scopeKey = (s: Span) => (query.options.scope === 'transcript' ? 0 : s.unit);
+  const run = (node: QueryNode): Span[] => {
+    switch (node.kind) {
+      case 'word':
+        return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true);
+      case 'phrase': {
+        const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
+        const others = rest.map((list) => new Set(Array.from(list)));
+        return wordSpans(doc, head!, node.words.length, (o) => others.every((set, i) => set.has(o + i + 1)));
+      }
+      case 'regex':
+        return regexSpans(doc, query.patterns.get(node)!);
+      case 'near':
+        return near(run(node.left), run(node.right), node.distance);
+      case 'or':
+        return distinct(node.children.flatMap(run));
+      case 'and': {
+        const parts = node.children.map(run);
+        const everywhere = parts.map((p) => new Set(p.map(scopeKey)));
+        const shared = (s: Span) => everywhere.every((keys) => keys.has(scopeKey(s)));
+        return distinct(parts.flat().filter(shared));
+      }
+      case 'not': {
+        const include = run(node.include);
+        if (include.length === 0) return [];
+        const excluded = new Set(run(node.exclude).map(scopeKey));
+        return include.filter((s) => !excluded.has(scopeKey(s)));
+      }
+    }
+  };
+  return run(query.node);
+}
