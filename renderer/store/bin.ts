@@ -56,6 +56,7 @@ const purgeTables = (db: ProjectDb) => [
   db.frameworkCells,
   db.history,
   db.meta,
+  db.searchIndex,
 ];
 
 async function plan(db: ProjectDb, target: PurgeTarget): Promise<PurgePlan> {
@@ -85,6 +86,7 @@ async function applyPurge(db: ProjectDb, target: PurgeTarget, actor: string, che
     if (p.participantUpdates.length) await db.participants.bulkPut(p.participantUpdates);
     await db.sources.bulkDelete(p.sourceIds);
     await db.sourceContent.bulkDelete(p.sourceIds);
+    await db.searchIndex.bulkDelete(p.sourceIds);
     await db.codingSets.bulkDelete(p.sourceIds);
     const sets = (await db.meta.get('sets'))?.value as ProjectSet[] | undefined;
     if (sets?.length && p.sourceIds.length) await db.meta.put({ key: 'sets', value: withoutSources(sets, p.sourceIds) });

@@ -17,6 +17,14 @@ export interface SourceContent {
   originalDocx?: string;
 }
 
+/** A transcript's part of the search index (core/search indexCodec), its numbers as base64. */
+export interface SearchIndexRecord {
+  sourceId: string;
+  fingerprint: string;
+  terms: string;
+  numbers: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -49,6 +57,7 @@ export class ProjectDb extends Dexie {
   decisions!: EntityTable<Decision, 'id'>;
   basketItems!: EntityTable<BasketItem, 'id'>;
   history!: Table<HistoryEntry, number>;
+  searchIndex!: EntityTable<SearchIndexRecord, 'sourceId'>;
 
   constructor(readonly projectId: string) {
     super(projectDbName(projectId));
@@ -65,6 +74,7 @@ export class ProjectDb extends Dexie {
     this.version(6).stores(SCHEMA_V6_CHANGES);
     this.version(7).stores(SCHEMA_V7_CHANGES);
     this.version(8).stores(SCHEMA_V8_CHANGES);
+    this.version(9).stores(SCHEMA_V9_CHANGES);
     this.use(sealedTables(projectId));
     // Before anyone else reads or writes: whether this project is encrypted, so that a write to
     // a locked one is refused rather than stored in clear (sealedTables.ts).
@@ -153,6 +163,16 @@ export const SCHEMA_V8_CHANGES = {
 } as const;
 
 export const SCHEMA_V8 = { ...SCHEMA_V7, ...SCHEMA_V8_CHANGES };
+
+/**
+ * Version 9 adds the search index, one record per transcript (store/searchStore.ts); a new
+ * table, so nothing moves: the index of an older project is built when it is first searched.
+ */
+export const SCHEMA_V9_CHANGES = {
+  searchIndex: 'sourceId',
+} as const;
+
+export const SCHEMA_V9 = { ...SCHEMA_V8, ...SCHEMA_V9_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

@@ -65,13 +65,17 @@ describe('project archive', () => {
     expect(entry.isSample).toBe(true);
     const again = await readArchive(await exportArchive(entry.id), 'again.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
     const frozen = await readArchive(frozenV7, 'frozen.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
-    expect(again.manifest.schemaVersion).toBe(8);
-    expect(again.tables).toEqual(frozen.tables); // version 8 changed indexes only
+    expect(again.manifest.schemaVersion).toBe(9);
+    expect(again.tables).toEqual(frozen.tables); // version 8 changed indexes only; 9's search index is not archived
   });
 
-  it('restores the frozen archive of schema 8, and exports it again byte for byte', async () => {
+  it('restores the frozen archive of schema 8, and exports it again as it was but for the schema number', async () => {
     const entry = await importArchive(frozenV8, 'Sample study (fictional).mirabal');
-    expect(await exportArchive(entry.id)).toEqual(frozenV8);
+    const again = await readArchive(await exportArchive(entry.id), 'again.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    const frozen = await readArchive(frozenV8, 'frozen.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(again.manifest).toEqual({ ...frozen.manifest, schemaVersion: 9 });
+    // Version 9 adds only the search index, which archives leave out (it is made from the text).
+    expect(again.tables).toEqual(frozen.tables);
   });
 
   it('encodes entries to the same bytes as TextEncoder, lone surrogates and all', () => {

@@ -17,39 +17,13 @@ import {
 import { closeProjectDb, projectDb } from '../../renderer/store/projectDb';
 import { loadSnapshot, loadSetup, listSources, getSource } from '../../renderer/store/projectRepo';
 import { getProject, listProjects } from '../../renderer/store/projects';
-import { projectDbName } from '../../renderer/store/registry';
 import { createSampleProject } from '../../renderer/store/sampleProject';
 import { LockedError } from '../../renderer/store/sealedTables';
-import { freshRegistry } from './helpers';
+import { freshRegistry, rawDump } from './helpers';
 
 const PASSPHRASE = 'seven blue herons at dusk';
 
 beforeEach(() => freshRegistry());
-
-/** Every record of every object store, as text, straight from IndexedDB; sealed bytes as Latin-1. */
-async function rawDump(projectId: string): Promise<{ text: string; records: Record<string, unknown>[] }> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(projectDbName(projectId));
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const names = [...idb.objectStoreNames];
-  const tx = idb.transaction(names, 'readonly');
-  const all = await Promise.all(
-    names.map(
-      (name) =>
-        new Promise<Record<string, unknown>[]>((resolve, reject) => {
-          const request = tx.objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-          request.onerror = () => reject(request.error);
-        }),
-    ),
-  );
-  idb.close();
-  const records = all.flat();
-  const text = JSON.stringify(records, (_k, v: unknown) => (v instanceof Uint8Array ? String.fromCharCode(...v) : v));
-  return { text, records };
-}
 
 /** Words of 6+ letters, sentences, pseudonyms and memos of the project as a researcher wrote them. */
 /**

@@ -10,3 +10,7 @@ export * from './searchText';
 export * from './searchIndex';
 export * from './indexCodec';
 export { compileQuery } from './compile';
+export * from './corpus';
+export * from './frequencies';
+export * from './stopWords';
+export * from './wordCloud';

@@ -1,0 +1,63 @@
+// What the search worker holds: every transcript's text and turns beside the index, so a
+// search is asked with the project's small records only (people, waves, sets, transcripts'
+// metadata: what the filters read) and never sends 20 MB of text across for each query.
+import type { ProjectSnapshot, Source, Turn } from '../shared';
+import type { SearchTextOptions } from './searchText';
+import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
+import type { SearchHit } from './types';
+
+export interface CorpusText {
+  id: string;
+  text: string;
+  turns: Turn[];
+}
+
+/** A project as a search is asked with it: its transcripts without text or turns. */
+export type SearchProject = Omit<ProjectSnapshot, 'sources'> & { sources: Omit<Source, 'text' | 'turns'>[] };
+
+export class SearchCorpus {
+  readonly index = new SearchIndex();
+  private readonly texts = new Map<string, CorpusText>();
+
+  get size(): number {
+    return this.texts.size;
+  }
+
+  has(id: string): boolean {
+    return this.texts.has(id);
+  }
+
+  /**
+   * Takes a transcript in, with its stored part of the index when there is one that fits its
+   * text; returns the part made when it had to be made (for the caller to store), else null.
+   */
+  add(source: CorpusText, stored?: SourceIndex): SourceIndex | null {
+    this.texts.set(source.id, source);
+    const fingerprint = textFingerprint(source.text);
+    if (stored && stored.fingerprint === fingerprint) {
+      this.index.put(stored);
+      return null;
+    }
+    if (this.index.holds(source.id, fingerprint)) return null;
+    const made = indexSource(source.id, source.text);
+    this.index.put(made);
+    return made;
+  }
+
+  remove(id: string): void {
+    this.texts.delete(id);
+    this.index.remove(id);
+  }
+
+  /** The project with each transcript's text and turns put back (those not held have none, and no hits). */
+  withTexts(project: SearchProject): ProjectSnapshot {
+    return {
+      ...project,
+      sources: project.sources.map((s) => ({ ...s, text: this.texts.get(s.id)?.text ?? '', turns: this.texts.get(s.id)?.turns ?? [] })),
+    };
+  }
+
+  search(project: SearchProject, query: string, options: SearchTextOptions = {}): SearchHit[] {
+    return this.index.search(this.withTexts(project), query, options);
+  }
+}

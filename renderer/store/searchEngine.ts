@@ -1,0 +1,146 @@
+// The main thread's side of search: keeps the worker's corpus in step with the project (a
+// transcript imported is indexed, one purged or binned is dropped: never a full rebuild), stores
+// each transcript's part of the index as the worker makes it, and asks the queries. Requests
+// go one at a time, in order. A query that runs too long (a regular expression the safety check
+// let through) is stopped by ending the worker; the next request starts a fresh one.
+import { QueryError, type SearchHit, type SearchProject, type SearchTextOptions } from '../core/search';
+import type { ProjectDb } from './projectDb';
+import { createSearchHost, type SearchReply, type SearchRequest } from './searchHost';
+import { loadSearchParts, saveSearchParts } from './searchStore';
+
+export interface SearchProgress {
+  done: number;
+  total: number;
+}
+
+/** Transcripts sent to the worker at a time: their texts are read from the database per batch. */
+const BATCH = 40;
+
+type Final = Exclude<SearchReply, { type: 'progress' }>;
+
+export class SearchEngine {
+  private worker: Worker | null = null;
+  private readonly inline = typeof Worker === 'undefined' ? createSearchHost() : null;
+  private held = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: ProjectDb,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  /** How many transcripts the index holds now. */
+  get size(): number {
+    return this.held.size;
+  }
+
+  private start(): Worker {
+    this.worker ??= new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module' });
+    return this.worker;
+  }
+
+  /** Ends the worker (and what it held): the next request starts again from the stored index. */
+  private reset(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.held = new Set();
+  }
+
+  private send(request: SearchRequest, onProgress?: (p: SearchProgress) => void, timeoutMs?: number): Promise<Final> {
+    const run = () =>
+      new Promise<Final>((resolve, reject) => {
+        const receive = (reply: SearchReply) => {
+          if (reply.type === 'progress') onProgress?.(reply);
+          else resolve(reply);
+        };
+        if (this.inline) {
+          this.inline(request, receive);
+          return;
+        }
+        const worker = this.start();
+        const timer =
+          timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                this.reset();
+                reject(
+                  new Error(`The search took more than ${Math.round(timeoutMs / 1000)} seconds and was stopped. Make it more specific.`),
+                );
+              }, timeoutMs);
+        worker.onmessage = (event: MessageEvent<SearchReply>) => {
+          if (event.data.type !== 'progress') clearTimeout(timer);
+          receive(event.data);
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          clearTimeout(timer);
+          this.reset();
+          reject(new Error(`The search stopped: ${event.message || 'its worker failed'}.`));
+        };
+        worker.postMessage(request);
+      });
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Brings the index in step with the project's live transcripts: adds those missing (from their
+   * stored parts where they fit, else indexing their text, and storing what was made), drops
+   * those binned or purged. Returns how many it added and how many it had to index.
+   */
+  async sync(onProgress?: (p: SearchProgress) => void): Promise<{ added: number; indexed: number }> {
+    const live = new Set((await this.db.sources.toArray()).filter((s) => s.deletedAt == null).map((s) => s.id));
+    const gone = [...this.held].filter((id) => !live.has(id));
+    if (gone.length) {
+      await this.send({ type: 'remove', ids: gone });
+      gone.forEach((id) => this.held.delete(id));
+    }
+    const missing = [...live].filter((id) => !this.held.has(id));
+    let indexed = 0;
+    for (let at = 0; at < missing.length; at += BATCH) {
+      const ids = missing.slice(at, at + BATCH);
+      const [contents, stored] = await Promise.all([this.db.sourceContent.bulkGet(ids), loadSearchParts(this.db, ids)]);
+      const sources = contents.filter((c) => c !== undefined).map((c) => ({ id: c.id, text: c.text, turns: c.turns }));
+      const reply = await this.send({ type: 'add', sources, stored }, (p) => onProgress?.({ done: at + p.done, total: missing.length }));
+      if (reply.type === 'error') throw new Error(reply.message);
+      if (reply.type === 'added') {
+        await saveSearchParts(this.db, reply.made);
+        indexed += reply.made.length;
+      }
+      sources.forEach((s) => this.held.add(s.id));
+      onProgress?.({ done: Math.min(missing.length, at + BATCH), total: missing.length });
+    }
+    return { added: missing.length, indexed };
+  }
+
+  /** The hits of a query (after bringing the index in step). Throws the QueryError of a bad query. */
+  async search(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<SearchHit[]> {
+    await this.sync();
+    const reply = await this.send({ type: 'search', project, query, options }, undefined, this.timeoutMs);
+    if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
+    if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
+    return reply.hits;
+  }
+
+  dispose(): void {
+    this.reset();
+  }
+}
+
+const engines = new Map<ProjectDb, SearchEngine>();
+
+/** The project's search engine, made on first use and kept while the project is open. */
+export function searchEngineFor(db: ProjectDb): SearchEngine {
+  let engine = engines.get(db);
+  if (!engine) {
+    engine = new SearchEngine(db);
+    engines.set(db, engine);
+  }
+  return engine;
+}
+
+export function disposeSearchEngine(db: ProjectDb): void {
+  engines.get(db)?.dispose();
+  engines.delete(db);
+}

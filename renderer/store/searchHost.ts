@@ -1,0 +1,67 @@
+// The search index's home: a SearchCorpus answering requests, in the search worker
+// (searchWorker.ts) or, where there is no worker (tests, scripts), on the calling thread. The
+// same code either way, so what the tests see is what the app runs.
+import {
+  decodeSourceIndex,
+  encodeSourceIndex,
+  QueryError,
+  SearchCorpus,
+  type CorpusText,
+  type SearchHit,
+  type SearchProject,
+  type SearchTextOptions,
+  type StoredSourceIndex,
+} from '../core/search';
+import { errorMessage } from '../core/shared';
+
+export type SearchRequest =
+  | { type: 'add'; sources: CorpusText[]; stored: StoredSourceIndex[] }
+  | { type: 'remove'; ids: string[] }
+  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions };
+
+export type SearchReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'added'; made: StoredSourceIndex[]; size: number }
+  | { type: 'removed'; size: number }
+  | { type: 'hits'; hits: SearchHit[] }
+  | { type: 'error'; message: string; position: number | null };
+
+/** How often an indexing run reports progress (transcripts). */
+const PROGRESS_EVERY = 10;
+
+export function createSearchHost(): (request: SearchRequest, post: (reply: SearchReply) => void) => void {
+  const corpus = new SearchCorpus();
+  return (request, post) => {
+    try {
+      switch (request.type) {
+        case 'add': {
+          const stored = new Map(request.stored.map((s) => [s.sourceId, s]));
+          const made: StoredSourceIndex[] = [];
+          request.sources.forEach((source, i) => {
+            const kept = stored.get(source.id);
+            let part;
+            try {
+              part = corpus.add(source, kept && decodeSourceIndex(kept));
+            } catch {
+              // A damaged stored part is made again from the text.
+              part = corpus.add(source);
+            }
+            if (part) made.push(encodeSourceIndex(part));
+            if ((i + 1) % PROGRESS_EVERY === 0) post({ type: 'progress', done: i + 1, total: request.sources.length });
+          });
+          post({ type: 'added', made, size: corpus.size });
+          return;
+        }
+        case 'remove':
+          request.ids.forEach((id) => corpus.remove(id));
+          post({ type: 'removed', size: corpus.size });
+          return;
+        case 'search':
+          post({ type: 'hits', hits: corpus.search(request.project, request.query, request.options) });
+          return;
+      }
+    } catch (error) {
+      post({ type: 'error', message: errorMessage(error), position: error instanceof QueryError ? error.position : null });
+    }
+  };
+}

@@ -1,0 +1,90 @@
+// The search engine over a real project database (fake IndexedDB, no worker: the host runs on
+// this thread, the same code the worker runs): it indexes what is missing and stores it, picks
+// the stored index up again, follows imports, the bin and purges, and keeps the index sealed in
+// an encrypted project.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { searchText, type SearchProject } from '../../renderer/core/search';
+import { purgeSource } from '../../renderer/store/bin';
+import { encryptProject } from '../../renderer/store/encryption';
+import { closeProjectDb, projectDb, type ProjectDb } from '../../renderer/store/projectDb';
+import { loadSnapshot, softDeleteSource } from '../../renderer/store/projectRepo';
+import { createSampleProject } from '../../renderer/store/sampleProject';
+import { SearchEngine } from '../../renderer/store/searchEngine';
+import { freshRegistry, rawDump } from './helpers';
+
+let projectId: string;
+let db: ProjectDb;
+beforeEach(async () => {
+  freshRegistry();
+  projectId = (await createSampleProject()).id;
+  db = projectDb(projectId);
+});
+
+async function searchProjectOf(): Promise<SearchProject> {
+  const snapshot = await loadSnapshot(db);
+  return { ...snapshot, sources: snapshot.sources.map(({ text: _t, turns: _u, ...meta }) => meta) };
+}
+
+describe('the search engine', () => {
+  it('indexes every transcript once, stores it, and finds what the reference scan finds', async () => {
+    const engine = new SearchEngine(db);
+    const progress: number[] = [];
+    expect(await engine.sync((p) => progress.push(p.done))).toEqual({ added: 12, indexed: 12 });
+    expect(progress.at(-1)).toBe(12);
+    expect(await db.searchIndex.count()).toBe(12);
+    const snapshot = await loadSnapshot(db);
+    for (const query of ['police', 'he NEAR/3 changed', '"the programme"', 'angr* OR shout*', '/resp\\w+/']) {
+      for (const speaker of ['participant', 'both'] as const) {
+        const hits = await engine.search(await searchProjectOf(), query, { speaker });
+        expect(hits, query).toEqual(searchText(snapshot, query, { speaker }));
+      }
+    }
+    expect((await engine.search(await searchProjectOf(), 'separated OR he')).length).toBeGreaterThan(5);
+    // Nothing more to do the second time.
+    expect(await engine.sync()).toEqual({ added: 0, indexed: 0 });
+  });
+
+  it('picks the stored index up in a new session without indexing again', async () => {
+    await new SearchEngine(db).sync();
+    const again = new SearchEngine(db);
+    expect(await again.sync()).toEqual({ added: 12, indexed: 0 });
+    expect((await again.search(await searchProjectOf(), 'separated OR he')).length).toBeGreaterThan(5);
+  });
+
+  it('makes again a stored part that does not fit the text any more, or is damaged', async () => {
+    await new SearchEngine(db).sync();
+    const [first, second] = await db.searchIndex.limit(2).toArray();
+    await db.searchIndex.update(first!.sourceId, { fingerprint: 'stale' });
+    await db.searchIndex.update(second!.sourceId, { numbers: 'AAAA' });
+    expect(await new SearchEngine(db).sync()).toEqual({ added: 12, indexed: 2 });
+    expect((await db.searchIndex.get(first!.sourceId))!.fingerprint).not.toBe('stale');
+  });
+
+  it('follows the bin and purges: a binned transcript is not searched, a purged one leaves no index', async () => {
+    const engine = new SearchEngine(db);
+    await engine.sync();
+    const snapshot = await loadSnapshot(db);
+    const dale = snapshot.sources.find((s) => s.title === 'Dale_T1')!;
+    const before = await engine.search(await searchProjectOf(), 'the', { speaker: 'both' });
+    expect(before.some((h) => h.sourceId === dale.id)).toBe(true);
+    await softDeleteSource(db, dale.id);
+    expect(engine.size).toBe(12);
+    const after = await engine.search(await searchProjectOf(), 'the', { speaker: 'both' });
+    expect(after.some((h) => h.sourceId === dale.id)).toBe(false);
+    expect(engine.size).toBe(11);
+    expect(await db.searchIndex.get(dale.id)).toBeDefined(); // kept for a restore
+    await purgeSource(db, dale.id);
+    expect(await db.searchIndex.get(dale.id)).toBeUndefined();
+  });
+
+  it('keeps the index sealed in an encrypted project: no word of it in clear', async () => {
+    await encryptProject(projectId, 'seven blue herons at dusk');
+    const engine = new SearchEngine(db);
+    expect((await engine.sync()).indexed).toBe(12);
+    expect((await engine.search(await searchProjectOf(), 'separation')).length).toBeGreaterThan(0);
+    expect(await db.searchIndex.count()).toBe(12);
+    const { text } = await rawDump(projectId);
+    expect(text.toLowerCase()).not.toContain('separation');
+    closeProjectDb(projectId);
+  });
+});
