@@ -3,7 +3,7 @@
 // each transcript's part of the index as the worker makes it, and asks the queries. Requests
 // go one at a time, in order. A query that runs too long (a regular expression the safety check
 // let through) is stopped by ending the worker; the next request starts a fresh one.
-import { QueryError, type SearchHit, type SearchProject, type SearchTextOptions } from '../core/search';
+import { QueryError, type ConcordanceLine, type SearchProject, type SearchTextOptions } from '../core/search';
 import type { ProjectDb } from './projectDb';
 import { createSearchHost, type SearchReply, type SearchRequest } from './searchHost';
 import { loadSearchParts, saveSearchParts } from './searchStore';
@@ -114,13 +114,16 @@ export class SearchEngine {
     return { added: missing.length, indexed };
   }
 
-  /** The hits of a query (after bringing the index in step). Throws the QueryError of a bad query. */
-  async search(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<SearchHit[]> {
+  /**
+   * The hits of a query in reading order (after bringing the index in step), each with up to
+   * `context` characters of text each side. Throws the QueryError of a query that cannot be read.
+   */
+  async search(project: SearchProject, query: string, options: SearchTextOptions = {}, context = 0): Promise<ConcordanceLine[]> {
     await this.sync();
-    const reply = await this.send({ type: 'search', project, query, options }, undefined, this.timeoutMs);
+    const reply = await this.send({ type: 'search', project, query, options, context }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
-    return reply.hits;
+    return reply.lines;
   }
 
   dispose(): void {

@@ -6,8 +6,8 @@ import {
   encodeSourceIndex,
   QueryError,
   SearchCorpus,
+  type ConcordanceLine,
   type CorpusText,
-  type SearchHit,
   type SearchProject,
   type SearchTextOptions,
   type StoredSourceIndex,
@@ -17,13 +17,13 @@ import { errorMessage } from '../core/shared';
 export type SearchRequest =
   | { type: 'add'; sources: CorpusText[]; stored: StoredSourceIndex[] }
   | { type: 'remove'; ids: string[] }
-  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions };
+  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions; context: number };
 
 export type SearchReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'added'; made: StoredSourceIndex[]; size: number }
   | { type: 'removed'; size: number }
-  | { type: 'hits'; hits: SearchHit[] }
+  | { type: 'hits'; lines: ConcordanceLine[] }
   | { type: 'error'; message: string; position: number | null };
 
 /** How often an indexing run reports progress (transcripts). */
@@ -57,7 +57,7 @@ export function createSearchHost(): (request: SearchRequest, post: (reply: Searc
           post({ type: 'removed', size: corpus.size });
           return;
         case 'search':
-          post({ type: 'hits', hits: corpus.search(request.project, request.query, request.options) });
+          post({ type: 'hits', lines: corpus.concordance(corpus.search(request.project, request.query, request.options), request.context) });
           return;
       }
     } catch (error) {

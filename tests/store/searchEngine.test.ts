@@ -35,8 +35,12 @@ describe('the search engine', () => {
     const snapshot = await loadSnapshot(db);
     for (const query of ['police', 'he NEAR/3 changed', '"the programme"', 'angr* OR shout*', '/resp\\w+/']) {
       for (const speaker of ['participant', 'both'] as const) {
-        const hits = await engine.search(await searchProjectOf(), query, { speaker });
-        expect(hits, query).toEqual(searchText(snapshot, query, { speaker }));
+        const lines = await engine.search(await searchProjectOf(), query, { speaker }, 40);
+        expect(
+          lines.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
+          query,
+        ).toEqual(searchText(snapshot, query, { speaker }));
+        for (const l of lines) expect(l.keyword).toBe(snapshot.sources.find((s) => s.id === l.sourceId)!.text.slice(l.start, l.end).replace(/\s+/g, ' '));
       }
     }
     expect((await engine.search(await searchProjectOf(), 'separated OR he')).length).toBeGreaterThan(5);

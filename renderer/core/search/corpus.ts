@@ -4,6 +4,7 @@
 import type { ProjectSnapshot, Source, Turn } from '../shared';
 import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
+import { concordanceLine, type ConcordanceLine } from './kwic';
 import type { SearchHit } from './types';
 
 export interface CorpusText {
@@ -59,5 +60,10 @@ export class SearchCorpus {
 
   search(project: SearchProject, query: string, options: SearchTextOptions = {}): SearchHit[] {
     return this.index.search(this.withTexts(project), query, options);
+  }
+
+  /** Hits with up to `width` characters of context each side (the view trims them further). */
+  concordance(hits: readonly SearchHit[], width: number): ConcordanceLine[] {
+    return hits.map((h) => concordanceLine(this.texts.get(h.sourceId)?.text ?? '', h, width));
   }
 }

@@ -11,6 +11,5 @@ export * from './searchIndex';
 export * from './indexCodec';
 export { compileQuery } from './compile';
 export * from './corpus';
-export * from './frequencies';
-export * from './stopWords';
-export * from './wordCloud';
+export * from './kwic';
+export * from './summary';

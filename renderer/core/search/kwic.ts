@@ -1,0 +1,64 @@
+// The concordance (keyword in context): each hit with the text before and after it, trimmed to
+// whole words, as one line a reader scans down the keyword column; sortable by the words just
+// left or just right of the keyword, as MAXQDA's and AntConc's concordances are.
+import { tokenize } from './tokens';
+import type { SearchHit } from './types';
+
+export interface ConcordanceLine extends SearchHit {
+  left: string;
+  keyword: string;
+  right: string;
+}
+
+export type ConcordanceOrder = 'place' | 'left' | 'right' | 'keyword';
+
+/** Line breaks and runs of spaces as one space: a concordance line is one line. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+/**
+ * A hit with up to `width` characters of context each side, cut at a word boundary (never in
+ * the middle of a word), within the transcript.
+ */
+export function concordanceLine(text: string, hit: SearchHit, width: number): ConcordanceLine {
+  let from = Math.max(0, hit.start - width);
+  let to = Math.min(text.length, hit.end + width);
+  // Cut where a word starts or ends, so no half-word shows at either edge.
+  if (from > 0) {
+    const space = text.slice(from, hit.start).search(/\s/);
+    from = space < 0 ? hit.start : from + space + 1;
+  }
+  if (to < text.length) {
+    const before = text.slice(hit.end, to);
+    const space = before.search(/\s\S*$/);
+    to = space < 0 ? hit.end : hit.end + space;
+  }
+  return {
+    ...hit,
+    left: oneLine(text.slice(from, hit.start)).trimStart(),
+    keyword: oneLine(text.slice(hit.start, hit.end)),
+    right: oneLine(text.slice(hit.end, to)).trimEnd(),
+  };
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The words of a context as they sort: nearest the keyword first. */
+function sortWords(context: string, nearestFirst: boolean): string {
+  const words = tokenize(context).keys;
+  return (nearestFirst ? words.reverse() : words).join(' ');
+}
+
+/**
+ * Lines in the order asked: 'place' keeps the search's reading order; 'left' sorts by the word
+ * just before the keyword, then the one before that; 'right' by the words after; 'keyword' by
+ * the hit itself. Ties keep reading order (a stable sort).
+ */
+export function sortConcordance(lines: readonly ConcordanceLine[], order: ConcordanceOrder): ConcordanceLine[] {
+  if (order === 'place') return [...lines];
+  const key = (l: ConcordanceLine) =>
+    order === 'left' ? sortWords(l.left, true) : order === 'right' ? sortWords(l.right, false) : l.keyword.toLowerCase();
+  return lines
+    .map((line, i) => ({ line, i, key: key(line) }))
+    .sort((a, b) => collator.compare(a.key, b.key) || a.i - b.i)
+    .map((x) => x.line);
+}
