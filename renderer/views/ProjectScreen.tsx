@@ -13,6 +13,8 @@ import { projectDb } from '../store/projectDb';
 import { listSources, loadSetup } from '../store/projectRepo';
 import { getProject, markOpened } from '../store/projects';
 import { CodebookView } from './CodebookView';
+import { SearchView } from './SearchView';
+import { disposeSearchEngine } from '../store/searchEngine';
 import { CoderGate } from './CoderGate';
 import { useCommand } from './commandBus';
 import { CodingView } from './CodingView';
@@ -35,6 +37,7 @@ const TAB_LABELS: Record<Tab, string> = {
   transcripts: 'Transcripts',
   coding: 'Coding',
   codebook: 'Codebook',
+  search: 'Search',
   retrieval: 'Retrieval',
   quotes: 'Quotes',
   compare: 'Time 1 / Time 2',
@@ -58,6 +61,8 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
   useEffect(() => {
     void markOpened(route.projectId);
   }, [route.projectId]);
+  // The search worker holds the project's words: it ends when the project is closed.
+  useEffect(() => () => disposeSearchEngine(db), [db]);
   useAutoBackup(route.projectId);
 
   const context = useMemo<ProjectContextValue | null>(() => {
@@ -251,6 +256,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
           {route.tab === 'transcripts' && <TranscriptsView db={db} setup={setup} sources={sources} route={route} />}
           {route.tab === 'coding' && <CodingView setup={setup} sources={sources} route={route} />}
           {route.tab === 'codebook' && <CodebookView sets={setup.sets} />}
+          {route.tab === 'search' && <SearchView setup={setup} sources={sources} />}
           {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
           {route.tab === 'quotes' && <QuotesView setup={setup} />}
           {route.tab === 'compare' && <CompareView setup={setup} />}

@@ -2,7 +2,8 @@
 // back to the same project, tab, transcript and passage.
 import { useEffect, useState } from 'react';
 
-export type Tab = 'transcripts' | 'coding' | 'codebook' | 'retrieval' | 'quotes' | 'compare' | 'agreement' | 'participants' | 'setup';
+export type Tab =
+  'transcripts' | 'coding' | 'codebook' | 'search' | 'retrieval' | 'quotes' | 'compare' | 'agreement' | 'participants' | 'setup';
 
 export interface ProjectRoute {
   screen: 'project';
@@ -15,7 +16,18 @@ export interface ProjectRoute {
 
 export type Route = { screen: 'projects' } | ProjectRoute;
 
-export const TABS: Tab[] = ['transcripts', 'coding', 'codebook', 'retrieval', 'quotes', 'compare', 'agreement', 'participants', 'setup'];
+export const TABS: Tab[] = [
+  'transcripts',
+  'coding',
+  'codebook',
+  'search',
+  'retrieval',
+  'quotes',
+  'compare',
+  'agreement',
+  'participants',
+  'setup',
+];
 const WITH_SOURCE: Tab[] = ['transcripts', 'coding'];
 
 export function parseRoute(hash: string): Route {

@@ -1,0 +1,84 @@
+// End to end in Chromium on the sample project: the Search tab indexes the transcripts in its
+// worker, finds a query with counts per wave and participant, sorts the concordance, exports
+// it, explains a bad query, and opens a hit in its transcript.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { download, screenshot, sharedPage, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Search', () => {
+  const s = sharedPage(
+    () => app,
+    async ({ page }) => {
+      await page.getByRole('button', { name: 'Open sample project' }).click();
+      await page.getByRole('tab', { name: 'Search' }).click();
+    },
+  );
+  const lines = () => s.page.getByRole('list', { name: 'Concordance' }).getByRole('listitem');
+
+  it('finds a word in the participants’ turns, with the hits counted per wave and participant', async () => {
+    const { page, errors } = s;
+    await page.getByLabel('Search the transcripts').fill('police OR court*');
+    await page.getByLabel('Search the transcripts').press('Enter');
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Search counts' }).textContent())
+      .toMatch(/^\d+ hits? in \d+ of 12 transcripts · Time 1: \d+/);
+    expect(await lines().count()).toBeGreaterThan(2);
+    const keywords = await page.locator('.kwic-keyword').allTextContents();
+    expect(keywords.every((k) => /^(police|court\w*)$/i.test(k))).toBe(true);
+    const perPerson = await page.getByRole('complementary', { name: 'Hits per participant' }).locator('tbody tr').count();
+    expect(perPerson).toBeGreaterThan(1);
+    await screenshot(page, 'search-concordance');
+    expect(errors).toEqual([]);
+  });
+
+  it('sorts the concordance by the words after the keyword, and exports it as CSV', async () => {
+    const { page, errors } = s;
+    await page.getByRole('button', { name: 'words after' }).click();
+    const after = await page.locator('.kwic-right').allTextContents();
+    // Punctuation does not count: the first word after the keyword does.
+    const firstWords = after.map((t) => (/[\p{L}\p{N}']+/u.exec(t)?.[0] ?? '').toLowerCase());
+    expect(firstWords).toEqual([...firstWords].sort((a, b) => a.localeCompare(b)));
+    expect(new Set(firstWords).size).toBeGreaterThan(3);
+    const file = await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
+    const csv = new TextDecoder().decode(file.bytes);
+    expect(csv.split('\n')[0]).toMatch(/^\uFEFF?Participant,Wave,Transcript,Before,Keyword,After,Start,End/);
+    expect(csv.split('\n').length).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('says where a query cannot be read, and refuses a regular expression that could hang', async () => {
+    const { page, errors } = s;
+    const box = page.getByLabel('Search the transcripts');
+    await box.fill('police AND');
+    await box.press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/AND needs a word on each side/);
+    await box.fill('/(a+)+b/');
+    await box.press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/repeats inside/);
+    await page.getByRole('button', { name: 'How to search' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'How to search' }).textContent()).toMatch(/NEAR/);
+    await screenshot(page, 'search-help');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens a hit at its place in the transcript', async () => {
+    const { page, errors } = s;
+    const box = page.getByLabel('Search the transcripts');
+    await box.fill('"my fault"');
+    await box.press('Enter');
+    await expect.poll(() => lines().count()).toBeGreaterThan(0);
+    await lines().first().click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Coding' }).getAttribute('aria-selected')).toBe('true');
+    // The hit is selected in the transcript (its 8 characters), ready to code.
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^8 characters selected/);
+    await screenshot(page, 'search-opened-hit');
+    expect(errors).toEqual([]);
+  });
+});
