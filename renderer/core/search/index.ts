@@ -13,3 +13,4 @@ export { compileQuery } from './compile';
 export * from './corpus';
 export * from './kwic';
 export * from './summary';
+export * from './autocode';
