@@ -3,7 +3,15 @@
 // each transcript's part of the index as the worker makes it, and asks the queries. Requests
 // go one at a time, in order. A query that runs too long (a regular expression the safety check
 // let through) is stopped by ending the worker; the next request starts a fresh one.
-import { QueryError, type ConcordanceLine, type SearchProject, type SearchTextOptions } from '../core/search';
+import {
+  QueryError,
+  type AutoCodeUnit,
+  type ConcordanceLine,
+  type PassagePreview,
+  type SearchHit,
+  type SearchProject,
+  type SearchTextOptions,
+} from '../core/search';
 import type { ProjectDb } from './projectDb';
 import { createSearchHost, type SearchReply, type SearchRequest } from './searchHost';
 import { loadSearchParts, saveSearchParts } from './searchStore';
@@ -124,6 +132,15 @@ export class SearchEngine {
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
     return reply.lines;
+  }
+
+  /** The passages auto-coding these hits would make, each hit grown to `unit` (core/search autocode). */
+  async passages(hits: readonly SearchHit[], unit: AutoCodeUnit): Promise<PassagePreview[]> {
+    const plain = hits.map(({ sourceId, start, end }) => ({ sourceId, start, end }));
+    const reply = await this.send({ type: 'passages', hits: plain, unit });
+    if (reply.type === 'error') throw new Error(reply.message);
+    if (reply.type !== 'passages') throw new Error('The search worker gave no passages.');
+    return reply.passages;
   }
 
   dispose(): void {

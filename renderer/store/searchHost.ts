@@ -6,7 +6,10 @@ import {
   encodeSourceIndex,
   QueryError,
   SearchCorpus,
+  type AutoCodeUnit,
   type ConcordanceLine,
+  type PassagePreview,
+  type SearchHit,
   type CorpusText,
   type SearchProject,
   type SearchTextOptions,
@@ -17,13 +20,15 @@ import { errorMessage } from '../core/shared';
 export type SearchRequest =
   | { type: 'add'; sources: CorpusText[]; stored: StoredSourceIndex[] }
   | { type: 'remove'; ids: string[] }
-  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions; context: number };
+  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions; context: number }
+  | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit };
 
 export type SearchReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'added'; made: StoredSourceIndex[]; size: number }
   | { type: 'removed'; size: number }
   | { type: 'hits'; lines: ConcordanceLine[] }
+  | { type: 'passages'; passages: PassagePreview[] }
   | { type: 'error'; message: string; position: number | null };
 
 /** How often an indexing run reports progress (transcripts). */
@@ -56,8 +61,14 @@ export function createSearchHost(): (request: SearchRequest, post: (reply: Searc
           request.ids.forEach((id) => corpus.remove(id));
           post({ type: 'removed', size: corpus.size });
           return;
+        case 'passages':
+          post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });
+          return;
         case 'search':
-          post({ type: 'hits', lines: corpus.concordance(corpus.search(request.project, request.query, request.options), request.context) });
+          post({
+            type: 'hits',
+            lines: corpus.concordance(corpus.search(request.project, request.query, request.options), request.context),
+          });
           return;
       }
     } catch (error) {

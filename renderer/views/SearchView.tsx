@@ -22,6 +22,7 @@ import type { SourceMeta } from '../store/projectDb';
 import type { ProjectSetup } from '../store/projectRepo';
 import { searchEngineFor, type SearchProgress } from '../store/searchEngine';
 import { ErrorLine } from './common';
+import { AutoCodeDialog } from './AutoCodeDialog';
 import { Concordance, concordanceRows, useSortedLines } from './Concordance';
 import { useProject } from './projectContext';
 import { openPassage } from './route';
@@ -50,6 +51,8 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<SearchProgress | null>(null);
   const [showHelp, setShowHelp] = useState(false);
+  const [autoCoding, setAutoCoding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const codeFiltered = Boolean(filters.codedWith?.length || filters.notCodedWith?.length);
   const codings = useLiveQuery(() => (codeFiltered ? allCodings(db) : Promise.resolve([])), [db, codeFiltered]);
@@ -102,7 +105,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
 
   const sorted = useSortedLines(lines ?? [], order);
   const byId = useMemo(() => new Map(props.sources.map((s) => [s.id, s])), [props.sources]);
-  const label = (line: ConcordanceLine) => {
+  const label = (line: Pick<ConcordanceLine, 'sourceId'>) => {
     const source = byId.get(line.sourceId);
     const person = props.setup.participants.find((p) => p.id === source?.participantId);
     return {
@@ -236,6 +239,9 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
                 fileName={`Search ${asked ?? ''}`.trim()}
                 sheet={() => ({ name: 'Concordance', rows: concordanceRows(sorted, label, width), headerRows: 1 })}
               />
+              <button type="button" disabled={lines.length === 0} onClick={() => setAutoCoding(true)}>
+                Auto-code…
+              </button>
               <button
                 type="button"
                 onClick={() =>
@@ -254,6 +260,11 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
               </button>
             </div>
             <ErrorLine error={copyError} onDismiss={dismissCopy} />
+            {notice && (
+              <p className="notice" role="status" aria-label="Auto-coded">
+                {notice}
+              </p>
+            )}
             {lines.length > 0 ? (
               <Concordance
                 lines={sorted}
@@ -297,7 +308,44 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
           </aside>
         </div>
       )}
+      <AutoCode
+        open={autoCoding}
+        engine={engine}
+        query={asked}
+        lines={lines}
+        who={(sourceId) => {
+          const l = label({ sourceId });
+          return l.wave ? `${l.who}, ${l.wave}` : l.who;
+        }}
+        onClose={() => setAutoCoding(false)}
+        onDone={(message) => {
+          setAutoCoding(false);
+          setNotice(message);
+        }}
+      />
     </div>
+  );
+}
+
+function AutoCode(props: {
+  open: boolean;
+  engine: ReturnType<typeof searchEngineFor>;
+  query: string | null;
+  lines: readonly ConcordanceLine[] | null;
+  who(sourceId: string): string;
+  onClose(): void;
+  onDone(message: string): void;
+}) {
+  if (!props.open || props.query === null || !props.lines) return null;
+  return (
+    <AutoCodeDialog
+      engine={props.engine}
+      query={props.query}
+      hits={props.lines}
+      who={props.who}
+      onClose={props.onClose}
+      onDone={props.onDone}
+    />
   );
 }
 

@@ -68,6 +68,43 @@ describe('Search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('auto-codes the hits by sentence after a preview, as one step Ctrl+Z takes back', async () => {
+    const { page, errors } = s;
+    const box = page.getByLabel('Search the transcripts');
+    await box.fill('police');
+    await box.press('Enter');
+    await expect.poll(() => lines().count()).toBeGreaterThan(1);
+    const hits = await lines().count();
+    await page.getByRole('button', { name: 'Auto-code…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Auto-code the hits' });
+    const code = dialog.getByLabel('Code to apply');
+    const value = await code.evaluate(
+      (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim() === 'Harassment and other abuse')!.value,
+    );
+    await code.selectOption(value);
+    await dialog.getByLabel('How much to code').selectOption('sentence');
+    const passages = dialog.getByRole('list', { name: 'Passages to code' }).getByRole('listitem');
+    await expect.poll(() => passages.count()).toBeGreaterThan(0);
+    const count = await passages.count();
+    expect(count).toBeLessThanOrEqual(hits);
+    expect(await passages.first().textContent()).toMatch(/police/i);
+    await passages.first().getByRole('checkbox').uncheck();
+    await screenshot(page, 'search-autocode-preview');
+    await dialog.getByRole('button', { name: `Code ${count - 1} passage` }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Auto-coded' }).textContent())
+      .toMatch(new RegExp(`^Coded ${count - 1} passages? "Harassment and other abuse" as Auto-coded`));
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await expect
+      .poll(() => undo.getAttribute('title'))
+      .toMatch(/Undo: Auto-code \d+ passages? "Harassment and other abuse" \(search "police"\)/);
+    // The codings exist under the Auto-coded coder, and one Ctrl+Z takes every one back.
+    await page.locator('.project-head h1').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => undo.getAttribute('title')).not.toMatch(/Auto-code/);
+    expect(errors).toEqual([]);
+  });
+
   it('opens a hit at its place in the transcript', async () => {
     const { page, errors } = s;
     const box = page.getByLabel('Search the transcripts');

@@ -4,6 +4,7 @@
 import type { ProjectSnapshot, Source, Turn } from '../shared';
 import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
+import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
 import { concordanceLine, type ConcordanceLine } from './kwic';
 import type { SearchHit } from './types';
 
@@ -15,6 +16,12 @@ export interface CorpusText {
 
 /** A project as a search is asked with it: its transcripts without text or turns. */
 export type SearchProject = Omit<ProjectSnapshot, 'sources'> & { sources: Omit<Source, 'text' | 'turns'>[] };
+
+/** A passage an auto-code would make, with its words for the preview and its transcript's length. */
+export interface PassagePreview extends AutoCodePassage {
+  text: string;
+  textLength: number;
+}
 
 export class SearchCorpus {
   readonly index = new SearchIndex();
@@ -60,6 +67,14 @@ export class SearchCorpus {
 
   search(project: SearchProject, query: string, options: SearchTextOptions = {}): SearchHit[] {
     return this.index.search(this.withTexts(project), query, options);
+  }
+
+  /** The passages of an auto-code (autocode.ts), with what the preview shows. */
+  passages(hits: readonly SearchHit[], unit: AutoCodeUnit): PassagePreview[] {
+    return autoCodePassages(this.texts, hits, unit).map((p) => {
+      const text = this.texts.get(p.sourceId)!.text;
+      return { ...p, text: text.slice(p.start, p.end), textLength: text.length };
+    });
   }
 
   /** Hits with up to `width` characters of context each side (the view trims them further). */
