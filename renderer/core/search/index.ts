@@ -14,3 +14,6 @@ export * from './corpus';
 export * from './kwic';
 export * from './summary';
 export * from './autocode';
+export * from './frequencies';
+export * from './stopWords';
+export * from './wordCloud';
