@@ -7,6 +7,8 @@ import {
   QueryError,
   type AutoCodeUnit,
   type ConcordanceLine,
+  type FrequencyOptions,
+  type WordFrequencies,
   type PassagePreview,
   type SearchHit,
   type SearchProject,
@@ -132,6 +134,15 @@ export class SearchEngine {
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
     return reply.lines;
+  }
+
+  /** Word counts over the filtered transcripts (after bringing the index in step). */
+  async frequencies(project: SearchProject, options: FrequencyOptions): Promise<WordFrequencies> {
+    await this.sync();
+    const reply = await this.send({ type: 'frequencies', project, options }, undefined, this.timeoutMs);
+    if (reply.type === 'error') throw new Error(reply.message);
+    if (reply.type !== 'frequencies') throw new Error('The search worker gave no word counts.');
+    return reply.result;
   }
 
   /** The passages auto-coding these hits would make, each hit grown to `unit` (core/search autocode). */

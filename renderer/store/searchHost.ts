@@ -8,6 +8,8 @@ import {
   SearchCorpus,
   type AutoCodeUnit,
   type ConcordanceLine,
+  type FrequencyOptions,
+  type WordFrequencies,
   type PassagePreview,
   type SearchHit,
   type CorpusText,
@@ -21,7 +23,8 @@ export type SearchRequest =
   | { type: 'add'; sources: CorpusText[]; stored: StoredSourceIndex[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions; context: number }
-  | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit };
+  | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit }
+  | { type: 'frequencies'; project: SearchProject; options: FrequencyOptions };
 
 export type SearchReply =
   | { type: 'progress'; done: number; total: number }
@@ -29,6 +32,7 @@ export type SearchReply =
   | { type: 'removed'; size: number }
   | { type: 'hits'; lines: ConcordanceLine[] }
   | { type: 'passages'; passages: PassagePreview[] }
+  | { type: 'frequencies'; result: WordFrequencies }
   | { type: 'error'; message: string; position: number | null };
 
 /** How often an indexing run reports progress (transcripts). */
@@ -60,6 +64,9 @@ export function createSearchHost(): (request: SearchRequest, post: (reply: Searc
         case 'remove':
           request.ids.forEach((id) => corpus.remove(id));
           post({ type: 'removed', size: corpus.size });
+          return;
+        case 'frequencies':
+          post({ type: 'frequencies', result: corpus.frequencies(request.project, request.options) });
           return;
         case 'passages':
           post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });

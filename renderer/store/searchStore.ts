@@ -33,3 +33,19 @@ export async function dropOrphanSearchParts(db: ProjectDb): Promise<number> {
     return orphans.length;
   });
 }
+
+/** The project's own stop word list, or undefined for the default (core/search stopWords). */
+export async function loadStopWords(db: ProjectDb): Promise<string[] | undefined> {
+  const entry = await db.meta.get('stopWords');
+  return Array.isArray(entry?.value) ? (entry.value as string[]) : undefined;
+}
+
+/** Saves the project's stop words (undefined: back to the default list), logged. */
+export async function saveStopWords(db: ProjectDb, words: readonly string[] | undefined): Promise<void> {
+  await db.transaction('rw', [db.meta, db.history], async () => {
+    if (words === undefined) await db.meta.delete('stopWords');
+    else await db.meta.put({ key: 'stopWords', value: [...new Set(words.map((w) => w.trim()).filter(Boolean))] });
+    const summary = words === undefined ? 'Stop words set back to the default English list' : `Stop words edited (${words.length})`;
+    await db.history.add({ at: Date.now(), actor: '', action: 'stopWords.save', summary, undoable: false });
+  });
+}

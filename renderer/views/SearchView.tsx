@@ -21,10 +21,11 @@ import { allCodings } from '../store/codingSets';
 import type { SourceMeta } from '../store/projectDb';
 import type { ProjectSetup } from '../store/projectRepo';
 import { searchEngineFor, type SearchProgress } from '../store/searchEngine';
-import { ErrorLine } from './common';
+import { ErrorLine, SubTabs } from './common';
 import { AutoCodeDialog } from './AutoCodeDialog';
 import { Concordance, concordanceRows, useSortedLines } from './Concordance';
 import { useProject } from './projectContext';
+import { WordFrequencies } from './WordFrequencies';
 import { openPassage } from './route';
 import { Chips, ScopeFilters, type ScopeValue } from './ScopeFilters';
 import { copyChecked, ExportTableButtons, useExportError } from './TableExport';
@@ -52,6 +53,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   const [progress, setProgress] = useState<SearchProgress | null>(null);
   const [showHelp, setShowHelp] = useState(false);
   const [autoCoding, setAutoCoding] = useState(false);
+  const [view, setView] = useState<'hits' | 'words'>('hits');
   const [notice, setNotice] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const codeFiltered = Boolean(filters.codedWith?.length || filters.notCodedWith?.length);
@@ -104,6 +106,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   }, [engine, project, asked, options, filters, setIds]);
 
   const sorted = useSortedLines(lines ?? [], order);
+  const frequencyFilter = useMemo(() => ({ ...filters, setIds, speaker: options.speaker }), [filters, setIds, options.speaker]);
   const byId = useMemo(() => new Map(props.sources.map((s) => [s.id, s])), [props.sources]);
   const label = (line: Pick<ConcordanceLine, 'sourceId'>) => {
     const source = byId.get(line.sourceId);
@@ -213,8 +216,31 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
           Indexing transcripts for search… {progress.done} of {progress.total} <progress value={progress.done} max={progress.total} />
         </p>
       )}
+      <SubTabs
+        label="Search results"
+        tabs={[
+          ['hits', 'Concordance'],
+          ['words', 'Word frequencies'],
+        ]}
+        current={view}
+        onChoose={setView}
+      />
+      {view === 'words' && (
+        <WordFrequencies
+          engine={engine}
+          project={project}
+          filter={frequencyFilter}
+          waves={props.setup.waves}
+          onSearch={(word, stem) => {
+            setText(word);
+            setOptions({ ...options, stem });
+            setAsked(word);
+            setView('hits');
+          }}
+        />
+      )}
       <ErrorLine error={error} onDismiss={() => setError(null)} />
-      {lines && counts && (
+      {view === 'hits' && lines && counts && (
         <div className="search-results">
           <section className="search-hits">
             <p className="search-summary" role="status" aria-label="Search counts">

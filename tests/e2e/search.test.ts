@@ -65,6 +65,7 @@ describe('Search', () => {
     await page.getByRole('button', { name: 'How to search' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'How to search' }).textContent()).toMatch(/NEAR/);
     await screenshot(page, 'search-help');
+    await page.getByRole('button', { name: 'How to search' }).click();
     expect(errors).toEqual([]);
   });
 
@@ -102,6 +103,33 @@ describe('Search', () => {
     await page.locator('.project-head h1').click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => undo.getAttribute('title')).not.toMatch(/Auto-code/);
+    expect(errors).toEqual([]);
+  });
+
+  it('counts words without stop words, saves the word cloud as SVG, compares waves, and searches a clicked word', async () => {
+    const { page, errors } = s;
+    await page.getByRole('tab', { name: 'Word frequencies' }).click();
+    const table = page.getByRole('table', { name: 'Most frequent words' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(20);
+    const words = await table.locator('tbody td:first-child').allTextContents();
+    for (const stop of ['the', 'and', "don't", 'was']) expect(words).not.toContain(stop);
+    expect(await page.getByRole('status', { name: 'Words counted' }).textContent()).toMatch(/different words in [\d,]+ words counted/);
+    await expect.poll(() => page.getByRole('img', { name: 'Word cloud' }).locator('text').count()).toBeGreaterThan(20);
+    await screenshot(page, 'search-word-frequencies');
+    const file = await download(page, () => page.getByRole('button', { name: 'Save word cloud (SVG)' }).click());
+    expect(file.name).toBe('Word cloud.svg');
+    const svg = new TextDecoder().decode(file.bytes);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain(`data-word="${words[0]}"`);
+    // Time 2 against Time 1, per 1,000 words.
+    await page.getByLabel('Compare waves').selectOption({ label: 'Time 2 against Time 1' });
+    await expect.poll(() => page.getByRole('table', { name: 'Words compared' }).locator('tbody tr').count()).toBeGreaterThan(10);
+    await screenshot(page, 'search-word-compare');
+    await page.getByLabel('Compare waves').selectOption({ label: 'no comparison' });
+    // A click on a word searches it.
+    await table.getByRole('button', { name: words[0]!, exact: true }).click();
+    await expect.poll(() => page.getByLabel('Search the transcripts').inputValue()).toBe(words[0]);
+    await expect.poll(() => lines().count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import type { ProjectSnapshot, Source, Turn } from '../shared';
 import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
 import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
+import { wordFrequencies, type FrequencyOptions, type WordFrequencies } from './frequencies';
 import { concordanceLine, type ConcordanceLine } from './kwic';
 import type { SearchHit } from './types';
 
@@ -67,6 +68,11 @@ export class SearchCorpus {
 
   search(project: SearchProject, query: string, options: SearchTextOptions = {}): SearchHit[] {
     return this.index.search(this.withTexts(project), query, options);
+  }
+
+  /** Word counts over the transcripts the options' filters let through (frequencies.ts). */
+  frequencies(project: SearchProject, options: FrequencyOptions): WordFrequencies {
+    return wordFrequencies(this.withTexts(project), options);
   }
 
   /** The passages of an auto-code (autocode.ts), with what the preview shows. */
