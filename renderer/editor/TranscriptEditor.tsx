@@ -20,6 +20,7 @@ import {
   transcriptTurns,
 } from './buildState';
 import { useAdoptedRule } from './adoptedSheet';
+import { useSearchHighlights, type HighlightRange } from './searchHighlights';
 import { CodingMargin } from './CodingMargin';
 import { useCodingTooltip, type CodingLabel } from './CodingTooltip';
 import { $isCodingMarkNode, TRANSCRIPT_NODES } from './nodes';
@@ -40,6 +41,9 @@ export interface TranscriptEditorProps {
   describeCoding?(codingId: string): CodingLabel | null;
   /** How strongly codings tint the text: 1 is the default, lower is paler. */
   markStrength?: number;
+  /** Hits of Find in the transcript, painted over the text; `currentFind` is the one gone to. */
+  findHits?: readonly HighlightRange[];
+  currentFind?: number;
 }
 
 const INITIAL_CONFIG = {
@@ -49,6 +53,8 @@ const INITIAL_CONFIG = {
   editorState: null, // the root is filled from offsets, not seeded with a paragraph
   onError: (error: Error) => console.error(error),
 };
+
+const NO_HITS: readonly HighlightRange[] = [];
 
 export function TranscriptEditor(props: TranscriptEditorProps) {
   return (
@@ -70,6 +76,7 @@ function TranscriptBody(props: TranscriptEditorProps) {
   const turns = useMemo(() => transcriptTurns(source), [source]);
   const { markNow } = useTranscriptBuild(editor, props, turns, wrapperRef);
   const hover = useCodingTooltip(props.describeCoding);
+  useSearchHighlights(editor, props.findHits ?? NO_HITS, props.currentFind ?? -1);
 
   useEffect(() => {
     const copyText = () =>

@@ -3,7 +3,7 @@
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
 import { matchShortcut } from '../core/shortcuts';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { codePathText } from '../core/codebook';
 import { applyCoding, codeName, createAndApplyCode, visibleCodings, snapToWords } from '../core/coding';
 import { live } from '../core/shared';
@@ -15,6 +15,7 @@ import { getSource, type ProjectSetup } from '../store/projectRepo';
 import { CodeList } from './CodeList';
 import { CodePicker } from './CodePicker';
 import { CodingInspector } from './CodingInspector';
+import { FindBar, useFindHits, type FindState } from './FindBar';
 import { useProject } from './projectContext';
 import { navigate, type ProjectRoute } from './route';
 
@@ -64,6 +65,32 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const [reselect, setReselect] = useState<{ start: number; end: number; nonce: number } | null>(null);
   const routeRange = useMemo(() => (route.range ? { ...route.range, nonce: Date.now() } : null), [route.range]);
   const scrollTo = reselect && (!routeRange || reselect.nonce > routeRange.nonce) ? reselect : routeRange;
+  // Find in the transcript (Ctrl+F): its query, the hit gone to, and a nonce to focus its box.
+  const [find, setFind] = useState<FindState | null>(null);
+  const [findFocus, setFindFocus] = useState(0);
+  const found = useFindHits(source, find?.query ?? '');
+  useEffect(() => {
+    // On the document, so Ctrl+F from anywhere on the tab opens ours, not the browser's.
+    const onKey = (e: KeyboardEvent) => {
+      if (matchShortcut('coding', e) !== 'findInTranscript') return;
+      e.preventDefault();
+      setFind((f) => f ?? { query: '', current: -1 });
+      setFindFocus(Date.now());
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+  // A new transcript starts the count again.
+  useEffect(() => setFind((f) => f && { ...f, current: -1 }), [sourceId]);
+  /** Goes to the next (1) or previous (-1) hit, selecting it in the text. */
+  const goToHit = (step: 1 | -1) => {
+    if (!find || found.hits.length === 0) return;
+    const n = found.hits.length;
+    const next = find.current < 0 ? (step === 1 ? 0 : n - 1) : (find.current + step + n) % n;
+    setFind({ ...find, current: next });
+    const hit = found.hits[next]!;
+    setReselect({ start: hit.start, end: hit.end, nonce: Date.now() });
+  };
 
   if (props.sources.length === 0) return <p className="pad muted">Import transcripts first (Transcripts tab), then code them here.</p>;
   if (source === null) return <p className="pad muted">Opening…</p>;
@@ -129,6 +156,8 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
     else if (id === 'repeatLastCode' && selected && lastCodeId && codes.some((c) => c.id === lastCodeId)) void apply(lastCodeId);
     else if (id === 'inVivoCode' && selected) void createAndApply(null);
     else if (id === 'clearClicked') setClicked(null);
+    else if (id === 'findNextHit' && find) goToHit(1);
+    else if (id === 'findPreviousHit' && find) goToHit(-1);
     else return;
     e.preventDefault();
   };
@@ -184,6 +213,17 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
             </select>
           </label>
         </header>
+        {find && (
+          <FindBar
+            state={find}
+            hits={found.hits}
+            error={found.error}
+            focusNonce={findFocus}
+            onQuery={(query) => setFind({ query, current: -1 })}
+            onGo={goToHit}
+            onClose={() => setFind(null)}
+          />
+        )}
         <TranscriptEditor
           source={source}
           codings={shown}
@@ -194,6 +234,8 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
           onCodingClick={(ids, offset) => setClicked(ids.length ? { ids, offset } : null)}
           describeCoding={describeCoding}
           markStrength={markStrength}
+          findHits={find ? found.hits : undefined}
+          currentFind={find?.current ?? -1}
         />
       </section>
       <aside className="coding-right" aria-label="Coded passage">

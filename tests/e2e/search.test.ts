@@ -146,4 +146,40 @@ describe('Search', () => {
     await screenshot(page, 'search-opened-hit');
     expect(errors).toEqual([]);
   });
+
+  it('finds in the open transcript with Ctrl+F: every hit painted, Enter goes to one, K codes it, F3 goes on', async () => {
+    const { page, errors } = s;
+    const gate = page.getByRole('dialog', { name: 'Who is coding?' });
+    if (await gate.count()) await gate.getByRole('button').filter({ hasText: 'Ana' }).click();
+    await page.locator('.transcript-content').click();
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('searchbox', { name: 'Find in the transcript' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find in the transcript');
+    await page.keyboard.type('the OR he');
+    const count = page.getByRole('status', { name: 'Find hits' });
+    await expect.poll(() => count.textContent()).toMatch(/^0 of \d+$/);
+    const total = Number((await count.textContent())!.split(' of ')[1]);
+    expect(total).toBeGreaterThan(5);
+    // Every hit is painted over the text (CSS highlights), the text itself untouched.
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('transcript-find-hit')?.size ?? 0)).toBe(total);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count.textContent()).toBe(`1 of ${total}`);
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^(3|2) characters selected/);
+    await screenshot(page, 'find-in-transcript');
+    // From the text: K opens the picker on the hit; F3 goes to the next hit.
+    await page.keyboard.press('k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find code');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F3');
+    await expect.poll(() => count.textContent()).toBe(`2 of ${total}`);
+    await page.keyboard.press('Shift+F3');
+    await expect.poll(() => count.textContent()).toBe(`1 of ${total}`);
+    // Back to the box, and Escape closes Find and its highlights.
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find in the transcript');
+    await box.press('Escape');
+    await expect.poll(() => box.count()).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.has('transcript-find-hit'))).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
 // sheet can never be out of date. A shortcut's keys are written once, as a spec
 // ("Mod+Shift+Z": Mod is Ctrl, or ⌘ on a Mac), and read both for matching and for showing.
 
-export type ShortcutScope = 'everywhere' | 'coding' | 'codebook' | 'picker' | 'dialog';
+export type ShortcutScope = 'everywhere' | 'coding' | 'find' | 'codebook' | 'picker' | 'dialog';
 
 export type ShortcutId =
   | 'undo'
@@ -15,6 +15,12 @@ export type ShortcutId =
   | 'repeatLastCode'
   | 'inVivoCode'
   | 'clearClicked'
+  | 'findInTranscript'
+  | 'findNextHit'
+  | 'findPreviousHit'
+  | 'findGo'
+  | 'findBack'
+  | 'findClose'
   | 'selectWords'
   | 'selectExactly'
   | 'codebookNext'
@@ -57,6 +63,7 @@ export interface KeyPress {
 export const SCOPE_LABELS: Record<ShortcutScope, string> = {
   everywhere: 'Everywhere in a project',
   coding: 'Coding: in a transcript',
+  find: 'Find in the transcript (Coding)',
   codebook: 'Codebook: on a code in the tree',
   picker: 'Code picker',
   dialog: 'Dialogs',
@@ -86,6 +93,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'repeatLastCode', scope: 'coding', keys: 'R', label: 'Code the selection with the code used last' },
   { id: 'inVivoCode', scope: 'coding', keys: 'I', label: 'Code the selection in vivo (a new code named by its words)' },
   { id: 'clearClicked', scope: 'coding', keys: 'Escape', label: 'Close the coding shown in the inspector' },
+  { id: 'findInTranscript', scope: 'coding', keys: 'Mod+F', label: 'Find in the transcript' },
+  { id: 'findNextHit', scope: 'coding', keys: 'F3', label: 'Go to the next hit of Find (then K codes it)' },
+  { id: 'findPreviousHit', scope: 'coding', keys: 'Shift+F3', label: 'Go to the previous hit of Find' },
+  { id: 'findGo', scope: 'find', keys: 'Enter', label: 'Go to the next hit, selected in the text (then K codes it)' },
+  { id: 'findBack', scope: 'find', keys: 'Shift+Enter', label: 'Go to the previous hit' },
+  { id: 'findClose', scope: 'find', keys: 'Escape', label: 'Close Find' },
   { id: 'codebookNext', scope: 'codebook', keys: 'ArrowDown', label: 'Next code' },
   { id: 'codebookPrevious', scope: 'codebook', keys: 'ArrowUp', label: 'Previous code' },
   { id: 'codebookMoveUp', scope: 'codebook', keys: 'Alt+ArrowUp', label: 'Move the code up' },
