@@ -1,6 +1,7 @@
 // `npm run bench`: study-scale figures, measured in real Chromium with real IndexedDB.
 // Writes bench-results/bench.json and prints a table. Not a test: nothing here fails on time.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
@@ -16,6 +17,27 @@ const words = Number(args.get('words') ?? 10_000);
 
 ensureTools();
 mkdirSync(outDir, { recursive: true });
+
+/**
+ * `grep -ciF` over the bench's own corpus written to disk (the same generator, the same text),
+ * median of 10: the yardstick each search query is reported against.
+ */
+async function grepBaseline(count, targetWords) {
+  const { generateTranscript } = await tsImport('../tests/bench/corpus.ts', import.meta.url);
+  const file = join(outDir, 'search-corpus.txt');
+  const parts = [];
+  for (let i = 0; i < count; i += 1) parts.push(generateTranscript(i, targetWords).paragraphs.join('\n'));
+  writeFileSync(file, parts.join('\n'));
+  const times = [];
+  let lines = 0;
+  for (let i = 0; i < 10; i += 1) {
+    const t0 = performance.now();
+    lines = Number(execFileSync('grep', ['-ciF', 'sparks', file], { encoding: 'utf8' }).trim());
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[5], lines, megabytes: statSync(file).size / 1e6 };
+}
 // Pure functions in Node first, before Chromium starts: the times unit tests used to assert.
 console.log('Timing .docx reading, turn detection and a large codebook CSV in Node, and the memory of a study-scale .qdpx import…');
 const { runNodeBench } = await tsImport('../tests/bench/node.ts', import.meta.url);
@@ -76,6 +98,9 @@ try {
   results.waves = await page.evaluate(() => window.runWaveBench());
   results.agreement = await page.evaluate(() => window.runAgreementBench());
   results.quotes = await page.evaluate(() => window.runQuoteBench());
+  console.log('Building the search index in its worker, and timing queries against grep over the same text…');
+  results.search = await page.evaluate(() => window.runSearchBench());
+  results.search.grep = await grepBaseline(files, words);
   // The editor is measured in a fresh page, as a researcher opens a transcript: not in a page
   // still holding the 3.5 million words generated for the import bench.
   console.log('Opening a 15,000-word transcript with 400 codings in the editor…');
@@ -224,7 +249,39 @@ const rows = [
     `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`,
   ],
   ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
+  ...searchRows(results.search),
 ];
+function searchRows(f) {
+  const ratio = (ms) => `${(ms / f.grep.ms).toFixed(2)}x grep -ciF (${f.grep.ms.toFixed(1)} ms over ${f.grep.megabytes.toFixed(0)} MB)`;
+  const query = (name, label, target) => [
+    `search: ${label} (median of 7)`,
+    `${f[`${name}Ms`].toFixed(1)} ms`,
+    `target < ${target} ms; ${f[`${name}Hits`].toLocaleString('en')} hits; ${ratio(f[`${name}Ms`])}`,
+  ];
+  return [
+    [
+      'search: build the index in the worker',
+      `${(f.buildMs / 1000).toFixed(2)} s`,
+      `target < 5 s; ${f.indexedTranscripts} transcripts, ${f.words.toLocaleString('en')} words, ${f.progressReports} progress reports`,
+    ],
+    ['search: take the stored index up again', `${(f.reloadMs / 1000).toFixed(2)} s`, `${f.reloadIndexed} transcripts indexed again`],
+    ['search: index one more imported transcript', `${f.incrementalMs.toFixed(0)} ms`, `target < 200 ms; ${f.incrementalIndexed} indexed`],
+    [
+      'search: index size',
+      `${f.storedMegabytes.toFixed(1)} MB`,
+      `stored in the database; about ${f.memoryMegabytes.toFixed(0)} MB in the worker's memory; ${f.vocabulary.toLocaleString('en')} distinct words`,
+    ],
+    query('word', 'a word', 10),
+    query('phrase', 'a phrase', 10),
+    query('and', 'a AND b', 10),
+    query('not', 'a NOT b', 10),
+    query('near', 'a NEAR/3 b', 10),
+    query('wildcard', 'a wildcard', 10),
+    query('regex', 'a regular expression', 300),
+    ['search: draw a concordance of 5,000 lines', `${f.concordanceRenderMs.toFixed(1)} ms`, `target < 100 ms; ${f.concordanceLines} lines`],
+  ];
+}
+
 const width = Math.max(...rows.map((x) => x[0].length));
 for (const [k, v, t] of rows) console.log(`${k.padEnd(width)}  ${v.padStart(14)}  ${t}`);
 writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

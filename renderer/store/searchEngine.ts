@@ -154,6 +154,13 @@ export class SearchEngine {
     return reply.passages;
   }
 
+  /** What the worker's index holds, and an estimate of its size in memory (for the bench and the Project tab). */
+  async stats(): Promise<{ transcripts: number; words: number; vocabulary: number; indexBytes: number }> {
+    const reply = await this.send({ type: 'stats' });
+    if (reply.type !== 'stats') throw new Error('The search worker gave no figures.');
+    return reply;
+  }
+
   dispose(): void {
     this.reset();
   }

@@ -24,7 +24,8 @@ export type SearchRequest =
   | { type: 'remove'; ids: string[] }
   | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions; context: number }
   | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit }
-  | { type: 'frequencies'; project: SearchProject; options: FrequencyOptions };
+  | { type: 'frequencies'; project: SearchProject; options: FrequencyOptions }
+  | { type: 'stats' };
 
 export type SearchReply =
   | { type: 'progress'; done: number; total: number }
@@ -33,6 +34,7 @@ export type SearchReply =
   | { type: 'hits'; lines: ConcordanceLine[] }
   | { type: 'passages'; passages: PassagePreview[] }
   | { type: 'frequencies'; result: WordFrequencies }
+  | { type: 'stats'; transcripts: number; words: number; vocabulary: number; indexBytes: number }
   | { type: 'error'; message: string; position: number | null };
 
 /** How often an indexing run reports progress (transcripts). */
@@ -65,6 +67,11 @@ export function createSearchHost(): (request: SearchRequest, post: (reply: Searc
           request.ids.forEach((id) => corpus.remove(id));
           post({ type: 'removed', size: corpus.size });
           return;
+        case 'stats': {
+          const { words, vocabulary, bytes } = corpus.index.stats();
+          post({ type: 'stats', transcripts: corpus.size, words, vocabulary, indexBytes: bytes });
+          return;
+        }
         case 'frequencies':
           post({ type: 'frequencies', result: corpus.frequencies(request.project, request.options) });
           return;

@@ -159,7 +159,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
           {option(
             'stem',
             'other forms of words',
-            'violent also finds violence and violently (English stems); a word in "quotes" stays as written',
+            'listening also finds listen and listens, responsible finds responsibility (English stems); a word in "quotes" stays as written',
           )}
           {option('matchCase', 'match case', 'Police finds Police, not police')}
           {option('matchAccents', 'match accents', 'café finds café, not cafe')}

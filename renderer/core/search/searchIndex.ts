@@ -99,6 +99,20 @@ export class SearchIndex {
     return [...this.entries.keys()];
   }
 
+  /** Its size: words indexed, distinct words, and an estimate of the bytes it holds in memory. */
+  stats(): { words: number; vocabulary: number; bytes: number } {
+    let words = 0;
+    let bytes = 0;
+    for (const { part, places } of this.entries.values()) {
+      words += part.starts.length;
+      // Three numbers per word, one more in the places lists; a string is 2 bytes a unit.
+      bytes += part.starts.byteLength + part.ends.byteLength + part.termOfWord.byteLength + part.starts.length * 4;
+      for (const term of places.keys()) bytes += term.length * 2 + 64; // the string, the map entry and the array's header
+    }
+    for (const term of this.vocabulary.keys()) bytes += term.length * 2 + 48;
+    return { words, vocabulary: this.vocabulary.size, bytes };
+  }
+
   put(part: SourceIndex): void {
     this.remove(part.sourceId);
     const places = placesOf(part);

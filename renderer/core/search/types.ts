@@ -67,7 +67,7 @@ export class QueryError extends ValidationError {
 export type Speaker = 'participant' | 'interviewer' | 'both';
 
 export interface SearchOptions {
-  /** Words match their other forms (violence, violent): Porter stems. Default false. */
+  /** Words match their other forms (listening, listens, listen): Porter stems. Default false. */
   stem?: boolean;
   /** Default false: "Police" finds "police". */
   matchCase?: boolean;

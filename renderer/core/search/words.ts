@@ -1,5 +1,5 @@
 // A word of the query made into a test on the words of a transcript: as written (its folded
-// key), stemmed (Porter: violence, violent, violently), or a wildcard (resp*, wom?n). With
+// key), stemmed (Porter: listen, listens, listening), or a wildcard (resp*, wom?n). With
 // "match case" or "match accents", a word matched as written is also checked against the text
 // itself, so the index can look up the folded key and still honour the choice.
 import { stemmer } from 'stemmer';

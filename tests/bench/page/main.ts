@@ -29,12 +29,14 @@ import { sha256Hex } from '../../../renderer/io/hash';
 import { backupProject, type BackupTarget } from '../../../renderer/store/backups';
 import { opfsBackups } from '../../../renderer/platform/opfsBackups';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
+import { runSearchBench } from './searchBench';
 
 declare global {
   interface Window {
     runImportBench(count: number, words: number): Promise<Record<string, number>>;
     runCodingBench(codingCount: number): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
+    runSearchBench(): Promise<Record<string, number>>;
     runQdpxBench(): Promise<Record<string, number>>;
     runArchiveBench(): Promise<Record<string, number>>;
     runArchiveProfile(): Promise<Record<string, number>>;
@@ -369,6 +371,8 @@ window.runQuoteBench = async () => {
   }
   return { ...out, slowestMs: slowest, codings: snapshot.codings.length };
 };
+
+window.runSearchBench = () => runSearchBench(benchDb!, document.getElementById('editor-host')!);
 
 window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById('editor-host')!)) });
 

@@ -1,0 +1,120 @@
+// Full-text search at study scale, in real Chromium with the real worker and IndexedDB: the
+// index built from nothing (with progress), taken up again from the database, brought up to
+// date after one more transcript is imported, the size it takes; word, phrase, Boolean, NEAR,
+// wildcard and regular-expression queries (median of 7, each end to end from the main thread);
+// and a concordance of 5,000 lines drawn. Not a test: it reports (scripts/bench.mjs).
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import type { ConcordanceLine, SearchProject } from '../../../renderer/core/search';
+import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
+import { prepareFiles } from '../../../renderer/io/prepareBatch';
+import type { ProjectDb } from '../../../renderer/store/projectDb';
+import { commitImport, listSources, loadSetup } from '../../../renderer/store/projectRepo';
+import { SearchEngine } from '../../../renderer/store/searchEngine';
+import { Concordance } from '../../../renderer/views/Concordance';
+import { makeDocx } from '../../fixtures/makeDocx';
+import { generateTranscript } from '../corpus';
+
+/** The queries timed, by name: each kind of the query language once. */
+export const SEARCH_QUERIES: Record<string, string> = {
+  word: 'sparks',
+  phrase: '"group work"',
+  and: 'sparks AND afraid',
+  not: 'sparks NOT afraid',
+  near: 'sparks NEAR/3 afraid',
+  wildcard: 'resp*',
+  regex: '/respons\\w+/',
+};
+
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function searchProjectOf(db: ProjectDb): Promise<SearchProject> {
+  const [setup, sources] = await Promise.all([loadSetup(db), listSources(db)]);
+  return { waves: setup.waves, participants: setup.participants, sets: setup.sets, sources, codes: [], codings: [], coders: [] };
+}
+
+export async function runSearchBench(db: ProjectDb, host: HTMLElement): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  await db.searchIndex.clear();
+  const engine = new SearchEngine(db, 60_000);
+  let progressReports = 0;
+  let t0 = performance.now();
+  const built = await engine.sync(() => (progressReports += 1));
+  out.buildMs = performance.now() - t0;
+  out.indexedTranscripts = built.indexed;
+  out.progressReports = progressReports;
+  const records = await db.searchIndex.toArray();
+  // Stored as text: the words (2 bytes a character at most) and the numbers as base64.
+  out.storedMegabytes = records.reduce((n, r) => n + r.terms.length * 2 + r.numbers.length, 0) / 1e6;
+  const stats = await engine.stats();
+  out.words = stats.words;
+  out.vocabulary = stats.vocabulary;
+  out.memoryMegabytes = stats.indexBytes / 1e6;
+  engine.dispose();
+
+  // A new session: the index comes from the database, nothing is indexed again.
+  const again = new SearchEngine(db, 60_000);
+  t0 = performance.now();
+  const reloaded = await again.sync();
+  out.reloadMs = performance.now() - t0;
+  out.reloadIndexed = reloaded.indexed;
+
+  // One more transcript imported: only it is indexed.
+  const extra = generateTranscript(99_999, 10_000);
+  const prepared = await prepareFiles([{ name: 'Extra_T1.docx', bytes: makeDocx(extra.paragraphs) }]);
+  const setup = await loadSetup(db);
+  const rows = planBatch(prepared, { participants: setup.participants, sources: await listSources(db), waves: setup.waves });
+  await commitImport(
+    db,
+    buildImport(rows, { Interviewer: 'interviewer' }, setup.participants, () => crypto.randomUUID(), Date.now()),
+  );
+  t0 = performance.now();
+  const added = await again.sync();
+  out.incrementalMs = performance.now() - t0;
+  out.incrementalIndexed = added.indexed;
+
+  const project = await searchProjectOf(db);
+  let slowest = 0;
+  for (const [name, query] of Object.entries(SEARCH_QUERIES)) {
+    let hits = 0;
+    const ms = await median(7, async () => {
+      hits = (await again.search(project, query)).length;
+    });
+    out[`${name}Ms`] = ms;
+    out[`${name}Hits`] = hits;
+    if (name !== 'regex') slowest = Math.max(slowest, ms);
+  }
+  out.slowestIndexedQueryMs = slowest;
+
+  // The concordance of 5,000 hits, with context, drawn (only the rows in view are made).
+  const lines: ConcordanceLine[] = (await again.search(project, 'sparks OR afraid', {}, 160)).slice(0, 5_000);
+  out.concordanceLines = lines.length;
+  const root = createRoot(host);
+  t0 = performance.now();
+  flushSync(() =>
+    root.render(
+      <Concordance
+        lines={lines}
+        order="place"
+        onOrder={() => {}}
+        label={() => ({ who: 'P001', wave: 'Time 1' })}
+        width={60}
+        onOpen={() => {}}
+      />,
+    ),
+  );
+  host.getBoundingClientRect(); // layout included
+  out.concordanceRenderMs = performance.now() - t0;
+  root.unmount();
+  again.dispose();
+  return out;
+}
