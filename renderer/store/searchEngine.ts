@@ -5,6 +5,8 @@
 // let through) is stopped by ending the worker; the next request starts a fresh one.
 import {
   QueryError,
+  unpackHits,
+  type ConcordanceOrder,
   type AutoCodeUnit,
   type ConcordanceLine,
   type FrequencyOptions,
@@ -33,6 +35,8 @@ export class SearchEngine {
   private readonly inline = typeof Worker === 'undefined' ? createSearchHost() : null;
   private held = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last sync (settled or under way); a search waits for it. */
+  private synced: Promise<void> | null = null;
 
   constructor(
     private readonly db: ProjectDb,
@@ -54,6 +58,7 @@ export class SearchEngine {
     this.worker?.terminate();
     this.worker = null;
     this.held = new Set();
+    this.synced = null;
   }
 
   private send(request: SearchRequest, onProgress?: (p: SearchProgress) => void, timeoutMs?: number): Promise<Final> {
@@ -100,6 +105,21 @@ export class SearchEngine {
    * those binned or purged. Returns how many it added and how many it had to index.
    */
   async sync(onProgress?: (p: SearchProgress) => void): Promise<{ added: number; indexed: number }> {
+    const running = this.syncNow(onProgress);
+    this.synced = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    return running;
+  }
+
+  /** Waits for the sync under way, or makes the first one. */
+  private ready(): Promise<void> {
+    this.synced ??= this.sync().then(() => undefined);
+    return this.synced;
+  }
+
+  private async syncNow(onProgress?: (p: SearchProgress) => void): Promise<{ added: number; indexed: number }> {
     const live = new Set((await this.db.sources.toArray()).filter((s) => s.deletedAt == null).map((s) => s.id));
     const gone = [...this.held].filter((id) => !live.has(id));
     if (gone.length) {
@@ -125,20 +145,29 @@ export class SearchEngine {
   }
 
   /**
-   * The hits of a query in reading order (after bringing the index in step), each with up to
-   * `context` characters of text each side. Throws the QueryError of a query that cannot be read.
+   * The hits of a query in reading order, once the index holds every transcript (it is brought
+   * in step on its first use; after that the view calls sync when the transcripts change).
+   * Throws the QueryError of a query that cannot be read.
    */
-  async search(project: SearchProject, query: string, options: SearchTextOptions = {}, context = 0): Promise<ConcordanceLine[]> {
-    await this.sync();
-    const reply = await this.send({ type: 'search', project, query, options, context }, undefined, this.timeoutMs);
+  async search(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<SearchHit[]> {
+    await this.ready();
+    const reply = await this.send({ type: 'search', project, query, options }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
+    return unpackHits(reply.packed);
+  }
+
+  /** Concordance lines `from` to `to` of the last search, in the order asked (a page of the list, or all of it for an export). */
+  async lines(order: ConcordanceOrder, from: number, to: number, width: number): Promise<ConcordanceLine[]> {
+    const reply = await this.send({ type: 'lines', order, from, to, width }, undefined, this.timeoutMs);
+    if (reply.type === 'error') throw new Error(reply.message);
+    if (reply.type !== 'lines') throw new Error('The search worker gave no concordance lines.');
     return reply.lines;
   }
 
   /** Word counts over the filtered transcripts (after bringing the index in step). */
   async frequencies(project: SearchProject, options: FrequencyOptions): Promise<WordFrequencies> {
-    await this.sync();
+    await this.ready();
     const reply = await this.send({ type: 'frequencies', project, options }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw new Error(reply.message);
     if (reply.type !== 'frequencies') throw new Error('The search worker gave no word counts.');

@@ -7,7 +7,10 @@ import {
   QueryError,
   SearchCorpus,
   type AutoCodeUnit,
+  packHits,
   type ConcordanceLine,
+  type ConcordanceOrder,
+  type PackedHits,
   type FrequencyOptions,
   type WordFrequencies,
   type PassagePreview,
@@ -22,7 +25,8 @@ import { errorMessage } from '../core/shared';
 export type SearchRequest =
   | { type: 'add'; sources: CorpusText[]; stored: StoredSourceIndex[] }
   | { type: 'remove'; ids: string[] }
-  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions; context: number }
+  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions }
+  | { type: 'lines'; order: ConcordanceOrder; from: number; to: number; width: number }
   | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit }
   | { type: 'frequencies'; project: SearchProject; options: FrequencyOptions }
   | { type: 'stats' };
@@ -31,7 +35,8 @@ export type SearchReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'added'; made: StoredSourceIndex[]; size: number }
   | { type: 'removed'; size: number }
-  | { type: 'hits'; lines: ConcordanceLine[] }
+  | { type: 'hits'; packed: PackedHits }
+  | { type: 'lines'; lines: ConcordanceLine[] }
   | { type: 'passages'; passages: PassagePreview[] }
   | { type: 'frequencies'; result: WordFrequencies }
   | { type: 'stats'; transcripts: number; words: number; vocabulary: number; indexBytes: number }
@@ -40,7 +45,10 @@ export type SearchReply =
 /** How often an indexing run reports progress (transcripts). */
 const PROGRESS_EVERY = 10;
 
-export function createSearchHost(): (request: SearchRequest, post: (reply: SearchReply) => void) => void {
+/** Sends a reply, handing over `transfer` (buffers the receiver takes without a copy). */
+export type Post = (reply: SearchReply, transfer?: Transferable[]) => void;
+
+export function createSearchHost(): (request: SearchRequest, post: Post) => void {
   const corpus = new SearchCorpus();
   return (request, post) => {
     try {
@@ -78,11 +86,13 @@ export function createSearchHost(): (request: SearchRequest, post: (reply: Searc
         case 'passages':
           post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });
           return;
-        case 'search':
-          post({
-            type: 'hits',
-            lines: corpus.concordance(corpus.search(request.project, request.query, request.options), request.context),
-          });
+        case 'search': {
+          const packed = packHits(corpus.search(request.project, request.query, request.options));
+          post({ type: 'hits', packed }, [packed.source.buffer, packed.start.buffer, packed.end.buffer]);
+          return;
+        }
+        case 'lines':
+          post({ type: 'lines', lines: corpus.lines(request.order, request.from, request.to, request.width) });
           return;
       }
     } catch (error) {

@@ -3,7 +3,7 @@
 // then code those kept as one step that Ctrl+Z takes back (core/search autocode).
 import { useEffect, useState } from 'react';
 import { codePathText, orderedTree } from '../core/codebook';
-import { AUTO_CODER_NAME, autoCode, type AutoCodeUnit, type ConcordanceLine, type PassagePreview } from '../core/search';
+import { AUTO_CODER_NAME, autoCode, type AutoCodeUnit, type PassagePreview, type SearchHit } from '../core/search';
 import { errorMessage } from '../core/shared';
 import { allCodings } from '../store/codingSets';
 import type { SearchEngine } from '../store/searchEngine';
@@ -22,7 +22,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function AutoCodeDialog(props: {
   engine: SearchEngine;
   query: string;
-  hits: readonly ConcordanceLine[];
+  hits: readonly SearchHit[];
   who(sourceId: string): string;
   onClose(): void;
   onDone(message: string): void;

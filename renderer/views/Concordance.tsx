@@ -1,53 +1,77 @@
 // The keyword-in-context list: left context | keyword | right context, aligned on the keyword,
-// sortable by the words either side, context width adjustable. Thousands of hits scroll as one
-// list: only the rows in view are drawn (fixed row height), so 5,000 lines render at once.
-import { useMemo, useState } from 'react';
-import { sortConcordance, type ConcordanceLine, type ConcordanceOrder } from '../core/search';
+// sortable by the words either side, context width adjustable. Tens of thousands of hits
+// scroll as one list: only the rows in view are drawn (fixed row height), and their lines are
+// asked of the search worker a page at a time, so a search never waits for all its context.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ConcordanceLine, ConcordanceOrder } from '../core/search';
 
 const ROW_HEIGHT = 28;
 const VIEW_ROWS = 22;
-const OVERSCAN = 8;
+const OVERSCAN = 10;
 
 export interface LineLabel {
   who: string;
   wave: string;
 }
 
-/** The last `width` characters of a left context, from a word start. */
-function tail(left: string, width: number): string {
-  if (left.length <= width) return left;
-  const cut = left.slice(left.length - width);
-  const space = cut.search(/\s/);
-  return space < 0 ? '' : cut.slice(space + 1);
-}
+export type FetchLines = (order: ConcordanceOrder, from: number, to: number, width: number) => Promise<ConcordanceLine[]>;
 
-/** The first `width` characters of a right context, to a word end. */
-function head(right: string, width: number): string {
-  if (right.length <= width) return right;
-  const cut = right.slice(0, width);
-  const space = cut.search(/\s\S*$/);
-  return space < 0 ? '' : cut.slice(0, space);
-}
-
-/** The lines in the order chosen (sorting 5,000 lines is done once per change, not per render). */
-export function useSortedLines(lines: readonly ConcordanceLine[], order: ConcordanceOrder): ConcordanceLine[] {
-  return useMemo(() => sortConcordance(lines, order), [lines, order]);
+/** The lines as the table an export writes: who, wave, transcript, context and keyword. */
+export function concordanceRows(lines: readonly ConcordanceLine[], label: (l: ConcordanceLine) => LineLabel & { title: string }) {
+  return [
+    ['Participant', 'Wave', 'Transcript', 'Before', 'Keyword', 'After', 'Start', 'End'],
+    ...lines.map((l) => {
+      const { who, wave, title } = label(l);
+      return [who, wave, title, l.left.trim(), l.keyword, l.right.trim(), String(l.start), String(l.end)];
+    }),
+  ];
 }
 
 export function Concordance(props: {
-  /** Already in the order chosen (useSortedLines). */
-  lines: readonly ConcordanceLine[];
+  /** How many lines the search found; `version` changes with every new search. */
+  total: number;
+  version: number;
   order: ConcordanceOrder;
   onOrder(order: ConcordanceOrder): void;
-  label(line: ConcordanceLine): LineLabel;
   width: number;
+  fetch: FetchLines;
+  label(line: ConcordanceLine): LineLabel;
   onOpen(line: ConcordanceLine): void;
 }) {
-  const { order, onOrder: setOrder } = props;
+  const { order, onOrder: setOrder, total, width } = props;
   const [scrollTop, setScrollTop] = useState(0);
-  const sorted = props.lines;
+  const [lines, setLines] = useState<{ key: string; byIndex: Map<number, ConcordanceLine> }>({ key: '', byIndex: new Map() });
+  const key = `${props.version}:${order}:${width}`;
+  const shown = useMemo(() => (lines.key === key ? lines.byIndex : new Map<number, ConcordanceLine>()), [lines, key]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(sorted.length, first + VIEW_ROWS + 2 * OVERSCAN);
+  const last = Math.min(total, first + VIEW_ROWS + 2 * OVERSCAN);
+  const fetch = useRef(props.fetch);
+  fetch.current = props.fetch;
+
+  // The rows in view that are not here yet are asked for as one page.
+  useEffect(() => {
+    let from = first;
+    while (from < last && shown.has(from)) from += 1;
+    let to = last;
+    while (to > from && shown.has(to - 1)) to -= 1;
+    if (from >= to) return;
+    let live = true;
+    fetch.current(order, from, to, width).then(
+      (page) => {
+        if (!live) return;
+        setLines((current) => {
+          const byIndex = new Map(current.key === key ? current.byIndex : []);
+          page.forEach((line, i) => byIndex.set(from + i, line));
+          return { key, byIndex };
+        });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, first, last, order, width, shown]);
+
   const sortButton = (value: ConcordanceOrder, text: string) => (
     <button
       type="button"
@@ -58,6 +82,8 @@ export function Concordance(props: {
       {text}
     </button>
   );
+  const rows: { index: number; line: ConcordanceLine | undefined }[] = [];
+  for (let index = first; index < last; index += 1) rows.push({ index, line: shown.get(index) });
   return (
     <div className="concordance">
       <div className="row concordance-head" role="group" aria-label="Sort the concordance">
@@ -71,19 +97,22 @@ export function Concordance(props: {
         className="concordance-rows"
         role="list"
         aria-label="Concordance"
-        style={{ height: Math.min(sorted.length, VIEW_ROWS) * ROW_HEIGHT + 2 }}
+        aria-busy={rows.some((r) => !r.line)}
+        style={{ height: Math.min(total, VIEW_ROWS) * ROW_HEIGHT + 2 }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
-        <div style={{ height: sorted.length * ROW_HEIGHT, position: 'relative' }}>
-          {sorted.slice(first, last).map((line, i) => {
+        <div style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
+          {rows.map(({ index, line }) => {
+            const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
+            if (!line) return <div key={index} className="kwic-line kwic-waiting" style={style} />;
             const { who, wave } = props.label(line);
             return (
               <button
-                key={`${line.sourceId}:${line.start}:${line.end}`}
+                key={index}
                 type="button"
                 role="listitem"
                 className="kwic-line"
-                style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                style={style}
                 title={`Open in ${who}${wave ? `, ${wave}` : ''}`}
                 onClick={() => props.onOpen(line)}
               >
@@ -91,9 +120,9 @@ export function Concordance(props: {
                   {who}
                   {wave && <span className="muted"> · {wave}</span>}
                 </span>
-                <span className="kwic-left">{tail(line.left, props.width)}</span>
+                <span className="kwic-left">{line.left}</span>
                 <mark className="kwic-keyword">{line.keyword}</mark>
-                <span className="kwic-right">{head(line.right, props.width)}</span>
+                <span className="kwic-right">{line.right}</span>
               </button>
             );
           })}
@@ -101,19 +130,4 @@ export function Concordance(props: {
       </div>
     </div>
   );
-}
-
-/** The lines as the table an export writes: who, wave, transcript, context and keyword. */
-export function concordanceRows(
-  lines: readonly ConcordanceLine[],
-  label: (l: ConcordanceLine) => LineLabel & { title: string },
-  width: number,
-) {
-  return [
-    ['Participant', 'Wave', 'Transcript', 'Before', 'Keyword', 'After', 'Start', 'End'],
-    ...lines.map((l) => {
-      const { who, wave, title } = label(l);
-      return [who, wave, title, tail(l.left, width).trim(), l.keyword, head(l.right, width).trim(), String(l.start), String(l.end)];
-    }),
-  ];
 }

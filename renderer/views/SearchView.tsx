@@ -11,6 +11,7 @@ import {
   QueryError,
   type ConcordanceLine,
   type ConcordanceOrder,
+  type SearchHit,
   type SearchFilter,
   type SearchOptions,
   type SearchProject,
@@ -23,7 +24,7 @@ import type { ProjectSetup } from '../store/projectRepo';
 import { searchEngineFor, type SearchProgress } from '../store/searchEngine';
 import { ErrorLine, SubTabs } from './common';
 import { AutoCodeDialog } from './AutoCodeDialog';
-import { Concordance, concordanceRows, useSortedLines } from './Concordance';
+import { Concordance, concordanceRows } from './Concordance';
 import { useProject } from './projectContext';
 import { WordFrequencies } from './WordFrequencies';
 import { openPassage } from './route';
@@ -48,7 +49,8 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   const [setIds, setSetIds] = useState<string[]>([]);
   const [width, setWidth] = useState(60);
   const [order, setOrder] = useState<ConcordanceOrder>('place');
-  const [lines, setLines] = useState<ConcordanceLine[] | null>(null);
+  const [result, setResult] = useState<{ hits: SearchHit[]; version: number } | null>(null);
+  const lines = result?.hits ?? null;
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<SearchProgress | null>(null);
   const [showHelp, setShowHelp] = useState(false);
@@ -89,11 +91,11 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
     let live = true;
     setError(null);
     engine
-      .search(project, asked, { ...options, ...filters, setIds }, 160)
-      .then((found) => live && setLines(found))
+      .search(project, asked, { ...options, ...filters, setIds })
+      .then((hits) => live && setResult((r) => ({ hits, version: (r?.version ?? 0) + 1 })))
       .catch((e: unknown) => {
         if (!live) return;
-        setLines(null);
+        setResult(null);
         setError(errorMessage(e));
         if (e instanceof QueryError && input.current) {
           input.current.focus();
@@ -105,9 +107,10 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
     };
   }, [engine, project, asked, options, filters, setIds]);
 
-  const sorted = useSortedLines(lines ?? [], order);
   const frequencyFilter = useMemo(() => ({ ...filters, setIds, speaker: options.speaker }), [filters, setIds, options.speaker]);
   const byId = useMemo(() => new Map(props.sources.map((s) => [s.id, s])), [props.sources]);
+  /** Every line of the concordance, in the order shown, for an export or a copy. */
+  const allLines = () => engine.lines(order, 0, lines?.length ?? 0, width);
   const label = (line: Pick<ConcordanceLine, 'sourceId'>) => {
     const source = byId.get(line.sourceId);
     const person = props.setup.participants.find((p) => p.id === source?.participantId);
@@ -263,7 +266,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
               <span className="spacer" />
               <ExportTableButtons
                 fileName={`Search ${asked ?? ''}`.trim()}
-                sheet={() => ({ name: 'Concordance', rows: concordanceRows(sorted, label, width), headerRows: 1 })}
+                sheet={async () => ({ name: 'Concordance', rows: concordanceRows(await allLines(), label), headerRows: 1 })}
               />
               <button type="button" disabled={lines.length === 0} onClick={() => setAutoCoding(true)}>
                 Auto-code…
@@ -271,10 +274,10 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
               <button
                 type="button"
                 onClick={() =>
-                  runCopy(() =>
+                  runCopy(async () =>
                     copyChecked(
                       db,
-                      concordanceRows(sorted, label, width)
+                      concordanceRows(await allLines(), label)
                         .map((r) => r.join('\t'))
                         .join('\n'),
                       'the concordance',
@@ -293,7 +296,9 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
             )}
             {lines.length > 0 ? (
               <Concordance
-                lines={sorted}
+                total={lines.length}
+                version={result?.version ?? 0}
+                fetch={(o, from, to, w) => engine.lines(o, from, to, w)}
                 order={order}
                 onOrder={setOrder}
                 label={label}
@@ -357,7 +362,7 @@ function AutoCode(props: {
   open: boolean;
   engine: ReturnType<typeof searchEngineFor>;
   query: string | null;
-  lines: readonly ConcordanceLine[] | null;
+  lines: readonly SearchHit[] | null;
   who(sourceId: string): string;
   onClose(): void;
   onDone(message: string): void;

@@ -67,16 +67,19 @@ export function useExportError(): [string | null, (work: () => Promise<unknown>)
   return [error, run, () => setError(null)];
 }
 
-/** "Export CSV" and "Export XLSX" of one table, `fileName` plus .csv or .xlsx; the table is made on the click. */
-export function ExportTableButtons(props: { fileName: string; sheet: () => Sheet }) {
+/**
+ * "Export CSV" and "Export XLSX" of one table, `fileName` plus .csv or .xlsx; the table is made
+ * on the click (it may be fetched, e.g. a concordance's lines from the search worker).
+ */
+export function ExportTableButtons(props: { fileName: string; sheet: () => Sheet | Promise<Sheet> }) {
   const { db } = useProject();
   const [error, run, dismiss] = useExportError();
   return (
     <>
-      <button type="button" onClick={() => run(() => saveCsv(db, `${props.fileName}.csv`, props.sheet()))}>
+      <button type="button" onClick={() => run(async () => saveCsv(db, `${props.fileName}.csv`, await props.sheet()))}>
         Export CSV
       </button>
-      <button type="button" onClick={() => run(() => saveXlsx(db, `${props.fileName}.xlsx`, [props.sheet()]))}>
+      <button type="button" onClick={() => run(async () => saveXlsx(db, `${props.fileName}.xlsx`, [await props.sheet()]))}>
         Export XLSX
       </button>
       <ErrorLine error={error} onDismiss={dismiss} />

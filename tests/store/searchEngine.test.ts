@@ -35,12 +35,21 @@ describe('the search engine', () => {
     const snapshot = await loadSnapshot(db);
     for (const query of ['police', 'he NEAR/3 changed', '"the programme"', 'angr* OR shout*', '/resp\\w+/']) {
       for (const speaker of ['participant', 'both'] as const) {
-        const lines = await engine.search(await searchProjectOf(), query, { speaker }, 40);
-        expect(
-          lines.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
-          query,
-        ).toEqual(searchText(snapshot, query, { speaker }));
-        for (const l of lines) expect(l.keyword).toBe(snapshot.sources.find((s) => s.id === l.sourceId)!.text.slice(l.start, l.end).replace(/\s+/g, ' '));
+        const hits = await engine.search(await searchProjectOf(), query, { speaker });
+        expect(hits, query).toEqual(searchText(snapshot, query, { speaker }));
+        // The concordance of the last search, page by page, in reading order and sorted.
+        const lines = await engine.lines('place', 0, hits.length, 40);
+        expect(lines.map(({ sourceId, start, end }) => ({ sourceId, start, end }))).toEqual(hits);
+        for (const l of lines)
+          expect(l.keyword).toBe(
+            snapshot.sources
+              .find((s) => s.id === l.sourceId)!
+              .text.slice(l.start, l.end)
+              .replace(/\s+/g, ' '),
+          );
+        expect(await engine.lines('place', 2, 5, 40)).toEqual(lines.slice(2, 5));
+        const right = await engine.lines('right', 0, hits.length, 40);
+        expect(right.map((l) => l.start).sort((a, b) => a - b)).toEqual(lines.map((l) => l.start).sort((a, b) => a - b));
       }
     }
     expect((await engine.search(await searchProjectOf(), 'separated OR he')).length).toBeGreaterThan(5);
@@ -73,8 +82,11 @@ describe('the search engine', () => {
     expect(before.some((h) => h.sourceId === dale.id)).toBe(true);
     await softDeleteSource(db, dale.id);
     expect(engine.size).toBe(12);
+    // Its hits are gone at once (the project searched no longer lists it); the view's sync, on
+    // the change of the transcript list, drops it from the worker too.
     const after = await engine.search(await searchProjectOf(), 'the', { speaker: 'both' });
     expect(after.some((h) => h.sourceId === dale.id)).toBe(false);
+    expect(await engine.sync()).toEqual({ added: 0, indexed: 0 });
     expect(engine.size).toBe(11);
     expect(await db.searchIndex.get(dale.id)).toBeDefined(); // kept for a restore
     await purgeSource(db, dale.id);

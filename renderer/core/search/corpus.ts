@@ -6,7 +6,7 @@ import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
 import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
 import { wordFrequencies, type FrequencyOptions, type WordFrequencies } from './frequencies';
-import { concordanceLine, type ConcordanceLine } from './kwic';
+import { concordanceLine, sortConcordance, type ConcordanceLine, type ConcordanceOrder } from './kwic';
 import type { SearchHit } from './types';
 
 export interface CorpusText {
@@ -24,9 +24,14 @@ export interface PassagePreview extends AutoCodePassage {
   textLength: number;
 }
 
+/** Context taken to sort by the words before or after a keyword: the nearest words decide. */
+const SORT_CONTEXT = 60;
+
 export class SearchCorpus {
   readonly index = new SearchIndex();
   private readonly texts = new Map<string, CorpusText>();
+  /** The last search's hits, and their order for each way of sorting asked for so far. */
+  private last: { hits: SearchHit[]; orders: Map<ConcordanceOrder, Int32Array> } = { hits: [], orders: new Map() };
 
   get size(): number {
     return this.texts.size;
@@ -66,8 +71,36 @@ export class SearchCorpus {
     };
   }
 
+  /** The hits of a query; kept as the last search, whose concordance lines are asked page by page. */
   search(project: SearchProject, query: string, options: SearchTextOptions = {}): SearchHit[] {
-    return this.index.search(this.withTexts(project), query, options);
+    const hits = this.index.search(this.withTexts(project), query, options);
+    this.last = { hits, orders: new Map() };
+    return hits;
+  }
+
+  /**
+   * Lines `from` to `to` (exclusive) of the last search's concordance in the order asked, with
+   * `width` characters of context each side. Sorting by the words around the keyword reads the
+   * context of every hit once per search and order, not once per page.
+   */
+  lines(order: ConcordanceOrder, from: number, to: number, width: number): ConcordanceLine[] {
+    const { hits, orders } = this.last;
+    let ranks = orders.get(order);
+    if (!ranks && order === 'place') ranks = Int32Array.from(hits, (_, i) => i);
+    if (!ranks) {
+      const indexed = hits.map((h, i) => ({
+        ...concordanceLine(this.texts.get(h.sourceId)?.text ?? '', h, order === 'place' ? 0 : SORT_CONTEXT),
+        i,
+      }));
+      ranks = Int32Array.from(sortConcordance(indexed, order), (l) => l.i);
+      orders.set(order, ranks);
+    }
+    const out: ConcordanceLine[] = [];
+    for (let k = Math.max(0, from); k < Math.min(to, ranks.length); k += 1) {
+      const hit = hits[ranks[k]!]!;
+      out.push(concordanceLine(this.texts.get(hit.sourceId)?.text ?? '', hit, width));
+    }
+    return out;
   }
 
   /** Word counts over the transcripts the options' filters let through (frequencies.ts). */
@@ -83,8 +116,4 @@ export class SearchCorpus {
     });
   }
 
-  /** Hits with up to `width` characters of context each side (the view trims them further). */
-  concordance(hits: readonly SearchHit[], width: number): ConcordanceLine[] {
-    return hits.map((h) => concordanceLine(this.texts.get(h.sourceId)?.text ?? '', h, width));
-  }
 }

@@ -53,12 +53,45 @@ function sortWords(context: string, nearestFirst: boolean): string {
  * just before the keyword, then the one before that; 'right' by the words after; 'keyword' by
  * the hit itself. Ties keep reading order (a stable sort).
  */
-export function sortConcordance(lines: readonly ConcordanceLine[], order: ConcordanceOrder): ConcordanceLine[] {
+export function sortConcordance<T extends ConcordanceLine>(lines: readonly T[], order: ConcordanceOrder): T[] {
   if (order === 'place') return [...lines];
-  const key = (l: ConcordanceLine) =>
+  const key = (l: T) =>
     order === 'left' ? sortWords(l.left, true) : order === 'right' ? sortWords(l.right, false) : l.keyword.toLowerCase();
   return lines
     .map((line, i) => ({ line, i, key: key(line) }))
     .sort((a, b) => collator.compare(a.key, b.key) || a.i - b.i)
     .map((x) => x.line);
+}
+
+/**
+ * Hits in few bytes, for the trip from the search worker: tens of thousands of hit objects
+ * take longer to copy between threads than to find; three number arrays are handed over.
+ */
+export interface PackedHits {
+  sourceIds: string[];
+  source: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+export function packHits(hits: readonly SearchHit[]): PackedHits {
+  const sourceIds: string[] = [];
+  const numbers = new Map<string, number>();
+  const packed = { sourceIds, source: new Int32Array(hits.length), start: new Int32Array(hits.length), end: new Int32Array(hits.length) };
+  hits.forEach((h, i) => {
+    let n = numbers.get(h.sourceId);
+    if (n === undefined) {
+      n = sourceIds.length;
+      numbers.set(h.sourceId, n);
+      sourceIds.push(h.sourceId);
+    }
+    packed.source[i] = n;
+    packed.start[i] = h.start;
+    packed.end[i] = h.end;
+  });
+  return packed;
+}
+
+export function unpackHits(packed: PackedHits): SearchHit[] {
+  return Array.from(packed.source, (n, i) => ({ sourceId: packed.sourceIds[n]!, start: packed.start[i]!, end: packed.end[i]! }));
 }
