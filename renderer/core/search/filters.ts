@@ -52,34 +52,40 @@ export function speakerUnits(source: Pick<Source, 'text' | 'turns'>, speaker: Sp
 }
 
 /**
- * The hits that pass the code filters: inside some passage coded with a `codedWith` code (when
- * any is given) and touching no passage coded with a `notCodedWith` code.
+ * The passages coded with the filter's codes (and their sub-codes, any coder), unioned per
+ * transcript: those a hit must lie inside (null when no `codedWith` code is given) and those
+ * it must not touch. Made once per search (or word count), not once per hit.
  */
-export function codeFilteredHits(project: ProjectSnapshot, hits: SearchHit[], filter: SearchFilter): SearchHit[] {
+export function codedStretches(
+  project: ProjectSnapshot,
+  filter: SearchFilter,
+): { inside: Map<string, Range[]> | null; outside: Map<string, Range[]> } {
   const codedWith = filter.codedWith ?? [];
-  const notCodedWith = filter.notCodedWith ?? [];
-  if (codedWith.length === 0 && notCodedWith.length === 0) return hits;
   const withSubCodes = (ids: string[]) => new Set(ids.flatMap((id) => [id, ...descendantIds(project.codes, id)]));
   const wanted = withSubCodes(codedWith);
-  const unwanted = withSubCodes(notCodedWith);
+  const unwanted = withSubCodes(filter.notCodedWith ?? []);
   const live = new Set(project.codes.filter((c) => c.deletedAt == null).map((c) => c.id));
   const inside = new Map<string, Range[]>();
   const outside = new Map<string, Range[]>();
-  const push = (map: Map<string, Range[]>, key: string, r: Range) => {
-    const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
-  };
+  const push = (map: Map<string, Range[]>, key: string, r: Range) => (map.get(key) ?? map.set(key, []).get(key)!).push(r);
   for (const c of project.codings) {
     if (c.deletedAt != null || !live.has(c.codeId)) continue;
     if (wanted.has(c.codeId)) push(inside, c.sourceId, c);
     if (unwanted.has(c.codeId)) push(outside, c.sourceId, c);
   }
   const merged = (map: Map<string, Range[]>) => new Map([...map].map(([k, v]) => [k, unionRanges(v)]));
-  const insideBy = merged(inside);
-  const outsideBy = merged(outside);
+  return { inside: codedWith.length > 0 ? merged(inside) : null, outside: merged(outside) };
+}
+
+/**
+ * The hits that pass the code filters: inside some passage coded with a `codedWith` code (when
+ * any is given) and touching no passage coded with a `notCodedWith` code.
+ */
+export function codeFilteredHits(project: ProjectSnapshot, hits: SearchHit[], filter: SearchFilter): SearchHit[] {
+  if (!filter.codedWith?.length && !filter.notCodedWith?.length) return hits;
+  const { inside, outside } = codedStretches(project, filter);
   return hits.filter((h) => {
-    if (codedWith.length > 0 && !(insideBy.get(h.sourceId) ?? []).some((r) => r.start <= h.start && h.end <= r.end)) return false;
-    return !(outsideBy.get(h.sourceId) ?? []).some((r) => r.start < h.end && h.start < r.end);
+    if (inside && !(inside.get(h.sourceId) ?? []).some((r) => r.start <= h.start && h.end <= r.end)) return false;
+    return !(outside.get(h.sourceId) ?? []).some((r) => r.start < h.end && h.start < r.end);
   });
 }

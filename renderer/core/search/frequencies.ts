@@ -6,10 +6,9 @@
 // every word costs one Map lookup and a character compare; spellings are sliced out of the text
 // only for words not written as their key (capitals, accents, curly apostrophes), and stop
 // words, short words and numbers are dropped per distinct word after counting, not per word.
-import { descendantIds } from '../codebook';
 import { liveParticipants, personOf } from '../quotes';
-import { unionRanges, type ProjectSnapshot, type Range } from '../shared';
-import { filteredSources, speakerUnits, type SearchFilter } from './filters';
+import type { ProjectSnapshot } from '../shared';
+import { codedStretches, filteredSources, speakerUnits, type SearchFilter } from './filters';
 import { stopWordSet } from './stopWords';
 import { tokenize } from './tokens';
 import type { Speaker } from './types';
@@ -67,28 +66,6 @@ interface Tally {
 
 const NUMBER = /^[\p{N}\p{M}']+$/u;
 const collator = new Intl.Collator('en');
-
-/** Passages coded with the filter's codes, unioned per transcript: inside (null: no codedWith) and outside. */
-function codedStretches(project: ProjectSnapshot, filter: SearchFilter) {
-  // The rule of codeFilteredHits (filters.ts), done once per transcript instead of once per word:
-  // calling it on 3.5 million one-word hits scans every passage of a transcript for every word.
-  const codedWith = filter.codedWith ?? [];
-  const notCodedWith = filter.notCodedWith ?? [];
-  const withSubCodes = (ids: string[]) => new Set(ids.flatMap((id) => [id, ...descendantIds(project.codes, id)]));
-  const wanted = withSubCodes(codedWith);
-  const unwanted = withSubCodes(notCodedWith);
-  const live = new Set(project.codes.filter((c) => c.deletedAt == null).map((c) => c.id));
-  const inside = new Map<string, Range[]>();
-  const outside = new Map<string, Range[]>();
-  const push = (map: Map<string, Range[]>, key: string, r: Range) => (map.get(key) ?? map.set(key, []).get(key)!).push(r);
-  for (const c of project.codings) {
-    if (c.deletedAt != null || !live.has(c.codeId)) continue;
-    if (wanted.has(c.codeId)) push(inside, c.sourceId, c);
-    if (unwanted.has(c.codeId)) push(outside, c.sourceId, c);
-  }
-  const merged = (map: Map<string, Range[]>) => new Map([...map].map(([k, v]) => [k, unionRanges(v)]));
-  return { inside: codedWith.length > 0 ? merged(inside) : null, outside: merged(outside) };
-}
 
 /** The spelling shown: the most frequent one lower-cased, or as written when no occurrence is in lower case. */
 function spellingOf(key: string, t: Tally): string {
