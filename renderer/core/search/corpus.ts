@@ -115,5 +115,4 @@ export class SearchCorpus {
       return { ...p, text: text.slice(p.start, p.end), textLength: text.length };
     });
   }
-
 }

@@ -133,8 +133,17 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
         return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true);
       case 'phrase': {
         const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-        const others = rest.map((list) => new Set(Array.from(list)));
-        return wordSpans(doc, head!, node.words.length, (o) => others.every((set, i) => set.has(o + i + 1)));
+        // Every list is ascending, so one pointer per later word walks it once for all starts.
+        const at = rest.map(() => 0);
+        const follows = (o: number) =>
+          rest.every((list, i) => {
+            const want = o + i + 1;
+            let k = at[i]!;
+            while (k < list.length && list[k]! < want) k += 1;
+            at[i] = k;
+            return k < list.length && list[k] === want;
+          });
+        return wordSpans(doc, head!, node.words.length, follows);
       }
       case 'regex':
         return regexSpans(doc, query.patterns.get(node)!);

@@ -5,7 +5,7 @@
 //
 // Libraries compared (minisearch, flexsearch, orama) find documents, not places in them; a
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
-import type { ProjectSnapshot, Source } from '../shared';
+import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
 import { evaluate, type DocView } from './evaluate';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -51,21 +51,19 @@ export function indexSource(sourceId: string, text: string): SourceIndex {
   return { sourceId, fingerprint: textFingerprint(text), starts: tokens.starts, ends: tokens.ends, terms: [...numbers.keys()], termOfWord };
 }
 
+/**
+ * One transcript in memory, flat: its words' numbers in the corpus vocabulary, sorted, and for
+ * each the places it stands (word ordinals, ascending) in one shared array. A map per
+ * transcript took six times the memory (3.8 GB at 3,500 transcripts, measured); these are four
+ * number arrays, looked up by binary search.
+ */
 interface Entry {
-  part: SourceIndex;
-  /** Each word's places (word ordinals, ascending). */
-  places: Map<string, Int32Array>;
-}
-
-function placesOf(part: SourceIndex): Map<string, Int32Array> {
-  const counts = new Int32Array(part.terms.length);
-  for (const t of part.termOfWord) counts[t]! += 1;
-  const lists = Array.from(counts, (c) => new Int32Array(c));
-  const filled = new Int32Array(part.terms.length);
-  part.termOfWord.forEach((t, ordinal) => {
-    lists[t]![filled[t]!++] = ordinal;
-  });
-  return new Map(part.terms.map((term, i) => [term, lists[i]!]));
+  /** Where each word stands; the words' own texts are kept once, in the vocabulary. */
+  part: Pick<SourceIndex, 'sourceId' | 'fingerprint' | 'starts' | 'ends'>;
+  termIds: Int32Array;
+  /** The places of termIds[k] are ordinals[offsets[k] .. offsets[k + 1]). */
+  offsets: Int32Array;
+  ordinals: Int32Array;
 }
 
 /** Ascending ordinals of several lists in one. */
@@ -83,8 +81,11 @@ function mergeLists(lists: Int32Array[]): ArrayLike<number> {
 
 export class SearchIndex {
   private readonly entries = new Map<string, Entry>();
-  /** Every word of the corpus, with how many transcripts hold it: wildcards and stems expand over it. */
-  private readonly vocabulary = new Map<string, number>();
+  /** Every word of the corpus by its number; numbers are never reused. */
+  private readonly numbers = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** How many transcripts hold each word: wildcards and stems expand over those held. */
+  private docCounts = new Int32Array(1024);
 
   get size(): number {
     return this.entries.size;
@@ -102,44 +103,87 @@ export class SearchIndex {
   /** Its size: words indexed, distinct words, and an estimate of the bytes it holds in memory. */
   stats(): { words: number; vocabulary: number; bytes: number } {
     let words = 0;
-    let bytes = 0;
-    for (const { part, places } of this.entries.values()) {
-      words += part.starts.length;
-      // Three numbers per word, one more in the places lists; a string is 2 bytes a unit.
-      bytes += part.starts.byteLength + part.ends.byteLength + part.termOfWord.byteLength + part.starts.length * 4;
-      for (const term of places.keys()) bytes += term.length * 2 + 64; // the string, the map entry and the array's header
+    let bytes = this.docCounts.byteLength;
+    for (const e of this.entries.values()) {
+      words += e.part.starts.length;
+      bytes += e.part.starts.byteLength + e.part.ends.byteLength + e.termIds.byteLength + e.offsets.byteLength + e.ordinals.byteLength;
     }
-    for (const term of this.vocabulary.keys()) bytes += term.length * 2 + 48;
-    return { words, vocabulary: this.vocabulary.size, bytes };
+    let vocabulary = 0;
+    this.terms.forEach((term, id) => {
+      if (this.docCounts[id]! > 0) vocabulary += 1;
+      bytes += term.length * 2 + 48; // the string and its map entry
+    });
+    return { words, vocabulary, bytes };
+  }
+
+  private numberOf(term: string): number {
+    let id = this.numbers.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.numbers.set(term, id);
+      this.terms.push(term);
+      if (id >= this.docCounts.length) {
+        const grown = new Int32Array(this.docCounts.length * 2);
+        grown.set(this.docCounts);
+        this.docCounts = grown;
+      }
+    }
+    return id;
   }
 
   put(part: SourceIndex): void {
     this.remove(part.sourceId);
-    const places = placesOf(part);
-    this.entries.set(part.sourceId, { part, places });
-    for (const term of places.keys()) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+    const ids = part.terms.map((t) => this.numberOf(t));
+    // The transcript's words in the order of their numbers, each with its places counted out.
+    const order = ids.map((_, local) => local).sort((a, b) => ids[a]! - ids[b]!);
+    const rank = new Int32Array(ids.length);
+    order.forEach((local, k) => (rank[local] = k));
+    const offsets = new Int32Array(ids.length + 1);
+    for (const local of part.termOfWord) offsets[rank[local]! + 1]! += 1;
+    for (let k = 0; k < ids.length; k += 1) offsets[k + 1]! += offsets[k]!;
+    const cursor = offsets.slice(0, ids.length);
+    const ordinals = new Int32Array(part.termOfWord.length);
+    part.termOfWord.forEach((local, ordinal) => (ordinals[cursor[rank[local]!]!++] = ordinal));
+    const termIds = Int32Array.from(order, (local) => ids[local]!);
+    for (const id of termIds) this.docCounts[id]! += 1;
+    const { sourceId, fingerprint, starts, ends } = part;
+    this.entries.set(sourceId, { part: { sourceId, fingerprint, starts, ends }, termIds, offsets, ordinals });
   }
 
   remove(sourceId: string): void {
     const entry = this.entries.get(sourceId);
     if (!entry) return;
     this.entries.delete(sourceId);
-    for (const term of entry.places.keys()) {
-      const n = this.vocabulary.get(term)! - 1;
-      if (n === 0) this.vocabulary.delete(term);
-      else this.vocabulary.set(term, n);
-    }
+    for (const id of entry.termIds) this.docCounts[id]! -= 1;
   }
 
-  /** The corpus words a test can match: one for a plain word, many for a wildcard or a stem. */
-  private expand(test: WordTest, cache: Map<WordTest, string[]>): string[] {
-    if (test.key !== null) return [test.key];
-    let terms = cache.get(test);
-    if (!terms) {
-      terms = [...this.vocabulary.keys()].filter((t) => test.matchesKey(t));
-      cache.set(test, terms);
+  /** The corpus words a test can match, by number: one for a plain word, many for a wildcard or a stem. */
+  private expand(test: WordTest, cache: Map<WordTest, number[]>): number[] {
+    if (test.key !== null) {
+      const id = this.numbers.get(test.key);
+      return id === undefined ? [] : [id];
     }
-    return terms;
+    let ids = cache.get(test);
+    if (!ids) {
+      ids = [];
+      for (let id = 0; id < this.terms.length; id += 1) if (this.docCounts[id]! > 0 && test.matchesKey(this.terms[id]!)) ids.push(id);
+      cache.set(test, ids);
+    }
+    return ids;
+  }
+
+  /** A word's places in one transcript (a view, not a copy), or null when it is not there. */
+  private placesIn(entry: Entry, id: number): Int32Array | null {
+    let lo = 0;
+    let hi = entry.termIds.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = entry.termIds[mid]!;
+      if (at === id) return entry.ordinals.subarray(entry.offsets[mid], entry.offsets[mid + 1]);
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
   }
 
   /**
@@ -149,7 +193,7 @@ export class SearchIndex {
    */
   search(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): SearchHit[] {
     const compiled = compileQuery(query, options);
-    const expanded = new Map<WordTest, string[]>();
+    const expanded = new Map<WordTest, number[]>();
     const hits: SearchHit[] = [];
     for (const source of filteredSources(project, options)) {
       const entry = this.entries.get(source.id);
@@ -159,17 +203,29 @@ export class SearchIndex {
     return codeFilteredHits(project, hits, options);
   }
 
-  private view(source: Source, entry: Entry, options: SearchTextOptions, expanded: Map<WordTest, string[]>): DocView {
+  /** Each transcript's searchable stretches per speaker, kept while its turns are the same array. */
+  private readonly units = new WeakMap<object, Map<string, Range[]>>();
+
+  private unitsOf(source: Source, speaker: SearchTextOptions['speaker']): Range[] {
+    let bySpeaker = this.units.get(source.turns);
+    if (!bySpeaker) this.units.set(source.turns, (bySpeaker = new Map()));
+    const key = speaker ?? 'participant';
+    let found = bySpeaker.get(key);
+    if (!found) bySpeaker.set(key, (found = speakerUnits(source, speaker)));
+    return found;
+  }
+
+  private view(source: Source, entry: Entry, options: SearchTextOptions, expanded: Map<WordTest, number[]>): DocView {
     return {
       text: source.text,
       starts: entry.part.starts,
       ends: entry.part.ends,
-      units: speakerUnits(source, options.speaker),
+      units: this.unitsOf(source, options.speaker),
       words: (test) =>
         mergeLists(
           this.expand(test, expanded)
-            .map((t) => entry.places.get(t))
-            .filter((l): l is Int32Array => l !== undefined),
+            .map((id) => this.placesIn(entry, id))
+            .filter((l): l is Int32Array => l !== null),
         ),
     };
   }

@@ -16,7 +16,11 @@ type SourceLike = Pick<Source, 'id' | 'participantId' | 'wave'>;
 
 const NO_WAVE = '';
 
-export function hitCounts(project: Pick<ProjectSnapshot, 'waves' | 'participants'>, searched: readonly SourceLike[], hits: readonly SearchHit[]): HitCounts {
+export function hitCounts(
+  project: Pick<ProjectSnapshot, 'waves' | 'participants'>,
+  searched: readonly SourceLike[],
+  hits: readonly SearchHit[],
+): HitCounts {
   const byId = new Map(searched.map((s) => [s.id, s]));
   const people = new Map(project.participants.filter((p) => p.deletedAt == null).map((p) => [p.id, p]));
   const perSource = new Map<string, number>();
