@@ -127,7 +127,17 @@ describe('first hour', () => {
     const title = page.locator('.project-head h1');
     expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await title.getAttribute('title')).toBe('Sample study (fictional)');
-    for (const tab of ['Transcripts', 'Codebook', 'Retrieval', 'Quotes', 'Time 1 / Time 2', 'Agreement', 'Participants', 'Project']) {
+    for (const tab of [
+      'Transcripts',
+      'Codebook',
+      'Search',
+      'Retrieval',
+      'Quotes',
+      'Time 1 / Time 2',
+      'Agreement',
+      'Participants',
+      'Project',
+    ]) {
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await page.waitForTimeout(300);
       expect(await cutPlaceholders(), tab).toEqual([]);

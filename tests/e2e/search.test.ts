@@ -21,6 +21,8 @@ describe('Search', () => {
     },
   );
   const lines = () => s.page.getByRole('list', { name: 'Concordance' }).getByRole('listitem');
+  /** Until the lines in view have come from the search worker and are drawn. */
+  const drawn = () => expect.poll(() => s.page.getByRole('list', { name: 'Concordance' }).getAttribute('aria-busy')).toBe('false');
 
   it('finds a word in the participants’ turns, with the hits counted per wave and participant', async () => {
     const { page, errors } = s;
@@ -29,6 +31,7 @@ describe('Search', () => {
     await expect
       .poll(() => page.getByRole('status', { name: 'Search counts' }).textContent())
       .toMatch(/^\d+ hits? in \d+ of 12 transcripts · Time 1: \d+/);
+    await drawn();
     expect(await lines().count()).toBeGreaterThan(2);
     const keywords = await page.locator('.kwic-keyword').allTextContents();
     expect(keywords.every((k) => /^(police|court\w*)$/i.test(k))).toBe(true);
@@ -41,6 +44,9 @@ describe('Search', () => {
   it('sorts the concordance by the words after the keyword, and exports it as CSV', async () => {
     const { page, errors } = s;
     await page.getByRole('button', { name: 'words after' }).click();
+    // The lines in view come from the search worker, sorted there: wait until they are drawn.
+    await drawn();
+    await expect.poll(() => page.locator('.kwic-right').count()).toBeGreaterThan(3);
     const after = await page.locator('.kwic-right').allTextContents();
     // Punctuation does not count: the first word after the keyword does.
     const firstWords = after.map((t) => (/[\p{L}\p{N}']+/u.exec(t)?.[0] ?? '').toLowerCase());
@@ -75,6 +81,7 @@ describe('Search', () => {
     await box.fill('police');
     await box.press('Enter');
     await expect.poll(() => lines().count()).toBeGreaterThan(1);
+    await drawn();
     const hits = await lines().count();
     await page.getByRole('button', { name: 'Auto-code…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Auto-code the hits' });

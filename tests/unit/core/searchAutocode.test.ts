@@ -76,7 +76,17 @@ describe('the auto-code action', () => {
     const first = source.text.indexOf('He called');
     const existing: Coding[] = [
       { id: 'old', sourceId: 't', codeId: 'c', coderId: 'auto', start: first, end: first + 25, memo: 'mine', createdAt: 1, updatedAt: 1 },
-      { id: 'tail', sourceId: 't', codeId: 'c', coderId: 'auto', start: source.text.indexOf('came back'), end: source.text.indexOf('came back') + 20, memo: '', createdAt: 1, updatedAt: 1 },
+      {
+        id: 'tail',
+        sourceId: 't',
+        codeId: 'c',
+        coderId: 'auto',
+        start: source.text.indexOf('came back'),
+        end: source.text.indexOf('came back') + 20,
+        memo: '',
+        createdAt: 1,
+        updatedAt: 1,
+      },
     ];
     const action = autoCode({ ...base(), coders: [coder], codings: existing, passages });
     expect([action.coded, action.skipped]).toEqual([1, 1]);
