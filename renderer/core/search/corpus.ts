@@ -1,7 +1,7 @@
 // What the search worker holds: every transcript's text and turns beside the index, so a
 // search is asked with the project's small records only (people, waves, sets, transcripts'
 // metadata: what the filters read) and never sends 20 MB of text across for each query.
-import type { ProjectSnapshot, Source, Turn } from '../shared';
+import type { ProjectSnapshot, Range, Source, Turn } from '../shared';
 import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
 import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
@@ -22,6 +22,21 @@ export type SearchProject = Omit<ProjectSnapshot, 'sources'> & { sources: Omit<S
 export interface PassagePreview extends AutoCodePassage {
   text: string;
   textLength: number;
+}
+
+/** The speaker turn a hit stands in (turns are in order), or the whole text. */
+function turnHolding(source: CorpusText, hit: SearchHit): Range {
+  const { turns } = source;
+  let lo = 0;
+  let hi = turns.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = turns[mid]!;
+    if (hit.end <= t.start) hi = mid - 1;
+    else if (hit.start >= t.end) lo = mid + 1;
+    else return t.start <= hit.start && hit.end <= t.end ? t : { start: 0, end: source.text.length };
+  }
+  return { start: 0, end: source.text.length };
 }
 
 /** Context taken to sort by the words before or after a keyword: the nearest words decide. */
@@ -78,6 +93,12 @@ export class SearchCorpus {
     return hits;
   }
 
+  /** A hit's concordance line, its context kept inside the hit's speaker turn. */
+  private lineOf(hit: SearchHit, width: number): ConcordanceLine {
+    const source = this.texts.get(hit.sourceId);
+    return concordanceLine(source?.text ?? '', hit, width, source && turnHolding(source, hit));
+  }
+
   /**
    * Lines `from` to `to` (exclusive) of the last search's concordance in the order asked, with
    * `width` characters of context each side. Sorting by the words around the keyword reads the
@@ -89,7 +110,7 @@ export class SearchCorpus {
     if (!ranks && order === 'place') ranks = Int32Array.from(hits, (_, i) => i);
     if (!ranks) {
       const indexed = hits.map((h, i) => ({
-        ...concordanceLine(this.texts.get(h.sourceId)?.text ?? '', h, order === 'place' ? 0 : SORT_CONTEXT),
+        ...this.lineOf(h, SORT_CONTEXT),
         i,
       }));
       ranks = Int32Array.from(sortConcordance(indexed, order), (l) => l.i);
@@ -97,8 +118,7 @@ export class SearchCorpus {
     }
     const out: ConcordanceLine[] = [];
     for (let k = Math.max(0, from); k < Math.min(to, ranks.length); k += 1) {
-      const hit = hits[ranks[k]!]!;
-      out.push(concordanceLine(this.texts.get(hit.sourceId)?.text ?? '', hit, width));
+      out.push(this.lineOf(hits[ranks[k]!]!, width));
     }
     return out;
   }

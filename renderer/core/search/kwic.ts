@@ -1,6 +1,7 @@
 // The concordance (keyword in context): each hit with the text before and after it, trimmed to
 // whole words, as one line a reader scans down the keyword column; sortable by the words just
 // left or just right of the keyword, as MAXQDA's and AntConc's concordances are.
+import type { Range } from '../shared';
 import { tokenize } from './tokens';
 import type { SearchHit } from './types';
 
@@ -17,17 +18,23 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
 /**
  * A hit with up to `width` characters of context each side, cut at a word boundary (never in
- * the middle of a word), within the transcript.
+ * the middle of a word), within `within` (its speaker turn, so the next speaker's label and
+ * words do not read as the same person's; the whole text by default).
  */
-export function concordanceLine(text: string, hit: SearchHit, width: number): ConcordanceLine {
-  let from = Math.max(0, hit.start - width);
-  let to = Math.min(text.length, hit.end + width);
+export function concordanceLine(
+  text: string,
+  hit: SearchHit,
+  width: number,
+  within: Range = { start: 0, end: text.length },
+): ConcordanceLine {
+  let from = Math.max(within.start, hit.start - width);
+  let to = Math.min(within.end, hit.end + width);
   // Cut where a word starts or ends, so no half-word shows at either edge.
-  if (from > 0) {
+  if (from > within.start) {
     const space = text.slice(from, hit.start).search(/\s/);
     from = space < 0 ? hit.start : from + space + 1;
   }
-  if (to < text.length) {
+  if (to < within.end) {
     const before = text.slice(hit.end, to);
     const space = before.search(/\s\S*$/);
     to = space < 0 ? hit.end : hit.end + space;

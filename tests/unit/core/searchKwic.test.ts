@@ -18,6 +18,9 @@ describe('concordance lines', () => {
       right: ' came twice, then the police left. Police again.',
     });
     expect(concordanceLine(text, hit('Before'), 5)).toMatchObject({ left: '', keyword: 'Before', right: '' });
+    // Kept inside a stretch (the hit's speaker turn): nothing of the turn before or after.
+    const turn = { start: text.indexOf('then'), end: text.indexOf('left.') + 5 };
+    expect(concordanceLine(text, hit('police', 1), 100, turn)).toMatchObject({ left: 'then the ', keyword: 'police', right: ' left.' });
   });
 
   it('sort by the words left or right of the keyword, nearest first, keeping reading order on ties', () => {
