@@ -7,7 +7,6 @@ import {
   QueryError,
   SearchCorpus,
   type AutoCodeUnit,
-  packHits,
   type ConcordanceLine,
   type ConcordanceOrder,
   type PackedHits,
@@ -87,7 +86,7 @@ export function createSearchHost(): (request: SearchRequest, post: Post) => void
           post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });
           return;
         case 'search': {
-          const packed = packHits(corpus.search(request.project, request.query, request.options));
+          const packed = corpus.search(request.project, request.query, request.options);
           post({ type: 'hits', packed }, [packed.source.buffer, packed.start.buffer, packed.end.buffer]);
           return;
         }

@@ -6,7 +6,7 @@ import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
 import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
 import { wordFrequencies, type FrequencyOptions, type WordFrequencies } from './frequencies';
-import { concordanceLine, sortConcordance, type ConcordanceLine, type ConcordanceOrder } from './kwic';
+import { concordanceLine, packHits, sortConcordance, type ConcordanceLine, type ConcordanceOrder, type PackedHits } from './kwic';
 import type { SearchHit } from './types';
 
 export interface CorpusText {
@@ -46,7 +46,7 @@ export class SearchCorpus {
   readonly index = new SearchIndex();
   private readonly texts = new Map<string, CorpusText>();
   /** The last search's hits, and their order for each way of sorting asked for so far. */
-  private last: { hits: SearchHit[]; orders: Map<ConcordanceOrder, Int32Array> } = { hits: [], orders: new Map() };
+  private last: { hits: PackedHits; orders: Map<ConcordanceOrder, Int32Array> } = { hits: packHits([]), orders: new Map() };
 
   get size(): number {
     return this.texts.size;
@@ -86,11 +86,20 @@ export class SearchCorpus {
     };
   }
 
-  /** The hits of a query; kept as the last search, whose concordance lines are asked page by page. */
-  search(project: SearchProject, query: string, options: SearchTextOptions = {}): SearchHit[] {
-    const hits = this.index.search(this.withTexts(project), query, options);
+  /**
+   * The hits of a query, packed (kwic.ts PackedHits: what the worker hands over); kept as the
+   * last search, whose concordance lines are asked page by page.
+   */
+  search(project: SearchProject, query: string, options: SearchTextOptions = {}): PackedHits {
+    const hits = this.index.searchPacked(this.withTexts(project), query, options);
     this.last = { hits, orders: new Map() };
     return hits;
+  }
+
+  /** Hit `i` of the last search. */
+  private hitAt(i: number): SearchHit {
+    const { hits } = this.last;
+    return { sourceId: hits.sourceIds[hits.source[i]!]!, start: hits.start[i]!, end: hits.end[i]! };
   }
 
   /** A hit's concordance line, its context kept inside the hit's speaker turn. */
@@ -106,19 +115,17 @@ export class SearchCorpus {
    */
   lines(order: ConcordanceOrder, from: number, to: number, width: number): ConcordanceLine[] {
     const { hits, orders } = this.last;
+    const count = hits.start.length;
     let ranks = orders.get(order);
-    if (!ranks && order === 'place') ranks = Int32Array.from(hits, (_, i) => i);
+    if (!ranks && order === 'place') ranks = Int32Array.from({ length: count }, (_, i) => i);
     if (!ranks) {
-      const indexed = hits.map((h, i) => ({
-        ...this.lineOf(h, SORT_CONTEXT),
-        i,
-      }));
+      const indexed = Array.from({ length: count }, (_, i) => ({ ...this.lineOf(this.hitAt(i), SORT_CONTEXT), i }));
       ranks = Int32Array.from(sortConcordance(indexed, order), (l) => l.i);
       orders.set(order, ranks);
     }
     const out: ConcordanceLine[] = [];
     for (let k = Math.max(0, from); k < Math.min(to, ranks.length); k += 1) {
-      out.push(this.lineOf(hits[ranks[k]!]!, width));
+      out.push(this.lineOf(this.hitAt(ranks[k]!), width));
     }
     return out;
   }

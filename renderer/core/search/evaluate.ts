@@ -53,16 +53,19 @@ function unitOf(units: readonly Range[], start: number, end: number): number {
   return found >= 0 && end <= units[found]!.end ? found : -1;
 }
 
+/** Spans of `length` words from each ordinal (ascending), those inside a unit: one walk over the units. */
 function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: (o: number) => boolean): Span[] {
   const out: Span[] = [];
+  const { units } = doc;
+  let unit = 0;
   for (let i = 0; i < ordinals.length; i += 1) {
     const first = ordinals[i]!;
     const last = first + length - 1;
     if (last >= doc.starts.length || !keep(first)) continue;
     const start = doc.starts[first]!;
     const end = doc.ends[last]!;
-    const unit = unitOf(doc.units, start, end);
-    if (unit >= 0) out.push({ start, end, first, last, unit });
+    while (unit < units.length && units[unit]!.end <= start) unit += 1;
+    if (unit < units.length && units[unit]!.start <= start && end <= units[unit]!.end) out.push({ start, end, first, last, unit });
   }
   return out;
 }
@@ -126,7 +129,8 @@ function regexSpans(doc: DocView, pattern: TextPattern): Span[] {
 }
 
 export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
-  const scopeKey = (s: Span) => (query.options.scope === 'transcript' ? 0 : s.unit);
+  // AND and NOT look for their other side in the same unit, or anywhere in the transcript.
+  const byTranscript = query.options.scope === 'transcript';
   const run = (node: QueryNode): Span[] => {
     switch (node.kind) {
       case 'word':
@@ -153,15 +157,26 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
         return distinct(node.children.flatMap(run));
       case 'and': {
         const parts = node.children.map(run);
-        const everywhere = parts.map((p) => new Set(p.map(scopeKey)));
-        const shared = (s: Span) => everywhere.every((keys) => keys.has(scopeKey(s)));
-        return distinct(parts.flat().filter(shared));
+        if (parts.some((p) => p.length === 0)) return [];
+        if (byTranscript) return distinct(parts.flat());
+        // How many of the parts each unit holds: a unit holding all keeps their spans.
+        const holds = new Int32Array(doc.units.length);
+        for (const part of parts) {
+          const seen = new Uint8Array(doc.units.length);
+          for (const span of part) seen[span.unit] = 1;
+          seen.forEach((v, u) => (holds[u]! += v));
+        }
+        return distinct(parts.flat().filter((span) => holds[span.unit] === parts.length));
       }
       case 'not': {
         const include = run(node.include);
         if (include.length === 0) return [];
-        const excluded = new Set(run(node.exclude).map(scopeKey));
-        return include.filter((s) => !excluded.has(scopeKey(s)));
+        const exclude = run(node.exclude);
+        if (exclude.length === 0) return include;
+        if (byTranscript) return [];
+        const excluded = new Uint8Array(doc.units.length);
+        for (const span of exclude) excluded[span.unit] = 1;
+        return include.filter((span) => excluded[span.unit] === 0);
       }
     }
   };

@@ -7,7 +7,8 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, type DocView } from './evaluate';
+import { evaluate, type DocView, type Span } from './evaluate';
+import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
 import { hitsOf, type SearchTextOptions } from './searchText';
 import { tokenize } from './tokens';
@@ -191,6 +192,39 @@ export class SearchIndex {
    * transcript searched must be in the index (the caller indexes what is missing first); one
    * that is not is skipped.
    */
+  /**
+   * The hits as searchPacked's three number arrays: what the worker sends. Without code filters
+   * no hit object is made at all (tens of thousands of them cost more than finding them).
+   */
+  searchPacked(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): PackedHits {
+    if (options.codedWith?.length || options.notCodedWith?.length) return packHits(this.search(project, query, options));
+    const compiled = compileQuery(query, options);
+    const expanded = new Map<WordTest, number[]>();
+    const sourceIds: string[] = [];
+    const found: { source: number; spans: Span[] }[] = [];
+    let count = 0;
+    for (const source of filteredSources(project, options)) {
+      const entry = this.entries.get(source.id);
+      if (!entry) continue;
+      const spans = evaluate(compiled, this.view(source, entry, options, expanded));
+      if (spans.length === 0) continue;
+      found.push({ source: sourceIds.length, spans });
+      sourceIds.push(source.id);
+      count += spans.length;
+    }
+    const packed: PackedHits = { sourceIds, source: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+    let at = 0;
+    for (const { source, spans } of found) {
+      for (const s of spans) {
+        packed.source[at] = source;
+        packed.start[at] = s.start;
+        packed.end[at] = s.end;
+        at += 1;
+      }
+    }
+    return packed;
+  }
+
   search(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): SearchHit[] {
     const compiled = compileQuery(query, options);
     const expanded = new Map<WordTest, number[]>();

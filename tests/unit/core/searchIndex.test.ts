@@ -10,6 +10,7 @@ import {
   SearchIndex,
   searchText,
   textFingerprint,
+  unpackHits,
   type SearchTextOptions,
 } from '../../../renderer/core/search';
 import type { ProjectSnapshot, SpeakerRole } from '../../../renderer/core/shared/model';
@@ -94,7 +95,10 @@ describe('the search index', () => {
     fc.assert(
       fc.property(corpus, query, options, (project, q, o) => {
         const expected = outcome(() => searchText(project, q, o));
-        expect(outcome(() => indexOf(project).search(project, q, o))).toEqual(expected);
+        const index = indexOf(project);
+        expect(outcome(() => index.search(project, q, o))).toEqual(expected);
+        // The packed hits the worker sends are the same hits.
+        expect(outcome(() => unpackHits(index.searchPacked(project, q, o)))).toEqual(expected);
         if (Array.isArray(expected) && expected.length > 0) withHits += 1;
       }),
       { numRuns: 400 },
