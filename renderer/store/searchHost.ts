@@ -44,8 +44,7 @@ export type SearchReply =
 /** How often an indexing run reports progress (transcripts). */
 const PROGRESS_EVERY = 10;
 
-/** Sends a reply, handing over `transfer` (buffers the receiver takes without a copy). */
-export type Post = (reply: SearchReply, transfer?: Transferable[]) => void;
+export type Post = (reply: SearchReply) => void;
 
 export function createSearchHost(): (request: SearchRequest, post: Post) => void {
   const corpus = new SearchCorpus();
@@ -87,7 +86,8 @@ export function createSearchHost(): (request: SearchRequest, post: Post) => void
           return;
         case 'search': {
           const packed = corpus.search(request.project, request.query, request.options);
-          post({ type: 'hits', packed }, [packed.source.buffer, packed.start.buffer, packed.end.buffer]);
+          // Copied, not handed over: the worker keeps these hits for the concordance's pages.
+          post({ type: 'hits', packed });
           return;
         }
         case 'lines':

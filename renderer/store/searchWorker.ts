@@ -4,8 +4,8 @@ import { createSearchHost, type SearchReply, type SearchRequest } from './search
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SearchRequest>) => void) | null;
-  postMessage(reply: SearchReply, transfer?: Transferable[]): void;
+  postMessage(reply: SearchReply): void;
 };
 const host = createSearchHost();
 
-scope.onmessage = (event) => host(event.data, (reply, transfer) => scope.postMessage(reply, transfer ?? []));
+scope.onmessage = (event) => host(event.data, (reply) => scope.postMessage(reply));

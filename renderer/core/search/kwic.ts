@@ -72,7 +72,7 @@ export function sortConcordance<T extends ConcordanceLine>(lines: readonly T[], 
 
 /**
  * Hits in few bytes, for the trip from the search worker: tens of thousands of hit objects
- * take longer to copy between threads than to find; three number arrays are handed over.
+ * take longer to copy between threads than to find; three number arrays copy in one go.
  */
 export interface PackedHits {
   sourceIds: string[];
