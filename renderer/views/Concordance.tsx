@@ -41,6 +41,7 @@ export function Concordance(props: {
   const { order, onOrder: setOrder, total, width } = props;
   const [scrollTop, setScrollTop] = useState(0);
   const [lines, setLines] = useState<{ key: string; byIndex: Map<number, ConcordanceLine> }>({ key: '', byIndex: new Map() });
+  const [failed, setFailed] = useState<string | null>(null);
   const key = `${props.version}:${order}:${width}`;
   const shown = useMemo(() => (lines.key === key ? lines.byIndex : new Map<number, ConcordanceLine>()), [lines, key]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -65,7 +66,8 @@ export function Concordance(props: {
           return { key, byIndex };
         });
       },
-      () => undefined,
+      // Said, not swallowed: rows that never come would otherwise wait for ever.
+      (e: unknown) => live && setFailed(`The lines could not be read: ${e instanceof Error ? e.message : String(e)}`),
     );
     return () => {
       live = false;
@@ -93,6 +95,11 @@ export function Concordance(props: {
         {sortButton('keyword', 'keyword')}
         {sortButton('right', 'words after')}
       </div>
+      {failed && (
+        <p className="error" role="alert">
+          {failed}
+        </p>
+      )}
       <div
         className="concordance-rows"
         role="list"

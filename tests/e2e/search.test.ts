@@ -22,7 +22,8 @@ describe('Search', () => {
   );
   const lines = () => s.page.getByRole('list', { name: 'Concordance' }).getByRole('listitem');
   /** Until the lines in view have come from the search worker and are drawn. */
-  const drawn = () => expect.poll(() => s.page.getByRole('list', { name: 'Concordance' }).getAttribute('aria-busy')).toBe('false');
+  const drawn = () =>
+    expect.poll(() => s.page.getByRole('list', { name: 'Concordance' }).getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
 
   it('finds a word in the participants’ turns, with the hits counted per wave and participant', async () => {
     const { page, errors } = s;
