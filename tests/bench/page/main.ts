@@ -29,7 +29,7 @@ import { sha256Hex } from '../../../renderer/io/hash';
 import { backupProject, type BackupTarget } from '../../../renderer/store/backups';
 import { opfsBackups } from '../../../renderer/platform/opfsBackups';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
-import { runSearchBench } from './searchBench';
+import { runRealisticSearchBench, runSearchBench } from './searchBench';
 
 declare global {
   interface Window {
@@ -37,6 +37,7 @@ declare global {
     runCodingBench(codingCount: number): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
     runSearchBench(): Promise<Record<string, number>>;
+    runRealisticSearchBench(count: number, words: number): Promise<Record<string, number | string>>;
     runQdpxBench(): Promise<Record<string, number>>;
     runArchiveBench(): Promise<Record<string, number>>;
     runArchiveProfile(): Promise<Record<string, number>>;
@@ -373,6 +374,7 @@ window.runQuoteBench = async () => {
 };
 
 window.runSearchBench = () => runSearchBench(benchDb!, document.getElementById('editor-host')!);
+window.runRealisticSearchBench = (count, words) => runRealisticSearchBench(count, words);
 
 window.runEditorBench = async () => ({ ...(await runEditorBench(document.getElementById('editor-host')!)) });
 
