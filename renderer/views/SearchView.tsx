@@ -120,8 +120,8 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
       title: source?.title ?? '?',
     };
   };
-  const searched = useMemo(() => props.sources, [props.sources]);
-  const counts = lines && hitCounts(project, searched, lines);
+  // Counted once per result: a re-render (the context slider, a sort) does not count 100,000 hits again.
+  const counts = useMemo(() => lines && hitCounts(project, props.sources, lines), [project, props.sources, lines]);
   const codeOptions = orderedTree(codes).map(({ code, depth }) => ({ id: code.id, label: `${'\u00a0\u00a0'.repeat(depth)}${code.name}` }));
   const [copyError, runCopy, dismissCopy] = useExportError();
   const option = (key: 'stem' | 'matchCase' | 'matchAccents', labelText: string, title: string) => (

@@ -15,6 +15,7 @@ import {
   type Range,
   type Source,
 } from '../shared';
+import { turnHolding } from './filters';
 import type { SearchHit } from './types';
 
 export type AutoCodeUnit = 'word' | 'sentence' | 'turn' | 'paragraph';
@@ -29,12 +30,6 @@ export interface AutoCodePassage extends Range {
 }
 
 type TextAndTurns = Pick<Source, 'text' | 'turns'>;
-
-/** The stretch [from, to) holding `at`: its speaker turn, else the whole text. */
-function turnAround(source: TextAndTurns, hit: Range): Range {
-  const turn = source.turns.find((t) => t.start <= hit.start && hit.end <= t.end);
-  return turn ? { start: turn.start, end: turn.end } : { start: 0, end: source.text.length };
-}
 
 /** Sentence ends: . ! ? (with closing quotes or brackets) before a space, or a line break. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*(?=\s)|\n/g;
@@ -62,7 +57,7 @@ function paragraphAround(text: string, within: Range, hit: Range): Range {
 
 /** A hit grown to the chosen unit, never beyond its speaker turn, with no space at either end. */
 export function extendHit(source: TextAndTurns, hit: Range, unit: AutoCodeUnit): Range {
-  const turn = turnAround(source, hit);
+  const turn = turnHolding(source, hit);
   const grown =
     unit === 'turn'
       ? turn

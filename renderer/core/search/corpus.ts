@@ -1,9 +1,10 @@
 // What the search worker holds: every transcript's text and turns beside the index, so a
 // search is asked with the project's small records only (people, waves, sets, transcripts'
 // metadata: what the filters read) and never sends 20 MB of text across for each query.
-import type { ProjectSnapshot, Range, Source, Turn } from '../shared';
+import type { ProjectSnapshot, Source, Turn } from '../shared';
 import type { SearchTextOptions } from './searchText';
 import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './searchIndex';
+import { turnHolding } from './filters';
 import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
 import { wordFrequencies, type FrequencyOptions, type WordFrequencies } from './frequencies';
 import { concordanceLine, packHits, sortConcordance, type ConcordanceLine, type ConcordanceOrder, type PackedHits } from './kwic';
@@ -22,21 +23,6 @@ export type SearchProject = Omit<ProjectSnapshot, 'sources'> & { sources: Omit<S
 export interface PassagePreview extends AutoCodePassage {
   text: string;
   textLength: number;
-}
-
-/** The speaker turn a hit stands in (turns are in order), or the whole text. */
-function turnHolding(source: CorpusText, hit: SearchHit): Range {
-  const { turns } = source;
-  let lo = 0;
-  let hi = turns.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = turns[mid]!;
-    if (hit.end <= t.start) hi = mid - 1;
-    else if (hit.start >= t.end) lo = mid + 1;
-    else return t.start <= hit.start && hit.end <= t.end ? t : { start: 0, end: source.text.length };
-  }
-  return { start: 0, end: source.text.length };
 }
 
 /** Context taken to sort by the words before or after a keyword: the nearest words decide. */

@@ -52,6 +52,25 @@ export function speakerUnits(source: Pick<Source, 'text' | 'turns'>, speaker: Sp
 }
 
 /**
+ * The speaker turn a hit stands in, or the whole text (a hit outside every turn, a transcript
+ * without turns). Turns are in reading order and do not overlap, as the importer makes them.
+ */
+export function turnHolding(source: Pick<Source, 'text' | 'turns'>, hit: Range): Range {
+  const { turns } = source;
+  let lo = 0;
+  let hi = turns.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = turns[mid]!;
+    if (hit.end <= t.start) hi = mid - 1;
+    else if (hit.start >= t.end) lo = mid + 1;
+    else if (t.start <= hit.start && hit.end <= t.end) return { start: t.start, end: t.end };
+    else break;
+  }
+  return { start: 0, end: source.text.length };
+}
+
+/**
  * The passages coded with the filter's codes (and their sub-codes, any coder), unioned per
  * transcript: those a hit must lie inside (null when no `codedWith` code is given) and those
  * it must not touch. Made once per search (or word count), not once per hit.
