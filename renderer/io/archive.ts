@@ -26,6 +26,9 @@ export const ARCHIVE_TABLE_KEYS: Record<string, string> = {
   frameworkCells: 'id',
   decisions: 'id',
   basketItems: 'id',
+  surveyTimePoints: 'id',
+  surveyItems: 'id',
+  surveyAnswers: 'id',
   history: 'seq',
 };
 

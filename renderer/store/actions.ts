@@ -13,6 +13,10 @@ function tablesOf(db: ProjectDb) {
     frameworkCells: db.frameworkCells,
     decisions: db.decisions,
     basketItems: db.basketItems,
+    participants: db.participants,
+    surveyTimePoints: db.surveyTimePoints,
+    surveyItems: db.surveyItems,
+    surveyAnswers: db.surveyAnswers,
   } as const;
 }
 
@@ -72,6 +76,10 @@ export const actionTables = (db: ProjectDb) => [
   db.frameworkCells,
   db.decisions,
   db.basketItems,
+  db.participants,
+  db.surveyTimePoints,
+  db.surveyItems,
+  db.surveyAnswers,
   db.history,
 ];
 const ALL = actionTables;

@@ -7,7 +7,7 @@ import { uniqueName, ValidationError } from '../core/shared';
 import { fromBase64, openRecordAsync, recordKeysOf, toBase64, type RecordKeys, type SealedField } from './cipher';
 import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
 import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, writeArchive, type ArchiveTables } from '../io/archive';
-import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from './projectDb';
+import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
 import { createProjectAtomically, validateProjectName } from './projects';
 import { KEYRING_KEY, sealContext } from './sealedTables';
@@ -23,8 +23,9 @@ const SCHEMAS: Record<number, Record<string, string | null>> = {
   7: SCHEMA_V7,
   8: SCHEMA_V8,
   9: SCHEMA_V9,
+  10: SCHEMA_V10,
 };
-export const CURRENT_SCHEMA_VERSION = 9;
+export const CURRENT_SCHEMA_VERSION = 10;
 const APP_VERSION = '0.1.0';
 
 export async function exportArchive(projectId: string): Promise<Uint8Array> {

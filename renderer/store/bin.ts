@@ -57,6 +57,7 @@ const purgeTables = (db: ProjectDb) => [
   db.history,
   db.meta,
   db.searchIndex,
+  db.surveyAnswers,
 ];
 
 async function plan(db: ProjectDb, target: PurgeTarget): Promise<PurgePlan> {
@@ -83,6 +84,8 @@ async function applyPurge(db: ProjectDb, target: PurgeTarget, actor: string, che
     const p = await plan(db, target);
     await check(p);
     await db.participants.bulkDelete(p.participantIds);
+    // Her survey answers go with her: an answer set's key is its participant's id.
+    await db.surveyAnswers.bulkDelete(p.participantIds);
     if (p.participantUpdates.length) await db.participants.bulkPut(p.participantUpdates);
     await db.sources.bulkDelete(p.sourceIds);
     await db.sourceContent.bulkDelete(p.sourceIds);

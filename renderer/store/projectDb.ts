@@ -1,7 +1,22 @@
 // One Dexie database per project. Every schema change gets a new version(n) with its data
 // moves in upgrade(); version 1 is frozen as a fixture in tests/store/fixtures.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant, Source, Turn, Wave } from '../core/shared';
+import type {
+  BasketItem,
+  Code,
+  Coder,
+  Coding,
+  Decision,
+  FrameworkCell,
+  Memo,
+  Participant,
+  Source,
+  SurveyAnswerSet,
+  SurveyItem,
+  SurveyTimePoint,
+  Turn,
+  Wave,
+} from '../core/shared';
 import { toCodingSets, type CodingSet } from './codingSets';
 import { projectDbName } from './registry';
 import { KEYRING_KEY, markSealed, sealedTables } from './sealedTables';
@@ -58,6 +73,9 @@ export class ProjectDb extends Dexie {
   basketItems!: EntityTable<BasketItem, 'id'>;
   history!: Table<HistoryEntry, number>;
   searchIndex!: EntityTable<SearchIndexRecord, 'sourceId'>;
+  surveyTimePoints!: EntityTable<SurveyTimePoint, 'id'>;
+  surveyItems!: EntityTable<SurveyItem, 'id'>;
+  surveyAnswers!: EntityTable<SurveyAnswerSet, 'id'>;
 
   constructor(readonly projectId: string) {
     super(projectDbName(projectId));
@@ -75,6 +93,7 @@ export class ProjectDb extends Dexie {
     this.version(7).stores(SCHEMA_V7_CHANGES);
     this.version(8).stores(SCHEMA_V8_CHANGES);
     this.version(9).stores(SCHEMA_V9_CHANGES);
+    this.version(10).stores(SCHEMA_V10_CHANGES);
     this.use(sealedTables(projectId));
     // Before anyone else reads or writes: whether this project is encrypted, so that a write to
     // a locked one is refused rather than stored in clear (sealedTables.ts).
@@ -173,6 +192,19 @@ export const SCHEMA_V9_CHANGES = {
 } as const;
 
 export const SCHEMA_V9 = { ...SCHEMA_V8, ...SCHEMA_V9_CHANGES };
+
+/**
+ * Version 10 adds the surveys beside the interviews (issue 19): time points, items, and each
+ * participant's answers as one record (SurveyAnswerSet); new tables, so nothing moves. Only ids
+ * are indexed: an answer set's key is its participant's id.
+ */
+export const SCHEMA_V10_CHANGES = {
+  surveyTimePoints: 'id',
+  surveyItems: 'id',
+  surveyAnswers: 'id',
+} as const;
+
+export const SCHEMA_V10 = { ...SCHEMA_V9, ...SCHEMA_V10_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

@@ -8,6 +8,9 @@ import {
   type ProjectSnapshot,
   type RoleDef,
   type Source,
+  type SurveyAnswerSet,
+  type SurveyItem,
+  type SurveyTimePoint,
   type Wave,
   DEFAULT_ROLES,
   live,
@@ -16,6 +19,7 @@ import {
   ValidationError,
 } from '../core/shared';
 import { validateParticipant, validateRoles, validateWaves } from '../core/project';
+import { flattenAnswerSets } from '../core/surveys';
 import { allCodings } from './codingSets';
 import type { ProjectDb, SourceContent, SourceMeta } from './projectDb';
 import { withSpace } from './space';
@@ -75,9 +79,27 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
     db.frameworkCells,
     db.decisions,
     db.meta,
+    db.surveyTimePoints,
+    db.surveyItems,
+    db.surveyAnswers,
   ];
   return db.transaction('r', tables, async () => {
-    const [waves, participants, metas, contents, codes, codings, coders, memos, frameworkCells, decisions, sets] = await Promise.all([
+    const [
+      waves,
+      participants,
+      metas,
+      contents,
+      codes,
+      codings,
+      coders,
+      memos,
+      frameworkCells,
+      decisions,
+      sets,
+      timePoints,
+      items,
+      answers,
+    ] = await Promise.all([
       db.waves.orderBy('order').toArray(),
       db.participants.toArray(),
       db.sources.toArray(),
@@ -89,6 +111,9 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       db.frameworkCells.toArray(),
       db.decisions.toArray(),
       db.meta.get('sets'),
+      db.surveyTimePoints.toArray(),
+      db.surveyItems.toArray(),
+      db.surveyAnswers.toArray(),
     ]);
     const contentById = new Map(contents.map((c) => [c.id, c]));
     const sources: Source[] = [];
@@ -108,8 +133,19 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       decisions: live(decisions),
       // Only when the project has sets: a snapshot without them reads as before.
       ...(Array.isArray(sets?.value) && sets.value.length ? { sets: sets.value as ProjectSet[] } : {}),
+      ...surveyOf(timePoints, items, answers),
     };
   });
+}
+
+/** The survey's records for a snapshot; none at all when the project has no survey. */
+function surveyOf(timePoints: SurveyTimePoint[], items: SurveyItem[], answers: SurveyAnswerSet[]): Partial<ProjectSnapshot> {
+  if (!timePoints.length && !items.length && !answers.length) return {};
+  return {
+    surveyTimePoints: live(timePoints).sort((a, b) => a.order - b.order),
+    surveyItems: live(items).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
+    surveyResponses: flattenAnswerSets(answers),
+  };
 }
 
 /** A source's stored content: its text, turns and any rich-text original. */

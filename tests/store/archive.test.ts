@@ -19,6 +19,7 @@ import { freshRegistry } from './helpers';
 // Archives of each schema since version 7, frozen: later versions must still restore it.
 const frozenV7 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v7.mirabal', import.meta.url)));
 const frozenV8 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v8.mirabal', import.meta.url)));
+const NO_SURVEY = { surveyTimePoints: [], surveyItems: [], surveyAnswers: [] };
 
 beforeEach(() => freshRegistry());
 
@@ -65,17 +66,31 @@ describe('project archive', () => {
     expect(entry.isSample).toBe(true);
     const again = await readArchive(await exportArchive(entry.id), 'again.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
     const frozen = await readArchive(frozenV7, 'frozen.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
-    expect(again.manifest.schemaVersion).toBe(9);
-    expect(again.tables).toEqual(frozen.tables); // version 8 changed indexes only; 9's search index is not archived
+    expect(again.manifest.schemaVersion).toBe(10);
+    // Version 8 changed indexes only; 9's search index is not archived; 10 adds empty survey tables.
+    expect(again.tables).toEqual({ ...frozen.tables, ...NO_SURVEY });
   });
 
   it('restores the frozen archive of schema 8, and exports it again as it was but for the schema number', async () => {
     const entry = await importArchive(frozenV8, 'Sample study (fictional).mirabal');
     const again = await readArchive(await exportArchive(entry.id), 'again.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
     const frozen = await readArchive(frozenV8, 'frozen.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
-    expect(again.manifest).toEqual({ ...frozen.manifest, schemaVersion: 9 });
-    // Version 9 adds only the search index, which archives leave out (it is made from the text).
-    expect(again.tables).toEqual(frozen.tables);
+    const { tables: countsBefore, sha256: sumsBefore, ...rest } = frozen.manifest;
+    const emptyTable = sumsBefore['tables/memos.json']; // the checksum of "[]"
+    expect(again.manifest).toEqual({
+      ...rest,
+      schemaVersion: 10,
+      tables: { ...countsBefore, surveyTimePoints: 0, surveyItems: 0, surveyAnswers: 0 },
+      sha256: {
+        ...sumsBefore,
+        'tables/surveyTimePoints.json': emptyTable,
+        'tables/surveyItems.json': emptyTable,
+        'tables/surveyAnswers.json': emptyTable,
+      },
+    });
+    // Version 9 adds only the search index, which archives leave out (it is made from the text);
+    // version 10 the survey tables, empty here.
+    expect(again.tables).toEqual({ ...frozen.tables, ...NO_SURVEY });
   });
 
   it('encodes entries to the same bytes as TextEncoder, lone surrogates and all', () => {

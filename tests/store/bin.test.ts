@@ -15,6 +15,7 @@ import {
   type FrameworkCell,
   type Memo,
 } from '../../renderer/core/shared';
+import { setAnswerAction } from '../../renderer/core/surveys';
 import { applyAction, redo, undo, undoState } from '../../renderer/store/actions';
 import { listBinnedSources, loadProjectLog, previewPurge, purgeParticipant, purgeSource, restoreSource } from '../../renderer/store/bin';
 import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
@@ -55,8 +56,10 @@ const SECRET = {
   attribute: 'ATTRVALUEQUILL',
   site: 'SITEHARBOURWREN',
   renamedTitle: 'RENAMEDTITLECORAL',
+  surveyAnswer: 'SURVEYANSWERBRACKEN',
 };
 const KEEP = {
+  surveyAnswer: 'DALESURVEYSTAYS',
   text: 'DALEKEEPSTEXT',
   codingMemo: 'DALECODINGMEMO',
   quoteLabel: 'DALEQUOTELABEL',
@@ -223,6 +226,14 @@ async function buildStudy() {
     label: `Change matrix: Dale × Taking responsibility`,
     changes: [created('frameworkCells', cell('c-d', dale.id, KEEP.matrix))],
   });
+  // Survey answers in one step: hers go with her, his stay.
+  await applyAction(db, {
+    label: 'Survey answers',
+    changes: [
+      ...setAnswerAction(undefined, vesna.id, 'tp0', 'item', SECRET.surveyAnswer, '', 1).changes,
+      ...setAnswerAction(undefined, dale.id, 'tp0', 'item', KEEP.surveyAnswer, '', 1).changes,
+    ],
+  });
   // An undone step: its text is only in the history (redo would bring it back).
   await applyAction(db, { label: 'Apply', changes: [created('codings', coding('v-undone', v1, 'bo', SECRET.undoneCodingMemo))] });
   expect(await undo(db)).toBe('Apply');
@@ -349,6 +360,7 @@ describe('purging a participant', () => {
     expect((await db.basketItems.toArray()).map((b) => b.id)).toEqual(['q-d']);
     expect((await db.decisions.toArray()).map((d) => d.id)).toEqual(['dec-d']);
     expect((await db.frameworkCells.toArray()).map((c) => c.id)).toEqual(['c-d']);
+    expect((await db.surveyAnswers.toArray()).map((a) => a.participantId)).toEqual([dale.id]);
 
     const log = await loadProjectLog(db, 1);
     expect(log.more).toBe(true);
@@ -369,6 +381,7 @@ describe('purging a participant', () => {
     const labels: string[] = [];
     for (let label = await undo(db); label; label = await undo(db)) labels.push(label);
     expect(labels).toEqual([
+      'Survey answers',
       'Change matrix: Dale × Taking responsibility',
       'Add 2 quotes to the basket',
       'Memos',

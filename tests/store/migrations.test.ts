@@ -10,8 +10,19 @@ import fixtureV4 from './fixtures/project-v4.json';
 import fixtureV6 from './fixtures/project-v6.json';
 import fixtureV7 from './fixtures/project-v7.json';
 import fixtureV8 from './fixtures/project-v8.json';
+import fixtureV9 from './fixtures/project-v9.json';
 import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
-import { ProjectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from '../../renderer/store/projectDb';
+import {
+  ProjectDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+} from '../../renderer/store/projectDb';
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
 
@@ -51,13 +62,14 @@ describe('schema migrations from frozen fixtures', () => {
     db.close();
   });
 
-  it('versions 2 to 8 declare exactly the frozen stores', () => {
+  it('versions 2 to 9 declare exactly the frozen stores', () => {
     expect(SCHEMA_V2).toEqual(fixtureV2.stores);
     expect(SCHEMA_V3).toEqual(fixtureV3.stores);
     expect(SCHEMA_V4).toEqual(fixtureV4.stores);
     expect(SCHEMA_V6).toEqual(fixtureV6.stores);
     expect(SCHEMA_V7).toEqual(fixtureV7.stores);
     expect(SCHEMA_V8).toEqual(fixtureV8.stores);
+    expect(SCHEMA_V9).toEqual(fixtureV9.stores);
   });
 
   const frozenCodings = fixtureV4.tables.codings;
@@ -69,15 +81,19 @@ describe('schema migrations from frozen fixtures', () => {
     ['version 6', fixtureV6],
     ['version 7', fixtureV7],
     ['version 8', fixtureV8],
+    ['version 9', fixtureV9],
   ] as const) {
     it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
       const id = crypto.randomUUID();
       await writeFrozen(id, fixture);
       const db = new ProjectDb(id);
       await db.open();
-      expect(db.verno).toBe(9);
+      expect(db.verno).toBe(10);
       // Version 9 adds the search index, empty until the project is first searched.
-      expect(await db.searchIndex.count()).toBe(0);
+      expect(await db.searchIndex.count()).toBe('searchIndex' in fixture.tables ? 1 : 0);
+      // Version 10 adds the surveys, empty until one is imported.
+      expect(await db.surveyAnswers.count()).toBe(0);
+      expect(snapSurveyCounts(await loadSnapshot(db))).toEqual([0, 0, 0]);
       // Version 8 keeps words out of the indexes (encryption leaves indexed fields in clear).
       expect(db.participants.schema.indexes.map((i) => i.name)).toEqual(['role', 'deletedAt']);
       expect(db.sources.schema.indexes.map((i) => i.name)).toEqual(['participantId', 'wave', 'deletedAt']);
@@ -98,3 +114,7 @@ describe('schema migrations from frozen fixtures', () => {
     });
   }
 });
+
+function snapSurveyCounts(snap: Awaited<ReturnType<typeof loadSnapshot>>): number[] {
+  return [snap.surveyTimePoints?.length ?? 0, snap.surveyItems?.length ?? 0, snap.surveyResponses?.length ?? 0];
+}

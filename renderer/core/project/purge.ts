@@ -179,7 +179,9 @@ function touches(change: LooseChange, doomed: Doomed, memoDoomed: (m: { target: 
       case 'decisions':
         return doomed.sourceIds.has(String(r.sourceId));
       case 'frameworkCells':
-        return doomed.participantIds.has(String(r.participantId));
+      case 'surveyAnswers':
+      case 'participants':
+        return doomed.participantIds.has(String(r.participantId ?? r.id));
       default:
         return false;
     }

@@ -1,7 +1,8 @@
 // Undoable actions as data. A core operation never writes: it returns an Action, a list of
 // record changes (before -> after). The store applies it in one transaction and logs it, and
 // undo applies its inverse. Soft deletes are changes with `deletedAt` set in `after`.
-import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo } from './model';
+import type { BasketItem, Code, Coder, Coding, Decision, FrameworkCell, Memo, Participant } from './model';
+import type { SurveyAnswerSet, SurveyItem, SurveyTimePoint } from './surveyModel';
 
 export interface TableRecords {
   codes: Code;
@@ -11,6 +12,11 @@ export interface TableRecords {
   frameworkCells: FrameworkCell;
   decisions: Decision;
   basketItems: BasketItem;
+  /** Participants take part in actions only where an action adds them (a survey import). */
+  participants: Participant;
+  surveyTimePoints: SurveyTimePoint;
+  surveyItems: SurveyItem;
+  surveyAnswers: SurveyAnswerSet;
 }
 
 export type TableName = keyof TableRecords;

@@ -6,3 +6,4 @@ export * from './model';
 export * from './names';
 export * from './ranges';
 export * from './storedSize';
+export * from './surveyModel';

@@ -1,5 +1,6 @@
 // The project's records, as plain data. The store keeps them in Dexie; core functions take
 // them as a ProjectSnapshot so they run in tests, a worker or a script without a database.
+import type { SurveyItem, SurveyResponse, SurveyTimePoint } from './surveyModel';
 
 export interface Wave {
   id: string; // e.g. 'T1'; a source's `wave` holds this id
@@ -226,6 +227,10 @@ export interface ProjectSnapshot {
   attributeDefs?: AttributeDef[];
   /** Named groups of transcripts and codes other than waves (REFI-QDA Sets), in file order. */
   sets?: ProjectSet[];
+  /** The surveys beside the interviews (issue 19): time points in order, items, answers. */
+  surveyTimePoints?: SurveyTimePoint[];
+  surveyItems?: SurveyItem[];
+  surveyResponses?: SurveyResponse[];
 }
 
 /**
