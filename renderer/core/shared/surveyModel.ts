@@ -40,6 +40,11 @@ export interface SurveyItem {
   valueLabels?: SurveyValueLabel[];
   /** Values that mean "no answer" (SPSS missing-value codes, e.g. 99): treated as missing. */
   missing?: (string | number)[];
+  /**
+   * Which way is better for the women: 'more' reporting it (he negotiates) or 'fewer' (he uses
+   * money to control). Absent: 'more'. Joint displays say "improved" or "worsened" with it.
+   */
+  better?: 'more' | 'fewer';
   /** The indicator code of the codebook this item measures (a code can have several items). */
   codeId?: string | null;
   order?: number;

@@ -3,3 +3,7 @@
 // The entry file: views, store and other features import from here, never a file inside.
 export * from '../shared/surveyModel';
 export * from './answerSets';
+export * from './stats';
+export * from './shares';
+export * from './jointDisplay';
+export * from './jointDisplayText';
