@@ -7,3 +7,4 @@ export * from './stats';
 export * from './shares';
 export * from './jointDisplay';
 export * from './jointDisplayText';
+export * from './surveyCharts';

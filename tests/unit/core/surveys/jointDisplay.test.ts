@@ -1,8 +1,6 @@
 // Joint displays: the survey's change and the interviews' change per indicator, side by side,
-// and whether they point the same way. A hand-counted project: four women in the programme
-// group interviewed at T1 and T2 and answering the survey at three time points.
+// and whether they point the same way, over tests/fixtures/surveyProject.ts (hand-counted).
 import { describe, expect, it } from 'vitest';
-import type { Coding, ProjectSnapshot, SurveyResponse } from '../../../../renderer/core/shared';
 import {
   convergenceOf,
   defaultTimePoints,
@@ -11,90 +9,7 @@ import {
   jointDisplayRows,
   pText,
 } from '../../../../renderer/core/surveys';
-import { code, person, source } from '../../../fixtures/waveProjects';
-
-const women = ['W1', 'W2', 'W3', 'W4'];
-let n = 0;
-const coding = (sourceId: string, codeId: string): Coding => ({
-  id: `g${++n}`,
-  sourceId,
-  codeId,
-  coderId: 'ann',
-  start: 0,
-  end: 5,
-  memo: '',
-  createdAt: 0,
-  updatedAt: 0,
-  deletedAt: null,
-});
-/** Answers of one item: per woman, her values at tp0, tp1, tp2 (null = missing). */
-const answers = (itemId: string, byWoman: (number | null)[][]): SurveyResponse[] =>
-  byWoman.flatMap((values, w) => values.map((value, t) => ({ participantId: women[w]!, timePointId: `tp${t}`, itemId, value })));
-
-function project(): ProjectSnapshot {
-  return {
-    waves: [
-      { id: 'T1', label: 'Time 1', order: 0 },
-      { id: 'T2', label: 'Time 2', order: 1 },
-    ],
-    participants: [...women.map((id) => person(id, id, 'woman', 'A', 'programme')), person('C1', 'C1', 'woman', 'A', 'comparison')],
-    sources: women.flatMap((id) => [source(`${id}-1`, id, 'T1', 'Words at time one.'), source(`${id}-2`, id, 'T2', 'Words at time two.')]),
-    codes: [code('respect', null, 0), code('negotiates', 'respect', 0), code('listens', 'respect', 1), code('money', 'respect', 2)],
-    codings: [
-      // negotiates: W1 at T1; W1, W2, W3 at T2 → 1/4 then 3/4: improved.
-      coding('W1-1', 'negotiates'),
-      coding('W1-2', 'negotiates'),
-      coding('W2-2', 'negotiates'),
-      coding('W3-2', 'negotiates'),
-      // listens: W1 and W2 at T1, only W1 at T2 → worsened.
-      coding('W1-1', 'listens'),
-      coding('W2-1', 'listens'),
-      coding('W1-2', 'listens'),
-      // money (fewer is better): W1, W2 at T1, W1, W2 at T2 → unchanged.
-      coding('W1-1', 'money'),
-      coding('W2-1', 'money'),
-      coding('W1-2', 'money'),
-      coding('W2-2', 'money'),
-    ],
-    coders: [{ id: 'ann', name: 'Ann', colour: '#000' }],
-    surveyTimePoints: [
-      { id: 'tp0', label: 'Before', order: 0, waveId: 'T1' },
-      { id: 'tp1', label: '6 months', order: 1 },
-      { id: 'tp2', label: '12 months', order: 2, waveId: 'T2' },
-    ],
-    surveyItems: [
-      { id: 'i-neg', label: 'negotiates', type: 'binary', reported: [1], codeId: 'negotiates', order: 0 },
-      { id: 'i-lis', label: 'listens', type: 'binary', reported: [1], codeId: 'listens', order: 1 },
-      { id: 'i-mon', label: 'money', type: 'binary', reported: [1], codeId: 'money', order: 2, better: 'fewer' },
-    ],
-    surveyResponses: [
-      // negotiates: 1/4 before, 3/4 at 12 months: improved, as the interviews.
-      ...answers('i-neg', [
-        [1, 1, 1],
-        [0, 0, 1],
-        [0, 1, 1],
-        [0, 0, 0],
-      ]),
-      // listens: 1/4 before, 3/4 after: improved while the interviews worsened.
-      ...answers('i-lis', [
-        [1, null, 1],
-        [0, null, 1],
-        [0, null, 1],
-        [0, null, 0],
-      ]),
-      // money: 3/4 before, 1/4 after: fewer, so improved; the interviews unchanged.
-      ...answers('i-mon', [
-        [1, 1, 0],
-        [1, 1, 0],
-        [1, 0, 1],
-        [0, 0, 0],
-      ]),
-      // The comparison woman answers too, and counts only when the group asks for her.
-      { participantId: 'C1', timePointId: 'tp0', itemId: 'i-neg', value: 0 },
-      { participantId: 'C1', timePointId: 'tp2', itemId: 'i-neg', value: 0 },
-    ],
-  };
-}
+import { surveyProject as project } from '../../../fixtures/surveyProject';
 
 describe('jointDisplay', () => {
   it('puts each indicator’s survey change beside its interview change, compared at the time points mapped to the waves', () => {
