@@ -8,3 +8,4 @@ export * from './shares';
 export * from './jointDisplay';
 export * from './jointDisplayText';
 export * from './surveyCharts';
+export * from './surveySetup';
