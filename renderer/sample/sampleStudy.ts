@@ -53,7 +53,9 @@ export const SAMPLE_DESCRIPTION: string =
   'comparing waves, for example against six measures of success (respectful communication; expanded space for ' +
   'action; safety and freedom from violence and abuse for women and children; safe, positive and shared ' +
   'parenting; awareness of self and others; safer, healthier childhoods) and themes such as how change happens, ' +
-  'gender, experience of the programme, the women\u2019s support service, children\u2019s views and service integrity.';
+  'gender, experience of the programme, the women\u2019s support service, children\u2019s views and service integrity. ' +
+  'It also holds an invented telephone survey of 30 women at six time points over 15 months (20 whose partners ' +
+  'were on the programme, the two women interviewed among them, and a comparison group of 10), for the Surveys tab.';
 
 export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
   {

@@ -2,12 +2,26 @@
 // so that every later feature (and the end-to-end tests) has something real to show.
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import { buildImport, planBatch } from '../core/transcripts';
-import { created, type Action, uniqueName, type Code, type Coding, type Participant, type Source, type SpeakerRole } from '../core/shared';
+import {
+  created,
+  type Action,
+  uniqueName,
+  type Code,
+  type Coding,
+  type Participant,
+  type Source,
+  type SpeakerRole,
+  type SurveyAnswerSet,
+  type SurveyItem,
+  type SurveyTimePoint,
+  type Wave,
+} from '../core/shared';
 import { mergeCodebook, codePathText } from '../core/codebook';
 import { combine } from '../core/coding';
 import { SAMPLE_CODERS, SAMPLE_CODINGS } from '../sample/sampleCodings';
 import { applyAction } from './actions';
 import { prepareFiles } from '../io/prepareBatch';
+import { SAMPLE_SURVEY_ITEMS, SAMPLE_SURVEY_WOMEN, SAMPLE_TIME_POINTS, sampleSurveyAnswers } from '../sample/sampleSurvey';
 import { SAMPLE_DESCRIPTION, SAMPLE_PARTICIPANTS, SAMPLE_PROJECT_NAME, SAMPLE_TRANSCRIPTS } from '../sample/sampleStudy';
 import type { ProjectDb } from './projectDb';
 import { commitImport, loadSetup, saveAttributeDefs } from './projectRepo';
@@ -61,7 +75,66 @@ async function fillSample(db: ProjectDb): Promise<void> {
   for (const p of SAMPLE_PARTICIPANTS) roles[p.pseudonym] = 'participant';
   const batch = buildImport(rows, roles, setup.participants, () => crypto.randomUUID(), Date.now());
   await commitImport(db, batch);
-  await applyAction(db, sampleCodingAction(batch.sources), '', { undoable: false });
+  const coding = sampleCodingAction(batch.sources);
+  await applyAction(db, coding, '', { undoable: false });
+  const codes = coding.changes.filter((c) => c.table === 'codes').map((c) => c.after as Code);
+  await applyAction(db, sampleSurveyAction(participants, codes, setup.waves), '', { undoable: false });
+}
+
+/**
+ * The fictional survey (sample/sampleSurvey.ts): the women surveyed only, as participants
+ * without transcripts, the six time points, an item per indicator linked to its code, and
+ * every woman's answers.
+ */
+function sampleSurveyAction(interviewed: readonly Participant[], codes: readonly Code[], waves: readonly Wave[]): Action {
+  const newId = () => crypto.randomUUID();
+  const now = Date.now();
+  const women = SAMPLE_SURVEY_WOMEN.map(
+    (w): Participant =>
+      (w.interviewed && interviewed.find((p) => p.pseudonym === w.pseudonym)) || {
+        id: newId(),
+        pseudonym: w.pseudonym,
+        role: 'woman',
+        site: w.site,
+        group: w.group,
+        attributes: {},
+        links: [],
+      },
+  );
+  const [first, second] = [...waves].sort((a, b) => a.order - b.order);
+  const timePoints: SurveyTimePoint[] = SAMPLE_TIME_POINTS.map((label, order) => ({
+    id: newId(),
+    label,
+    order,
+    ...(order === 0 && first ? { waveId: first.id } : order === 4 && second ? { waveId: second.id } : {}),
+  }));
+  const items: SurveyItem[] = SAMPLE_SURVEY_ITEMS.map((it, order) => {
+    const code = codes.find((c) => codePathText(codes, c.id) === it.code);
+    if (!code) throw new Error(`Sample survey item ${it.label} names no code of the sample codebook (${it.code}).`);
+    return { id: newId(), label: it.label, wording: it.wording, type: 'binary', reported: [1], better: it.better, codeId: code.id, order };
+  });
+  const answers = sampleSurveyAnswers();
+  const sets: SurveyAnswerSet[] = women.map((woman, w) => {
+    const values: SurveyAnswerSet['values'] = {};
+    timePoints.forEach((t, i) => {
+      const row: Record<string, 0 | 1> = {};
+      items.forEach((item, j) => {
+        const value = answers[w]![i]![j];
+        if (value !== null && value !== undefined) row[item.id] = value;
+      });
+      if (Object.keys(row).length) values[t.id] = row;
+    });
+    return { id: woman.id, participantId: woman.id, values, updatedAt: now };
+  });
+  return {
+    label: 'Set up the sample survey',
+    changes: [
+      ...women.filter((w) => !interviewed.includes(w)).map((w) => created('participants', w)),
+      ...timePoints.map((t) => created('surveyTimePoints', t)),
+      ...items.map((i) => created('surveyItems', i)),
+      ...sets.map((set) => created('surveyAnswers', set)),
+    ],
+  };
 }
 
 /**

@@ -42,6 +42,9 @@ function testimony(snapshot: Awaited<ReturnType<typeof loadSnapshot>>): { words:
     ...snapshot.codes.flatMap((c) => [c.name, c.description]),
     ...(snapshot.memos ?? []).map((m) => m.text),
     ...snapshot.codings.map((c) => c.memo ?? ''),
+    // The survey's questions, as the researcher wrote them (schema 10).
+    ...(snapshot.surveyItems ?? []).flatMap((i) => [i.label, i.wording ?? '']),
+    ...(snapshot.surveyTimePoints ?? []).map((t) => t.label),
   ];
   const words = new Set(texts.flatMap((t) => t.match(/\p{L}{6,}/gu) ?? []));
   const phrases = snapshot.sources.flatMap((s) => s.text.split(/(?<=[.?!])\s+/).filter((p) => p.length > 30));

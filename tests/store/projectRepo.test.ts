@@ -132,7 +132,9 @@ describe('sample project', () => {
   it('builds the fictional study through the import path', async () => {
     const entry = await createSampleProject();
     const snap = await loadSnapshot(projectDb(entry.id));
-    expect(snap.participants).toHaveLength(6);
+    // Six interviewed, and 28 women surveyed only (tests/store/sampleSurvey.test.ts).
+    expect(snap.participants).toHaveLength(34);
+    expect(new Set(snap.sources.map((s) => s.participantId)).size).toBe(6);
     expect(snap.sources).toHaveLength(12);
     for (const s of snap.sources) {
       expect(s.participantId).not.toBeNull();
