@@ -14,6 +14,11 @@ const outDir = join(root, 'bench-results');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const files = Number(args.get('files') ?? 350);
 const words = Number(args.get('words') ?? 10_000);
+// `--only=search,waves`: the import, then only those steps (e.g. search at 10 times the study,
+// `--files=3500 --only=search`, where the .qdpx step stops at its size limits: issue 21).
+// Their figures go to bench-results/bench-partial.json, leaving bench.json whole.
+const only = args.get('only')?.split(',');
+const want = (step) => !only || only.includes(step);
 
 ensureTools();
 mkdirSync(outDir, { recursive: true });
@@ -78,12 +83,38 @@ try {
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   console.log(`Importing ${files} generated .docx transcripts of about ${words} words each…`);
   results.import = await page.evaluate(([n, w]) => window.runImportBench(n, w), [files, words]);
-  console.log('Coding the corpus: 60 codes, 2 coders, 40,000 codings…');
-  results.coding = await page.evaluate((n) => window.runCodingBench(n), 40_000);
-  results.qdpx = await page.evaluate(() => window.runQdpxBench());
-  console.log('Saving the study-scale project as an archive and restoring it…');
-  results.archive = await page.evaluate(() => window.runArchiveBench());
-  results.archiveProfile = await page.evaluate(() => window.runArchiveProfile());
+  if (want('coding')) {
+    console.log('Coding the corpus: 60 codes, 2 coders, 40,000 codings…');
+    results.coding = await page.evaluate((n) => window.runCodingBench(n), 40_000);
+  }
+  if (want('qdpx')) results.qdpx = await page.evaluate(() => window.runQdpxBench());
+  if (want('archive')) {
+    console.log('Saving the study-scale project as an archive and restoring it…');
+    results.archive = await page.evaluate(() => window.runArchiveBench());
+    results.archiveProfile = await page.evaluate(() => window.runArchiveProfile());
+  }
+  if (want('encryption')) await encryptionBench(page);
+  if (want('backup')) {
+    console.log('Taking an automatic backup into the Origin Private File System (browser mode)…');
+    results.backup = await page.evaluate(() => window.runBackupBench());
+  }
+  if (want('waves')) results.waves = await page.evaluate(() => window.runWaveBench());
+  if (want('agreement')) results.agreement = await page.evaluate(() => window.runAgreementBench());
+  if (want('quotes')) results.quotes = await page.evaluate(() => window.runQuoteBench());
+  if (want('search')) {
+    console.log('Building the search index in its worker, and timing queries against grep over the same text…');
+    results.search = await page.evaluate(() => window.runSearchBench());
+    results.search.grep = await grepBaseline(files, words);
+    console.log('Searching a study-scale corpus with a vocabulary as speech has one (Zipf, 30,000 words)…');
+    results.searchZipf = await page.evaluate(([n, w]) => window.runRealisticSearchBench(n, w), [files, words]);
+  }
+  if (want('editor')) await editorBench();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function encryptionBench(page) {
   console.log('Encrypting a copy of the study-scale project, and opening it in clear and encrypted…');
   // In a fresh page, as a researcher opens a project: not in a page still holding the corpus
   // generated for the import bench, whose heap slows every large read (both clear and encrypted).
@@ -93,16 +124,9 @@ try {
   await encryptionPage.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   results.encryption = await encryptionPage.evaluate((id) => window.runEncryptionBench(id), projectId);
   await encryptionPage.close();
-  console.log('Taking an automatic backup into the Origin Private File System (browser mode)…');
-  results.backup = await page.evaluate(() => window.runBackupBench());
-  results.waves = await page.evaluate(() => window.runWaveBench());
-  results.agreement = await page.evaluate(() => window.runAgreementBench());
-  results.quotes = await page.evaluate(() => window.runQuoteBench());
-  console.log('Building the search index in its worker, and timing queries against grep over the same text…');
-  results.search = await page.evaluate(() => window.runSearchBench());
-  results.search.grep = await grepBaseline(files, words);
-  console.log('Searching a study-scale corpus with a vocabulary as speech has one (Zipf, 30,000 words)…');
-  results.searchZipf = await page.evaluate(([n, w]) => window.runRealisticSearchBench(n, w), [files, words]);
+}
+
+async function editorBench() {
   // The editor is measured in a fresh page, as a researcher opens a transcript: not in a page
   // still holding the 3.5 million words generated for the import bench.
   console.log('Opening a 15,000-word transcript with 400 codings in the editor…');
@@ -119,9 +143,14 @@ try {
   const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   results.editor = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(key)]));
   results.editorRuns = runs;
-} finally {
-  await browser.close();
-  await server.close();
+}
+
+if (only) {
+  const partial = [...(results.search ? searchRows(results.search) : []), ...(results.searchZipf ? zipfRows(results.searchZipf) : [])];
+  for (const [k, v, t] of partial) console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
+  writeFileSync(join(outDir, 'bench-partial.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWritten to ${join('bench-results', 'bench-partial.json')}`);
+  process.exit(0);
 }
 
 const r = results.import;
