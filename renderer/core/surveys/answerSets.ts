@@ -1,6 +1,18 @@
 // Answers as the store keeps them (one SurveyAnswerSet per participant) and as core reads them
 // (flat SurveyResponses in a snapshot), and the undoable change of one answer.
-import { created, live, updated, type Action, type SurveyAnswerSet, type SurveyResponse, type SurveyValue } from '../shared';
+import {
+  created,
+  live,
+  updated,
+  type Action,
+  type Change,
+  type Participant,
+  type SurveyAnswerSet,
+  type SurveyItem,
+  type SurveyResponse,
+  type SurveyTimePoint,
+  type SurveyValue,
+} from '../shared';
 
 /** Every answer of the live sets, one response per participant, time point and item. */
 export function flattenAnswerSets(sets: readonly SurveyAnswerSet[]): SurveyResponse[] {
@@ -55,4 +67,41 @@ export function withAnswer(
   if (Object.keys(row).length) next[timePointId] = row;
   else delete next[timePointId];
   return next;
+}
+
+/** What an import writes, as surveyImport's plan gives it (the parts this needs). */
+export interface SurveyImportWrite {
+  timePoints: readonly { record: SurveyTimePoint; isNew: boolean }[];
+  items: readonly { record: SurveyItem; isNew: boolean }[];
+  responses: readonly SurveyResponse[];
+  newParticipants: readonly Participant[];
+}
+
+/**
+ * An accepted import as one undoable action: the new participants, time points and items, and
+ * each answering participant's set created or updated with the file's answers (a null answer
+ * is written as null: the file said "no answer"). Undo takes all of it back.
+ */
+export function surveyImportAction(plan: SurveyImportWrite, existing: readonly SurveyAnswerSet[], label: string, now: number): Action {
+  const changes: Change[] = [
+    ...plan.newParticipants.map((p) => created('participants', p)),
+    ...plan.timePoints.filter((t) => t.isNew).map((t) => created('surveyTimePoints', t.record)),
+    ...plan.items.filter((i) => i.isNew).map((i) => created('surveyItems', i.record)),
+  ];
+  const byParticipant = new Map<string, SurveyResponse[]>();
+  for (const r of plan.responses) {
+    const list = byParticipant.get(r.participantId);
+    if (list) list.push(r);
+    else byParticipant.set(r.participantId, [r]);
+  }
+  const sets = new Map(existing.map((s) => [s.id, s]));
+  for (const [participantId, responses] of byParticipant) {
+    const before = sets.get(participantId);
+    const values: SurveyAnswerSet['values'] = {};
+    for (const [t, row] of Object.entries(before && before.deletedAt == null ? before.values : {})) values[t] = { ...row };
+    for (const r of responses) (values[r.timePointId] ??= {})[r.itemId] = r.value;
+    const after: SurveyAnswerSet = { id: participantId, participantId, values, updatedAt: now };
+    changes.push(before ? updated('surveyAnswers', before, after) : created('surveyAnswers', after));
+  }
+  return { label, changes };
 }

@@ -6,6 +6,8 @@ export * from './answerSets';
 export * from './stats';
 export * from './shares';
 export * from './jointDisplay';
+export * from './surveyImport';
+export * from './itemSheet';
 export * from './jointDisplayText';
 export * from './surveyCharts';
 export * from './surveySetup';
