@@ -37,6 +37,12 @@ export class SearchEngine {
   private queue: Promise<unknown> = Promise.resolve();
   /** The last sync (settled or under way); a search waits for it. */
   private synced: Promise<void> | null = null;
+  /**
+   * The project the worker holds: sent again only when the caller passes another one (a view
+   * keeps one object while the project's records do not change), so a query at ten times the
+   * study does not copy 3,500 transcripts' records across each time.
+   */
+  private sentProject: SearchProject | null = null;
 
   constructor(
     private readonly db: ProjectDb,
@@ -59,6 +65,14 @@ export class SearchEngine {
     this.worker = null;
     this.held = new Set();
     this.synced = null;
+    this.sentProject = null;
+  }
+
+  /** The project for a request: null when the worker holds this very object already. */
+  private projectFor(project: SearchProject): SearchProject | null {
+    if (project === this.sentProject) return null;
+    this.sentProject = project;
+    return project;
   }
 
   private send(request: SearchRequest, onProgress?: (p: SearchProgress) => void, timeoutMs?: number): Promise<Final> {
@@ -151,7 +165,7 @@ export class SearchEngine {
    */
   async search(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<SearchHit[]> {
     await this.ready();
-    const reply = await this.send({ type: 'search', project, query, options }, undefined, this.timeoutMs);
+    const reply = await this.send({ type: 'search', project: this.projectFor(project), query, options }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
     return unpackHits(reply.packed);
@@ -168,7 +182,7 @@ export class SearchEngine {
   /** Word counts over the filtered transcripts (after bringing the index in step). */
   async frequencies(project: SearchProject, options: FrequencyOptions): Promise<WordFrequencies> {
     await this.ready();
-    const reply = await this.send({ type: 'frequencies', project, options }, undefined, this.timeoutMs);
+    const reply = await this.send({ type: 'frequencies', project: this.projectFor(project), options }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw new Error(reply.message);
     if (reply.type !== 'frequencies') throw new Error('The search worker gave no word counts.');
     return reply.result;

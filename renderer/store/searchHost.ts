@@ -24,10 +24,11 @@ import { errorMessage } from '../core/shared';
 export type SearchRequest =
   | { type: 'add'; sources: CorpusText[]; stored: StoredSourceIndex[] }
   | { type: 'remove'; ids: string[] }
-  | { type: 'search'; project: SearchProject; query: string; options: SearchTextOptions }
+  /** `project` null: the one sent last (the engine sends it only when it changes). */
+  | { type: 'search'; project: SearchProject | null; query: string; options: SearchTextOptions }
   | { type: 'lines'; order: ConcordanceOrder; from: number; to: number; width: number }
   | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit }
-  | { type: 'frequencies'; project: SearchProject; options: FrequencyOptions }
+  | { type: 'frequencies'; project: SearchProject | null; options: FrequencyOptions }
   | { type: 'stats' };
 
 export type SearchReply =
@@ -48,6 +49,12 @@ export type Post = (reply: SearchReply) => void;
 
 export function createSearchHost(): (request: SearchRequest, post: Post) => void {
   const corpus = new SearchCorpus();
+  let project: SearchProject | null = null;
+  const projectOf = (sent: SearchProject | null): SearchProject => {
+    project = sent ?? project;
+    if (!project) throw new Error('The search was asked without a project.');
+    return project;
+  };
   return (request, post) => {
     try {
       switch (request.type) {
@@ -79,13 +86,13 @@ export function createSearchHost(): (request: SearchRequest, post: Post) => void
           return;
         }
         case 'frequencies':
-          post({ type: 'frequencies', result: corpus.frequencies(request.project, request.options) });
+          post({ type: 'frequencies', result: corpus.frequencies(projectOf(request.project), request.options) });
           return;
         case 'passages':
           post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });
           return;
         case 'search': {
-          const packed = corpus.search(request.project, request.query, request.options);
+          const packed = corpus.search(projectOf(request.project), request.query, request.options);
           // Copied, not handed over: the worker keeps these hits for the concordance's pages.
           post({ type: 'hits', packed });
           return;

@@ -93,6 +93,29 @@ describe('the search engine', () => {
     expect(await db.searchIndex.get(dale.id)).toBeUndefined();
   });
 
+  it('sends the project once while it is the same object, and follows a new one or a transcript that left', async () => {
+    const engine = new SearchEngine(db);
+    await engine.sync();
+    const project = await searchProjectOf();
+    const dale = project.sources.find((s) => s.title === 'Dale_T1')!;
+    const all = await engine.search(project, 'the', { speaker: 'both' });
+    // The same object again, with a filter: the held project, filtered anew.
+    const waveOne = await engine.search(project, 'the', { speaker: 'both', waves: ['T1'] });
+    const snapshot = await loadSnapshot(db);
+    expect(waveOne).toEqual(searchText(snapshot, 'the', { speaker: 'both', waves: ['T1'] }));
+    expect(await engine.search(project, 'the', { speaker: 'both' })).toEqual(all);
+    // A new project object (Dale renamed away from the filter's wave): sent and read afresh.
+    const moved = { ...project, sources: project.sources.map((s) => (s.id === dale.id ? { ...s, wave: 'T2' } : s)) };
+    const movedHits = await engine.search(moved, 'the', { speaker: 'both', waves: ['T1'] });
+    expect(movedHits.some((h) => h.sourceId === dale.id)).toBe(false);
+    // The held project after the worker let a transcript go: its hits go with it.
+    await softDeleteSource(db, dale.id);
+    await engine.sync();
+    const after = await engine.search(project, 'the', { speaker: 'both' });
+    expect(after.some((h) => h.sourceId === dale.id)).toBe(false);
+    expect(after.length).toBeLessThan(all.length);
+  });
+
   it('keeps the index sealed in an encrypted project: no word of it in clear', async () => {
     await encryptProject(projectId, 'seven blue herons at dusk');
     const engine = new SearchEngine(db);

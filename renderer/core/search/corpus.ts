@@ -33,6 +33,10 @@ export class SearchCorpus {
   private readonly texts = new Map<string, CorpusText>();
   /** The last search's hits, and their order for each way of sorting asked for so far. */
   private last: { hits: PackedHits; orders: Map<ConcordanceOrder, Int32Array> } = { hits: packHits([]), orders: new Map() };
+  /** Bumped whenever a transcript comes or goes: a project put together before is stale then. */
+  private version = 0;
+  /** The last project put together with its texts, reused while neither it nor the texts change. */
+  private prepared: { project: SearchProject; version: number; snapshot: ProjectSnapshot } | null = null;
 
   get size(): number {
     return this.texts.size;
@@ -48,6 +52,7 @@ export class SearchCorpus {
    */
   add(source: CorpusText, stored?: SourceIndex): SourceIndex | null {
     this.texts.set(source.id, source);
+    this.version += 1;
     const fingerprint = textFingerprint(source.text);
     if (stored && stored.fingerprint === fingerprint) {
       this.index.put(stored);
@@ -61,15 +66,20 @@ export class SearchCorpus {
 
   remove(id: string): void {
     this.texts.delete(id);
+    this.version += 1;
     this.index.remove(id);
   }
 
   /** The project with each transcript's text and turns put back (those not held have none, and no hits). */
   withTexts(project: SearchProject): ProjectSnapshot {
-    return {
+    const { prepared } = this;
+    if (prepared && prepared.project === project && prepared.version === this.version) return prepared.snapshot;
+    const snapshot = {
       ...project,
       sources: project.sources.map((s) => ({ ...s, text: this.texts.get(s.id)?.text ?? '', turns: this.texts.get(s.id)?.turns ?? [] })),
     };
+    this.prepared = { project, version: this.version, snapshot };
+    return snapshot;
   }
 
   /**
