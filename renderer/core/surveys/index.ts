@@ -11,3 +11,4 @@ export * from './itemSheet';
 export * from './jointDisplayText';
 export * from './surveyCharts';
 export * from './surveySetup';
+export * from './caseView';
