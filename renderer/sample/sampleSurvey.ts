@@ -179,25 +179,38 @@ function random(seed: number): () => number {
 
 /**
  * Every woman's answers: `answers[woman][timePoint][item]` is 1 (reported), 0 (not) or null
- * (no answer: about one in twelve, and a few women not reached after 9 months). A woman keeps a
- * steady tendency across time points, so paired answers hang together as real ones do.
+ * (no answer: about one in twelve, and a few women not reached after 9 months). At each time
+ * point the share of a group reporting an item is the item's (interpolated from its first to its
+ * last share, rounded to whole women), so the sample shows the shape it was written to show
+ * without the noise of 20 draws; who reports it follows each woman's steady tendency with a
+ * little jitter, so her answers hang together across time points as real ones do.
  */
 export function sampleSurveyAnswers(): (0 | 1 | null)[][][] {
   const next = random(19_2026);
-  return SAMPLE_SURVEY_WOMEN.map((woman, w) => {
-    const tendency = next();
-    const dropsOut = w % 7 === 5; // not reached at 12 and 15 months
-    return SAMPLE_TIME_POINTS.map((_, t) =>
-      SAMPLE_SURVEY_ITEMS.map((it) => {
-        if ((dropsOut && t >= 4) || next() < 1 / 12) return null;
-        const [start, end] = woman.group === 'programme' ? it.programme : it.comparison;
-        const share = start + ((end - start) * t) / (SAMPLE_TIME_POINTS.length - 1);
-        // Half the answers follow the woman's own tendency (a woman who reports abuse reports
-        // less respect), half are chance: either way P(draw < share) = share on average.
-        const own = it.better === 'fewer' ? tendency : 1 - tendency;
-        const draw = next() < 0.5 ? own : next();
-        return draw < share ? 1 : 0;
-      }),
-    );
+  // The two interviewed women sit mid-way, so their answers turn as the shares do: their
+  // interviews tell of change, and the survey should not contradict them for no reason.
+  const tendency = SAMPLE_SURVEY_WOMEN.map((w) => {
+    const drawn = next();
+    return w.interviewed ? 0.5 : drawn;
   });
+  const answers: (0 | 1 | null)[][][] = SAMPLE_SURVEY_WOMEN.map((_, w) =>
+    SAMPLE_TIME_POINTS.map((__, t) => SAMPLE_SURVEY_ITEMS.map(() => ((w % 7 === 5 && t >= 4) || next() < 1 / 12 ? null : 0))),
+  );
+  for (const group of ['programme', 'comparison'] as const) {
+    const women = SAMPLE_SURVEY_WOMEN.map((w, i) => ({ w, i })).filter(({ w }) => w.group === group);
+    SAMPLE_SURVEY_ITEMS.forEach((it, j) => {
+      const [start, end] = it[group];
+      SAMPLE_TIME_POINTS.forEach((_, t) => {
+        const share = start + ((end - start) * t) / (SAMPLE_TIME_POINTS.length - 1);
+        const answering = women.filter(({ i }) => answers[i]![t]![j] !== null);
+        // A woman who reports abuse reports less respect: one tendency, turned for 'more' items.
+        const ranked = answering
+          .map(({ i }) => ({ i, score: (it.better === 'fewer' ? tendency[i]! : 1 - tendency[i]!) + 0.25 * next() }))
+          .sort((a, b) => a.score - b.score);
+        const reporting = Math.round(share * answering.length);
+        ranked.forEach(({ i }, k) => (answers[i]![t]![j] = k < reporting ? 1 : 0));
+      });
+    });
+  }
+  return answers;
 }

@@ -29,6 +29,7 @@ import { CompareView } from './CompareView';
 import { AgreementView } from './AgreementView';
 import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
+import { SurveysView } from './SurveysView';
 import { TranscriptsView } from './TranscriptsView';
 import { useAutoBackup } from './useAutoBackup';
 import { useStable } from './useStable';
@@ -41,6 +42,7 @@ const TAB_LABELS: Record<Tab, string> = {
   retrieval: 'Retrieval',
   quotes: 'Quotes',
   compare: 'Time 1 / Time 2',
+  surveys: 'Surveys',
   agreement: 'Agreement',
   participants: 'Participants',
   setup: 'Project',
@@ -260,6 +262,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
           {route.tab === 'retrieval' && <RetrievalView setup={setup} />}
           {route.tab === 'quotes' && <QuotesView setup={setup} />}
           {route.tab === 'compare' && <CompareView setup={setup} />}
+          {route.tab === 'surveys' && <SurveysView setup={setup} />}
           {route.tab === 'agreement' && <AgreementView />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
           {route.tab === 'setup' && <SetupView db={db} setup={setup} encrypted={encrypted} onEncrypted={onEncrypted} />}

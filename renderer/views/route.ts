@@ -3,7 +3,17 @@
 import { useEffect, useState } from 'react';
 
 export type Tab =
-  'transcripts' | 'coding' | 'codebook' | 'search' | 'retrieval' | 'quotes' | 'compare' | 'agreement' | 'participants' | 'setup';
+  | 'transcripts'
+  | 'coding'
+  | 'codebook'
+  | 'search'
+  | 'retrieval'
+  | 'quotes'
+  | 'compare'
+  | 'surveys'
+  | 'agreement'
+  | 'participants'
+  | 'setup';
 
 export interface ProjectRoute {
   screen: 'project';
@@ -24,6 +34,7 @@ export const TABS: Tab[] = [
   'retrieval',
   'quotes',
   'compare',
+  'surveys',
   'agreement',
   'participants',
   'setup',

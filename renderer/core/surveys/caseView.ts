@@ -47,7 +47,11 @@ export function caseAnswers(project: ProjectSnapshot, participantId: string, mea
 
 export interface LinkedPerson {
   participant: Participant;
-  /** How they are linked, read from her side: 'partner of' her, or her link to them. */
+  /** The link as written: "partner of", "child of", … */
+  type: string;
+  /** Whose link it is: hers ("she is partner of him") or theirs ("he is child of her"). */
+  direction: 'hers' | 'theirs';
+  /** The link as a sentence: "Leanne is partner of Dale", "Ellie is child of Leanne". */
   link: string;
 }
 
@@ -64,7 +68,7 @@ export function linkedPeople(project: ProjectSnapshot, participantId: string): L
     const other = people.get(l.participantId);
     if (other && !seen.has(other.id)) {
       seen.add(other.id);
-      out.push({ participant: other, link: l.type });
+      out.push({ participant: other, type: l.type, direction: 'hers', link: `${me!.pseudonym} is ${l.type} ${other.pseudonym}` });
     }
   }
   for (const other of people.values()) {
@@ -72,7 +76,12 @@ export function linkedPeople(project: ProjectSnapshot, participantId: string): L
     const link = other.links.find((l) => l.participantId === participantId);
     if (link) {
       seen.add(other.id);
-      out.push({ participant: other, link: `${link.type} her` });
+      out.push({
+        participant: other,
+        type: link.type,
+        direction: 'theirs',
+        link: `${other.pseudonym} is ${link.type} ${me?.pseudonym ?? ''}`.trim(),
+      });
     }
   }
   return out;

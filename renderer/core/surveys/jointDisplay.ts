@@ -31,8 +31,8 @@ export interface JointDisplayOptions {
   /** Survey time points compared; default the ones mapped to the pair's waves, else first and last. */
   from?: string;
   to?: string;
-  /** Survey group; default 'programme' when anyone has it, else everyone. */
-  group?: Group;
+  /** Survey group; null: everyone; default 'programme' when anyone has it, else everyone. */
+  group?: Group | null;
   /** The interviews' side: roles, coders, pair of waves (default the first two), sub-codes. */
   waves?: WaveMatrixOptions;
   /** Chosen quotes, as basket item ids by code and wave. */

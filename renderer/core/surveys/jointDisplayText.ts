@@ -24,6 +24,14 @@ export function pText(p: number): string {
 const changeText = (change: number | null) =>
   change === null ? '–' : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${Math.abs(Math.round(change * 100))} points`;
 
+/**
+ * A time point in a sentence: "before the programme" as it stands when its label says when
+ * ("Before the programme", "After 6 weeks"), else "at 12 months".
+ */
+export function whenText(label: string): string {
+  return /^(before|after|during|at|in|on|by|within)\b/i.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : `at ${label}`;
+}
+
 function waveLabel(project: ProjectSnapshot, id: string | undefined): string {
   return project.waves.find((w) => w.id === id)?.label ?? id ?? '';
 }
@@ -112,7 +120,7 @@ export function jointDisplayParagraph(
   const sentences: string[] = [];
   for (const row of display.rows) {
     for (const item of row.survey) {
-      let s = `For '${itemText(item.item)}', ${percentText(item.from.share)} of ${words.respondents} (n = ${item.from.n}) reported this at ${from} compared to ${percentText(item.to.share)} (n = ${item.to.n}) at ${to}`;
+      let s = `For '${itemText(item.item)}', ${percentText(item.from.share)} of ${words.respondents} (n = ${item.from.n}) reported this ${whenText(from)} compared to ${percentText(item.to.share)} (n = ${item.to.n}) ${whenText(to)}`;
       s += item.paired.n ? ` (McNemar exact ${pText(item.paired.p)}, ${item.paired.n} answering at both).` : '.';
       sentences.push(s);
     }

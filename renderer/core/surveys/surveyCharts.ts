@@ -46,8 +46,9 @@ export function indicatorTrendSvg(project: ProjectSnapshot, itemId: string, opti
   const groups: Group[] = grouped ? ['programme', 'comparison'] : [''];
   const series = groups.map((group) => ({ group, shares: indicatorShares(project, itemId, grouped ? { group } : {}) }));
   const width = 760;
-  const left = 70;
-  const right = width - 40;
+  // Room either side for the first and last time point's label, centred under its point.
+  const left = 110;
+  const right = width - 70;
   const head = titleLines(itemText(item), width, 28);
   const subtitle = options.subtitle ? wrapLines(options.subtitle, 100) : [];
   const legendY = head.bottom + 26 + subtitle.length * 16;
@@ -71,7 +72,7 @@ export function indicatorTrendSvg(project: ProjectSnapshot, itemId: string, opti
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     out.push(
       `<line x1="${left}" y1="${y(tick)}" x2="${right}" y2="${y(tick)}" stroke="#e3e3e3"/>`,
-      `<text x="${left - 8}" y="${y(tick) + 4}" text-anchor="end" font-size="12">${tick * 100}%</text>`,
+      `<text x="${left - 40}" y="${y(tick) + 4}" text-anchor="end" font-size="12">${tick * 100}%</text>`,
     );
   }
   timePoints.forEach((t, i) => {
@@ -117,7 +118,8 @@ export function dumbbellSvg(display: JointDisplay, options: { subtitle?: string 
   const items = display.rows.flatMap((r) => r.survey);
   const width = 760;
   const left = 300;
-  const right = width - 60;
+  // Room on the right for "100% → 100%".
+  const right = width - 110;
   const rowHeight = 34;
   const head = titleLines(display.measureName, width, 28);
   const subtitle = options.subtitle ? wrapLines(options.subtitle, 100) : [];

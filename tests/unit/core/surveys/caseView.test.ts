@@ -28,8 +28,8 @@ describe('linkedPeople', () => {
     );
     p.participants[0] = { ...p.participants[0]!, links: [{ type: 'ex-partner of', participantId: 'M1' }] };
     expect(linkedPeople(p, 'W1').map((l) => [l.participant.pseudonym, l.link])).toEqual([
-      ['Dale', 'ex-partner of'],
-      ['Ellie', 'child of her'],
+      ['Dale', 'W1 is ex-partner of Dale'],
+      ['Ellie', 'Ellie is child of W1'],
     ]);
   });
 

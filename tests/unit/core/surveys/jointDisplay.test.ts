@@ -6,6 +6,7 @@ import {
   defaultTimePoints,
   jointDisplay,
   jointDisplayParagraph,
+  whenText,
   jointDisplayRows,
   pText,
 } from '../../../../renderer/core/surveys';
@@ -136,12 +137,20 @@ describe('the joint display in words and tables', () => {
       interviewees: 'women interviewed',
     });
     expect(text).toContain(
-      "For 'negotiates', 25% of women (n = 4) reported this at Before compared to 75% (n = 4) at 12 months (McNemar exact p = 0.50, 4 answering at both).",
+      "For 'negotiates', 25% of women (n = 4) reported this before compared to 75% (n = 4) at 12 months (McNemar exact p = 0.50, 4 answering at both).",
     );
     expect(text).toContain(
       'In the interviews, 1 of 4 women interviewed at Time 1 and 3 of 4 at Time 2 spoke of negotiates (2 emerged, 0 ceased); the interviews echoed the survey (both improved).',
     );
     expect(text).toContain('Across 3 indicators of respect, the survey and the interviews agreed on 1 and diverged on 1 (listens).');
+  });
+
+  it('puts a time point into a sentence as its label reads', () => {
+    expect([whenText('Before the programme'), whenText('12 months'), whenText('After 6 weeks')]).toEqual([
+      'before the programme',
+      'at 12 months',
+      'after 6 weeks',
+    ]);
   });
 
   it('prints p as journals do', () => {
