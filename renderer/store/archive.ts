@@ -7,7 +7,19 @@ import { uniqueName, ValidationError } from '../core/shared';
 import { fromBase64, openRecordAsync, recordKeysOf, toBase64, type RecordKeys, type SealedField } from './cipher';
 import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
 import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, writeArchive, type ArchiveTables } from '../io/archive';
-import { projectDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from './projectDb';
+import {
+  projectDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+  SCHEMA_V10,
+} from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
 import { createProjectAtomically, validateProjectName } from './projects';
 import { KEYRING_KEY, sealContext } from './sealedTables';

@@ -3,7 +3,15 @@
 // which way is better, the indicator code it measures), edited in place and as CSV.
 import { useState } from 'react';
 import { codePathText, orderedTree } from '../core/codebook';
-import { created, SURVEY_ITEM_TYPES, updated, type Action, type ProjectSnapshot, type SurveyItem, type SurveyItemType } from '../core/shared';
+import {
+  created,
+  SURVEY_ITEM_TYPES,
+  updated,
+  type Action,
+  type ProjectSnapshot,
+  type SurveyItem,
+  type SurveyItemType,
+} from '../core/shared';
 import {
   addTimePointAction,
   editItemAction,
