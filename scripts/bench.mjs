@@ -99,6 +99,13 @@ try {
     results.backup = await page.evaluate(() => window.runBackupBench());
   }
   if (want('waves')) results.waves = await page.evaluate(() => window.runWaveBench());
+  if (want('surveys')) {
+    console.log('Importing a survey of 1,000 women x 6 time points x 60 items, and joint displays at study scale…');
+    results.surveys = {
+      ...(await page.evaluate(() => window.runSurveyImportBench())),
+      ...(await page.evaluate(() => window.runJointDisplayBench())),
+    };
+  }
   if (want('agreement')) results.agreement = await page.evaluate(() => window.runAgreementBench());
   if (want('quotes')) results.quotes = await page.evaluate(() => window.runQuoteBench());
   if (want('search')) {
@@ -146,7 +153,11 @@ async function editorBench() {
 }
 
 if (only) {
-  const partial = [...(results.search ? searchRows(results.search) : []), ...(results.searchZipf ? zipfRows(results.searchZipf) : [])];
+  const partial = [
+    ...(results.search ? searchRows(results.search) : []),
+    ...(results.searchZipf ? zipfRows(results.searchZipf) : []),
+    ...(results.surveys ? surveyRows(results.surveys) : []),
+  ];
   for (const [k, v, t] of partial) console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
   writeFileSync(join(outDir, 'bench-partial.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWritten to ${join('bench-results', 'bench-partial.json')}`);
@@ -282,7 +293,23 @@ const rows = [
   ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
   ...searchRows(results.search),
   ...zipfRows(results.searchZipf),
+  ...surveyRows(results.surveys),
 ];
+function surveyRows(f) {
+  return [
+    [
+      'survey import: 1,000 women x 6 time points x 60 items',
+      `${(f.importMs / 1000).toFixed(2)} s`,
+      `target < 2 s; ${f.answers.toLocaleString('en')} answers, ${f.csvMegabytes.toFixed(1)} MB CSV: read ${f.readMs.toFixed(0)} ms, plan ${f.planMs.toFixed(0)} ms, write ${f.writeMs.toFixed(0)} ms`,
+    ],
+    ['  snapshot with the survey', `${f.snapshotWithSurveyMs.toFixed(0)} ms`, `${f.reloadedAnswers.toLocaleString('en')} answers`],
+    [
+      'joint display (slowest measure, median of 5)',
+      `${f.jointDisplayMs.toFixed(1)} ms`,
+      `target < 200 ms; ${f.measures} measures, ${f.answers.toLocaleString('en')} answers, ${f.codings.toLocaleString('en')} codings`,
+    ],
+  ];
+}
 function zipfRows(f) {
   const query = (name, label) => [
     `search, Zipf vocabulary: ${label}`,

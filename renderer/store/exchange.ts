@@ -5,12 +5,14 @@ import type { AppOnlyWork, MergePlan } from '../core/merge';
 import {
   DEFAULT_ROLES,
   estimateStoredSize,
+  live,
   type ProjectSnapshot,
   type ProjectSet,
   type RoleDef,
   type AttributeDef,
   uniqueName,
 } from '../core/shared';
+import { flattenAnswerSets } from '../core/surveys';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
@@ -40,13 +42,23 @@ export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
 
 /** The project's work a .qdpx does not carry (core/exportLeftBehind), read for the export preview. */
 export async function loadAppOnlyWork(db: ProjectDb): Promise<AppOnlyWork> {
-  const [frameworkCells, decisions, basketItems, quotes] = await Promise.all([
+  const [frameworkCells, decisions, basketItems, quotes, timePoints, items, answerSets] = await Promise.all([
     db.frameworkCells.toArray(),
     db.decisions.toArray(),
     db.basketItems.toArray(),
     loadQuoteConfig(db),
+    db.surveyTimePoints.toArray(),
+    db.surveyItems.toArray(),
+    db.surveyAnswers.toArray(),
   ]);
-  return { frameworkCells, decisions, basketItems, redactions: quotes.redactions, quoteSettings: quotes.settings };
+  const answers = flattenAnswerSets(answerSets).filter((r) => r.value !== null);
+  const survey = {
+    answers: answers.length,
+    people: new Set(answers.map((r) => r.participantId)).size,
+    items: live(items).length,
+    timePoints: live(timePoints).length,
+  };
+  return { frameworkCells, decisions, basketItems, redactions: quotes.redactions, quoteSettings: quotes.settings, survey };
 }
 
 /** A file-safe name for exports: "Project Mirabal (sample).qdpx". */

@@ -95,8 +95,8 @@ export function ExchangeCard() {
       <p className="muted">
         REFI-QDA files (.qdpx) carry the project (transcripts, codebook, codings with their coder, participants with their attributes, waves
         and memos) to NVivo, ATLAS.ti, MAXQDA, QualCoder, or a colleague's workbench. Work only this workbench does (change-matrix cells,
-        the quote basket, the redaction list, the decision log, the quote style) stays behind: the export says what, before it saves. A
-        project archive (above) keeps all of it.
+        the quote basket, the redaction list, the decision log, the quote style, the survey) stays behind: the export says what, before it
+        saves. A project archive (above) keeps all of it.
       </p>
       <ErrorLine error={error} onDismiss={dismiss} />
       <div className="row">

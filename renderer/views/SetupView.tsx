@@ -69,9 +69,9 @@ function ArchiveCard() {
       <h2>Project archive</h2>
       <p className="muted">
         Everything in this project in one .mirabal file: transcripts, codebook, every coder's codings, memos, the quote basket, quote style
-        and redaction list, the change matrix, consensus decisions and the undo history. Restore it from the projects screen, here or on
-        another computer. The archive is not redacted: keep it as safe as the project itself (an encrypted project’s archive is encrypted
-        with it).
+        and redaction list, the change matrix, consensus decisions, the survey and the undo history. Restore it from the projects screen,
+        here or on another computer. The archive is not redacted: keep it as safe as the project itself (an encrypted project’s archive is
+        encrypted with it).
       </p>
       {entry && <SaveArchiveButton projectId={projectId} projectName={entry.name} />}
     </section>

@@ -52,6 +52,8 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
   }, [snapshot, table, choices]);
   const plan = planned?.plan ?? null;
   const set = (patch: Partial<SurveyImportChoices>) => setChoices((c) => (c ? { ...c, ...patch } : c));
+  const setColumn = (i: number, patch: { item?: string; timePoint?: string }) =>
+    setChoices((c) => (c?.itemColumns ? { ...c, itemColumns: c.itemColumns.map((col, k) => (k === i ? { ...col, ...patch } : col)) } : c));
   const match = (key: string, value: string) => set({ participantMatches: { ...choices?.participantMatches, [key]: value } });
   const columns = table?.columns.map((c) => c.name) ?? [];
   const women = snapshot.participants
@@ -127,14 +129,54 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
                 {choices.layout === 'long' && columnSelect('Value column', 'valueColumn')}
               </div>
               {choices.layout !== 'long' && choices.itemColumns && (
-                <p className="small muted">
-                  {choices.itemColumns.length} answer columns, e.g.{' '}
-                  {choices.itemColumns
-                    .slice(0, 4)
-                    .map((c) => `${c.column} → ${c.item}${c.timePoint ? ` at ${c.timePoint}` : ''}`)
-                    .join('; ')}
-                  {choices.itemColumns.length > 4 ? '…' : ''}
-                </p>
+                <details className="survey-columns">
+                  <summary className="small">
+                    {choices.itemColumns.length} answer columns, e.g.{' '}
+                    {choices.itemColumns
+                      .slice(0, 3)
+                      .map((c) => `${c.column} → ${c.item}${c.timePoint ? ` at ${c.timePoint}` : ''}`)
+                      .join('; ')}
+                    {choices.itemColumns.length > 3 ? '…' : ''} (check or change)
+                  </summary>
+                  <table className="grid">
+                    <thead>
+                      <tr>
+                        <th>Column</th>
+                        <th>Item</th>
+                        {choices.layout === 'wide-columns' && <th>Time point</th>}
+                        <th />
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {choices.itemColumns.map((c, i) => (
+                        <tr key={c.column}>
+                          <td>{c.column}</td>
+                          <td>
+                            <input
+                              aria-label={`Item of column ${c.column}`}
+                              value={c.item}
+                              onChange={(e) => setColumn(i, { item: e.target.value })}
+                            />
+                          </td>
+                          {choices.layout === 'wide-columns' && (
+                            <td>
+                              <input
+                                aria-label={`Time point of column ${c.column}`}
+                                value={c.timePoint}
+                                onChange={(e) => setColumn(i, { timePoint: e.target.value })}
+                              />
+                            </td>
+                          )}
+                          <td>
+                            <button type="button" onClick={() => set({ itemColumns: choices.itemColumns!.filter((_, k) => k !== i) })}>
+                              Leave out
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
               )}
             </fieldset>
             {planned?.problem && (

@@ -82,7 +82,8 @@ describe('transcript bin and purging a participant', () => {
   it('purges a participant only once their pseudonym is typed, and logs it without their name', async () => {
     const { page } = s;
     await page.getByRole('tab', { name: 'Participants' }).click();
-    await expect.poll(() => page.locator('table.participants tbody tr').count()).toBe(6);
+    // Six interviewed, and the 28 women the sample's survey adds.
+    await expect.poll(() => page.locator('table.participants tbody tr').count()).toBe(34);
     await page.getByRole('button', { name: 'Purge Ruth…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Purge Ruth?' });
     await expect.poll(() => dialog.textContent()).toContain('2 transcript(s) with their text');
@@ -98,7 +99,7 @@ describe('transcript bin and purging a participant', () => {
     await screenshot(page, 'purge-participant-confirm');
     await purge.click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('table.participants tbody tr').count()).toBe(5);
+    await expect.poll(() => page.locator('table.participants tbody tr').count()).toBe(33);
     expect(await page.getByRole('status').textContent()).toMatch(/^The participant was purged: 2 transcripts, \d+ codings/);
     expect(await page.locator('table.participants').textContent()).not.toContain('Ruth');
     await screenshot(page, 'purge-participant-done');

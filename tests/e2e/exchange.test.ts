@@ -37,7 +37,10 @@ describe('exchange through REFI-QDA', () => {
       const { page, errors } = s;
       await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
       const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
-      await expect.poll(() => preview.textContent()).toMatch(/Nothing stays behind/);
+      // Only the survey, which REFI-QDA has no place for (the survey-only women go as cases).
+      await expect
+        .poll(() => preview.getByRole('region', { name: 'Stays behind' }).locator('li').allTextContents())
+        .toEqual([expect.stringMatching(/^the survey: [\d,]+ answers from 30 people to 14 items at 6 time points/)]);
       exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
       expect(exported.name).toBe('Sample study (fictional).qdpx');
       await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 12 transcripts, \d+ codes and 246 codings/);
@@ -52,7 +55,7 @@ describe('exchange through REFI-QDA', () => {
       const dialog = page.getByRole('dialog', { name: 'Import sample.qdpx' });
       await expect
         .poll(() => dialog.textContent())
-        .toMatch(/12 transcripts \(12 coded\).*6 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
+        .toMatch(/12 transcripts \(12 coded\).*34 participants.*246 codings by 2 coders: Ana \(coder A\), Ben \(coder B\)/);
       await screenshot(page, 'exchange-import-project');
       expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true); // read off the main thread
       await dialog.getByRole('button', { name: 'Create project' }).click();
@@ -168,7 +171,11 @@ describe('exchange through REFI-QDA', () => {
       const behind = preview.getByRole('region', { name: 'Stays behind' });
       await expect
         .poll(() => behind.locator('li').allTextContents())
-        .toEqual(['1 redaction list entry', '1 consensus decision in the decision log (who, when, why)']);
+        .toEqual([
+          '1 redaction list entry',
+          '1 consensus decision in the decision log (who, when, why)',
+          expect.stringMatching(/^the survey: /),
+        ]);
       await screenshot(page, 'exchange-export-preview');
       exported = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
       await expect

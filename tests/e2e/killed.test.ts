@@ -20,6 +20,8 @@ import { chromiumRecreatedStore, launch as launchOn, type Running } from './kill
 import { PROJECT_DB, freezeAt, stored, updatedAgo, type Stage, type Stored } from './killedStore';
 
 const TRANSCRIPTS = 12; // the sample study, in the .qdpx and in tests/store/fixtures/archive-v7.mirabal
+/** Its six interviewed participants, and since schema 10 the 28 women the sample's survey adds. */
+const PARTICIPANTS = { interviewed: 6, withSurvey: 34 };
 
 let server: { url: string; close(): Promise<void> };
 const profiles: string[] = [];
@@ -66,6 +68,7 @@ async function checkAllOrNothing(
   profile: string,
   previous: Stored,
   label: string,
+  participants: number,
 ): Promise<{ after: Stored; outcome: Outcome }> {
   const { page } = running;
   const now = await stored(page);
@@ -83,7 +86,7 @@ async function checkAllOrNothing(
     expect(now.counts[row.id], `${label}: ${row.name} has a database`).toBeDefined();
     expect(now.counts[row.id]?.sources, `${label}: ${row.name} transcripts`).toBe(TRANSCRIPTS);
     expect(now.counts[row.id]?.sourceContent, `${label}: ${row.name} transcript texts`).toBe(TRANSCRIPTS);
-    expect(now.counts[row.id]?.participants, `${label}: ${row.name} participants`).toBe(6);
+    expect(now.counts[row.id]?.participants, `${label}: ${row.name} participants`).toBe(participants);
     expect(now.counts[row.id]?.codes, `${label}: ${row.name} codes`).toBeGreaterThan(0);
     expect(now.counts[row.id]?.codingSets, `${label}: ${row.name} codings`).toBeGreaterThan(0);
   }
@@ -160,6 +163,7 @@ async function killAtEveryMoment(
   first: Running,
   start: (page: Page) => Promise<void>,
   confirm: (page: Page) => Promise<void>,
+  participants: number,
 ): Promise<{ running: Running; wipes: number }> {
   let running = first;
   let before = await stored(running.page);
@@ -173,7 +177,7 @@ async function killAtEveryMoment(
     const at = Date.now() - t0;
     await running.kill();
     running = await launch(profile);
-    const checked = await checkAllOrNothing(running, profile, before, moment.label);
+    const checked = await checkAllOrNothing(running, profile, before, moment.label, participants);
     outcomes.push(`${moment.label}${saw && saw !== 'seen' ? ` (${saw})` : ''}, killed ${at} ms after the click: ${checked.outcome}`);
     // Seen in IndexedDB before the kill, so it survived the kill.
     if (saw === 'seen') expect(checked.outcome, moment.label).not.toBe('nothing written');
@@ -211,6 +215,7 @@ describe('a browser killed halfway leaves a whole project or none', () => {
         await expect.poll(() => page.getByRole('dialog', { name: 'Import sample.qdpx' }).textContent()).toMatch(/12 transcripts/);
       },
       (page) => page.getByRole('dialog', { name: 'Import sample.qdpx' }).getByRole('button', { name: 'Create project' }).click(),
+      PARTICIPANTS.withSurvey, // the survey-only women travel as cases
     );
     await checkSweep(killed.running, killed.wipes);
     await killed.running.context.close();
@@ -230,6 +235,7 @@ describe('a browser killed halfway leaves a whole project or none', () => {
       },
       (page) =>
         page.getByRole('dialog', { name: 'Restore study.mirabal' }).getByRole('button', { name: 'Restore as a new project' }).click(),
+      PARTICIPANTS.interviewed, // an archive of schema 7, before the survey
     );
     await checkSweep(killed.running, killed.wipes);
     await killed.running.context.close();
@@ -244,6 +250,7 @@ describe('a browser killed halfway leaves a whole project or none', () => {
       running,
       async () => {},
       (page) => page.getByRole('button', { name: 'Open sample project' }).click(),
+      PARTICIPANTS.withSurvey,
     );
     await checkSweep(killed.running, killed.wipes);
     await killed.running.context.close();

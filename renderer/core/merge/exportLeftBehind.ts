@@ -1,7 +1,7 @@
 // What a .qdpx export carries and what stays behind. REFI-QDA has a place for transcripts,
 // the codebook, codings with their coder, cases with variables and notes, but none for the
 // work only this workbench does: change-matrix cells, the quote basket, the redaction list,
-// the consensus decision log and the quote style. The project archive (.mirabal) carries
+// the consensus decision log, the quote style and the survey beside the interviews. The project archive (.mirabal) carries
 // them; the .qdpx export says which of them stay behind, with counts, before the file is
 // saved: a colleague who opens the file must not be the first to find out.
 import { isEmptyCell } from '../waves';
@@ -15,9 +15,11 @@ export interface AppOnlyWork {
   basketItems: readonly BasketItem[];
   redactions: readonly Redaction[];
   quoteSettings: QuoteSettings;
+  /** The survey's size (schema 10): its answers, the people who gave them, items, time points. */
+  survey?: { answers: number; people: number; items: number; timePoints: number };
 }
 
-export type LeftBehindKind = 'changeMatrix' | 'basket' | 'redactions' | 'decisions' | 'quoteStyle';
+export type LeftBehindKind = 'changeMatrix' | 'basket' | 'redactions' | 'decisions' | 'quoteStyle' | 'survey';
 
 export interface LeftBehind {
   kind: LeftBehindKind;
@@ -59,6 +61,13 @@ export function leftBehindByQdpx(work: AppOnlyWork): LeftBehind[] {
   add('decisions', decisions, `${count(decisions, 'consensus decision')} in the decision log (who, when, why)`);
   const style = quoteStyleLabel(work.quoteSettings);
   if (style) out.push({ kind: 'quoteStyle', count: 1, label: style });
+  const survey = work.survey;
+  if (survey && (survey.answers > 0 || survey.items > 0))
+    add(
+      'survey',
+      Math.max(1, survey.answers),
+      `the survey: ${count(survey.answers, 'answer')} from ${count(survey.people, 'person', 'people')} to ${count(survey.items, 'item')} at ${count(survey.timePoints, 'time point')} (the survey-only participants go as cases)`,
+    );
   return out;
 }
 

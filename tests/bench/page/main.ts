@@ -30,6 +30,7 @@ import { backupProject, type BackupTarget } from '../../../renderer/store/backup
 import { opfsBackups } from '../../../renderer/platform/opfsBackups';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
 import { runRealisticSearchBench, runSearchBench } from './searchBench';
+import { runJointDisplayBench, runSurveyImportBench } from './surveyBench';
 
 declare global {
   interface Window {
@@ -43,6 +44,8 @@ declare global {
     runArchiveProfile(): Promise<Record<string, number>>;
     runBackupBench(): Promise<Record<string, number>>;
     runWaveBench(): Promise<Record<string, number>>;
+    runSurveyImportBench(): Promise<Record<string, number>>;
+    runJointDisplayBench(): Promise<Record<string, number>>;
     runQuoteBench(): Promise<Record<string, number>>;
     runAgreementBench(): Promise<Record<string, number>>;
     runEncryptionBench(projectId: string): Promise<Record<string, number>>;
@@ -304,6 +307,9 @@ window.runBackupBench = async () => {
     sameBytes: same ? 1 : 0,
   };
 };
+
+window.runSurveyImportBench = () => runSurveyImportBench();
+window.runJointDisplayBench = () => runJointDisplayBench(benchDb!);
 
 // The Time 1 / Time 2 matrix over the study-scale project in memory: the median of 5 runs,
 // with sub-codes counted into their parents (the heavier case).

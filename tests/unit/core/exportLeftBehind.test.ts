@@ -78,6 +78,17 @@ describe('what a .qdpx export leaves behind', () => {
     ]);
   });
 
+  it('names the survey, which REFI-QDA has no place for', () => {
+    expect(leftBehindByQdpx({ ...nothing(), survey: { answers: 0, people: 0, items: 0, timePoints: 0 } })).toEqual([]);
+    expect(leftBehindByQdpx({ ...nothing(), survey: { answers: 2211, people: 30, items: 14, timePoints: 6 } })).toEqual([
+      {
+        kind: 'survey',
+        count: 2211,
+        label: 'the survey: 2,211 answers from 30 people to 14 items at 6 time points (the survey-only participants go as cases)',
+      },
+    ]);
+  });
+
   it('names a quote style that differs from the default, and not the default one', () => {
     const style = { ...DEFAULT_QUOTE_SETTINGS, template: '({pseudonym}, {role}, {wave})', ellipsis: '[...]' as const };
     expect(leftBehindByQdpx({ ...nothing(), quoteSettings: style })).toEqual([
