@@ -3,16 +3,14 @@
 // ours, escaped, and an <img> cannot run anything) and saved as .svg files.
 import { useMemo, useState } from 'react';
 import { heatMapSvg, measureChartSvg, describeFilters, waveOptions, type CompareFilters, waveMatrix } from '../core/waves';
-import { svgTexts } from '../core/quotes';
 import { childrenOf } from '../core/codebook';
 import type { ProjectSnapshot } from '../core/shared';
 import type { ProjectSetup } from '../store/projectRepo';
 import { ErrorLine } from './common';
 import { useProject } from './projectContext';
-import { saveChecked, useExportError } from './TableExport';
+import { saveSvg, svgUrl, useExportError } from './TableExport';
 import { useStable } from './useStable';
 
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 const fileName = (name: string) =>
   `${
     name
@@ -55,8 +53,7 @@ export function ChartsView(props: { snapshot: ProjectSnapshot; setup: ProjectSet
     ...(options.coderIds ? { coderIds: options.coderIds } : {}),
   });
   // The chart's text (titles, labels, participants' pseudonyms) passes the leak check first.
-  const save = (name: string, svg: string) =>
-    run(() => saveChecked(db, fileName(name), svgTexts('the chart text', svg), () => new TextEncoder().encode(svg), 'image/svg+xml'));
+  const save = (name: string, svg: string) => run(() => saveSvg(db, fileName(name), svg));
 
   return (
     <div className="charts">

@@ -4,8 +4,7 @@
 // as a table a journal accepts (DOCX), XLSX or CSV, a draft paragraph, and a dumbbell chart.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { childrenOf, descendantIds } from '../core/codebook';
-import { basketItemQuote, formatOptions, quoteParts, svgTexts } from '../core/quotes';
+import { basketItemQuote, formatOptions, quoteParts } from '../core/quotes';
 import { GROUPS, type Group, type ProjectSnapshot } from '../core/shared';
 import {
   CONVERGENCE_LABELS,
@@ -24,22 +23,15 @@ import { loadQuoteConfig } from '../store/quoteStore';
 import { loadBasket } from '../store/records';
 import { loadJointQuotes } from '../store/surveyStore';
 import { JointQuotePicker } from './JointQuotePicker';
+import { MeasureSelect, surveyMeasures, TimePointSelect } from './SurveyControls';
 import { useProject } from './projectContext';
-import { copyChecked, saveChecked, saveCsv, saveXlsx, useExportError } from './TableExport';
+import { copyChecked, saveChecked, saveCsv, saveSvg, saveXlsx, svgUrl, useExportError } from './TableExport';
 import { ErrorLine } from './common';
 import { useStable } from './useStable';
 
 /** Who the interview counts are about, in the paragraph: "2 of 2 women interviewed". */
 const PLURALS: Record<string, string> = { man: 'men', woman: 'women', staff: 'staff', child: 'children', stakeholder: 'stakeholders' };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-
-/** Measures with a survey item on them or on a sub-code, in codebook order. */
-export function surveyMeasures(snapshot: ProjectSnapshot) {
-  const linked = new Set((snapshot.surveyItems ?? []).map((i) => i.codeId));
-  const live = snapshot.codes.filter((c) => c.deletedAt == null);
-  return childrenOf(live, null).filter((m) => linked.has(m.id) || descendantIds(live, m.id).some((id) => linked.has(id)));
-}
 
 export function JointDisplayView(props: { snapshot: ProjectSnapshot; setup: ProjectSetup }) {
   const { db } = useProject();
@@ -115,36 +107,9 @@ export function JointDisplayView(props: { snapshot: ProjectSnapshot; setup: Proj
   return (
     <div className="joint-display">
       <div className="filters row" aria-label="Joint display filters">
-        <label>
-          Measure{' '}
-          <select aria-label="Measure" value={measure.id} onChange={(e) => setMeasureId(e.target.value)}>
-            {measures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Survey from{' '}
-          <select aria-label="Survey from" value={display.from?.id ?? ''} onChange={(e) => setFrom(e.target.value)}>
-            {timePoints.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to{' '}
-          <select aria-label="Survey to" value={display.to?.id ?? ''} onChange={(e) => setTo(e.target.value)}>
-            {timePoints.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureSelect measures={measures} value={measure.id} onChange={setMeasureId} />
+        <TimePointSelect label="From" timePoints={timePoints} value={display.from?.id ?? ''} onChange={setFrom} />
+        <TimePointSelect label="To" timePoints={timePoints} value={display.to?.id ?? ''} onChange={setTo} />
         <label>
           Survey group{' '}
           <select
@@ -185,12 +150,7 @@ export function JointDisplayView(props: { snapshot: ProjectSnapshot; setup: Proj
         <button type="button" onClick={() => run(() => copyChecked(db, paragraph(), 'the paragraph'))}>
           Copy paragraph
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            run(() => saveChecked(db, `${name}.svg`, svgTexts('the chart text', svg), () => new TextEncoder().encode(svg), 'image/svg+xml'))
-          }
-        >
+        <button type="button" onClick={() => run(() => saveSvg(db, `${name}.svg`, svg))}>
           Save chart (SVG)
         </button>
       </div>

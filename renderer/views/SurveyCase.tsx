@@ -6,7 +6,7 @@ import type { ProjectSnapshot } from '../core/shared';
 import { caseAnswers, itemText, linkedPeople, surveyedParticipants } from '../core/surveys';
 import { pairedByCode, type PairedRow } from '../core/waves';
 import type { ProjectSetup } from '../store/projectRepo';
-import { surveyMeasures } from './JointDisplayView';
+import { MeasureSelect, surveyMeasures } from './SurveyControls';
 import { useProject } from './projectContext';
 import { openPassage } from './route';
 
@@ -57,16 +57,7 @@ export function SurveyCase(props: { snapshot: ProjectSnapshot; setup: ProjectSet
             ))}
           </select>
         </label>
-        <label>
-          Measure{' '}
-          <select aria-label="Measure" value={measure.id} onChange={(e) => setMeasureId(e.target.value)}>
-            {measures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureSelect measures={measures} value={measure.id} onChange={setMeasureId} />
       </div>
       <h3>
         {person.pseudonym}’s survey answers: {measure.name}

@@ -6,7 +6,7 @@ import type { ProjectSnapshot } from '../core/shared';
 import { CONVERGENCE_LABELS, jointDisplay, jointDisplayParagraph, percentText, type Convergence } from '../core/surveys';
 import type { ProjectSetup } from '../store/projectRepo';
 import { ErrorLine } from './common';
-import { surveyMeasures } from './JointDisplayView';
+import { surveyMeasures } from './SurveyControls';
 import { useProject } from './projectContext';
 import { copyChecked, useExportError } from './TableExport';
 

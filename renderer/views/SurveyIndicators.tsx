@@ -3,7 +3,6 @@
 // side (with n, and Fisher's exact test between the groups), the paired change from the first
 // time point (McNemar, or Wilcoxon for an ordinal item), and its chart.
 import { useMemo, useState } from 'react';
-import { svgTexts } from '../core/quotes';
 import type { ProjectSnapshot } from '../core/shared';
 import {
   groupDifference,
@@ -17,11 +16,9 @@ import {
   pText,
 } from '../core/surveys';
 import { ErrorLine } from './common';
-import { surveyMeasures } from './JointDisplayView';
+import { MeasureSelect, surveyMeasures } from './SurveyControls';
 import { useProject } from './projectContext';
-import { saveChecked, useExportError } from './TableExport';
-
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+import { saveSvg, svgUrl, useExportError } from './TableExport';
 
 export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
   const { db } = useProject();
@@ -57,16 +54,7 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
   return (
     <div className="survey-indicators">
       <div className="row">
-        <label>
-          Measure{' '}
-          <select aria-label="Measure" value={measure.id} onChange={(e) => setMeasureId(e.target.value)}>
-            {measures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureSelect measures={measures} value={measure.id} onChange={setMeasureId} />
         <label>
           <input type="checkbox" checked={byChange} onChange={(e) => setByChange(e.target.checked)} /> Sort by change
         </label>
@@ -145,17 +133,7 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
           <div className="row">
             <button
               type="button"
-              onClick={() =>
-                run(() =>
-                  saveChecked(
-                    db,
-                    `${item.label.replace(/[^\p{L}\p{N}]+/gu, '-')}-over-time.svg`,
-                    svgTexts('the chart text', svg),
-                    () => new TextEncoder().encode(svg),
-                    'image/svg+xml',
-                  ),
-                )
-              }
+              onClick={() => run(() => saveSvg(db, `${item.label.replace(/[^\p{L}\p{N}]+/gu, '-')}-over-time.svg`, svg))}
             >
               Save chart (SVG)
             </button>

@@ -3,7 +3,7 @@
 // anywhere, however disguised, refuses the export with the place named, saving nothing. Quote
 // exports have their own check (prepareQuotes); everything else goes out through here.
 import { useState } from 'react';
-import { outgoingLeakMessage, tableTexts, type OutgoingText } from '../core/quotes';
+import { outgoingLeakMessage, svgTexts, tableTexts, type OutgoingText } from '../core/quotes';
 import { errorMessage, ValidationError } from '../core/shared';
 import { toCsv } from '../io/csv';
 import { writeXlsx, type Sheet } from '../io/xlsx';
@@ -38,6 +38,14 @@ export async function saveChecked(
 ) {
   await refuseLeaks(db, [fileNameText(fileName), ...texts]);
   return getPlatform().saveFile(fileName, await bytes(), mime);
+}
+
+/** An SVG chart of ours (escaped, so an <img> of it runs nothing) as an image source. */
+export const svgUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
+/** Saves a chart once its text passed the leak check. */
+export function saveSvg(db: ProjectDb, fileName: string, svg: string): Promise<boolean> {
+  return saveChecked(db, fileName, svgTexts('the chart text', svg), () => new TextEncoder().encode(svg), 'image/svg+xml');
 }
 
 /** Saves a sheet as a CSV file, BOM first so Excel reads it as UTF-8. */
