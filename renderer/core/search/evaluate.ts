@@ -85,6 +85,37 @@ function distinct(spans: Span[]): Span[] {
   return spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start || s.end !== spans[i - 1]!.end);
 }
 
+/** Two lists in place order, merged into one in place order without repeats of a stretch. */
+function mergeTwo(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  const push = (s: Span) => {
+    const last = out[out.length - 1];
+    if (!last || last.start !== s.start || last.end !== s.end) out.push(s);
+  };
+  while (i < a.length && j < b.length) push(byPlace(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) push(a[i++]!);
+  while (j < b.length) push(b[j++]!);
+  return out;
+}
+
+/**
+ * Lists each already in place order (every node's spans are), merged pairwise: linear in the
+ * spans, where sorting their concatenation cost most of an AND of two common words.
+ */
+export function mergeSorted(lists: Span[][]): Span[] {
+  let round = lists;
+  if (round.length === 0) return [];
+  if (round.length === 1) return mergeTwo(round[0]!, []);
+  while (round.length > 1) {
+    const next: Span[][] = [];
+    for (let k = 0; k < round.length; k += 2) next.push(k + 1 < round.length ? mergeTwo(round[k]!, round[k + 1]!) : round[k]!);
+    round = next;
+  }
+  return round[0]!;
+}
+
 function near(left: Span[], right: Span[], distance: number): Span[] {
   const byFirst = [...right].sort((a, b) => a.first - b.first);
   const longest = byFirst.reduce((m, s) => Math.max(m, s.last - s.first), 0);
@@ -154,11 +185,11 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
       case 'near':
         return near(run(node.left), run(node.right), node.distance);
       case 'or':
-        return distinct(node.children.flatMap(run));
+        return mergeSorted(node.children.map(run));
       case 'and': {
         const parts = node.children.map(run);
         if (parts.some((p) => p.length === 0)) return [];
-        if (byTranscript) return distinct(parts.flat());
+        if (byTranscript) return mergeSorted(parts);
         // How many of the parts each unit holds: a unit holding all keeps their spans.
         const holds = new Int32Array(doc.units.length);
         for (const part of parts) {
@@ -166,7 +197,7 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
           for (const span of part) seen[span.unit] = 1;
           seen.forEach((v, u) => (holds[u]! += v));
         }
-        return distinct(parts.flat().filter((span) => holds[span.unit] === parts.length));
+        return mergeSorted(parts.map((part) => part.filter((span) => holds[span.unit] === parts.length)));
       }
       case 'not': {
         const include = run(node.include);
