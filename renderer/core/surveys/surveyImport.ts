@@ -319,15 +319,24 @@ export function planSurveyImport(
   // ---- duplicates, then the answers against what is stored ----
   const stored = new Map<string, SurveyResponse>();
   for (const s of live(project.surveyResponses ?? [])) stored.set(`${s.participantId}\u0000${s.timePointId}\u0000${s.itemId}`, s);
-  const first = new Map<number, Cell>();
   const nT = Math.max(1, times.length);
   const nI = Math.max(1, items.length);
+  // The first cell of each participant × time point × item: a flat array while that product is
+  // small enough (the study's 1,000 × 6 × 60 is 360,000 slots), a map beyond.
+  const slots = Math.max(1, personIds.length) * nT * nI;
+  const firstIndex = slots <= 8_000_000 ? new Int32Array(slots).fill(-1) : null;
+  const firstMap = firstIndex ? null : new Map<number, number>();
+  const firstOf = (slot: number): Cell | undefined => {
+    const at = firstIndex ? firstIndex[slot]! : (firstMap!.get(slot) ?? -1);
+    return at >= 0 ? cells[at] : undefined;
+  };
   const responses: SurveyResponse[] = [];
   let replaced = 0;
   let unchanged = 0;
-  for (const cell of cells) {
+  for (let c = 0; c < cells.length; c += 1) {
+    const cell = cells[c]!;
     const slot = (cell.p * nT + cell.t) * nI + cell.i;
-    const earlier = first.get(slot);
+    const earlier = firstOf(slot);
     if (earlier) {
       const where =
         earlier.row === cell.row ? `column '${table.columns[earlier.col]!.name}' of the same row` : `row ${rowNumber(earlier.row)}`;
@@ -338,17 +347,20 @@ export function planSurveyImport(
       );
       continue;
     }
-    first.set(slot, cell);
+    if (firstIndex) firstIndex[slot] = c;
+    else firstMap!.set(slot, c);
     const participantId = personIds[cell.p]!;
     const timePointId = timeRecords[cell.t]!.record.id;
     const itemId = itemRecords[cell.i]!.record.id;
-    const before = stored.get(`${participantId}\u0000${timePointId}\u0000${itemId}`);
+    // A first import has nothing stored to compare with: no key to build per answer.
+    const before = stored.size ? stored.get(`${participantId}\u0000${timePointId}\u0000${itemId}`) : undefined;
     if (before && sameAnswer(before.value, cell.value)) {
       unchanged++;
       continue;
     }
     if (before && before.value !== null) replaced++;
-    responses.push({ id: before?.id ?? newId(), participantId, timePointId, itemId, value: cell.value });
+    // No id: the store keeps answers in one set per participant (answerSets.ts), keyed by her.
+    responses.push({ participantId, timePointId, itemId, value: cell.value });
   }
   if (moreErrors)
     errors.push({ row: 0, column: '', message: `${file}: ${moreErrors} more problems are not listed; fix the ones above first.` });

@@ -3,12 +3,12 @@
 // one undoable transaction), and a joint display over the study-scale coded project.
 import { newParticipant } from '../../../renderer/core/project';
 import type { ProjectSnapshot, SurveyResponse } from '../../../renderer/core/shared';
-import { detectSurveyLayout, jointDisplay, planSurveyImport } from '../../../renderer/core/surveys';
+import { detectSurveyLayout, jointDisplay, planSurveyImport, surveyImportAction } from '../../../renderer/core/surveys';
 import { readSurveyFile } from '../../../renderer/io/surveyFiles';
 import { projectDb, type ProjectDb } from '../../../renderer/store/projectDb';
 import { loadSnapshot, saveParticipants } from '../../../renderer/store/projectRepo';
 import { createProject } from '../../../renderer/store/projects';
-import { commitSurveyImport } from '../../../renderer/store/surveyStore';
+import { applyAction } from '../../../renderer/store/actions';
 
 const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
   const t0 = performance.now();
@@ -41,7 +41,12 @@ export async function runSurveyImportBench(women = 1000, timePoints = 6, items =
   const [plan, planMs] = await time(() => planSurveyImport(snapshot, table, detectSurveyLayout(table), () => crypto.randomUUID()));
   if (plan.errors.length || plan.unmatched.length)
     throw new Error(`survey bench plan: ${plan.errors[0]?.message ?? plan.unmatched[0]?.value}`);
-  const [, writeMs] = await time(() => commitSurveyImport(db, plan, 'survey.csv'));
+  // commitSurveyImport, in its two parts: the undoable action made, then written with its undo step.
+  const [action, actionMs] = await time(async () =>
+    surveyImportAction(plan, (await db.surveyAnswers.toArray()).filter(Boolean), 'Import survey survey.csv', Date.now()),
+  );
+  const [, applyMs] = await time(() => applyAction(db, action));
+  const writeMs = actionMs + applyMs;
   const [after, reloadMs] = await time(() => loadSnapshot(db));
   return {
     women,
@@ -51,6 +56,8 @@ export async function runSurveyImportBench(women = 1000, timePoints = 6, items =
     snapshotMs,
     planMs,
     writeMs,
+    actionMs,
+    applyMs,
     importMs: readMs + snapshotMs + planMs + writeMs,
     reloadedAnswers: after.surveyResponses?.length ?? 0,
     snapshotWithSurveyMs: reloadMs,
