@@ -21,6 +21,19 @@ export function pText(p: number): string {
   return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
+/**
+ * The paired test of an item, as a table cell and in the paragraph: McNemar's exact test on
+ * reporting it for a binary item, Wilcoxon's signed-rank test on the scores for an ordinal,
+ * count or numeric one (its exact distribution for small n, the normal one above).
+ */
+export function pairedText(row: MeasureRow): string {
+  if (row.ordinal) {
+    const w = row.ordinal.wilcoxon;
+    return `Wilcoxon${w.method === 'normal' ? ' (normal approx.)' : ' exact'} ${pText(w.p)}, n = ${row.ordinal.n}`;
+  }
+  return `McNemar exact ${pText(row.paired.p)}, n = ${row.paired.n}`;
+}
+
 const changeText = (change: number | null) =>
   change === null ? '–' : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${Math.abs(Math.round(change * 100))} points`;
 
@@ -55,7 +68,7 @@ export function jointDisplayRows(
     `Survey: ${from}`,
     `Survey: ${to}`,
     'Change',
-    'Paired (McNemar exact)',
+    'Paired test',
     `Interviews: ${w1}`,
     `Interviews: ${w2}`,
     'Emerged',
@@ -82,7 +95,7 @@ export function jointDisplayRows(
         item ? shareText(item.from) : '',
         item ? shareText(item.to) : '',
         item ? changeText(item.change) : '',
-        item ? `${pText(item.paired.p)} (n = ${item.paired.n})` : '',
+        item ? pairedText(item) : '',
         first && row.interview ? `${row.interview.first.participants} of ${row.interview.first.interviewed}` : '',
         first && row.interview ? `${row.interview.second.participants} of ${row.interview.second.interviewed}` : '',
         first && row.interview ? row.interview.paired.secondOnly : '',
@@ -121,7 +134,8 @@ export function jointDisplayParagraph(
   for (const row of display.rows) {
     for (const item of row.survey) {
       let s = `For '${itemText(item.item)}', ${percentText(item.from.share)} of ${words.respondents} (n = ${item.from.n}) reported this ${whenText(from)} compared to ${percentText(item.to.share)} (n = ${item.to.n}) ${whenText(to)}`;
-      s += item.paired.n ? ` (McNemar exact ${pText(item.paired.p)}, ${item.paired.n} answering at both).` : '.';
+      const test = item.ordinal ? item.ordinal : item.paired;
+      s += test.n ? ` (${pairedText(item)} answering at both).` : '.';
       sentences.push(s);
     }
     if (row.interview && row.survey.length) {

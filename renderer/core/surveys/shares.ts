@@ -71,6 +71,8 @@ export interface MeasureRow {
   /** to.share − from.share; null when either is null. */
   change: number | null;
   paired: PairedChange;
+  /** For an item that is not binary: the scores' paired change and Wilcoxon's exact test. */
+  ordinal?: OrdinalChange;
 }
 
 export interface GroupOption {
@@ -111,15 +113,21 @@ export function isReported(item: SurveyItem, value: SurveyValue | undefined): bo
 }
 
 /**
- * An answer's score for ordinal, count and numeric items: its 0-based position in
- * `item.valueLabels` when listed there, else the value as a number; null when missing or not
- * a number.
+ * An answer's score for ordinal, count and numeric items: the value itself when it reads as a
+ * number (a scale coded 1–5 keeps its order even when only its ends are labelled); a text
+ * answer written as its label ("Often") scores its label's value, or, for a scale of text
+ * values, its position among the labels in their order; null when missing or not placed.
  */
 export function surveyScore(item: SurveyItem, value: SurveyValue | undefined): number | null {
   const answer = present(item, value);
   if (answer === null) return null;
-  const position = (item.valueLabels ?? []).findIndex((v) => sameValue(v.value, answer));
-  return position >= 0 ? position : asNumber(answer);
+  const number = asNumber(answer);
+  if (number !== null) return number;
+  const labels = item.valueLabels ?? [];
+  const byLabel = labels.find((v) => sameValue(v.label, answer) || sameValue(v.value, answer));
+  if (!byLabel) return null;
+  const labelled = asNumber(byLabel.value);
+  return labelled !== null ? labelled : labels.indexOf(byLabel);
 }
 
 // ---- the project, indexed once ----
@@ -133,7 +141,28 @@ interface Survey {
   answers: Map<string, Map<string, Map<string, SurveyValue>>>;
 }
 
+/**
+ * One index per snapshot's answers: a view asks for many tables of the same survey (an item at
+ * six time points, both groups, paired), and 360,000 answers are worth indexing once.
+ */
+const indexed = new WeakMap<object, { project: ProjectSnapshot; survey: Survey }>();
+
 function indexSurvey(project: ProjectSnapshot): Survey {
+  const key = project.surveyResponses;
+  const kept = key ? indexed.get(key) : undefined;
+  if (
+    kept &&
+    kept.project.surveyItems === project.surveyItems &&
+    kept.project.surveyTimePoints === project.surveyTimePoints &&
+    kept.project.participants === project.participants
+  )
+    return kept.survey;
+  const survey = buildIndex(project);
+  if (key) indexed.set(key, { project, survey });
+  return survey;
+}
+
+function buildIndex(project: ProjectSnapshot): Survey {
   const items = new Map(live(project.surveyItems ?? []).map((i) => [i.id, i]));
   const timePoints = live(project.surveyTimePoints ?? [])
     .slice()
@@ -294,13 +323,26 @@ export function measureSummary(
       const from = share(survey, item.id, options.from, options.group);
       const to = share(survey, item.id, options.to, options.group);
       const change = from.share === null || to.share === null ? null : to.share - from.share;
-      rows.push({ item, codeId, from, to, change, paired: paired(survey, item.id, options.from, options.to, options.group) });
+      const row: MeasureRow = { item, codeId, from, to, change, paired: paired(survey, item.id, options.from, options.to, options.group) };
+      if (item.type !== 'binary')
+        row.ordinal = ordinalChange(
+          project,
+          item.id,
+          options.from,
+          options.to,
+          options.group !== undefined ? { group: options.group } : {},
+        );
+      rows.push(row);
     }
   }
   if (options.sortBy === 'change') {
+    // By improvement: a fall in "he uses money to control" (better: 'fewer') is a gain.
+    const gain = (r: MeasureRow) => (r.change === null ? null : r.item.better === 'fewer' ? -r.change : r.change);
     rows.sort((a, b) => {
-      if (a.change === null || b.change === null) return (a.change === null ? 1 : 0) - (b.change === null ? 1 : 0);
-      return b.change - a.change;
+      const x = gain(a);
+      const y = gain(b);
+      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0);
+      return y - x;
     });
   }
   return rows;

@@ -87,6 +87,16 @@ export function guessItem(stats: ItemStats, columns: readonly SurveyColumn[]): O
     return { type: 'binary', reported: [1], ...base };
   }
   if (stats.numbers === 0 && stats.texts > 0 && stats.yesNo) return { type: 'binary', reported: [stats.yesAs ?? 'yes'], ...base };
+  // Two coded values labelled yes and no (1 = Yes, 2 = No, as SPSS files often have): binary,
+  // reporting the value labelled yes.
+  const yesLabel = (valueLabels ?? []).filter((v) => !seen.has(valueKey(v.value)));
+  if (numbersOnly && yesLabel.length === 2 && yesLabel.every((v) => YES.has(valueKey(v.label)))) {
+    const yes = yesLabel.find((v) => valueKey(v.label).startsWith('y'))!;
+    return { type: 'binary', reported: [yes.value], ...base };
+  }
+  // Answers written as words (Never, Sometimes, Often): a scale whose order and reporting
+  // values the researcher sets in the item sheet; not numbers, so no word is an error.
+  if (stats.numbers === 0 && stats.texts > 0) return { type: 'ordinal', reported: [], ...base };
   if (numbersOnly && stats.integers && scaleNumbers.length >= 2 && scaleNumbers.every(Number.isInteger)) {
     const low = Math.min(...scaleNumbers);
     const high = Math.max(...scaleNumbers);

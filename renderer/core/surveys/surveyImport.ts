@@ -291,6 +291,10 @@ export function planSurveyImport(
         const key = value === null ? '' : valueKey(value);
         if (value !== null) value = colLabels[col]!.get(key) ?? codesOf(i).labels.get(key) ?? value;
       }
+      // An empty cell says nothing: it writes nothing (a correction file with a few cells filled
+      // must not erase the stored answers beside them). A missing-value code is an answer of
+      // "no answer", written as null.
+      if (value === null) continue;
       if (value !== null) {
         const key = valueKey(value);
         if (colMissing[col]!.has(key) || codesOf(i).missing.has(key)) value = null;

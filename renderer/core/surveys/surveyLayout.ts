@@ -164,6 +164,14 @@ function wideColumns(table: SurveyTable, names: readonly string[], participant: 
     if (bare && stems.get(p.stem.toLowerCase())!.size < 2) return void single.push(name);
     itemColumns.push({ column: name, item: p.stem, timePoint: timeLabel(best, p.n) });
   });
+  // A lower-case marker glued to the stem ('threat1' read as 'threa' at T1; 'negT1' is clear)
+  // may be part of the name: said, with the reading, for the researcher to check or change.
+  const glued = itemColumns.length ? SUFFIX.exec(itemColumns[0]!.column.trim()) : null;
+  if (!bare && best.startsWith('|') && glued?.[3] && glued[3] === glued[3].toLowerCase()) {
+    unsure.push(
+      `Columns such as '${itemColumns[0]!.column}' were read as the item '${itemColumns[0]!.item}' at ${itemColumns[0]!.timePoint} (no separator before the time); check the item names.`,
+    );
+  }
   if (bare) {
     unsure.push(
       `Columns such as '${itemColumns[0]!.column}' were read as an item at a time point (here ${itemColumns[0]!.timePoint}); check the numbers are times, not question numbers.`,

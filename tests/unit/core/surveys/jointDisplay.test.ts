@@ -103,7 +103,7 @@ describe('the joint display in words and tables', () => {
       'Survey: Before',
       'Survey: 12 months',
       'Change',
-      'Paired (McNemar exact)',
+      'Paired test',
       'Interviews: Time 1',
       'Interviews: Time 2',
       'Emerged',
@@ -118,7 +118,7 @@ describe('the joint display in words and tables', () => {
       '25% (n = 4)',
       '75% (n = 4)',
       '+50 points',
-      'p = 0.50 (n = 4)',
+      'McNemar exact p = 0.50, n = 4',
       '1 of 4',
       '3 of 4',
       2,
@@ -137,12 +137,21 @@ describe('the joint display in words and tables', () => {
       interviewees: 'women interviewed',
     });
     expect(text).toContain(
-      "For 'negotiates', 25% of women (n = 4) reported this before compared to 75% (n = 4) at 12 months (McNemar exact p = 0.50, 4 answering at both).",
+      "For 'negotiates', 25% of women (n = 4) reported this before compared to 75% (n = 4) at 12 months (McNemar exact p = 0.50, n = 4 answering at both).",
     );
     expect(text).toContain(
       'In the interviews, 1 of 4 women interviewed at Time 1 and 3 of 4 at Time 2 spoke of negotiates (2 emerged, 0 ceased); the interviews echoed the survey (both improved).',
     );
     expect(text).toContain('Across 3 indicators of respect, the survey and the interviews agreed on 1 and diverged on 1 (listens).');
+  });
+
+  it('tests an ordinal item’s paired change with Wilcoxon, not McNemar', () => {
+    const p = project();
+    p.surveyItems![0] = { ...p.surveyItems![0]!, type: 'ordinal' };
+    const display = jointDisplay(p, 'respect');
+    expect(display.rows[0]!.survey[0]!.ordinal).toMatchObject({ n: 4, increased: 2, decreased: 0, unchanged: 2 });
+    expect(jointDisplayRows(display, p, () => null)[1]![5]).toBe('Wilcoxon exact p = 0.50, n = 4');
+    expect(jointDisplayParagraph(display, p)).toContain('(Wilcoxon exact p = 0.50, n = 4 answering at both)');
   });
 
   it('puts a time point into a sentence as its label reads', () => {

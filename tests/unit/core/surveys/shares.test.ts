@@ -105,7 +105,7 @@ describe('isReported and surveyScore', () => {
     expect(isReported(item('none', { reported: [] }), 1)).toBe(false);
   });
 
-  it('scores by position in the value labels, else as a number', () => {
+  it('scores a number as itself, a label as its value, and a text scale by its labels’ order', () => {
     const likert = project.surveyItems!.find((i) => i.id === 'likert')!;
     expect(surveyScore(likert, 'never')).toBe(0);
     expect(surveyScore(likert, 'Often')).toBe(2);
@@ -119,8 +119,19 @@ describe('isReported and surveyScore', () => {
         { value: 1, label: 'High' },
       ],
     });
-    expect(surveyScore(scale, '1')).toBe(1); // listed: its position, not its value
-    expect(surveyScore(scale, 5)).toBe(0);
+    expect(surveyScore(scale, '1')).toBe(1);
+    expect(surveyScore(scale, 5)).toBe(5);
+    expect(surveyScore(scale, 'High')).toBe(1); // written as its label: its value
+    // Only the ends of a 1–5 scale labelled: the middle keeps its place.
+    const ends = item('ends', {
+      type: 'ordinal',
+      valueLabels: [
+        { value: 1, label: 'Never' },
+        { value: 5, label: 'Always' },
+      ],
+    });
+    expect([1, 2, 3, 4, 5].map((v) => surveyScore(ends, v))).toEqual([1, 2, 3, 4, 5]);
+    expect(surveyScore(ends, 'Always')).toBe(5);
   });
 });
 

@@ -114,6 +114,18 @@ describe('detectSurveyLayout', () => {
     }
   });
 
+  it('says when a lower-case time marker is glued to the item, which may be part of its name', () => {
+    const layout = detectSurveyLayout(table(['pseudonym', 'threat1', 'threat2', 'threat3'], [['Ana', 1, 0, 1]]));
+    expect(layout.itemColumns!.map((c) => [c.item, c.timePoint])).toEqual([
+      ['threa', 'T1'],
+      ['threa', 'T2'],
+      ['threa', 'T3'],
+    ]);
+    expect(layout.unsure).toEqual([
+      "Columns such as 'threat1' were read as the item 'threa' at T1 (no separator before the time); check the item names.",
+    ]);
+  });
+
   it('reads the PSPP survey as wide columns', async () => {
     const layout = detectSurveyLayout(await mirabal());
     expect(layout.layout).toBe('wide-columns');
@@ -250,8 +262,36 @@ describe('planSurveyImport', () => {
     ]);
     // Ana's 'no' becomes 'Yes' (replaced); Carmen's 'yes' stays (unchanged, not written); Inés had no answer.
     expect([plan.replaced, plan.unchanged]).toEqual([1, 1]);
-    expect(plan.responses).toHaveLength(11);
+    // 12 cells, less Carmen's unchanged one and the two empty ones, which write nothing.
+    expect(plan.responses).toHaveLength(9);
     expect(plan.responses.find((r) => r.participantId === 'p-carmen' && r.timePointId === 'tp0' && r.itemId === 'it')).toBeUndefined();
+    expect(plan.responses.some((r) => r.value === null)).toBe(false);
+  });
+
+  it('leaves a stored answer alone where the file’s cell is empty, and writes a missing code as no answer', () => {
+    const existing = project({
+      surveyTimePoints: [{ id: 'tp0', label: 'T0', order: 0 }],
+      surveyItems: [{ id: 'it', label: 'negotiates', type: 'binary', reported: [1], missing: [9], order: 0 }],
+      surveyResponses: [
+        { participantId: 'p-ana', timePointId: 'tp0', itemId: 'it', value: 1 },
+        { participantId: 'p-carmen', timePointId: 'tp0', itemId: 'it', value: 1 },
+      ],
+    });
+    const t = table(
+      ['pseudonym', 'negotiates_T0'],
+      [
+        ['Ana', ''],
+        ['Carmen', 9],
+      ],
+    );
+    const choices = {
+      layout: 'wide-columns' as const,
+      participantColumn: 'pseudonym',
+      itemColumns: [{ column: 'negotiates_T0', item: 'negotiates', timePoint: 'T0' }],
+    };
+    const plan = planSurveyImport(existing, t, choices, ids());
+    expect(plan.responses).toEqual([{ participantId: 'p-carmen', timePointId: 'tp0', itemId: 'it', value: null }]);
+    expect(plan.replaced).toBe(1);
   });
 
   it('keeps value labels of the long form, reads written-out labels as values, and orders new time points by number', () => {
