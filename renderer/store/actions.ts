@@ -62,9 +62,31 @@ async function write(db: ProjectDb, action: Action): Promise<void> {
     });
     const puts = ids.map((id) => records.get(id)!.after).filter((r) => r !== null);
     const deletes = ids.filter((id) => records.get(id)!.after === null);
+    if (name === 'participants' && deletes.length) await refuseIfInUse(db, deletes);
     if (puts.length) await table.bulkPut(puts);
     if (deletes.length) await table.bulkDelete(deletes);
   }
+}
+
+/**
+ * A participant an action added (a survey import) may since have had transcripts assigned, a
+ * memo, a change-matrix cell or a link written: undoing the action must not take her away from
+ * under them. (Participants are otherwise deleted only by a purge, which removes all of it.)
+ */
+async function refuseIfInUse(db: ProjectDb, ids: string[]): Promise<void> {
+  const [sources, cells, memos, people] = await Promise.all([
+    db.sources.where('participantId').anyOf(ids).count(),
+    db.frameworkCells.where('participantId').anyOf(ids).count(),
+    db.memos
+      .where('[target+targetId]')
+      .anyOf(ids.map((id) => ['participant', id]))
+      .count(),
+    db.participants.filter((p) => p.links.some((l) => ids.includes(l.participantId))).count(),
+  ]);
+  if (sources + cells + memos + people > 0)
+    throw new ValidationError(
+      'A participant this step added has since been given transcripts, memos, change-matrix cells or links: it cannot be taken back. Nothing was changed.',
+    );
 }
 
 /** Every table an action may write, with the history: a transaction around applyAction needs them all. */
@@ -80,6 +102,8 @@ export const actionTables = (db: ProjectDb) => [
   db.surveyTimePoints,
   db.surveyItems,
   db.surveyAnswers,
+  // Read only: whether a participant an action added has transcripts now (refuseIfInUse).
+  db.sources,
   db.history,
 ];
 const ALL = actionTables;

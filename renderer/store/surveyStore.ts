@@ -32,8 +32,9 @@ export async function loadSurvey(db: ProjectDb): Promise<SurveyRecords> {
 
 /**
  * Writes an accepted import as one undoable step: refused, with nothing written, while the plan
- * still has errors or rows whose participant is not settled. The answer sets are read inside
- * the same transaction, so an edit made meanwhile is merged, not lost.
+ * still has errors or rows whose participant is not settled. The answer sets it merges into are
+ * read just before: one changed meanwhile (another window) makes the write refuse as stale,
+ * changing nothing, rather than overwrite the change.
  */
 export async function commitSurveyImport(db: ProjectDb, plan: SurveyImportPlan, fileName: string, actor = ''): Promise<void> {
   if (plan.errors.length)

@@ -90,6 +90,7 @@ export function JointDisplayView(props: { snapshot: ProjectSnapshot; setup: Proj
           ...rows.flatMap((r, i) => r.map((cell, j) => ({ place: `the table, row ${i + 1}, column ${j + 1}`, text: cell }))),
           { place: 'the paragraph', text },
           { place: 'the filters line', text: filterText },
+          { place: 'the title', text: `Joint display: ${measure.name}` },
         ],
         () =>
           writeDocx(`Joint display: ${measure.name}`, [

@@ -197,6 +197,7 @@ export function SurveyData(props: { snapshot: ProjectSnapshot; survey: SurveyRec
               codes={codes}
               snapshot={snapshot}
               save={must}
+              run={run}
             />
           ))}
         </tbody>
@@ -213,6 +214,8 @@ function ItemRow(props: {
   codes: ReturnType<typeof orderedTree>;
   snapshot: ProjectSnapshot;
   save: (action: Action) => Promise<void>;
+  /** Runs a change, showing its refusal on the sheet's error line. */
+  run: (work: () => Promise<unknown> | unknown) => Promise<boolean>;
 }) {
   const { act } = useProject();
   const { item, items, save } = props;
@@ -239,7 +242,7 @@ function ItemRow(props: {
         <select
           aria-label={`Item ${item.label} type`}
           value={item.type}
-          onChange={(e) => void edit({ type: e.target.value as SurveyItemType }).catch(() => undefined)}
+          onChange={(e) => void props.run(() => edit({ type: e.target.value as SurveyItemType }))}
         >
           {SURVEY_ITEM_TYPES.map((t) => (
             <option key={t.id} value={t.id}>
@@ -264,7 +267,7 @@ function ItemRow(props: {
         <select
           aria-label={`Item ${item.label} better`}
           value={item.better ?? 'more'}
-          onChange={(e) => void edit({ better: e.target.value as 'more' | 'fewer' }).catch(() => undefined)}
+          onChange={(e) => void props.run(() => edit({ better: e.target.value as 'more' | 'fewer' }))}
         >
           <option value="more">More reporting it</option>
           <option value="fewer">Fewer reporting it</option>
@@ -274,7 +277,7 @@ function ItemRow(props: {
         <select
           aria-label={`Item ${item.label} code`}
           value={item.codeId ?? ''}
-          onChange={(e) => void edit({ codeId: e.target.value || null }).catch(() => undefined)}
+          onChange={(e) => void props.run(() => edit({ codeId: e.target.value || null }))}
         >
           <option value="">— not linked —</option>
           {props.codes.map(({ code }) => (

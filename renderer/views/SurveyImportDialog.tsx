@@ -5,7 +5,7 @@
 // then it is one undoable step.
 import { useMemo, useState } from 'react';
 import { errorMessage, GROUPS, type Group, type ProjectSnapshot } from '../core/shared';
-import { detectSurveyLayout, planSurveyImport, type SurveyImportChoices, type SurveyTable } from '../core/surveys';
+import { detectSurveyLayout, planSurveyImport, surveyLabelKey, type SurveyImportChoices, type SurveyTable } from '../core/surveys';
 import { readSurveyFile } from '../io/surveyFiles';
 import { getPlatform } from '../platform/platform';
 import { commitSurveyImport } from '../store/surveyStore';
@@ -25,6 +25,7 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
   const [table, setTable] = useState<SurveyTable | null>(null);
   const [choices, setChoices] = useState<SurveyImportChoices | null>(null);
   const [unsure, setUnsure] = useState<string[]>([]);
+  const [detected, setDetected] = useState<SurveyImportChoices | null>(null);
 
   const pick = () =>
     run(async () => {
@@ -38,6 +39,7 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
       const layout = detectSurveyLayout(read);
       setTable(read);
       setUnsure(layout.unsure);
+      setDetected(layout);
       setChoices({ ...layout, participantMatches: {}, newParticipantGroup: '' });
     });
 
@@ -52,6 +54,15 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
   }, [snapshot, table, choices]);
   const plan = planned?.plan ?? null;
   const set = (patch: Partial<SurveyImportChoices>) => setChoices((c) => (c ? { ...c, ...patch } : c));
+  // Another layout reads other columns as answers: the detected ones for the detected layout,
+  // else every column but the participant's and the time point's (wide rows).
+  const chooseLayout = (layout: SurveyImportChoices['layout']) =>
+    set({ layout, itemColumns: layout === detected?.layout ? detected.itemColumns : undefined });
+  /** The file's time point (by label key) → a project time point's id or 'new', keeping the others as they are now. */
+  const matchTime = (fileLabel: string, to: string) => {
+    const now = Object.fromEntries((plan?.timePoints ?? []).map((t) => [surveyLabelKey(t.fileLabel), t.isNew ? 'new' : t.record.id]));
+    set({ timePointMatches: { ...now, [surveyLabelKey(fileLabel)]: to } });
+  };
   const setColumn = (i: number, patch: { item?: string; timePoint?: string }) =>
     setChoices((c) => (c?.itemColumns ? { ...c, itemColumns: c.itemColumns.map((col, k) => (k === i ? { ...col, ...patch } : col)) } : c));
   const match = (key: string, value: string) => set({ participantMatches: { ...choices?.participantMatches, [key]: value } });
@@ -119,7 +130,7 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
               <legend>How the file is laid out</legend>
               {LAYOUTS.map((l) => (
                 <label key={l.id} className="block">
-                  <input type="radio" name="layout" checked={choices.layout === l.id} onChange={() => set({ layout: l.id })} /> {l.label}
+                  <input type="radio" name="layout" checked={choices.layout === l.id} onChange={() => chooseLayout(l.id)} /> {l.label}
                 </label>
               ))}
               <div className="row">
@@ -255,6 +266,45 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
                       ))}
                     </select>
                   </label>
+                )}
+                {plan.timePoints.length > 0 && (snapshot.surveyTimePoints ?? []).length > 0 && (
+                  <>
+                    <h4>Time points</h4>
+                    {plan.timePointsByOrder && (
+                      <p className="small" role="note">
+                        No time point of the file has a name the project has, and it has as many: they were taken in order. Check them.
+                      </p>
+                    )}
+                    <table className="grid survey-time-matches">
+                      <thead>
+                        <tr>
+                          <th>In the file</th>
+                          <th>Is</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {plan.timePoints.map((t) => (
+                          <tr key={t.fileLabel}>
+                            <td>{t.fileLabel}</td>
+                            <td>
+                              <select
+                                aria-label={`Time point ${t.fileLabel} is`}
+                                value={t.isNew ? 'new' : t.record.id}
+                                onChange={(e) => matchTime(t.fileLabel, e.target.value)}
+                              >
+                                <option value="new">A new time point</option>
+                                {(snapshot.surveyTimePoints ?? []).map((p) => (
+                                  <option key={p.id} value={p.id}>
+                                    {p.label}
+                                  </option>
+                                ))}
+                              </select>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </>
                 )}
                 {plan.errors.length > 0 && (
                   <>

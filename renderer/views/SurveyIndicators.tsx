@@ -3,7 +3,7 @@
 // side (with n, and Fisher's exact test between the groups), the paired change from the first
 // time point (McNemar, or Wilcoxon for an ordinal item), and its chart.
 import { useMemo, useState } from 'react';
-import type { ProjectSnapshot } from '../core/shared';
+import { GROUPS, type Group, type ProjectSnapshot } from '../core/shared';
 import {
   groupDifference,
   indicatorShares,
@@ -29,6 +29,11 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
   const measure = measures.find((m) => m.id === measureId) ?? measures[0];
   const [byChange, setByChange] = useState(false);
   const [itemId, setItemId] = useState('');
+  const grouped = snapshot.participants.some((p) => p.deletedAt == null && p.group !== '');
+  // As the joint display: the programme group where anyone is in it, else everyone.
+  const [group, setGroup] = useState<Group | 'all'>(() =>
+    snapshot.participants.some((p) => p.deletedAt == null && p.group === 'programme') ? 'programme' : 'all',
+  );
   const [error, run, dismiss] = useExportError();
   const first = timePoints[0];
   const last = timePoints.at(-1);
@@ -38,17 +43,21 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
         ? measureSummary(snapshot, measure.id, {
             from: first.id,
             to: last.id,
-            group: 'programme',
+            ...(group === 'all' ? {} : { group }),
             sortBy: byChange ? 'change' : 'codebook',
           })
         : [],
-    [snapshot, measure, first, last, byChange],
+    [snapshot, measure, first, last, byChange, group],
   );
-  const item = (snapshot.surveyItems ?? []).find((i) => i.id === itemId) ?? summary[0]?.item;
+  // An item of the measure shown: one chosen under another measure gives way to the first.
+  const item = summary.find((r) => r.item.id === itemId)?.item ?? summary[0]?.item;
+  const groupName = group === 'all' ? 'Everyone' : (GROUPS.find((g) => g.id === group)?.label ?? group);
   if (!measure || !first || !last) return <p className="muted">No survey item is linked to a measure yet.</p>;
 
-  const programme = item ? indicatorShares(snapshot, item.id, { group: 'programme' }) : [];
-  const comparison = item ? indicatorShares(snapshot, item.id, { group: 'comparison' }) : [];
+  // Both groups side by side where the project has groups; everyone where it has none.
+  const programme = item ? indicatorShares(snapshot, item.id, grouped ? { group: 'programme' } : {}) : [];
+  const comparison = item && grouped ? indicatorShares(snapshot, item.id, { group: 'comparison' }) : [];
+  const pairedGroup = grouped ? { group: 'programme' as const } : {};
   const ordinal = item && item.type !== 'binary';
   const svg = item ? indicatorTrendSvg(snapshot, item.id) : '';
   return (
@@ -56,12 +65,20 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
       <div className="row">
         <MeasureSelect measures={measures} value={measure.id} onChange={setMeasureId} />
         <label>
+          Group{' '}
+          <select aria-label="Group" value={group} onChange={(e) => setGroup(e.target.value as Group | 'all')}>
+            <option value="programme">Programme</option>
+            <option value="comparison">Comparison</option>
+            <option value="all">Everyone</option>
+          </select>
+        </label>
+        <label>
           <input type="checkbox" checked={byChange} onChange={(e) => setByChange(e.target.checked)} /> Sort by change
         </label>
       </div>
       <table className="grid survey-summary">
         <caption className="small muted">
-          Programme group, {first.label} → {last.label}
+          {groupName}, {first.label} → {last.label}
         </caption>
         <thead>
           <tr>
@@ -95,29 +112,31 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
             <thead>
               <tr>
                 <th>Time point</th>
-                <th className="num">Programme</th>
-                <th className="num">Comparison</th>
-                <th className="num">Between groups (Fisher exact)</th>
-                <th className="num">Programme, paired with {first.label}</th>
+                <th className="num">{grouped ? 'Programme' : 'Everyone'}</th>
+                {grouped && <th className="num">Comparison</th>}
+                {grouped && <th className="num">Between groups (Fisher exact)</th>}
+                <th className="num">
+                  {grouped ? 'Programme' : 'Everyone'}, paired with {first.label}
+                </th>
               </tr>
             </thead>
             <tbody>
               {timePoints.map((t, i) => {
                 const p = programme[i]!;
-                const c = comparison[i]!;
-                const difference = p.n && c.n ? groupDifference(snapshot, item.id, t.id) : null;
+                const c = comparison[i];
+                const difference = grouped && p.n && c?.n ? groupDifference(snapshot, item.id, t.id) : null;
                 const paired =
                   i === 0
                     ? null
                     : ordinal
-                      ? ordinalChange(snapshot, item.id, first.id, t.id, { group: 'programme' })
-                      : pairedChange(snapshot, item.id, first.id, t.id, { group: 'programme' });
+                      ? ordinalChange(snapshot, item.id, first.id, t.id, pairedGroup)
+                      : pairedChange(snapshot, item.id, first.id, t.id, pairedGroup);
                 return (
                   <tr key={t.id}>
                     <th scope="row">{t.label}</th>
                     <td className="num">{p.n ? `${percentText(p.share)} (${p.reported}/${p.n})` : '–'}</td>
-                    <td className="num">{c.n ? `${percentText(c.share)} (${c.reported}/${c.n})` : '–'}</td>
-                    <td className="num">{difference ? pText(difference.p) : '–'}</td>
+                    {grouped && <td className="num">{c?.n ? `${percentText(c.share)} (${c.reported}/${c.n})` : '–'}</td>}
+                    {grouped && <td className="num">{difference ? pText(difference.p) : '–'}</td>}
                     <td className="num">
                       {!paired
                         ? ''

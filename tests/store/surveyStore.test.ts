@@ -64,6 +64,21 @@ describe('importing a survey', () => {
     expect(await db.surveyTimePoints.count()).toBe(0);
   });
 
+  it('refuses to undo an import whose new participant has since been linked to (nothing changes)', async () => {
+    await saveParticipant(db, { ...newParticipant('ana', 'Ana'), role: 'woman' });
+    await saveParticipant(db, { ...newParticipant('bea', 'Bea'), role: 'woman' });
+    await commitSurveyImport(db, await plan({ zoe: 'new' }), 'survey.csv');
+    const zoe = (await loadSnapshot(db)).participants.find((p) => p.pseudonym === 'Zoe')!;
+    const ana = (await loadSnapshot(db)).participants.find((p) => p.pseudonym === 'Ana')!;
+    await saveParticipant(db, { ...ana, links: [{ type: 'sister of', participantId: zoe.id }] });
+    await expect(undo(db)).rejects.toThrow(
+      /A participant this step added has since been given transcripts, memos, change-matrix cells or links/,
+    );
+    const after = await loadSnapshot(db);
+    expect(after.participants.map((p) => p.pseudonym).sort()).toEqual(['Ana', 'Bea', 'Zoe']);
+    expect(after.surveyResponses).toHaveLength(5);
+  });
+
   it('merges a second file into the answers already there', async () => {
     await saveParticipant(db, { ...newParticipant('ana', 'Ana'), role: 'woman' });
     await commitSurveyImport(db, await plan({ bea: 'skip', zoe: 'skip' }), 'survey.csv');

@@ -71,6 +71,12 @@ export interface SurveyImportChoices extends Omit<SurveyLayout, 'unsure'> {
   participantMatches?: Record<string, ParticipantChoice>;
   newParticipantGroup?: Group;
   newParticipantRole?: string;
+  /**
+   * The file's time points (by label key, as `timePoints[].fileLabel`) → a live time point's id,
+   * or 'new'. Absent: matched by label; and when none matches by label and the file has as many
+   * as the project (T0…T5 beside the study's six), in order, which the plan says.
+   */
+  timePointMatches?: Record<string, string>;
 }
 
 export interface SurveyUnmatched {
@@ -92,7 +98,10 @@ export interface SurveyImportError {
 }
 
 export interface SurveyImportPlan {
-  timePoints: { record: SurveyTimePoint; isNew: boolean }[];
+  /** Each time point the file names (as written there: `fileLabel`), and the record it is. */
+  timePoints: { record: SurveyTimePoint; isNew: boolean; fileLabel: string }[];
+  /** The file's time points were taken, in order, as the project's (none matched by label). */
+  timePointsByOrder: boolean;
   items: { record: SurveyItem; isNew: boolean }[];
   /** Answers to write: new ones and changed ones (an answer equal to the stored one is left out). */
   responses: SurveyResponse[];
@@ -107,8 +116,9 @@ export interface SurveyImportPlan {
 }
 
 const MAX_ERRORS = 1000;
-/** Time point and item labels compare without case or spaces. */
-const labelKey = (label: string) => label.toLowerCase().replace(/\s+/g, '');
+/** Time point and item labels compare without case or spaces (also the keys of `timePointMatches`). */
+export const surveyLabelKey = (label: string) => label.toLowerCase().replace(/\s+/g, '');
+const labelKey = surveyLabelKey;
 const text = (v: SurveyValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** One answer cell of a row that is written: `p`, `t`, `i` index the participants, time points and items met. */
@@ -305,6 +315,7 @@ export function planSurveyImport(
   });
 
   // ---- records: new time points sorted by their numbers, new items typed from their answers ----
+  const byOrder = matchTimePoints(times, existingTimes, choices.timePointMatches);
   const timeRecords = timePointRecords(times, existingTimes, newId);
   const itemRecords = items.map(({ label, existing, stats, cols }) => {
     if (existing) {
@@ -370,6 +381,7 @@ export function planSurveyImport(
     errors.push({ row: 0, column: '', message: `${file}: ${moreErrors} more problems are not listed; fix the ones above first.` });
   return {
     timePoints: timeRecords,
+    timePointsByOrder: byOrder,
     items: itemRecords,
     responses,
     newParticipants,
@@ -401,7 +413,7 @@ function timePointRecords(
   times: readonly { label: string; existing?: SurveyTimePoint }[],
   existing: readonly SurveyTimePoint[],
   newId: () => string,
-): { record: SurveyTimePoint; isNew: boolean }[] {
+): { record: SurveyTimePoint; isNew: boolean; fileLabel: string }[] {
   const fresh = times.map((t, index) => ({ ...t, index })).filter((t) => !t.existing);
   const groupOrder = new Map<string, number>();
   const parts = fresh.map((t) => {
@@ -414,5 +426,36 @@ function timePointRecords(
   let order = Math.max(-1, ...existing.map((t) => t.order)) + 1;
   const made = new Map<number, SurveyTimePoint>();
   for (const { t } of parts) made.set(t.index, { id: newId(), label: t.label, order: order++ });
-  return times.map((t, index) => (t.existing ? { record: t.existing, isNew: false } : { record: made.get(index)!, isNew: true }));
+  return times.map((t, index) =>
+    t.existing ? { record: t.existing, isNew: false, fileLabel: t.label } : { record: made.get(index)!, isNew: true, fileLabel: t.label },
+  );
+}
+
+/**
+ * Settles which project time point each of the file's is (in place on `times`): the researcher's
+ * matches first, then labels; and when nothing matched by label and the file has exactly as many
+ * time points as the project, in order (the file's by their numbers: T0, T1, … T5). Returns
+ * whether that last rule was used, for the preview to say.
+ */
+function matchTimePoints(
+  times: { label: string; existing?: SurveyTimePoint }[],
+  existing: readonly SurveyTimePoint[],
+  matches: Record<string, string> | undefined,
+): boolean {
+  const byId = new Map(existing.map((t) => [t.id, t]));
+  if (matches) {
+    for (const t of times) {
+      const chosen = matches[labelKey(t.label)];
+      if (chosen === 'new') delete t.existing;
+      else if (chosen && byId.has(chosen)) t.existing = byId.get(chosen);
+    }
+    return false;
+  }
+  if (times.some((t) => t.existing) || times.length !== existing.length || times.length < 2) return false;
+  const number = (label: string) => Number(/(\d+)$/.exec(label)?.[1] ?? Number.NaN);
+  const fileOrder = times.map((t, i) => ({ t, i })).sort((a, b) => number(a.t.label) - number(b.t.label) || a.i - b.i);
+  if (fileOrder.some(({ t }) => Number.isNaN(number(t.label)))) return false;
+  const projectOrder = [...existing].sort((a, b) => a.order - b.order);
+  fileOrder.forEach(({ t }, k) => (t.existing = projectOrder[k]));
+  return true;
 }

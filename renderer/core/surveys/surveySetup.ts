@@ -85,7 +85,10 @@ export function itemProblems(item: SurveyItem, others: readonly SurveyItem[]): s
   if (!item.label.trim()) problems.push('An item needs a short name.');
   else if (others.some((o) => o.id !== item.id && o.deletedAt == null && key(o.label) === key(item.label)))
     problems.push(`There is already an item called "${item.label.trim()}".`);
-  if (!item.reported.length) problems.push(`"${item.label.trim() || 'This item'}" needs the value(s) that count as reporting it.`);
+  // A binary item is nothing without its "yes"; a scale, a count or a number may wait for one
+  // (its paired test reads the scores), and the importer leaves it to be set here.
+  if (item.type === 'binary' && !item.reported.length)
+    problems.push(`"${item.label.trim() || 'This item'}" needs the value(s) that count as reporting it.`);
   return problems;
 }
 

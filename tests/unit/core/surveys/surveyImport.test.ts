@@ -268,6 +268,35 @@ describe('planSurveyImport', () => {
     expect(plan.responses.some((r) => r.value === null)).toBe(false);
   });
 
+  it('takes T0…T5 as the project’s six time points in order when none matches by label, and follows the researcher’s matches', () => {
+    const six = ['Before', '3 months', '6 months', '9 months', '12 months', '15 months'].map((label, order) => ({
+      id: `tp${order}`,
+      label,
+      order,
+    }));
+    const existing = project({ surveyTimePoints: six });
+    const columns = ['pseudonym', ...[5, 4, 3, 2, 1, 0].map((n) => `negotiates_T${n}`)];
+    const t = table(columns, [['Ana', 1, 1, 1, 0, 0, 0]]);
+    const plan = planSurveyImport(existing, t, detectSurveyLayout(t), ids());
+    expect(plan.timePointsByOrder).toBe(true);
+    expect(plan.timePoints.map((x) => [x.fileLabel, x.record.label, x.isNew])).toEqual([
+      ['T5', '15 months', false],
+      ['T4', '12 months', false],
+      ['T3', '9 months', false],
+      ['T2', '6 months', false],
+      ['T1', '3 months', false],
+      ['T0', 'Before', false],
+    ]);
+    expect(plan.responses.find((r) => r.timePointId === 'tp0')!.value).toBe(0);
+    // Her own matches instead: T5 is a new time point, T0 is 'Before' and the rest new too.
+    const chosen = planSurveyImport(existing, t, { ...detectSurveyLayout(t), timePointMatches: { t5: 'new', t0: 'tp0' } }, ids());
+    expect(chosen.timePointsByOrder).toBe(false);
+    expect(chosen.timePoints.filter((x) => !x.isNew).map((x) => [x.fileLabel, x.record.id])).toEqual([['T0', 'tp0']]);
+    // Not as many time points as the project: nothing is guessed.
+    const fewer = table(['pseudonym', 'negotiates_T0', 'negotiates_T1'], [['Ana', 1, 0]]);
+    expect(planSurveyImport(existing, fewer, detectSurveyLayout(fewer), ids()).timePoints.every((x) => x.isNew)).toBe(true);
+  });
+
   it('leaves a stored answer alone where the file’s cell is empty, and writes a missing code as no answer', () => {
     const existing = project({
       surveyTimePoints: [{ id: 'tp0', label: 'T0', order: 0 }],
