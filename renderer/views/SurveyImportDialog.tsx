@@ -201,7 +201,7 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
                   {plan.responses.length.toLocaleString()} answers to write ({plan.replaced} replacing different stored answers,{' '}
                   {plan.unchanged} already stored as they are) · time points:{' '}
                   {plan.timePoints.map((t) => `${t.record.label}${t.isNew ? ' (new)' : ''}`).join(', ')} ·{' '}
-                  {plan.items.filter((i) => i.isNew).length} new items of {plan.items.length}
+                  {plan.items.filter((i) => i.isNew).length} of {plan.items.length} item(s) new
                   {plan.newParticipants.length ? ` · ${plan.newParticipants.length} new participant(s)` : ''}
                 </p>
                 {plan.unmatched.length > 0 && (

@@ -113,7 +113,7 @@ export async function runJointDisplayBench(db: ProjectDb): Promise<Record<string
     jointDisplayMs: slowest,
     measures: measures.length,
     rowsPerMeasure: rows,
-    answers: responses.length,
+    jointAnswers: responses.length,
     codings: snapshot.codings.length,
   };
 }
