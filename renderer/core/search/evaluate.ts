@@ -53,9 +53,17 @@ function unitOf(units: readonly Range[], start: number, end: number): number {
   return found >= 0 && end <= units[found]!.end ? found : -1;
 }
 
-/** Spans of `length` words from each ordinal (ascending), those inside a unit: one walk over the units. */
-function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: (o: number) => boolean): Span[] {
-  const out: Span[] = [];
+/**
+ * Each run of `length` words from each ordinal (ascending) that lies inside a unit, handed to
+ * `take` in place order: one walk over the units.
+ */
+function eachWordSpan(
+  doc: DocView,
+  ordinals: ArrayLike<number>,
+  length: number,
+  keep: (o: number) => boolean,
+  take: (start: number, end: number, first: number, last: number, unit: number) => void,
+): void {
   const { units } = doc;
   let unit = 0;
   for (let i = 0; i < ordinals.length; i += 1) {
@@ -65,9 +73,47 @@ function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, ke
     const start = doc.starts[first]!;
     const end = doc.ends[last]!;
     while (unit < units.length && units[unit]!.end <= start) unit += 1;
-    if (unit < units.length && units[unit]!.start <= start && end <= units[unit]!.end) out.push({ start, end, first, last, unit });
+    if (unit < units.length && units[unit]!.start <= start && end <= units[unit]!.end) take(start, end, first, last, unit);
   }
+}
+
+/** Spans of `length` words from each ordinal (ascending), those inside a unit. */
+function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: (o: number) => boolean): Span[] {
+  const out: Span[] = [];
+  eachWordSpan(doc, ordinals, length, keep, (start, end, first, last, unit) => out.push({ start, end, first, last, unit }));
   return out;
+}
+
+/** The words after a phrase's first: true when each follows in order (one pointer per list, walked once). */
+function phraseFollows(rest: ArrayLike<number>[]): (o: number) => boolean {
+  const at = rest.map(() => 0);
+  return (o: number) =>
+    rest.every((list, i) => {
+      const want = o + i + 1;
+      let k = at[i]!;
+      while (k < list.length && list[k]! < want) k += 1;
+      at[i] = k;
+      return k < list.length && list[k] === want;
+    });
+}
+
+/**
+ * A query of one word, a wildcard or a phrase, evaluated straight into `take` without a span
+ * object per hit (tens of thousands of them cost more than finding them); false, doing nothing,
+ * for any other query, which `evaluate` answers.
+ */
+export function evaluateSimple(query: CompiledQuery, doc: DocView, take: (start: number, end: number) => void): boolean {
+  const node = query.node;
+  if (node.kind === 'word') {
+    eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true, take);
+    return true;
+  }
+  if (node.kind === 'phrase') {
+    const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
+    eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), take);
+    return true;
+  }
+  return false;
 }
 
 function matchingWords(doc: DocView, test: WordTest): ArrayLike<number> {
@@ -167,18 +213,9 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
       case 'word':
         return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true);
       case 'phrase': {
-        const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
         // Every list is ascending, so one pointer per later word walks it once for all starts.
-        const at = rest.map(() => 0);
-        const follows = (o: number) =>
-          rest.every((list, i) => {
-            const want = o + i + 1;
-            let k = at[i]!;
-            while (k < list.length && list[k]! < want) k += 1;
-            at[i] = k;
-            return k < list.length && list[k] === want;
-          });
-        return wordSpans(doc, head!, node.words.length, follows);
+        const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
+        return wordSpans(doc, head!, node.words.length, phraseFollows(rest));
       }
       case 'regex':
         return regexSpans(doc, query.patterns.get(node)!);

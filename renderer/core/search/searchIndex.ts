@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, type DocView, type Span } from './evaluate';
+import { evaluate, evaluateSimple, type DocView } from './evaluate';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
 import { hitsOf, type SearchTextOptions } from './searchText';
@@ -201,28 +201,19 @@ export class SearchIndex {
     const compiled = compileQuery(query, options);
     const expanded = new Map<WordTest, number[]>();
     const sourceIds: string[] = [];
-    const found: { source: number; spans: Span[] }[] = [];
-    let count = 0;
+    const hits = new PackedBuilder();
     for (const source of this.sourcesFor(project, options)) {
       const entry = this.entries.get(source.id);
       if (!entry) continue;
-      const spans = evaluate(compiled, this.view(source, entry, options, expanded));
-      if (spans.length === 0) continue;
-      found.push({ source: sourceIds.length, spans });
-      sourceIds.push(source.id);
-      count += spans.length;
+      const doc = this.view(source, entry, options, expanded);
+      const index = sourceIds.length;
+      const before = hits.count;
+      const take = (start: number, end: number) => hits.push(index, start, end);
+      // A word, a wildcard or a phrase go straight into the arrays; anything else as spans.
+      if (!evaluateSimple(compiled, doc, take)) for (const span of evaluate(compiled, doc)) take(span.start, span.end);
+      if (hits.count > before) sourceIds.push(source.id);
     }
-    const packed: PackedHits = { sourceIds, source: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
-    let at = 0;
-    for (const { source, spans } of found) {
-      for (const s of spans) {
-        packed.source[at] = source;
-        packed.start[at] = s.start;
-        packed.end[at] = s.end;
-        at += 1;
-      }
-    }
-    return packed;
+    return hits.packed(sourceIds);
   }
 
   search(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): SearchHit[] {
@@ -277,6 +268,40 @@ export class SearchIndex {
             .map((id) => this.placesIn(entry, id))
             .filter((l): l is Int32Array => l !== null),
         ),
+    };
+  }
+}
+
+/** Hits packed into typed arrays that grow by doubling, so no object is made per hit. */
+class PackedBuilder {
+  count = 0;
+  private source = new Int32Array(1024);
+  private start = new Int32Array(1024);
+  private end = new Int32Array(1024);
+
+  push(source: number, start: number, end: number): void {
+    if (this.count === this.source.length) {
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.source = grow(this.source);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+    }
+    this.source[this.count] = source;
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.count += 1;
+  }
+
+  packed(sourceIds: string[]): PackedHits {
+    return {
+      sourceIds,
+      source: this.source.slice(0, this.count),
+      start: this.start.slice(0, this.count),
+      end: this.end.slice(0, this.count),
     };
   }
 }
