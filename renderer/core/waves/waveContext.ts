@@ -137,7 +137,7 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
     const clipped = new Map<string, number[]>();
     for (const [sourceId, ranges] of out) {
       const keep = allowed(counted.get(sourceId)!);
-      const list = keep ? intersect(ranges, keep) : ranges;
+      const list = keep ? intersectFlatRanges(ranges, keep) : ranges;
       if (list.length > 0) clipped.set(sourceId, list);
     }
     return clipped;
@@ -170,8 +170,11 @@ export function pairedSets(ctx: Context, pair: readonly [string, string], has: M
   return out;
 }
 
-/** The overlap of two sorted, merged flat range lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
+/**
+ * The overlap of two sorted, merged flat range lists ([s0, e0, s1, e1, …]); pieces meeting at a
+ * boundary stay one stretch. Shared with core/analysis, which clips stretches to turns the same way.
+ */
+export function intersectFlatRanges(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;

@@ -1,0 +1,403 @@
+// The meetings of codes inside one transcript, per unit, as cooccurrence.ts defines them: every
+// pair at once for the matrix (one sweep over the transcript's stretches), one pair with its
+// places for a drill-down (a merge of the two codes' stretches). Transcripts never meet.
+import type { Source } from '../shared';
+import type { CooccurrenceUnit } from './cooccurrence';
+import { turnsOf } from './scope';
+
+/** Stretches as closed integer intervals [lo, hi] that link when they intersect, with their character spans. */
+export interface Nodes {
+  lo: Int32Array;
+  hi: Int32Array;
+  flat: readonly number[];
+}
+
+export type Reach = (source: Source, flat: readonly number[]) => Nodes;
+
+/** How stretches are laid out for linking: characters for 'overlap', word positions widened by the window for 'window'. */
+export function reacher(unit: CooccurrenceUnit, window: number): Reach {
+  if (unit !== 'window')
+    return (_source, flat) => {
+      const k = flat.length >> 1;
+      const lo = new Int32Array(k);
+      const hi = new Int32Array(k);
+      for (let i = 0; i < k; i += 1) {
+        lo[i] = flat[2 * i]!;
+        hi[i] = flat[2 * i + 1]! - 1; // [start, end) as closed character positions
+      }
+      return { lo, hi, flat };
+    };
+  return (source, flat) => {
+    // With words numbered in order, lo = words ending by the start and hi = words begun before
+    // the end; words wholly between X and a later Y number lo(Y) − hi(X), so "at most `window`
+    // words between" is [lo, hi + window] intersecting.
+    const { starts, ends } = wordsOf(source);
+    const k = flat.length >> 1;
+    const lo = new Int32Array(k);
+    const hi = new Int32Array(k);
+    for (let i = 0; i < k; i += 1) {
+      lo[i] = firstAbove(ends, flat[2 * i]!);
+      hi[i] = firstAtLeast(starts, flat[2 * i + 1]!) + window;
+    }
+    return { lo, hi, flat };
+  };
+}
+
+/** Calls add(i, j, count) for every pair of codes present in the source (i ≤ j, the diagonal included). */
+export function sourceMeetings(
+  source: Source,
+  codes: readonly { code: number; flat: number[] }[],
+  unit: CooccurrenceUnit,
+  reach: Reach,
+  add: (i: number, j: number, count: number) => void,
+): void {
+  if (unit === 'source') {
+    for (let x = 0; x < codes.length; x += 1) for (let y = x; y < codes.length; y += 1) add(codes[x]!.code, codes[y]!.code, 1);
+    return;
+  }
+  if (unit === 'turn') {
+    const turns = turnsOf(source);
+    const byTurn = new Map<number, number[]>();
+    for (const { code, flat } of codes)
+      for (const t of turnsHeld(turns, flat)) {
+        const list = byTurn.get(t);
+        if (list) list.push(code);
+        else byTurn.set(t, [code]);
+      }
+    for (const list of byTurn.values())
+      for (let x = 0; x < list.length; x += 1) for (let y = x; y < list.length; y += 1) add(list[x]!, list[y]!, 1);
+    return;
+  }
+  if (unit === 'overlap') {
+    overlapMeetings(codes, add);
+    return;
+  }
+  windowMeetings(
+    codes,
+    codes.map(({ flat }) => reach(source, flat)),
+    add,
+  );
+}
+
+/**
+ * 'window' for every pair at once: one sweep in lo order finds every linked pair of stretches
+ * of different codes; then per pair of codes, the stretches it links fall into trees, as many
+ * as linked stretches minus the links that join two trees (a union-find over that pair's links).
+ */
+function windowMeetings(
+  codes: readonly { code: number }[],
+  nodes: readonly Nodes[],
+  add: (i: number, j: number, count: number) => void,
+): void {
+  const m = codes.length;
+  let total = 0;
+  for (const n of nodes) total += n.lo.length;
+  const lo = new Int32Array(total);
+  const hi = new Int32Array(total);
+  const owner = new Int32Array(total);
+  let k = 0;
+  nodes.forEach((n, x) => {
+    add(codes[x]!.code, codes[x]!.code, n.lo.length);
+    for (let i = 0; i < n.lo.length; i += 1, k += 1) {
+      lo[k] = n.lo[i]!;
+      hi[k] = n.hi[i]!;
+      owner[k] = x;
+    }
+  });
+  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => lo[a]! - lo[b]!);
+  const links = new Map<number, number[]>(); // x·m + y (x < y) -> flat [node, node, …]
+  let active: number[] = [];
+  for (const node of order) {
+    active = active.filter((other) => hi[other]! >= lo[node]!);
+    const x = owner[node]!;
+    for (const other of active) {
+      const y = owner[other]!;
+      if (y === x) continue;
+      const key = x < y ? x * m + y : y * m + x;
+      const list = links.get(key);
+      if (list) list.push(node, other);
+      else links.set(key, [node, other]);
+    }
+    active.push(node);
+  }
+  const parent = new Int32Array(total);
+  const stamp = new Int32Array(total).fill(-1);
+  const find = (v: number) => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]!]!;
+      v = parent[v]!;
+    }
+    return v;
+  };
+  for (const [key, list] of links) {
+    let linked = 0;
+    for (const v of list)
+      if (stamp[v] !== key) {
+        stamp[v] = key;
+        parent[v] = v;
+        linked += 1;
+      }
+    let joins = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      const a = find(list[i]!);
+      const b = find(list[i + 1]!);
+      if (a !== b) {
+        parent[a] = b;
+        joins += 1;
+      }
+    }
+    add(codes[Math.floor(key / m)]!.code, codes[key % m]!.code, linked - joins);
+  }
+}
+
+/**
+ * 'overlap' for every pair at once, in one sweep over the source's stretches. Each code's
+ * stretches are disjoint, so the stretches of two codes linked by overlap form a forest (two
+ * A-stretches cannot both overlap the same two B-stretches: the earlier B would have to end
+ * after the later A begins, past where the later B starts). A forest has as many trees as
+ * nodes minus edges, so a pair's meetings are the stretches of either code overlapping the
+ * other code minus their overlapping pairs, all found by one sweep instead of a merge per pair.
+ */
+function overlapMeetings(codes: readonly { code: number; flat: number[] }[], add: (i: number, j: number, count: number) => void): void {
+  const m = codes.length;
+  let total = 0;
+  for (const { flat } of codes) total += flat.length >> 1;
+  const starts = new Float64Array(total);
+  const ends = new Float64Array(total);
+  const owner = new Int32Array(total);
+  let k = 0;
+  codes.forEach(({ code, flat }, x) => {
+    add(code, code, flat.length >> 1);
+    for (let i = 0; i < flat.length; i += 2, k += 1) {
+      starts[k] = flat[i]!;
+      ends[k] = flat[i + 1]!;
+      owner[k] = x;
+    }
+  });
+  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
+  const edges = new Int32Array(m * m); // [x·m + y], x < y: overlapping pairs of stretches
+  const touching = new Int32Array(m * m); // [x·m + y]: stretches of x overlapping some stretch of y
+  const seen = new Uint8Array(total * m); // [node·m + y]: node already counted in touching for y
+  let active: number[] = [];
+  for (const node of order) {
+    const start = starts[node]!;
+    active = active.filter((other) => ends[other]! > start);
+    const x = owner[node]!;
+    for (const other of active) {
+      const y = owner[other]!;
+      if (y === x) continue;
+      edges[x < y ? x * m + y : y * m + x]! += 1;
+      if (!seen[node * m + y]) {
+        seen[node * m + y] = 1;
+        touching[x * m + y]! += 1;
+      }
+      if (!seen[other * m + x]) {
+        seen[other * m + x] = 1;
+        touching[y * m + x]! += 1;
+      }
+    }
+    active.push(node);
+  }
+  for (let x = 0; x < m; x += 1)
+    for (let y = x + 1; y < m; y += 1) {
+      const e = edges[x * m + y]!;
+      if (e > 0) add(codes[x]!.code, codes[y]!.code, touching[x * m + y]! + touching[y * m + x]! - e);
+    }
+}
+
+/** The meetings of two codes in one source as flat [start, end, …]; b null: a's own instances. */
+export function pairPlaces(
+  source: Source,
+  a: readonly number[],
+  b: readonly number[] | null,
+  unit: CooccurrenceUnit,
+  reach: Reach,
+): number[] {
+  if (unit === 'source') return [0, source.text.length];
+  if (unit === 'turn') {
+    const turns = turnsOf(source);
+    const inA = turnsHeld(turns, a);
+    const inB = b ? new Set(turnsHeld(turns, b)) : null;
+    return inA.filter((t) => !inB || inB.has(t)).flatMap((t) => [turns[2 * t]!, turns[2 * t + 1]!]);
+  }
+  if (!b) return [...a];
+  const places: number[] = [];
+  if (unit === 'overlap') meetDisjoint(reach(source, a), reach(source, b), places);
+  else meet(reach(source, a), reach(source, b), places);
+  return places;
+}
+
+/** Indices of the turns (flat, sorted) that share a character with any stretch, ascending, each once. */
+function turnsHeld(turns: readonly number[], flat: readonly number[]): number[] {
+  const out: number[] = [];
+  const count = turns.length >> 1;
+  for (let i = 0; i < flat.length; i += 2) {
+    const s = flat[i]!;
+    const e = flat[i + 1]!;
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (turns[2 * mid + 1]! <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let t = lo; t < count && turns[2 * t]! < e; t += 1) if (out.length === 0 || out[out.length - 1]! < t) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Groups of linked stretches holding both codes, when neither code's own intervals intersect
+ * (unioned stretches, in characters): a sweep in start order, since whatever reaches furthest
+ * in the current group is then of the other code, so joining the group means linking to it.
+ */
+function meetDisjoint(a: Nodes, b: Nodes, places?: number[]): number {
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  let size = 0;
+  let groupHi = -1;
+  let groupStart = 0;
+  let groupEnd = 0;
+  const close = () => {
+    if (size < 2) return;
+    count += 1;
+    places?.push(groupStart, groupEnd);
+  };
+  while (i < a.lo.length || j < b.lo.length) {
+    const fromA = j >= b.lo.length || (i < a.lo.length && a.lo[i]! <= b.lo[j]!);
+    const nodes = fromA ? a : b;
+    const k = fromA ? i++ : j++;
+    const lo = nodes.lo[k]!;
+    if (size > 0 && lo <= groupHi) {
+      size += 1;
+      groupHi = Math.max(groupHi, nodes.hi[k]!);
+      groupEnd = Math.max(groupEnd, nodes.flat[2 * k + 1]!);
+    } else {
+      close();
+      size = 1;
+      groupHi = nodes.hi[k]!;
+      groupStart = nodes.flat[2 * k]!;
+      groupEnd = nodes.flat[2 * k + 1]!;
+    }
+  }
+  close();
+  return count;
+}
+
+/**
+ * The same where a code's own intervals may intersect (the window widens them): only an A–B
+ * intersection links, so groups are kept in a union-find. Sweeping in lo order, a new interval
+ * links to every earlier interval of the other code still reaching it; those are collapsed into
+ * one cluster (they are now one group), so each side keeps few clusters and the sweep is linear.
+ */
+function meet(a: Nodes, b: Nodes, places?: number[]): number {
+  const na = a.lo.length;
+  const n = na + b.lo.length;
+  const parent = new Int32Array(n);
+  const size = new Int32Array(n).fill(1);
+  for (let x = 0; x < n; x += 1) parent[x] = x;
+  const find = (x: number) => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  let count = 0;
+  const union = (x: number, y: number) => {
+    let rx = find(x);
+    let ry = find(y);
+    if (rx === ry) return;
+    if (size[rx]! < size[ry]!) [rx, ry] = [ry, rx];
+    count += 1 - (size[rx]! >= 2 ? 1 : 0) - (size[ry]! >= 2 ? 1 : 0);
+    parent[ry] = rx;
+    size[rx]! += size[ry]!;
+  };
+  let clustersA: { node: number; hi: number }[] = [];
+  let clustersB: { node: number; hi: number }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < na || j < b.lo.length) {
+    const fromA = j >= b.lo.length || (i < na && a.lo[i]! <= b.lo[j]!);
+    const node = fromA ? i : na + j;
+    const lo = fromA ? a.lo[i]! : b.lo[j]!;
+    const hi = fromA ? a.hi[i++]! : b.hi[j++]!;
+    const other = fromA ? clustersB : clustersA;
+    let reached = -1;
+    for (const c of other)
+      if (c.hi >= lo) {
+        union(node, c.node);
+        reached = Math.max(reached, c.hi);
+      }
+    // Clusters that do not reach this interval reach no later one either.
+    const kept = reached >= 0 ? [{ node, hi: reached }] : [];
+    if (fromA) {
+      clustersB = kept;
+      clustersA.push({ node, hi });
+    } else {
+      clustersA = kept;
+      clustersB.push({ node, hi });
+    }
+  }
+  if (places && count > 0) {
+    const span = new Map<number, [number, number]>();
+    for (let x = 0; x < n; x += 1) {
+      const root = find(x);
+      if (size[root]! < 2) continue;
+      const flat = x < na ? a.flat : b.flat;
+      const k = x < na ? x : x - na;
+      const s = span.get(root);
+      if (s) {
+        s[0] = Math.min(s[0], flat[2 * k]!);
+        s[1] = Math.max(s[1], flat[2 * k + 1]!);
+      } else span.set(root, [flat[2 * k]!, flat[2 * k + 1]!]);
+    }
+    for (const [s, e] of [...span.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) places.push(s, e);
+  }
+  return count;
+}
+
+// ---- words --------------------------------------------------------------------------------------
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu; // countWords' words
+/** Word offsets by source record, kept between calls; only a cache (the text is checked on use). */
+const wordIndex = new WeakMap<Source, { text: string; starts: Int32Array; ends: Int32Array }>();
+
+function wordsOf(source: Source): { starts: Int32Array; ends: Int32Array } {
+  const known = wordIndex.get(source);
+  if (known && known.text === source.text) return known;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of source.text.matchAll(WORD)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  const made = { text: source.text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  wordIndex.set(source, made);
+  return made;
+}
+
+/** How many of the sorted values are at most x. */
+function firstAbove(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted values are below x. */
+function firstAtLeast(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
