@@ -61,7 +61,7 @@ const purgeTables = (db: ProjectDb) => [
 ];
 
 async function plan(db: ProjectDb, target: PurgeTarget): Promise<PurgePlan> {
-  const [participants, sources, codings, memos, basketItems, decisions, frameworkCells, history] = await Promise.all([
+  const [participants, sources, codings, memos, basketItems, decisions, frameworkCells, history, surveyAnswers] = await Promise.all([
     db.participants.toArray(),
     db.sources.toArray(),
     allCodings(db),
@@ -70,8 +70,9 @@ async function plan(db: ProjectDb, target: PurgeTarget): Promise<PurgePlan> {
     db.decisions.toArray(),
     db.frameworkCells.toArray(),
     db.history.toArray(),
+    target.kind === 'participant' ? db.surveyAnswers.where('id').equals(target.participantId).toArray() : Promise.resolve([]),
   ]);
-  return planPurge({ participants, sources, codings, memos, basketItems, decisions, frameworkCells, history }, target);
+  return planPurge({ participants, sources, codings, memos, basketItems, decisions, frameworkCells, history, surveyAnswers }, target);
 }
 
 /** What a purge would remove, for the confirmation. */

@@ -251,6 +251,28 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
                     </table>
                   </>
                 )}
+                {Object.keys(choices.participantMatches ?? {}).length > 0 && (
+                  <ul className="small settled" aria-label="Settled">
+                    {Object.entries(choices.participantMatches ?? {}).map(([key, to]) => (
+                      <li key={key}>
+                        {key} → {to === 'new' ? 'a new participant' : to === 'skip' ? 'left out' : pseudonym(to)}{' '}
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() =>
+                            set({
+                              participantMatches: Object.fromEntries(
+                                Object.entries(choices.participantMatches ?? {}).filter(([k]) => k !== key),
+                              ),
+                            })
+                          }
+                        >
+                          Change
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 {(plan.newParticipants.length > 0 || Object.values(choices.participantMatches ?? {}).includes('new')) && (
                   <label>
                     New participants’ group{' '}

@@ -85,6 +85,12 @@ describe('surveys beside the interviews', () => {
     await expect.poll(() => dialog.locator('table.survey-unmatched tbody tr').count()).toBe(2);
     await screenshot(page, 'surveys-import-unmatched');
     await dialog.getByLabel('Who is Priyah').selectOption({ label: 'Priya (close match)' });
+    // A settled row can be taken back and settled again.
+    const settled = dialog.getByRole('list', { name: 'Settled' });
+    await expect.poll(() => settled.textContent()).toContain('priyah → Priya');
+    await settled.getByRole('button', { name: 'Change' }).click();
+    await expect.poll(() => dialog.locator('table.survey-unmatched tbody tr').count()).toBe(2);
+    await dialog.getByLabel('Who is Priyah').selectOption({ label: 'Priya (close match)' });
     await dialog.getByLabel('Who is Zara').selectOption({ label: 'Add as a new participant' });
     await dialog.getByLabel('New participants’ group').selectOption({ label: 'Comparison' });
     await expect.poll(() => dialog.getByLabel('What will be written').textContent()).toContain('4 answers to write');

@@ -339,6 +339,7 @@ describe('purging a participant', () => {
       quotes: 1,
       decisions: 1,
       changeMatrixCells: 1,
+      surveyAnswers: 1,
     });
     await expect(purgeParticipant(db, vesna.id, 'vesna')).rejects.toThrow(/Type the pseudonym/);
     expect(await dump()).toBe(before);
@@ -365,7 +366,7 @@ describe('purging a participant', () => {
     const log = await loadProjectLog(db, 1);
     expect(log.more).toBe(true);
     expect(log.lines[0]!.summary).toMatch(
-      /^A participant was purged on \d{4}-\d\d-\d\d: 2 transcripts, 4 codings, 3 memos, 1 quote, 1 consensus decision, 1 change-matrix cell removed$/,
+      /^A participant was purged on \d{4}-\d\d-\d\d: 2 transcripts, 4 codings, 3 memos, 1 quote, 1 consensus decision, 1 change-matrix cell, 1 survey answer removed$/,
     );
     const entry = (await db.history.where('action').equals('participant.purge').toArray())[0]!;
     expect(entry.undoable).toBe(false);

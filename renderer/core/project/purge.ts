@@ -15,6 +15,7 @@ import {
   type Memo,
   type Participant,
   type Source,
+  type SurveyAnswerSet,
   type Wave,
   ValidationError,
 } from '../shared';
@@ -43,6 +44,8 @@ export interface PurgeRecords {
   decisions: readonly Pick<Decision, 'id' | 'sourceId' | 'deletedAt'>[];
   frameworkCells: readonly Pick<FrameworkCell, 'id' | 'participantId' | 'deletedAt'>[];
   history: readonly PurgeHistoryEntry[];
+  /** Survey answers, one set per participant (schema 10); absent before there was a survey. */
+  surveyAnswers?: readonly Pick<SurveyAnswerSet, 'participantId' | 'values' | 'deletedAt'>[];
 }
 
 export type PurgeTarget = { kind: 'participant'; participantId: string } | { kind: 'source'; sourceId: string };
@@ -57,6 +60,8 @@ export interface PurgeCounts {
   quotes: number;
   decisions: number;
   changeMatrixCells: number;
+  /** Her survey answers (given ones: a recorded "no answer" is not counted). */
+  surveyAnswers?: number;
 }
 
 export interface PurgePlan {
@@ -154,6 +159,7 @@ export function planPurge(records: PurgeRecords, target: PurgeTarget): PurgePlan
       quotes: live(basketItems),
       decisions: live(decisions),
       changeMatrixCells: live(cells),
+      ...surveyCount(records, participantIds),
     },
   };
 }
@@ -247,6 +253,17 @@ export function purgeConfirmed(typed: string, pseudonym: string): boolean {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** How many survey answers the purged participant gave; nothing when the project has no survey. */
+function surveyCount(records: PurgeRecords, participantIds: ReadonlySet<string>): { surveyAnswers?: number } {
+  if (!records.surveyAnswers) return {};
+  let n = 0;
+  for (const set of records.surveyAnswers) {
+    if (set.deletedAt != null || !participantIds.has(set.participantId)) continue;
+    for (const row of Object.values(set.values)) for (const value of Object.values(row)) if (value !== null) n += 1;
+  }
+  return n ? { surveyAnswers: n } : {};
+}
+
 /** "2 transcripts, 41 codings, 3 memos, 2 quotes, 0 decisions, 4 change-matrix cells" */
 export function describePurgeCounts(counts: PurgeCounts, withTranscripts = true): string {
   return [
@@ -256,6 +273,7 @@ export function describePurgeCounts(counts: PurgeCounts, withTranscripts = true)
     plural(counts.quotes, 'quote'),
     plural(counts.decisions, 'consensus decision'),
     ...(counts.changeMatrixCells ? [plural(counts.changeMatrixCells, 'change-matrix cell')] : []),
+    ...(counts.surveyAnswers ? [plural(counts.surveyAnswers, 'survey answer')] : []),
   ].join(', ');
 }
 
