@@ -12,6 +12,7 @@ import {
   measureSummary,
   ordinalChange,
   pairedChange,
+  pairedText,
   percentText,
   pText,
 } from '../core/surveys';
@@ -86,7 +87,7 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
             <th className="num">{first.label}</th>
             <th className="num">{last.label}</th>
             <th className="num">Change</th>
-            <th className="num">Paired (McNemar exact)</th>
+            <th className="num">Paired test</th>
           </tr>
         </thead>
         <tbody>
@@ -100,7 +101,7 @@ export function SurveyIndicators(props: { snapshot: ProjectSnapshot }) {
               <td className="num">{`${percentText(row.from.share)} (n = ${row.from.n})`}</td>
               <td className="num">{`${percentText(row.to.share)} (n = ${row.to.n})`}</td>
               <td className="num">{row.change === null ? '–' : `${row.change > 0 ? '+' : ''}${Math.round(row.change * 100)}`}</td>
-              <td className="num">{`${pText(row.paired.p)}, n = ${row.paired.n}`}</td>
+              <td className="num">{pairedText(row)}</td>
             </tr>
           ))}
         </tbody>

@@ -78,6 +78,13 @@ export function indicatorTrendSvg(project: ProjectSnapshot, itemId: string, opti
   timePoints.forEach((t, i) => {
     out.push(`<text x="${x(i)}" y="${bottom + 20}" text-anchor="middle" font-size="12">${escapeSvg(t.label)}</text>`);
   });
+  // A point's label goes on the side away from the other line's point there (above when this
+  // one is higher), so two close shares do not print over each other.
+  const below = (g: number, i: number, share: number) => {
+    const other = series[1 - g]?.shares[i]?.share;
+    if (other === null || other === undefined) return g === 1;
+    return share < other || (share === other && g === 1);
+  };
   series.forEach(({ group, shares }, g) => {
     const style = GROUP_STYLE[group]!;
     const points = shares
@@ -99,7 +106,7 @@ export function indicatorTrendSvg(project: ProjectSnapshot, itemId: string, opti
       const label = `${pct(p.s.share)}`;
       out.push(
         `<circle cx="${x(p.i).toFixed(1)}" cy="${y(p.s.share).toFixed(1)}" r="4.5" fill="${style.colour}"><title>${style.label}, ${escapeSvg(timePoints[p.i]!.label)}: ${p.s.reported} of ${p.s.n}</title></circle>`,
-        `<text x="${x(p.i).toFixed(1)}" y="${(y(p.s.share) + (g ? 18 : -9)).toFixed(1)}" text-anchor="middle" font-size="11" fill="${style.colour}">${label}</text>`,
+        `<text x="${x(p.i).toFixed(1)}" y="${(y(p.s.share) + (below(g, p.i, p.s.share) ? 18 : -9)).toFixed(1)}" text-anchor="middle" font-size="11" fill="${style.colour}">${label}</text>`,
       );
     }
     out.push(
