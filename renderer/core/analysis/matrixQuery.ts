@@ -25,10 +25,10 @@
 //   (÷ the people in any column, for 'share'), a column's the people there with any row's code,
 //   the grand total the people with any row's code anywhere. Where every person is in one column
 //   (role, site, group, an attribute) the row totals are the sums of the cells.
-import { codeGroup, type CellPassage } from '../waves';
+import { codeGroup, codesInTreeOrder, wordCounter, type CellPassage } from '../waves';
 import { formatAttribute } from '../project';
 import { DEFAULT_ROLES, GROUPS, live, type Participant, type ProjectSnapshot, type Source } from '../shared';
-import { codedStretches, codesInOrder, chosenCodes, countedSources, participantOfSource, wordCounter, type StretchOptions } from './scope';
+import { codedStretches, chosenCodes, countedSources, participantOfSource, type StretchOptions } from './scope';
 
 export type Dimension = { kind: 'role' | 'site' | 'group' | 'wave' | 'set' } | { kind: 'attribute'; name: string };
 export type MatrixRows = { kind: 'codes'; codeIds: readonly string[] } | { kind: 'measures' };
@@ -158,7 +158,7 @@ function prepare(project: ProjectSnapshot, query: MatrixQuery): Plan {
   const rowIds =
     query.rows.kind === 'codes'
       ? chosenCodes(project, query.rows.codeIds)
-      : codesInOrder(project).filter((id) => {
+      : codesInTreeOrder(project).filter((id) => {
           const parent = codes.get(id)!.parentId;
           return parent === null || !codes.has(parent);
         });

@@ -4,9 +4,9 @@
 // A code counts in a transcript when a live coding of it (live code, by a chosen coder: undefined
 // = every coder, [] = no one) covers at least one character of the text there. Only the code
 // itself: its parents do not count, nor does a sub-code count for its parent.
-import { collator, compareIds } from '../waves';
+import { codesInTreeOrder, collator, compareIds } from '../waves';
 import { live, type ProjectSnapshot } from '../shared';
-import { codedStretches, codesInOrder, countedSources } from './scope';
+import { codedStretches, countedSources } from './scope';
 
 export interface SaturationOptions {
   /** Source ids in interview order (see interviewOrder). */
@@ -34,7 +34,7 @@ export interface SaturationStep {
 export function saturation(project: ProjectSnapshot, options: SaturationOptions): SaturationStep[] {
   const passing = new Map(countedSources(project, { roles: options.roles, waves: options.waves }).map((s) => [s.id, s]));
   const wanted = [...new Set(options.order)].filter((id) => passing.has(id));
-  const codeIds = codesInOrder(project);
+  const codeIds = codesInTreeOrder(project);
   const sources = wanted.map((id) => passing.get(id)!);
   const stretches = codedStretches(project, sources, codeIds, { coderIds: options.coderIds }, (id) => [id]);
   const codedIn = new Map<string, string[]>();

@@ -9,10 +9,9 @@
 // Which transcripts count is the search's filter (core/search filteredSources), shared with the
 // Quotes and Search tabs: every live transcript, narrowed by role, site, group, wave and set; a
 // transcript with no (live) participant passes only while no person filter is set.
-import { orderedTree } from '../codebook';
 import { filteredSources } from '../search';
-import { live, unionFlat, unionSortedFlat, type ProjectSnapshot, type Source } from '../shared';
-import { codeGroup, intersectFlatRanges, rangeWordCounter } from '../waves';
+import { live, type ProjectSnapshot, type Source } from '../shared';
+import { codeGroup, codesInTreeOrder, groupStretches, indexCodings, spokenRanges } from '../waves';
 
 export interface SourceFilter {
   /** Participant roles, sites, groups ('' = no group): undefined or [] = no filter. */
@@ -58,25 +57,10 @@ export function participantOfSource(project: ProjectSnapshot, sources: readonly 
   return out;
 }
 
-/**
- * Every live code in codebook tree order; a live code the tree cannot reach (a live child of a
- * deleted parent) is appended by `order`, as the wave matrix does, so none is ever missing.
- */
-export function codesInOrder(project: ProjectSnapshot): string[] {
-  const ids = orderedTree(project.codes).map((t) => t.code.id);
-  const seen = new Set(ids);
-  for (const c of live(project.codes).sort((a, b) => a.order - b.order)) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id);
-    ids.push(c.id);
-  }
-  return ids;
-}
-
 /** The codes asked for: live ones, each once, in the order given; by default every live codable code in codebook order. */
 export function chosenCodes(project: ProjectSnapshot, codeIds?: readonly string[]): string[] {
   const liveCodes = new Map(live(project.codes).map((c) => [c.id, c]));
-  if (!codeIds) return codesInOrder(project).filter((id) => !liveCodes.get(id)!.notCodable);
+  if (!codeIds) return codesInTreeOrder(project).filter((id) => !liveCodes.get(id)!.notCodable);
   return [...new Set(codeIds)].filter((id) => liveCodes.has(id));
 }
 
@@ -93,80 +77,12 @@ export function codedStretches(
   groupOf: (codeId: string) => Iterable<string> = (id) => codeGroup(project, id, options),
 ): Map<string, Stretches> {
   const groups = new Map(codeIds.map((id) => [id, [...groupOf(id)]]));
-  const wanted = new Set([...groups.values()].flat());
-  const liveCodes = new Set(live(project.codes).map((c) => c.id));
   const counted = new Map(sources.map((s) => [s.id, s]));
-  const coders = options.coderIds ? new Set(options.coderIds) : null;
-
-  const index = new Map<string, Stretches>();
-  for (const coding of project.codings) {
-    if (coding.deletedAt != null || !wanted.has(coding.codeId) || !liveCodes.has(coding.codeId)) continue;
-    if (coders && !coders.has(coding.coderId)) continue;
-    const source = counted.get(coding.sourceId);
-    if (!source) continue;
-    const start = Math.max(0, coding.start);
-    const end = Math.min(source.text.length, coding.end);
-    if (!(end > start)) continue;
-    let bySource = index.get(coding.codeId);
-    if (!bySource) index.set(coding.codeId, (bySource = new Map()));
-    const ranges = bySource.get(source.id);
-    if (ranges) ranges.push(start, end);
-    else bySource.set(source.id, [start, end]);
-  }
-  for (const bySource of index.values()) for (const [id, ranges] of bySource) bySource.set(id, unionFlat(ranges));
-
+  const index = indexCodings(project, counted, options.coderIds, new Set([...groups.values()].flat()));
+  const keepOf = options.ignoreInterviewer ? (sourceId: string) => spokenRanges(counted.get(sourceId)!) : undefined;
   const out = new Map<string, Stretches>();
-  for (const [codeId, group] of groups) {
-    let merged: Stretches;
-    if (group.length === 1) merged = index.get(group[0]!) ?? new Map();
-    else {
-      merged = new Map();
-      for (const id of group)
-        for (const [sourceId, ranges] of index.get(id) ?? []) {
-          const known = merged.get(sourceId);
-          merged.set(sourceId, known ? unionSortedFlat(known, ranges) : ranges);
-        }
-    }
-    if (options.ignoreInterviewer) {
-      const clipped: Stretches = new Map();
-      for (const [sourceId, ranges] of merged) {
-        const keep = spokenRanges(counted.get(sourceId)!);
-        const kept = keep ? intersectFlatRanges(ranges, keep) : ranges;
-        if (kept.length > 0) clipped.set(sourceId, kept);
-      }
-      merged = clipped;
-    }
-    out.set(codeId, merged);
-  }
+  for (const [codeId, group] of groups) out.set(codeId, groupStretches(index, group, keepOf));
   return out;
-}
-
-/** A source's turns not spoken by the interviewer, unioned; null for a source without turns (it counts whole). */
-function spokenRanges(source: Source): number[] | null {
-  if (source.turns.length === 0) return null;
-  const flat: number[] = [];
-  for (const t of source.turns) {
-    if (t.speakerRole === 'interviewer') continue;
-    const start = Math.max(0, t.start);
-    const end = Math.min(source.text.length, t.end);
-    if (end > start) flat.push(start, end);
-  }
-  return unionFlat(flat);
-}
-
-/**
- * Word counters by source record, kept between calls (a view recomputes on the same snapshot
- * whenever a filter changes). Only a cache: the text is checked on every use.
- */
-const wordCounters = new WeakMap<Source, { text: string; count: (start: number, end: number) => number }>();
-
-/** countWords of a range of the source's text, as the wave matrix counts a stretch's words. */
-export function wordCounter(source: Source): (start: number, end: number) => number {
-  const known = wordCounters.get(source);
-  if (known && known.text === source.text) return known.count;
-  const count = rangeWordCounter(source.text);
-  wordCounters.set(source, { text: source.text, count });
-  return count;
 }
 
 /**

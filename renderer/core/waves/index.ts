@@ -10,3 +10,4 @@ export * from './waveRoles';
 export * from './waves';
 export * from './compareFilters';
 export * from './changeMatrixText';
+export * from './stretches';

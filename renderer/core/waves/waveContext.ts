@@ -1,20 +1,12 @@
 // The wave matrix's machinery: who counts, codings indexed by code and source, coded stretches
 // unioned and clipped, words counted per stretch. waves.ts states the rules; this applies them.
-import { descendantIds, orderedTree } from '../codebook';
-import { live, type ProjectSnapshot, type Source, unionFlat, unionSortedFlat } from '../shared';
-import { rangeWordCounter } from './rangeWords';
+import { descendantIds } from '../codebook';
+import { live, type ProjectSnapshot, type Source } from '../shared';
+import { codesInTreeOrder, groupStretches, indexCodings, spokenRanges, wordCounter } from './stretches';
 import type { PairedParticipants, WaveMatrixOptions } from './waves';
 
 export const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Word counters by source record, kept between calls: scanning every transcript is most of a
- * matrix's cost, and a view recomputes the matrix on the same snapshot whenever a filter
- * changes. Only a cache: the text is checked on every use, and a WeakMap lets go of a record
- * as soon as nothing else holds it, so results never depend on it.
- */
-const wordCounters = new WeakMap<Source, { text: string; count: (start: number, end: number) => number }>();
 
 /** The codes a row counts: the code, and with includeChildren its live descendants. */
 export function codeGroup(project: ProjectSnapshot, codeId: string, options: WaveMatrixOptions): Set<string> {
@@ -48,15 +40,8 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
   }
   const pair: readonly [string, string] | null = options.pair ?? (waves.length >= 2 ? [waves[0]!, waves[1]!] : null);
 
-  const codes = live(project.codes);
-  const liveCodes = new Set(codes.map((c) => c.id));
-  const rowIds = orderedTree(project.codes).map((t) => t.code.id);
-  const inTree = new Set(rowIds);
-  for (const c of [...codes].sort((a, b) => a.order - b.order))
-    if (!inTree.has(c.id)) {
-      rowIds.push(c.id);
-      inTree.add(c.id);
-    }
+  const liveCodes = new Set(live(project.codes).map((c) => c.id));
+  const rowIds = codesInTreeOrder(project);
 
   const pick = (list: readonly string[] | undefined) => (list && list.length > 0 ? new Set(list) : null);
   const roles = pick(options.roles);
@@ -80,76 +65,17 @@ export function context(project: ProjectSnapshot, options: WaveMatrixOptions, on
     interviewed.get(s.wave)!.add(s.participantId);
   }
 
-  // The one pass over the codings: code -> source -> flat [start, end, ...], counted sources only
-  // (and, for a drill-down, only the codes asked about).
-  const coders = options.coderIds ? new Set(options.coderIds) : null;
-  const index = new Map<string, Map<string, number[]>>();
-  for (const coding of project.codings) {
-    if (coding.deletedAt != null || (coders && !coders.has(coding.coderId)) || !liveCodes.has(coding.codeId)) continue;
-    if (only && !only.has(coding.codeId)) continue;
-    const source = counted.get(coding.sourceId);
-    if (!source) continue;
-    const start = Math.max(0, coding.start);
-    const end = Math.min(source.text.length, coding.end);
-    if (!(end > start)) continue;
-    let bySource = index.get(coding.codeId);
-    if (!bySource) index.set(coding.codeId, (bySource = new Map()));
-    const list = bySource.get(source.id);
-    if (list) list.push(start, end);
-    else bySource.set(source.id, [start, end]);
-  }
-  // Each code's ranges are unioned once per source; a row of one code then reads them as they
-  // are, and a subtree only unions already sorted lists.
-  for (const bySource of index.values()) for (const [id, list] of bySource) bySource.set(id, unionFlat(list));
-
-  const spoken = new Map<string, number[] | null>(); // per source: merged non-interviewer turns, null = whole text
-  const allowed = (source: Source): number[] | null => {
-    let a = spoken.get(source.id);
-    if (a === undefined) {
-      const flat: number[] = [];
-      for (const t of source.turns) {
-        if (t.speakerRole === 'interviewer') continue;
-        const start = Math.max(0, t.start);
-        const end = Math.min(source.text.length, t.end);
-        if (end > start) flat.push(start, end);
-      }
-      a = source.turns.length === 0 ? null : unionFlat(flat);
-      spoken.set(source.id, a);
-    }
+  // The one pass over the codings (for a drill-down, of the codes asked about only).
+  const index = indexCodings(project, counted, options.coderIds, only);
+  const spoken = new Map<string, number[] | null>(); // per source, computed once
+  const keepOf = (sourceId: string): number[] | null => {
+    let a = spoken.get(sourceId);
+    if (a === undefined) spoken.set(sourceId, (a = spokenRanges(counted.get(sourceId)!)));
     return a;
   };
-
-  const stretches = (codeId: string): Map<string, number[]> => {
-    const group = [...codeGroup(project, codeId, options)];
-    let out: Map<string, number[]>;
-    if (group.length === 1)
-      out = index.get(codeId) ?? new Map<string, number[]>(); // shared, never written to
-    else {
-      out = new Map<string, number[]>();
-      for (const id of group) {
-        for (const [sourceId, ranges] of index.get(id) ?? []) {
-          const list = out.get(sourceId);
-          out.set(sourceId, list ? unionSortedFlat(list, ranges) : ranges);
-        }
-      }
-    }
-    if (!options.ignoreInterviewer) return out;
-    const clipped = new Map<string, number[]>();
-    for (const [sourceId, ranges] of out) {
-      const keep = allowed(counted.get(sourceId)!);
-      const list = keep ? intersectFlatRanges(ranges, keep) : ranges;
-      if (list.length > 0) clipped.set(sourceId, list);
-    }
-    return clipped;
-  };
-
-  const words = (source: Source) => {
-    const known = wordCounters.get(source);
-    if (known && known.text === source.text) return known.count;
-    const count = rangeWordCounter(source.text);
-    wordCounters.set(source, { text: source.text, count });
-    return count;
-  };
+  const stretches = (codeId: string): Map<string, number[]> =>
+    groupStretches(index, [...codeGroup(project, codeId, options)], options.ignoreInterviewer ? keepOf : undefined);
+  const words = wordCounter;
 
   return { waves, pair, rowIds, liveCodes, people, sourcesByWave, interviewed, stretches, words };
 }
@@ -166,28 +92,6 @@ export function pairedSets(ctx: Context, pair: readonly [string, string], has: M
     const inA = a.has(id);
     const inB = b.has(id);
     (inA ? (inB ? out.both : out.firstOnly) : inB ? out.secondOnly : out.neither).push(id);
-  }
-  return out;
-}
-
-/**
- * The overlap of two sorted, merged flat range lists ([s0, e0, s1, e1, …]); pieces meeting at a
- * boundary stay one stretch. Shared with core/analysis, which clips stretches to turns the same way.
- */
-export function intersectFlatRanges(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const s = Math.max(a[i]!, b[j]!);
-    const e = Math.min(a[i + 1]!, b[j + 1]!);
-    if (e > s) {
-      // Pieces from two touching allowed turns meet at a boundary: keep them one stretch.
-      if (out.length > 0 && out[out.length - 1] === s) out[out.length - 1] = e;
-      else out.push(s, e);
-    }
-    if (a[i + 1]! < b[j + 1]!) i += 2;
-    else j += 2;
   }
   return out;
 }

@@ -1,0 +1,141 @@
+// Coded stretches, as the wave matrix counts them (waves.ts states the rules) and as the analyses
+// across codes and cases (core/analysis) count them too, so a passage is the same everywhere:
+// codings indexed by code and transcript in one pass, each code's ranges unioned once per
+// transcript, a subtree unioned from already sorted lists, and under ignoreInterviewer clipped
+// to the turns the interviewer did not speak; and the words of a stretch.
+import { orderedTree } from '../codebook';
+import { live, type ProjectSnapshot, type Source, unionFlat, unionSortedFlat } from '../shared';
+import { rangeWordCounter } from './rangeWords';
+
+/** Flat [s0, e0, s1, e1, …] ranges per source id. */
+export type FlatBySource = Map<string, number[]>;
+
+/**
+ * Every live code in codebook tree order (parents before children, siblings by `order`); a live
+ * code the tree cannot reach (a live child of a deleted parent) is appended by `order`, so no
+ * live code is ever missing.
+ */
+export function codesInTreeOrder(project: ProjectSnapshot): string[] {
+  const ids = orderedTree(project.codes).map((t) => t.code.id);
+  const seen = new Set(ids);
+  for (const c of [...live(project.codes)].sort((a, b) => a.order - b.order)) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    ids.push(c.id);
+  }
+  return ids;
+}
+
+/**
+ * The one pass over the codings: code → counted source → its unioned ranges. Live codings of live
+ * codes by the chosen coders (undefined = everyone, [] = no one), in `counted` sources only (and
+ * only of the codes in `only`, when given), clamped to the text, empty ones dropped.
+ */
+export function indexCodings(
+  project: ProjectSnapshot,
+  counted: ReadonlyMap<string, Source>,
+  coderIds: readonly string[] | undefined,
+  only?: ReadonlySet<string>,
+): Map<string, FlatBySource> {
+  const liveCodes = new Set(live(project.codes).map((c) => c.id));
+  const coders = coderIds ? new Set(coderIds) : null;
+  const index = new Map<string, FlatBySource>();
+  for (const coding of project.codings) {
+    if (coding.deletedAt != null || (coders && !coders.has(coding.coderId)) || !liveCodes.has(coding.codeId)) continue;
+    if (only && !only.has(coding.codeId)) continue;
+    const source = counted.get(coding.sourceId);
+    if (!source) continue;
+    const start = Math.max(0, coding.start);
+    const end = Math.min(source.text.length, coding.end);
+    if (!(end > start)) continue;
+    let bySource = index.get(coding.codeId);
+    if (!bySource) index.set(coding.codeId, (bySource = new Map()));
+    const list = bySource.get(source.id);
+    if (list) list.push(start, end);
+    else bySource.set(source.id, [start, end]);
+  }
+  // Each code's ranges are unioned once per source; a row of one code then reads them as they
+  // are, and a subtree only unions already sorted lists.
+  for (const bySource of index.values()) for (const [id, list] of bySource) bySource.set(id, unionFlat(list));
+  return index;
+}
+
+/**
+ * A group of codes' stretches per source: one code's index entry as it is (shared: never write
+ * to it), several unioned; with `keepOf`, clipped to what it gives for a source (null: whole).
+ */
+export function groupStretches(
+  index: ReadonlyMap<string, FlatBySource>,
+  group: readonly string[],
+  keepOf?: (sourceId: string) => number[] | null,
+): FlatBySource {
+  let out: FlatBySource;
+  if (group.length === 1) out = index.get(group[0]!) ?? new Map();
+  else {
+    out = new Map();
+    for (const id of group)
+      for (const [sourceId, ranges] of index.get(id) ?? []) {
+        const list = out.get(sourceId);
+        out.set(sourceId, list ? unionSortedFlat(list, ranges) : ranges);
+      }
+  }
+  if (!keepOf) return out;
+  const clipped: FlatBySource = new Map();
+  for (const [sourceId, ranges] of out) {
+    const keep = keepOf(sourceId);
+    const list = keep ? intersectFlatRanges(ranges, keep) : ranges;
+    if (list.length > 0) clipped.set(sourceId, list);
+  }
+  return clipped;
+}
+
+/** A source's turns not spoken by the interviewer, unioned; null for a source without turns (it counts whole). */
+export function spokenRanges(source: Source): number[] | null {
+  if (source.turns.length === 0) return null;
+  const flat: number[] = [];
+  for (const t of source.turns) {
+    if (t.speakerRole === 'interviewer') continue;
+    const start = Math.max(0, t.start);
+    const end = Math.min(source.text.length, t.end);
+    if (end > start) flat.push(start, end);
+  }
+  return unionFlat(flat);
+}
+
+/**
+ * The overlap of two sorted, merged flat range lists; pieces meeting at a boundary (two touching
+ * turns the interviewer did not speak) stay one stretch.
+ */
+export function intersectFlatRanges(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i]!, b[j]!);
+    const e = Math.min(a[i + 1]!, b[j + 1]!);
+    if (e > s) {
+      if (out.length > 0 && out[out.length - 1] === s) out[out.length - 1] = e;
+      else out.push(s, e);
+    }
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+/**
+ * Word counters by source record, kept between calls: scanning every transcript is most of a
+ * matrix's cost, and a view recomputes on the same snapshot whenever a filter changes. Only a
+ * cache: the text is checked on every use, and a WeakMap lets go of a record as soon as nothing
+ * else holds it, so results never depend on it.
+ */
+const wordCounters = new WeakMap<Source, { text: string; count: (start: number, end: number) => number }>();
+
+/** countWords of a range of the source's text, through its word index (built once, cached). */
+export function wordCounter(source: Source): (start: number, end: number) => number {
+  const known = wordCounters.get(source);
+  if (known && known.text === source.text) return known.count;
+  const count = rangeWordCounter(source.text);
+  wordCounters.set(source, { text: source.text, count });
+  return count;
+}
