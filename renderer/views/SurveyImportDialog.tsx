@@ -4,13 +4,14 @@
 // what will be written. Nothing is written until the plan has no problem and "Import" is pressed;
 // then it is one undoable step.
 import { useMemo, useState } from 'react';
-import { errorMessage, GROUPS, type Group, type ProjectSnapshot } from '../core/shared';
-import { detectSurveyLayout, planSurveyImport, surveyLabelKey, type SurveyImportChoices, type SurveyTable } from '../core/surveys';
+import { errorMessage, type ProjectSnapshot } from '../core/shared';
+import { detectSurveyLayout, planSurveyImport, type SurveyImportChoices, type SurveyTable } from '../core/surveys';
 import { readSurveyFile } from '../io/surveyFiles';
 import { getPlatform } from '../platform/platform';
 import { commitSurveyImport } from '../store/surveyStore';
 import { ErrorLine, Modal, ModalFoot, useAction } from './common';
 import { useProject } from './projectContext';
+import { SurveyImportMatches } from './SurveyImportMatches';
 
 const LAYOUTS: { id: SurveyImportChoices['layout']; label: string }[] = [
   { id: 'wide-columns', label: 'One row per person, a column per item and time point (e.g. negotiates_T0 … negotiates_T5)' },
@@ -58,19 +59,9 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
   // else every column but the participant's and the time point's (wide rows).
   const chooseLayout = (layout: SurveyImportChoices['layout']) =>
     set({ layout, itemColumns: layout === detected?.layout ? detected.itemColumns : undefined });
-  /** The file's time point (by label key) → a project time point's id or 'new', keeping the others as they are now. */
-  const matchTime = (fileLabel: string, to: string) => {
-    const now = Object.fromEntries((plan?.timePoints ?? []).map((t) => [surveyLabelKey(t.fileLabel), t.isNew ? 'new' : t.record.id]));
-    set({ timePointMatches: { ...now, [surveyLabelKey(fileLabel)]: to } });
-  };
   const setColumn = (i: number, patch: { item?: string; timePoint?: string }) =>
     setChoices((c) => (c?.itemColumns ? { ...c, itemColumns: c.itemColumns.map((col, k) => (k === i ? { ...col, ...patch } : col)) } : c));
-  const match = (key: string, value: string) => set({ participantMatches: { ...choices?.participantMatches, [key]: value } });
   const columns = table?.columns.map((c) => c.name) ?? [];
-  const women = snapshot.participants
-    .filter((p) => p.deletedAt == null)
-    .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym, undefined, { numeric: true }));
-  const pseudonym = (id: string) => snapshot.participants.find((p) => p.id === id)?.pseudonym ?? id;
   const ready = plan !== null && plan.errors.length === 0 && plan.unmatched.length === 0 && plan.responses.length > 0;
 
   const commit = () =>
@@ -204,130 +195,7 @@ export function SurveyImportDialog(props: { snapshot: ProjectSnapshot; onClose: 
                   {plan.items.filter((i) => i.isNew).length} of {plan.items.length} item(s) new
                   {plan.newParticipants.length ? ` · ${plan.newParticipants.length} new participant(s)` : ''}
                 </p>
-                {plan.unmatched.length > 0 && (
-                  <>
-                    <h4>Who are they? ({plan.unmatched.length})</h4>
-                    <p className="small muted">
-                      These names or ids are not participants of this project. Nothing is imported until each is settled.
-                    </p>
-                    <table className="grid survey-unmatched">
-                      <thead>
-                        <tr>
-                          <th>In the file</th>
-                          <th>Rows</th>
-                          <th>Is</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {plan.unmatched.map((u) => (
-                          <tr key={u.key}>
-                            <td>{u.value}</td>
-                            <td className="small">
-                              {u.rows.slice(0, 6).join(', ')}
-                              {u.rows.length > 6 ? '…' : ''}
-                            </td>
-                            <td>
-                              <select aria-label={`Who is ${u.value}`} value="" onChange={(e) => match(u.key, e.target.value)}>
-                                <option value="">— choose —</option>
-                                {u.suggestions.map((id) => (
-                                  <option key={`s${id}`} value={id}>
-                                    {pseudonym(id)} (close match)
-                                  </option>
-                                ))}
-                                <option value="new">Add as a new participant</option>
-                                <option value="skip">Leave out</option>
-                                <optgroup label="Everyone">
-                                  {women.map((p) => (
-                                    <option key={p.id} value={p.id}>
-                                      {p.pseudonym}
-                                    </option>
-                                  ))}
-                                </optgroup>
-                              </select>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </>
-                )}
-                {Object.keys(choices.participantMatches ?? {}).length > 0 && (
-                  <ul className="small settled" aria-label="Settled">
-                    {Object.entries(choices.participantMatches ?? {}).map(([key, to]) => (
-                      <li key={key}>
-                        {key} → {to === 'new' ? 'a new participant' : to === 'skip' ? 'left out' : pseudonym(to)}{' '}
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() =>
-                            set({
-                              participantMatches: Object.fromEntries(
-                                Object.entries(choices.participantMatches ?? {}).filter(([k]) => k !== key),
-                              ),
-                            })
-                          }
-                        >
-                          Change
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {(plan.newParticipants.length > 0 || Object.values(choices.participantMatches ?? {}).includes('new')) && (
-                  <label>
-                    New participants’ group{' '}
-                    <select
-                      aria-label="New participants’ group"
-                      value={choices.newParticipantGroup ?? ''}
-                      onChange={(e) => set({ newParticipantGroup: e.target.value as Group })}
-                    >
-                      {GROUPS.map((g) => (
-                        <option key={g.id} value={g.id}>
-                          {g.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                )}
-                {plan.timePoints.length > 0 && (snapshot.surveyTimePoints ?? []).length > 0 && (
-                  <>
-                    <h4>Time points</h4>
-                    {plan.timePointsByOrder && (
-                      <p className="small" role="note">
-                        No time point of the file has a name the project has, and it has as many: they were taken in order. Check them.
-                      </p>
-                    )}
-                    <table className="grid survey-time-matches">
-                      <thead>
-                        <tr>
-                          <th>In the file</th>
-                          <th>Is</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {plan.timePoints.map((t) => (
-                          <tr key={t.fileLabel}>
-                            <td>{t.fileLabel}</td>
-                            <td>
-                              <select
-                                aria-label={`Time point ${t.fileLabel} is`}
-                                value={t.isNew ? 'new' : t.record.id}
-                                onChange={(e) => matchTime(t.fileLabel, e.target.value)}
-                              >
-                                <option value="new">A new time point</option>
-                                {(snapshot.surveyTimePoints ?? []).map((p) => (
-                                  <option key={p.id} value={p.id}>
-                                    {p.label}
-                                  </option>
-                                ))}
-                              </select>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </>
-                )}
+                <SurveyImportMatches snapshot={snapshot} plan={plan} choices={choices} set={set} />
                 {plan.errors.length > 0 && (
                   <>
                     <h4>Problems to fix in the file ({plan.errors.length})</h4>
