@@ -3,19 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Code, ProjectSnapshot, SurveyItem } from '../../../../renderer/core/shared';
 import { itemsToCsvRows, readItemsCsv } from '../../../../renderer/core/surveys';
+import { codeRecord } from '../../../fixtures/records';
 
-const code = (id: string, name: string, parentId: string | null, extra: Partial<Code> = {}): Code => ({
-  id,
-  parentId,
-  name,
-  description: '',
-  inclusion: '',
-  exclusion: '',
-  examples: '',
-  colour: '#888888',
-  order: 0,
-  ...extra,
-});
+const code = (id: string, name: string, parentId: string | null, extra: Partial<Code> = {}): Code =>
+  codeRecord(id, name, parentId, 0, { colour: '#888888', ...extra });
 
 const items: SurveyItem[] = [
   {
