@@ -12,7 +12,7 @@ import {
   type AttributeDef,
   uniqueName,
 } from '../core/shared';
-import { flattenAnswerSets } from '../core/surveys';
+import { givenAnswers } from '../core/surveys';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
@@ -51,10 +51,10 @@ export async function loadAppOnlyWork(db: ProjectDb): Promise<AppOnlyWork> {
     db.surveyItems.toArray(),
     db.surveyAnswers.toArray(),
   ]);
-  const answers = flattenAnswerSets(answerSets).filter((r) => r.value !== null);
+  const given = answerSets.map(givenAnswers);
   const survey = {
-    answers: answers.length,
-    people: new Set(answers.map((r) => r.participantId)).size,
+    answers: given.reduce((a, b) => a + b, 0),
+    people: given.filter((n) => n > 0).length,
     items: live(items).length,
     timePoints: live(timePoints).length,
   };

@@ -19,6 +19,7 @@ import {
   type Wave,
   ValidationError,
 } from '../shared';
+import { givenAnswers } from '../surveys';
 
 /** A history entry as the store keeps it; `data` is an Action for undo steps. */
 export interface PurgeHistoryEntry {
@@ -257,10 +258,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function surveyCount(records: PurgeRecords, participantIds: ReadonlySet<string>): { surveyAnswers?: number } {
   if (!records.surveyAnswers) return {};
   let n = 0;
-  for (const set of records.surveyAnswers) {
-    if (set.deletedAt != null || !participantIds.has(set.participantId)) continue;
-    for (const row of Object.values(set.values)) for (const value of Object.values(row)) if (value !== null) n += 1;
-  }
+  for (const set of records.surveyAnswers) if (participantIds.has(set.participantId)) n += givenAnswers(set);
   return n ? { surveyAnswers: n } : {};
 }
 

@@ -25,6 +25,14 @@ export function flattenAnswerSets(sets: readonly SurveyAnswerSet[]): SurveyRespo
   return out;
 }
 
+/** How many answers a live set holds that say something (a recorded "no answer" does not count). */
+export function givenAnswers(set: Pick<SurveyAnswerSet, 'values' | 'deletedAt'>): number {
+  if (set.deletedAt != null) return 0;
+  let n = 0;
+  for (const row of Object.values(set.values)) for (const value of Object.values(row)) if (value !== null) n += 1;
+  return n;
+}
+
 /** The one answer a set holds, or undefined when none is recorded (missing). */
 export function answerOf(set: SurveyAnswerSet | undefined, timePointId: string, itemId: string): SurveyValue | undefined {
   return set?.values[timePointId]?.[itemId];
