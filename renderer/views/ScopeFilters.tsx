@@ -58,6 +58,8 @@ export function ScopeFilters<T extends ScopeValue>(props: {
   onChange(value: T): void;
   setIds: string[];
   onSets(setIds: string[]): void;
+  /** The participants chips; the Analysis tab counts over people, so it has none. Default true. */
+  withParticipants?: boolean;
 }) {
   const change = (patch: ScopeValue) => props.onChange({ ...props.value, ...patch });
   const sites = [...new Set(props.setup.participants.map((p) => p.site).filter(Boolean))].sort();
@@ -131,17 +133,19 @@ export function ScopeFilters<T extends ScopeValue>(props: {
           ))}
         </fieldset>
       </div>
-      <div className="row wrap">
-        <fieldset className="row">
-          <legend>Participants</legend>
-          <Chips
-            label="Add a participant"
-            options={people}
-            chosen={props.value.participantIds ?? []}
-            onChange={(participantIds) => change({ participantIds })}
-          />
-        </fieldset>
-      </div>
+      {props.withParticipants !== false && (
+        <div className="row wrap">
+          <fieldset className="row">
+            <legend>Participants</legend>
+            <Chips
+              label="Add a participant"
+              options={people}
+              chosen={props.value.participantIds ?? []}
+              onChange={(participantIds) => change({ participantIds })}
+            />
+          </fieldset>
+        </div>
+      )}
     </>
   );
 }

@@ -27,9 +27,12 @@ export interface App {
 }
 
 export async function startApp(): Promise<App> {
-  const dist = join(import.meta.dirname, '..', '..', 'dist', 'index.html');
-  if (!existsSync(dist)) throw new Error('dist/ is missing: run `npx vite build` (npm test does it) before the e2e tests.');
-  const server = await serveDist({ port: 0 });
+  // E2E_PROJECT_DIR: a folder holding another build in its dist/ (`npx vite build --outDir
+  // <dir>/dist`), so two pieces of work can each test their own build side by side.
+  const projectDir = process.env.E2E_PROJECT_DIR || join(import.meta.dirname, '..', '..');
+  const dist = join(projectDir, 'dist', 'index.html');
+  if (!existsSync(dist)) throw new Error(`${dist} is missing: run \`npx vite build\` (npm test does it) before the e2e tests.`);
+  const server = await serveDist({ port: 0, projectDir });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     browser,

@@ -6,4 +6,5 @@ export * from './matrixQuery';
 export * from './codeOverview';
 export * from './saturation';
 export * from './informants';
+export * from './filters';
 export type { SourceFilter, StretchOptions } from './scope';
