@@ -8,3 +8,4 @@ export * from './saturation';
 export * from './informants';
 export * from './filters';
 export type { SourceFilter, StretchOptions } from './scope';
+export * from './saturationChart';

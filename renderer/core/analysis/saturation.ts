@@ -6,15 +6,11 @@
 // itself: its parents do not count, nor does a sub-code count for its parent.
 import { codesInTreeOrder, collator, compareIds } from '../waves';
 import { live, type ProjectSnapshot } from '../shared';
-import { codedStretches, countedSources } from './scope';
+import { codedStretches, countedSources, type SourceFilter } from './scope';
 
-export interface SaturationOptions {
+export interface SaturationOptions extends SourceFilter {
   /** Source ids in interview order (see interviewOrder). */
   order: readonly string[];
-  /** Only transcripts of participants with these roles; undefined or [] = all. */
-  roles?: readonly string[];
-  /** Only transcripts of these waves; undefined or [] = all. */
-  waves?: readonly string[];
   /** Only these coders' codings; undefined = everyone, an empty list = no one. */
   coderIds?: readonly string[];
 }
@@ -32,7 +28,7 @@ export interface SaturationStep {
  * that does not, or that is repeated, is skipped).
  */
 export function saturation(project: ProjectSnapshot, options: SaturationOptions): SaturationStep[] {
-  const passing = new Map(countedSources(project, { roles: options.roles, waves: options.waves }).map((s) => [s.id, s]));
+  const passing = new Map(countedSources(project, options).map((s) => [s.id, s]));
   const wanted = [...new Set(options.order)].filter((id) => passing.has(id));
   const codeIds = codesInTreeOrder(project);
   const sources = wanted.map((id) => passing.get(id)!);

@@ -75,7 +75,12 @@ function textLines(lines: readonly string[], x: number, y: number, step: number,
  * The heading of a chart: its title (16–17 px, bold) and the filters (11 px) wrapped to the
  * chart's width. Returns the SVG lines and the y below them.
  */
-function heading(title: string, titleSize: number, subtitle: string | undefined, width: number): { svg: string[]; bottom: number } {
+export function chartHeading(
+  title: string,
+  titleSize: number,
+  subtitle: string | undefined,
+  width: number,
+): { svg: string[]; bottom: number } {
   const titleLines = wrapLines(title, charsIn(width - 32, titleSize, true));
   const svg = textLines(titleLines, 16, 8 + titleSize, titleSize + 4, `font-size="${titleSize}" font-weight="bold"`);
   let bottom = 8 + titleSize + (titleLines.length - 1) * (titleSize + 4);
@@ -114,7 +119,7 @@ export function measureChartSvg(project: ProjectSnapshot, matrix: WaveMatrix, me
   const labelChars = charsIn(left - 26, 13);
   const barMax = width - left - 120;
   const rowHeight = 46;
-  const head = heading(measure.name, 17, options.subtitle, width);
+  const head = chartHeading(measure.name, 17, options.subtitle, width);
   const legendY = head.bottom + 22;
   const top = legendY + 14;
   const height = top + indicators.length * rowHeight + 40;
@@ -208,7 +213,7 @@ export function heatMapSvg(project: ProjectSnapshot, options: HeatMapOptions): s
     12,
   );
   const width = Math.max(left + options.codeIds.length * cell + Math.ceil(labelRun / 2) + 16, 600);
-  const head = heading(`${wave}: coded passages by participant and code`, 16, options.subtitle, width);
+  const head = chartHeading(`${wave}: coded passages by participant and code`, 16, options.subtitle, width);
   const top = head.bottom + 22 + Math.ceil(labelRun * Math.sin(Math.PI / 3));
   const height = top + options.participantIds.length * cell + 20;
   const out: string[] = [
