@@ -11,6 +11,8 @@ export interface RetrievalQuery {
   includeChildren?: boolean;
   /** Only these coders' codings; omitted means everyone (an empty list means no one). */
   coderIds?: readonly string[];
+  /** Only codings in these transcripts; omitted means every transcript. */
+  sourceIds?: readonly string[];
 }
 
 export interface Passage {
@@ -45,7 +47,8 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
     if (query.includeChildren) for (const d of descendantIds(snapshot.codes, id)) wanted.add(d);
   }
   const coders = query.coderIds ? new Set(query.coderIds) : null;
-  const sources = new Map(snapshot.sources.filter((s) => s.deletedAt == null).map((s) => [s.id, s]));
+  const only = query.sourceIds ? new Set(query.sourceIds) : null;
+  const sources = new Map(snapshot.sources.filter((s) => s.deletedAt == null && (!only || only.has(s.id))).map((s) => [s.id, s]));
   const people = new Map(snapshot.participants.filter((p) => p.deletedAt == null).map((p) => [p.id, p]));
   const waves = new Map(snapshot.waves.map((w, i) => [w.id, { label: w.label, rank: w.order ?? i }]));
   const coderNames = new Map(snapshot.coders.map((c) => [c.id, c.name]));

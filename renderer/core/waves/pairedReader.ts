@@ -27,9 +27,15 @@ export function pairedByCode(
   const tree = orderedTree(project.codes.filter((c) => c.deletedAt == null));
   const wanted = options.codeId ? new Set([options.codeId, ...descendantIds(project.codes, options.codeId)]) : null;
   const rows = tree.filter(({ code }) => !wanted || wanted.has(code.id));
+  // Only this participant's transcripts of the pair are read: the triangulation calls this for
+  // every informant of every family, and sorting the whole project's passages each time is slow.
+  const sourceIds = project.sources
+    .filter((s) => s.participantId === participantId && (s.wave === pair[0] || s.wave === pair[1]))
+    .map((s) => s.id);
   const passages = retrieve(project, {
     codeIds: rows.map((r) => r.code.id),
     ...(options.coderIds ? { coderIds: options.coderIds } : {}),
+    sourceIds,
   }).filter((p) => p.participantId === participantId && (p.wave === pair[0] || p.wave === pair[1]));
   const byCode = new Map<string, Passage[]>();
   for (const p of passages) {

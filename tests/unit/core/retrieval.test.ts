@@ -170,6 +170,13 @@ describe('retrieve', () => {
     expect(idsOf({ codeIds: ['a', 'b'], coderIds: ['k2'] })).toEqual(['c-s2-early', 'c-b']);
     expect(idsOf({ codeIds: ['a'], coderIds: [] })).toEqual([]);
   });
+  it('filters by transcript; an empty list finds nothing', () => {
+    const all = retrieve(snapshot, { codeIds: ['a', 'b'], includeChildren: true });
+    const s3 = all.filter((p) => p.sourceId === 's3').map((p) => p.codingId);
+    expect(s3.length).toBeGreaterThan(0);
+    expect(idsOf({ codeIds: ['a', 'b'], includeChildren: true, sourceIds: ['s3'] })).toEqual(s3);
+    expect(idsOf({ codeIds: ['a'], sourceIds: [] })).toEqual([]);
+  });
   it('leaves out deleted codings, sources and codes, and unknown codes', () => {
     const all = idsOf({ codeIds: ['a', 'b', 'd', 'nope'], includeChildren: true });
     for (const gone of ['c-s6', 'c-del', 'c-d']) expect(all).not.toContain(gone);
