@@ -9,3 +9,4 @@ export * from './informants';
 export * from './filters';
 export type { SourceFilter, StretchOptions } from './scope';
 export * from './saturationChart';
+export * from './cooccurrenceDisplay';
