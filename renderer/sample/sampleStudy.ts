@@ -118,7 +118,8 @@ export const SAMPLE_PARTICIPANTS: SampleParticipant[] = [
     site: 'Northbridge',
     group: 'programme',
     attributes: { 'age band': '45-54', 'staff role': 'group facilitator', 'years in post': 6 },
-    links: [],
+    // Dale's group facilitator: his case family has staff, so triangulation has a third account.
+    links: [{ type: 'facilitator of', key: 'dale' }],
   },
 ];
 

@@ -2,7 +2,8 @@
 // left), attributes as extra columns, CSV in and out, and purging a participant who withdrew
 // consent.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { familyOfParticipant } from '../core/analysis';
 import {
   formatAttribute,
   parseLinks,
@@ -34,6 +35,9 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
   const [purging, setPurging] = useState<Participant | null>(null);
 
   const transcriptsOf = (id: string) => props.sources.filter((s) => s.participantId === id).length;
+  // Read-only: the case family the links make (the Analysis tab's triangulation), so editing a
+  // link shows its effect at once.
+  const families = useMemo(() => familyOfParticipant(setup), [setup]);
 
   async function importCsv() {
     await run(async () => {
@@ -95,6 +99,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
               <th>Site</th>
               <th>Group</th>
               <th>Links</th>
+              <th title="Read from the links: a man and the participants linked to him (Analysis, Triangulation)">Family</th>
               {setup.attributeDefs.map((d) => (
                 <th key={d.name}>
                   {d.name} <span className="muted">({d.type})</span>
@@ -114,6 +119,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
                 participant={p}
                 setup={setup}
                 transcripts={transcriptsOf(p.id)}
+                family={families.get(p.id) ?? ''}
                 save={(build) => run(() => saveParticipant(db, build()))}
                 remove={() => run(() => softDeleteParticipant(db, p.id))}
                 purge={() => setPurging(p)}
@@ -188,6 +194,8 @@ function ParticipantRow(props: {
   participant: Participant;
   setup: ProjectSetup;
   transcripts: number;
+  /** The case family in words; '' when in none. */
+  family: string;
   /** Builds the changed participant (may throw on a bad value) and saves it. */
   save: (build: () => Participant) => Promise<boolean>;
   remove: () => void;
@@ -235,6 +243,7 @@ function ParticipantRow(props: {
         </select>
       </td>
       <td>{cell('links', 'Links', linksText, (t) => ({ ...p, links: parseLinks(t, setup.participants, 0) }))}</td>
+      <td className="family">{props.family || <span className="muted">none</span>}</td>
       {setup.attributeDefs.map((d) => {
         const withValue = (t: string) => ({ ...p, attributes: { ...p.attributes, [d.name]: coerceAttribute(d, t, p.pseudonym) } });
         const current = formatAttribute(p.attributes[d.name] ?? null);

@@ -10,3 +10,4 @@ export * from './filters';
 export type { SourceFilter, StretchOptions } from './scope';
 export * from './saturationChart';
 export * from './cooccurrenceDisplay';
+export * from './triangulationTable';

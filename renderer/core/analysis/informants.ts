@@ -79,7 +79,7 @@ function relationOf(type: string, writtenBy: 'member' | 'man', member: Participa
 }
 
 /** The families, ordered by the man's pseudonym (numeric: P2 before P10), then id. */
-export function caseFamilies(project: ProjectSnapshot): CaseFamily[] {
+export function caseFamilies(project: Pick<ProjectSnapshot, 'participants'>): CaseFamily[] {
   const people = live(project.participants);
   const byId = new Map(people.map((p) => [p.id, p]));
   const families: CaseFamily[] = [];
