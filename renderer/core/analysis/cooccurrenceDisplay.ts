@@ -4,29 +4,17 @@
 // heat map as SVG text in the style of the wave heat map (core/waves/charts), the same on screen,
 // in a saved file and in a test.
 import { codePathText } from '../codebook';
-import { live, type ProjectSnapshot } from '../shared';
-import { codesInTreeOrder, escapeSvg, wrapLines } from '../waves';
+import type { ProjectSnapshot } from '../shared';
+import { escapeSvg, wrapLines } from '../waves';
 import type { Cooccurrence, CooccurrenceMeasure, CooccurrenceUnit } from './cooccurrence';
-import { chosenCodes } from './scope';
+import { chosenCodes, topLevelCodeIds } from './scope';
+import { heatShade } from './heatScale';
 
 /**
  * Which codes make the matrix: the top-level codes (the measures and themes; the default, as
  * 60 codes by 60 do not fit a screen), every codable code, or a list the researcher picks.
  */
 export type CooccurrenceCodeChoice = 'top' | 'all' | 'chosen';
-
-/**
- * Live codes with no live parent, in codebook order. Categories are kept: with sub-codes counted
- * with their parents a category gathers its subtree, which is what a theme's row should show.
- */
-export function topLevelCodeIds(project: ProjectSnapshot): string[] {
-  const liveIds = new Set(live(project.codes).map((c) => c.id));
-  const byId = new Map(project.codes.map((c) => [c.id, c]));
-  return codesInTreeOrder(project).filter((id) => {
-    const parent = byId.get(id)?.parentId ?? null;
-    return liveIds.has(id) && (parent === null || !liveIds.has(parent));
-  });
-}
 
 /** The rows and columns for a choice: `chosen` is read only for 'chosen' (live codes, each once, in its order). */
 export function cooccurrenceCodeIds(project: ProjectSnapshot, choice: CooccurrenceCodeChoice, chosen: readonly string[] = []): string[] {
@@ -132,8 +120,6 @@ export function meetingText(text: string, start: number, end: number, max = 600)
 // cell a click on the image fell in.
 
 const FONT = 'font-family="DejaVu Sans, Arial, sans-serif"';
-/** The app's heat colour (the wave heat map's), as red, green, blue. */
-const HEAT = '31 95 153';
 const EMPTY = '#f4f4f4';
 const DIAGONAL = '#e2e2e2';
 
@@ -155,9 +141,8 @@ export function cooccurrenceScaleMax(matrix: Cooccurrence): number {
  */
 export function cooccurrenceShade(value: number, max: number, diagonal = false): { fill: string; ink: string } {
   if (diagonal) return { fill: DIAGONAL, ink: '#444' };
-  if (value <= 0 || max <= 0) return { fill: EMPTY, ink: '#777' };
-  const share = Math.min(1, value / max);
-  return { fill: `rgb(${HEAT} / ${(0.15 + 0.85 * share).toFixed(2)})`, ink: share > 0.5 ? '#fff' : '#123' };
+  const shade = heatShade(value, max);
+  return shade ? { fill: shade.background, ink: shade.ink } : { fill: EMPTY, ink: '#777' };
 }
 
 /** Where the grid sits in the chart, in the SVG's own pixels. */

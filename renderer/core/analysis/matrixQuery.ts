@@ -3,8 +3,10 @@
 // attribute, or a cross of two), and in each cell how much of the code that column holds.
 //
 // Rules:
-// - What counts: live transcripts of live participants. A code's passages are the wave matrix's
-//   stretches (scope.ts: chosen coders, includeChildren, ignoreInterviewer as there).
+// - What counts: live transcripts of live participants that the source filter lets through
+//   (scope.ts countedSources: roles, sites, groups, waves, sets, as on the other sections). A
+//   code's passages are the wave matrix's stretches (scope.ts: chosen coders, includeChildren,
+//   ignoreInterviewer as there). A filtered dimension shows only the values the filter keeps.
 // - Rows: 'codes' = the given live codes, each once, in the order given (with includeChildren
 //   each also counts its sub-codes); 'measures' = the top-level codes (and any live code whose
 //   parent is deleted) in codebook order, each always counting itself with all its sub-codes.
@@ -28,13 +30,13 @@
 import { codeGroup, codesInTreeOrder, wordCounter, type CellPassage } from '../waves';
 import { formatAttribute } from '../project';
 import { DEFAULT_ROLES, GROUPS, live, type Participant, type ProjectSnapshot, type Source } from '../shared';
-import { codedStretches, chosenCodes, countedSources, participantOfSource, type StretchOptions } from './scope';
+import { codedStretches, chosenCodes, countedSources, participantOfSource, type SourceFilter, type StretchOptions } from './scope';
 
 export type Dimension = { kind: 'role' | 'site' | 'group' | 'wave' | 'set' } | { kind: 'attribute'; name: string };
 export type MatrixRows = { kind: 'codes'; codeIds: readonly string[] } | { kind: 'measures' };
 export type MatrixCell = 'passages' | 'words' | 'participants' | 'share';
 
-export interface MatrixQuery extends StretchOptions {
+export interface MatrixQuery extends SourceFilter, StretchOptions {
   rows: MatrixRows;
   columns: Dimension | readonly [Dimension, Dimension];
   cell: MatrixCell;
@@ -136,6 +138,11 @@ export function matrixCellPassages(project: ProjectSnapshot, query: MatrixQuery,
   return out;
 }
 
+/** How a column shows one dimension's value (a key of `MatrixResult.columns`): NO_VALUE for ''. */
+export function dimensionValueLabel(project: ProjectSnapshot, dimension: Dimension, key: string): string {
+  return axis(project, dimension).label(key);
+}
+
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
@@ -164,7 +171,7 @@ function prepare(project: ProjectSnapshot, query: MatrixQuery): Plan {
         });
   const groupOf = (id: string) => codeGroup(project, id, { includeChildren: measures || query.includeChildren });
 
-  const candidates = countedSources(project);
+  const candidates = countedSources(project, query);
   const personOf = participantOfSource(project, candidates);
   const sources = candidates.filter((s) => personOf.has(s.id));
   const people = new Map(live(project.participants).map((p) => [p.id, p]));

@@ -101,3 +101,16 @@ export function turnsOf(source: Pick<Source, 'text' | 'turns'>): number[] {
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   return pairs.flat();
 }
+
+/**
+ * Live codes with no live parent, in codebook order. Categories are kept: with sub-codes counted
+ * with their parents a category gathers its subtree, which is what a theme's row should show.
+ */
+export function topLevelCodeIds(project: ProjectSnapshot): string[] {
+  const liveIds = new Set(live(project.codes).map((c) => c.id));
+  const byId = new Map(project.codes.map((c) => [c.id, c]));
+  return codesInTreeOrder(project).filter((id) => {
+    const parent = byId.get(id)?.parentId ?? null;
+    return liveIds.has(id) && (parent === null || !liveIds.has(parent));
+  });
+}

@@ -92,9 +92,9 @@ describe('the heat map', () => {
 
   it('scales the shades to the largest cell off the diagonal', () => {
     expect(cooccurrenceScaleMax(matrix)).toBe(3);
-    expect(cooccurrenceShade(3, 3)).toEqual({ fill: 'rgb(31 95 153 / 1.00)', ink: '#fff' });
-    expect(cooccurrenceShade(2, 3)).toEqual({ fill: 'rgb(31 95 153 / 0.72)', ink: '#fff' }); // 0.15 + 0.85 × 2/3
-    expect(cooccurrenceShade(1, 3)).toEqual({ fill: 'rgb(31 95 153 / 0.43)', ink: '#123' });
+    expect(cooccurrenceShade(3, 3)).toEqual({ fill: 'rgb(31 95 153 / 1.00)', ink: '#ffffff' });
+    expect(cooccurrenceShade(2, 3)).toEqual({ fill: 'rgb(31 95 153 / 0.72)', ink: '#ffffff' }); // 0.15 + 0.85 × 2/3
+    expect(cooccurrenceShade(1, 3)).toEqual({ fill: 'rgb(31 95 153 / 0.43)', ink: '#12324f' });
     expect(cooccurrenceShade(0, 3).fill).toBe('#f4f4f4');
     expect(cooccurrenceShade(6, 3, true).fill).toBe('#e2e2e2');
     expect(cooccurrenceScaleMax({ codeIds: ['A'], cells: [[4]] })).toBe(0);

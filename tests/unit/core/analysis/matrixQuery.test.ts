@@ -167,6 +167,74 @@ describe('matrixQuery', () => {
   });
 });
 
+describe('matrixQuery with the source filters', () => {
+  // Men: s1 (Kim, T1, site A, programme, in Set two) and s3 (Jo, T2, no site, programme, in no set);
+  // women: s2 (Alex, T1, site B, comparison, in both sets); s4 (nobody's, in Set one) never counts.
+  it('narrows by wave: only Time 1 transcripts count, in every column', () => {
+    const m = matrixQuery(project, { rows: codes, columns: { kind: 'role' }, cell: 'passages', waves: ['T1'] });
+    expect(m.columns.map((c) => c.label)).toEqual(['Man on programme', 'Woman (ex-)partner']);
+    // s1: A "argue less now", "listen to her"; B "less now and we talk", "group helped"; C "talk more", "Why?".
+    // s2: A "He listens more"; B "listens more. The kids"; C "shouts less", "The kids are calmer now".
+    expect(m.cells).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 2],
+    ]);
+    expect(m.rowTotals).toEqual([3, 3, 4]);
+    expect(m.total).toBe(10);
+  });
+
+  it('narrows by site and role, a dimension showing only the values left', () => {
+    const m = matrixQuery(project, { rows: codes, columns: { kind: 'wave' }, cell: 'words', sites: ['A'] });
+    // s1 only: A "argue less now" 3 + "listen to her" 3; B "less now and we talk" 5 + "group helped" 2; C "talk more" 2 + "Why?" 1.
+    expect(m.columns).toEqual([{ key: ['T1'], label: 'Time 1' }]);
+    expect(m.cells).toEqual([[6], [7], [3]]);
+    const women = matrixQuery(project, { rows: codes, columns: { kind: 'role' }, cell: 'participants', roles: ['woman'] });
+    expect(women.columns.map((c) => c.key)).toEqual([['woman']]);
+    expect(women.cells).toEqual([[1], [1], [1]]);
+  });
+
+  it('narrows by set, leaving out the transcript of nobody', () => {
+    // Set one: s2 and s4; s4 has no participant, so only Alex counts.
+    const m = matrixQuery(project, { rows: codes, columns: [{ kind: 'role' }, { kind: 'set' }], cell: 'passages', setIds: ['S1'] });
+    expect(m.columns.map((c) => c.label)).toEqual(['Woman (ex-)partner · Set one', 'Woman (ex-)partner · Set two']);
+    expect(m.cells).toEqual([
+      [1, 1],
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  it('narrows by group for shares: the denominators are the people left', () => {
+    // Programme: Kim (T1) with A, B, C; Jo (T2) with A and C (his B coding is deleted).
+    const m = matrixQuery(project, { rows: codes, columns: { kind: 'wave' }, cell: 'share', groups: ['programme'] });
+    expect(m.cells).toEqual([
+      [1, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(m.rowTotals).toEqual([1, 1 / 2, 1]);
+    expect(m.columnTotals).toEqual([1, 1]);
+    expect(m.total).toBe(1);
+  });
+
+  it('gives an empty matrix when the filter lets nothing through', () => {
+    const m = matrixQuery(project, { rows: codes, columns: { kind: 'role' }, cell: 'share', waves: ['T2'], roles: ['woman'] });
+    expect(m.columns).toEqual([]);
+    expect(m.cells).toEqual([[], [], []]);
+    expect(m.rowTotals).toEqual([0, 0, 0]);
+    expect(m.total).toBe(0);
+  });
+
+  it('gives the passages behind a cell under the filter', () => {
+    const query: MatrixQuery = { rows: codes, columns: { kind: 'role' }, cell: 'passages', waves: ['T2'] };
+    expect(matrixCellPassages(project, query, 0, 0).map((p) => [p.sourceId, text(p.sourceId).slice(p.start, p.end)])).toEqual([
+      ['s3', 'fine.\nAnd home?\nHome is calm'],
+    ]);
+    expect(matrixCellPassages(project, query, 0, 1)).toEqual([]);
+  });
+});
+
 describe('matrixCellPassages', () => {
   it('gives the stretches behind a cell in reading order, with words', () => {
     const query: MatrixQuery = { rows: codes, columns: { kind: 'role' }, cell: 'participants' };
