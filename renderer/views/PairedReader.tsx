@@ -112,7 +112,7 @@ export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectS
 }
 
 /** Two coders' codings of the very same words are one passage, with both coders named. */
-function sameRange(list: Passage[]): [Passage, string[]][] {
+export function sameRange(list: readonly Passage[]): [Passage, string[]][] {
   const out = new Map<string, [Passage, string[]]>();
   for (const p of list) {
     const key = `${p.sourceId}:${p.start}:${p.end}`;

@@ -27,6 +27,7 @@ import { QuotesView } from './QuotesView';
 import { RetrievalView } from './RetrievalView';
 import { CompareView } from './CompareView';
 import { AgreementView } from './AgreementView';
+import { AnalysisView } from './AnalysisView';
 import { navigate, TABS, type ProjectRoute, type Tab } from './route';
 import { SetupView } from './SetupView';
 import { SurveysView } from './SurveysView';
@@ -43,6 +44,7 @@ const TAB_LABELS: Record<Tab, string> = {
   quotes: 'Quotes',
   compare: 'Time 1 / Time 2',
   surveys: 'Surveys',
+  analysis: 'Analysis',
   agreement: 'Agreement',
   participants: 'Participants',
   setup: 'Project',
@@ -263,6 +265,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
           {route.tab === 'quotes' && <QuotesView setup={setup} />}
           {route.tab === 'compare' && <CompareView setup={setup} />}
           {route.tab === 'surveys' && <SurveysView setup={setup} />}
+          {route.tab === 'analysis' && <AnalysisView setup={setup} />}
           {route.tab === 'agreement' && <AgreementView />}
           {route.tab === 'participants' && <ParticipantsSheet db={db} setup={setup} sources={sources} />}
           {route.tab === 'setup' && <SetupView db={db} setup={setup} encrypted={encrypted} onEncrypted={onEncrypted} />}

@@ -11,6 +11,7 @@ export type Tab =
   | 'quotes'
   | 'compare'
   | 'surveys'
+  | 'analysis'
   | 'agreement'
   | 'participants'
   | 'setup';
@@ -35,6 +36,7 @@ export const TABS: Tab[] = [
   'quotes',
   'compare',
   'surveys',
+  'analysis',
   'agreement',
   'participants',
   'setup',
