@@ -106,6 +106,10 @@ try {
       ...(await page.evaluate(() => window.runJointDisplayBench())),
     };
   }
+  if (want('analysis')) {
+    console.log('Across codes and cases: co-occurrence, matrix query, overview, triangulation, saturation…');
+    results.analysis = await page.evaluate(() => window.runAnalysisBench());
+  }
   if (want('agreement')) results.agreement = await page.evaluate(() => window.runAgreementBench());
   if (want('quotes')) results.quotes = await page.evaluate(() => window.runQuoteBench());
   if (want('search')) {
@@ -157,6 +161,7 @@ if (only) {
     ...(results.search ? searchRows(results.search) : []),
     ...(results.searchZipf ? zipfRows(results.searchZipf) : []),
     ...(results.surveys ? surveyRows(results.surveys) : []),
+    ...(results.analysis ? analysisRows(results.analysis) : []),
   ];
   for (const [k, v, t] of partial) console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
   writeFileSync(join(outDir, 'bench-partial.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -294,7 +299,29 @@ const rows = [
   ...searchRows(results.search),
   ...zipfRows(results.searchZipf),
   ...surveyRows(results.surveys),
+  ...analysisRows(results.analysis),
 ];
+function analysisRows(f) {
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const scale = `${f.cooccurrenceCodes} codes, ${f.codings.toLocaleString('en')} codings; median of 5`;
+  return [
+    ['co-occurrence by overlap', ms(f.cooccurrence_overlapMs), `target < 300 ms; ${scale}`],
+    ['co-occurrence by speaker turn', ms(f.cooccurrence_turnMs), `target < 300 ms; ${scale}`],
+    ['co-occurrence within 10 words', ms(f.cooccurrence_windowMs), scale],
+    ['co-occurrence by transcript', ms(f.cooccurrence_sourceMs), scale],
+    ['matrix query: measures x wave, participants', ms(f.matrixMs), `target < 200 ms; ${f.matrixRows} rows`],
+    ['matrix query: every code x role x wave, words', ms(f.matrixCrossMs), 'target < 200 ms'],
+    ['code overview: transcripts x codes with strips', ms(f.overviewMs), ''],
+    [
+      'triangulation: informant agreement, every code x wave',
+      ms(f.triangulationMs),
+      `target < 200 ms; ${f.triangulationFamilies} families (man and partner)`,
+    ],
+    ['  change by informant, every code', ms(f.changeByInformantMs), 'target < 200 ms'],
+    ['  divergent families of one code, with passages', ms(f.divergentFamiliesMs), 'target < 200 ms'],
+    ['saturation per role, interview order', ms(f.saturationMs), ''],
+  ];
+}
 function surveyRows(f) {
   return [
     [

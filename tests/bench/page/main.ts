@@ -31,6 +31,7 @@ import { opfsBackups } from '../../../renderer/platform/opfsBackups';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
 import { runRealisticSearchBench, runSearchBench } from './searchBench';
 import { runJointDisplayBench, runSurveyImportBench } from './surveyBench';
+import { runAnalysisBench } from './analysisBench';
 
 declare global {
   interface Window {
@@ -46,6 +47,7 @@ declare global {
     runWaveBench(): Promise<Record<string, number>>;
     runSurveyImportBench(): Promise<Record<string, number>>;
     runJointDisplayBench(): Promise<Record<string, number>>;
+    runAnalysisBench(): Promise<Record<string, number>>;
     runQuoteBench(): Promise<Record<string, number>>;
     runAgreementBench(): Promise<Record<string, number>>;
     runEncryptionBench(projectId: string): Promise<Record<string, number>>;
@@ -310,6 +312,7 @@ window.runBackupBench = async () => {
 
 window.runSurveyImportBench = () => runSurveyImportBench();
 window.runJointDisplayBench = () => runJointDisplayBench(benchDb!);
+window.runAnalysisBench = () => runAnalysisBench(benchDb!);
 
 // The Time 1 / Time 2 matrix over the study-scale project in memory: the median of 5 runs,
 // with sub-codes counted into their parents (the heavier case).
