@@ -12,6 +12,7 @@ import {
   type FrequencyOptions,
   type WordFrequencies,
   type PassagePreview,
+  type PackedHits,
   type SearchHit,
   type SearchProject,
   type SearchTextOptions,
@@ -164,11 +165,20 @@ export class SearchEngine {
    * Throws the QueryError of a query that cannot be read.
    */
   async search(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<SearchHit[]> {
+    return unpackHits(await this.searchPacked(project, query, options));
+  }
+
+  /**
+   * The hits as the worker sends them, three number arrays: what the Search tab keeps, since it
+   * only counts them and asks the worker for the lines it shows (an object per hit cost as much
+   * as finding a common word).
+   */
+  async searchPacked(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<PackedHits> {
     await this.ready();
     const reply = await this.send({ type: 'search', project: this.projectFor(project), query, options }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
-    return unpackHits(reply.packed);
+    return reply.packed;
   }
 
   /** Concordance lines `from` to `to` of the last search, in the order asked (a page of the list, or all of it for an export). */

@@ -7,11 +7,13 @@ import { orderedTree } from '../core/codebook';
 import {
   hitCounts,
   hitSentence,
+  hitTotal,
   QUERY_HELP,
   QueryError,
+  unpackHits,
   type ConcordanceLine,
   type ConcordanceOrder,
-  type SearchHit,
+  type PackedHits,
   type SearchFilter,
   type SearchOptions,
   type SearchProject,
@@ -49,8 +51,9 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   const [setIds, setSetIds] = useState<string[]>([]);
   const [width, setWidth] = useState(60);
   const [order, setOrder] = useState<ConcordanceOrder>('place');
-  const [result, setResult] = useState<{ hits: SearchHit[]; version: number } | null>(null);
-  const lines = result?.hits ?? null;
+  const [result, setResult] = useState<{ hits: PackedHits; version: number } | null>(null);
+  const found = result?.hits ?? null;
+  const total = found ? hitTotal(found) : 0;
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<SearchProgress | null>(null);
   const [showHelp, setShowHelp] = useState(false);
@@ -91,7 +94,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
     let live = true;
     setError(null);
     engine
-      .search(project, asked, { ...options, ...filters, setIds })
+      .searchPacked(project, asked, { ...options, ...filters, setIds })
       .then((hits) => live && setResult((r) => ({ hits, version: (r?.version ?? 0) + 1 })))
       .catch((e: unknown) => {
         if (!live) return;
@@ -110,7 +113,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   const frequencyFilter = useMemo(() => ({ ...filters, setIds, speaker: options.speaker }), [filters, setIds, options.speaker]);
   const byId = useMemo(() => new Map(props.sources.map((s) => [s.id, s])), [props.sources]);
   /** Every line of the concordance, in the order shown, for an export or a copy. */
-  const allLines = () => engine.lines(order, 0, lines?.length ?? 0, width);
+  const allLines = () => engine.lines(order, 0, total, width);
   const label = (line: Pick<ConcordanceLine, 'sourceId'>) => {
     const source = byId.get(line.sourceId);
     const person = props.setup.participants.find((p) => p.id === source?.participantId);
@@ -121,7 +124,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
     };
   };
   // Counted once per result: a re-render (the context slider, a sort) does not count 100,000 hits again.
-  const counts = useMemo(() => lines && hitCounts(project, props.sources, lines), [project, props.sources, lines]);
+  const counts = useMemo(() => found && hitCounts(project, props.sources, found), [project, props.sources, found]);
   const codeOptions = orderedTree(codes).map(({ code, depth }) => ({ id: code.id, label: `${'\u00a0\u00a0'.repeat(depth)}${code.name}` }));
   const [copyError, runCopy, dismissCopy] = useExportError();
   const option = (key: 'stem' | 'matchCase' | 'matchAccents', labelText: string, title: string) => (
@@ -243,7 +246,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
         />
       )}
       <ErrorLine error={error} onDismiss={() => setError(null)} />
-      {view === 'hits' && lines && counts && (
+      {view === 'hits' && found && counts && (
         <div className="search-results">
           <section className="search-hits">
             <p className="search-summary" role="status" aria-label="Search counts">
@@ -268,7 +271,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
                 fileName={`Search ${asked ?? ''}`.trim()}
                 sheet={async () => ({ name: 'Concordance', rows: concordanceRows(await allLines(), label), headerRows: 1 })}
               />
-              <button type="button" disabled={lines.length === 0} onClick={() => setAutoCoding(true)}>
+              <button type="button" disabled={total === 0} onClick={() => setAutoCoding(true)}>
                 Auto-code…
               </button>
               <button
@@ -294,9 +297,9 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
                 {notice}
               </p>
             )}
-            {lines.length > 0 ? (
+            {total > 0 ? (
               <Concordance
-                total={lines.length}
+                total={total}
                 version={result?.version ?? 0}
                 fetch={(o, from, to, w) => engine.lines(o, from, to, w)}
                 order={order}
@@ -343,7 +346,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
         open={autoCoding}
         engine={engine}
         query={asked}
-        lines={lines}
+        found={found}
         who={(sourceId) => {
           const l = label({ sourceId });
           return l.wave ? `${l.who}, ${l.wave}` : l.who;
@@ -362,21 +365,16 @@ function AutoCode(props: {
   open: boolean;
   engine: ReturnType<typeof searchEngineFor>;
   query: string | null;
-  lines: readonly SearchHit[] | null;
+  found: PackedHits | null;
   who(sourceId: string): string;
   onClose(): void;
   onDone(message: string): void;
 }) {
-  if (!props.open || props.query === null || !props.lines) return null;
+  // Hit objects are made only here, when auto-coding asks for them.
+  const hits = useMemo(() => (props.open && props.found ? unpackHits(props.found) : null), [props.open, props.found]);
+  if (!props.open || props.query === null || !hits) return null;
   return (
-    <AutoCodeDialog
-      engine={props.engine}
-      query={props.query}
-      hits={props.lines}
-      who={props.who}
-      onClose={props.onClose}
-      onDone={props.onDone}
-    />
+    <AutoCodeDialog engine={props.engine} query={props.query} hits={hits} who={props.who} onClose={props.onClose} onDone={props.onDone} />
   );
 }
 

@@ -57,7 +57,7 @@ function unitOf(units: readonly Range[], start: number, end: number): number {
  * Each run of `length` words from each ordinal (ascending) that lies inside a unit, handed to
  * `take` in place order: one walk over the units.
  */
-function eachWordSpan(
+export function eachWordSpan(
   doc: DocView,
   ordinals: ArrayLike<number>,
   length: number,
@@ -85,7 +85,7 @@ function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, ke
 }
 
 /** The words after a phrase's first: true when each follows in order (one pointer per list, walked once). */
-function phraseFollows(rest: ArrayLike<number>[]): (o: number) => boolean {
+export function phraseFollows(rest: ArrayLike<number>[]): (o: number) => boolean {
   const at = rest.map(() => 0);
   return (o: number) =>
     rest.every((list, i) => {
@@ -97,26 +97,7 @@ function phraseFollows(rest: ArrayLike<number>[]): (o: number) => boolean {
     });
 }
 
-/**
- * A query of one word, a wildcard or a phrase, evaluated straight into `take` without a span
- * object per hit (tens of thousands of them cost more than finding them); false, doing nothing,
- * for any other query, which `evaluate` answers.
- */
-export function evaluateSimple(query: CompiledQuery, doc: DocView, take: (start: number, end: number) => void): boolean {
-  const node = query.node;
-  if (node.kind === 'word') {
-    eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true, take);
-    return true;
-  }
-  if (node.kind === 'phrase') {
-    const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-    eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), take);
-    return true;
-  }
-  return false;
-}
-
-function matchingWords(doc: DocView, test: WordTest): ArrayLike<number> {
+export function matchingWords(doc: DocView, test: WordTest): ArrayLike<number> {
   const found = doc.words(test);
   if (!test.strict) return found;
   const strict = test.strict;

@@ -7,7 +7,8 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, evaluateSimple, type DocView } from './evaluate';
+import { evaluate, type DocView } from './evaluate';
+import { evaluatePacked } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
 import { hitsOf, type SearchTextOptions } from './searchText';
@@ -67,17 +68,31 @@ interface Entry {
   ordinals: Int32Array;
 }
 
-/** Ascending ordinals of several lists in one. */
+/** Two ascending lists of distinct ordinals (a word stands in one place once) in one. */
+function mergeTwoLists(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/**
+ * Ascending ordinals of several lists in one, merged pairwise: linear in the places, where
+ * sorting their concatenation took most of a wildcard matching two common words.
+ */
 function mergeLists(lists: Int32Array[]): ArrayLike<number> {
   if (lists.length === 0) return [];
-  if (lists.length === 1) return lists[0]!;
-  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lists) {
-    all.set(l, at);
-    at += l.length;
+  let round = lists;
+  while (round.length > 1) {
+    const next: Int32Array[] = [];
+    for (let k = 0; k < round.length; k += 2) next.push(k + 1 < round.length ? mergeTwoLists(round[k]!, round[k + 1]!) : round[k]!);
+    round = next;
   }
-  return all.sort();
+  return round[0]!;
 }
 
 export class SearchIndex {
@@ -209,8 +224,8 @@ export class SearchIndex {
       const index = sourceIds.length;
       const before = hits.count;
       const take = (start: number, end: number) => hits.push(index, start, end);
-      // A word, a wildcard or a phrase go straight into the arrays; anything else as spans.
-      if (!evaluateSimple(compiled, doc, take)) for (const span of evaluate(compiled, doc)) take(span.start, span.end);
+      // Words, wildcards, phrases and AND/OR/NOT over them go straight into the arrays; the rest as spans.
+      if (!evaluatePacked(compiled, doc, take)) for (const span of evaluate(compiled, doc)) take(span.start, span.end);
       if (hits.count > before) sourceIds.push(source.id);
     }
     return hits.packed(sourceIds);

@@ -1,6 +1,6 @@
 // The concordance lines and the counts beside the hits.
 import { describe, expect, it } from 'vitest';
-import { concordanceLine, hitCounts, hitSentence, searchText, sortConcordance } from '../../../renderer/core/search';
+import { concordanceLine, hitCounts, hitSentence, hitTotal, packHits, searchText, sortConcordance } from '../../../renderer/core/search';
 import { searchProject, transcript } from '../../fixtures/searchCorpus';
 
 const text = 'Before anything. The police came twice,\nthen the police\nleft. Police again.';
@@ -47,5 +47,8 @@ describe('hit counts', () => {
       { participantId: null, pseudonym: '(no participant)', hits: 1, transcripts: 1, byWave: { '': 1 } },
     ]);
     expect(hitSentence(hitCounts(project, project.sources.slice(0, 1), []))).toBe('0 hits in 0 of 1 transcript');
+    // The same counts from the packed hits the search worker sends.
+    expect(hitCounts(project, project.sources, packHits(searchText(project, 'police')))).toEqual(counts);
+    expect(hitTotal(packHits(searchText(project, 'police')))).toBe(4);
   });
 });
