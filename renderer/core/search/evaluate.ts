@@ -53,35 +53,61 @@ function unitOf(units: readonly Range[], start: number, end: number): number {
   return found >= 0 && end <= units[found]!.end ? found : -1;
 }
 
+/** Where eachWordSpan puts the spans it finds: one method, so its call stays fast for every kind of list. */
+export interface SpanSink {
+  push(start: number, end: number, first: number, last: number, unit: number): void;
+}
+
 /**
- * Each run of `length` words from each ordinal (ascending) that lies inside a unit, handed to
- * `take` in place order: one walk over the units.
+ * Each run of `length` words from each ordinal (ascending) that lies inside a unit (and that
+ * `keep` keeps, when given), handed to `sink` in place order: one walk over the units. This
+ * loop runs once per place of a word, 50,000 times for a common one, so it reads everything
+ * into locals and calls no function it does not need.
  */
 export function eachWordSpan(
   doc: DocView,
   ordinals: ArrayLike<number>,
   length: number,
-  keep: (o: number) => boolean,
-  take: (start: number, end: number, first: number, last: number, unit: number) => void,
+  keep: ((o: number) => boolean) | null,
+  sink: SpanSink,
 ): void {
-  const { units } = doc;
+  const { units, starts, ends } = doc;
+  const words = starts.length;
+  const count = ordinals.length;
+  const unitCount = units.length;
   let unit = 0;
-  for (let i = 0; i < ordinals.length; i += 1) {
+  let unitStart = unitCount ? units[0]!.start : 0;
+  let unitEnd = unitCount ? units[0]!.end : 0;
+  for (let i = 0; i < count; i += 1) {
     const first = ordinals[i]!;
     const last = first + length - 1;
-    if (last >= doc.starts.length || !keep(first)) continue;
-    const start = doc.starts[first]!;
-    const end = doc.ends[last]!;
-    while (unit < units.length && units[unit]!.end <= start) unit += 1;
-    if (unit < units.length && units[unit]!.start <= start && end <= units[unit]!.end) take(start, end, first, last, unit);
+    if (last >= words || (keep !== null && !keep(first))) continue;
+    const start = starts[first]!;
+    const end = ends[last]!;
+    while (unit < unitCount && unitEnd <= start) {
+      unit += 1;
+      if (unit < unitCount) {
+        unitStart = units[unit]!.start;
+        unitEnd = units[unit]!.end;
+      }
+    }
+    if (unit < unitCount && unitStart <= start && end <= unitEnd) sink.push(start, end, first, last, unit);
+  }
+}
+
+/** Spans as objects, for the operators evaluate() answers. */
+class SpanList implements SpanSink {
+  readonly spans: Span[] = [];
+  push(start: number, end: number, first: number, last: number, unit: number): void {
+    this.spans.push({ start, end, first, last, unit });
   }
 }
 
 /** Spans of `length` words from each ordinal (ascending), those inside a unit. */
-function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: (o: number) => boolean): Span[] {
-  const out: Span[] = [];
-  eachWordSpan(doc, ordinals, length, keep, (start, end, first, last, unit) => out.push({ start, end, first, last, unit }));
-  return out;
+function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: ((o: number) => boolean) | null): Span[] {
+  const out = new SpanList();
+  eachWordSpan(doc, ordinals, length, keep, out);
+  return out.spans;
 }
 
 /** The words after a phrase's first: true when each follows in order (one pointer per list, walked once). */
@@ -192,7 +218,7 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
   const run = (node: QueryNode): Span[] => {
     switch (node.kind) {
       case 'word':
-        return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true);
+        return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1, null);
       case 'phrase': {
         // Every list is ascending, so one pointer per later word walks it once for all starts.
         const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));

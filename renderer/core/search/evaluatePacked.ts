@@ -8,22 +8,27 @@
 // by transcript, all of them when every part has one); NOT drops the include's spans in units
 // holding the exclude (by transcript: all of them); OR merges; spans come out in place order
 // (start, then end), the same stretch once.
-import { eachWordSpan, matchingWords, phraseFollows, type CompiledQuery, type DocView } from './evaluate';
+import { eachWordSpan, matchingWords, phraseFollows, type CompiledQuery, type DocView, type SpanSink } from './evaluate';
 import type { QueryNode } from './types';
 
-/** Spans as three growing number columns, in place order. */
-class Columns {
+/**
+ * Spans as three number columns, in place order. Each list's size is known before it is filled
+ * (a word's places, the two lists merged), so the columns are made once at that size: growing
+ * them cost more than the object per span they replace (measured).
+ */
+class Columns implements SpanSink {
   count = 0;
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  unit = new Int32Array(64);
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly unit: Int32Array;
 
-  push(start: number, end: number, unit: number): void {
-    if (this.count === this.start.length) {
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.unit = grow(this.unit);
-    }
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.unit = new Int32Array(capacity);
+  }
+
+  push(start: number, end: number, _first: number, _last: number, unit: number): void {
     this.start[this.count] = start;
     this.end[this.count] = end;
     this.unit[this.count] = unit;
@@ -31,41 +36,40 @@ class Columns {
   }
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
-}
+const NONE = new Columns(0);
 
 const isLeaf = (node: QueryNode) => node.kind === 'word' || node.kind === 'phrase';
 
 /** A word's or a phrase's spans (see evaluate.ts, which makes the same ones as objects). */
 function leafSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Columns {
-  const out = new Columns();
-  const take = (start: number, end: number, _first: number, _last: number, unit: number) => out.push(start, end, unit);
-  if (node.kind === 'word') eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true, take);
-  else if (node.kind === 'phrase') {
-    const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-    eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), take);
+  if (node.kind === 'word') {
+    const places = matchingWords(doc, query.tests.get(node)!);
+    const out = new Columns(places.length);
+    eachWordSpan(doc, places, 1, null, out);
+    return out;
   }
+  if (node.kind !== 'phrase') return NONE;
+  const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
+  const out = new Columns(head!.length);
+  eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), out);
   return out;
 }
 
 /** The spans of `c` whose unit passes, as (start, end) columns. */
 function keepByUnit(c: Columns, keep: (unit: number) => boolean): Columns {
-  const out = new Columns();
-  for (let i = 0; i < c.count; i += 1) if (keep(c.unit[i]!)) out.push(c.start[i]!, c.end[i]!, c.unit[i]!);
+  const out = new Columns(c.count);
+  for (let i = 0; i < c.count; i += 1) if (keep(c.unit[i]!)) out.push(c.start[i]!, c.end[i]!, 0, 0, c.unit[i]!);
   return out;
 }
 
 /** Two lists in place order merged, the same stretch once. */
 function mergeTwo(a: Columns, b: Columns): Columns {
-  const out = new Columns();
+  const out = new Columns(a.count + b.count);
   let i = 0;
   let j = 0;
   const push = (c: Columns, k: number) => {
     const n = out.count;
-    if (n === 0 || out.start[n - 1] !== c.start[k] || out.end[n - 1] !== c.end[k]) out.push(c.start[k]!, c.end[k]!, c.unit[k]!);
+    if (n === 0 || out.start[n - 1] !== c.start[k] || out.end[n - 1] !== c.end[k]) out.push(c.start[k]!, c.end[k]!, 0, 0, c.unit[k]!);
   };
   while (i < a.count && j < b.count) {
     const aFirst = a.start[i]! - b.start[j]! || a.end[i]! - b.end[j]!;
@@ -79,13 +83,13 @@ function mergeTwo(a: Columns, b: Columns): Columns {
 
 /** Several lists merged pairwise (linear in the spans, as evaluate's mergeSorted). */
 function mergeAll(lists: Columns[]): Columns {
-  let round = lists.length === 1 ? [mergeTwo(lists[0]!, new Columns())] : lists;
+  let round = lists.length === 1 ? [mergeTwo(lists[0]!, NONE)] : lists;
   while (round.length > 1) {
     const next: Columns[] = [];
     for (let k = 0; k < round.length; k += 2) next.push(k + 1 < round.length ? mergeTwo(round[k]!, round[k + 1]!) : round[k]!);
     round = next;
   }
-  return round[0] ?? new Columns();
+  return round[0] ?? NONE;
 }
 
 /** Which units hold at least one span of `c`. */
@@ -108,7 +112,7 @@ function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Colum
     case 'and': {
       if (!node.children.every(isLeaf)) return null;
       const parts = node.children.map((c) => leafSpans(query, doc, c));
-      if (parts.some((p) => p.count === 0)) return new Columns();
+      if (parts.some((p) => p.count === 0)) return NONE;
       if (byTranscript) return mergeAll(parts);
       const holds = new Int32Array(units);
       for (const part of parts) unitsHeld(part, units).forEach((v, u) => (holds[u]! += v));
@@ -120,7 +124,7 @@ function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Colum
       if (include.count === 0) return include;
       const exclude = leafSpans(query, doc, node.exclude);
       if (exclude.count === 0) return include;
-      if (byTranscript) return new Columns();
+      if (byTranscript) return NONE;
       const excluded = unitsHeld(exclude, units);
       return keepByUnit(include, (u) => excluded[u] === 0);
     }
@@ -130,22 +134,23 @@ function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Colum
 }
 
 /**
- * The query's hits in place order straight into `take`, true; or false, doing nothing, for a
+ * The query's hits in place order straight into `sink`, true; or false, doing nothing, for a
  * query this does not answer (NEAR, a regular expression, deeper nesting), which evaluate does.
  */
-export function evaluatePacked(query: CompiledQuery, doc: DocView, take: (start: number, end: number) => void): boolean {
+export function evaluatePacked(query: CompiledQuery, doc: DocView, sink: SpanSink): boolean {
   // One word or phrase needs no columns at all: its spans are already in place order, each once.
-  if (isLeaf(query.node)) {
-    const node = query.node;
-    if (node.kind === 'word') eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, () => true, take);
-    else if (node.kind === 'phrase') {
-      const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-      eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), take);
-    }
+  const node = query.node;
+  if (node.kind === 'word') {
+    eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, null, sink);
     return true;
   }
-  const spans = packedSpans(query, doc, query.node);
+  if (node.kind === 'phrase') {
+    const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
+    eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), sink);
+    return true;
+  }
+  const spans = packedSpans(query, doc, node);
   if (!spans) return false;
-  for (let i = 0; i < spans.count; i += 1) take(spans.start[i]!, spans.end[i]!);
+  for (let i = 0; i < spans.count; i += 1) sink.push(spans.start[i]!, spans.end[i]!, 0, 0, spans.unit[i]!);
   return true;
 }

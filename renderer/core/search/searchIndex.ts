@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, type DocView } from './evaluate';
+import { evaluate, type DocView, type SpanSink } from './evaluate';
 import { evaluatePacked } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -221,11 +221,10 @@ export class SearchIndex {
       const entry = this.entries.get(source.id);
       if (!entry) continue;
       const doc = this.view(source, entry, options, expanded);
-      const index = sourceIds.length;
+      hits.source = sourceIds.length;
       const before = hits.count;
-      const take = (start: number, end: number) => hits.push(index, start, end);
       // Words, wildcards, phrases and AND/OR/NOT over them go straight into the arrays; the rest as spans.
-      if (!evaluatePacked(compiled, doc, take)) for (const span of evaluate(compiled, doc)) take(span.start, span.end);
+      if (!evaluatePacked(compiled, doc, hits)) for (const span of evaluate(compiled, doc)) hits.push(span.start, span.end);
       if (hits.count > before) sourceIds.push(source.id);
     }
     return hits.packed(sourceIds);
@@ -287,36 +286,37 @@ export class SearchIndex {
   }
 }
 
-/** Hits packed into typed arrays that grow by doubling, so no object is made per hit. */
-class PackedBuilder {
+/** Hits packed into typed arrays that grow by doubling, so no object is made per hit; `source` is the transcript being read. */
+class PackedBuilder implements SpanSink {
   count = 0;
-  private source = new Int32Array(1024);
-  private start = new Int32Array(1024);
-  private end = new Int32Array(1024);
+  source = 0;
+  private sources = new Int32Array(1024);
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
 
-  push(source: number, start: number, end: number): void {
-    if (this.count === this.source.length) {
+  push(start: number, end: number): void {
+    if (this.count === this.sources.length) {
       const grow = (a: Int32Array) => {
         const next = new Int32Array(a.length * 2);
         next.set(a);
         return next;
       };
-      this.source = grow(this.source);
-      this.start = grow(this.start);
-      this.end = grow(this.end);
+      this.sources = grow(this.sources);
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
     }
-    this.source[this.count] = source;
-    this.start[this.count] = start;
-    this.end[this.count] = end;
+    this.sources[this.count] = this.source;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
     this.count += 1;
   }
 
   packed(sourceIds: string[]): PackedHits {
     return {
       sourceIds,
-      source: this.source.slice(0, this.count),
-      start: this.start.slice(0, this.count),
-      end: this.end.slice(0, this.count),
+      source: this.sources.slice(0, this.count),
+      start: this.starts.slice(0, this.count),
+      end: this.ends.slice(0, this.count),
     };
   }
 }
