@@ -59,18 +59,12 @@ export interface SpanSink {
 }
 
 /**
- * Each run of `length` words from each ordinal (ascending) that lies inside a unit (and that
- * `keep` keeps, when given), handed to `sink` in place order: one walk over the units. This
+ * Each run of `length` words from each ordinal (ascending) that lies inside a unit, handed to
+ * `sink` in place order: one walk over the units. This
  * loop runs once per place of a word, 50,000 times for a common one, so it reads everything
  * into locals and calls no function it does not need.
  */
-export function eachWordSpan(
-  doc: DocView,
-  ordinals: ArrayLike<number>,
-  length: number,
-  keep: ((o: number) => boolean) | null,
-  sink: SpanSink,
-): void {
+export function eachWordSpan(doc: DocView, ordinals: ArrayLike<number>, length: number, sink: SpanSink): void {
   const { units, starts, ends } = doc;
   const words = starts.length;
   const count = ordinals.length;
@@ -81,7 +75,7 @@ export function eachWordSpan(
   for (let i = 0; i < count; i += 1) {
     const first = ordinals[i]!;
     const last = first + length - 1;
-    if (last >= words || (keep !== null && !keep(first))) continue;
+    if (last >= words) continue;
     const start = starts[first]!;
     const end = ends[last]!;
     while (unit < unitCount && unitEnd <= start) {
@@ -104,23 +98,48 @@ class SpanList implements SpanSink {
 }
 
 /** Spans of `length` words from each ordinal (ascending), those inside a unit. */
-function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number, keep: ((o: number) => boolean) | null): Span[] {
+function wordSpans(doc: DocView, ordinals: ArrayLike<number>, length: number): Span[] {
   const out = new SpanList();
-  eachWordSpan(doc, ordinals, length, keep, out);
+  eachWordSpan(doc, ordinals, length, out);
   return out.spans;
 }
 
-/** The words after a phrase's first: true when each follows in order (one pointer per list, walked once). */
-export function phraseFollows(rest: ArrayLike<number>[]): (o: number) => boolean {
-  const at = rest.map(() => 0);
-  return (o: number) =>
-    rest.every((list, i) => {
-      const want = o + i + 1;
-      let k = at[i]!;
+/**
+ * Where a phrase can start: the first ordinals from which every word of the phrase follows in
+ * order. Driven by the word with the fewest places (in "you know" the rarer word), each other
+ * list walked once by its own pointer; ascending, as the lists are.
+ */
+export function phraseStarts(lists: readonly ArrayLike<number>[]): ArrayLike<number> {
+  let driver = 0;
+  lists.forEach((l, i) => {
+    if (l.length < lists[driver]!.length) driver = i;
+  });
+  const lead = lists[driver]!;
+  const others = lists.map((list, i) => ({ list, offset: i - driver, at: 0 })).filter((_, i) => i !== driver);
+  const out: number[] = [];
+  for (let i = 0; i < lead.length; i += 1) {
+    const first = lead[i]! - driver;
+    if (first < 0) continue;
+    let all = true;
+    for (const other of others) {
+      const want = first + driver + other.offset;
+      const { list } = other;
+      let k = other.at;
       while (k < list.length && list[k]! < want) k += 1;
-      at[i] = k;
-      return k < list.length && list[k] === want;
-    });
+      other.at = k;
+      if (k >= list.length || list[k] !== want) {
+        all = false;
+        break;
+      }
+    }
+    if (all) out.push(first);
+  }
+  return out;
+}
+
+/** A phrase's words' places, in the phrase's order. */
+export function phraseLists(doc: DocView, query: CompiledQuery, words: readonly QueryNode[]): ArrayLike<number>[] {
+  return words.map((w) => matchingWords(doc, query.tests.get(w)!));
 }
 
 export function matchingWords(doc: DocView, test: WordTest): ArrayLike<number> {
@@ -218,12 +237,9 @@ export function evaluate(query: CompiledQuery, doc: DocView): Span[] {
   const run = (node: QueryNode): Span[] => {
     switch (node.kind) {
       case 'word':
-        return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1, null);
-      case 'phrase': {
-        // Every list is ascending, so one pointer per later word walks it once for all starts.
-        const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-        return wordSpans(doc, head!, node.words.length, phraseFollows(rest));
-      }
+        return wordSpans(doc, matchingWords(doc, query.tests.get(node)!), 1);
+      case 'phrase':
+        return wordSpans(doc, phraseStarts(phraseLists(doc, query, node.words)), node.words.length);
       case 'regex':
         return regexSpans(doc, query.patterns.get(node)!);
       case 'near':

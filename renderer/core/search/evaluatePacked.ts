@@ -8,7 +8,7 @@
 // by transcript, all of them when every part has one); NOT drops the include's spans in units
 // holding the exclude (by transcript: all of them); OR merges; spans come out in place order
 // (start, then end), the same stretch once.
-import { eachWordSpan, matchingWords, phraseFollows, type CompiledQuery, type DocView, type SpanSink } from './evaluate';
+import { eachWordSpan, matchingWords, phraseLists, phraseStarts, type CompiledQuery, type DocView, type SpanSink } from './evaluate';
 import type { QueryNode } from './types';
 
 /**
@@ -45,13 +45,13 @@ function leafSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Columns
   if (node.kind === 'word') {
     const places = matchingWords(doc, query.tests.get(node)!);
     const out = new Columns(places.length);
-    eachWordSpan(doc, places, 1, null, out);
+    eachWordSpan(doc, places, 1, out);
     return out;
   }
   if (node.kind !== 'phrase') return NONE;
-  const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-  const out = new Columns(head!.length);
-  eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), out);
+  const starts = phraseStarts(phraseLists(doc, query, node.words));
+  const out = new Columns(starts.length);
+  eachWordSpan(doc, starts, node.words.length, out);
   return out;
 }
 
@@ -141,12 +141,11 @@ export function evaluatePacked(query: CompiledQuery, doc: DocView, sink: SpanSin
   // One word or phrase needs no columns at all: its spans are already in place order, each once.
   const node = query.node;
   if (node.kind === 'word') {
-    eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, null, sink);
+    eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, sink);
     return true;
   }
   if (node.kind === 'phrase') {
-    const [head, ...rest] = node.words.map((w) => matchingWords(doc, query.tests.get(w)!));
-    eachWordSpan(doc, head!, node.words.length, phraseFollows(rest), sink);
+    eachWordSpan(doc, phraseStarts(phraseLists(doc, query, node.words)), node.words.length, sink);
     return true;
   }
   const spans = packedSpans(query, doc, node);

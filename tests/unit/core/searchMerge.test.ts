@@ -2,7 +2,7 @@
 // lot: the merge must give exactly what sorting the concatenation and dropping repeats gave.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeSorted, type Span } from '../../../renderer/core/search/evaluate';
+import { mergeSorted, phraseStarts, type Span } from '../../../renderer/core/search/evaluate';
 
 const byPlace = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 const span = ([start, length]: [number, number]): Span => ({ start, end: start + length, first: start, last: start + length, unit: 0 });
@@ -23,5 +23,29 @@ describe('mergeSorted', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('phraseStarts', () => {
+  // A phrase's words as sets of places in a text of up to 60 words.
+  const places = fc.uniqueArray(fc.nat(59), { maxLength: 40 }).map((xs) => Int32Array.from(xs.sort((a, b) => a - b)));
+
+  it('finds every place where each word follows the one before, whichever list drives', () => {
+    fc.assert(
+      fc.property(fc.array(places, { minLength: 1, maxLength: 4 }), (lists) => {
+        const expected: number[] = [];
+        for (let first = 0; first < 60; first += 1) if (lists.every((list, j) => list.includes(first + j))) expected.push(first);
+        expect(Array.from(phraseStarts(lists))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the starts when the rarer word comes second or first', () => {
+    const common = Int32Array.from({ length: 1000 }, (_, i) => i * 2);
+    const rare = Int32Array.from([11, 501, 1999]);
+    expect(Array.from(phraseStarts([common, rare]))).toEqual([10, 500, 1998]);
+    // 1999 + 1 is past the common word's last place.
+    expect(Array.from(phraseStarts([rare, common]))).toEqual([11, 501]);
   });
 });
