@@ -59,12 +59,18 @@ export interface SpanSink {
 }
 
 /**
- * Each run of `length` words from each ordinal (ascending) that lies inside a unit, handed to
- * `sink` in place order: one walk over the units. This
+ * Each run of `length` words from each ordinal (ascending) that lies inside a unit (one marked
+ * in `allowed`, when given), handed to `sink` in place order: one walk over the units. This
  * loop runs once per place of a word, 50,000 times for a common one, so it reads everything
  * into locals and calls no function it does not need.
  */
-export function eachWordSpan(doc: DocView, ordinals: ArrayLike<number>, length: number, sink: SpanSink): void {
+export function eachWordSpan(
+  doc: DocView,
+  ordinals: ArrayLike<number>,
+  length: number,
+  sink: SpanSink,
+  allowed: Uint8Array | null = null,
+): void {
   const { units, starts, ends } = doc;
   const words = starts.length;
   const count = ordinals.length;
@@ -85,7 +91,8 @@ export function eachWordSpan(doc: DocView, ordinals: ArrayLike<number>, length: 
         unitEnd = units[unit]!.end;
       }
     }
-    if (unit < unitCount && unitStart <= start && end <= unitEnd) sink.push(start, end, first, last, unit);
+    if (unit < unitCount && unitStart <= start && end <= unitEnd && (allowed === null || allowed[unit] === 1))
+      sink.push(start, end, first, last, unit);
   }
 }
 

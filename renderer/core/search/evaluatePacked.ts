@@ -99,6 +99,92 @@ function unitsHeld(c: Columns, units: number): Uint8Array {
   return held;
 }
 
+/** Marks the units that hold a span, and nothing else. */
+class UnitMarks implements SpanSink {
+  readonly marks: Uint8Array;
+  any = false;
+  constructor(units: number) {
+    this.marks = new Uint8Array(units);
+  }
+  push(_start: number, _end: number, _first: number, _last: number, unit: number): void {
+    this.marks[unit] = 1;
+    this.any = true;
+  }
+}
+
+/** Ascending lists of ordinals in one, each ordinal once (a word listed twice, "a OR a", counts once). */
+export function mergeOrdinals(lists: readonly ArrayLike<number>[]): ArrayLike<number> {
+  if (lists.length === 0) return [];
+  let round = lists;
+  while (round.length > 1) {
+    const next: ArrayLike<number>[] = [];
+    for (let k = 0; k < round.length; k += 2) next.push(k + 1 < round.length ? mergeTwoOrdinals(round[k]!, round[k + 1]!) : round[k]!);
+    round = next;
+  }
+  return round[0]!;
+}
+
+function mergeTwoOrdinals(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let [i, j, k] = [0, 0, 0];
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    out[k++] = x <= y ? x : y;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+  }
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out.subarray(0, k);
+}
+
+/**
+ * AND, OR or NOT over single words, answered on their lists of places: which units each word's
+ * spans fall in, then one walk over the places of all of them together, keeping those in the
+ * units the operator allows. A single word's span is its place, so place order is list order.
+ * True when answered; false when a side is not a single word.
+ */
+function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink: SpanSink): boolean {
+  const sides = node.kind === 'and' || node.kind === 'or' ? node.children : node.kind === 'not' ? [node.include, node.exclude] : [];
+  if (sides.length === 0 || !sides.every((c) => c.kind === 'word')) return false;
+  const lists = sides.map((c) => matchingWords(doc, query.tests.get(c)!));
+  const units = doc.units.length;
+  const marksOf = (list: ArrayLike<number>) => {
+    const marks = new UnitMarks(units);
+    eachWordSpan(doc, list, 1, marks);
+    return marks;
+  };
+  if (node.kind === 'or') {
+    eachWordSpan(doc, mergeOrdinals(lists), 1, sink);
+    return true;
+  }
+  const byTranscript = query.options.scope === 'transcript';
+  if (node.kind === 'and') {
+    const marks = lists.map(marksOf);
+    if (marks.some((m) => !m.any)) return true;
+    let allowed: Uint8Array | null = null;
+    if (!byTranscript) {
+      allowed = new Uint8Array(units);
+      for (let u = 0; u < units; u += 1) allowed[u] = marks.every((m) => m.marks[u] === 1) ? 1 : 0;
+    }
+    eachWordSpan(doc, mergeOrdinals(lists), 1, sink, allowed);
+    return true;
+  }
+  const [include, exclude] = lists as [ArrayLike<number>, ArrayLike<number>];
+  const excluded = marksOf(exclude);
+  if (!excluded.any) eachWordSpan(doc, include, 1, sink);
+  else if (!byTranscript)
+    eachWordSpan(
+      doc,
+      include,
+      1,
+      sink,
+      excluded.marks.map((m) => 1 - m),
+    );
+  return true;
+}
+
 /** The spans of a leaf, or of AND, OR or NOT over leaves; null for any other query. */
 function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Columns | null {
   const byTranscript = query.options.scope === 'transcript';
@@ -148,6 +234,7 @@ export function evaluatePacked(query: CompiledQuery, doc: DocView, sink: SpanSin
     eachWordSpan(doc, phraseStarts(phraseLists(doc, query, node.words)), node.words.length, sink);
     return true;
   }
+  if (wordOperator(query, doc, node, sink)) return true;
   const spans = packedSpans(query, doc, node);
   if (!spans) return false;
   for (let i = 0; i < spans.count; i += 1) sink.push(spans.start[i]!, spans.end[i]!, 0, 0, spans.unit[i]!);

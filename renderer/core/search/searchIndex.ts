@@ -8,7 +8,7 @@
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
 import { evaluate, type DocView, type SpanSink } from './evaluate';
-import { evaluatePacked } from './evaluatePacked';
+import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
 import { hitsOf, type SearchTextOptions } from './searchText';
@@ -66,33 +66,6 @@ interface Entry {
   /** The places of termIds[k] are ordinals[offsets[k] .. offsets[k + 1]). */
   offsets: Int32Array;
   ordinals: Int32Array;
-}
-
-/** Two ascending lists of distinct ordinals (a word stands in one place once) in one. */
-function mergeTwoLists(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
-}
-
-/**
- * Ascending ordinals of several lists in one, merged pairwise: linear in the places, where
- * sorting their concatenation took most of a wildcard matching two common words.
- */
-function mergeLists(lists: Int32Array[]): ArrayLike<number> {
-  if (lists.length === 0) return [];
-  let round = lists;
-  while (round.length > 1) {
-    const next: Int32Array[] = [];
-    for (let k = 0; k < round.length; k += 2) next.push(k + 1 < round.length ? mergeTwoLists(round[k]!, round[k + 1]!) : round[k]!);
-    round = next;
-  }
-  return round[0]!;
 }
 
 export class SearchIndex {
@@ -277,7 +250,7 @@ export class SearchIndex {
       ends: entry.part.ends,
       units: this.unitsOf(source, options.speaker),
       words: (test) =>
-        mergeLists(
+        mergeOrdinals(
           this.expand(test, expanded)
             .map((id) => this.placesIn(entry, id))
             .filter((l): l is Int32Array => l !== null),
