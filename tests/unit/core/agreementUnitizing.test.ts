@@ -115,6 +115,64 @@ describe("Krippendorff's unitizing alpha", () => {
       );
     });
 
+    it('equals the formulas taken literally, every pair of segments and every gap (the linear walk finds the same sums)', () => {
+      // The header's formulas, pair by pair: the way uDo and uDe were computed before the walk.
+      const literal = (units: CodedUnit[], coders: string[], category: string) => {
+        const segs = coders.map((coder) => {
+          const spans = units
+            .filter((u) => u.coder === coder && u.category === category && u.length > 0)
+            .map((u) => [u.begin, u.begin + u.length] as [number, number])
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          const merged: [number, number][] = [];
+          for (const sp of spans) {
+            const last = merged[merged.length - 1];
+            if (last && sp[0] < last[1]) last[1] = Math.max(last[1], sp[1]);
+            else merged.push([...sp]);
+          }
+          const out: { b: number; e: number; unit: boolean }[] = [];
+          let at = 0;
+          for (const [b, e] of merged) {
+            if (b > at) out.push({ b: at, e: b, unit: false });
+            out.push({ b, e, unit: true });
+            at = e;
+          }
+          if (at < L) out.push({ b: at, e: L, unit: false });
+          return out;
+        });
+        let pair = 0;
+        for (let i = 0; i < segs.length; i++)
+          for (let j = i + 1; j < segs.length; j++)
+            for (const g of segs[i]!)
+              for (const h of segs[j]!) {
+                if (g.unit && h.unit && g.b < h.e && h.b < g.e) pair += (g.b - h.b) ** 2 + (g.e - h.e) ** 2;
+                else if (g.unit && !h.unit && h.b <= g.b && g.e <= h.e) pair += (g.e - g.b) ** 2;
+                else if (!g.unit && h.unit && g.b <= h.b && h.e <= g.e) pair += (h.e - h.b) ** 2;
+              }
+        const m = coders.length;
+        const all = segs.flat();
+        const lens = all.filter((x) => x.unit).map((x) => x.e - x.b);
+        const gaps = all.filter((x) => !x.unit).map((x) => x.e - x.b);
+        let sum = 0;
+        for (const l of lens)
+          sum +=
+            ((lens.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * gaps.filter((g) => g >= l).reduce((n, g) => n + g - l + 1, 0);
+        const den = m * L * (m * L - 1) - lens.reduce((n, l) => n + l * (l - 1), 0);
+        return { observed: (2 * pair) / (m * (m - 1) * L * L), expected: lens.length && den > 0 ? ((2 / L) * sum) / den : 0 };
+      };
+      fc.assert(
+        fc.property(study, (units) => {
+          const coders = [...new Set(['A', 'B', ...units.map((u) => u.coder)])];
+          const got = unitizingDisagreements({ begin: 0, length: L }, units, ['A', 'B']);
+          for (const [category, d] of Object.entries(got)) {
+            const want = literal(units, coders, category);
+            expect(d.observed).toBeCloseTo(want.observed, 12);
+            expect(d.expected).toBeCloseTo(want.expected, 12);
+          }
+        }),
+        { numRuns: 500 },
+      );
+    });
+
     it('swapping coders does not change it; shifting units and continuum together does not either', () => {
       fc.assert(
         fc.property(study, fc.integer({ min: -1000, max: 1000 }), (units, shift) => {
