@@ -12,8 +12,13 @@ import { serveDist } from './serve.mjs';
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'bench-results');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const files = Number(args.get('files') ?? 350);
+// `--scale=10`: ten times the study (3,500 transcripts, 400,000 codings by 20 coders: issue 21);
+// `--files`, `--codings` and `--coders` set one of them alone.
+const scale = Number(args.get('scale') ?? 1);
+const files = Number(args.get('files') ?? 350 * scale);
 const words = Number(args.get('words') ?? 10_000);
+const codingCount = Number(args.get('codings') ?? 40_000 * scale);
+const coderCount = Number(args.get('coders') ?? (scale >= 10 ? 20 : 2));
 // `--only=search,waves`: the import, then only those steps (e.g. search at 10 times the study,
 // `--files=3500 --only=search`, where the .qdpx step stops at its size limits: issue 21).
 // Their figures go to bench-results/bench-partial.json, leaving bench.json whole.
@@ -84,8 +89,8 @@ try {
   console.log(`Importing ${files} generated .docx transcripts of about ${words} words each…`);
   results.import = await page.evaluate(([n, w]) => window.runImportBench(n, w), [files, words]);
   if (want('coding')) {
-    console.log('Coding the corpus: 60 codes, 2 coders, 40,000 codings…');
-    results.coding = await page.evaluate((n) => window.runCodingBench(n), 40_000);
+    console.log(`Coding the corpus: 60 codes, ${coderCount} coders, ${codingCount.toLocaleString('en')} codings…`);
+    results.coding = await page.evaluate(([n, k]) => window.runCodingBench(n, k), [codingCount, coderCount]);
   }
   if (want('qdpx')) results.qdpx = await page.evaluate(() => window.runQdpxBench());
   if (want('archive')) {

@@ -36,7 +36,7 @@ import { runAnalysisBench } from './analysisBench';
 declare global {
   interface Window {
     runImportBench(count: number, words: number): Promise<Record<string, number>>;
-    runCodingBench(codingCount: number): Promise<Record<string, number>>;
+    runCodingBench(codingCount: number, coderCount?: number): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
     runSearchBench(): Promise<Record<string, number>>;
     runRealisticSearchBench(count: number, words: number): Promise<Record<string, number | string>>;
@@ -114,7 +114,7 @@ window.runImportBench = async (count, words) => {
   };
 };
 // Study-scale coding: 60 codes, 2 coders, `codingCount` codings over the imported corpus.
-window.runCodingBench = async (codingCount) => {
+window.runCodingBench = async (codingCount, coderCount = 2) => {
   const db = benchDb!;
   const snapshot = await loadSnapshot(db);
   const newId = () => crypto.randomUUID();
@@ -124,10 +124,11 @@ window.runCodingBench = async (codingCount) => {
   }));
   const codebook = mergeCodebook([], tree, 'Bench codebook', newId);
   const codes = codebook.changes.map((c) => c.after as Code);
-  const coders = [
-    { id: newId(), name: 'A', colour: '#2f6db5' },
-    { id: newId(), name: 'B', colour: '#b5512f' },
-  ];
+  const coders = Array.from({ length: coderCount }, (_, i) => ({
+    id: newId(),
+    name: i < 26 ? String.fromCharCode(65 + i) : `Coder ${i + 1}`,
+    colour: i % 2 ? '#b5512f' : '#2f6db5',
+  }));
   let seed = 7;
   const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const codings: Coding[] = [];
@@ -138,7 +139,7 @@ window.runCodingBench = async (codingCount) => {
       id: newId(),
       sourceId: source.id,
       codeId: codes[Math.floor(rand() * codes.length)]!.id,
-      coderId: coders[i % 2]!.id,
+      coderId: coders[i % coders.length]!.id,
       start: turn.start,
       end: turn.end,
       memo: '',
