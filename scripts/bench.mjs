@@ -1,7 +1,7 @@
 // `npm run bench`: study-scale figures, measured in real Chromium with real IndexedDB.
 // Writes bench-results/bench.json and prints a table. Not a test: nothing here fails on time.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
@@ -75,7 +75,10 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
+/** Set once the page is open: stops sampling its heap and records the memory figures. */
+let stopHeapPoll;
 const results = {
+  scale: { factor: scale, files, codings: codingCount, coders: coderCount },
   date: new Date().toISOString(),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version },
   node,
@@ -86,6 +89,24 @@ try {
   page.on('console', (m) => m.type() === 'error' && console.error(m.text()));
   await page.goto(server.url);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  // The page's peak JS heap over the whole run (Chrome DevTools Protocol, sampled every 250 ms;
+  // the search worker's own heap is not in it).
+  const cdp = await page.context().newCDPSession(page);
+  let peakHeap = 0;
+  const heapPoll = setInterval(() => {
+    cdp
+      .send('Runtime.getHeapUsage')
+      .then(({ usedSize }) => (peakHeap = Math.max(peakHeap, usedSize)))
+      .catch(() => {});
+  }, 250);
+  stopHeapPoll = async () => {
+    clearInterval(heapPoll);
+    results.memory = {
+      peakHeapMegabytes: peakHeap / 1e6,
+      // What the origin's databases (every project of the run) take on disk, as the browser counts it.
+      storageMegabytes: (await page.evaluate(() => navigator.storage.estimate())).usage / 1e6,
+    };
+  };
   console.log(`Importing ${files} generated .docx transcripts of about ${words} words each…`);
   results.import = await page.evaluate(([n, w]) => window.runImportBench(n, w), [files, words]);
   if (want('coding')) {
@@ -124,6 +145,7 @@ try {
     console.log('Searching a study-scale corpus with a vocabulary as speech has one (Zipf, 30,000 words)…');
     results.searchZipf = await page.evaluate(([n, w]) => window.runRealisticSearchBench(n, w), [files, words]);
   }
+  await stopHeapPoll?.();
   if (want('editor')) await editorBench();
 } finally {
   await browser.close();
@@ -167,6 +189,8 @@ if (only) {
     ...(results.searchZipf ? zipfRows(results.searchZipf) : []),
     ...(results.surveys ? surveyRows(results.surveys) : []),
     ...(results.analysis ? analysisRows(results.analysis) : []),
+    ...(results.agreement ? agreementRows(results.agreement) : []),
+    ...memoryRows(results.memory),
   ];
   for (const [k, v, t] of partial) console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
   writeFileSync(join(outDir, 'bench-partial.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -305,7 +329,22 @@ const rows = [
   ...zipfRows(results.searchZipf),
   ...surveyRows(results.surveys),
   ...analysisRows(results.analysis),
+  ...memoryRows(results.memory),
 ];
+function memoryRows(m) {
+  if (!m) return [];
+  return [
+    ['renderer: peak JS heap of the page', `${m.peakHeapMegabytes.toFixed(0)} MB`, 'target < 1,500 MB at 10x; sampled every 250 ms'],
+    ['databases on disk (every project of the run)', `${m.storageMegabytes.toFixed(0)} MB`, 'navigator.storage.estimate()'],
+  ];
+}
+function agreementRows(a) {
+  return ['turn', 'character', 'segment', 'document'].map((unit) => [
+    `agreement, ${unit} unit`,
+    `${a[`${unit}Ms`].toFixed(0)} ms`,
+    `${a[`${unit}Sources`]} transcripts, ${a.codings.toLocaleString('en')} codings`,
+  ]);
+}
 function analysisRows(f) {
   const ms = (x) => `${x.toFixed(1)} ms`;
   const scale = `${f.cooccurrenceCodes} codes, ${f.codings.toLocaleString('en')} codings; median of 5`;
@@ -402,5 +441,16 @@ function searchRows(f) {
 
 const width = Math.max(...rows.map((x) => x[0].length));
 for (const [k, v, t] of rows) console.log(`${k.padEnd(width)}  ${v.padStart(14)}  ${t}`);
-writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+// Each scale under its own key, the other kept: `study` (npm run bench), `x10` (--scale=10).
+const key = scale === 1 && files === 350 && codingCount === 40_000 && coderCount === 2 ? 'study' : `x${scale}`;
+const benchFile = join(outDir, 'bench.json');
+let kept;
+try {
+  const before = JSON.parse(readFileSync(benchFile, 'utf8'));
+  // A file from before the scales had keys holds one flat run: it is replaced.
+  kept = Object.fromEntries(Object.entries(before).filter(([k, v]) => /^(study|x\d+)$/.test(k) && v && typeof v === 'object'));
+} catch {
+  kept = {};
+}
+writeFileSync(benchFile, `${JSON.stringify({ ...kept, [key]: results }, null, 2)}\n`);
 console.log(`\nWritten to ${join('bench-results', 'bench.json')}`);
