@@ -6,7 +6,6 @@ import { useProject } from './projectContext';
 import { ScopeFilters } from './ScopeFilters';
 
 export function AnalysisFilterBar(props: { setup: ProjectSetup; value: AnalysisFilters; onChange(value: AnalysisFilters): void }) {
-  const { coders, blind } = useProject();
   const { value } = props;
   const set = (patch: Partial<AnalysisFilters>) => props.onChange({ ...value, ...patch });
   return (
@@ -20,17 +19,7 @@ export function AnalysisFilterBar(props: { setup: ProjectSetup; value: AnalysisF
         withParticipants={false}
       />
       <div className="row wrap">
-        <label>
-          Coder{' '}
-          <select aria-label="Coder" value={blind ? '' : value.coderId} disabled={blind} onChange={(e) => set({ coderId: e.target.value })}>
-            <option value="">{blind ? 'Only mine (blind)' : 'All coders'}</option>
-            {coders.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CoderSelect value={value.coderId} onChange={(coderId) => set({ coderId })} />
         <label>
           <input type="checkbox" checked={value.includeChildren} onChange={(e) => set({ includeChildren: e.target.checked })} /> Parents
           include sub-codes
@@ -41,5 +30,23 @@ export function AnalysisFilterBar(props: { setup: ProjectSetup; value: AnalysisF
         </label>
       </div>
     </div>
+  );
+}
+
+/** One coder's codings or everyone's (the consensus layer is a coder); in blind mode only mine, fixed. */
+export function CoderSelect(props: { value: string; onChange(coderId: string): void }) {
+  const { coders, blind } = useProject();
+  return (
+    <label>
+      Coder{' '}
+      <select aria-label="Coder" value={blind ? '' : props.value} disabled={blind} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{blind ? 'Only mine (blind)' : 'All coders'}</option>
+        {coders.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -7,6 +7,7 @@ import { withinSets } from '../core/project';
 import { GROUPS, type ProjectSnapshot } from '../core/shared';
 import { defaultRole, type CompareFilters } from '../core/waves';
 import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import { CoderSelect } from './AnalysisFilterBar';
 import { ChangeMatrixView } from './ChangeMatrixView';
 import { ChartsView } from './ChartsView';
 import { PairedReader } from './PairedReader';
@@ -18,7 +19,7 @@ import { useStable } from './useStable';
 type Section = 'matrix' | 'reader' | 'change' | 'charts';
 
 export function CompareView(props: { setup: ProjectSetup }) {
-  const { db, coders, blind } = useProject();
+  const { db } = useProject();
   const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
   const waves = props.setup.waves;
   const [section, setSection] = useState<Section>('matrix');
@@ -102,17 +103,7 @@ export function CompareView(props: { setup: ProjectSetup }) {
             </label>
           ))}
         </fieldset>
-        <label>
-          Coder{' '}
-          <select aria-label="Coder" value={blind ? '' : shown.coderId} disabled={blind} onChange={(e) => set({ coderId: e.target.value })}>
-            <option value="">{blind ? 'Only mine (blind)' : 'All coders'}</option>
-            {coders.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CoderSelect value={shown.coderId} onChange={(coderId) => set({ coderId })} />
         {waves.length > 2 && (
           <label>
             Compare{' '}
