@@ -8,7 +8,16 @@
 // by transcript, all of them when every part has one); NOT drops the include's spans in units
 // holding the exclude (by transcript: all of them); OR merges; spans come out in place order
 // (start, then end), the same stretch once.
-import { eachWordSpan, matchingWords, phraseLists, phraseStarts, type CompiledQuery, type DocView, type SpanSink } from './evaluate';
+import {
+  eachWordSpan,
+  matchingWords,
+  phraseLists,
+  phraseStarts,
+  placeUnits,
+  type CompiledQuery,
+  type DocView,
+  type SpanSink,
+} from './evaluate';
 import type { QueryNode } from './types';
 
 /**
@@ -99,19 +108,6 @@ function unitsHeld(c: Columns, units: number): Uint8Array {
   return held;
 }
 
-/** Marks the units that hold a span, and nothing else. */
-class UnitMarks implements SpanSink {
-  readonly marks: Uint8Array;
-  any = false;
-  constructor(units: number) {
-    this.marks = new Uint8Array(units);
-  }
-  push(_start: number, _end: number, _first: number, _last: number, unit: number): void {
-    this.marks[unit] = 1;
-    this.any = true;
-  }
-}
-
 /** Ascending lists of ordinals in one, each ordinal once (a word listed twice, "a OR a", counts once). */
 export function mergeOrdinals(lists: readonly ArrayLike<number>[]): ArrayLike<number> {
   if (lists.length === 0) return [];
@@ -139,48 +135,91 @@ function mergeTwoOrdinals(a: ArrayLike<number>, b: ArrayLike<number>): Int32Arra
   return out.subarray(0, k);
 }
 
+/** Which units hold a place of the list (its units from placeUnits), and whether any does. */
+function marksOf(units: Int32Array, unitCount: number): { marks: Uint8Array; any: boolean } {
+  const marks = new Uint8Array(unitCount);
+  let any = false;
+  for (let i = 0; i < units.length; i += 1) {
+    const u = units[i]!;
+    if (u >= 0) {
+      marks[u] = 1;
+      any = true;
+    }
+  }
+  return { marks, any };
+}
+
 /**
- * AND, OR or NOT over single words, answered on their lists of places: which units each word's
- * spans fall in, then one walk over the places of all of them together, keeping those in the
- * units the operator allows. A single word's span is its place, so place order is list order.
- * True when answered; false when a side is not a single word.
+ * The single words' places of several lists in place order, each place once, those in a unit
+ * (one `allowed` marks, when given), to `sink`: the lists are walked together, each with the
+ * units placeUnits found for it.
+ */
+function emitWords(
+  doc: DocView,
+  lists: readonly ArrayLike<number>[],
+  units: readonly Int32Array[],
+  allowed: Uint8Array | null,
+  sink: SpanSink,
+): void {
+  const { starts, ends } = doc;
+  const at = new Int32Array(lists.length);
+  for (;;) {
+    // The smallest place at the lists' heads (few lists: a scan is quicker than a heap).
+    let best = -1;
+    let place = 0;
+    for (let k = 0; k < lists.length; k += 1) {
+      if (at[k]! >= lists[k]!.length) continue;
+      const o = lists[k]![at[k]!]!;
+      if (best < 0 || o < place) {
+        best = k;
+        place = o;
+      }
+    }
+    if (best < 0) return;
+    const unit = units[best]![at[best]!]!;
+    // The same place in another list (a word given twice) is the same hit: step past it too.
+    for (let k = 0; k < lists.length; k += 1) if (at[k]! < lists[k]!.length && lists[k]![at[k]!] === place) at[k]! += 1;
+    if (unit >= 0 && (allowed === null || allowed[unit] === 1)) sink.push(starts[place]!, ends[place]!, place, place, unit);
+  }
+}
+
+/**
+ * AND, OR or NOT over single words, answered on their lists of places: which unit each place
+ * lies in, which units each word holds, then one walk over the places of all of them together,
+ * keeping those in the units the operator allows. A single word's span is its place, so place
+ * order is list order. True when answered; false when a side is not a single word.
  */
 function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink: SpanSink): boolean {
   const sides = node.kind === 'and' || node.kind === 'or' ? node.children : node.kind === 'not' ? [node.include, node.exclude] : [];
   if (sides.length === 0 || !sides.every((c) => c.kind === 'word')) return false;
   const lists = sides.map((c) => matchingWords(doc, query.tests.get(c)!));
-  const units = doc.units.length;
-  const marksOf = (list: ArrayLike<number>) => {
-    const marks = new UnitMarks(units);
-    eachWordSpan(doc, list, 1, marks);
-    return marks;
-  };
+  const units = lists.map((list) => placeUnits(doc, list, 1));
+  const unitCount = doc.bounds.length >> 1;
   if (node.kind === 'or') {
-    eachWordSpan(doc, mergeOrdinals(lists), 1, sink);
+    emitWords(doc, lists, units, null, sink);
     return true;
   }
   const byTranscript = query.options.scope === 'transcript';
   if (node.kind === 'and') {
-    const marks = lists.map(marksOf);
-    if (marks.some((m) => !m.any)) return true;
+    const held = units.map((u) => marksOf(u, unitCount));
+    if (held.some((h) => !h.any)) return true;
     let allowed: Uint8Array | null = null;
     if (!byTranscript) {
-      allowed = new Uint8Array(units);
-      for (let u = 0; u < units; u += 1) allowed[u] = marks.every((m) => m.marks[u] === 1) ? 1 : 0;
+      allowed = new Uint8Array(unitCount);
+      for (let u = 0; u < unitCount; u += 1) allowed[u] = held.every((h) => h.marks[u] === 1) ? 1 : 0;
     }
-    eachWordSpan(doc, mergeOrdinals(lists), 1, sink, allowed);
+    emitWords(doc, lists, units, allowed, sink);
     return true;
   }
-  const [include, exclude] = lists as [ArrayLike<number>, ArrayLike<number>];
-  const excluded = marksOf(exclude);
-  if (!excluded.any) eachWordSpan(doc, include, 1, sink);
+  const excluded = marksOf(units[1]!, unitCount);
+  if (!excluded.any) emitWords(doc, [lists[0]!], [units[0]!], null, sink);
   else if (!byTranscript)
-    eachWordSpan(
+    emitWords(
       doc,
-      include,
-      1,
-      sink,
+      [lists[0]!],
+      [units[0]!],
       excluded.marks.map((m) => 1 - m),
+      sink,
     );
   return true;
 }

@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, type DocView, type SpanSink } from './evaluate';
+import { evaluate, unitBounds, type DocView, type SpanSink } from './evaluate';
 import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -232,14 +232,17 @@ export class SearchIndex {
   }
 
   /** Each transcript's searchable stretches per speaker, kept while its turns are the same array. */
-  private readonly units = new WeakMap<object, Map<string, Range[]>>();
+  private readonly units = new WeakMap<object, Map<string, { units: Range[]; bounds: Int32Array }>>();
 
-  private unitsOf(source: Source, speaker: SearchTextOptions['speaker']): Range[] {
+  private unitsOf(source: Source, speaker: SearchTextOptions['speaker']): { units: Range[]; bounds: Int32Array } {
     let bySpeaker = this.units.get(source.turns);
     if (!bySpeaker) this.units.set(source.turns, (bySpeaker = new Map()));
     const key = speaker ?? 'participant';
     let found = bySpeaker.get(key);
-    if (!found) bySpeaker.set(key, (found = speakerUnits(source, speaker)));
+    if (!found) {
+      const units = speakerUnits(source, speaker);
+      bySpeaker.set(key, (found = { units, bounds: unitBounds(units) }));
+    }
     return found;
   }
 
@@ -248,7 +251,7 @@ export class SearchIndex {
       text: source.text,
       starts: entry.part.starts,
       ends: entry.part.ends,
-      units: this.unitsOf(source, options.speaker),
+      ...this.unitsOf(source, options.speaker),
       words: (test) =>
         mergeOrdinals(
           this.expand(test, expanded)

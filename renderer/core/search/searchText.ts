@@ -1,7 +1,7 @@
 // The reference search: every transcript scanned word by word, without an index. It defines
 // what a query finds; the index (searchIndex.ts) is tested against it on generated corpora.
 import type { ProjectSnapshot } from '../shared';
-import { evaluate, type CompiledQuery, type DocView } from './evaluate';
+import { evaluate, unitBounds, type CompiledQuery, type DocView } from './evaluate';
 import { codeFilteredHits, filteredSources, speakerUnits, type SearchFilter } from './filters';
 import { compileQuery } from './compile';
 import { tokenize } from './tokens';
@@ -24,11 +24,13 @@ export function searchText(project: ProjectSnapshot, query: string, options: Sea
   const hits: SearchHit[] = [];
   for (const source of filteredSources(project, options)) {
     const tokens = tokenize(source.text);
+    const units = speakerUnits(source, options.speaker);
     const doc: DocView = {
       text: source.text,
       starts: tokens.starts,
       ends: tokens.ends,
-      units: speakerUnits(source, options.speaker),
+      units,
+      bounds: unitBounds(units),
       words: (test) => {
         const out: number[] = [];
         for (let i = 0; i < tokens.keys.length; i += 1) if (test.matchesKey(tokens.keys[i]!)) out.push(i);
