@@ -77,6 +77,20 @@ const browser = await chromium.launch({
 });
 /** Set once the page is open: stops sampling its heap and records the memory figures. */
 let stopHeapPoll;
+/**
+ * One step of the run: its figures under `name`, or, when it fails (at ten times the study a
+ * step can meet a limit), its error under `failed`, and the run goes on to the next step.
+ */
+async function step(name, run) {
+  try {
+    const value = await run();
+    if (value !== undefined) results[name] = value;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    results.failed = { ...results.failed, [name]: message };
+    console.log(`  ${name} failed: ${message}`);
+  }
+}
 const results = {
   scale: { factor: scale, files, codings: codingCount, coders: coderCount },
   date: new Date().toISOString(),
@@ -111,42 +125,41 @@ try {
   results.import = await page.evaluate(([n, w]) => window.runImportBench(n, w), [files, words]);
   if (want('coding')) {
     console.log(`Coding the corpus: 60 codes, ${coderCount} coders, ${codingCount.toLocaleString('en')} codings…`);
-    results.coding = await page.evaluate(([n, k]) => window.runCodingBench(n, k), [codingCount, coderCount]);
+    await step('coding', () => page.evaluate(([n, k]) => window.runCodingBench(n, k), [codingCount, coderCount]));
   }
-  if (want('qdpx')) results.qdpx = await page.evaluate(() => window.runQdpxBench());
+  if (want('qdpx')) await step('qdpx', () => page.evaluate(() => window.runQdpxBench()));
   if (want('archive')) {
-    console.log('Saving the study-scale project as an archive and restoring it…');
-    results.archive = await page.evaluate(() => window.runArchiveBench());
-    results.archiveProfile = await page.evaluate(() => window.runArchiveProfile());
+    console.log('Saving the project as an archive and restoring it…');
+    await step('archive', () => page.evaluate(() => window.runArchiveBench()));
+    await step('archiveProfile', () => page.evaluate(() => window.runArchiveProfile()));
   }
-  if (want('encryption')) await encryptionBench(page);
+  if (want('encryption')) await step('encryption', () => encryptionBench(page));
   if (want('backup')) {
     console.log('Taking an automatic backup into the Origin Private File System (browser mode)…');
-    results.backup = await page.evaluate(() => window.runBackupBench());
+    await step('backup', () => page.evaluate(() => window.runBackupBench()));
   }
-  if (want('waves')) results.waves = await page.evaluate(() => window.runWaveBench());
+  if (want('waves')) await step('waves', () => page.evaluate(() => window.runWaveBench()));
   if (want('surveys')) {
-    console.log('Importing a survey of 1,000 women x 6 time points x 60 items, and joint displays at study scale…');
-    results.surveys = {
+    console.log('Importing a survey of 1,000 women x 6 time points x 60 items, and joint displays…');
+    await step('surveys', async () => ({
       ...(await page.evaluate(() => window.runSurveyImportBench())),
       ...(await page.evaluate(() => window.runJointDisplayBench())),
-    };
+    }));
   }
   if (want('analysis')) {
     console.log('Across codes and cases: co-occurrence, matrix query, overview, triangulation, saturation…');
-    results.analysis = await page.evaluate(() => window.runAnalysisBench());
+    await step('analysis', () => page.evaluate(() => window.runAnalysisBench()));
   }
-  if (want('agreement')) results.agreement = await page.evaluate(() => window.runAgreementBench());
-  if (want('quotes')) results.quotes = await page.evaluate(() => window.runQuoteBench());
+  if (want('agreement')) await step('agreement', () => page.evaluate(() => window.runAgreementBench()));
+  if (want('quotes')) await step('quotes', () => page.evaluate(() => window.runQuoteBench()));
   if (want('search')) {
     console.log('Building the search index in its worker, and timing queries against grep over the same text…');
-    results.search = await page.evaluate(() => window.runSearchBench());
-    results.search.grep = await grepBaseline(files, words);
-    console.log('Searching a study-scale corpus with a vocabulary as speech has one (Zipf, 30,000 words)…');
-    results.searchZipf = await page.evaluate(([n, w]) => window.runRealisticSearchBench(n, w), [files, words]);
+    await step('search', async () => ({ ...(await page.evaluate(() => window.runSearchBench())), grep: await grepBaseline(files, words) }));
+    console.log('Searching a corpus with a vocabulary as speech has one (Zipf, 30,000 words)…');
+    await step('searchZipf', () => page.evaluate(([n, w]) => window.runRealisticSearchBench(n, w), [files, words]));
   }
   await stopHeapPoll?.();
-  if (want('editor')) await editorBench();
+  if (want('editor')) await step('editor', editorBench);
 } finally {
   await browser.close();
   await server.close();
@@ -160,8 +173,9 @@ async function encryptionBench(page) {
   const encryptionPage = await page.context().newPage(); // the same context: the same IndexedDB
   await encryptionPage.goto(server.url);
   await encryptionPage.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-  results.encryption = await encryptionPage.evaluate((id) => window.runEncryptionBench(id), projectId);
+  const figures = await encryptionPage.evaluate((id) => window.runEncryptionBench(id), projectId);
   await encryptionPage.close();
+  return figures;
 }
 
 async function editorBench() {
@@ -198,9 +212,23 @@ if (only) {
   process.exit(0);
 }
 
+// Each scale under its own key, the other kept: `study` (npm run bench), `x10` (--scale=10).
+const key = scale === 1 && files === 350 && codingCount === 40_000 && coderCount === 2 ? 'study' : `x${scale}`;
+const benchFile = join(outDir, 'bench.json');
+let kept;
+try {
+  const before = JSON.parse(readFileSync(benchFile, 'utf8'));
+  // A file from before the scales had keys holds one flat run: it is replaced.
+  kept = Object.fromEntries(Object.entries(before).filter(([k, v]) => /^(study|x\d+)$/.test(k) && v && typeof v === 'object'));
+} catch {
+  kept = {};
+}
+writeFileSync(benchFile, `${JSON.stringify({ ...kept, [key]: results }, null, 2)}\n`);
+
 const r = results.import;
-const c = results.coding;
-const e = results.editor;
+/** A step's rows, or one line saying it failed (nothing when it did not run). */
+const section = (name, make) =>
+  results[name] ? make(results[name]) : results.failed?.[name] ? [[`${name}: FAILED`, '', results.failed[name]]] : [];
 const nodeRow = (label, f) => [
   label,
   `${f.medianMs.toFixed(1)} ms`,
@@ -228,109 +256,127 @@ const rows = [
   ['open project (setup + transcript list)', `${r.openProjectMs.toFixed(1)} ms`, ''],
   ['open one transcript', `${r.openTranscriptMs.toFixed(1)} ms`, ''],
   ['load whole project snapshot', `${r.snapshotMs.toFixed(0)} ms`, ''],
-  ['write 40,000 codings (one transaction)', `${c.writeCodingsMs.toFixed(0)} ms`, ''],
-  ['snapshot with 40,000 codings', `${c.snapshotMs.toFixed(0)} ms`, ''],
-  ['code counts (60 codes, with sub-codes)', `${c.codeStatsMs.toFixed(1)} ms`, ''],
-  ['retrieve one code with sub-codes', `${c.retrieveMs.toFixed(1)} ms`, `${c.passages} passages`],
-  [
-    'export .qdpx (snapshot + write)',
-    `${(results.qdpx.exportMs / 1000).toFixed(1)} s`,
-    `target < 10 s; ${results.qdpx.qdpxMegabytes.toFixed(1)} MB, ${results.qdpx.codings} codings`,
-  ],
-  [
-    'import .qdpx (read + new project)',
-    `${(results.qdpx.importMs / 1000).toFixed(1)} s`,
-    `target < 10 s; read ${(results.qdpx.readQdpxMs / 1000).toFixed(1)} s, write ${(results.qdpx.createProjectMs / 1000).toFixed(1)} s`,
-  ],
-  [
-    'encrypted: open project',
-    `${results.encryption.encryptedOpenMs.toFixed(1)} ms`,
-    `target within 1.5x of clear: ${results.encryption.openRatio.toFixed(2)}x (clear ${results.encryption.clearOpenMs.toFixed(1)} ms)`,
-  ],
-  [
-    'encrypted: whole project snapshot',
-    `${results.encryption.encryptedSnapshotMs.toFixed(0)} ms`,
-    `target within 1.5x of clear: ${results.encryption.snapshotRatio.toFixed(2)}x (clear ${results.encryption.clearSnapshotMs.toFixed(0)} ms)`,
-  ],
-  ['encrypted: unlock (Argon2id, 64 MiB, 2 passes)', `${results.encryption.unlockMs.toFixed(0)} ms`, 'target < 1.5 s'],
-  [
-    'encrypted: archive size',
-    `${results.encryption.encryptedArchiveMegabytes.toFixed(1)} MB`,
-    `clear ${results.encryption.clearArchiveMegabytes.toFixed(1)} MB (sealed records do not compress)`,
-  ],
-  ['encrypt an existing project (one transaction)', `${(results.encryption.encryptMs / 1000).toFixed(1)} s`, ''],
-  [
-    'save archive (.mirabal)',
-    `${(results.archive.exportMs / 1000).toFixed(1)} s`,
-    `target < 3 s; ${results.archive.megabytes.toFixed(1)} MB`,
-  ],
-  ...[
-    ['reading every table from IndexedDB', results.archiveProfile.readMs],
-    ['JSON per table', results.archiveProfile.jsonMs],
-    ['UTF-8 encoding', results.archiveProfile.encodeMs],
-    ['SHA-256 per entry', results.archiveProfile.hashMs],
-    ['deflate (level 1 over 1 MiB, else 6)', results.archiveProfile.deflateMs],
-    ['CRC-32', results.archiveProfile.crcMs],
-  ].map(([label, ms], i) => [
-    `  of which ${label}`,
-    `${ms.toFixed(0)} ms`,
-    i === 0
-      ? `each step timed apart in one more export (${(results.archiveProfile.totalMs / 1000).toFixed(1)} s in all); ${results.archiveProfile.unzippedMegabytes.toFixed(1)} MB unzipped, ${results.archiveProfile.sourceContentMegabytes.toFixed(1)} MB of it transcript text`
-      : '',
+  ...section('coding', (c) => [
+    [`write ${c.codings.toLocaleString('en')} codings (one transaction)`, `${c.writeCodingsMs.toFixed(0)} ms`, ''],
+    [`snapshot with ${c.codings.toLocaleString('en')} codings`, `${c.snapshotMs.toFixed(0)} ms`, ''],
+    ['code counts (60 codes, with sub-codes)', `${c.codeStatsMs.toFixed(1)} ms`, ''],
+    ['retrieve one code with sub-codes', `${c.retrieveMs.toFixed(1)} ms`, `${c.passages} passages`],
   ]),
-  [
-    'restore archive as a new project',
-    `${(results.archive.restoreMs / 1000).toFixed(1)} s`,
-    `target < 3 s; ${results.archive.sameBytes ? 'exports again to the same bytes' : 'EXPORTS DIFFERENT BYTES'}`,
-  ],
-  [
-    'automatic backup, browser mode (OPFS)',
-    `${(results.backup.backupMs / 1000).toFixed(1)} s`,
-    `target < 3 s; ${results.backup.megabytes.toFixed(1)} MB; archive ${(results.backup.exportMs / 1000).toFixed(1)} s, ${results.backup.sameBytes ? 'reads back as the exported bytes' : 'READS BACK DIFFERENT BYTES'}`,
-  ],
-  [
-    '  of which OPFS write + prune',
-    `${results.backup.opfsWriteMs.toFixed(0)} ms`,
-    `read back in ${results.backup.readBackMs.toFixed(0)} ms`,
-  ],
-  [
-    'plan merging a coder .qdpx',
-    `${results.qdpx.planMergeMs.toFixed(0)} ms`,
-    `${results.qdpx.mergeAlreadyPresent} codings already present`,
-  ],
-  [
-    'wave matrix (median of 5)',
-    `${results.waves.waveMatrixMs.toFixed(0)} ms`,
-    `target < 200 ms; ${results.waves.rows} codes × ${results.waves.participants} participants, ${results.waves.codings} codings`,
-  ],
-  [
-    'agreement, all four units, 2 coders',
-    `${(results.agreement.allUnitsMs / 1000).toFixed(2)} s`,
-    `target < 2 s; turn ${results.agreement.turnMs.toFixed(0)} ms, character ${results.agreement.characterMs.toFixed(0)} ms, segment ${results.agreement.segmentMs.toFixed(0)} ms, document ${results.agreement.documentMs.toFixed(0)} ms over ${results.agreement.turnSources} transcripts`,
-  ],
-  [
-    'quote query, slowest of 3 (median of 5)',
-    `${results.quotes.slowestMs.toFixed(1)} ms`,
-    `target < 100 ms; one code with sub-codes at a wave for a role ${results.quotes.oneCodeWithChildrenMs.toFixed(1)} ms (${results.quotes.oneCodeWithChildrenQuotes} quotes), all of two and none of one ${results.quotes.allOfTwoNoneOfOneMs.toFixed(1)} ms (${results.quotes.allOfTwoNoneOfOneQuotes}), any code with words ${results.quotes.anyCodeWithWordsMs.toFixed(1)} ms (${results.quotes.anyCodeWithWordsQuotes})`,
-  ],
-  [
-    'open 15,000-word transcript, 400 codings',
-    `${e.openMs.toFixed(0)} ms`,
-    `target < 300 ms; median of 5 fresh pages (${results.editorRuns.map((r) => r.openMs.toFixed(0)).join(', ')})`,
-  ],
-  ['apply a code: until shown (median of 9)', `${e.applyMs.toFixed(1)} ms`, ''],
-  [
-    'apply a code: main-thread work (median of 9)',
-    `${e.applyMainThreadMs.toFixed(1)} ms`,
-    `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`,
-  ],
-  ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
-  ...searchRows(results.search),
-  ...zipfRows(results.searchZipf),
-  ...surveyRows(results.surveys),
-  ...analysisRows(results.analysis),
+  ...section('qdpx', (q) => [
+    [
+      'export .qdpx (snapshot + write)',
+      `${(q.exportMs / 1000).toFixed(1)} s`,
+      `target < 10 s; ${q.qdpxMegabytes.toFixed(1)} MB, ${q.codings} codings`,
+    ],
+    [
+      'import .qdpx (read + new project)',
+      `${(q.importMs / 1000).toFixed(1)} s`,
+      `target < 10 s; read ${(q.readQdpxMs / 1000).toFixed(1)} s, write ${(q.createProjectMs / 1000).toFixed(1)} s`,
+    ],
+    ['plan merging a coder .qdpx', `${q.planMergeMs.toFixed(0)} ms`, `${q.mergeAlreadyPresent} codings already present`],
+  ]),
+  ...section('encryption', (x) => [
+    [
+      'encrypted: open project',
+      `${x.encryptedOpenMs.toFixed(1)} ms`,
+      `target within 1.5x of clear: ${x.openRatio.toFixed(2)}x (clear ${x.clearOpenMs.toFixed(1)} ms)`,
+    ],
+    [
+      'encrypted: whole project snapshot',
+      `${x.encryptedSnapshotMs.toFixed(0)} ms`,
+      `target within 1.5x of clear: ${x.snapshotRatio.toFixed(2)}x (clear ${x.clearSnapshotMs.toFixed(0)} ms)`,
+    ],
+    ['encrypted: unlock (Argon2id, 64 MiB, 2 passes)', `${x.unlockMs.toFixed(0)} ms`, 'target < 1.5 s'],
+    [
+      'encrypted: archive size',
+      `${x.encryptedArchiveMegabytes.toFixed(1)} MB`,
+      `clear ${x.clearArchiveMegabytes.toFixed(1)} MB (sealed records do not compress)`,
+    ],
+    ['encrypt an existing project (one transaction)', `${(x.encryptMs / 1000).toFixed(1)} s`, ''],
+  ]),
+  ...section('archive', (a) => [
+    ['save archive (.mirabal)', `${(a.exportMs / 1000).toFixed(1)} s`, `target < 3 s; ${a.megabytes.toFixed(1)} MB`],
+    [
+      'restore archive as a new project',
+      `${(a.restoreMs / 1000).toFixed(1)} s`,
+      `target < 3 s; ${a.sameBytes ? 'exports again to the same bytes' : 'EXPORTS DIFFERENT BYTES'}`,
+    ],
+  ]),
+  ...section('archiveProfile', (f) => [
+    ...[
+      ['reading every table from IndexedDB', f.readMs],
+      ['JSON per table', f.jsonMs],
+      ['UTF-8 encoding', f.encodeMs],
+      ['SHA-256 per entry', f.hashMs],
+      ['deflate (level 1 over 1 MiB, else 6)', f.deflateMs],
+      ['CRC-32', f.crcMs],
+    ].map(([label, ms], i) => [
+      `  of which ${label}`,
+      `${ms.toFixed(0)} ms`,
+      i === 0
+        ? `each step timed apart in one more export (${(f.totalMs / 1000).toFixed(1)} s in all); ${f.unzippedMegabytes.toFixed(1)} MB unzipped, ${f.sourceContentMegabytes.toFixed(1)} MB of it transcript text`
+        : '',
+    ]),
+  ]),
+  ...section('backup', (b) => [
+    [
+      'automatic backup, browser mode (OPFS)',
+      `${(b.backupMs / 1000).toFixed(1)} s`,
+      `target < 3 s; ${b.megabytes.toFixed(1)} MB; archive ${(b.exportMs / 1000).toFixed(1)} s, ${b.sameBytes ? 'reads back as the exported bytes' : 'READS BACK DIFFERENT BYTES'}`,
+    ],
+    ['  of which OPFS write + prune', `${b.opfsWriteMs.toFixed(0)} ms`, `read back in ${b.readBackMs.toFixed(0)} ms`],
+  ]),
+  ...section('waves', (w) => [
+    [
+      'wave matrix (median of 5)',
+      `${w.waveMatrixMs.toFixed(0)} ms`,
+      `target < 200 ms; ${w.rows} codes × ${w.participants} participants, ${w.codings} codings`,
+    ],
+  ]),
+  ...section('agreement', (g) => [
+    [
+      'agreement, all four units, 2 coders',
+      `${(g.allUnitsMs / 1000).toFixed(2)} s`,
+      `target < 2 s; turn ${g.turnMs.toFixed(0)} ms, character ${g.characterMs.toFixed(0)} ms, segment ${g.segmentMs.toFixed(0)} ms, document ${g.documentMs.toFixed(0)} ms over ${g.turnSources} transcripts`,
+    ],
+    ...(g.everyCoderMs === undefined
+      ? []
+      : [
+          [
+            `agreement, ${g.coders} coders together (turn, character, document)`,
+            `${(g.everyCoderMs / 1000).toFixed(2)} s`,
+            `target < 10 s at 10x; turn ${g.turnEveryCoderMs.toFixed(0)} ms, character ${g.characterEveryCoderMs.toFixed(0)} ms, document ${g.documentEveryCoderMs.toFixed(0)} ms`,
+          ],
+        ]),
+  ]),
+  ...section('quotes', (q) => [
+    [
+      'quote query, slowest of 3 (median of 5)',
+      `${q.slowestMs.toFixed(1)} ms`,
+      `target < 100 ms; one code with sub-codes at a wave for a role ${q.oneCodeWithChildrenMs.toFixed(1)} ms (${q.oneCodeWithChildrenQuotes} quotes), all of two and none of one ${q.allOfTwoNoneOfOneMs.toFixed(1)} ms (${q.allOfTwoNoneOfOneQuotes}), any code with words ${q.anyCodeWithWordsMs.toFixed(1)} ms (${q.anyCodeWithWordsQuotes})`,
+    ],
+  ]),
+  ...section('editor', (e) => [
+    [
+      'open 15,000-word transcript, 400 codings',
+      `${e.openMs.toFixed(0)} ms`,
+      `target < 300 ms; median of 5 fresh pages (${results.editorRuns.map((r) => r.openMs.toFixed(0)).join(', ')})`,
+    ],
+    ['apply a code: until shown (median of 9)', `${e.applyMs.toFixed(1)} ms`, ''],
+    [
+      'apply a code: main-thread work (median of 9)',
+      `${e.applyMainThreadMs.toFixed(1)} ms`,
+      `target < 16 ms; slowest ${e.applyMainThreadMaxMs.toFixed(1)} ms`,
+    ],
+    ['scroll through: p95 frame interval', `${e.scrollP95FrameMs.toFixed(1)} ms`, `${e.scrollFrames} frames`],
+  ]),
+  ...section('search', searchRows),
+  ...section('searchZipf', zipfRows),
+  ...section('surveys', surveyRows),
+  ...section('analysis', analysisRows),
   ...memoryRows(results.memory),
 ];
+
 function memoryRows(m) {
   if (!m) return [];
   return [
@@ -339,11 +385,16 @@ function memoryRows(m) {
   ];
 }
 function agreementRows(a) {
-  return ['turn', 'character', 'segment', 'document'].map((unit) => [
-    `agreement, ${unit} unit`,
-    `${a[`${unit}Ms`].toFixed(0)} ms`,
-    `${a[`${unit}Sources`]} transcripts, ${a.codings.toLocaleString('en')} codings`,
-  ]);
+  const every = ['turn', 'character', 'document']
+    .filter(() => a.everyCoderMs !== undefined)
+    .map((unit) => [`agreement, ${unit} unit, ${a.coders} coders together`, `${a[`${unit}EveryCoderMs`].toFixed(0)} ms`, '']);
+  return ['turn', 'character', 'segment', 'document']
+    .map((unit) => [
+      `agreement, ${unit} unit`,
+      `${a[`${unit}Ms`].toFixed(0)} ms`,
+      `${a[`${unit}Sources`]} transcripts, ${a.codings.toLocaleString('en')} codings`,
+    ])
+    .concat(every);
 }
 function analysisRows(f) {
   const ms = (x) => `${x.toFixed(1)} ms`;
@@ -441,16 +492,5 @@ function searchRows(f) {
 
 const width = Math.max(...rows.map((x) => x[0].length));
 for (const [k, v, t] of rows) console.log(`${k.padEnd(width)}  ${v.padStart(14)}  ${t}`);
-// Each scale under its own key, the other kept: `study` (npm run bench), `x10` (--scale=10).
-const key = scale === 1 && files === 350 && codingCount === 40_000 && coderCount === 2 ? 'study' : `x${scale}`;
-const benchFile = join(outDir, 'bench.json');
-let kept;
-try {
-  const before = JSON.parse(readFileSync(benchFile, 'utf8'));
-  // A file from before the scales had keys holds one flat run: it is replaced.
-  kept = Object.fromEntries(Object.entries(before).filter(([k, v]) => /^(study|x\d+)$/.test(k) && v && typeof v === 'object'));
-} catch {
-  kept = {};
-}
-writeFileSync(benchFile, `${JSON.stringify({ ...kept, [key]: results }, null, 2)}\n`);
+
 console.log(`\nWritten to ${join('bench-results', 'bench.json')}`);

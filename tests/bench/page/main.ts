@@ -346,6 +346,21 @@ window.runAgreementBench = async () => {
     out[`${unit}Sources`] = report.sourceIds.length;
     total += ms;
   }
+  // With more coders (20 at ten times the study), every coder together too (Fleiss' kappa; the
+  // segment unit compares two coders only, so it is left out).
+  const everyone = snapshot.coders.map((c) => c.id);
+  if (everyone.length > 2) {
+    let all = 0;
+    for (const unit of ['turn', 'character', 'document'] as const) {
+      const t0 = performance.now();
+      compareCoders(snapshot, { coderIds: everyone, unit });
+      const ms = performance.now() - t0;
+      out[`${unit}EveryCoderMs`] = ms;
+      all += ms;
+    }
+    out.everyCoderMs = all;
+    out.coders = everyone.length;
+  }
   return { ...out, allUnitsMs: total, codings: snapshot.codings.length };
 };
 
