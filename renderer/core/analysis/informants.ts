@@ -22,7 +22,7 @@
 //   core/agreement; undefined is null (nothing compared, or no variation for kappa and alpha).
 //   AC1 is taken on the two categories coded / not coded (q = 2), as the agreement tab's binary
 //   statistics, so with no variation it stays defined (= percent agreement).
-import { codeGroup, collator, compareIds, context, pairedByCode, type PairedRow } from '../waves';
+import { codeGroup, collator, compareIds, context, pairedByCodeFor, type PairedRow } from '../waves';
 import { addTables, binaryStats, cohenKappa, gwetAC1, krippendorffAlpha, percentAgreement, type Rating } from '../agreement';
 import { codePathText } from '../codebook';
 import { DEFAULT_ROLES, live, type Participant, type ProjectSnapshot } from '../shared';
@@ -261,12 +261,20 @@ export function divergentFamilies(project: ProjectSnapshot, codeId: string, wave
   if (!ctx.liveCodes.has(codeId)) return [];
   const present = has(codeId, waveId);
   const paired = { codeId, ...(options.coderIds ? { coderIds: options.coderIds } : {}) };
+  const pairs = pairsAt(families, options.roles, seenAt(waveId)).pairs;
+  // Every informant's passages in one retrieval (pairedByCodeFor), not one per informant.
+  const informantRows = pairedByCodeFor(
+    project,
+    pairs.flatMap((p) => [p.first.participantId, p.second.participantId]),
+    [waveId, waveId],
+    paired,
+  );
   const read = (id: string) =>
-    pairedByCode(project, id, [waveId, waveId], paired)
+    (informantRows.get(id) ?? [])
       .filter((r) => options.includeChildren || r.codeId === codeId)
       // Only passages the rules count: an empty or out-of-text coding is no evidence.
       .map((r) => ({ ...r, first: r.first.filter((p) => p.text.length > 0) }));
-  const out = pairsAt(families, options.roles, seenAt(waveId)).pairs.map(({ family, first, second }) => {
+  const out = pairs.map(({ family, first, second }) => {
     const [mine, theirs] = [first, second].map((who) => new Map(read(who.participantId).map((r) => [r.codeId, r])));
     const kept = ctx.rowIds.flatMap((id): PairedRow[] => {
       const [m, t] = [mine!.get(id), theirs!.get(id)];

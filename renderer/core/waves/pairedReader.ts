@@ -24,32 +24,55 @@ export function pairedByCode(
   pair: [string, string],
   options: PairedOptions = {},
 ): PairedRow[] {
+  return pairedByCodeFor(project, [participantId], pair, options).get(participantId) ?? [];
+}
+
+/**
+ * pairedByCode for several participants at once: the codebook ordered and the passages
+ * retrieved once for all of them (the triangulation reads two informants of every family, and
+ * one retrieval each grew with families times codings: 23 s at 875 families, measured).
+ */
+export function pairedByCodeFor(
+  project: ProjectSnapshot,
+  participantIds: readonly string[],
+  pair: [string, string],
+  options: PairedOptions = {},
+): Map<string, PairedRow[]> {
   const tree = orderedTree(project.codes.filter((c) => c.deletedAt == null));
   const wanted = options.codeId ? new Set([options.codeId, ...descendantIds(project.codes, options.codeId)]) : null;
   const rows = tree.filter(({ code }) => !wanted || wanted.has(code.id));
-  // Only this participant's transcripts of the pair are read: the triangulation calls this for
-  // every informant of every family, and sorting the whole project's passages each time is slow.
+  const people = new Set(participantIds);
+  // Only these participants' transcripts of the pair are read.
   const sourceIds = project.sources
-    .filter((s) => s.participantId === participantId && (s.wave === pair[0] || s.wave === pair[1]))
+    .filter((s) => s.participantId !== null && people.has(s.participantId) && (s.wave === pair[0] || s.wave === pair[1]))
     .map((s) => s.id);
   const passages = retrieve(project, {
     codeIds: rows.map((r) => r.code.id),
     ...(options.coderIds ? { coderIds: options.coderIds } : {}),
     sourceIds,
-  }).filter((p) => p.participantId === participantId && (p.wave === pair[0] || p.wave === pair[1]));
-  const byCode = new Map<string, Passage[]>();
+  });
+  const byPerson = new Map<string, Map<string, Passage[]>>(participantIds.map((id) => [id, new Map()]));
   for (const p of passages) {
+    if (p.participantId === null || (p.wave !== pair[0] && p.wave !== pair[1])) continue;
+    const byCode = byPerson.get(p.participantId);
+    if (!byCode) continue;
     const list = byCode.get(p.codeId);
     if (list) list.push(p);
     else byCode.set(p.codeId, [p]);
   }
   const rootDepth = options.codeId ? (rows.find((r) => r.code.id === options.codeId)?.depth ?? 0) : 0;
-  return rows.flatMap(({ code, depth }) => {
-    const list = byCode.get(code.id) ?? [];
-    const first = list.filter((p) => p.wave === pair[0]);
-    const second = list.filter((p) => p.wave === pair[1]);
-    return first.length || second.length ? [{ codeId: code.id, depth: depth - rootDepth, first, second }] : [];
-  });
+  const out = new Map<string, PairedRow[]>();
+  for (const [id, byCode] of byPerson)
+    out.set(
+      id,
+      rows.flatMap(({ code, depth }) => {
+        const list = byCode.get(code.id) ?? [];
+        const first = list.filter((p) => p.wave === pair[0]);
+        const second = list.filter((p) => p.wave === pair[1]);
+        return first.length || second.length ? [{ codeId: code.id, depth: depth - rootDepth, first, second }] : [];
+      }),
+    );
+  return out;
 }
 
 /** Participants with a live transcript at both waves of the pair: the ones worth pairing. */

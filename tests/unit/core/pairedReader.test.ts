@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectSnapshot } from '../../../renderer/core/shared/model';
-import { pairedByCode, pairedCandidates } from '../../../renderer/core/waves/pairedReader';
+import { pairedByCode, pairedByCodeFor, pairedCandidates } from '../../../renderer/core/waves/pairedReader';
 
 const code = (id: string, parentId: string | null, order: number) => ({
   id,
@@ -76,6 +76,19 @@ describe('paired reader', () => {
     expect(pairedByCode(project, 'p1', ['T1', 'T2'], { codeId: 'measure' }).map((r) => [r.codeId, r.depth])).toEqual([['calm', 1]]);
     expect(pairedByCode(project, 'p1', ['T2', 'T3'], { codeId: 'calm' }).map((r) => [r.first.length, r.second.length])).toEqual([[1, 1]]);
     expect(pairedByCode(project, 'p1', ['T1', 'T2'], { coderIds: ['b'] }).map((r) => r.codeId)).toEqual(['blame']);
+  });
+  it('reads several participants at once exactly as one at a time', () => {
+    for (const options of [{}, { codeId: 'measure' }, { coderIds: ['b'] }]) {
+      const both = pairedByCodeFor(project, ['p1', 'p2', 'nobody'], ['T1', 'T2'], options);
+      expect(both.get('p1')).toEqual(pairedByCode(project, 'p1', ['T1', 'T2'], options));
+      expect(both.get('p2')).toEqual(pairedByCode(project, 'p2', ['T1', 'T2'], options));
+      expect(both.get('nobody')).toEqual([]);
+    }
+    expect(
+      pairedByCodeFor(project, ['p2'], ['T1', 'T2'])
+        .get('p2')!
+        .map((r) => r.codeId),
+    ).toEqual(['blame']);
   });
   it('offers the participants interviewed at both waves', () => {
     expect(pairedCandidates(project, ['T1', 'T2'])).toEqual(['p1']);
