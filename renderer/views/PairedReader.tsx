@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { descendantIds, orderedTree } from '../core/codebook';
 import type { ProjectSnapshot, Source } from '../core/shared';
-import { pairedByCode, pairedCandidates, waveOptions, type CompareFilters } from '../core/waves';
+import { pairedByCode, pairedCandidates, waveOptions, type CompareFilters, type PairedRow } from '../core/waves';
 import type { Passage } from '../core/coding';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
@@ -79,29 +79,7 @@ export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectS
                 </td>
               </tr>
             )}
-            {rows.map((row) => (
-              <tr key={row.codeId}>
-                <th scope="row" style={{ paddingLeft: `${0.4 + row.depth * 1.1}rem` }}>
-                  {snapshot.codes.find((c) => c.id === row.codeId)?.name}
-                </th>
-                {[row.first, row.second].map((list, i) => (
-                  <td key={i} className={list.length ? '' : 'empty-side'}>
-                    {list.length === 0 ? (
-                      <span className="muted">not coded</span>
-                    ) : (
-                      sameRange(list).map(([p, coders]) => (
-                        <blockquote key={p.codingId} className="excerpt">
-                          {p.text} <span className="muted small">{coders.join(', ')}</span>{' '}
-                          <button type="button" className="link small" onClick={() => open(p)}>
-                            open
-                          </button>
-                        </blockquote>
-                      ))
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            <PairedRows rows={rows} snapshot={snapshot} onOpen={open} />
           </tbody>
         </table>
       ) : (
@@ -112,6 +90,38 @@ export function PairedReader(props: { snapshot: ProjectSnapshot; setup: ProjectS
 }
 
 /** Two coders' codings of the very same words are one passage, with both coders named. */
+/**
+ * The rows of a side-by-side table: each code (indented by its depth above `top`) with the two
+ * sides' passages, two coders' codings of the same words shown once, each openable. The paired
+ * reader puts one person's two waves side by side; the triangulation two people's one wave.
+ */
+export function PairedRows(props: { rows: readonly PairedRow[]; snapshot: ProjectSnapshot; top?: number; onOpen(p: Passage): void }) {
+  const top = props.top ?? 0;
+  return props.rows.map((row) => (
+    <tr key={row.codeId}>
+      <th scope="row" style={{ paddingLeft: `${0.4 + (row.depth - top) * 1.1}rem` }}>
+        {props.snapshot.codes.find((c) => c.id === row.codeId)?.name}
+      </th>
+      {[row.first, row.second].map((list, i) => (
+        <td key={i} className={list.length ? '' : 'empty-side'}>
+          {list.length === 0 ? (
+            <span className="muted">not coded</span>
+          ) : (
+            sameRange(list).map(([p, coders]) => (
+              <blockquote key={p.codingId} className="excerpt">
+                {p.text} <span className="muted small">{coders.join(', ')}</span>{' '}
+                <button type="button" className="link small" title="Open this passage in the Coding tab" onClick={() => props.onOpen(p)}>
+                  open
+                </button>
+              </blockquote>
+            ))
+          )}
+        </td>
+      ))}
+    </tr>
+  ));
+}
+
 export function sameRange(list: readonly Passage[]): [Passage, string[]][] {
   const out = new Map<string, [Passage, string[]]>();
   for (const p of list) {

@@ -14,7 +14,7 @@ import {
 } from '../core/analysis';
 import type { ProjectSnapshot } from '../core/shared';
 import type { ProjectSetup } from '../store/projectRepo';
-import { sameRange } from './PairedReader';
+import { PairedRows } from './PairedReader';
 import { useProject } from './projectContext';
 import { navigate, openPassage } from './route';
 
@@ -107,34 +107,7 @@ function FamilyAccount(props: { snapshot: ProjectSnapshot; setup: ProjectSetup; 
               </td>
             </tr>
           )}
-          {rows.map((row) => (
-            <tr key={row.codeId}>
-              <th scope="row" style={{ paddingLeft: `${0.4 + (row.depth - top) * 1.1}rem` }}>
-                {snapshot.codes.find((c) => c.id === row.codeId)?.name}
-              </th>
-              {[row.first, row.second].map((list, i) => (
-                <td key={i} className={list.length ? '' : 'empty-side'}>
-                  {list.length === 0 ? (
-                    <span className="muted">not coded</span>
-                  ) : (
-                    sameRange(list).map(([p, coders]) => (
-                      <blockquote key={p.codingId} className="excerpt">
-                        {p.text} <span className="muted small">{coders.join(', ')}</span>{' '}
-                        <button
-                          type="button"
-                          className="link small"
-                          title="Open this passage in the Coding tab"
-                          onClick={() => openPassage(projectId, p)}
-                        >
-                          open
-                        </button>
-                      </blockquote>
-                    ))
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
+          <PairedRows rows={rows} snapshot={snapshot} top={top} onOpen={(p) => openPassage(projectId, p)} />
         </tbody>
       </table>
     </section>
