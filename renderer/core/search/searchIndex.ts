@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, unitBounds, type DocView, type SpanSink } from './evaluate';
+import { evaluate, unitBounds, wordUnitsOf, type DocView, type SpanSink } from './evaluate';
 import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -231,17 +231,22 @@ export class SearchIndex {
     return found;
   }
 
-  /** Each transcript's searchable stretches per speaker, kept while its turns are the same array. */
-  private readonly units = new WeakMap<object, Map<string, { units: Range[]; bounds: Int32Array }>>();
+  /**
+   * Each transcript's searchable stretches per speaker and the unit of each of its words, kept
+   * while its turns and its words are the same arrays (a changed text is a new entry).
+   */
+  private readonly units = new WeakMap<object, Map<string, UnitsOfSource>>();
 
-  private unitsOf(source: Source, speaker: SearchTextOptions['speaker']): { units: Range[]; bounds: Int32Array } {
+  private unitsOf(source: Source, entry: Entry, speaker: SearchTextOptions['speaker']): UnitsOfSource {
     let bySpeaker = this.units.get(source.turns);
     if (!bySpeaker) this.units.set(source.turns, (bySpeaker = new Map()));
     const key = speaker ?? 'participant';
     let found = bySpeaker.get(key);
-    if (!found) {
+    if (!found || found.starts !== entry.part.starts) {
       const units = speakerUnits(source, speaker);
-      bySpeaker.set(key, (found = { units, bounds: unitBounds(units) }));
+      const bounds = unitBounds(units);
+      const { starts, ends } = entry.part;
+      bySpeaker.set(key, (found = { units, bounds, starts, wordUnits: wordUnitsOf(bounds, starts, ends) }));
     }
     return found;
   }
@@ -249,9 +254,8 @@ export class SearchIndex {
   private view(source: Source, entry: Entry, options: SearchTextOptions, expanded: Map<WordTest, number[]>): DocView {
     return {
       text: source.text,
-      starts: entry.part.starts,
+      ...this.unitsOf(source, entry, options.speaker),
       ends: entry.part.ends,
-      ...this.unitsOf(source, options.speaker),
       words: (test) =>
         mergeOrdinals(
           this.expand(test, expanded)
@@ -260,6 +264,14 @@ export class SearchIndex {
         ),
     };
   }
+}
+
+interface UnitsOfSource {
+  units: Range[];
+  bounds: Int32Array;
+  /** The words the units were placed on (to notice a text indexed again). */
+  starts: Int32Array;
+  wordUnits: Uint16Array | Int32Array;
 }
 
 /** Hits packed into typed arrays that grow by doubling, so no object is made per hit; `source` is the transcript being read. */
