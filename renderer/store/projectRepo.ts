@@ -133,13 +133,13 @@ export async function loadSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
       decisions: live(decisions),
       // Only when the project has sets: a snapshot without them reads as before.
       ...(Array.isArray(sets?.value) && sets.value.length ? { sets: sets.value as ProjectSet[] } : {}),
-      ...surveyOf(timePoints, items, answers),
+      ...snapshotSurvey(timePoints, items, answers),
     };
   });
 }
 
 /** The survey's records for a snapshot; none at all when the project has no survey. */
-function surveyOf(timePoints: SurveyTimePoint[], items: SurveyItem[], answers: SurveyAnswerSet[]): Partial<ProjectSnapshot> {
+export function snapshotSurvey(timePoints: SurveyTimePoint[], items: SurveyItem[], answers: SurveyAnswerSet[]): Partial<ProjectSnapshot> {
   if (!timePoints.length && !items.length && !answers.length) return {};
   return {
     surveyTimePoints: live(timePoints).sort((a, b) => a.order - b.order),
@@ -153,7 +153,7 @@ export function toSourceContent(source: Source): SourceContent {
   return { id: source.id, text: source.text, turns: source.turns, ...(source.originalDocx ? { originalDocx: source.originalDocx } : {}) };
 }
 
-function withContent(meta: Omit<SourceMeta, 'wordCount' | 'turnCount'>, content: SourceContent): Source {
+export function withContent(meta: Omit<SourceMeta, 'wordCount' | 'turnCount'>, content: SourceContent): Source {
   return { ...meta, text: content.text, turns: content.turns, ...(content.originalDocx ? { originalDocx: content.originalDocx } : {}) };
 }
 

@@ -4,7 +4,6 @@
 // disagreements listed are those in the transcripts the table compares, for every chosen coder.
 // The tables are built in core (core/agreement/tables.ts, document.ts); the report writes the
 // same ones, so it holds every table shown here.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import {
   compareCoders,
@@ -28,7 +27,6 @@ import {
   agreementWorkbook,
 } from '../core/agreement';
 import { writeDocx } from '../io/docxWrite';
-import { loadSnapshot } from '../store/projectRepo';
 import { ErrorLine } from './common';
 import { AgreementTable } from './AgreementTable';
 import { DisagreementList } from './DisagreementList';
@@ -37,6 +35,7 @@ import { useProject } from './projectContext';
 import { saveChecked, saveCsv, saveXlsx } from './TableExport';
 import { useStable } from './useStable';
 import { errorMessage, ValidationError } from '../core/shared';
+import { useProjectSnapshot } from './useProjectSnapshot';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'turn', label: 'Speaker turn / paragraph' },
@@ -66,7 +65,7 @@ function jumpTo(id: string) {
 
 export function AgreementView() {
   const { db, coders, blind, projectId } = useProject();
-  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const snapshot = useProjectSnapshot(db);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [unit, setUnit] = useState<AgreementUnit>('turn');
   const [overlap, setOverlap] = useState(90);

@@ -3,7 +3,6 @@
 // informant's account against another's (triangulation), and when new codes stop coming
 // (saturation). One bar of filters over every section; the whole project is held in memory, as
 // on the Time 1 / Time 2 tab, so every table is computed, not queried.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import {
   analysisOptions,
@@ -14,7 +13,7 @@ import {
   type StretchOptions,
 } from '../core/analysis';
 import type { ProjectSnapshot } from '../core/shared';
-import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import type { ProjectSetup } from '../store/projectRepo';
 import { AnalysisFilterBar } from './AnalysisFilterBar';
 import { CodeOverviewView } from './CodeOverviewView';
 import { SubTabs } from './common';
@@ -24,6 +23,7 @@ import { useProject } from './projectContext';
 import { SaturationView } from './SaturationView';
 import { TriangulationView } from './TriangulationView';
 import { useStable } from './useStable';
+import { useProjectSnapshot } from './useProjectSnapshot';
 
 type Section = 'cooccurrence' | 'matrix' | 'overview' | 'triangulation' | 'saturation';
 
@@ -40,7 +40,7 @@ export interface AnalysisSectionProps {
 
 export function AnalysisView(props: { setup: ProjectSetup }) {
   const { db, coders, blind, coderId } = useProject();
-  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const snapshot = useProjectSnapshot(db);
   const [section, setSection] = useState<Section>('cooccurrence');
   const [filters, setFilters] = useState<AnalysisFilters>(NO_ANALYSIS_FILTERS);
   const options = useStable(analysisOptions(filters, blind, coderId));

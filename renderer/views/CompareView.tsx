@@ -1,12 +1,11 @@
 // Time 1 / Time 2: the wave matrix, the paired reader and the change matrix, over one set of
 // filters (roles, sites, groups, coder, the pair of waves compared). The whole project is held
 // in memory here so every table is computed, not queried.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { withinSets } from '../core/project';
 import { GROUPS, type ProjectSnapshot } from '../core/shared';
 import { defaultRole, type CompareFilters } from '../core/waves';
-import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import type { ProjectSetup } from '../store/projectRepo';
 import { CoderSelect } from './AnalysisFilterBar';
 import { ChangeMatrixView } from './ChangeMatrixView';
 import { ChartsView } from './ChartsView';
@@ -15,12 +14,13 @@ import { SubTabs } from './common';
 import { useProject } from './projectContext';
 import { WaveMatrixView } from './WaveMatrixView';
 import { useStable } from './useStable';
+import { useProjectSnapshot } from './useProjectSnapshot';
 
 type Section = 'matrix' | 'reader' | 'change' | 'charts';
 
 export function CompareView(props: { setup: ProjectSetup }) {
   const { db } = useProject();
-  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const snapshot = useProjectSnapshot(db);
   const waves = props.setup.waves;
   const [section, setSection] = useState<Section>('matrix');
   const [filters, setFilters] = useState<CompareFilters>({

@@ -2,9 +2,9 @@
 // keep the right ones in a basket with labels and cuts, and export them attributed and
 // redacted. The whole project is held in memory here, as on the Time 1 / Time 2 tab.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { QuoteQuery } from '../core/quotes';
-import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import type { ProjectSetup } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { loadQuoteConfig } from '../store/quoteStore';
 import { loadBasket } from '../store/records';
@@ -13,13 +13,16 @@ import { useProject } from './projectContext';
 import { QuoteBasket } from './QuoteBasket';
 import { QuoteFinder } from './QuoteFinder';
 import { QuoteStyle } from './QuoteStyle';
+import { useProjectSnapshot } from './useProjectSnapshot';
 
 type Section = 'find' | 'basket' | 'style';
 
 export function QuotesView(props: { setup: ProjectSetup }) {
   const { db, projectId } = useProject();
   // The project's name titles the basket's exports.
-  const snapshot = useLiveQuery(async () => ({ ...(await loadSnapshot(db)), name: (await getProject(projectId))?.name }), [db, projectId]);
+  const project = useProjectSnapshot(db);
+  const name = useLiveQuery(async () => (await getProject(projectId))?.name, [projectId]);
+  const snapshot = useMemo(() => project && { ...project, name }, [project, name]);
   const config = useLiveQuery(() => loadQuoteConfig(db), [db]);
   const items = useLiveQuery(() => loadBasket(db), [db], []);
   const [section, setSection] = useState<Section>('find');

@@ -1,17 +1,17 @@
 // Retrieval: every passage coded with a code (and, if wished, its sub-codes), with who said
 // it, when, and who coded it; each opens its place in the transcript.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { orderedTree } from '../core/codebook';
 import { retrieve } from '../core/coding';
-import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
 import { openPassage } from './route';
 import { useStable } from './useStable';
+import { useProjectSnapshot } from './useProjectSnapshot';
 
 export function RetrievalView(props: { setup: ProjectSetup }) {
   const { db, codes, coders, coderId, blind, projectId } = useProject();
-  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const snapshot = useProjectSnapshot(db);
   const [codeId, setCodeId] = useState('');
   const [includeChildren, setIncludeChildren] = useState(true);
   const [coderFilter, setCoderFilter] = useState<string>('');

@@ -4,7 +4,7 @@
 // points, items). The whole project is held in memory here, as on the Time 1 / Time 2 tab.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { loadSnapshot, type ProjectSetup } from '../store/projectRepo';
+import type { ProjectSetup } from '../store/projectRepo';
 import { loadSurvey } from '../store/surveyStore';
 import { SubTabs } from './common';
 import { JointDisplayView } from './JointDisplayView';
@@ -13,12 +13,13 @@ import { SurveyCase } from './SurveyCase';
 import { SurveyConvergence } from './SurveyConvergence';
 import { SurveyData } from './SurveyData';
 import { SurveyIndicators } from './SurveyIndicators';
+import { useProjectSnapshot } from './useProjectSnapshot';
 
 type Section = 'joint' | 'indicators' | 'case' | 'convergence' | 'data';
 
 export function SurveysView(props: { setup: ProjectSetup }) {
   const { db } = useProject();
-  const snapshot = useLiveQuery(() => loadSnapshot(db), [db]);
+  const snapshot = useProjectSnapshot(db);
   const survey = useLiveQuery(() => loadSurvey(db), [db]);
   const empty = survey !== undefined && survey.items.length === 0 && survey.timePoints.length === 0;
   const [chosen, setSection] = useState<Section | null>(null);
