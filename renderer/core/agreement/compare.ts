@@ -25,7 +25,7 @@
 //   with the transcripts laid end to end as one continuum.
 import { orderedTree } from '../codebook';
 import { live, unionPairs, type ProjectSnapshot, type Source } from '../shared';
-import { addHistograms, addTables, binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
+import { binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
 
 export type AgreementUnit = 'turn' | 'character' | 'segment' | 'document';
@@ -79,27 +79,70 @@ function unitHistogram(unit: Exclude<AgreementUnit, 'segment'>, source: Source, 
   const h = new Array<number>(coders + 1).fill(0);
   if (unit === 'document') {
     h[layers.filter((r) => r.length > 0).length]! += 1;
-  } else if (unit === 'turn') {
-    const turns = source.turns.length ? source.turns : [{ start: 0, end: source.text.length }];
-    for (const t of turns) {
-      const k = layers.filter((ranges) => ranges.some(([s, e]) => s < t.end && e > t.start)).length;
-      h[k]! += 1;
-    }
-  } else {
-    // Sweep the boundaries: between two consecutive ones, the number of coders covering is fixed.
-    const events: [number, number][] = [];
-    for (const ranges of layers) for (const [s, e] of ranges) events.push([s, 1], [e, -1]);
-    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let depth = 0;
-    let at = 0;
-    for (const [pos, delta] of events) {
-      h[depth]! += pos - at;
-      at = pos;
-      depth += delta;
-    }
-    h[0]! += source.text.length - at;
+    return h;
   }
+  // Most codes are not in most transcripts (at ten times the study, 5 of 6 cells): every unit
+  // is then one nobody applied, and there is nothing to walk.
+  const empty = layers.every((r) => r.length === 0);
+  if (unit === 'turn') {
+    const turns = source.turns.length ? source.turns : [{ start: 0, end: source.text.length }];
+    if (empty) h[0]! += turns.length;
+    else turnCounts(turns, layers, h);
+    return h;
+  }
+  if (empty) {
+    h[0]! += source.text.length;
+    return h;
+  }
+  // Sweep the boundaries: between two consecutive ones, the number of coders covering is fixed.
+  const events: [number, number][] = [];
+  for (const ranges of layers) for (const [s, e] of ranges) events.push([s, 1], [e, -1]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let depth = 0;
+  let at = 0;
+  for (const [pos, delta] of events) {
+    h[depth]! += pos - at;
+    at = pos;
+    depth += delta;
+  }
+  h[0]! += source.text.length - at;
   return h;
+}
+
+/**
+ * Adds to `h` each turn by how many layers overlap it. Each layer's ranges (sorted, disjoint:
+ * unionPairs) mark the turns they overlap, found by binary search, each turn once per layer;
+ * so a transcript costs turns + ranges·log(turns), not turns × layers × ranges (twenty coders
+ * over 100 turns made that 2,000 steps a cell). Turns out of order (a foreign file) are checked
+ * against every range.
+ */
+function turnCounts(turns: readonly { start: number; end: number }[], layers: readonly Ranges[], h: number[]): void {
+  const inOrder = turns.every((t, i) => i === 0 || (t.start >= turns[i - 1]!.start && t.end >= turns[i - 1]!.end));
+  if (!inOrder) {
+    for (const t of turns) h[layers.filter((ranges) => ranges.some(([s, e]) => s < t.end && e > t.start)).length]! += 1;
+    return;
+  }
+  const count = new Uint16Array(turns.length);
+  for (const ranges of layers) {
+    let marked = -1;
+    for (const [s, e] of ranges) {
+      // The first turn ending after the range starts.
+      let lo = Math.max(0, marked);
+      let hi = turns.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (turns[mid]!.end > s) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let t = lo; t < turns.length && turns[t]!.start < e; t += 1) {
+        if (t > marked && turns[t]!.end > s) {
+          count[t]! += 1;
+          marked = t;
+        }
+      }
+    }
+  }
+  for (const k of count) h[k]! += 1;
 }
 
 /** MAXQDA-style segment matching for two coders, as a table with no "neither" cell. */
@@ -161,72 +204,94 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
         .get(c.codeId)!;
     layers[coderIndex.get(c.coderId)!]!.push([c.start, c.end]);
   }
+  const chosenSources = options.sourceIds ? new Set(options.sourceIds) : null;
   const sources = live(project.sources).filter((s) =>
-    options.sourceIds ? options.sourceIds.includes(s.id) : coderIds.every((id) => codedBy.get(s.id)?.has(id)),
+    chosenSources ? chosenSources.has(s.id) : coderIds.every((id) => codedBy.get(s.id)?.has(id)),
   );
 
-  const perSourceCode = new Map<string, Map<string, { table: BinaryTable | null; histogram: number[] }>>();
-  // Codes some chosen coder used, per transcript.
-  const usedIn = new Map<string, Set<string>>();
+  // Cells by transcript and by the code's place in `codes` (arrays, not maps: a pool of every
+  // transcript at ten times the study adds 200,000 cells, and each report pools it several ways).
+  type Cell = { table: BinaryTable | null; histogram: number[] };
+  const pair = coderIds.length === 2;
+  const cellOf = (source: Source, clipped: Ranges[]): Cell => {
+    if (options.unit === 'segment') return { table: segmentTable(clipped[0]!, clipped[1]!, overlap!), histogram: [] };
+    const table = pair ? pairTable(options.unit, source, clipped[0]!, clipped[1]!) : null;
+    return { table, histogram: pair ? [] : unitHistogram(options.unit, source, clipped) };
+  };
+  const cellsOf = new Map<string, Cell[]>();
+  // Whether some chosen coder used each code, per transcript.
+  const usedIn = new Map<string, Uint8Array>();
   const unitizing: CodedUnit[] = [];
   let offset = 0;
   for (const source of sources) {
-    const byCode = raw.get(source.id) ?? new Map<string, [number, number][][]>();
-    const cells = new Map<string, { table: BinaryTable | null; histogram: number[] }>();
-    const used = new Set<string>();
-    usedIn.set(source.id, used);
-    for (const code of codes) {
-      const layers: Ranges[] = (byCode.get(code.id) ?? coderIds.map(() => [])).map((r) => unionPairs(r));
-      const clipped = layers.map((ranges) =>
-        ranges.map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number]).filter(([s, e]) => e > s),
+    const byCode = raw.get(source.id);
+    const used = new Uint8Array(codes.length);
+    // The cell of a code no chosen coder used here is the same for every such code (5 of 6
+    // at ten times the study): made once per transcript.
+    let uncoded: Cell | null = null;
+    const cells = codes.map((code, k) => {
+      const coded = byCode?.get(code.id);
+      if (!coded)
+        return (uncoded ??= cellOf(
+          source,
+          coderIds.map(() => []),
+        ));
+      const clipped = coded.map((r) =>
+        unionPairs(r)
+          .map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number])
+          .filter(([s, e]) => e > s),
       );
-      if (clipped.some((r) => r.length)) used.add(code.id);
-      if (options.unit === 'segment') {
-        const table = segmentTable(clipped[0]!, clipped[1]!, overlap!);
-        cells.set(code.id, { table, histogram: [] });
-        continue;
-      }
-      const pair = coderIds.length === 2;
-      const table = pair ? pairTable(options.unit, source, clipped[0]!, clipped[1]!) : null;
-      cells.set(code.id, { table, histogram: pair ? [] : unitHistogram(options.unit, source, clipped) });
+      if (clipped.some((r) => r.length)) used[k] = 1;
       if (options.unit === 'character') {
         clipped.forEach((ranges, i) =>
           ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[i]!, category: code.id })),
         );
       }
-    }
-    perSourceCode.set(source.id, cells);
+      return cellOf(source, clipped);
+    });
+    cellsOf.set(source.id, cells);
+    usedIn.set(source.id, used);
     offset += source.text.length;
   }
 
-  const summarise = (sourceList: readonly Source[], codeList: readonly string[]) => {
-    const cells = sourceList.flatMap((s) => codeList.map((id) => perSourceCode.get(s.id)?.get(id)).filter((c) => c !== undefined));
-    const table = coderIds.length === 2 ? addTables(cells.map((c) => c!.table!)) : null;
-    const histogram =
-      coderIds.length === 2
-        ? null
-        : addHistograms(
-            cells.map((c) => c!.histogram),
-            coderIds.length,
-          );
+  /** The cells of these transcripts and codes (by place) added up, and their statistics. */
+  const summarise = (sourceList: readonly Source[], codeList: readonly number[]) => {
+    const table = pair ? { both: 0, onlyFirst: 0, onlySecond: 0, neither: 0 } : null;
+    const histogram = pair ? null : new Array<number>(coderIds.length + 1).fill(0);
+    for (const s of sourceList) {
+      const cells = cellsOf.get(s.id)!;
+      for (const k of codeList) {
+        const cell = cells[k]!;
+        if (table) {
+          table.both += cell.table!.both;
+          table.onlyFirst += cell.table!.onlyFirst;
+          table.onlySecond += cell.table!.onlySecond;
+          table.neither += cell.table!.neither;
+        } else cell.histogram.forEach((w, n) => (histogram![n]! += w));
+      }
+    }
     return { table, histogram, stats: statsFor(options.unit, coderIds.length, table, histogram) };
   };
-  const usedCodes = (sourceList: readonly Source[]) =>
-    codes.map((c) => c.id).filter((id) => sourceList.some((s) => usedIn.get(s.id)?.has(id)));
+  /** The places of the codes some chosen coder used in these transcripts. */
+  const usedCodes = (sourceList: readonly Source[]): number[] => {
+    const any = new Uint8Array(codes.length);
+    for (const s of sourceList) usedIn.get(s.id)!.forEach((u, k) => (any[k]! |= u));
+    return codes.map((_, k) => k).filter((k) => any[k] === 1);
+  };
   const perCodeFor = (sourceList: readonly Source[]): CodeAgreement[] => {
     const used = new Set(usedCodes(sourceList));
-    return codes.map((code) => {
-      const s = summarise(sourceList, [code.id]);
+    return codes.map((code, k) => {
+      const s = summarise(sourceList, [k]);
       return {
         codeId: code.id,
-        used: used.has(code.id),
+        used: used.has(k),
         ...(s.table ? { table: s.table } : {}),
         ...(s.histogram ? { histogram: s.histogram } : {}),
         stats: s.stats,
       };
     });
   };
-  const usedIds = usedCodes(sources);
+  const usedAll = usedCodes(sources);
   const perCode = perCodeFor(sources);
 
   let unitizingResult: AgreementReport['unitizing'];
@@ -244,17 +309,18 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     sourceIds: sources.map((s) => s.id),
     overlap,
     perCode,
-    pooled: summarise(sources, usedIds).stats,
+    pooled: summarise(sources, usedAll).stats,
     bySource: sources.map((s) => ({ sourceId: s.id, stats: summarise([s], usedCodes([s])).stats })),
-    byCodeAndSource: sources.flatMap((s) =>
-      usedIds.flatMap((codeId) => {
-        const cell = perSourceCode.get(s.id)?.get(codeId);
-        const applied =
-          cell &&
-          (cell.table ? cell.table.both + cell.table.onlyFirst + cell.table.onlySecond > 0 : cell.histogram.slice(1).some((n) => n > 0));
-        return applied ? [{ codeId, sourceId: s.id, stats: summarise([s], [codeId]).stats }] : [];
-      }),
-    ),
+    byCodeAndSource: sources.flatMap((s) => {
+      const cells = cellsOf.get(s.id)!;
+      return usedAll.flatMap((k) => {
+        const cell = cells[k]!;
+        const applied = cell.table
+          ? cell.table.both + cell.table.onlyFirst + cell.table.onlySecond > 0
+          : cell.histogram.slice(1).some((n) => n > 0);
+        return applied ? [{ codeId: codes[k]!.id, sourceId: s.id, stats: summarise([s], [k]).stats }] : [];
+      });
+    }),
     byWave: waveIds.map((waveId) => {
       const inWave = sources.filter((s) => s.wave === waveId);
       return { waveId, perCode: perCodeFor(inWave), pooled: summarise(inWave, usedCodes(inWave)).stats };

@@ -166,6 +166,56 @@ describe('compareCoders', () => {
   });
 });
 
+describe('turn unit against a count of every turn', () => {
+  // Random codings of one code by two or three coders over turns of uneven length (gaps between
+  // them, as between a label and its words): each turn's count of coders whose codings overlap it.
+  const layout = fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 8 });
+  const span = fc.tuple(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 1, max: 20 }));
+  it('two and three coders: the same units as brute force', () => {
+    fc.assert(
+      fc.property(layout, fc.integer({ min: 2, max: 3 }), fc.array(fc.tuple(fc.nat(2), span), { maxLength: 12 }), (sizes, coders, raw) => {
+        let at = 0;
+        const uneven = sizes.map(([length, gap]) => {
+          const t = { start: at + gap, end: at + gap + length, speaker: null, speakerRole: 'participant' as const };
+          at = t.end;
+          return t;
+        });
+        const ids = ['a', 'b', 'c'].slice(0, coders);
+        const codings = [
+          ...ids.map((id) => coding('s', 'A', id, 0, 0)), // each coder has coded the transcript
+          ...raw.filter(([c]) => c < coders).map(([c, [start, length]]) => coding('s', 'A', ids[c]!, start, start + length)),
+        ];
+        const p = { ...project, sources: [{ ...source('s', 'T1'), text: 'x'.repeat(at), turns: uneven }], codes: [code('A')], codings };
+        const counts = uneven.map(
+          (t) =>
+            ids.filter((id) => codings.some((k) => k.coderId === id && Math.max(k.start, t.start) < Math.min(k.end, t.end, at))).length,
+        );
+        const report = compareCoders(p, { coderIds: ids, unit: 'turn' });
+        const row = report.perCode[0]!;
+        if (coders === 2) {
+          const both = counts.filter((_, i) =>
+            [0, 1].every((c) =>
+              codings.some((k) => k.coderId === ids[c] && Math.max(k.start, uneven[i]!.start) < Math.min(k.end, uneven[i]!.end, at)),
+            ),
+          ).length;
+          const first = uneven.filter((t) =>
+            codings.some((k) => k.coderId === 'a' && Math.max(k.start, t.start) < Math.min(k.end, t.end, at)),
+          ).length;
+          const second = uneven.filter((t) =>
+            codings.some((k) => k.coderId === 'b' && Math.max(k.start, t.start) < Math.min(k.end, t.end, at)),
+          ).length;
+          expect(row.table).toEqual({
+            both,
+            onlyFirst: first - both,
+            onlySecond: second - both,
+            neither: counts.filter((k) => k === 0).length,
+          });
+        } else expect(row.histogram).toEqual([0, 1, 2, 3].map((k) => counts.filter((c) => c === k).length));
+      }),
+    );
+  });
+});
+
 describe('count-based statistics equal the array-based ones', () => {
   const table = fc.record({ both: fc.nat(30), onlyFirst: fc.nat(30), onlySecond: fc.nat(30), neither: fc.nat(30) });
   const arrays = (t: { both: number; onlyFirst: number; onlySecond: number; neither: number }) => {
