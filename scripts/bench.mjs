@@ -259,6 +259,12 @@ const rows = [
   ...section('coding', (c) => [
     [`write ${c.codings.toLocaleString('en')} codings (one transaction)`, `${c.writeCodingsMs.toFixed(0)} ms`, ''],
     [`snapshot with ${c.codings.toLocaleString('en')} codings`, `${c.snapshotMs.toFixed(0)} ms`, ''],
+    ['project model: first load (the analysis views share it)', `${c.modelLoadMs.toFixed(0)} ms`, ''],
+    [
+      'project model: one coding written and read back in',
+      `${c.modelUpdateMs.toFixed(1)} ms`,
+      `instead of a whole snapshot; the write alone ${c.codingWriteMs.toFixed(1)} ms`,
+    ],
     ['code counts (60 codes, with sub-codes)', `${c.codeStatsMs.toFixed(1)} ms`, ''],
     ['retrieve one code with sub-codes', `${c.retrieveMs.toFixed(1)} ms`, `${c.passages} passages`],
   ]),

@@ -2,7 +2,8 @@
 // import dialog (read, hash, plan, build, one transaction), then listing and opening.
 import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
 import { prepareFiles } from '../../../renderer/io/prepareBatch';
-import { closeProjectDb, projectDb } from '../../../renderer/store/projectDb';
+import { closeProjectDb, projectDb, type ProjectDb } from '../../../renderer/store/projectDb';
+import { projectModel } from '../../../renderer/store/projectModel';
 import { commitImport, getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 import { createProject, listProjects } from '../../../renderer/store/projects';
 import { created } from '../../../renderer/core/shared/changes';
@@ -159,6 +160,7 @@ window.runCodingBench = async (codingCount, coderCount = 2) => {
     ),
   );
   const [full, snapshotMs] = await time(() => loadSnapshot(db));
+  const model = await timeProjectModel(db, codings[0]!);
   const t0 = performance.now();
   const stats = codeStats(full, { includeChildren: true });
   const codeStatsMs = performance.now() - t0;
@@ -174,8 +176,32 @@ window.runCodingBench = async (codingCount, coderCount = 2) => {
     retrieveMs,
     passages: passages.length,
     statsCodes: stats.size,
+    ...model,
   };
 };
+
+/**
+ * The in-memory project model the analysis views share: its first load, and what one coding
+ * costs it (the write, then its transcript's coding set read again and the lists rebuilt)
+ * beside the same write with no model listening.
+ */
+async function timeProjectModel(db: ProjectDb, like: Coding): Promise<Record<string, number>> {
+  const model = projectModel(db);
+  const [, modelLoadMs] = await time(() => model.settled());
+  const coding = (start: number): Coding => ({ ...like, id: crypto.randomUUID(), start, end: start + 5 });
+  const write = (c: Coding) => applyAction(db, { label: 'bench', changes: [created('codings', c)] }, '', { undoable: false });
+  const [, modelUpdateMs] = await time(async () => {
+    await write(coding(1));
+    await model.settled();
+  });
+  const [, modelUpdateAgainMs] = await time(async () => {
+    await write(coding(2));
+    await model.settled();
+  });
+  model.dispose();
+  const [, codingWriteMs] = await time(() => write(coding(3)));
+  return { modelLoadMs, modelUpdateMs: Math.min(modelUpdateMs, modelUpdateAgainMs), codingWriteMs };
+}
 
 // The study-scale project (after runCodingBench) out as .qdpx and back in as a new project,
 // then planned as another coder's work against itself (everything already present).
