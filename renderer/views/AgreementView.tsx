@@ -6,7 +6,6 @@
 // same ones, so it holds every table shown here.
 import { useMemo, useState } from 'react';
 import {
-  compareCoders,
   type AgreementUnit,
   decisionLogTable,
   agreementSections,
@@ -36,6 +35,7 @@ import { saveChecked, saveCsv, saveXlsx } from './TableExport';
 import { useStable } from './useStable';
 import { errorMessage, ValidationError } from '../core/shared';
 import { useProjectSnapshot } from './useProjectSnapshot';
+import { useAgreementReport } from './useAgreementReport';
 
 const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'turn', label: 'Speaker turn / paragraph' },
@@ -77,27 +77,24 @@ export function AgreementView() {
   // An export that fails says so, instead of silently saving nothing.
   const [exportError, setExportError] = useState<string | null>(null);
   const stableCoderIds = useStable(coderIds);
-  const result = useMemo(() => {
-    if (!snapshot || blind || stableCoderIds.length < 2) return null;
-    try {
-      return {
-        report: compareCoders(snapshot, {
-          coderIds: stableCoderIds,
-          unit,
-          ...(unit === 'segment' ? { overlap: overlap / 100 } : {}),
-          ...(sourceChoice ? { sourceIds: sourceChoice } : {}),
-        }),
-        error: null,
-      };
-    } catch (e) {
-      return { report: null, error: errorMessage(e) };
-    }
-  }, [snapshot, blind, stableCoderIds, unit, overlap, sourceChoice]);
+  const options = useMemo(
+    () =>
+      blind || stableCoderIds.length < 2
+        ? null
+        : {
+            coderIds: stableCoderIds,
+            unit,
+            ...(unit === 'segment' ? { overlap: overlap / 100 } : {}),
+            ...(sourceChoice ? { sourceIds: sourceChoice } : {}),
+          },
+    [blind, stableCoderIds, unit, overlap, sourceChoice],
+  );
+  const result = useAgreementReport(snapshot, options);
 
   // Dates and numbers in the reader's locale, the same on screen and in the Word report.
   const locale = navigator.language;
   const tables = useMemo(() => {
-    const report = result?.report;
+    const report = result.report;
     if (!snapshot || !report) return null;
     const options = { thresholds, locale };
     return {
@@ -117,7 +114,7 @@ export function AgreementView() {
       </p>
     );
   if (!snapshot) return <p className="pad muted">Counting…</p>;
-  const report = result?.report ?? null;
+  const report = result.report;
   const title = (id: string) => snapshot.sources.find((s) => s.id === id)?.title ?? id;
   // Every form goes through the leak check first (TableExport.tsx): coder names, transcript
   // titles and code names leave the app here too.
@@ -230,7 +227,18 @@ export function AgreementView() {
         </label>
       </div>
       {coderIds.length < 2 && <p className="muted">Choose at least two coders.</p>}
-      <ErrorLine error={result?.error ?? exportError} />
+      <ErrorLine error={result.error ?? exportError} />
+      {result.progress && (
+        <p className="muted small" role="status" aria-label="Comparing">
+          Comparing the coders…{' '}
+          {result.progress.total > 0 && (
+            <>
+              {result.progress.done.toLocaleString()} of {result.progress.total.toLocaleString()} transcripts{' '}
+              <progress value={result.progress.done} max={result.progress.total} />
+            </>
+          )}
+        </p>
+      )}
       {report && tables && (
         <>
           <div className="row">
@@ -249,12 +257,12 @@ export function AgreementView() {
                       <label>
                         <input
                           type="checkbox"
-                          checked={report.sourceIds.includes(s.id)}
-                          onChange={() =>
-                            setSourceChoice(
-                              report.sourceIds.includes(s.id) ? report.sourceIds.filter((x) => x !== s.id) : [...report.sourceIds, s.id],
-                            )
-                          }
+                          checked={(sourceChoice ?? report.sourceIds).includes(s.id)}
+                          onChange={() => {
+                            // The choice shows at once; the report follows from the worker.
+                            const chosen = sourceChoice ?? report.sourceIds;
+                            setSourceChoice(chosen.includes(s.id) ? chosen.filter((x) => x !== s.id) : [...chosen, s.id]);
+                          }}
                         />{' '}
                         {s.title}
                       </label>

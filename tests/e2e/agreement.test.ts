@@ -35,6 +35,9 @@ afterAll(async () => {
 describe('agreement', () => {
   it('compares the two coders of the sample, by turn and by segment, and exports the report', async () => {
     const { page, errors } = await app.newPage();
+    // The comparison runs in its worker, not on the window's thread.
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('tab', { name: 'Agreement' }).click();
     const methods = page.locator('blockquote.methods');
@@ -42,6 +45,7 @@ describe('agreement', () => {
       .poll(() => methods.textContent())
       .toMatch(/^Two coders \(Ana \(coder A\) and Ben \(coder B\)\) independently coded 4 transcripts \(1 at Time 1, 3 at Time 2\)/);
     await expect.poll(() => page.locator('.agreement-table tr.pooled').textContent()).toMatch(/All codes used \(pooled\)/);
+    expect(workers.some((u) => /agreementWorker/.test(u))).toBe(true);
     // The planted disagreements show as codes below the threshold.
     await expect.poll(() => page.locator('.agreement-table tr.verdict-below').count()).toBeGreaterThan(0);
     await screenshot(page, 'agreement-turns');

@@ -25,6 +25,15 @@
 //   with the transcripts laid end to end as one continuum.
 import { orderedTree } from '../codebook';
 import { live, unionPairs, type ProjectSnapshot, type Source } from '../shared';
+
+/**
+ * What compareCoders reads of a transcript: its turns and its text's length, never the words. So
+ * the agreement worker is sent turns and lengths, not 35 million words (agreementWorker.ts).
+ */
+export type AgreementSource = Pick<Source, 'id' | 'wave' | 'turns' | 'deletedAt'> & { text: { readonly length: number } };
+
+/** What compareCoders reads of a project; a ProjectSnapshot is one. */
+export type AgreementInput = Pick<ProjectSnapshot, 'codes' | 'codings' | 'waves'> & { sources: readonly AgreementSource[] };
 import { binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
 
@@ -37,6 +46,8 @@ export interface CompareOptions {
   overlap?: number;
   sourceIds?: string[];
   codeIds?: string[];
+  /** Told as transcripts are compared (done of total), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The statistics of a report: any of them null where undefined (see the header). */
@@ -73,8 +84,11 @@ export interface AgreementReport {
 
 type Ranges = [number, number][];
 
+/** How often (transcripts) progress is told. */
+const PROGRESS_EVERY = 50;
+
 /** Units by how many of the coders' layers applied the code (turn, character or document). */
-function unitHistogram(unit: Exclude<AgreementUnit, 'segment'>, source: Source, layers: readonly Ranges[]): number[] {
+function unitHistogram(unit: Exclude<AgreementUnit, 'segment'>, source: AgreementSource, layers: readonly Ranges[]): number[] {
   const coders = layers.length;
   const h = new Array<number>(coders + 1).fill(0);
   if (unit === 'document') {
@@ -159,7 +173,7 @@ function segmentTable(a: Ranges, b: Ranges, overlap: number): BinaryTable {
 }
 
 /** Two coders: the four cells, from the units each applied alone and together. */
-function pairTable(unit: Exclude<AgreementUnit, 'segment'>, source: Source, a: Ranges, b: Ranges): BinaryTable {
+function pairTable(unit: Exclude<AgreementUnit, 'segment'>, source: AgreementSource, a: Ranges, b: Ranges): BinaryTable {
   const together = unitHistogram(unit, source, [a, b]);
   const both = together[2]!;
   const onlyFirst = unitHistogram(unit, source, [a])[1]! - both;
@@ -173,7 +187,7 @@ function statsFor(unit: AgreementUnit, coders: number, table: BinaryTable | null
   return { units: s.units, agreement: s.agreement, kappa: null, pi: null, ac1: null, bp: null, alpha: null };
 }
 
-export function compareCoders(project: ProjectSnapshot, options: CompareOptions): AgreementReport {
+export function compareCoders(project: AgreementInput, options: CompareOptions): AgreementReport {
   const coderIds = [...new Set(options.coderIds)];
   if (coderIds.length < 2) throw new RangeError('Agreement needs at least two coders.');
   if (options.unit === 'segment' && coderIds.length !== 2) throw new RangeError('The coded-segment unit compares exactly two coders.');
@@ -213,7 +227,7 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
   // transcript at ten times the study adds 200,000 cells, and each report pools it several ways).
   type Cell = { table: BinaryTable | null; histogram: number[] };
   const pair = coderIds.length === 2;
-  const cellOf = (source: Source, clipped: Ranges[]): Cell => {
+  const cellOf = (source: AgreementSource, clipped: Ranges[]): Cell => {
     if (options.unit === 'segment') return { table: segmentTable(clipped[0]!, clipped[1]!, overlap!), histogram: [] };
     const table = pair ? pairTable(options.unit, source, clipped[0]!, clipped[1]!) : null;
     return { table, histogram: pair ? [] : unitHistogram(options.unit, source, clipped) };
@@ -252,10 +266,11 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     cellsOf.set(source.id, cells);
     usedIn.set(source.id, used);
     offset += source.text.length;
+    if (cellsOf.size % PROGRESS_EVERY === 0) options.onProgress?.(cellsOf.size, sources.length);
   }
 
   /** The cells of these transcripts and codes (by place) added up, and their statistics. */
-  const summarise = (sourceList: readonly Source[], codeList: readonly number[]) => {
+  const summarise = (sourceList: readonly AgreementSource[], codeList: readonly number[]) => {
     const table = pair ? { both: 0, onlyFirst: 0, onlySecond: 0, neither: 0 } : null;
     const histogram = pair ? null : new Array<number>(coderIds.length + 1).fill(0);
     for (const s of sourceList) {
@@ -273,12 +288,12 @@ export function compareCoders(project: ProjectSnapshot, options: CompareOptions)
     return { table, histogram, stats: statsFor(options.unit, coderIds.length, table, histogram) };
   };
   /** The places of the codes some chosen coder used in these transcripts. */
-  const usedCodes = (sourceList: readonly Source[]): number[] => {
+  const usedCodes = (sourceList: readonly AgreementSource[]): number[] => {
     const any = new Uint8Array(codes.length);
     for (const s of sourceList) usedIn.get(s.id)!.forEach((u, k) => (any[k]! |= u));
     return codes.map((_, k) => k).filter((k) => any[k] === 1);
   };
-  const perCodeFor = (sourceList: readonly Source[]): CodeAgreement[] => {
+  const perCodeFor = (sourceList: readonly AgreementSource[]): CodeAgreement[] => {
     const used = new Set(usedCodes(sourceList));
     return codes.map((code, k) => {
       const s = summarise(sourceList, [k]);
