@@ -1,34 +1,140 @@
 // Agreement's home off the main thread: compareCoders answering requests in the agreement
 // worker (agreementWorker.ts), or on the calling thread where there is no worker (tests,
 // scripts). The project is sent in parts, each only when it changed (the in-memory model keeps
-// a list that did not change as the same array), and of the transcripts only their turns and
-// lengths: at ten times the study that is 3,500 lengths, not 35 million words.
-import { compareCoders, type AgreementInput, type AgreementReport, type AgreementSource, type CompareOptions } from '../core/agreement';
+// a list that did not change as the same array). Transcripts and codings go as number arrays
+// (packAgreementParts), moved to the worker rather than copied: at ten times the study,
+// 350,000 turns and 400,000 codings as objects took the window's thread over a second to copy,
+// and of the transcripts only turns and lengths go, never the words.
+import {
+  compareCoders,
+  type AgreementCoding,
+  type AgreementInput,
+  type AgreementReport,
+  type AgreementSource,
+  type CompareOptions,
+} from '../core/agreement';
 import { errorMessage } from '../core/shared';
 
+/** Transcripts as agreement needs them: ids, waves, text lengths, and every turn's [start, end). */
+export interface PackedSources {
+  ids: string[];
+  waves: (string | null)[];
+  lengths: Int32Array;
+  /** The turns of transcript i are bounds[2·turnFrom[i] …], up to turnFrom[i + 1]. */
+  turnFrom: Int32Array;
+  bounds: Int32Array;
+}
+
+/** Live codings as numbers: which transcript, code and coder (places in the name lists), and where. */
+export interface PackedCodings {
+  sourceIds: string[];
+  codeIds: string[];
+  coderIds: string[];
+  /** Per coding: source, code, coder (places in the lists above), start, end. */
+  columns: Int32Array;
+}
+
 /** The project's parts for agreement; a part left out is the one sent before. */
-export type AgreementParts = Partial<AgreementInput>;
+export interface AgreementParts {
+  codes?: AgreementInput['codes'];
+  waves?: AgreementInput['waves'];
+  sources?: PackedSources;
+  codings?: PackedCodings;
+}
 
 export type AgreementRequest = { parts: AgreementParts; options: Omit<CompareOptions, 'onProgress'> };
 
 export type AgreementReply =
   { type: 'progress'; done: number; total: number } | { type: 'report'; report: AgreementReport } | { type: 'error'; message: string };
 
-/** A transcript as agreement needs it: turns and how long its text is, nothing of the words. */
-export function agreementSource(source: AgreementSource): AgreementSource {
+export function packSources(sources: readonly AgreementSource[]): PackedSources {
+  const live = sources.filter((s) => s.deletedAt == null);
+  const turnFrom = new Int32Array(live.length + 1);
+  live.forEach((s, i) => (turnFrom[i + 1] = turnFrom[i]! + s.turns.length));
+  const bounds = new Int32Array(2 * turnFrom[live.length]!);
+  live.forEach((s, i) =>
+    s.turns.forEach((t, k) => {
+      bounds[2 * (turnFrom[i]! + k)] = t.start;
+      bounds[2 * (turnFrom[i]! + k) + 1] = t.end;
+    }),
+  );
   return {
-    id: source.id,
-    wave: source.wave,
-    turns: source.turns,
-    text: { length: source.text.length },
-    ...(source.deletedAt != null ? { deletedAt: source.deletedAt } : {}),
+    ids: live.map((s) => s.id),
+    waves: live.map((s) => s.wave),
+    lengths: Int32Array.from(live, (s) => s.text.length),
+    turnFrom,
+    bounds,
   };
 }
 
+export function unpackSources(packed: PackedSources): AgreementSource[] {
+  return packed.ids.map((id, i) => {
+    const turns = [];
+    for (let k = packed.turnFrom[i]!; k < packed.turnFrom[i + 1]!; k += 1)
+      turns.push({ start: packed.bounds[2 * k]!, end: packed.bounds[2 * k + 1]! });
+    return { id, wave: packed.waves[i]!, turns, text: { length: packed.lengths[i]! } };
+  });
+}
+
+/** The live codings of `coderIds` packed. */
+export function packCodings(codings: readonly AgreementCoding[], coderIds: readonly string[]): PackedCodings {
+  const chosen = new Set(coderIds);
+  const lists = { sourceIds: [] as string[], codeIds: [] as string[], coderIds: [] as string[] };
+  const places = { sourceIds: new Map<string, number>(), codeIds: new Map<string, number>(), coderIds: new Map<string, number>() };
+  const placeOf = (kind: keyof typeof lists, id: string) => {
+    let at = places[kind].get(id);
+    if (at === undefined) {
+      places[kind].set(id, (at = lists[kind].length));
+      lists[kind].push(id);
+    }
+    return at;
+  };
+  const kept = codings.filter((c) => c.deletedAt == null && chosen.has(c.coderId));
+  const columns = new Int32Array(kept.length * 5);
+  kept.forEach((c, i) => {
+    columns[5 * i] = placeOf('sourceIds', c.sourceId);
+    columns[5 * i + 1] = placeOf('codeIds', c.codeId);
+    columns[5 * i + 2] = placeOf('coderIds', c.coderId);
+    columns[5 * i + 3] = c.start;
+    columns[5 * i + 4] = c.end;
+  });
+  return { ...lists, columns };
+}
+
+export function unpackCodings(packed: PackedCodings): AgreementCoding[] {
+  const out: AgreementCoding[] = [];
+  const { columns } = packed;
+  for (let i = 0; i < columns.length; i += 5)
+    out.push({
+      sourceId: packed.sourceIds[columns[i]!]!,
+      codeId: packed.codeIds[columns[i + 1]!]!,
+      coderId: packed.coderIds[columns[i + 2]!]!,
+      start: columns[i + 3]!,
+      end: columns[i + 4]!,
+    });
+  return out;
+}
+
+/** The typed arrays of some parts, to move to the worker rather than copy. */
+export function transferables(parts: AgreementParts): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  if (parts.sources)
+    out.push(
+      parts.sources.lengths.buffer as ArrayBuffer,
+      parts.sources.turnFrom.buffer as ArrayBuffer,
+      parts.sources.bounds.buffer as ArrayBuffer,
+    );
+  if (parts.codings) out.push(parts.codings.columns.buffer as ArrayBuffer);
+  return out;
+}
+
 export function createAgreementHost(): (request: AgreementRequest, post: (reply: AgreementReply) => void) => void {
-  const held: AgreementParts = {};
+  const held: Partial<AgreementInput> = {};
   return ({ parts, options }, post) => {
-    Object.assign(held, parts);
+    if (parts.codes) held.codes = parts.codes;
+    if (parts.waves) held.waves = parts.waves;
+    if (parts.sources) held.sources = unpackSources(parts.sources);
+    if (parts.codings) held.codings = unpackCodings(parts.codings);
     try {
       const { codes, codings, waves, sources } = held;
       if (!codes || !codings || !waves || !sources) throw new Error('Agreement was asked before the project was sent.');

@@ -4,7 +4,15 @@
 // sent; each is sent again only when the snapshot's list is a different array.
 import type { AgreementReport, CompareOptions } from '../core/agreement';
 import type { ProjectSnapshot } from '../core/shared';
-import { agreementSource, createAgreementHost, type AgreementParts, type AgreementReply, type AgreementRequest } from './agreementHost';
+import {
+  createAgreementHost,
+  packCodings,
+  packSources,
+  transferables,
+  type AgreementParts,
+  type AgreementReply,
+  type AgreementRequest,
+} from './agreementHost';
 
 export class AgreementError extends Error {}
 
@@ -52,7 +60,7 @@ export class AgreementRunner {
         this.running = null;
         this.onThisThread(project, options, onProgress).then(resolve, reject);
       };
-      worker.postMessage({ parts, options } satisfies AgreementRequest);
+      worker.postMessage({ parts, options } satisfies AgreementRequest, transferables(parts));
     });
   }
 
@@ -84,11 +92,8 @@ export class AgreementRunner {
     const coderKey = [...coderIds].sort().join('\n');
     if (this.sent.codes !== project.codes) parts.codes = project.codes;
     if (this.sent.waves !== project.waves) parts.waves = project.waves;
-    if (this.sent.sources !== project.sources) parts.sources = project.sources.map(agreementSource);
-    if (this.sent.codings !== project.codings || this.sent.coderKey !== coderKey) {
-      const chosen = new Set(coderIds);
-      parts.codings = project.codings.filter((c) => chosen.has(c.coderId));
-    }
+    if (this.sent.sources !== project.sources) parts.sources = packSources(project.sources);
+    if (this.sent.codings !== project.codings || this.sent.coderKey !== coderKey) parts.codings = packCodings(project.codings, coderIds);
     this.sent = { codes: project.codes, waves: project.waves, sources: project.sources, codings: project.codings, coderKey };
     return parts;
   }
@@ -100,7 +105,16 @@ export class AgreementRunner {
   ): Promise<AgreementReport> {
     return new Promise((resolve, reject) => {
       this.local(
-        { parts: { codes: project.codes, codings: project.codings, waves: project.waves, sources: project.sources }, options },
+        // Packed as for the worker, so this path runs the same code.
+        {
+          parts: {
+            codes: project.codes,
+            waves: project.waves,
+            sources: packSources(project.sources),
+            codings: packCodings(project.codings, options.coderIds),
+          },
+          options,
+        },
         (reply) => {
           if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
           else if (reply.type === 'report') resolve(reply.report);

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { compareCoders } from '../../renderer/core/agreement';
 import type { ProjectSnapshot } from '../../renderer/core/shared';
-import { agreementSource, createAgreementHost, type AgreementReply } from '../../renderer/store/agreementHost';
+import {
+  createAgreementHost,
+  packCodings,
+  packSources,
+  unpackCodings,
+  unpackSources,
+  type AgreementReply,
+} from '../../renderer/store/agreementHost';
 import { AgreementError, AgreementRunner } from '../../renderer/store/agreementOffThread';
 
 const turns = [0, 10, 20, 30].map((s) => ({ start: s, end: s + 10, speaker: null, speakerRole: 'participant' as const }));
@@ -45,10 +52,25 @@ const project: ProjectSnapshot = {
 };
 
 describe('agreement off the main thread', () => {
-  it('sends a transcript as its turns and length, not its words', () => {
-    const slim = agreementSource(project.sources[0]!);
-    expect(slim).toEqual({ id: 's1', wave: 'T1', turns, text: { length: project.sources[0]!.text.length } });
-    expect(JSON.stringify(slim)).not.toMatch(/secret/);
+  it('packs transcripts as turns and lengths, not words, and live codings of the chosen coders, and unpacks them as they were', () => {
+    const withBinned = [...project.sources, { ...source('gone'), deletedAt: 5 }];
+    const packed = packSources(withBinned);
+    expect(packed.ids).toEqual(['s1', 's2']);
+    expect(JSON.stringify({ ...packed, ids: [] })).not.toMatch(/secret|s1/);
+    expect(unpackSources(packed)).toEqual(
+      project.sources.map((s) => ({
+        id: s.id,
+        wave: s.wave,
+        turns: s.turns.map(({ start, end }) => ({ start, end })),
+        text: { length: s.text.length },
+      })),
+    );
+    const codings = [...project.codings, { ...project.codings[0]!, id: 'deleted', deletedAt: 1 }];
+    expect(unpackCodings(packCodings(codings, ['a', 'b']))).toEqual(
+      project.codings
+        .filter((c) => c.coderId !== 'c')
+        .map(({ sourceId, codeId, coderId, start, end }) => ({ sourceId, codeId, coderId, start, end })),
+    );
   });
 
   it('the host answers from parts sent at different times, as compareCoders does on the whole project', () => {
@@ -58,7 +80,7 @@ describe('agreement off the main thread', () => {
     const options = { coderIds: ['a', 'b'], unit: 'turn' as const };
     host({ parts: { codes: project.codes, waves: project.waves }, options }, post);
     expect(replies.pop()).toEqual({ type: 'error', message: 'Agreement was asked before the project was sent.' });
-    host({ parts: { sources: project.sources.map(agreementSource), codings: project.codings }, options }, post);
+    host({ parts: { sources: packSources(project.sources), codings: packCodings(project.codings, ['a', 'b']) }, options }, post);
     expect(replies.pop()).toEqual({ type: 'report', report: compareCoders(project, options) });
     // Later requests need send nothing that did not change.
     host({ parts: {}, options: { ...options, unit: 'document' } }, post);

@@ -24,16 +24,25 @@
 // - With character units, Krippendorff's unitizing alpha is also given per code and overall,
 //   with the transcripts laid end to end as one continuum.
 import { orderedTree } from '../codebook';
-import { live, unionPairs, type ProjectSnapshot, type Source } from '../shared';
+import { live, unionPairs, type Coding, type ProjectSnapshot, type Source } from '../shared';
 
 /**
  * What compareCoders reads of a transcript: its turns and its text's length, never the words. So
  * the agreement worker is sent turns and lengths, not 35 million words (agreementWorker.ts).
  */
-export type AgreementSource = Pick<Source, 'id' | 'wave' | 'turns' | 'deletedAt'> & { text: { readonly length: number } };
+export type AgreementSource = Pick<Source, 'id' | 'wave' | 'deletedAt'> & {
+  turns: readonly { start: number; end: number }[];
+  text: { readonly length: number };
+};
+
+/** What compareCoders reads of a coding. */
+export type AgreementCoding = Pick<Coding, 'sourceId' | 'codeId' | 'coderId' | 'start' | 'end' | 'deletedAt'>;
 
 /** What compareCoders reads of a project; a ProjectSnapshot is one. */
-export type AgreementInput = Pick<ProjectSnapshot, 'codes' | 'codings' | 'waves'> & { sources: readonly AgreementSource[] };
+export type AgreementInput = Pick<ProjectSnapshot, 'codes' | 'waves'> & {
+  sources: readonly AgreementSource[];
+  codings: readonly AgreementCoding[];
+};
 import { binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
 

@@ -4,6 +4,8 @@ import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch
 import { prepareFiles } from '../../../renderer/io/prepareBatch';
 import { closeProjectDb, projectDb, type ProjectDb } from '../../../renderer/store/projectDb';
 import { projectModel } from '../../../renderer/store/projectModel';
+import { AgreementRunner } from '../../../renderer/store/agreementOffThread';
+import { watchLongTasks } from './longTasks';
 import { commitImport, getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 import { createProject, listProjects } from '../../../renderer/store/projects';
 import { created } from '../../../renderer/core/shared/changes';
@@ -387,7 +389,30 @@ window.runAgreementBench = async () => {
     out.everyCoderMs = all;
     out.coders = everyone.length;
   }
-  return { ...out, allUnitsMs: total, codings: snapshot.codings.length };
+  // What the Agreement tab waits for: the same comparisons in the agreement worker (the first
+  // sends the project, as turns and lengths), with the window's long tasks meanwhile.
+  const runner = new AgreementRunner();
+  const [workerMs, tasks] = await watchLongTasks(async () => {
+    const t0 = performance.now();
+    for (const unit of ['turn', 'character', 'segment', 'document'] as const) await runner.compare(snapshot, { coderIds, unit });
+    return performance.now() - t0;
+  });
+  let everyWorkerMs: number | undefined;
+  if (everyone.length > 2) {
+    const t0 = performance.now();
+    for (const unit of ['turn', 'character', 'document'] as const) await runner.compare(snapshot, { coderIds: everyone, unit });
+    everyWorkerMs = performance.now() - t0;
+  }
+  runner.dispose();
+  return {
+    ...out,
+    allUnitsMs: total,
+    codings: snapshot.codings.length,
+    workerAllUnitsMs: workerMs,
+    workerLongTasks: tasks.count,
+    workerLongestTaskMs: tasks.longestMs,
+    ...(everyWorkerMs === undefined ? {} : { everyCoderWorkerMs: everyWorkerMs }),
+  };
 };
 
 // Quote queries over the study-scale project in memory, as an author runs them: the median of
