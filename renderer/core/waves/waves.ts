@@ -44,6 +44,7 @@
 import type { ProjectSnapshot } from '../shared';
 import { rangeWordCounter } from './rangeWords';
 import { collator, compareIds, context, codeGroup, pairedSets } from './waveContext';
+import { wordsInStretches } from './stretches';
 
 export { rangeWordCounter };
 
@@ -172,8 +173,7 @@ export function waveMatrix(project: ProjectSnapshot, options: WaveMatrixOptions 
         if (!list || list.length === 0) continue;
         people.add(source.participantId!);
         passages += list.length / 2;
-        const count = ctx.words(source);
-        for (let i = 0; i < list.length; i += 2) words += count(list[i]!, list[i + 1]!);
+        words += wordsInStretches(source, list);
       }
       has.set(w, people);
       byWave[w] = { participants: people.size, interviewed: ctx.interviewed.get(w)?.size ?? 0, passages, words };
