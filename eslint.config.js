@@ -31,7 +31,7 @@ export const LAYERS = {
   // React screens.
   views: {
     layers: ['core', 'io', 'store', 'editor', 'platform', 'codebook/'],
-    packages: ['react', 'react-dom', 'dexie-react-hooks'],
+    packages: ['react', 'react-dom', 'dexie-react-hooks', '@tanstack/react-virtual'],
     assets: true,
   },
   // renderer/main.tsx

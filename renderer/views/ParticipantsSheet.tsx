@@ -24,6 +24,7 @@ import { DraftInput } from './DraftField';
 import { MemoBox } from './MemoBox';
 import { flushPendingEdits, forgetDrafts } from './pendingEdits';
 import { useProject } from './projectContext';
+import { VirtualBody, type RowProps } from './VirtualBody';
 
 export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; sources: SourceMeta[] }) {
   const { db, setup } = props;
@@ -57,7 +58,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
   }
 
   return (
-    <section className="sheet pad">
+    <section className="sheet pad" data-scroll-pane>
       <div className="row">
         <form
           className="row"
@@ -91,7 +92,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
         </p>
       )}
       <div className="scroll-x">
-        <table className="grid participants">
+        <table className="grid participants" aria-rowcount={setup.participants.length + 1}>
           <thead>
             <tr>
               <th>Pseudonym</th>
@@ -112,10 +113,14 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
               <th />
             </tr>
           </thead>
-          <tbody>
-            {setup.participants.map((p) => (
+          <VirtualBody
+            items={setup.participants}
+            rowHeight={38}
+            columns={8 + setup.attributeDefs.length}
+            row={(p, _i, rowProps) => (
               <ParticipantRow
                 key={p.id}
+                rowProps={rowProps}
                 participant={p}
                 setup={setup}
                 transcripts={transcriptsOf(p.id)}
@@ -124,8 +129,8 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
                 remove={() => run(() => softDeleteParticipant(db, p.id))}
                 purge={() => setPurging(p)}
               />
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       </div>
       <form
@@ -200,6 +205,7 @@ function ParticipantRow(props: {
   save: (build: () => Participant) => Promise<boolean>;
   remove: () => void;
   purge: () => void;
+  rowProps: RowProps;
 }) {
   const { participant: p, setup } = props;
   const [memoOpen, setMemoOpen] = useState(false);
@@ -216,7 +222,7 @@ function ParticipantRow(props: {
     />
   );
   return (
-    <tr>
+    <tr {...props.rowProps}>
       <td>{cell('pseudonym', 'Pseudonym', p.pseudonym, (t) => ({ ...p, pseudonym: t }))}</td>
       <td>
         <select aria-label={`Role of ${p.pseudonym}`} value={p.role} onChange={(e) => props.save(() => ({ ...p, role: e.target.value }))}>

@@ -15,6 +15,7 @@ import { useProject } from './projectContext';
 import { Reader } from './Reader';
 import { SetFilter, SetsPanel } from './SetsPanel';
 import { navigate, type Route } from './route';
+import { VirtualBody } from './VirtualBody';
 
 type ProjectRoute = Extract<Route, { screen: 'project' }>;
 
@@ -40,7 +41,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
 
   return (
     <div className="transcripts">
-      <aside className="source-list" aria-label="Transcripts">
+      <aside className="source-list" aria-label="Transcripts" data-scroll-pane>
         <div className="row">
           <button type="button" className="primary" onClick={() => setImporting(true)}>
             Import transcripts…
@@ -57,7 +58,7 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
         {sources.length === 0 ? (
           <p className="muted">No transcripts yet. Import .txt, .md, .docx, .vtt or .srt files; several at once is fine.</p>
         ) : (
-          <table className="grid sources">
+          <table className="grid sources" aria-rowcount={shown.length + 1}>
             <thead>
               <tr>
                 <th>Transcript</th>
@@ -67,9 +68,12 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
                 <th />
               </tr>
             </thead>
-            <tbody>
-              {shown.map((s) => (
-                <tr key={s.id} className={s.id === route.sourceId ? 'selected' : undefined}>
+            <VirtualBody
+              items={shown}
+              rowHeight={34}
+              columns={5}
+              row={(s, _i, rowProps) => (
+                <tr key={s.id} {...rowProps} className={s.id === route.sourceId ? 'selected' : undefined}>
                   <td>
                     <button type="button" className="link" onClick={() => open(s.id)}>
                       {s.title}
@@ -110,8 +114,8 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
                     </button>
                   </td>
                 </tr>
-              ))}
-            </tbody>
+              )}
+            />
           </table>
         )}
         {sources.length > 0 && <SetsPanel db={db} sets={setup.sets} sources={sources} />}

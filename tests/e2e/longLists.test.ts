@@ -1,0 +1,71 @@
+// Long tables are drawn a screenful at a time (VirtualBody): 320 transcripts of 320 new
+// participants, imported through the dialog; the transcripts table and the participants sheet
+// draw far fewer rows than they hold, scrolling brings the last one into view, and a screen
+// reader is told the whole count.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const COUNT = 320;
+const name = (i: number) => `W${String(i).padStart(3, '0')}`;
+
+describe('long tables', () => {
+  it('draws 320 transcripts and 320 participants a screenful at a time, and scrolls to the last', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Ten sites');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('heading', { name: 'Ten sites' }).waitFor();
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await (
+      await chooser
+    ).setFiles(
+      Array.from({ length: COUNT }, (_, i) => ({
+        name: `${name(i + 1)} T1.txt`,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(`Interviewer: How was the group?\n${name(i + 1)}: It helped, mostly.\n`, 'utf8'),
+      })),
+    );
+    const importButton = page.getByRole('button', { name: `Import ${COUNT} transcripts` });
+    await expect.poll(() => importButton.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await importButton.click();
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 60_000 });
+
+    const sources = page.locator('table.sources');
+    await expect.poll(() => sources.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    const drawn = await sources.locator('tbody tr:not(.virtual-spacer)').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(120);
+    await expect.poll(() => page.getByRole('button', { name: `${name(COUNT)} T1`, exact: true }).count()).toBe(0);
+    await page.locator('aside.source-list').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+    await page.getByRole('button', { name: `${name(COUNT)} T1`, exact: true }).waitFor();
+    expect(
+      await page
+        .getByRole('button', { name: `${name(COUNT)} T1`, exact: true })
+        .locator('xpath=ancestor::tr')
+        .getAttribute('aria-rowindex'),
+    ).toBe(String(COUNT + 1));
+    // A row drawn after scrolling works as any other: open the transcript.
+    await page.getByRole('button', { name: `${name(COUNT)} T1`, exact: true }).click();
+    await page.getByRole('article', { name: `Transcript ${name(COUNT)} T1` }).waitFor();
+    await screenshot(page, 'long-transcripts');
+
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    const people = page.locator('table.participants');
+    await expect.poll(() => people.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    expect(await people.locator('tbody tr:not(.virtual-spacer)').count()).toBeLessThan(120);
+    await expect.poll(() => page.getByLabel(`Pseudonym of ${name(COUNT)}`).count()).toBe(0);
+    await page.locator('section.sheet').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+    await page.getByLabel(`Pseudonym of ${name(COUNT)}`).waitFor();
+    await screenshot(page, 'long-participants');
+    expect(errors).toEqual([]);
+  });
+});
