@@ -58,7 +58,7 @@ export function ParticipantsSheet(props: { db: ProjectDb; setup: ProjectSetup; s
   }
 
   return (
-    <section className="sheet pad" data-scroll-pane>
+    <section className="sheet pad scroll-pane" data-scroll-pane>
       <div className="row">
         <form
           className="row"

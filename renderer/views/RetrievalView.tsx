@@ -8,6 +8,7 @@ import { useProject } from './projectContext';
 import { openPassage } from './route';
 import { useStable } from './useStable';
 import { useProjectSnapshot } from './useProjectSnapshot';
+import { VirtualList } from './VirtualBody';
 
 export function RetrievalView(props: { setup: ProjectSetup }) {
   const { db, codes, coders, coderId, blind, projectId } = useProject();
@@ -24,7 +25,7 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
   const codeName = (id: string) => codes.find((c) => c.id === id)?.name ?? '';
   const people = new Set(passages.map((p) => p.participantId)).size;
   return (
-    <section className="retrieval pad">
+    <section className="retrieval pad scroll-pane" data-scroll-pane>
       <div className="row">
         <select aria-label="Code to retrieve" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
           <option value="">Choose a code…</option>
@@ -57,9 +58,12 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
           </span>
         )}
       </div>
-      <ol className="plain passages">
-        {passages.map((p) => (
-          <li key={p.codingId} className="passage card">
+      <VirtualList
+        className="plain passages"
+        items={passages}
+        rowHeight={110}
+        row={(p, _i, itemProps) => (
+          <li key={p.codingId} {...itemProps} className="passage card">
             <header className="row small">
               <strong>{p.pseudonym || 'No participant'}</strong>
               <span className="muted">
@@ -73,8 +77,8 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
             <blockquote className="excerpt">{p.text}</blockquote>
             {p.memo && <p className="small muted">Memo: {p.memo}</p>}
           </li>
-        ))}
-      </ol>
+        )}
+      />
     </section>
   );
 }

@@ -1,42 +1,33 @@
-// A long table's body drawn a screenful at a time (@tanstack/react-virtual): at ten times the
-// study the transcripts table had 3,500 rows, each with a participant menu of 1,750 names, six
-// million elements. Rows above and below the window are one spacer row each, so the columns
-// keep the table's own layout. Below ALL_BELOW rows every row is drawn, as before: a study's
-// tables stay whole for the browser's find, printing and screen readers' table navigation.
-// The pane that scrolls the table carries data-scroll-pane.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+// Long tables and lists drawn a screenful at a time (@tanstack/react-virtual): at ten times the
+// study the transcripts table had 3,500 rows, each with a participant menu of 1,750 names (six
+// million elements), and one code's retrieval 40,000 passages. What lies above and below the
+// window is one spacer each, so a table's columns keep the table's own layout. Below
+// ALL_BELOW rows everything is drawn, as before: a study's tables stay whole for the browser's
+// find, printing and screen readers' table navigation. The pane that scrolls them carries
+// data-scroll-pane.
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 
-/** Tables shorter than this are drawn whole. */
+/** Tables and lists shorter than this are drawn whole. */
 export const ALL_BELOW = 300;
 
-/** What a drawn row must carry: its place for screen readers, and the ref that measures it. */
+/** What a drawn table row must carry: its place for screen readers, and the ref that measures it. */
 export interface RowProps {
   'aria-rowindex': number;
   'data-index'?: number;
-  ref?: (element: HTMLTableRowElement | null) => void;
+  ref?: (element: HTMLElement | null) => void;
 }
 
-interface Props<T> {
-  items: readonly T[];
-  /** A row's height before it is measured, in pixels. */
-  rowHeight: number;
-  /** Columns, for the spacer rows. */
-  columns: number;
-  /** Header rows above the body, so aria-rowindex counts from the table's first row. */
-  headerRows?: number;
-  row: (item: T, index: number, props: RowProps) => ReactNode;
-}
-
-export function VirtualBody<T>(props: Props<T>) {
-  const headerRows = props.headerRows ?? 1;
-  if (props.items.length < ALL_BELOW)
-    return <tbody>{props.items.map((item, i) => props.row(item, i, { 'aria-rowindex': headerRows + i + 1 }))}</tbody>;
-  return <Windowed {...props} headerRows={headerRows} />;
+/** The same for a list item. */
+export interface ItemProps {
+  'aria-posinset': number;
+  'aria-setsize': number;
+  'data-index'?: number;
+  ref?: (element: HTMLElement | null) => void;
 }
 
 /**
- * The pane the table is read in: the nearest ancestor marked data-scroll-pane (a computed
+ * The pane the rows are read in: the nearest ancestor marked data-scroll-pane (a computed
  * overflow cannot tell it, since a table's horizontal scroller computes as vertical too), else
  * the nearest that scrolls vertically.
  */
@@ -47,35 +38,65 @@ function scrollingAncestor(element: HTMLElement): HTMLElement | null {
     const overflow = getComputedStyle(at).overflowY;
     if (overflow === 'auto' || overflow === 'scroll') return at;
   }
-  return document.scrollingElement instanceof HTMLElement ? document.scrollingElement : null;
+  return null;
 }
 
-function Windowed<T>({ items, rowHeight, columns, headerRows, row }: Props<T> & { headerRows: number }) {
-  const body = useRef<HTMLTableSectionElement>(null);
+interface Window<E> {
+  container: RefObject<E | null>;
+  shown: VirtualItem[];
+  /** Heights of what lies above and below the drawn rows. */
+  before: number;
+  after: number;
+  measure: (element: HTMLElement | null) => void;
+}
+
+/** The rows of `count` in view of the pane that scrolls `container`. */
+function useWindow<E extends HTMLElement>(count: number, estimate: number): Window<E> {
+  const container = useRef<E>(null);
   const pane = useRef<HTMLElement | null>(null);
-  // Where the body starts inside the scrolling pane (buttons and the header above it).
+  // Where the rows start inside the pane (buttons and headers above them).
   const [margin, setMargin] = useState(0);
-  // Measured after every render on purpose (a notice or a panel above can move the body); it
+  // Measured after every render on purpose (a notice or a panel above can move the rows); it
   // settles at once, since an unchanged position sets nothing.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
-    const tbody = body.current;
-    if (!tbody) return;
-    pane.current ??= scrollingAncestor(tbody);
+    const element = container.current;
+    if (!element) return;
+    pane.current ??= scrollingAncestor(element);
     if (!pane.current) return;
-    const at = Math.round(tbody.getBoundingClientRect().top - pane.current.getBoundingClientRect().top + pane.current.scrollTop);
+    const at = Math.round(element.getBoundingClientRect().top - pane.current.getBoundingClientRect().top + pane.current.scrollTop);
     if (at !== margin) setMargin(at);
   });
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => pane.current,
-    estimateSize: () => rowHeight,
+    estimateSize: () => estimate,
     overscan: 12,
     scrollMargin: margin,
   });
   const shown = virtualizer.getVirtualItems();
   const before = shown.length ? shown[0]!.start - margin : 0;
   const after = shown.length ? virtualizer.getTotalSize() - (shown[shown.length - 1]!.end - margin) : 0;
+  return { container, shown, before, after, measure: virtualizer.measureElement };
+}
+
+interface Props<T, P> {
+  items: readonly T[];
+  /** A row's height before it is measured, in pixels. */
+  rowHeight: number;
+  row: (item: T, index: number, props: P) => ReactNode;
+}
+
+/** A table body; `columns` spans the spacer rows, `headerRows` starts the row count. */
+export function VirtualBody<T>(props: Props<T, RowProps> & { columns: number; headerRows?: number }) {
+  const headerRows = props.headerRows ?? 1;
+  if (props.items.length < ALL_BELOW)
+    return <tbody>{props.items.map((item, i) => props.row(item, i, { 'aria-rowindex': headerRows + i + 1 }))}</tbody>;
+  return <WindowedBody {...props} headerRows={headerRows} />;
+}
+
+function WindowedBody<T>({ items, rowHeight, columns, headerRows, row }: Props<T, RowProps> & { columns: number; headerRows: number }) {
+  const w = useWindow<HTMLTableSectionElement>(items.length, rowHeight);
   const spacer = (height: number, key: string) =>
     height > 0 ? (
       <tr key={key} aria-hidden="true" className="virtual-spacer" style={{ height }}>
@@ -83,16 +104,36 @@ function Windowed<T>({ items, rowHeight, columns, headerRows, row }: Props<T> & 
       </tr>
     ) : null;
   return (
-    <tbody ref={body}>
-      {spacer(before, 'before')}
-      {shown.map((v) =>
-        row(items[v.index]!, v.index, {
-          'aria-rowindex': headerRows + v.index + 1,
-          'data-index': v.index,
-          ref: virtualizer.measureElement,
-        }),
+    <tbody ref={w.container}>
+      {spacer(w.before, 'before')}
+      {w.shown.map((v) =>
+        row(items[v.index]!, v.index, { 'aria-rowindex': headerRows + v.index + 1, 'data-index': v.index, ref: w.measure }),
       )}
-      {spacer(after, 'after')}
+      {spacer(w.after, 'after')}
     </tbody>
+  );
+}
+
+/** An ordered list (`className` its class); each item gets its place in the whole list. */
+export function VirtualList<T>(props: Props<T, ItemProps> & { className: string; label?: string }) {
+  const size = props.items.length;
+  if (size < ALL_BELOW)
+    return (
+      <ol className={props.className} aria-label={props.label}>
+        {props.items.map((item, i) => props.row(item, i, { 'aria-posinset': i + 1, 'aria-setsize': size }))}
+      </ol>
+    );
+  return <WindowedList {...props} />;
+}
+
+function WindowedList<T>({ items, rowHeight, row, className, label }: Props<T, ItemProps> & { className: string; label?: string }) {
+  const w = useWindow<HTMLOListElement>(items.length, rowHeight);
+  const size = items.length;
+  return (
+    <ol className={className} aria-label={label} ref={w.container} style={{ paddingTop: w.before, paddingBottom: w.after }}>
+      {w.shown.map((v) =>
+        row(items[v.index]!, v.index, { 'aria-posinset': v.index + 1, 'aria-setsize': size, 'data-index': v.index, ref: w.measure }),
+      )}
+    </ol>
   );
 }

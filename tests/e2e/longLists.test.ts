@@ -31,7 +31,7 @@ describe('long tables', () => {
       Array.from({ length: COUNT }, (_, i) => ({
         name: `${name(i + 1)} T1.txt`,
         mimeType: 'text/plain',
-        buffer: Buffer.from(`Interviewer: How was the group?\n${name(i + 1)}: It helped, mostly.\n`, 'utf8'),
+        buffer: Buffer.from(`Interviewer: How was it?\n${name(i + 1)}: It helped, mostly.\nInterviewer: Anything else?\n${name(i + 1)}: No.\n`, 'utf8'),
       })),
     );
     const importButton = page.getByRole('button', { name: `Import ${COUNT} transcripts` });
@@ -66,6 +66,30 @@ describe('long tables', () => {
     await page.locator('section.sheet').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
     await page.getByLabel(`Pseudonym of ${name(COUNT)}`).waitFor();
     await screenshot(page, 'long-participants');
+
+    // 320 passages: every hit of a search auto-coded, then retrieved.
+    await page.getByRole('tab', { name: 'Search' }).click();
+    const box = page.getByLabel('Search the transcripts');
+    await box.fill('helped');
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Auto-code…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Auto-code the hits' });
+    const code = dialog.getByLabel('Code to apply');
+    const codeName = (await code.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.value)!.text)).trim();
+    await code.selectOption({ label: codeName });
+    await dialog.getByRole('button', { name: `Code ${COUNT} passages` }).click({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Auto-coded' }).textContent(), { timeout: 60_000 })
+      .toMatch(/^Coded 320 passages/);
+    await page.getByRole('tab', { name: 'Retrieval' }).click();
+    await page.getByLabel('Code to retrieve').selectOption({ label: codeName });
+    const list = page.locator('ol.passages');
+    await expect.poll(() => page.locator('.retrieval [role=status]').textContent()).toMatch(/^320 passage\(s\) from 320 participant/);
+    expect(await list.locator('li').count()).toBeLessThan(120);
+    expect(await list.locator('li').first().getAttribute('aria-setsize')).toBe(String(COUNT));
+    await page.locator('section.retrieval').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+    await expect.poll(() => list.locator(`li[aria-posinset="${COUNT}"]`).textContent()).toMatch(new RegExp(name(COUNT)));
+    await screenshot(page, 'long-retrieval');
     expect(errors).toEqual([]);
   });
 });
