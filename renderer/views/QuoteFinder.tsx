@@ -23,8 +23,8 @@ import { QuoteExportBar } from './QuoteExportBar';
 import { QuoteFilters } from './QuoteFilters';
 import { openPassage } from './route';
 import { useStable } from './useStable';
+import { VirtualList, type ItemProps } from './VirtualBody';
 
-const PAGE = 100;
 const key = (q: { sourceId: string; start: number; end: number }) => `${q.sourceId}:${q.start}:${q.end}`;
 
 /** The query core receives: blind mode sees only this machine's coder (or nobody yet). */
@@ -49,7 +49,6 @@ export function QuoteFinder(props: {
   const query = useStable(effectiveQuery(props.query, blind, coderId));
   const quotes = useMemo(() => findQuotes(snapshot, query), [snapshot, query]);
   const counts = useMemo(() => quoteCounts(snapshot, quotes, query), [snapshot, quotes, query]);
-  const [shown, setShown] = useState(PAGE);
   const inBasket = new Set(props.basket.map(key));
   const described = [describeQuery(snapshot, query), describeSets(snapshot, props.setIds)].filter(Boolean).join(' · ');
   const add = (list: readonly Quote[]) => act(addToBasket(props.basket, list, () => crypto.randomUUID(), Date.now()));
@@ -67,15 +66,9 @@ export function QuoteFinder(props: {
         snapshot={snapshot}
         setup={props.setup}
         query={props.query}
-        onChange={(q) => {
-          props.onQuery(q);
-          setShown(PAGE);
-        }}
+        onChange={(q) => props.onQuery(q)}
         setIds={props.setIds}
-        onSets={(ids) => {
-          props.onSets(ids);
-          setShown(PAGE);
-        }}
+        onSets={(ids) => props.onSets(ids)}
       />
       <div className="row wrap quote-summary">
         <strong role="status" aria-label="Quote counts">
@@ -88,10 +81,15 @@ export function QuoteFinder(props: {
         </button>
       </div>
       <QuoteExportBar prepare={prepare} disabled={quotes.length === 0} fileName={`Quotes - ${described}`.slice(0, 120)} />
-      <ol className="plain passages" aria-label="Quotes found">
-        {quotes.slice(0, shown).map((q) => (
+      <VirtualList
+        className="plain passages"
+        label="Quotes found"
+        items={quotes}
+        rowHeight={150}
+        row={(q, _i, itemProps) => (
           <QuoteCard
             key={key(q)}
+            itemProps={itemProps}
             snapshot={snapshot}
             config={config}
             quote={q}
@@ -99,13 +97,8 @@ export function QuoteFinder(props: {
             onAdd={() => add([q])}
             onOpen={() => openPassage(projectId, q)}
           />
-        ))}
-      </ol>
-      {quotes.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, quotes.length - shown)} more of {quotes.length - shown}
-        </button>
-      )}
+        )}
+      />
     </div>
   );
 }
@@ -117,6 +110,7 @@ function QuoteCard(props: {
   inBasket: boolean;
   onAdd(): void;
   onOpen(): void;
+  itemProps: ItemProps;
 }) {
   const { snapshot, quote } = props;
   const [words, setWords] = useState(0);
@@ -124,7 +118,7 @@ function QuoteCard(props: {
   const context = words ? quoteContext(snapshot, quote, words) : null;
   const codeNames = quote.codeIds.map((id) => snapshot.codes.find((c) => c.id === id)?.name ?? '').filter(Boolean);
   return (
-    <li className="passage card quote-card">
+    <li {...props.itemProps} className="passage card quote-card">
       <header className="row small">
         <strong>{parts.attribution}</strong>
         <span className="muted">{codeNames.join(' · ')}</span>

@@ -35,7 +35,7 @@ export function QuotesView(props: { setup: ProjectSetup }) {
     ['style', 'Style & redaction'],
   ];
   return (
-    <section className="quotes pad">
+    <section className="quotes pad scroll-pane" data-scroll-pane>
       <SubTabs label="Quotes" tabs={tabs} current={section} onChoose={setSection} />
       {!snapshot || !config ? (
         <p className="muted">Loading…</p>
