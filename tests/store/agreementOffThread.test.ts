@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareCoders } from '../../renderer/core/agreement';
 import type { ProjectSnapshot } from '../../renderer/core/shared';
+import { code, coding, source } from '../fixtures/agreementProject';
 import {
   createAgreementHost,
   packCodings,
@@ -14,49 +15,27 @@ import {
 } from '../../renderer/store/agreementHost';
 import { AgreementError, AgreementRunner } from '../../renderer/store/agreementOffThread';
 
-const turns = [0, 10, 20, 30].map((s) => ({ start: s, end: s + 10, speaker: null, speakerRole: 'participant' as const }));
-const source = (id: string) => ({
-  id,
-  participantId: 'p',
-  wave: 'T1',
-  title: id,
-  text: 'secret words '.repeat(3) + 'x',
-  turns,
-  origin: { fileName: id, format: 'txt', sha256: '', importedAt: 0 },
-});
-const code = { id: 'A', parentId: null, name: 'A', description: '', inclusion: '', exclusion: '', examples: '', colour: '#888', order: 0 };
-const coding = (id: string, coderId: string, sourceId: string, start: number, end: number) => ({
-  id,
-  sourceId,
-  codeId: 'A',
-  coderId,
-  start,
-  end,
-  memo: '',
-  createdAt: 0,
-  updatedAt: 0,
-});
 const project: ProjectSnapshot = {
   waves: [{ id: 'T1', label: 'Time 1', order: 0 }],
   participants: [],
-  sources: [source('s1'), source('s2')],
-  codes: [code],
+  sources: [source('s1', 'T1'), source('s2', 'T1')],
+  codes: [code('A')],
   codings: [
-    coding('1', 'a', 's1', 0, 15),
-    coding('2', 'b', 's1', 5, 10),
-    coding('3', 'a', 's2', 30, 40),
-    coding('4', 'b', 's2', 0, 5),
-    coding('5', 'c', 's2', 0, 40),
+    coding('s1', 'A', 'a', 0, 15),
+    coding('s1', 'A', 'b', 5, 10),
+    coding('s2', 'A', 'a', 30, 40),
+    coding('s2', 'A', 'b', 0, 5),
+    coding('s2', 'A', 'c', 0, 40),
   ],
   coders: [],
 };
 
 describe('agreement off the main thread', () => {
   it('packs transcripts as turns and lengths, not words, and live codings of the chosen coders, and unpacks them as they were', () => {
-    const withBinned = [...project.sources, { ...source('gone'), deletedAt: 5 }];
+    const withBinned = [...project.sources, { ...source('gone', 'T1'), deletedAt: 5 }];
     const packed = packSources(withBinned);
     expect(packed.ids).toEqual(['s1', 's2']);
-    expect(JSON.stringify({ ...packed, ids: [] })).not.toMatch(/secret|s1/);
+    expect(JSON.stringify({ ...packed, ids: [] })).not.toMatch(/Alpha|s1/);
     expect(unpackSources(packed)).toEqual(
       project.sources.map((s) => ({
         id: s.id,
@@ -92,8 +71,8 @@ describe('agreement off the main thread', () => {
     const progress: number[] = [];
     const big = {
       ...project,
-      sources: Array.from({ length: 120 }, (_, i) => source(`s${i}`)),
-      codings: Array.from({ length: 120 }, (_, i) => [coding(`a${i}`, 'a', `s${i}`, 0, 5), coding(`b${i}`, 'b', `s${i}`, 0, 15)]).flat(),
+      sources: Array.from({ length: 120 }, (_, i) => source(`s${i}`, 'T1')),
+      codings: Array.from({ length: 120 }, (_, i) => [coding(`s${i}`, 'A', 'a', 0, 5), coding(`s${i}`, 'A', 'b', 0, 15)]).flat(),
     };
     const report = await runner.compare(big, { coderIds: ['a', 'b'], unit: 'turn' }, (done) => progress.push(done));
     expect(report).toEqual(compareCoders(big, { coderIds: ['a', 'b'], unit: 'turn' }));
