@@ -2,7 +2,7 @@
 // import dialog (read, hash, plan, build, one transaction), then listing and opening.
 import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
 import { prepareFiles } from '../../../renderer/io/prepareBatch';
-import { closeProjectDb, projectDb, type ProjectDb } from '../../../renderer/store/projectDb';
+import { closeProjectDb, projectDb } from '../../../renderer/store/projectDb';
 import { projectModel } from '../../../renderer/store/projectModel';
 import { AgreementRunner } from '../../../renderer/store/agreementOffThread';
 import { watchLongTasks } from './longTasks';
@@ -40,6 +40,7 @@ declare global {
   interface Window {
     runImportBench(count: number, words: number): Promise<Record<string, number>>;
     runCodingBench(codingCount: number, coderCount?: number): Promise<Record<string, number>>;
+    runModelBench(): Promise<Record<string, number>>;
     runEditorBench(): Promise<Record<string, number>>;
     runSearchBench(): Promise<Record<string, number>>;
     runRealisticSearchBench(count: number, words: number): Promise<Record<string, number | string>>;
@@ -162,7 +163,6 @@ window.runCodingBench = async (codingCount, coderCount = 2) => {
     ),
   );
   const [full, snapshotMs] = await time(() => loadSnapshot(db));
-  const model = await timeProjectModel(db, codings[0]!);
   const t0 = performance.now();
   const stats = codeStats(full, { includeChildren: true });
   const codeStatsMs = performance.now() - t0;
@@ -178,7 +178,6 @@ window.runCodingBench = async (codingCount, coderCount = 2) => {
     retrieveMs,
     passages: passages.length,
     statsCodes: stats.size,
-    ...model,
   };
 };
 
@@ -187,7 +186,9 @@ window.runCodingBench = async (codingCount, coderCount = 2) => {
  * costs it (the write, then its transcript's coding set read again and the lists rebuilt)
  * beside the same write with no model listening.
  */
-async function timeProjectModel(db: ProjectDb, like: Coding): Promise<Record<string, number>> {
+window.runModelBench = async () => {
+  const db = benchDb!;
+  const like = (await db.codingSets.limit(1).first())!.codings[0]!;
   const model = projectModel(db);
   const [, modelLoadMs] = await time(() => model.settled());
   const coding = (start: number): Coding => ({ ...like, id: crypto.randomUUID(), start, end: start + 5 });
@@ -203,7 +204,7 @@ async function timeProjectModel(db: ProjectDb, like: Coding): Promise<Record<str
   model.dispose();
   const [, codingWriteMs] = await time(() => write(coding(3)));
   return { modelLoadMs, modelUpdateMs: Math.min(modelUpdateMs, modelUpdateAgainMs), codingWriteMs };
-}
+};
 
 // The study-scale project (after runCodingBench) out as .qdpx and back in as a new project,
 // then planned as another coder's work against itself (everything already present).
