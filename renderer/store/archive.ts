@@ -4,9 +4,11 @@
 // is written at that version and opened through the same Dexie upgrades as a database.
 import Dexie from 'dexie';
 import { uniqueName, ValidationError } from '../core/shared';
-import { fromBase64, openRecordAsync, recordKeysOf, toBase64, type RecordKeys, type SealedField } from './cipher';
+import { fromBase64, openRecordAsync, recordKeysOf, type RecordKeys, type SealedField } from './cipher';
 import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
-import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, writeArchive, type ArchiveTables } from '../io/archive';
+import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, type ArchiveManifest, type ArchiveTables } from '../io/archive';
+import { archiveOf, type ArchiveProgress } from './archiveTables';
+import type { ArchiveWorkerReply, ArchiveWorkerRequest } from './archiveWorker';
 import {
   projectDb,
   SCHEMA_V1,
@@ -38,52 +40,46 @@ const SCHEMAS: Record<number, Record<string, string | null>> = {
   10: SCHEMA_V10,
 };
 export const CURRENT_SCHEMA_VERSION = 10;
-const APP_VERSION = '0.1.0';
 
-export async function exportArchive(projectId: string): Promise<Uint8Array> {
+/**
+ * The project as an archive: read and packed in the archive worker where there is one (the
+ * window stays responsive through a 10 s save at ten times the study, and an automatic backup
+ * goes unnoticed), on this thread where there is not (tests, scripts) or it cannot start.
+ */
+export async function exportArchive(projectId: string, onProgress?: ArchiveProgress): Promise<Uint8Array> {
   const entry = await registry().projects.get(projectId);
   if (!entry) throw new Error('This project does not exist.');
   const db = projectDb(projectId);
   await db.open();
-  return writeArchive(readAllTables(db), {
-    appVersion: APP_VERSION,
-    schemaVersion: db.verno,
-    project: { description: entry.description, isSample: entry.isSample, createdAt: entry.createdAt },
+  const project = { description: entry.description, isSample: entry.isSample, createdAt: entry.createdAt };
+  return (await archiveInWorker(db.name, project, onProgress)) ?? archiveOf(db.backendDB(), project, onProgress);
+}
+
+/** The archive from the archive worker, or null where no worker runs. */
+function archiveInWorker(dbName: string, project: ArchiveManifest['project'], onProgress?: ArchiveProgress): Promise<Uint8Array | null> {
+  let worker: Worker;
+  try {
+    if (typeof Worker === 'undefined') return Promise.resolve(null);
+    worker = new Worker(new URL('./archiveWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return Promise.resolve(null);
+  }
+  return new Promise<Uint8Array | null>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ArchiveWorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
+      worker.terminate();
+      if (reply.type === 'done') resolve(reply.bytes);
+      else reject(new Error(reply.message));
+    };
+    // An error event means the worker could not start (a protocol that cannot serve module workers).
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      resolve(null);
+    };
+    worker.postMessage({ dbName, project } satisfies ArchiveWorkerRequest);
   });
-}
-
-/**
- * Every table's records, all asked for at once in one read transaction (one state of the
- * project), each promise settling as its table arrives. Straight from IndexedDB, as Dexie's
- * toArray reads them (getAll, in key order; the project's tables have no reading hooks), so
- * that all requests are issued before writeArchive starts on the first table that arrives.
- */
-function readAllTables(db: Dexie): Record<string, Promise<Record<string, unknown>[]>> {
-  // The search index is made from the transcripts: an archive leaves it out (a third of the
-  // size again), and the restored project builds it when it is first searched.
-  const names = db.tables.map((t) => t.name).filter((name) => name !== 'searchIndex');
-  const tx = db.backendDB().transaction(names, 'readonly');
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = tx.objectStore(name).getAll();
-        request.onsuccess = () => resolve((request.result as Record<string, unknown>[]).map(sealedToText));
-        request.onerror = () => reject(request.error ?? new Error(`Could not read ${name}.`));
-      }),
-    ]),
-  );
-}
-
-// An encrypted project's records are archived as they are stored, sealed with its data key
-// (sealedTables.ts), beside its keyring: the archive and every backup of it are as closed as the
-// database, restore needs the passphrase or the recovery key, and the restored project opens
-// with the same ones. JSON has no bytes: the sealed field (`_e` or `_g`) travels as base64.
-const SEALED_FIELDS = ['_e', '_g'] as const;
-
-function sealedToText(record: Record<string, unknown>): Record<string, unknown> {
-  const field = SEALED_FIELDS.find((f) => record[f] instanceof Uint8Array);
-  return field ? { ...record, [field]: toBase64(record[field] as Uint8Array) } : record;
 }
 
 /** The sealed field of an archived record, as bytes, or null when the record is clear. */

@@ -17,11 +17,13 @@ import { trackWork } from './runningWork';
 export function SaveArchiveButton(props: { projectId: string; projectName: string }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Tables read and packed so far, while the archive worker saves.
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const save = async () => {
     setBusy(true);
     try {
       const saved = await trackWork('saving the archive', async () => {
-        const bytes = await afterPendingEdits(() => exportArchive(props.projectId));
+        const bytes = await afterPendingEdits(() => exportArchive(props.projectId, (done, total) => setProgress({ done, total })));
         return (await getPlatform().saveFile(`${props.projectName}.mirabal`, bytes, 'application/zip')) ? bytes : null;
       });
       if (saved)
@@ -30,6 +32,7 @@ export function SaveArchiveButton(props: { projectId: string; projectName: strin
       setMessage({ error: true, text: `The archive was not saved: ${errorMessage(e)}` });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
   useCommand('saveArchive', () => void save(), { enabled: !busy });
@@ -43,6 +46,11 @@ export function SaveArchiveButton(props: { projectId: string; projectName: strin
       >
         {busy ? 'Saving…' : 'Save archive (unredacted)…'}
       </button>
+      {progress && (
+        <span className="muted small" role="status" aria-label="Saving the archive">
+          {progress.done} of {progress.total} tables <progress value={progress.done} max={progress.total} />
+        </span>
+      )}
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error small' : 'muted small'}>
           {message.text}

@@ -25,7 +25,11 @@ describe('project archive', () => {
     await page.getByRole('tab', { name: 'Basket (1)' }).waitFor();
 
     await page.getByRole('tab', { name: 'Project' }).click();
+    // Saved by the archive worker, off the window's thread.
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     const saved = await download(page, () => page.getByRole('button', { name: 'Save archive (unredacted)…' }).click());
+    expect(workers.some((u) => /archiveWorker/.test(u))).toBe(true);
     expect(saved.name).toBe('Sample study (fictional).mirabal');
     await expect
       .poll(() =>
