@@ -307,11 +307,15 @@ const rows = [
     ['encrypt an existing project (one transaction)', `${(x.encryptMs / 1000).toFixed(1)} s`, ''],
   ]),
   ...section('archive', (a) => [
-    ['save archive (.mirabal)', `${(a.exportMs / 1000).toFixed(1)} s`, `target < 3 s; ${a.megabytes.toFixed(1)} MB`],
+    [
+      'save archive (.mirabal), in its worker',
+      `${(a.exportMs / 1000).toFixed(1)} s`,
+      `target < 3 s (20 s at 10x); ${a.megabytes.toFixed(1)} MB; the window's longest task meanwhile ${a.saveLongestTaskMs.toFixed(0)} ms`,
+    ],
     [
       'restore archive as a new project',
       `${(a.restoreMs / 1000).toFixed(1)} s`,
-      `target < 3 s; ${a.sameBytes ? 'exports again to the same bytes' : 'EXPORTS DIFFERENT BYTES'}`,
+      `target < 3 s (20 s at 10x); ${a.sameBytes ? 'exports again to the same bytes' : 'EXPORTS DIFFERENT BYTES'}; the window's longest task meanwhile ${a.restoreLongestTaskMs.toFixed(0)} ms`,
     ],
   ]),
   ...section('archiveProfile', (f) => [
