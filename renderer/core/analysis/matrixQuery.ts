@@ -27,7 +27,7 @@
 //   (÷ the people in any column, for 'share'), a column's the people there with any row's code,
 //   the grand total the people with any row's code anywhere. Where every person is in one column
 //   (role, site, group, an attribute) the row totals are the sums of the cells.
-import { codeGroup, codesInTreeOrder, wordCounter, type CellPassage } from '../waves';
+import { codeGroup, codesInTreeOrder, wordCounter, wordsInStretches, type CellPassage } from '../waves';
 import { formatAttribute } from '../project';
 import { DEFAULT_ROLES, GROUPS, live, type Participant, type ProjectSnapshot, type Source } from '../shared';
 import { codedStretches, chosenCodes, countedSources, participantOfSource, type SourceFilter, type StretchOptions } from './scope';
@@ -75,11 +75,7 @@ export function matrixQuery(project: ProjectSnapshot, query: MatrixQuery): Matri
     for (const [sourceId, flat] of stretches.get(rowId)!) {
       if (flat.length === 0) continue;
       let amount = flat.length / 2;
-      if (query.cell === 'words') {
-        const count = wordCounter(bySource.get(sourceId)!);
-        amount = 0;
-        for (let i = 0; i < flat.length; i += 2) amount += count(flat[i]!, flat[i + 1]!);
-      }
+      if (query.cell === 'words') amount = wordsInStretches(bySource.get(sourceId)!, flat);
       const person = plan.personOf.get(sourceId)!;
       anywhere.add(person);
       hasAny.add(person);

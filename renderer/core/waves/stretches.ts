@@ -127,7 +127,9 @@ function indexEveryCoding(
   return index;
 }
 
-const groupUnions = new WeakMap<ReadonlyMap<string, FlatBySource>, Map<string, FlatBySource>>();
+/** Unions of subtrees, by the first member code's list (a few per code: the subtrees it heads). */
+const groupUnions = new WeakMap<FlatBySource, { members: (FlatBySource | undefined)[]; union: FlatBySource }[]>();
+const NO_MEMBERS: FlatBySource = new Map();
 
 /**
  * A group of codes' stretches per source: one code's index entry as it is (shared: never write
@@ -141,18 +143,22 @@ export function groupStretches(
   let out: FlatBySource;
   if (group.length === 1) out = index.get(group[0]!) ?? new Map();
   else {
-    // A subtree's union is kept with the index it came from (the whole index is itself kept: see indexCodings).
-    const unions = groupUnions.get(index) ?? new Map<string, FlatBySource>();
-    groupUnions.set(index, unions);
-    const key = JSON.stringify(group);
-    out = unions.get(key) ?? new Map();
-    if (!unions.has(key)) {
-      for (const id of group)
-        for (const [sourceId, ranges] of index.get(id) ?? []) {
+    // A subtree's union is kept while its codes' lists are the same objects (the whole index
+    // is itself kept, and a narrowed one shares its lists: see indexCodings).
+    const members = group.map((id) => index.get(id));
+    const known = groupUnions
+      .get(members.find((m) => m !== undefined) ?? NO_MEMBERS)
+      ?.find((u) => u.members.length === members.length && u.members.every((m, i) => m === members[i]));
+    if (known) out = known.union;
+    else {
+      out = new Map();
+      for (const bySource of members)
+        for (const [sourceId, ranges] of bySource ?? []) {
           const list = out.get(sourceId);
           out.set(sourceId, list ? unionSortedFlat(list, ranges) : ranges);
         }
-      unions.set(key, out);
+      const first = members.find((m) => m !== undefined);
+      if (first) groupUnions.set(first, [{ members, union: out }, ...(groupUnions.get(first) ?? [])].slice(0, 8));
     }
   }
   if (!keepOf) return out;
