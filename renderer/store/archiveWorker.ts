@@ -1,16 +1,23 @@
-// The archive worker: saves a project's database as an archive (archiveTables.ts) off the
-// window's thread. It opens the database by name at the version it has; it never creates one.
-import { errorMessage } from '../core/shared';
-import { archiveOf } from './archiveTables';
+// The archive worker: saves a project's database as an archive (archiveTables.ts), and does the
+// heavy half of a restore (archiveRestore.ts: read and check, open sealed records, write the
+// tables), off the window's thread. It opens a database to save by name at the version it has;
+// it never creates one.
 import type { ArchiveManifest } from '../io/archive';
+import { archiveOf } from './archiveTables';
+import { ArchiveSession, sendError, type ArchiveSummary, type SentError } from './archiveRestore';
 
-export interface ArchiveWorkerRequest {
-  dbName: string;
-  project: ArchiveManifest['project'];
-}
+export type ArchiveWorkerRequest =
+  | { type: 'export'; dbName: string; project: ArchiveManifest['project'] }
+  | { type: 'read'; bytes: Uint8Array; fileName: string; schemaVersion: number }
+  | { type: 'unseal'; dataKey: Uint8Array<ArrayBuffer>; fileName: string }
+  | { type: 'write'; dbName: string; schemaVersion: number; schema: Record<string, string | null>; sealed: boolean };
 
 export type ArchiveWorkerReply =
-  { type: 'progress'; done: number; total: number } | { type: 'done'; bytes: Uint8Array } | { type: 'error'; message: string };
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; bytes: Uint8Array }
+  | { type: 'read'; summary: ArchiveSummary }
+  | { type: 'ok' }
+  | { type: 'error'; error: SentError };
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ArchiveWorkerRequest>) => void) | null;
@@ -29,15 +36,34 @@ function openExisting(name: string): Promise<IDBDatabase> {
   });
 }
 
-scope.onmessage = async ({ data }) => {
-  let idb: IDBDatabase | null = null;
+async function exportDatabase(dbName: string, project: ArchiveManifest['project']): Promise<void> {
+  const idb = await openExisting(dbName);
   try {
-    idb = await openExisting(data.dbName);
-    const bytes = await archiveOf(idb, data.project, (done, total) => scope.postMessage({ type: 'progress', done, total }));
+    const bytes = await archiveOf(idb, project, (done, total) => scope.postMessage({ type: 'progress', done, total }));
     scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
-  } catch (e) {
-    scope.postMessage({ type: 'error', message: errorMessage(e) });
   } finally {
-    idb?.close();
+    idb.close();
+  }
+}
+
+// One restore per worker: the archive read is kept for the steps after it.
+const session = new ArchiveSession();
+
+scope.onmessage = async ({ data }) => {
+  try {
+    switch (data.type) {
+      case 'export':
+        return await exportDatabase(data.dbName, data.project);
+      case 'read':
+        return scope.postMessage({ type: 'read', summary: await session.read(data.bytes, data.fileName, data.schemaVersion) });
+      case 'unseal':
+        await session.unseal(data.dataKey, data.fileName);
+        return scope.postMessage({ type: 'ok' });
+      case 'write':
+        await session.write(data.dbName, data.schemaVersion, data.schema, data.sealed);
+        return scope.postMessage({ type: 'ok' });
+    }
+  } catch (e) {
+    scope.postMessage({ type: 'error', error: sendError(e) });
   }
 };

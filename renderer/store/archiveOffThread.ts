@@ -1,0 +1,105 @@
+// The archive worker from the window's side: one worker per save or restore, asked step by
+// step; where no worker runs (tests, scripts) or one cannot start, the same code on this thread.
+import type { ArchiveManifest } from '../io/archive';
+import { archiveOf, type ArchiveProgress } from './archiveTables';
+import { ArchiveSession, receivedError, type ArchiveSummary } from './archiveRestore';
+import type { ArchiveWorkerReply, ArchiveWorkerRequest } from './archiveWorker';
+
+type Final = Exclude<ArchiveWorkerReply, { type: 'progress' }>;
+
+/** A worker to talk to, or null where none can run. */
+class WorkerLine {
+  private constructor(private readonly worker: Worker) {}
+
+  static open(): WorkerLine | null {
+    try {
+      if (typeof Worker === 'undefined') return null;
+      return new WorkerLine(new Worker(new URL('./archiveWorker.ts', import.meta.url), { type: 'module' }));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The reply to one request; null when the worker could not start. */
+  ask(request: ArchiveWorkerRequest, onProgress?: ArchiveProgress): Promise<Final | null> {
+    return new Promise((resolve) => {
+      this.worker.onmessage = (event: MessageEvent<ArchiveWorkerReply>) => {
+        const reply = event.data;
+        if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
+        else resolve(reply);
+      };
+      // An error event means the worker could not start (a protocol that cannot serve module workers).
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        resolve(null);
+      };
+      this.worker.postMessage(request);
+    });
+  }
+
+  close(): void {
+    this.worker.terminate();
+  }
+}
+
+function outcome<T extends Final['type']>(reply: Final, type: T): Extract<Final, { type: T }> {
+  if (reply.type === 'error') throw receivedError(reply.error);
+  if (reply.type !== type) throw new Error(`The archive worker answered ${reply.type}, not ${type}.`);
+  return reply as Extract<Final, { type: T }>;
+}
+
+/** The archive of the database `dbName` (open in this window), saved in the worker where one runs. */
+export async function archiveOffThread(
+  db: { name: string; backendDB(): IDBDatabase },
+  project: ArchiveManifest['project'],
+  onProgress?: ArchiveProgress,
+): Promise<Uint8Array> {
+  const line = WorkerLine.open();
+  try {
+    const reply = line && (await line.ask({ type: 'export', dbName: db.name, project }, onProgress));
+    return reply ? outcome(reply, 'done').bytes : await archiveOf(db.backendDB(), project, onProgress);
+  } finally {
+    line?.close();
+  }
+}
+
+/** A restore's heavy steps (ArchiveSession), in the worker where one runs. Close it when done. */
+export class ArchiveRestorer {
+  private line = WorkerLine.open();
+  private local: ArchiveSession | null = null;
+
+  async read(bytes: Uint8Array, fileName: string, schemaVersion: number): Promise<ArchiveSummary> {
+    // Copied to the worker, not moved: the caller keeps its bytes.
+    const reply = await this.ask({ type: 'read', bytes, fileName, schemaVersion });
+    return reply ? outcome(reply, 'read').summary : this.session().read(bytes, fileName, schemaVersion);
+  }
+
+  async unseal(dataKey: Uint8Array<ArrayBuffer>, fileName: string): Promise<void> {
+    const reply = await this.ask({ type: 'unseal', dataKey, fileName });
+    if (reply) outcome(reply, 'ok');
+    else await this.session().unseal(dataKey, fileName);
+  }
+
+  async write(dbName: string, schemaVersion: number, schema: Record<string, string | null>, sealed: boolean): Promise<void> {
+    const reply = await this.ask({ type: 'write', dbName, schemaVersion, schema, sealed });
+    if (reply) outcome(reply, 'ok');
+    else await this.session().write(dbName, schemaVersion, schema, sealed);
+  }
+
+  close(): void {
+    this.line?.close();
+    this.line = null;
+  }
+
+  /** The worker's reply, or null to do it here: no worker, or it could not start (then never again). */
+  private async ask(request: ArchiveWorkerRequest): Promise<Final | null> {
+    if (!this.line || this.local) return null;
+    const reply = await this.line.ask(request);
+    if (!reply) this.close();
+    return reply;
+  }
+
+  private session(): ArchiveSession {
+    return (this.local ??= new ArchiveSession());
+  }
+}
