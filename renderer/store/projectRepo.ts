@@ -14,6 +14,7 @@ import {
   type Wave,
   DEFAULT_ROLES,
   live,
+  naturalCompare,
   countWords,
   estimateStoredSize,
   ValidationError,
@@ -54,7 +55,7 @@ export async function loadSetup(db: ProjectDb): Promise<ProjectSetup> {
 
 export async function listSources(db: ProjectDb): Promise<SourceMeta[]> {
   const all = await db.sources.toArray();
-  return live(all).sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }));
+  return live(all).sort((a, b) => naturalCompare(a.title, b.title));
 }
 
 export async function getSource(db: ProjectDb, id: string): Promise<Source | undefined> {

@@ -33,7 +33,7 @@ import { DoubleCodingPlan } from './DoubleCodingPlan';
 import { useProject } from './projectContext';
 import { saveChecked, saveCsv, saveXlsx } from './TableExport';
 import { useStable } from './useStable';
-import { errorMessage, ValidationError } from '../core/shared';
+import { errorMessage, naturalCompare, ValidationError } from '../core/shared';
 import { useProjectSnapshot } from './useProjectSnapshot';
 import { useAgreementReport } from './useAgreementReport';
 
@@ -251,7 +251,7 @@ export function AgreementView() {
               <ul className="plain">
                 {snapshot.sources
                   .filter((s) => s.deletedAt == null)
-                  .sort((a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }))
+                  .sort((a, b) => naturalCompare(a.title, b.title))
                   .map((s) => (
                     <li key={s.id}>
                       <label>

@@ -3,7 +3,7 @@
 // one taken back again), the new participants' group, and which project time point each of the
 // file's is. Each is a table of what the file says beside a choice.
 import type { ReactNode } from 'react';
-import { GROUPS, type Group, type ProjectSnapshot } from '../core/shared';
+import { GROUPS, naturalCompare, type Group, type ProjectSnapshot } from '../core/shared';
 import { surveyLabelKey, type SurveyImportChoices, type SurveyImportPlan } from '../core/surveys';
 
 /** What the file says, one row each, beside the choice made of it. */
@@ -35,9 +35,7 @@ export function SurveyImportMatches(props: {
     const now = Object.fromEntries(plan.timePoints.map((t) => [surveyLabelKey(t.fileLabel), t.isNew ? 'new' : t.record.id]));
     set({ timePointMatches: { ...now, [surveyLabelKey(fileLabel)]: to } });
   };
-  const women = snapshot.participants
-    .filter((p) => p.deletedAt == null)
-    .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym, undefined, { numeric: true }));
+  const women = snapshot.participants.filter((p) => p.deletedAt == null).sort((a, b) => naturalCompare(a.pseudonym, b.pseudonym));
   const pseudonym = (id: string) => snapshot.participants.find((p) => p.id === id)?.pseudonym ?? id;
   return (
     <>

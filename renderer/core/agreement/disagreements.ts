@@ -6,7 +6,7 @@
 // coder has nothing in the group (a passage not everyone coded with that code), else "boundary"
 // (all coded it, with a different extent). With two coders this is the pairwise rule it always
 // was. Sorted by transcript, then place.
-import { live, type ProjectSnapshot, unionPairs } from '../shared';
+import { live, naturalCompare, type ProjectSnapshot, unionPairs } from '../shared';
 
 export interface Disagreement {
   sourceId: string;
@@ -119,7 +119,7 @@ export function disagreements(project: ProjectSnapshot, options: DisagreementOpt
   const title = (id: string) => sources.get(id)?.title ?? '';
   return out.sort(
     (x, y) =>
-      title(x.sourceId).localeCompare(title(y.sourceId), undefined, { numeric: true }) ||
+      naturalCompare(title(x.sourceId), title(y.sourceId)) ||
       x.sourceId.localeCompare(y.sourceId) ||
       x.start - y.start ||
       x.end - y.end ||

@@ -1,7 +1,7 @@
 // Planning double coding: which transcripts a second coder codes independently. Either the team
 // picks them, or a share is drawn at random within each stratum (role × wave by default), so the
 // double-coded set mirrors the study; the draw is seeded and so can be repeated and reported.
-import { live, type ProjectSnapshot } from '../shared';
+import { live, naturalCompare, type ProjectSnapshot } from '../shared';
 
 export interface PlanOptions {
   /** Share of transcripts to double-code, 0–1; at least one per non-empty stratum. */
@@ -32,9 +32,7 @@ export function planDoubleCoding(project: ProjectSnapshot, options: PlanOptions)
   const strata = options.strata ?? ['role', 'wave'];
   const people = new Map(live(project.participants).map((p) => [p.id, p]));
   const groups = new Map<string, string[]>();
-  const sources = live(project.sources).sort(
-    (a, b) => a.title.localeCompare(b.title, undefined, { numeric: true }) || (a.id < b.id ? -1 : 1),
-  );
+  const sources = live(project.sources).sort((a, b) => naturalCompare(a.title, b.title) || (a.id < b.id ? -1 : 1));
   for (const s of sources) {
     const p = s.participantId ? people.get(s.participantId) : undefined;
     const key = strata.map((k) => (k === 'wave' ? `wave ${s.wave ?? '—'}` : `${k} ${(p?.[k] as string | undefined) || '—'}`)).join(' · ');

@@ -3,7 +3,7 @@
 // her (her (ex-)partner, their child) on the same codes. The passages come from the paired
 // reader (core/waves pairedByCode); this gives the answers and who is linked.
 import { descendantIds } from '../codebook';
-import { live, type Participant, type ProjectSnapshot, type SurveyItem, type SurveyValue } from '../shared';
+import { live, naturalCompare, type Participant, type ProjectSnapshot, type SurveyItem, type SurveyValue } from '../shared';
 import { isReported } from './shares';
 
 export interface CaseAnswer {
@@ -94,5 +94,5 @@ export function surveyedParticipants(project: ProjectSnapshot): Participant[] {
   );
   return live(project.participants)
     .filter((p) => answered.has(p.id))
-    .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym, undefined, { numeric: true }));
+    .sort((a, b) => naturalCompare(a.pseudonym, b.pseudonym));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DEFAULT_ROLES, DEFAULT_WAVES, type Participant } from '../../../renderer/core/shared/model';
 import {
   coerceAttribute,
@@ -8,7 +9,7 @@ import {
   validateRoles,
   validateWaves,
 } from '../../../renderer/core/project/setup';
-import { countWords } from '../../../renderer/core/shared/names';
+import { countWords, naturalCompare } from '../../../renderer/core/shared/names';
 import { ValidationError } from '../../../renderer/core/shared/errors';
 
 const roles = [...DEFAULT_ROLES];
@@ -124,5 +125,17 @@ describe('uniqueName', () => {
     expect(uniqueName('Pilot', [])).toBe('Pilot');
     expect(uniqueName('Pilot', ['pilot', 'Pilot (2)'])).toBe('Pilot (3)');
     expect(uniqueName('New code', ['New code'], (b, n) => `${b} ${n}`)).toBe('New code 2');
+  });
+});
+
+describe('naturalCompare', () => {
+  it('orders names as localeCompare with numbers by value does, P2 before P10', () => {
+    expect(['P10', 'p2', 'P1', 'Dale_T2', 'dale_T1'].sort(naturalCompare)).toEqual(['dale_T1', 'Dale_T2', 'P1', 'p2', 'P10']);
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-zé _]{0,3}[0-9]{0,3}[A-Za-z ]{0,2}$/), { maxLength: 30 }), (names) => {
+        const expected = [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+        expect([...names].sort(naturalCompare)).toEqual(expected);
+      }),
+    );
   });
 });
