@@ -29,7 +29,7 @@
 //   (role, site, group, an attribute) the row totals are the sums of the cells.
 import { codeGroup, codesInTreeOrder, wordCounter, wordsInStretches, type CellPassage } from '../waves';
 import { formatAttribute } from '../project';
-import { DEFAULT_ROLES, GROUPS, live, type Participant, type ProjectSnapshot, type Source } from '../shared';
+import { DEFAULT_ROLES, GROUPS, live, type Participant, type ProjectSnapshot, type Source, nameCollator } from '../shared';
 import { codedStretches, chosenCodes, countedSources, participantOfSource, type SourceFilter, type StretchOptions } from './scope';
 
 export type Dimension = { kind: 'role' | 'site' | 'group' | 'wave' | 'set' } | { kind: 'attribute'; name: string };
@@ -140,7 +140,7 @@ export function dimensionValueLabel(project: ProjectSnapshot, dimension: Dimensi
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const collator = nameCollator;
 
 interface Plan {
   rowIds: string[];

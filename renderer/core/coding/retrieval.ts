@@ -3,7 +3,7 @@
 // before Time 2). Also the fuzzy code picker used wherever a code is chosen by typing.
 import Fuse from 'fuse.js';
 import { descendantIds, orderedTree, codePathText } from '../codebook';
-import type { Code, ProjectSnapshot } from '../shared';
+import { nameCollator, type Code, type ProjectSnapshot } from '../shared';
 
 export interface RetrievalQuery {
   codeIds: readonly string[];
@@ -35,7 +35,7 @@ export interface Passage {
 }
 
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split a name's passages.
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const collator = nameCollator;
 
 /** Passages of live codings of the chosen live codes on live transcripts, in reading order. */
 export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Passage[] {

@@ -6,13 +6,13 @@
 // transcript; everything after that works one transcript at a time, and the transcripts are
 // put in reading order once instead of sorting every passage with a collator.
 import { descendantIds, orderedTree } from '../codebook';
-import { unionRanges, type Coding, type ProjectSnapshot, type Range, type Source } from '../shared';
+import { unionRanges, type Coding, type ProjectSnapshot, type Range, type Source, nameCollator } from '../shared';
 import { allowed, liveParticipants, personFilter, personOf, waveRanks } from './scope';
 import { containsAll, searchTerms } from './search';
 import type { Quote, QuoteQuery } from './types';
 
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split a name's passages.
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const collator = nameCollator;
 
 /**
  * The passages of live codings that match `query`, merged where they overlap, in transcript

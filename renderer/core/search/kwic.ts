@@ -1,7 +1,7 @@
 // The concordance (keyword in context): each hit with the text before and after it, trimmed to
 // whole words, as one line a reader scans down the keyword column; sortable by the words just
 // left or just right of the keyword, as MAXQDA's and AntConc's concordances are.
-import type { Range } from '../shared';
+import { nameCollator, type Range } from '../shared';
 import { tokenize } from './tokens';
 import type { SearchHit } from './types';
 
@@ -47,7 +47,7 @@ export function concordanceLine(
   };
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const collator = nameCollator;
 
 /** The words of a context as they sort: nearest the keyword first. */
 function sortWords(context: string, nearestFirst: boolean): string {

@@ -1,6 +1,6 @@
 // The counts beside a list of hits: "47 hits in 19 of 24 transcripts · Time 1: 30 · Time 2: 17",
 // and per participant and wave, so a researcher sees at once who says a word and when.
-import type { ProjectSnapshot, Source } from '../shared';
+import { nameCollator, type ProjectSnapshot, type Source } from '../shared';
 import type { PackedHits } from './kwic';
 import type { SearchHit } from './types';
 
@@ -51,7 +51,7 @@ export function hitCounts(
     .filter((w) => waveHits.has(w.id))
     .map((w) => ({ waveId: w.id as string | null, label: w.label, hits: waveHits.get(w.id)! }));
   if (waveHits.has(NO_WAVE)) waves.push({ waveId: null, label: 'No wave', hits: waveHits.get(NO_WAVE)! });
-  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  const collator = nameCollator;
   return {
     hits: hitTotal(hits),
     transcripts: [...perSource.keys()].filter((id) => byId.has(id)).length,

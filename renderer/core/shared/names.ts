@@ -42,3 +42,9 @@ const natural = new Intl.Collator(undefined, { numeric: true });
 
 /** Compares names as a reader orders them: numbers by value, in the user's locale. */
 export const naturalCompare = (a: string, b: string): number => natural.compare(a, b);
+
+/**
+ * Names in the analyses' order: numbers by value, no case or accents, the same in every
+ * locale ('en'), so an export reads the same on every computer.
+ */
+export const nameCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -16,6 +16,7 @@ import {
   type ProjectSnapshot,
   type RoleDef,
   ValidationError,
+  nameCollator,
 } from '../shared';
 import { descendantIds } from '../codebook';
 import { cellPassages, passagesByParticipant, type WaveMatrixOptions } from './waves';
@@ -76,7 +77,7 @@ export interface MatrixRowGroup {
 }
 
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split names (as retrieval).
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const collator = nameCollator;
 
 // ---- cells ----
 

@@ -1,11 +1,11 @@
 // The wave matrix's machinery: who counts, codings indexed by code and source, coded stretches
 // unioned and clipped, words counted per stretch. waves.ts states the rules; this applies them.
 import { descendantIds } from '../codebook';
-import { live, type ProjectSnapshot, type Source } from '../shared';
+import { live, type ProjectSnapshot, type Source, nameCollator } from '../shared';
 import { codesInTreeOrder, groupStretches, indexCodings, spokenRanges, wordCounter } from './stretches';
 import type { PairedParticipants, WaveMatrixOptions } from './waves';
 
-export const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+export const collator = nameCollator;
 export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The codes a row counts: the code, and with includeChildren its live descendants. */
