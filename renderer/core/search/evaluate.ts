@@ -74,6 +74,22 @@ export function unitBounds(units: readonly Range[]): Int32Array {
 /** Where eachWordSpan puts the spans it finds: one method, so its call stays fast for every kind of list. */
 export interface SpanSink {
   push(start: number, end: number, first: number, last: number, unit: number): void;
+  /**
+   * Optional: the runs eachWordSpan would push one by one (same rule, same order), taken in one
+   * loop over the sink's own arrays. A word at ten times the study stands 500,000 times; a call
+   * per place cost twice the loop (measured).
+   */
+  pushRuns?(run: WordRuns): void;
+}
+
+/** What eachWordSpan hands pushRuns: runs of `length` words from `ordinals`, kept by wordUnits (and `allowed`). */
+export interface WordRuns {
+  starts: Int32Array;
+  ends: Int32Array;
+  wordUnits: Uint16Array | Int32Array;
+  ordinals: ArrayLike<number>;
+  length: number;
+  allowed: Uint8Array | null;
 }
 
 /**
@@ -152,6 +168,7 @@ export function eachWordSpan(
   allowed: Uint8Array | null = null,
 ): void {
   const { starts, ends, wordUnits } = doc;
+  if (wordUnits && sink.pushRuns) return sink.pushRuns({ starts, ends, wordUnits, ordinals, length, allowed });
   if (wordUnits) {
     // Each place's unit read where it is used: no array of units in between (2-4x faster, measured).
     const words = wordUnits.length;

@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, unitBounds, wordUnitsOf, type DocView, type SpanSink } from './evaluate';
+import { evaluate, unitBounds, wordUnitsOf, type DocView, type SpanSink, type WordRuns } from './evaluate';
 import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -283,20 +283,46 @@ class PackedBuilder implements SpanSink {
   private ends = new Int32Array(1024);
 
   push(start: number, end: number): void {
-    if (this.count === this.sources.length) {
-      const grow = (a: Int32Array) => {
-        const next = new Int32Array(a.length * 2);
-        next.set(a);
-        return next;
-      };
-      this.sources = grow(this.sources);
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-    }
+    if (this.count === this.sources.length) this.reserve(1);
     this.sources[this.count] = this.source;
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.count += 1;
+  }
+
+  /** eachWordSpan's rule (evaluate.ts) over a list of places, straight into the arrays. */
+  pushRuns({ starts, ends, wordUnits, ordinals, length, allowed }: WordRuns): void {
+    this.reserve(ordinals.length);
+    const { sources, starts: hitStarts, ends: hitEnds, source } = this;
+    const words = wordUnits.length;
+    let count = this.count;
+    for (let i = 0; i < ordinals.length; i += 1) {
+      const first = ordinals[i]!;
+      const last = first + length - 1;
+      if (last >= words) continue;
+      const held = wordUnits[first]!;
+      if (held === 0 || wordUnits[last] !== held || (allowed !== null && allowed[held - 1] !== 1)) continue;
+      sources[count] = source;
+      hitStarts[count] = starts[first]!;
+      hitEnds[count] = ends[last]!;
+      count += 1;
+    }
+    this.count = count;
+  }
+
+  /** Room for `more` hits beyond those held, grown by doubling. */
+  private reserve(more: number): void {
+    let size = this.sources.length;
+    while (size < this.count + more) size *= 2;
+    if (size === this.sources.length) return;
+    const grow = (a: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(a.subarray(0, this.count));
+      return next;
+    };
+    this.sources = grow(this.sources);
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
   }
 
   packed(sourceIds: string[]): PackedHits {
