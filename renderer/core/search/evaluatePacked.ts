@@ -162,6 +162,12 @@ function emitWords(
   sink: SpanSink,
 ): void {
   const { starts, ends } = doc;
+  // With each word's unit at hand, the lists merged (each place once, in order) are a word's
+  // list like any other: into the sink in one loop.
+  if (doc.wordUnits && sink.pushRuns) {
+    sink.pushRuns({ starts, ends, wordUnits: doc.wordUnits, ordinals: mergeOrdinals(lists), length: 1, allowed });
+    return;
+  }
   const at = new Int32Array(lists.length);
   for (;;) {
     // The smallest place at the lists' heads (few lists: a scan is quicker than a heap).
@@ -205,8 +211,8 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
     if (held.some((h) => !h.any)) return true;
     let allowed: Uint8Array | null = null;
     if (!byTranscript) {
-      allowed = new Uint8Array(unitCount);
-      for (let u = 0; u < unitCount; u += 1) allowed[u] = held.every((h) => h.marks[u] === 1) ? 1 : 0;
+      allowed = held[0]!.marks.slice();
+      for (const h of held.slice(1)) for (let u = 0; u < unitCount; u += 1) allowed[u]! &= h.marks[u]!;
     }
     emitWords(doc, lists, units, allowed, sink);
     return true;
