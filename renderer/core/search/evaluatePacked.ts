@@ -157,7 +157,7 @@ function marksOf(units: Int32Array, unitCount: number): { marks: Uint8Array; any
 function emitWords(
   doc: DocView,
   lists: readonly ArrayLike<number>[],
-  units: readonly Int32Array[],
+  unitsOfLists: () => readonly Int32Array[],
   allowed: Uint8Array | null,
   sink: SpanSink,
 ): void {
@@ -168,6 +168,7 @@ function emitWords(
     sink.pushRuns({ starts, ends, wordUnits: doc.wordUnits, ordinals: mergeOrdinals(lists), length: 1, allowed });
     return;
   }
+  const units = unitsOfLists();
   const at = new Int32Array(lists.length);
   for (;;) {
     // The smallest place at the lists' heads (few lists: a scan is quicker than a heap).
@@ -199,7 +200,10 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
   const sides = node.kind === 'and' || node.kind === 'or' ? node.children : node.kind === 'not' ? [node.include, node.exclude] : [];
   if (sides.length === 0 || !sides.every((c) => c.kind === 'word')) return false;
   const lists = sides.map((c) => matchingWords(doc, query.tests.get(c)!));
-  const units = lists.map((list) => placeUnits(doc, list, 1));
+  // Each list's units, found only where asked for (with wordUnits, emitWords needs none).
+  const found = new Map<number, Int32Array>();
+  const unitsOf = (k: number) => found.get(k) ?? found.set(k, placeUnits(doc, lists[k]!, 1)).get(k)!;
+  const units = () => lists.map((_, k) => unitsOf(k));
   const unitCount = doc.bounds.length >> 1;
   if (node.kind === 'or') {
     emitWords(doc, lists, units, null, sink);
@@ -207,7 +211,7 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
   }
   const byTranscript = query.options.scope === 'transcript';
   if (node.kind === 'and') {
-    const held = units.map((u) => marksOf(u, unitCount));
+    const held = units().map((u) => marksOf(u, unitCount));
     if (held.some((h) => !h.any)) return true;
     let allowed: Uint8Array | null = null;
     if (!byTranscript) {
@@ -217,13 +221,14 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
     emitWords(doc, lists, units, allowed, sink);
     return true;
   }
-  const excluded = marksOf(units[1]!, unitCount);
-  if (!excluded.any) emitWords(doc, [lists[0]!], [units[0]!], null, sink);
+  const excluded = marksOf(unitsOf(1), unitCount);
+  const first = () => [unitsOf(0)];
+  if (!excluded.any) emitWords(doc, [lists[0]!], first, null, sink);
   else if (!byTranscript)
     emitWords(
       doc,
       [lists[0]!],
-      [units[0]!],
+      first,
       excluded.marks.map((m) => 1 - m),
       sink,
     );
