@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, unitBounds, wordUnitsOf, type DocView, type SpanSink, type WordRuns } from './evaluate';
+import { evaluate, keptRuns, unitBounds, wordUnitsOf, type DocView, type SpanSink, type WordRuns } from './evaluate';
 import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -291,20 +291,17 @@ class PackedBuilder implements SpanSink {
   }
 
   /** eachWordSpan's rule (evaluate.ts) over a list of places, straight into the arrays. */
-  pushRuns({ starts, ends, wordUnits, ordinals, length, allowed }: WordRuns): void {
-    this.reserve(ordinals.length);
-    const { sources, starts: hitStarts, ends: hitEnds, source } = this;
-    const words = wordUnits.length;
+  pushRuns(run: WordRuns): void {
+    const kept = keptRuns(run);
+    this.reserve(kept.length);
+    const { sources, starts, ends, source } = this;
+    const extra = run.length - 1;
     let count = this.count;
-    for (let i = 0; i < ordinals.length; i += 1) {
-      const first = ordinals[i]!;
-      const last = first + length - 1;
-      if (last >= words) continue;
-      const held = wordUnits[first]!;
-      if (held === 0 || wordUnits[last] !== held || (allowed !== null && allowed[held - 1] !== 1)) continue;
+    for (let i = 0; i < kept.length; i += 1) {
+      const first = kept[i]!;
       sources[count] = source;
-      hitStarts[count] = starts[first]!;
-      hitEnds[count] = ends[last]!;
+      starts[count] = run.starts[first]!;
+      ends[count] = run.ends[first + extra]!;
       count += 1;
     }
     this.count = count;
