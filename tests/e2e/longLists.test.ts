@@ -31,7 +31,10 @@ describe('long tables', () => {
       Array.from({ length: COUNT }, (_, i) => ({
         name: `${name(i + 1)} T1.txt`,
         mimeType: 'text/plain',
-        buffer: Buffer.from(`Interviewer: How was it?\n${name(i + 1)}: It helped, mostly.\nInterviewer: Anything else?\n${name(i + 1)}: No.\n`, 'utf8'),
+        buffer: Buffer.from(
+          `Interviewer: How was it?\n${name(i + 1)}: It helped, mostly.\nInterviewer: Anything else?\n${name(i + 1)}: No.\n`,
+          'utf8',
+        ),
       })),
     );
     const importButton = page.getByRole('button', { name: `Import ${COUNT} transcripts` });
