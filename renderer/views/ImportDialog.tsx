@@ -17,6 +17,7 @@ import { getPlatform } from '../platform/platform';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { commitImport, type ProjectSetup } from '../store/projectRepo';
 import { ErrorLine, Modal, ModalFoot, useAction } from './common';
+import { VirtualBody } from './VirtualBody';
 
 type Phase =
   { kind: 'choose' } | { kind: 'reading'; done: number; total: number; current: string } | { kind: 'review' } | { kind: 'saving' };
@@ -84,6 +85,7 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
     <Modal title="Import transcripts" onClose={props.onClose} wide>
       <div
         className="modal-body import"
+        data-scroll-pane
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
@@ -106,7 +108,7 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
           </div>
         )}
         {rows.length > 0 && (
-          <table className="grid batch">
+          <table className="grid batch" aria-rowcount={rows.length + 1}>
             <thead>
               <tr>
                 <th>Import</th>
@@ -117,9 +119,12 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
                 <th />
               </tr>
             </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} className={`status-${r.status}`}>
+            <VirtualBody
+              items={rows}
+              rowHeight={38}
+              columns={6}
+              row={(r, _i, rowProps) => (
+                <tr key={r.key} {...rowProps} className={`status-${r.status}`}>
                   <td>
                     <input
                       type="checkbox"
@@ -172,8 +177,8 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
                     </button>
                   </td>
                 </tr>
-              ))}
-            </tbody>
+              )}
+            />
           </table>
         )}
         <datalist id="known-participants">
@@ -184,7 +189,7 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
         {speakers.length > 0 && (
           <fieldset className="speakers">
             <legend>Speakers in this batch</legend>
-            <table className="grid">
+            <table className="grid speaker-roles" aria-rowcount={speakers.length + 1}>
               <thead>
                 <tr>
                   <th>Speaker label</th>
@@ -193,9 +198,12 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
                   <th>Role</th>
                 </tr>
               </thead>
-              <tbody>
-                {speakers.map((s) => (
-                  <tr key={s.speaker}>
+              <VirtualBody
+                items={speakers}
+                rowHeight={38}
+                columns={4}
+                row={(s, _i, rowProps) => (
+                  <tr key={s.speaker} {...rowProps}>
                     <td>{s.speaker}</td>
                     <td className="num">{s.turns}</td>
                     <td className="num">{s.files}</td>
@@ -211,8 +219,8 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
                       </select>
                     </td>
                   </tr>
-                ))}
-              </tbody>
+                )}
+              />
             </table>
           </fieldset>
         )}

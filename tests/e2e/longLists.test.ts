@@ -1,6 +1,6 @@
 // Long tables are drawn a screenful at a time (VirtualBody): 320 transcripts of 320 new
-// participants, imported through the dialog; the transcripts table and the participants sheet
-// draw far fewer rows than they hold, scrolling brings the last one into view, and a screen
+// participants, imported through the dialog; the import review, the transcripts table, the
+// participants sheet and retrieval draw far fewer rows than they hold, scrolling brings the last one into view, and a screen
 // reader is told the whole count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startApp, type App } from './harness';
@@ -39,6 +39,17 @@ describe('long tables', () => {
     );
     const importButton = page.getByRole('button', { name: `Import ${COUNT} transcripts` });
     await expect.poll(() => importButton.isEnabled(), { timeout: 60_000 }).toBe(true);
+    // The review of 320 files is drawn a screenful at a time too, the last file in reach.
+    const review = page.locator('table.batch');
+    await expect.poll(() => review.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    expect(await review.locator('tbody tr:not(.virtual-spacer)').count()).toBeLessThan(120);
+    await page.locator('.modal-body.import').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+    await page.getByLabel(`Participant for ${name(COUNT)} T1.txt`).waitFor();
+    expect(await page.getByLabel(`Participant for ${name(COUNT)} T1.txt`).inputValue()).toBe(name(COUNT));
+    // One speaker label per participant: 321 roles to set, drawn the same way.
+    await expect.poll(() => page.locator('table.speaker-roles').getAttribute('aria-rowcount')).toBe(String(COUNT + 2));
+    expect(await page.locator('table.speaker-roles tbody tr:not(.virtual-spacer)').count()).toBeLessThan(120);
+    await screenshot(page, 'long-import-review');
     await importButton.click();
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 60_000 });
 
