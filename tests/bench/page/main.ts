@@ -21,20 +21,15 @@ import { planMerge } from '../../../renderer/core/merge/projectMerge';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
-import { exportArchive, importArchive } from '../../../renderer/store/archive';
 import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
 import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
-import { deflateSync } from 'fflate';
-import { entryLevel, tableJson, utf8 } from '../../../renderer/io/archive';
-import { crc32 } from '../../../renderer/io/zip';
-import { sha256Hex } from '../../../renderer/io/hash';
-import { backupProject, type BackupTarget } from '../../../renderer/store/backups';
-import { opfsBackups } from '../../../renderer/platform/opfsBackups';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
 import { runRealisticSearchBench, runSearchBench } from './searchBench';
 import { runJointDisplayBench, runSurveyImportBench } from './surveyBench';
 import { runAnalysisBench } from './analysisBench';
+import { runArchiveBench, runArchiveProfile, runBackupBench } from './archiveBench';
+import { time } from './timing';
 
 declare global {
   interface Window {
@@ -63,12 +58,6 @@ declare global {
 }
 
 let benchDb: ReturnType<typeof projectDb> | null = null;
-
-const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
-  const t0 = performance.now();
-  const value = await fn();
-  return [value, performance.now() - t0];
-};
 
 window.runImportBench = async (count, words) => {
   const files: { name: string; bytes: Uint8Array }[] = [];
@@ -234,8 +223,6 @@ window.runQdpxBench = async () => {
   };
 };
 
-// The study-scale project saved as a lossless archive and restored as a new project; both
-// have a 3 s target (issue 14), and the restored copy must export to the same bytes.
 window.runEncryptionBench = (projectId) => runEncryptionBench(projectId);
 window.encryptionBenchCopyId = encryptionBenchCopyId;
 window.benchLoadSnapshot = async (projectId) => {
@@ -257,96 +244,9 @@ window.benchOpen = async (projectId) => {
 };
 window.benchProjectId = () => benchDb!.projectId;
 
-window.runArchiveBench = async () => {
-  const db = benchDb!;
-  // With the window's long tasks meanwhile: the save runs in the archive worker, the restore here.
-  const [[bytes, exportMs], saveTasks] = await watchLongTasks(() => time(() => exportArchive(db.projectId)));
-  const [[entry, restoreMs], restoreTasks] = await watchLongTasks(() => time(() => importArchive(bytes, 'Bench study.mirabal')));
-  const again = await exportArchive(entry.id);
-  const same = again.length === bytes.length && again.every((b, i) => b === bytes[i]);
-  return {
-    exportMs,
-    restoreMs,
-    megabytes: bytes.length / 1e6,
-    sameBytes: same ? 1 : 0,
-    saveLongestTaskMs: saveTasks.longestMs,
-    restoreLongestTaskMs: restoreTasks.longestMs,
-  };
-};
-
-// Where the archive's export time goes, step by step as exportArchive and writeArchive take
-// them (store/archive.ts, io/archive.ts), each step timed over the whole project: reading every
-// table from IndexedDB, JSON per table, UTF-8, SHA-256 per entry, deflate at the archive's
-// levels and CRC-32. Timed one after another here; the export overlaps the reading with the
-// rest, and the hashing with the deflate.
-window.runArchiveProfile = async () => {
-  const db = benchDb!;
-  const tables: Record<string, Record<string, unknown>[]> = {};
-  const [, readMs] = await time(() =>
-    db.transaction('r', db.tables, async () => {
-      for (const table of db.tables) tables[table.name] = (await table.toArray()) as Record<string, unknown>[];
-    }),
-  );
-  const names = Object.keys(tables).sort();
-  let t0 = performance.now();
-  const texts = names.map((name) => tableJson(name, tables[name]!));
-  const jsonMs = performance.now() - t0;
-  t0 = performance.now();
-  const entries = texts.map((text) => utf8(text));
-  const encodeMs = performance.now() - t0;
-  const [, hashMs] = await time(async () => {
-    for (const bytes of entries) await sha256Hex(bytes);
-  });
-  t0 = performance.now();
-  for (const bytes of entries) deflateSync(bytes, { level: entryLevel(bytes.length) });
-  const deflateMs = performance.now() - t0;
-  t0 = performance.now();
-  for (const bytes of entries) crc32(bytes);
-  const crcMs = performance.now() - t0;
-  const sourceContent = entries[names.indexOf('sourceContent')]!;
-  return {
-    readMs,
-    jsonMs,
-    encodeMs,
-    hashMs,
-    deflateMs,
-    crcMs,
-    totalMs: readMs + jsonMs + encodeMs + hashMs + deflateMs + crcMs,
-    unzippedMegabytes: entries.reduce((n, e) => n + e.length, 0) / 1e6,
-    sourceContentMegabytes: sourceContent.length / 1e6,
-  };
-};
-
-// An automatic backup in browser mode, as the app takes one (store/backups.ts backupProject
-// with the Origin Private File System store): the archive exported, written to OPFS and the
-// project's backups pruned. The OPFS part (write + prune) is timed apart; the backup is then
-// read back and must hold exactly the bytes exportArchive gives for the project.
-window.runBackupBench = async () => {
-  const db = benchDb!;
-  const store = opfsBackups();
-  if (!store) throw new Error('This Chromium has no Origin Private File System.');
-  let writeMs = 0;
-  const target: BackupTarget = {
-    ...store,
-    write: async (projectId, bytes, takenAt) => {
-      const [file, ms] = await time(() => store.write(projectId, bytes, takenAt));
-      writeMs = ms;
-      return file;
-    },
-  };
-  const [file, backupMs] = await time(() => backupProject(db.projectId, target));
-  const [written, readMs] = await time(() => store.read(db.projectId, file.fileName));
-  const bytes = await exportArchive(db.projectId);
-  const same = written.length === bytes.length && written.every((b, i) => b === bytes[i]);
-  return {
-    backupMs,
-    opfsWriteMs: writeMs,
-    exportMs: backupMs - writeMs,
-    readBackMs: readMs,
-    megabytes: file.size / 1e6,
-    sameBytes: same ? 1 : 0,
-  };
-};
+window.runArchiveBench = () => runArchiveBench(benchDb!);
+window.runArchiveProfile = () => runArchiveProfile(benchDb!);
+window.runBackupBench = () => runBackupBench(benchDb!);
 
 window.runSurveyImportBench = () => runSurveyImportBench();
 window.runJointDisplayBench = () => runJointDisplayBench(benchDb!);

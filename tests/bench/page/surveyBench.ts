@@ -9,12 +9,7 @@ import { projectDb, type ProjectDb } from '../../../renderer/store/projectDb';
 import { loadSnapshot, saveParticipants } from '../../../renderer/store/projectRepo';
 import { createProject } from '../../../renderer/store/projects';
 import { applyAction } from '../../../renderer/store/actions';
-
-const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
-  const t0 = performance.now();
-  const value = await fn();
-  return [value, performance.now() - t0];
-};
+import { time } from './timing';
 
 export async function runSurveyImportBench(women = 1000, timePoints = 6, items = 60): Promise<Record<string, number>> {
   const db = projectDb((await createProject('Survey bench')).id);
