@@ -46,6 +46,7 @@ const KEY_OF = {
 
 type ModelTable = keyof typeof KEY_OF;
 const TABLES = Object.keys(KEY_OF) as ModelTable[];
+const SURVEY_TABLES: readonly ModelTable[] = ['surveyTimePoints', 'surveyItems', 'surveyAnswers'];
 
 /** What to read again: whole tables, or some keys of others. */
 interface Stale {
@@ -69,6 +70,7 @@ export class ProjectModel {
   /** Source objects kept while their metadata and content records are the same (the search index and memos key on them). */
   private readonly sourceCache = new Map<string, { meta: SourceMeta; content: SourceContent; source: Source }>();
   private lists: Partial<Record<keyof ProjectSnapshot, unknown>> = {};
+  private survey: Partial<ProjectSnapshot> = {};
   private readonly listeners = new Set<() => void>();
   private stale: Stale | null = null;
   private work: Promise<void> = Promise.resolve();
@@ -195,6 +197,7 @@ export class ProjectModel {
     this.sourceCache.clear();
     this.snapshot = undefined;
     this.lists = {};
+    this.survey = {};
     for (const l of this.listeners) l();
     setTimeout(() => this.disposed || this.markStale(everything()), 2_000);
   }
@@ -218,6 +221,14 @@ export class ProjectModel {
     if (tables.has('coders')) set('coders', this.all('coders'));
     if (tables.has('codingSets')) set('codings', live(this.all<CodingSet>('codingSets').flatMap((s) => s.codings)));
     this.lists = lists;
+    // The survey's answers flattened again only when a survey table changed (a coding does not
+    // touch 340,000 answers).
+    if (SURVEY_TABLES.some((t) => tables.has(t)))
+      this.survey = snapshotSurvey(
+        this.all<SurveyTimePoint>('surveyTimePoints'),
+        this.all<SurveyItem>('surveyItems'),
+        this.all<SurveyAnswerSet>('surveyAnswers'),
+      );
     const sets = (this.records.get('meta')!.get('sets') as MetaEntry | undefined)?.value;
     this.snapshot = {
       ...(lists as Pick<
@@ -225,11 +236,7 @@ export class ProjectModel {
         'waves' | 'participants' | 'sources' | 'codes' | 'codings' | 'coders' | 'memos' | 'frameworkCells' | 'decisions'
       >),
       ...(Array.isArray(sets) && sets.length ? { sets: sets as ProjectSet[] } : {}),
-      ...snapshotSurvey(
-        this.all<SurveyTimePoint>('surveyTimePoints'),
-        this.all<SurveyItem>('surveyItems'),
-        this.all<SurveyAnswerSet>('surveyAnswers'),
-      ),
+      ...this.survey,
     };
   }
 
