@@ -2,7 +2,8 @@
 // step; where no worker runs (tests, scripts) or one cannot start, the same code on this thread.
 import type { ArchiveManifest } from '../io/archive';
 import { archiveOf, type ArchiveProgress } from './archiveTables';
-import { ArchiveSession, receivedError, type ArchiveSummary } from './archiveRestore';
+import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
+import { receivedError } from './workerErrors';
 import type { ArchiveWorkerReply, ArchiveWorkerRequest } from './archiveWorker';
 
 type Final = Exclude<ArchiveWorkerReply, { type: 'progress' }>;

@@ -5,7 +5,7 @@
 // work, which held the window the whole time. The registry, the passphrase and the atomic
 // creation of the project stay with store/archive.ts on the window's thread.
 import Dexie from 'dexie';
-import { ImportError, ValidationError, errorMessage, isStorageFull } from '../core/shared';
+import { ValidationError } from '../core/shared';
 import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, type ArchiveManifest, type ArchiveTables } from '../io/archive';
 import { fromBase64, openRecordAsync, recordKeysOf, type SealedField } from './cipher';
 import { KEYRING_KEY, sealContext } from './sealedTables';
@@ -117,31 +117,4 @@ function archivedSealed(record: Record<string, unknown>): SealedField | null {
 function textToSealed(record: Record<string, unknown>): Record<string, unknown> {
   const sealed = archivedSealed(record);
   return sealed ? { ...record, ...sealed } : record;
-}
-
-/** An error as it crosses to the window: its kind, so the same class is thrown there. */
-export interface SentError {
-  message: string;
-  kind: 'import' | 'validation' | 'other';
-  fileName?: string;
-  /** The error's name (a full disk's QuotaExceededError must still read as one: space.ts). */
-  name?: string;
-}
-
-export function sendError(e: unknown): SentError {
-  if (e instanceof ImportError) return { message: e.message, kind: 'import', fileName: e.fileName };
-  if (e instanceof ValidationError) return { message: e.message, kind: 'validation' };
-  return { message: errorMessage(e), kind: 'other', name: isStorageFull(e) ? 'QuotaExceededError' : e instanceof Error ? e.name : 'Error' };
-}
-
-export function receivedError(sent: SentError): Error {
-  const error =
-    sent.kind === 'import'
-      ? new ImportError(sent.fileName ?? '', '')
-      : sent.kind === 'validation'
-        ? new ValidationError('')
-        : new Error('');
-  error.message = sent.message;
-  if (sent.kind === 'other' && sent.name) error.name = sent.name;
-  return error;
 }

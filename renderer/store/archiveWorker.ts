@@ -4,7 +4,8 @@
 // it never creates one.
 import type { ArchiveManifest } from '../io/archive';
 import { archiveOf } from './archiveTables';
-import { ArchiveSession, sendError, type ArchiveSummary, type SentError } from './archiveRestore';
+import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
+import { sendError, type SentError } from './workerErrors';
 
 export type ArchiveWorkerRequest =
   | { type: 'export'; dbName: string; project: ArchiveManifest['project'] }

@@ -1,9 +1,9 @@
 // readQdpx in a Web Worker where there is one (the app), on this thread where there is not
 // (tests, scripts). Errors come back as the same ImportError, message and all.
 import type { ProjectSnapshot } from '../core/shared';
-import { ImportError } from '../io/errors';
 import { readQdpx } from '../io/qdpx';
 import type { QdpxReply, QdpxRequest } from './qdpxWorker';
+import { receivedError } from './workerErrors';
 
 export async function readQdpxOffThread(bytes: Uint8Array, fileName: string): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
   let worker: Worker;
@@ -18,11 +18,7 @@ export async function readQdpxOffThread(bytes: Uint8Array, fileName: string): Pr
       worker.onmessage = (event: MessageEvent<QdpxReply>) => {
         const reply = event.data;
         if (reply.ok) resolve(reply.result);
-        else if (reply.importError) {
-          const error = new ImportError(reply.importError.fileName, '');
-          error.message = reply.message;
-          reject(error);
-        } else reject(new Error(reply.message));
+        else reject(receivedError(reply.error));
       };
       // The worker reports every reading error itself; an error event means the worker could
       // not start (e.g. a protocol that cannot serve module workers), so read on this thread.
