@@ -10,7 +10,6 @@ import { readProject } from './refi/qdeRead';
 import { fromBase64 } from './base64';
 import { notePath, projectNotes, richTextFile, sourcePath, writeProjectXml, type ExportOptions } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
-import { parseXml } from './refi/xml';
 import { isZip, readZipEntries, type ZipLimits } from './zip';
 
 export interface QdpxLimits extends ZipLimits {
@@ -22,22 +21,22 @@ const MB = 1024 * 1024;
 
 /**
  * Limits that match memory, measured with `npm run bench` ("qdpxImportMemory" in
- * bench-results/bench.json; tests/bench/qdpxMemory.ts). The study-scale project (350
- * transcripts of 10,000 words, 40,000 codings) is a 10.5 MB .qdpx holding 45 MB: a 21 MB
- * project.qde and 24 MB of text. Reading it peaks at about 300 MB above the process's
- * footprint; a 106 MB project.qde (200,000 codings) peaks at about 800 MB: some 7.5 bytes of
- * memory per byte of XML, 4-5 per byte of text (the bytes, the string, its UTF-8 for hashing).
- * So: a project.qde of up to 128 MB (6 times the study's, about 1 GB to read), one text up
- * to 64 MB (three times the largest transcript a .txt import takes), 256 MB in all (5.7 times
- * the study, about 1.5 GB at worst, well inside a renderer's 4 GB heap), and 20,000 entries
- * (57 times the study's 351). The old limits (1 GB in all, 256 MB per entry) let a 9 MB file
- * compressed 200 to 1 claim 1 GB, which took over 4 GB to read.
+ * bench-results/bench.json; tests/bench/qdpxMemory.ts). project.qde is read as a stream, one
+ * source at a time (refi/xmlTree.ts), so the XML costs about its own size as a string, no
+ * longer 7.5 bytes per byte as a whole tree. Ten times the study (3,500 transcripts of 10,000
+ * words, 400,000 codings) is a 110 MB .qdpx holding 525 MB: a 214 MB project.qde and 311 MB
+ * of text; reading it peaks at 1.1 GB of heap and 2.2 GB of process memory (the entries'
+ * bytes, their strings, the UTF-8 for hashing). So: a project.qde of up to 512 MB (2.4 times
+ * that), one text up to 64 MB (three times the largest transcript a .txt import takes), 1 GB
+ * in all (about 2.5 GB of heap at worst, inside a worker's 4 GB), and 20,000 entries. The old
+ * limits (1 GB in all, 256 MB per entry, the XML read whole) let a 9 MB file compressed 200
+ * to 1 claim 1 GB, which took over 4 GB to read; the ratio limit still refuses that.
  */
 export const QDPX_LIMITS: QdpxLimits = {
   maxEntries: 20_000,
   maxEntryBytes: 64 * MB,
-  maxXmlBytes: 128 * MB,
-  maxTotalBytes: 256 * MB,
+  maxXmlBytes: 512 * MB,
+  maxTotalBytes: 1024 * MB,
   maxRatio: 200,
 };
 
@@ -45,6 +44,8 @@ export interface ReadQdpxOptions {
   newId?: () => string;
   now?: number;
   limits?: Partial<QdpxLimits>;
+  /** Called now and then with the share of project.qde read (0..1). */
+  onProgress?: (share: number) => void;
 }
 
 /** The one .qde of the archive: any name, at the top or in a folder, "project.qde" preferred. */
@@ -75,7 +76,7 @@ export async function readQdpx(
   const names = Object.keys(entries);
   const qdeName = findQde(names, fileName);
   const { text: xml } = decodeEntry(entries[qdeName]!);
-  const root = parseXml(xml, fileName, qdeName);
+  delete entries[qdeName]; // its bytes, 200 MB at ten times the study, are not needed again
   const folder = qdeName.includes('/') ? qdeName.slice(0, qdeName.lastIndexOf('/') + 1) : '';
   const lower = new Map(names.map((n) => [n.toLowerCase(), n]));
   const entryText = (path: string) => {
@@ -98,13 +99,8 @@ export async function readQdpx(
     }
     return undefined;
   }
-  const result = readProject(root, xml, {
-    fileName,
-    entryText,
-    entryBytes,
-    newId: options.newId ?? (() => crypto.randomUUID()),
-    now: options.now ?? Date.now(),
-  });
+  const context = { fileName, entryText, entryBytes, newId: options.newId ?? (() => crypto.randomUUID()), now: options.now ?? Date.now() };
+  const result = readProject(xml, qdeName, context, options.onProgress);
   // Hashed together: one digest after another costs a round trip each (about 1 s for 350).
   await Promise.all(
     result.project.sources.map(async (source) => {

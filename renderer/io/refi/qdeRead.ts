@@ -10,6 +10,7 @@ import {
   DEFAULT_WAVES,
   type AttributeDef,
   type AttributeValue,
+  type Code,
   type Memo,
   type Participant,
   type ProjectSet,
@@ -35,7 +36,7 @@ import {
   roleFor,
   typedValue,
 } from './variablesXml';
-import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
+import { attr, child, children, parseXml, rootNamespace, textOf, type XmlNode } from './xml';
 import { plural, Reader, time, type SourceSink } from './qdeReader';
 
 export interface ReadContext {
@@ -59,40 +60,57 @@ interface VariableDef {
   index: number;
 }
 
-export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { project: ProjectSnapshot; warnings: string[] } {
+const SOURCE_TAGS = new Set(['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource']);
+/** What the schema puts before <Sources>, and a source's reading needs. */
+const BEFORE_SOURCES = new Set(['Users', 'CodeBook', 'Variables']);
+
+/**
+ * Reads project.qde. Each source is read as its element closes and left out of the tree, so
+ * the selections of 3,500 transcripts are never all in memory as XML nodes (xmlTree.ts). That
+ * needs the users, codebook and variables first, where the schema puts them; a file that has
+ * them after its sources is read again as a whole tree.
+ */
+export function readProject(
+  xml: string,
+  where: string,
+  ctx: ReadContext,
+  onProgress?: (share: number) => void,
+): { project: ProjectSnapshot; warnings: string[] } {
+  let reading = new SourcesReading(ctx, xml);
+  let outOfOrder = false;
+  let root = parseXml(xml, ctx.fileName, where, {
+    onProgress,
+    onElement: (path, node, ancestors) => {
+      if (path[0] !== 'Project' || typeof node === 'string') return true;
+      if (path.length === 2 && reading.begun && BEFORE_SOURCES.has(path[1]!)) outOfOrder = true;
+      if (outOfOrder || path.length !== 3 || path[1] !== 'Sources' || !SOURCE_TAGS.has(path[2]!)) return true;
+      reading.source(path[2]!, node, ancestors[0]!);
+      return false;
+    },
+  });
+  if (outOfOrder) {
+    reading = new SourcesReading(ctx, xml);
+    root = parseXml(xml, ctx.fileName, where);
+  }
   const project = child(root, 'Project');
   if (!project) throw new ImportError(ctx.fileName, 'is not a REFI-QDA project (its .qde has no <Project> element)');
-  const origin = attr(project, 'origin');
-  const r = new Reader(ctx, xml, origin);
-  const ns = rootNamespace(xml, 'Project');
-  if (ns && ns !== PROJECT_NAMESPACE) r.warnings.push(`The file names the namespace "${ns}"; it was read as ${PROJECT_NAMESPACE}.`);
-
-  r.readUsers(project);
-  const codes = r.readCodebook(project);
-
-  const variables = new Map<string, VariableDef>();
-  let fileRoles: RoleDef[] | null = null;
-  for (const v of children(child(project, 'Variables'), 'Variable')) {
-    const guid = readGuid(attr(v, 'guid'));
-    const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as
-      AttributeDef['type'] | undefined;
-    fileRoles ??= parseRolesDescription(textOf(v, 'Description'));
-    if (guid && !variables.has(guid))
-      variables.set(guid, {
-        name: (attr(v, 'name') ?? '').trim(),
-        type: attr(v, 'typeOfVariable') ?? 'Text',
-        declared,
-        index: variables.size,
-      });
+  if (!reading.begun) {
+    const sourcesNode = child(project, 'Sources');
+    for (const tag of SOURCE_TAGS) for (const node of children(sourcesNode, tag)) reading.source(tag, node, project);
   }
-  const valuesOf = (node: XmlNode, where: string) =>
-    children(node, 'VariableValue').flatMap((vv) => {
-      const def = r.ref(attr(child(vv, 'VariableRef'), 'targetGUID'), variables, 'variable', where);
-      return def ? [{ def, value: readVariableValue(vv) }] : [];
-    });
+  reading.begin(project);
+  return finishProject(project, xml, ctx, reading);
+}
 
-  // Sources
-  const sink: SourceSink = {
+/** The users, codebook and variables, then each source as it comes. */
+class SourcesReading {
+  begun = false;
+  /** Made in begin(), when the project's origin is known. */
+  r!: Reader;
+  codes: Code[] = [];
+  readonly variables = new Map<string, VariableDef>();
+  fileRoles: RoleDef[] | null = null;
+  readonly sink: SourceSink = {
     codings: [],
     missing: [],
     switched: [],
@@ -103,45 +121,92 @@ export function readProject(root: XmlNode, xml: string, ctx: ReadContext): { pro
     richText: 0,
     richMissing: [],
   };
-  const sources: Source[] = [];
-  const sourceByGuid = new Map<string, Source>();
-  const sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
-  const descriptions = new Map<string, string>();
-  const skipped: Record<string, number> = {};
-  const sourcesNode = child(project, 'Sources');
-  const addSource = (node: XmlNode, source: Source | null, where: string) => {
-    if (!source) return;
-    sources.push(source);
-    const guid = readGuid(attr(node, 'guid'));
-    if (guid && !sourceByGuid.has(guid)) sourceByGuid.set(guid, source);
-    sourceVariables.set(source.id, valuesOf(node, where));
-    const description = textOf(node, 'Description');
-    if (description) descriptions.set(source.id, description);
-  };
-  for (const node of children(sourcesNode, 'TextSource')) {
-    const title = (attr(node, 'name') ?? '').trim() || (attr(node, 'plainTextPath') ?? '').replace(/^.*[\\/]/, '') || 'Untitled source';
-    addSource(node, r.readTextSource(node, title, attr(node, 'guid'), sink), `Source "${title}"`);
-  }
-  for (const node of children(sourcesNode, 'PDFSource')) {
-    const title = (attr(node, 'name') ?? '').trim() || 'Untitled PDF';
-    const representation = child(node, 'Representation');
-    const areas = children(node, 'PDFSelection').length;
-    if (areas) skipped['PDF area selection'] = (skipped['PDF area selection'] ?? 0) + areas;
-    if (!representation) {
-      skipped['PDF without a text representation'] = (skipped['PDF without a text representation'] ?? 0) + 1;
-      continue;
+  readonly sources: Source[] = [];
+  readonly sourceByGuid = new Map<string, Source>();
+  readonly sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
+  readonly descriptions = new Map<string, string>();
+  readonly skipped: Record<string, number> = {};
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly xml: string,
+  ) {}
+
+  begin(project: XmlNode): void {
+    if (this.begun) return;
+    this.begun = true;
+    const origin = attr(project, 'origin');
+    const r = (this.r = new Reader(this.ctx, this.xml, origin));
+    const ns = rootNamespace(this.xml, 'Project');
+    if (ns && ns !== PROJECT_NAMESPACE) r.warnings.push(`The file names the namespace "${ns}"; it was read as ${PROJECT_NAMESPACE}.`);
+    r.readUsers(project);
+    this.codes = r.readCodebook(project);
+    for (const v of children(child(project, 'Variables'), 'Variable')) {
+      const guid = readGuid(attr(v, 'guid'));
+      const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as
+        AttributeDef['type'] | undefined;
+      this.fileRoles ??= parseRolesDescription(textOf(v, 'Description'));
+      if (guid && !this.variables.has(guid))
+        this.variables.set(guid, {
+          name: (attr(v, 'name') ?? '').trim(),
+          type: attr(v, 'typeOfVariable') ?? 'Text',
+          declared,
+          index: this.variables.size,
+        });
     }
-    // The PDF's text layer is a text source of its own; its guid stands for the PDF.
-    addSource(node, r.readTextSource(representation, title, attr(node, 'guid'), sink), `Source "${title}"`);
   }
-  for (const [tag, what] of [
-    ['PictureSource', 'picture'],
-    ['AudioSource', 'audio source'],
-    ['VideoSource', 'video source'],
-  ] as const) {
-    const n = children(sourcesNode, tag).length;
-    if (n) skipped[what] = (skipped[what] ?? 0) + n;
+
+  valuesOf(node: XmlNode, where: string): { def: VariableDef; value: AttributeValue }[] {
+    return children(node, 'VariableValue').flatMap((vv) => {
+      const def = this.r.ref(attr(child(vv, 'VariableRef'), 'targetGUID'), this.variables, 'variable', where);
+      return def ? [{ def, value: readVariableValue(vv) }] : [];
+    });
   }
+
+  /** One element of <Sources>: a text source or a PDF's text is read, the others counted. */
+  source(tag: string, node: XmlNode, project: XmlNode): void {
+    this.begin(project);
+    const { r, sink, skipped } = this;
+    if (tag === 'TextSource') {
+      const title = (attr(node, 'name') ?? '').trim() || (attr(node, 'plainTextPath') ?? '').replace(/^.*[\\/]/, '') || 'Untitled source';
+      this.add(node, r.readTextSource(node, title, attr(node, 'guid'), sink), `Source "${title}"`);
+    } else if (tag === 'PDFSource') {
+      const title = (attr(node, 'name') ?? '').trim() || 'Untitled PDF';
+      const representation = child(node, 'Representation');
+      const areas = children(node, 'PDFSelection').length;
+      if (areas) skipped['PDF area selection'] = (skipped['PDF area selection'] ?? 0) + areas;
+      if (!representation) {
+        skipped['PDF without a text representation'] = (skipped['PDF without a text representation'] ?? 0) + 1;
+        return;
+      }
+      // The PDF's text layer is a text source of its own; its guid stands for the PDF.
+      this.add(node, r.readTextSource(representation, title, attr(node, 'guid'), sink), `Source "${title}"`);
+    } else {
+      const what = tag === 'PictureSource' ? 'picture' : tag === 'AudioSource' ? 'audio source' : 'video source';
+      skipped[what] = (skipped[what] ?? 0) + 1;
+    }
+  }
+
+  private add(node: XmlNode, source: Source | null, where: string): void {
+    if (!source) return;
+    this.sources.push(source);
+    const guid = readGuid(attr(node, 'guid'));
+    if (guid && !this.sourceByGuid.has(guid)) this.sourceByGuid.set(guid, source);
+    this.sourceVariables.set(source.id, this.valuesOf(node, where));
+    const description = textOf(node, 'Description');
+    if (description) this.descriptions.set(source.id, description);
+  }
+}
+
+function finishProject(
+  project: XmlNode,
+  xml: string,
+  ctx: ReadContext,
+  reading: SourcesReading,
+): { project: ProjectSnapshot; warnings: string[] } {
+  const { r, sink, sources, sourceByGuid, sourceVariables, descriptions, skipped, codes, variables, fileRoles } = reading;
+  const origin = attr(project, 'origin');
+  const valuesOf = (node: XmlNode, where: string) => reading.valuesOf(node, where);
   if (sink.missing.length) {
     r.warnings.push(
       `${plural(sink.missing.length, 'text source')} not imported because the archive does not hold its text: ${sink.missing.join('; ')}.`,

@@ -1,70 +1,9 @@
-// XML in and out for REFI-QDA files. Reading refuses any DTD before parsing: a DOCTYPE is how
-// entity-expansion bombs and external entities work, and no QDA tool writes one. Writing is
-// plain string building: it is fast for 40,000 codings and gives the same bytes every time.
-import { XMLParser } from 'fast-xml-parser';
-import { ImportError } from '../errors';
+// XML in and out for REFI-QDA files: the accessors of the tree xmlTree.ts parses, and writing,
+// which is plain string building: it is fast for 40,000 codings and gives the same bytes
+// every time.
+export { parseXml, type ParseXmlOptions } from './xmlTree';
 
 export type XmlNode = Record<string, unknown>;
-
-const REPEATED = new Set([
-  'User',
-  'Code',
-  'Variable',
-  'Case',
-  'VariableValue',
-  'SourceRef',
-  'SelectionRef',
-  'CodeRef',
-  'TextSource',
-  'PictureSource',
-  'PDFSource',
-  'AudioSource',
-  'VideoSource',
-  'PlainTextSelection',
-  'PictureSelection',
-  'PDFSelection',
-  'AudioSelection',
-  'VideoSelection',
-  'Transcript',
-  'TranscriptSelection',
-  'SyncPoint',
-  'Coding',
-  'NoteRef',
-  'Note',
-  'Link',
-  'Set',
-  'MemberCode',
-  'MemberSource',
-  'MemberNote',
-  'Graph',
-  'Vertex',
-  'Edge',
-]);
-
-/** Parses one XML entry of an archive; `where` names it in messages ("ben.qdpx, project.qde"). */
-export function parseXml(xml: string, fileName: string, where: string): XmlNode {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    throw new ImportError(fileName, `${where} declares a DTD or entities, which REFI-QDA files never need; it was not read`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    htmlEntities: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    isArray: (name) => REPEATED.has(name),
-  });
-  try {
-    return parser.parse(xml, true) as XmlNode;
-  } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new ImportError(fileName, `${where} is not well-formed XML (${detail})`);
-  }
-}
 
 /** Child elements by name, always as an array. */
 export function children(node: unknown, name: string): XmlNode[] {

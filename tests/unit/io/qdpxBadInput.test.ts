@@ -159,12 +159,12 @@ function claim(zip: Uint8Array, pick: (name: string) => boolean, size: number): 
 describe('size limits that match memory, checked before anything is inflated', () => {
   const MB = 1024 * 1024;
 
-  it('the limits: 256 MB in all, 128 MB of project.qde, 64 MB for one text, 20,000 entries', () => {
+  it('the limits: 1 GB in all, 512 MB of project.qde, 64 MB for one text, 20,000 entries', () => {
     expect(QDPX_LIMITS).toEqual({
       maxEntries: 20_000,
       maxEntryBytes: 64 * MB,
-      maxXmlBytes: 128 * MB,
-      maxTotalBytes: 256 * MB,
+      maxXmlBytes: 512 * MB,
+      maxTotalBytes: 1024 * MB,
       maxRatio: 200,
     });
   });
@@ -174,7 +174,7 @@ describe('size limits that match memory, checked before anything is inflated', (
     for (let i = 0; i < 2200; i++) files[`sources/${i}.txt`] = enc.encode('x');
     const zip = claim(zipSync(files), (name) => name.startsWith('sources/'), MB);
     expect(zip.length).toBeLessThan(MB);
-    expect((await errorOf(read(zip, 'x.qdpx'))).message).toBe('x.qdpx: would unpack to 2.1 GB; the limit is 256 MB, so it was not opened');
+    expect((await errorOf(read(zip, 'x.qdpx'))).message).toBe('x.qdpx: would unpack to 2.1 GB; the limit is 1 GB, so it was not opened');
   });
 
   it('one entry claiming more than its limit is refused, naming it: project.qde, a source text, 4 GB', async () => {
@@ -183,12 +183,12 @@ describe('size limits that match memory, checked before anything is inflated', (
       (
         await errorOf(
           read(
-            claim(bytes(), (n) => n === 'project.qde', 129 * MB),
+            claim(bytes(), (n) => n === 'project.qde', 513 * MB),
             'x.qdpx',
           ),
         )
       ).message,
-    ).toBe('x.qdpx: holds project.qde, which would unpack to 129 MB; the limit for one entry is 128 MB, so it was not opened');
+    ).toBe('x.qdpx: holds project.qde, which would unpack to 513 MB; the limit for one entry is 512 MB, so it was not opened');
     expect(
       (
         await errorOf(
