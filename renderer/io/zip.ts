@@ -301,8 +301,8 @@ async function inflateNative(d: Uint8Array, file: CentralRecord, options: ReadZi
 
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 (IEEE 802.3, as zip uses), table-driven. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (IEEE 802.3, as zip uses), table-driven; `crc32(b, crc32(a))` is the CRC of a then b. */
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -311,7 +311,7 @@ export function crc32(data: Uint8Array): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -4,43 +4,23 @@ import type { ArchiveManifest } from '../io/archive';
 import { archiveOf, type ArchiveProgress } from './archiveTables';
 import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
 import { receivedError } from './workerErrors';
+import { WorkerLine } from './workerLine';
 import type { ArchiveWorkerReply, ArchiveWorkerRequest } from './archiveWorker';
 
 type Final = Exclude<ArchiveWorkerReply, { type: 'progress' }>;
 
-/** A worker to talk to, or null where none can run. */
-class WorkerLine {
-  private constructor(private readonly worker: Worker) {}
+type Line = WorkerLine<ArchiveWorkerRequest, ArchiveWorkerReply>;
 
-  static open(): WorkerLine | null {
-    try {
-      if (typeof Worker === 'undefined') return null;
-      return new WorkerLine(new Worker(new URL('./archiveWorker.ts', import.meta.url), { type: 'module' }));
-    } catch {
-      return null;
-    }
-  }
+const openLine = (): Line | null => WorkerLine.open(() => new Worker(new URL('./archiveWorker.ts', import.meta.url), { type: 'module' }));
 
-  /** The reply to one request; null when the worker could not start. */
-  ask(request: ArchiveWorkerRequest, onProgress?: ArchiveProgress): Promise<Final | null> {
-    return new Promise((resolve) => {
-      this.worker.onmessage = (event: MessageEvent<ArchiveWorkerReply>) => {
-        const reply = event.data;
-        if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
-        else resolve(reply);
-      };
-      // An error event means the worker could not start (a protocol that cannot serve module workers).
-      this.worker.onerror = (event) => {
-        event.preventDefault();
-        resolve(null);
-      };
-      this.worker.postMessage(request);
-    });
-  }
-
-  close(): void {
-    this.worker.terminate();
-  }
+/** The final reply to a request, progress passed on; null when the worker could not start. */
+async function ask(line: Line, request: ArchiveWorkerRequest, onProgress?: ArchiveProgress): Promise<Final | null> {
+  const reply = await line.ask(request, (r) => {
+    if (r.type !== 'progress') return false;
+    onProgress?.(r.done, r.total);
+    return true;
+  });
+  return reply as Final | null;
 }
 
 function outcome<T extends Final['type']>(reply: Final, type: T): Extract<Final, { type: T }> {
@@ -55,9 +35,9 @@ export async function archiveOffThread(
   project: ArchiveManifest['project'],
   onProgress?: ArchiveProgress,
 ): Promise<Uint8Array> {
-  const line = WorkerLine.open();
+  const line = openLine();
   try {
-    const reply = line && (await line.ask({ type: 'export', dbName: db.name, project }, onProgress));
+    const reply = line && (await ask(line, { type: 'export', dbName: db.name, project }, onProgress));
     return reply ? outcome(reply, 'done').bytes : await archiveOf(db.backendDB(), project, onProgress);
   } finally {
     line?.close();
@@ -66,7 +46,7 @@ export async function archiveOffThread(
 
 /** A restore's heavy steps (ArchiveSession), in the worker where one runs. Close it when done. */
 export class ArchiveRestorer {
-  private line = WorkerLine.open();
+  private line = openLine();
   private local: ArchiveSession | null = null;
 
   async read(bytes: Uint8Array, fileName: string, schemaVersion: number): Promise<ArchiveSummary> {
@@ -95,7 +75,7 @@ export class ArchiveRestorer {
   /** The worker's reply, or null to do it here: no worker, or it could not start (then never again). */
   private async ask(request: ArchiveWorkerRequest): Promise<Final | null> {
     if (!this.line || this.local) return null;
-    const reply = await this.line.ask(request);
+    const reply = await ask(this.line, request);
     if (!reply) this.close();
     return reply;
   }

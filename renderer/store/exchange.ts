@@ -2,42 +2,22 @@
 // project made from an imported file, and another coder's work merged into an open project.
 // Each import is one transaction: it happens whole or not at all.
 import type { AppOnlyWork, MergePlan } from '../core/merge';
-import {
-  DEFAULT_ROLES,
-  estimateStoredSize,
-  live,
-  type ProjectSnapshot,
-  type ProjectSet,
-  type RoleDef,
-  type AttributeDef,
-  uniqueName,
-} from '../core/shared';
+import { DEFAULT_ROLES, estimateStoredSize, live, type ProjectSnapshot, uniqueName } from '../core/shared';
 import { givenAnswers } from '../core/surveys';
 import { actionTables, applyAction } from './actions';
 import { projectDb, type ProjectDb } from './projectDb';
 import { toCodingSets } from './codingSets';
-import { loadSnapshot, toSourceContent, toSourceMeta } from './projectRepo';
+import { toSourceContent, toSourceMeta } from './projectRepo';
 import { loadQuoteConfig } from './quoteStore';
+import { snapshotForExport } from './qdpxExport';
 import { createProjectAtomically, listProjects, validateProjectName } from './projects';
 import { type ProjectEntry, registry } from './registry';
 import { withSpace } from './space';
 
 /** Everything an export carries, including the project's name, roles and attribute columns. */
 export async function exportSnapshot(db: ProjectDb): Promise<ProjectSnapshot> {
-  const [snapshot, roles, attributeDefs, sets, entry] = await Promise.all([
-    loadSnapshot(db),
-    db.meta.get('roles'),
-    db.meta.get('attributeDefs'),
-    db.meta.get('sets'),
-    registry().projects.get(db.projectId),
-  ]);
-  return {
-    ...snapshot,
-    name: entry?.name,
-    roles: roles?.value as RoleDef[] | undefined,
-    attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],
-    sets: (sets?.value as ProjectSet[] | undefined) ?? [],
-  };
+  const entry = await registry().projects.get(db.projectId);
+  return snapshotForExport(db, entry?.name);
 }
 
 /** The project's work a .qdpx does not carry (core/exportLeftBehind), read for the export preview. */
@@ -69,6 +49,10 @@ export function exportFileName(name: string, extension: string): string {
       .replace(/\s+/g, ' ')
       .trim() || 'project';
   return `${safe}.${extension}`;
+}
+
+async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 /**
@@ -118,11 +102,13 @@ export async function createProjectFromSnapshot(snapshot: ProjectSnapshot, fileN
             { key: 'createdAt', value: now },
           ]);
           await db.participants.bulkAdd(snapshot.participants);
-          await db.sources.bulkAdd(snapshot.sources.map(toSourceMeta));
-          await db.sourceContent.bulkAdd(snapshot.sources.map(toSourceContent));
+          // In batches: each write copies its records on this thread, and ten times the study
+          // (311 MB of text, 400,000 codings) in one would stop the window for seconds.
+          await inBatches(snapshot.sources, 500, (batch) => db.sources.bulkAdd(batch.map(toSourceMeta)));
+          await inBatches(snapshot.sources, 50, (batch) => db.sourceContent.bulkAdd(batch.map(toSourceContent)));
           await db.codes.bulkAdd(snapshot.codes);
           await db.coders.bulkAdd(snapshot.coders);
-          await db.codingSets.bulkAdd(toCodingSets(snapshot.codings));
+          await inBatches(toCodingSets(snapshot.codings), 50, (batch) => db.codingSets.bulkAdd(batch));
           await db.memos.bulkAdd(snapshot.memos ?? []);
           await db.history.add({
             at: now,

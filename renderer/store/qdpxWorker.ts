@@ -1,21 +1,82 @@
-// (Here, not in io/: a worker is platform, and io stays pure.) Reads a .qdpx off the main thread: a study-scale project holds 20 MB of XML and 40,000
-// selections, seconds of work during which the window must stay responsive.
-import { readQdpx } from '../io/qdpx';
+// (Here, not in io/: a worker is platform, and io stays pure.) .qdpx files off the main thread:
+// reading one (ten times the study is 214 MB of XML and 400,000 selections), and exporting
+// one, from the project's database opened here, so the window stays responsive throughout.
+// A read's project comes back in parts (sources, then codings, a batch at a time): one message
+// of 300 MB would stop the window while it is unpacked.
+import type { Coding, ProjectSnapshot, Source } from '../core/shared';
+import { readQdpx, writeQdpx } from '../io/qdpx';
+import type { ExportPositions } from '../io/refi/qdeWrite';
+import type { RecordKeys } from './cipher';
+import { closeProjectDb, projectDb } from './projectDb';
+import { exportSummary, snapshotForExport, type QdpxExportSummary } from './qdpxExport';
+import { dropRecordKey, setRecordKey } from './sealedTables';
 import { sendError, type SentError } from './workerErrors';
 
-export interface QdpxRequest {
-  bytes: Uint8Array;
-  fileName: string;
+export type QdpxRequest =
+  | { type: 'read'; bytes: Uint8Array; fileName: string }
+  /** Loads the export's snapshot; `keys` are the record keys of an encrypted project. */
+  | { type: 'prepare'; projectId: string; keys: RecordKeys | null; name: string | undefined }
+  | { type: 'write'; positions: ExportPositions };
+
+export type QdpxReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'sources'; sources: Source[] }
+  | { type: 'codings'; codings: Coding[] }
+  /** The read project, its sources and codings sent before in parts. */
+  | { type: 'read'; project: ProjectSnapshot; warnings: string[] }
+  | { type: 'prepared'; summary: QdpxExportSummary }
+  | { type: 'written'; bytes: Uint8Array }
+  | { type: 'error'; error: SentError };
+
+/** Batches small enough to unpack in a few tens of milliseconds on the window's thread. */
+export const SOURCE_BATCH = 50;
+export const CODING_BATCH = 20_000;
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<QdpxRequest>) => void) | null;
+  postMessage(reply: QdpxReply, transfer?: Transferable[]): void;
+};
+
+/** The snapshot between an export's preview and its writing. */
+let exporting: ProjectSnapshot | null = null;
+
+async function answer(request: QdpxRequest): Promise<void> {
+  if (request.type === 'read') {
+    let shown = -1;
+    const { project, warnings } = await readQdpx(request.bytes, request.fileName, {
+      onProgress: (share) => {
+        const percent = Math.floor(share * 100);
+        if (percent !== shown) scope.postMessage({ type: 'progress', done: (shown = percent), total: 100 });
+      },
+    });
+    for (let i = 0; i < project.sources.length; i += SOURCE_BATCH)
+      scope.postMessage({ type: 'sources', sources: project.sources.slice(i, i + SOURCE_BATCH) });
+    for (let i = 0; i < project.codings.length; i += CODING_BATCH)
+      scope.postMessage({ type: 'codings', codings: project.codings.slice(i, i + CODING_BATCH) });
+    scope.postMessage({ type: 'read', project: { ...project, sources: [], codings: [] }, warnings });
+  } else if (request.type === 'prepare') {
+    if (request.keys) setRecordKey(request.projectId, request.keys);
+    try {
+      exporting = await snapshotForExport(projectDb(request.projectId), request.name);
+    } finally {
+      closeProjectDb(request.projectId);
+      dropRecordKey(request.projectId);
+    }
+    scope.postMessage({ type: 'prepared', summary: exportSummary(exporting) });
+  } else {
+    if (!exporting) throw new Error('Nothing to export: the project was not prepared.');
+    const bytes = await writeQdpx(exporting, {
+      positions: request.positions,
+      onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }),
+    });
+    scope.postMessage({ type: 'written', bytes }, [bytes.buffer]);
+  }
 }
-
-export type QdpxReply = { ok: true; result: Awaited<ReturnType<typeof readQdpx>> } | { ok: false; error: SentError };
-
-const scope = self as unknown as { onmessage: ((event: MessageEvent<QdpxRequest>) => void) | null; postMessage(reply: QdpxReply): void };
 
 scope.onmessage = async (event) => {
   try {
-    scope.postMessage({ ok: true, result: await readQdpx(event.data.bytes, event.data.fileName) });
+    await answer(event.data);
   } catch (error) {
-    scope.postMessage({ ok: false, error: sendError(error) });
+    scope.postMessage({ type: 'error', error: sendError(error) });
   }
 };

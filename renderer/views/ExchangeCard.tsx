@@ -4,21 +4,13 @@
 // planned and shown before anything is written, and is one undoable step afterwards.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import {
-  carriedByQdpx,
-  leftBehindByQdpx,
-  sourcesBeyondBmp,
-  type LeftBehind,
-  planMerge,
-  type MergePlan,
-  type MatchedPair,
-} from '../core/merge';
+import { leftBehindByQdpx, type LeftBehind, planMerge, type MergePlan, type MatchedPair } from '../core/merge';
 import type { ProjectSnapshot } from '../core/shared';
-import { writeQdpx } from '../io/qdpx';
 import type { ExportPositions } from '../io/refi/qdeWrite';
-import { readQdpxOffThread } from '../store/readQdpxOffThread';
+import { QdpxExporter, readQdpxOffThread, type QdpxProgress } from '../store/qdpxOffThread';
+import type { QdpxExportSummary } from '../store/qdpxExport';
 import { getPlatform } from '../platform/platform';
-import { commitMerge, exportFileName, exportSnapshot, loadAppOnlyWork } from '../store/exchange';
+import { commitMerge, exportFileName, loadAppOnlyWork } from '../store/exchange';
 import { loadSnapshot } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { useCommand } from './commandBus';
@@ -49,33 +41,51 @@ export function ExchangeCard() {
     setBusy(null);
   };
 
+  /** "Exporting… 40%": a worker's progress in the busy line. */
+  const progressIn =
+    (label: string): QdpxProgress =>
+    (done, total) =>
+      setBusy(`${label} ${total ? Math.floor((100 * done) / total) : 0}%`);
+
   // The preview first: what the file carries and what stays behind (core/exportLeftBehind).
+  // The project is loaded, and the file made, in the .qdpx worker (store/qdpxOffThread.ts).
   const previewExport = () =>
     busyWhile('Preparing the export…', async () => {
-      const [snapshot, work] = await Promise.all([exportSnapshot(db), loadAppOnlyWork(db)]);
-      setOutgoing({
-        snapshot,
-        carried: carriedByQdpx(snapshot),
-        leftBehind: leftBehindByQdpx(work),
-        beyondBmp: sourcesBeyondBmp(snapshot),
-      });
+      const exporter = new QdpxExporter();
+      try {
+        const name = (await getProject(projectId))?.name;
+        const [summary, work] = await Promise.all([exporter.prepare(db, name), loadAppOnlyWork(db)]);
+        setOutgoing({ exporter, summary, leftBehind: leftBehindByQdpx(work) });
+      } catch (error) {
+        exporter.close();
+        throw error;
+      }
     });
 
-  const exportProject = async ({ snapshot, leftBehind }: Outgoing, positions: ExportPositions) => {
+  const closeExport = () => {
+    outgoing?.exporter.close();
+    setOutgoing(null);
+  };
+
+  const exportProject = async ({ exporter, summary, leftBehind }: Outgoing, positions: ExportPositions) => {
     setOutgoing(null);
     await busyWhile('Exporting…', async () => {
-      const bytes = await writeQdpx(snapshot, { positions });
-      const forNvivo = positions === 'utf16' ? ' (for NVivo)' : '';
-      const saved = await getPlatform().saveFile(
-        exportFileName(`${snapshot.name ?? 'project'}${forNvivo}${encrypted ? ' (unencrypted)' : ''}`, 'qdpx'),
-        bytes,
-        'application/zip',
-      );
-      const behind = leftBehind.length ? ` Not in the file: ${leftBehind.map((l) => l.label).join('; ')}.` : '';
-      if (saved)
-        setStatus(
-          `Exported${forNvivo} ${countOf(snapshot.sources.length, 'transcript')}, ${countOf(snapshot.codes.length, 'code')} and ${countOf(snapshot.codings.length, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`,
+      try {
+        const bytes = await exporter.write(positions, progressIn('Exporting…'));
+        const forNvivo = positions === 'utf16' ? ' (for NVivo)' : '';
+        const saved = await getPlatform().saveFile(
+          exportFileName(`${summary.name ?? 'project'}${forNvivo}${encrypted ? ' (unencrypted)' : ''}`, 'qdpx'),
+          bytes,
+          'application/zip',
         );
+        const behind = leftBehind.length ? ` Not in the file: ${leftBehind.map((l) => l.label).join('; ')}.` : '';
+        if (saved)
+          setStatus(
+            `Exported${forNvivo} ${countOf(summary.sources, 'transcript')}, ${countOf(summary.codes, 'code')} and ${countOf(summary.codings, 'coding')} (${(bytes.length / 1048576).toFixed(1)} MB).${behind}`,
+          );
+      } finally {
+        exporter.close();
+      }
     });
   };
 
@@ -85,7 +95,7 @@ export function ExchangeCard() {
     busyWhile('Reading…', async () => {
       const [file] = await getPlatform().openFiles({ title: "Import another coder's work", extensions: ['.qdpx'], multiple: false });
       if (!file) return;
-      const read = await readQdpxOffThread(file.bytes, file.name);
+      const read = await readQdpxOffThread(file.bytes, file.name, progressIn('Reading…'));
       setIncoming({ fileName: file.name, ...read, current: await loadSnapshot(db) });
     });
 
@@ -122,7 +132,7 @@ export function ExchangeCard() {
         <ExportDialog
           outgoing={outgoing}
           encrypted={encrypted}
-          onClose={() => setOutgoing(null)}
+          onClose={closeExport}
           onExport={(positions) => void exportProject(outgoing, positions)}
         />
       )}
@@ -148,15 +158,15 @@ export function ExchangeCard() {
 }
 
 interface Outgoing {
-  snapshot: ProjectSnapshot;
-  carried: string[];
+  /** Holds the loaded project (in its worker) until the file is written or the preview closed. */
+  exporter: QdpxExporter;
+  summary: QdpxExportSummary;
   leftBehind: LeftBehind[];
-  /** Titles of transcripts with characters outside the BMP: positions differ in NVivo. */
-  beyondBmp: string[];
 }
 
 function ExportDialog(props: { outgoing: Outgoing; encrypted: boolean; onClose(): void; onExport(positions: ExportPositions): void }) {
-  const { carried, leftBehind, beyondBmp } = props.outgoing;
+  const { summary, leftBehind } = props.outgoing;
+  const { carried, beyondBmp } = summary;
   return (
     <Modal title="Export project (.qdpx)" onClose={props.onClose}>
       <div className="modal-body">

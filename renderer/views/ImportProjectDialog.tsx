@@ -2,7 +2,7 @@
 // the file is read first and shown (what it holds, what cannot come across); only "Create
 // project" writes anything.
 import type { ProjectSnapshot } from '../core/shared';
-import { readQdpxOffThread } from '../store/readQdpxOffThread';
+import { readQdpxOffThread } from '../store/qdpxOffThread';
 import { createProjectFromSnapshot } from '../store/exchange';
 import type { ProjectEntry } from '../store/registry';
 import { ErrorLine, Modal, useAction } from './common';
@@ -22,7 +22,10 @@ export function ImportProjectButton(props: { onCreated(entry: ProjectEntry): voi
       label="Import .qdpx…"
       hint="A REFI-QDA project from NVivo, ATLAS.ti, MAXQDA, QualCoder or this workbench"
       picker={{ title: 'Import a REFI-QDA project', extensions: ['.qdpx'] }}
-      read={async (file): Promise<Read> => ({ fileName: file.name, ...(await readQdpxOffThread(file.bytes, file.name)) })}
+      read={async (file, progress): Promise<Read> => ({
+        fileName: file.name,
+        ...(await readQdpxOffThread(file.bytes, file.name, (done, total) => progress(Math.floor((100 * done) / total)))),
+      })}
       onError={props.onError}
       dialog={(read, close) => <ImportProjectDialog read={read} onClose={close} onCreated={props.onCreated} />}
     />

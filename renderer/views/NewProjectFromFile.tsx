@@ -18,28 +18,31 @@ export function PickFileButton<T>(props: {
   label: string;
   hint: string;
   picker: { title: string; extensions: string[] };
-  read(file: PickedFile): Promise<T>;
+  /** `progress(percent)` shows how far a long read has come. */
+  read(file: PickedFile, progress: (percent: number) => void): Promise<T>;
   onError(message: string): void;
   dialog(read: T, close: () => void): ReactNode;
 }) {
   const [read, setRead] = useState<{ value: T } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [percent, setPercent] = useState<number | null>(null);
   const pick = async (given?: PickedFile) => {
     setBusy(true);
     try {
       const [file] = given ? [given] : await getPlatform().openFiles({ ...props.picker, multiple: false });
-      if (file) setRead({ value: await props.read(file) });
+      if (file) setRead({ value: await props.read(file, setPercent) });
     } catch (e) {
       props.onError(errorMessage(e));
     } finally {
       setBusy(false);
+      setPercent(null);
     }
   };
   useCommand(props.command, (file) => void pick(file), { enabled: !busy && !read });
   return (
     <>
       <button type="button" disabled={busy} onClick={() => void pick()} title={props.hint}>
-        {busy ? 'Reading…' : props.label}
+        {busy ? `Reading…${percent === null ? '' : ` ${percent}%`}` : props.label}
       </button>
       {read && props.dialog(read.value, () => setRead(null))}
     </>

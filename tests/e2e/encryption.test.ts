@@ -3,7 +3,8 @@
 // unlocked; a backup of it restored as a copy with the recovery key.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, sharedPage, startApp, type App } from './harness';
+import { readQdpx } from '../../renderer/io/qdpx';
+import { download, screenshot, sharedPage, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -111,6 +112,25 @@ describe('an encrypted project', () => {
     await unlock.getByLabel('Passphrase or recovery key').fill(PASSPHRASE);
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => page.locator('.coding-mark').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("exports a .qdpx (in the clear, and says so) made in the worker with the project's keys", async () => {
+    const { page, errors } = s;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.getByRole('tab', { name: 'Project' }).click();
+    await page.getByRole('button', { name: 'Export project (.qdpx, unredacted)…' }).click();
+    const preview = page.getByRole('dialog', { name: 'Export project (.qdpx)' });
+    await expect.poll(() => preview.getByRole('note').first().textContent()).toMatch(/the \.qdpx file will not be/);
+    const saved = await download(page, () => preview.getByRole('button', { name: 'Export .qdpx' }).click());
+    expect(saved.name).toBe('Confidential study (unencrypted).qdpx');
+    const { project } = await readQdpx(saved.bytes, saved.name);
+    expect(project.sources.map((x) => x.title)).toEqual(['Marisol_T1']);
+    expect(project.sources[0]!.text).toContain('Taking time out');
+    expect(project.codings).toHaveLength(1);
+    expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 1 transcript, \d+ codes and 1 coding/);
     expect(errors).toEqual([]);
   });
 

@@ -45,6 +45,7 @@ describe('exchange through REFI-QDA', () => {
       expect(exported.name).toBe('Sample study (fictional).qdpx');
       await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Exported 12 transcripts, \d+ codes and 246 codings/);
       expect(validate(strFromU8(unzipSync(exported.bytes)['project.qde']!), 'Project-mrt2019.xsd').valid).toBe(true);
+      expect(workers.some((url) => /qdpxWorker/.test(url))).toBe(true); // loaded and written off the main thread
       expect(errors).toEqual([]);
     });
 

@@ -149,11 +149,28 @@ function selectionName(text: string, start: number, end: number): string {
     .slice(start, Math.min(end, start + 200))
     .replace(/\s+/g, ' ')
     .trim();
-  return passage.length > 60 || end - start > 200 ? `${[...passage].slice(0, 60).join('')}…` : passage;
+  if (passage.length <= 60 && end - start <= 200) return passage;
+  // The first 60 characters (code points, so no emoji is cut in half), without an array of them.
+  let at = 0;
+  for (let n = 0; n < 60 && at < passage.length; n++) at += (passage.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+  return `${passage.slice(0, at)}…`;
 }
 
 /** project.qde; `notes` are projectNotes(project, options), passed when the caller has them. */
 export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions = {}, notes = projectNotes(project, options)): string {
+  const parts: string[] = [];
+  writeProjectXmlTo({ part: (text) => parts.push(text) }, project, options, notes);
+  return parts.join('');
+}
+
+/** Where project.qde goes as it is written: piece by piece, so 200 MB of it need not be one string. */
+export interface XmlSink {
+  part(text: string): void;
+  /** After each source's element, for progress. */
+  sourceDone?(): void;
+}
+
+export function writeProjectXmlTo(sink: XmlSink, project: ProjectSnapshot, options: ExportOptions, notes: NoteOut[]): void {
   const utf16 = options.positions === 'utf16';
   const participants = live(project.participants);
   const sources = live(project.sources);
@@ -187,9 +204,10 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
   const sourceMemos = memosOn('source');
   const codingMemos = memosOn('coding');
 
-  const out: string[] = [
+  const out = { push: (text: string) => sink.part(text) };
+  out.push(
     `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: utf16 ? ORIGIN + NVIVO_ORIGIN_SUFFIX : ORIGIN })}>`,
-  ];
+  );
   if (coders.length)
     out.push(`<Users>${coders.map((c) => `<User${attrs({ guid: guidFor('coder', c.id), name: c.name })}/>`).join('')}</Users>`);
   const codebook = codesXml(codes, codeNotes);
@@ -253,7 +271,7 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
       return (id: string) => cache.get(id) ?? cache.set(id, guidFor(kind, id)).get(id)!;
     };
     const guids = { coder: memo('coder'), code: memo('code') };
-    for (const source of sources)
+    for (const source of sources) {
       out.push(
         textSourceXml(
           source,
@@ -268,6 +286,8 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
           (source.participantId && caseValues.get(source.participantId)) || '',
         ),
       );
+      sink.sourceDone?.();
+    }
     out.push('</Sources>');
   }
 
@@ -337,7 +357,6 @@ export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions
   for (const n of notes)
     if (n.guid === PROVENANCE_NOTE_GUID || n.guid === CONSENSUS_NOTE_GUID) out.push(`<NoteRef targetGUID="${n.guid}"/>`);
   out.push('</Project>\n');
-  return out.join('');
 }
 
 function textSourceXml(

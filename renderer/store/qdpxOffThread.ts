@@ -1,0 +1,90 @@
+// The .qdpx worker from the window's side: reading a file, and exporting the open project in
+// two steps (the preview's summary, then the file). Where no worker runs (tests, scripts) or
+// one cannot start, the same code runs on this thread. Errors come back as the same
+// ImportError, message and all.
+import type { ProjectSnapshot } from '../core/shared';
+import { readQdpx, writeQdpx } from '../io/qdpx';
+import type { ExportPositions } from '../io/refi/qdeWrite';
+import type { ProjectDb } from './projectDb';
+import { exportSummary, snapshotForExport, type QdpxExportSummary } from './qdpxExport';
+import type { QdpxReply, QdpxRequest } from './qdpxWorker';
+import { recordKeyFor } from './sealedTables';
+import { receivedError } from './workerErrors';
+import { WorkerLine } from './workerLine';
+
+/** Steps done of all (a read counts percent of project.qde). */
+export type QdpxProgress = (done: number, total: number) => void;
+
+type Line = WorkerLine<QdpxRequest, QdpxReply>;
+type Final = Exclude<QdpxReply, { type: 'progress' | 'sources' | 'codings' }>;
+
+const openLine = (): Line | null => WorkerLine.open(() => new Worker(new URL('./qdpxWorker.ts', import.meta.url), { type: 'module' }));
+
+/** The answer to `request`, progress passed on, parts of a read gathered into `parts`. */
+async function ask(line: Line, request: QdpxRequest, onProgress?: QdpxProgress, parts?: Pick<ProjectSnapshot, 'sources' | 'codings'>) {
+  const reply = await line.ask(request, (r) => {
+    if (r.type === 'progress') onProgress?.(r.done, r.total);
+    else if (r.type === 'sources') for (const s of r.sources) parts?.sources.push(s);
+    else if (r.type === 'codings') for (const c of r.codings) parts?.codings.push(c);
+    else return false;
+    return true;
+  });
+  if (reply?.type === 'error') throw receivedError(reply.error);
+  return reply as Final | null;
+}
+
+function outcome<T extends Final['type']>(reply: Final, type: T): Extract<Final, { type: T }> {
+  if (reply.type !== type) throw new Error(`The .qdpx worker answered ${reply.type}, not ${type}.`);
+  return reply as Extract<Final, { type: T }>;
+}
+
+export async function readQdpxOffThread(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: QdpxProgress,
+): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
+  const line = openLine();
+  if (!line) return readQdpx(bytes, fileName);
+  try {
+    const parts: Pick<ProjectSnapshot, 'sources' | 'codings'> = { sources: [], codings: [] };
+    // Copied to the worker, not moved: the caller keeps its bytes.
+    const reply = await ask(line, { type: 'read', bytes, fileName }, onProgress, parts);
+    if (!reply) return await readQdpx(bytes, fileName);
+    const { project, warnings } = outcome(reply, 'read');
+    return { project: { ...project, ...parts }, warnings };
+  } finally {
+    line.close();
+  }
+}
+
+/** One export: prepare() loads the project and says what the file will carry, write() makes it. Close it when done. */
+export class QdpxExporter {
+  private line = openLine();
+  private local: ProjectSnapshot | null = null;
+
+  async prepare(db: ProjectDb, name: string | undefined): Promise<QdpxExportSummary> {
+    if (this.line) {
+      // An encrypted project's record keys go to the worker, which drops them once it has read.
+      const keys = recordKeyFor(db.projectId) ?? null;
+      const reply = await ask(this.line, { type: 'prepare', projectId: db.projectId, keys, name });
+      if (reply) return outcome(reply, 'prepared').summary;
+      this.close();
+    }
+    this.local = await snapshotForExport(db, name);
+    return exportSummary(this.local);
+  }
+
+  async write(positions: ExportPositions, onProgress?: QdpxProgress): Promise<Uint8Array> {
+    if (this.local) return writeQdpx(this.local, { positions, onProgress });
+    if (!this.line) throw new Error('Nothing to export: the project was not prepared.');
+    const reply = await ask(this.line, { type: 'write', positions }, onProgress);
+    if (!reply) throw new Error('The export stopped: its worker could not go on.');
+    return outcome(reply, 'written').bytes;
+  }
+
+  close(): void {
+    this.line?.close();
+    this.line = null;
+    this.local = null;
+  }
+}
