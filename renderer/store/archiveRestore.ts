@@ -5,7 +5,7 @@
 // work, which held the window the whole time. The registry, the passphrase and the atomic
 // creation of the project stay with store/archive.ts on the window's thread.
 import Dexie from 'dexie';
-import { ValidationError } from '../core/shared';
+import { estimateStoredSize, ValidationError } from '../core/shared';
 import { ARCHIVE_TABLE_KEYS, checkOpenedRecords, readArchive, type ArchiveManifest, type ArchiveTables } from '../io/archive';
 import { fromBase64, openRecordAsync, recordKeysOf, type SealedField } from './cipher';
 import { KEYRING_KEY, sealContext } from './sealedTables';
@@ -80,9 +80,12 @@ export class ArchiveSession {
   }
 
   /**
-   * Every table into the database `dbName` at the archive's schema version, in one
-   * transaction; an encrypted project's records as they were sealed. The database is closed
-   * again before this returns, so the app can open (and upgrade) it.
+   * Every table into the database `dbName` at the archive's schema version, a few megabytes
+   * per transaction; an encrypted project's records as they were sealed. One transaction of
+   * ten times the study (419 MB) took Chromium far longer to commit than the same in pieces;
+   * the restore is all or nothing all the same, as the project is listed only once all is
+   * written (store/archive.ts, createProjectAtomically). The database is closed again before
+   * this returns, so the app can open (and upgrade) it.
    */
   async write(dbName: string, schemaVersion: number, schema: Record<string, string | null>, sealed: boolean): Promise<void> {
     const tables = this.read_();
@@ -90,12 +93,9 @@ export class ArchiveSession {
     raw.version(schemaVersion).stores(schema);
     try {
       await raw.open();
-      await raw.transaction('rw', raw.tables, async () => {
-        for (const table of raw.tables) {
-          const records = tables[table.name] ?? [];
-          if (records.length) await table.bulkAdd(sealed ? records.map(textToSealed) : records);
-        }
-      });
+      for (const table of raw.tables) {
+        for (const batch of bySize(tables[table.name] ?? [])) await table.bulkAdd(sealed ? batch.map(textToSealed) : batch);
+      }
     } finally {
       raw.close();
     }
@@ -105,6 +105,24 @@ export class ArchiveSession {
     if (!this.tables) throw new Error('The archive was not read.');
     return this.tables;
   }
+}
+
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+/** Records in runs of about BATCH_BYTES as stored. */
+function* bySize<T>(records: readonly T[]): Generator<T[]> {
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    batch.push(record);
+    bytes += estimateStoredSize(record);
+    if (bytes >= BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /** The sealed field of an archived record (base64 in JSON), as bytes, or null when the record is clear. */

@@ -2,6 +2,7 @@
 // records, same bytes when exported again), a failed import leaving nothing behind, and a
 // second coder's work merged into the open project as one undoable step.
 import { strFromU8, unzipSync } from 'fflate';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyCoding } from '../../renderer/core/coding/codingOps';
 import type { ProjectSnapshot } from '../../renderer/core/shared/model';
@@ -10,6 +11,7 @@ import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { applyAction, undo } from '../../renderer/store/actions';
 import { commitMerge, createProjectFromSnapshot, exportFileName, exportSnapshot } from '../../renderer/store/exchange';
 import { projectDb } from '../../renderer/store/projectDb';
+import { QdpxExporter } from '../../renderer/store/qdpxOffThread';
 import { loadSnapshot } from '../../renderer/store/projectRepo';
 import { listProjects } from '../../renderer/store/projects';
 import { createSampleProject } from '../../renderer/store/sampleProject';
@@ -65,6 +67,46 @@ describe('the sample project through .qdpx', () => {
     await expect(createProjectFromSnapshot(broken, 'broken.qdpx')).rejects.toThrow();
     const { active, deleted } = await listProjects();
     expect([...active, ...deleted]).toEqual([]);
+  });
+
+  it('a write that fails in a later batch of transcripts leaves no half-made project either', async () => {
+    const source = (i: number) => ({
+      id: `s-${i % 55}`, // the 56th repeats the first: its batch fails after the first batch is written
+      participantId: null,
+      wave: null,
+      title: `T${i}`,
+      text: 'Some words.',
+      turns: [],
+      origin: { fileName: `t${i}.txt`, format: 'txt', sha256: '', importedAt: 0 },
+    });
+    const broken: ProjectSnapshot = {
+      waves: [{ id: 'T1', label: 'Time 1', order: 0 }],
+      participants: [],
+      sources: Array.from({ length: 60 }, (_, i) => source(i)),
+      codes: [],
+      codings: [],
+      coders: [],
+    };
+    const databases = await Dexie.getDatabaseNames();
+    await expect(createProjectFromSnapshot(broken, 'broken.qdpx')).rejects.toThrow();
+    const { active, deleted } = await listProjects();
+    expect([...active, ...deleted]).toEqual([]);
+    expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('mirabal-project-') && !databases.includes(n))).toEqual([]);
+  });
+
+  it('exports through the exporter as the window does: a summary first, then the same file writeQdpx gives', async () => {
+    const sample = await createSampleProject();
+    const db = projectDb(sample.id);
+    const exporter = new QdpxExporter();
+    const summary = await exporter.prepare(db, sample.name);
+    const snapshot = await exportSnapshot(db);
+    expect(summary).toMatchObject({ name: sample.name, sources: snapshot.sources.length, codings: snapshot.codings.length });
+    expect(summary.carried[0]).toMatch(/^12 transcripts/);
+    const steps: number[] = [];
+    const bytes = await exporter.write('codepoints', (done, total) => steps.push(done / total));
+    exporter.close();
+    expect(steps.at(-1)).toBe(1);
+    expect(bytes).toEqual(await writeQdpx(snapshot));
   });
 
   it('names export files safely', () => {

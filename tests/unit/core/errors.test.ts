@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   errorMessage,
+  estimateListSize,
+  estimateSnapshotSize,
   estimateStoredSize,
   formatSize,
   ImportError,
@@ -83,5 +85,32 @@ describe('formatSize and estimateStoredSize', () => {
     const many = Array.from({ length: 300_000 }, (_, i) => ({ id: String(i), start: i, end: i + 1 }));
     expect(estimateStoredSize(many)).toBeGreaterThan(300_000 * 20);
     expect(estimateStoredSize(new Uint8Array(5000))).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('samples a long list of like records, and a snapshot, to within a few percent of counting all', () => {
+    const short = [{ id: 'a' }, { id: 'bb' }];
+    expect(estimateListSize(short)).toBe(estimateStoredSize(short));
+    const codings = Array.from({ length: 50_000 }, (_, i) => ({
+      id: `c-${i}`,
+      sourceId: `s-${i % 40}`,
+      start: i,
+      end: i + 9,
+      memo: i % 7 ? '' : 'a note',
+    }));
+    const near = (a: number, b: number) => Math.abs(a - b) / b;
+    expect(near(estimateListSize(codings), estimateStoredSize(codings))).toBeLessThan(0.03);
+    const sources = Array.from({ length: 40 }, (_, i) => ({
+      id: `s-${i}`,
+      title: `Transcript ${i}`,
+      text: 'word '.repeat(2000 + i * 50),
+      turns: Array.from({ length: 300 }, (_, t) => ({
+        start: t * 10,
+        end: t * 10 + 9,
+        speaker: t % 2 ? 'Dale' : 'Interviewer',
+        speakerRole: 'participant',
+      })),
+    }));
+    const snapshot = { name: 'p', sources, codings, codes: [{ id: 'k', name: 'Code' }] };
+    expect(near(estimateSnapshotSize(snapshot), estimateStoredSize(snapshot))).toBeLessThan(0.03);
   });
 });
