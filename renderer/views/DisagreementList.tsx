@@ -16,6 +16,7 @@ import type { Decision, ProjectSnapshot } from '../core/shared';
 import { useProject } from './projectContext';
 import { openPassage } from './route';
 import { useStable } from './useStable';
+import { VirtualList, type ItemProps } from './VirtualBody';
 
 // Columns wrap rather than squeeze: two coders side by side, three or four on a wide window,
 // fewer per row on a narrow one (overrides the two-column rule in styles.css).
@@ -40,6 +41,8 @@ export function DisagreementList(props: {
   const { actWith, coders, coderId } = useProject();
   const [codeId, setCodeId] = useState('');
   const [open, setOpen] = useState<'open' | 'all'>('open');
+  // Reasons typed but not yet used, kept here: an item scrolled out of view is not drawn.
+  const [whys, setWhys] = useState<ReadonlyMap<string, string>>(new Map());
   const decisions = snapshot.decisions ?? [];
   const shown = list.filter((d) => (!codeId || d.codeId === codeId) && (open === 'all' || !decisionFor(decisions, d)));
   const resolved = list.filter((d) => decisionFor(decisions, d)).length;
@@ -80,27 +83,40 @@ export function DisagreementList(props: {
           {Math.round(props.overlap * 100)}%{two ? '' : ' between any two of them'}).
         </span>
       </div>
-      <ol className="plain">
-        {shown.slice(0, 200).map((d) => (
-          <Item
-            key={`${d.sourceId}:${d.codeId}:${d.start}:${d.end}`}
-            d={d}
-            snapshot={snapshot}
-            projectId={props.projectId}
-            decision={decisionFor(decisions, d)}
-            coderName={coderName}
-            onResolve={resolve}
-            canDecide={me !== null}
-            locale={props.locale}
-          />
-        ))}
-      </ol>
-      {shown.length > 200 && <p className="muted">The first 200 of {shown.length} are shown; choose a code to narrow the list.</p>}
+      {/* Drawn a screenful at a time from 300 on: twenty coders at ten times the study differ in thousands of passages. */}
+      <VirtualList
+        items={shown}
+        rowHeight={260}
+        className="plain"
+        label="Passages where the coders differ"
+        row={(d, _, place) => {
+          const key = keyOf(d);
+          return (
+            <Item
+              key={key}
+              place={place}
+              d={d}
+              snapshot={snapshot}
+              projectId={props.projectId}
+              decision={decisionFor(decisions, d)}
+              coderName={coderName}
+              onResolve={resolve}
+              canDecide={me !== null}
+              locale={props.locale}
+              why={whys.get(key) ?? ''}
+              onWhy={(text) => setWhys((m) => new Map(m).set(key, text))}
+            />
+          );
+        }}
+      />
     </section>
   );
 }
 
+const keyOf = (d: Disagreement) => `${d.sourceId}:${d.codeId}:${d.start}:${d.end}`;
+
 function Item(props: {
+  place: ItemProps;
   d: Disagreement;
   snapshot: ProjectSnapshot;
   projectId: string;
@@ -110,9 +126,10 @@ function Item(props: {
   /** Decisions are logged with who took them: this computer must have chosen its coder. */
   canDecide: boolean;
   locale: string | undefined;
+  why: string;
+  onWhy(text: string): void;
 }) {
-  const { d, snapshot, decision, coderName } = props;
-  const [why, setWhy] = useState('');
+  const { d, snapshot, decision, coderName, why } = props;
   const s = snapshot.sources.find((x) => x.id === d.sourceId);
   const code = snapshot.codes.find((c) => c.id === d.codeId);
   const many = d.versions.length > 2;
@@ -121,7 +138,7 @@ function Item(props: {
   const deciding = !decision && props.canDecide;
   const what = disagreementKind(d, coderName);
   return (
-    <li className="disagreement card">
+    <li className="disagreement card" {...props.place}>
       <header className="row small">
         <strong>{codePathText(snapshot.codes, d.codeId)}</strong>
         <span className="muted">
@@ -147,7 +164,7 @@ function Item(props: {
         <p className="small muted">Choose who you are (top right) to record decisions in the consensus layer.</p>
       ) : (
         <div className="row resolution">
-          <input aria-label="Why" placeholder="Why (for the decision log)" value={why} onChange={(e) => setWhy(e.target.value)} />
+          <input aria-label="Why" placeholder="Why (for the decision log)" value={why} onChange={(e) => props.onWhy(e.target.value)} />
           <button type="button" onClick={() => choose('both')}>
             {many ? 'All versions' : 'Both'}
           </button>

@@ -76,7 +76,7 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     [...found.keys()].map((id) => sources.get(id)!),
     people,
   )) {
-    const spans = found.get(source.id)!.sort((a, b) => a.start - b.start || a.end - b.end);
+    const spans = byStart(found.get(source.id)!);
     const blocks = unionRanges(blocked.get(source.id) ?? []);
     let k = 0; // blocks before blocks[k] end before the current passage, hence before every later one
     for (const quote of merge(spans, source.text.length, source.id, personOf(source, people)?.id ?? '', source.wave ?? '')) {
@@ -90,6 +90,24 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     }
   }
   return quotes;
+}
+
+const INDEX_BITS = 2 ** 20;
+
+/**
+ * Codings by start: all merge() needs (spans with the same start merge whichever comes first,
+ * and a passage's codes are put in codebook order after). Sorted as numbers packing the start
+ * and the place in the list, with no comparator to call: at ten times the study a query sorts
+ * 400,000 codings, and the comparator was a fifth of its time.
+ */
+function byStart(codings: Coding[]): Coding[] {
+  if (codings.length >= INDEX_BITS) return codings.sort((a, b) => a.start - b.start);
+  const keys = new Float64Array(codings.length);
+  for (let i = 0; i < codings.length; i += 1) keys[i] = Math.max(0, codings[i]!.start) * INDEX_BITS + i;
+  keys.sort();
+  const out = new Array<Coding>(codings.length);
+  for (let i = 0; i < keys.length; i += 1) out[i] = codings[keys[i]! % INDEX_BITS]!;
+  return out;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

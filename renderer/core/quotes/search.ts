@@ -3,7 +3,19 @@
 // as a Mac keyboard types them) is one term whose words may be apart by any whitespace.
 import { fold } from './fold';
 
-export type Term = string | RegExp;
+export interface Term {
+  /** What the folded passage must contain: a word, or a phrase as a pattern. */
+  folded: string | RegExp;
+  /**
+   * The same test on a passage of ASCII only, whose folded form is its lower case: a
+   * case-insensitive pattern, so the passage need not be copied; null when the term holds a
+   * letter no ASCII text folds to. At ten times the study a query tests 300,000 passages.
+   */
+  ascii: RegExp | null;
+}
+
+const escape = (word: string) => word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** The terms of a query, folded; [] when there is nothing to look for. */
 export function searchTerms(text: string | undefined): Term[] {
@@ -12,15 +24,20 @@ export function searchTerms(text: string | undefined): Term[] {
   // A quote left open runs to the end, rather than turning into a term with a stray '"'.
   for (const m of fold(text).matchAll(/"([^"]*)(?:"|$)|([^\s"]+)/g)) {
     const words = (m[1] ?? m[2] ?? '').split(/\s+/).filter((w) => w !== '');
-    if (words.length === 1) terms.push(words[0]!);
-    // A regex only for a phrase: a line break or double space in the transcript must not hide it.
-    else if (words.length > 1) terms.push(new RegExp(words.map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join(String.raw`\s+`)));
+    if (words.length === 0) continue;
+    // A pattern only for a phrase: a line break or double space in the transcript must not hide it.
+    const pattern = words.map(escape).join(String.raw`\s+`);
+    terms.push({
+      folded: words.length === 1 ? words[0]! : new RegExp(pattern),
+      ascii: NOT_ASCII.test(pattern) ? null : new RegExp(pattern, 'i'),
+    });
   }
   return terms;
 }
 
 export function containsAll(passage: string, terms: readonly Term[]): boolean {
   if (terms.length === 0) return true;
+  if (!NOT_ASCII.test(passage)) return terms.every((t) => t.ascii !== null && t.ascii.test(passage));
   const folded = fold(passage);
-  return terms.every((t) => (typeof t === 'string' ? folded.includes(t) : t.test(folded)));
+  return terms.every((t) => (typeof t.folded === 'string' ? folded.includes(t.folded) : t.folded.test(folded)));
 }

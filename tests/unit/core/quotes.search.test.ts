@@ -1,8 +1,11 @@
 // The text filter of findQuotes: words inside the passage, found without regard to case,
 // accents or the kind of apostrophe, with "quoted phrases".
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Coding, ProjectSnapshot, Source } from '../../../renderer/core/shared/model';
 import { findQuotes } from '../../../renderer/core/quotes';
+import { fold } from '../../../renderer/core/quotes/fold';
+import { containsAll, searchTerms } from '../../../renderer/core/quotes/search';
 import { IDS, smallProject } from '../../fixtures/snapshots';
 
 const TEXT = [
@@ -124,5 +127,21 @@ describe('findQuotes: text', () => {
       'I used to shout. 😀 Now I listen first.',
       'We talk. 🇬🇧 Family first.',
     ]);
+  });
+});
+
+describe('the shortcut for passages of ASCII only', () => {
+  it('answers as folding the passage would, whatever the query', () => {
+    const chars = [...'aAbBzZ \n.*?()[]|\\"\'’“”çÉéöİ-'];
+    const str = (maxLength: number) => fc.array(fc.constantFrom(...chars), { maxLength }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(str(40), str(12), (passage, query) => {
+        const terms = searchTerms(query);
+        const folded = fold(passage);
+        const expected = terms.every((t) => (typeof t.folded === 'string' ? folded.includes(t.folded) : t.folded.test(folded)));
+        expect(containsAll(passage, terms)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

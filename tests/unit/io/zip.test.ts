@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { crc32, readZipEntries, readZipEntriesAsync, type ReadZipOptions } from '../../../renderer/io/zip';
@@ -38,6 +39,27 @@ describe('crc32', () => {
   it('gives the standard check value', async () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it('equals the byte-at-a-time CRC for any bytes, and goes on from a CRC given', () => {
+    const table = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const reference = (data: Uint8Array) => {
+      let crc = 0xffffffff;
+      for (const byte of data) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+      return (crc ^ 0xffffffff) >>> 0;
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), fc.uint8Array({ maxLength: 100 }), (a, b) => {
+        const both = new Uint8Array([...a, ...b]);
+        expect(crc32(both)).toBe(reference(both));
+        expect(crc32(b, crc32(a))).toBe(reference(both));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
