@@ -3,13 +3,14 @@
 // to screen readers as the header's description.
 import { useId } from 'react';
 import type { ReportTable } from '../core/agreement';
+import { VirtualBody } from './VirtualBody';
 
 export function AgreementTable(props: { table: ReportTable; className?: string }) {
   const { table } = props;
   const id = useId();
   const [first, ...rest] = table.columns;
   return (
-    <table className={`grid agreement-table ${props.className ?? ''}`} aria-label={table.title}>
+    <table className={`grid agreement-table ${props.className ?? ''}`} aria-label={table.title} aria-rowcount={table.rows.length + 1}>
       <thead>
         <tr>
           {first && <th>{first.short}</th>}
@@ -29,10 +30,15 @@ export function AgreementTable(props: { table: ReportTable; className?: string }
           )}
         </tr>
       </thead>
-      <tbody>
-        {table.rows.map((row) => (
+      {/* By transcript or by code and transcript, ten times the study has thousands of rows. */}
+      <VirtualBody
+        items={table.rows}
+        rowHeight={27}
+        columns={table.columns.length}
+        row={(row, _, place) => (
           <tr
             key={row.key}
+            {...place}
             className={[row.pooled ? 'pooled' : '', row.verdict ? `verdict-${row.verdict}` : ''].join(' ').trim() || undefined}
           >
             {row.cells.map((cell, i) => {
@@ -50,8 +56,8 @@ export function AgreementTable(props: { table: ReportTable; className?: string }
               );
             })}
           </tr>
-        ))}
-      </tbody>
+        )}
+      />
     </table>
   );
 }

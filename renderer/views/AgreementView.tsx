@@ -157,7 +157,7 @@ export function AgreementView() {
   const contents = CONTENTS.filter((c) => c.id !== 'by-wave' || tables?.byWave);
 
   return (
-    <section className="agreement pad">
+    <section className="agreement pad scroll-pane" data-scroll-pane>
       <DoubleCodingPlan snapshot={snapshot} />
       <div className="filters row" aria-label="Comparison">
         <fieldset className="row">

@@ -1,6 +1,6 @@
 // Long tables are drawn a screenful at a time (VirtualBody): 320 transcripts of 320 new
 // participants, imported through the dialog; the import review, the transcripts table, the
-// participants sheet and retrieval draw far fewer rows than they hold, scrolling brings the last one into view, and a screen
+// participants sheet, retrieval and the disagreements of two coders draw far fewer rows than they hold, scrolling brings the last one into view, and a screen
 // reader is told the whole count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startApp, type App } from './harness';
@@ -104,6 +104,42 @@ describe('long tables', () => {
     await page.locator('section.retrieval').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
     await expect.poll(() => list.locator(`li[aria-posinset="${COUNT}"]`).textContent()).toMatch(new RegExp(name(COUNT)));
     await screenshot(page, 'long-retrieval');
+
+    // A second coder marks a word of the same turns with the same code: in every transcript a
+    // passage where the two differ, listed a screenful at a time.
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await box.fill('mostly');
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Auto-code…' }).click();
+    await dialog.getByLabel('Code to apply').selectOption({ label: codeName });
+    await dialog.getByLabel('How much to code').selectOption('word');
+    await dialog.getByLabel('Coder name').fill('Second coder');
+    await dialog.getByRole('button', { name: `Code ${COUNT} passages` }).click({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Auto-coded' }).textContent(), { timeout: 60_000 })
+      .toMatch(/^Coded 320 passages/);
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const differ = page.getByRole('list', { name: 'Passages where the coders differ' });
+    const heading = page.getByRole('region', { name: 'Disagreements' }).getByRole('heading', { level: 3 });
+    await expect.poll(() => heading.textContent(), { timeout: 60_000 }).toMatch(/^Disagreements \(\d+/);
+    const total = Number(/\((\d+)/.exec((await heading.textContent())!)![1]);
+    expect(total).toBeGreaterThanOrEqual(COUNT);
+    // Items are drawn once the list is in view (it starts below the agreement tables).
+    await heading.scrollIntoViewIfNeeded();
+    await expect.poll(() => differ.locator('li.disagreement').first().getAttribute('aria-setsize')).toBe(String(total));
+    expect(await differ.locator('li.disagreement').count()).toBeLessThan(60);
+    await expect
+      .poll(async () => {
+        await page.locator('section.agreement').evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+        return differ.locator(`li[aria-posinset="${total}"]`).count();
+      })
+      .toBe(1);
+    await differ.locator(`li[aria-posinset="${total}"]`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'long-disagreements');
+    // The table by transcript, a row per transcript, is drawn the same way.
+    const byTranscript = page.getByRole('table', { name: 'By transcript', exact: true });
+    await expect.poll(() => byTranscript.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    expect(await byTranscript.locator('tbody tr:not(.virtual-spacer)').count()).toBeLessThan(120);
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 });
