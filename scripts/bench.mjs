@@ -82,6 +82,7 @@ let stopHeapPoll;
  * step can meet a limit), its error under `failed`, and the run goes on to the next step.
  */
 async function step(name, run) {
+  stepPeak = 0;
   try {
     const value = await run();
     if (value !== undefined) results[name] = value;
@@ -89,8 +90,13 @@ async function step(name, run) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     results.failed = { ...results.failed, [name]: message };
     console.log(`  ${name} failed: ${message}`);
+  } finally {
+    if (stepPeak) peakByStep[name] = Math.round(stepPeak / 1e6);
   }
 }
+/** The page's peak heap during each step (MB), to tell which step makes the run's peak. */
+let stepPeak = 0;
+const peakByStep = {};
 const results = {
   scale: { factor: scale, files, codings: codingCount, coders: coderCount },
   date: new Date().toISOString(),
@@ -110,13 +116,17 @@ try {
   const heapPoll = setInterval(() => {
     cdp
       .send('Runtime.getHeapUsage')
-      .then(({ usedSize }) => (peakHeap = Math.max(peakHeap, usedSize)))
+      .then(({ usedSize }) => {
+        peakHeap = Math.max(peakHeap, usedSize);
+        stepPeak = Math.max(stepPeak, usedSize);
+      })
       .catch(() => {});
   }, 250);
   stopHeapPoll = async () => {
     clearInterval(heapPoll);
     results.memory = {
       peakHeapMegabytes: peakHeap / 1e6,
+      peakHeapByStepMegabytes: peakByStep,
       // What the origin's databases (every project of the run) take on disk, as the browser counts it.
       storageMegabytes: (await page.evaluate(() => navigator.storage.estimate())).usage / 1e6,
     };
@@ -410,7 +420,15 @@ const rows = [
 function memoryRows(m) {
   if (!m) return [];
   return [
-    ['renderer: peak JS heap of the page', `${m.peakHeapMegabytes.toFixed(0)} MB`, 'target < 1,500 MB at 10x; sampled every 250 ms'],
+    [
+      'renderer: peak JS heap of the page',
+      `${m.peakHeapMegabytes.toFixed(0)} MB`,
+      `target < 1,500 MB at 10x; sampled every 250 ms; by step: ${Object.entries(m.peakHeapByStepMegabytes ?? {})
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([name, mb]) => `${name} ${mb}`)
+        .join(', ')}`,
+    ],
     ['databases on disk (every project of the run)', `${m.storageMegabytes.toFixed(0)} MB`, 'navigator.storage.estimate()'],
   ];
 }

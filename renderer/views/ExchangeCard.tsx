@@ -11,6 +11,7 @@ import { QdpxExporter, readQdpxOffThread, type QdpxProgress } from '../store/qdp
 import type { QdpxExportSummary } from '../store/qdpxExport';
 import { getPlatform } from '../platform/platform';
 import { commitMerge, exportFileName, loadAppOnlyWork } from '../store/exchange';
+import { projectModel } from '../store/projectModel';
 import { loadSnapshot } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { useCommand } from './commandBus';
@@ -96,7 +97,9 @@ export function ExchangeCard() {
       const [file] = await getPlatform().openFiles({ title: "Import another coder's work", extensions: ['.qdpx'], multiple: false });
       if (!file) return;
       const read = await readQdpxOffThread(file.bytes, file.name, progressIn('Reading…'));
-      setIncoming({ fileName: file.name, ...read, current: await loadSnapshot(db) });
+      // The shared model's snapshot, not a copy of its own: at ten times the study each copy of the project is 700 MB.
+      const current = (await projectModel(db).settled()) ?? (await loadSnapshot(db));
+      setIncoming({ fileName: file.name, ...read, current });
     });
 
   return (

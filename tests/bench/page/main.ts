@@ -21,7 +21,7 @@ import { planMerge } from '../../../renderer/core/merge/projectMerge';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { QdpxExporter, readQdpxOffThread } from '../../../renderer/store/qdpxOffThread';
-import { createProjectFromSnapshot, exportSnapshot } from '../../../renderer/store/exchange';
+import { createProjectFromSnapshot } from '../../../renderer/store/exchange';
 import { generateTranscript } from '../corpus';
 import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
@@ -211,10 +211,13 @@ window.runQdpxBench = async () => {
     const r = await time(() => readQdpxOffThread(bytes, 'bench.qdpx'));
     return [r, await time(() => createProjectFromSnapshot(r[0].project, 'bench.qdpx'))] as const;
   });
-  const snapshot = await exportSnapshot(db);
+  // The project as the app plans a merge against it: the shared model's snapshot, no copy of its own.
+  const model = projectModel(db);
+  const snapshot = (await model.settled())!;
   const t0 = performance.now();
   const plan = planMerge(snapshot, read.project, { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 0, label: 'bench' });
   const planMergeMs = performance.now() - t0;
+  model.dispose();
   return {
     sources: summary.sources,
     codings: summary.codings,
