@@ -81,10 +81,11 @@ export function readProject(
   let root = parseXml(xml, ctx.fileName, where, {
     onProgress,
     onElement: (path, node, ancestors) => {
-      if (path[0] !== 'Project' || typeof node === 'string') return true;
+      if (path[0] !== 'Project') return true;
       if (path.length === 2 && reading.begun && BEFORE_SOURCES.has(path[1]!)) outOfOrder = true;
       if (outOfOrder || path.length !== 3 || path[1] !== 'Sources' || !SOURCE_TAGS.has(path[2]!)) return true;
-      reading.source(path[2]!, node, ancestors[0]!);
+      // A source with neither attributes nor children is its text: read all the same (and reported).
+      reading.source(path[2]!, typeof node === 'string' ? { '#text': node } : node, ancestors[0]!);
       return false;
     },
   });

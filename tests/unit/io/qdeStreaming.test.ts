@@ -86,6 +86,15 @@ describe('reading project.qde source by source', () => {
     }
   });
 
+  it('a source element with nothing but text is reported like any source without its text, not dropped', async () => {
+    const bare = SOURCES.replace('</Sources>', '<TextSource>oops</TextSource></Sources>');
+    const { project: back, warnings } = await read(qdpx(project(`${USER}${CODES}${bare}`), files));
+    expect(back.sources.map((x) => x.title)).toEqual(['S']);
+    expect(warnings.join(' ')).toMatch(
+      /1 text source not imported because the archive does not hold its text: Untitled source \(no path\)/,
+    );
+  });
+
   it('our own export round-trips with every source streamed', async () => {
     const original = smallProject();
     const { project: back } = await read(await writeQdpx(original));
