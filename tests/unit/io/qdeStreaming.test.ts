@@ -2,7 +2,7 @@
 // element closes and left out of the tree; a file with its codebook after its sources is read
 // again whole, with the same result; errors keep their own messages.
 import { describe, expect, it } from 'vitest';
-import { writeQdpx } from '../../../renderer/io/qdpx';
+import { readQdpx, writeQdpx } from '../../../renderer/io/qdpx';
 import { parseXml, children, child } from '../../../renderer/io/refi/xml';
 import { errorOf } from '../../fixtures/errorOf';
 import { qdpx, read, textAt } from '../../fixtures/qdpxFiles';
@@ -95,9 +95,13 @@ describe('reading project.qde source by source', () => {
     );
   });
 
-  it('our own export round-trips with every source streamed', async () => {
+  it('our own export round-trips with every source streamed, its progress rising to the whole', async () => {
     const original = smallProject();
-    const { project: back } = await read(await writeQdpx(original));
+    const shares: number[] = [];
+    const { project: back } = await readQdpx(await writeQdpx(original), 'small.qdpx', { onProgress: (share) => shares.push(share) });
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares).toContain(0.9);
+    expect(shares.at(-1)).toBe(1);
     expect(back.sources.map((s) => s.text)).toEqual(original.sources.map((s) => s.text));
     expect(back.codings.map((c) => [c.start, c.end, c.memo])).toEqual(original.codings.map((c) => [c.start, c.end, c.memo]));
   });
