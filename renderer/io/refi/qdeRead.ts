@@ -9,14 +9,11 @@ import {
   DEFAULT_ROLES,
   DEFAULT_WAVES,
   type AttributeDef,
-  type AttributeValue,
-  type Code,
   type Memo,
   type Participant,
   type ProjectSet,
   type ProjectSnapshot,
   type RoleDef,
-  type Source,
   type SpeakerRole,
   type Wave,
 } from '../../core/shared';
@@ -25,19 +22,10 @@ import { ImportError } from '../errors';
 import { consensusUsersOf, markConsensus } from './consensusNote';
 import { readGuid } from './guid';
 import { readProvenanceNote } from './provenanceNote';
-import { PROJECT_NAMESPACE } from './qdeWrite';
-import {
-  ATTRIBUTE_TYPE,
-  BUILTIN_VARIABLES,
-  groupFor,
-  parseRolesDescription,
-  parseSpeakerRoles,
-  readVariableValue,
-  roleFor,
-  typedValue,
-} from './variablesXml';
-import { attr, child, children, parseXml, rootNamespace, textOf, type XmlNode } from './xml';
-import { plural, Reader, time, type SourceSink } from './qdeReader';
+import { ATTRIBUTE_TYPE, BUILTIN_VARIABLES, groupFor, parseSpeakerRoles, roleFor, typedValue } from './variablesXml';
+import { attr, child, children, parseXml, textOf, type XmlNode } from './xml';
+import { plural, time } from './qdeReader';
+import { SOURCE_TAGS, SourcesReading, type VariableDef } from './qdeSources';
 
 export interface ReadContext {
   fileName: string;
@@ -51,16 +39,6 @@ export interface ReadContext {
 
 const PROVENANCE = /^Imported from "(.*)" \(([^,()]*)(?:, SHA-256 ([0-9a-f]{64}))?\)$/s;
 
-interface VariableDef {
-  name: string;
-  type: string;
-  /** The attribute type our own export wrote in the Description, if any. */
-  declared?: AttributeDef['type'];
-  /** Position in <Variables>: attribute columns keep the file's order. */
-  index: number;
-}
-
-const SOURCE_TAGS = new Set(['TextSource', 'PDFSource', 'PictureSource', 'AudioSource', 'VideoSource']);
 /** What the schema puts before <Sources>, and a source's reading needs. */
 const BEFORE_SOURCES = new Set(['Users', 'CodeBook', 'Variables']);
 
@@ -101,102 +79,6 @@ export function readProject(
   }
   reading.begin(project);
   return finishProject(project, xml, ctx, reading);
-}
-
-/** The users, codebook and variables, then each source as it comes. */
-class SourcesReading {
-  begun = false;
-  /** Made in begin(), when the project's origin is known. */
-  r!: Reader;
-  codes: Code[] = [];
-  readonly variables = new Map<string, VariableDef>();
-  fileRoles: RoleDef[] | null = null;
-  readonly sink: SourceSink = {
-    codings: [],
-    missing: [],
-    switched: [],
-    doubtful: [],
-    adjusted: 0,
-    emptySelections: 0,
-    uncodedNotes: 0,
-    richText: 0,
-    richMissing: [],
-  };
-  readonly sources: Source[] = [];
-  readonly sourceByGuid = new Map<string, Source>();
-  readonly sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
-  readonly descriptions = new Map<string, string>();
-  readonly skipped: Record<string, number> = {};
-
-  constructor(
-    private readonly ctx: ReadContext,
-    private readonly xml: string,
-  ) {}
-
-  begin(project: XmlNode): void {
-    if (this.begun) return;
-    this.begun = true;
-    const origin = attr(project, 'origin');
-    const r = (this.r = new Reader(this.ctx, this.xml, origin));
-    const ns = rootNamespace(this.xml, 'Project');
-    if (ns && ns !== PROJECT_NAMESPACE) r.warnings.push(`The file names the namespace "${ns}"; it was read as ${PROJECT_NAMESPACE}.`);
-    r.readUsers(project);
-    this.codes = r.readCodebook(project);
-    for (const v of children(child(project, 'Variables'), 'Variable')) {
-      const guid = readGuid(attr(v, 'guid'));
-      const declared = /^Participant attribute \((text|number|boolean|date)\)$/.exec(textOf(v, 'Description') ?? '')?.[1] as
-        AttributeDef['type'] | undefined;
-      this.fileRoles ??= parseRolesDescription(textOf(v, 'Description'));
-      if (guid && !this.variables.has(guid))
-        this.variables.set(guid, {
-          name: (attr(v, 'name') ?? '').trim(),
-          type: attr(v, 'typeOfVariable') ?? 'Text',
-          declared,
-          index: this.variables.size,
-        });
-    }
-  }
-
-  valuesOf(node: XmlNode, where: string): { def: VariableDef; value: AttributeValue }[] {
-    return children(node, 'VariableValue').flatMap((vv) => {
-      const def = this.r.ref(attr(child(vv, 'VariableRef'), 'targetGUID'), this.variables, 'variable', where);
-      return def ? [{ def, value: readVariableValue(vv) }] : [];
-    });
-  }
-
-  /** One element of <Sources>: a text source or a PDF's text is read, the others counted. */
-  source(tag: string, node: XmlNode, project: XmlNode): void {
-    this.begin(project);
-    const { r, sink, skipped } = this;
-    if (tag === 'TextSource') {
-      const title = (attr(node, 'name') ?? '').trim() || (attr(node, 'plainTextPath') ?? '').replace(/^.*[\\/]/, '') || 'Untitled source';
-      this.add(node, r.readTextSource(node, title, attr(node, 'guid'), sink), `Source "${title}"`);
-    } else if (tag === 'PDFSource') {
-      const title = (attr(node, 'name') ?? '').trim() || 'Untitled PDF';
-      const representation = child(node, 'Representation');
-      const areas = children(node, 'PDFSelection').length;
-      if (areas) skipped['PDF area selection'] = (skipped['PDF area selection'] ?? 0) + areas;
-      if (!representation) {
-        skipped['PDF without a text representation'] = (skipped['PDF without a text representation'] ?? 0) + 1;
-        return;
-      }
-      // The PDF's text layer is a text source of its own; its guid stands for the PDF.
-      this.add(node, r.readTextSource(representation, title, attr(node, 'guid'), sink), `Source "${title}"`);
-    } else {
-      const what = tag === 'PictureSource' ? 'picture' : tag === 'AudioSource' ? 'audio source' : 'video source';
-      skipped[what] = (skipped[what] ?? 0) + 1;
-    }
-  }
-
-  private add(node: XmlNode, source: Source | null, where: string): void {
-    if (!source) return;
-    this.sources.push(source);
-    const guid = readGuid(attr(node, 'guid'));
-    if (guid && !this.sourceByGuid.has(guid)) this.sourceByGuid.set(guid, source);
-    this.sourceVariables.set(source.id, this.valuesOf(node, where));
-    const description = textOf(node, 'Description');
-    if (description) this.descriptions.set(source.id, description);
-  }
 }
 
 function finishProject(
