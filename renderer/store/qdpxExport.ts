@@ -3,7 +3,7 @@
 // the snapshot in its own thread and keeps it between the preview and the writing, and by
 // exchange.ts where the snapshot is wanted here.
 import { carriedByQdpx, sourcesBeyondBmp } from '../core/merge';
-import type { AttributeDef, ProjectSet, ProjectSnapshot, RoleDef } from '../core/shared';
+import { live, type AttributeDef, type ProjectSet, type ProjectSnapshot, type RoleDef } from '../core/shared';
 import type { ProjectDb } from './projectDb';
 import { loadSnapshot } from './projectRepo';
 
@@ -38,12 +38,11 @@ export interface QdpxExportSummary {
 }
 
 export function exportSummary(snapshot: ProjectSnapshot): QdpxExportSummary {
-  const live = <T extends { deletedAt?: number | null }>(list: readonly T[]) => list.filter((x) => x.deletedAt == null).length;
   return {
     name: snapshot.name,
-    sources: live(snapshot.sources),
-    codes: live(snapshot.codes),
-    codings: live(snapshot.codings),
+    sources: live(snapshot.sources).length,
+    codes: live(snapshot.codes).length,
+    codings: live(snapshot.codings).length,
     carried: carriedByQdpx(snapshot),
     beyondBmp: sourcesBeyondBmp(snapshot),
   };
