@@ -43,13 +43,15 @@ export async function readQdpxOffThread(
   fileName: string,
   onProgress?: QdpxProgress,
 ): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
+  // Where it is read here, its progress in the worker's terms: percent of the reading.
+  const here = () => readQdpx(bytes, fileName, { onProgress: onProgress && ((share) => onProgress(Math.floor(share * 100), 100)) });
   const line = openLine();
-  if (!line) return readQdpx(bytes, fileName);
+  if (!line) return here();
   try {
     const parts: Pick<ProjectSnapshot, 'sources' | 'codings'> = { sources: [], codings: [] };
     // Copied to the worker, not moved: the caller keeps its bytes.
     const reply = await ask(line, { type: 'read', bytes, fileName }, onProgress, parts);
-    if (!reply) return await readQdpx(bytes, fileName);
+    if (!reply) return await here();
     const { project, warnings } = outcome(reply, 'read');
     return { project: { ...project, ...parts }, warnings };
   } finally {

@@ -11,7 +11,7 @@ import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { applyAction, undo } from '../../renderer/store/actions';
 import { commitMerge, createProjectFromSnapshot, exportFileName, exportSnapshot } from '../../renderer/store/exchange';
 import { projectDb } from '../../renderer/store/projectDb';
-import { QdpxExporter } from '../../renderer/store/qdpxOffThread';
+import { QdpxExporter, readQdpxOffThread } from '../../renderer/store/qdpxOffThread';
 import { loadSnapshot } from '../../renderer/store/projectRepo';
 import { listProjects } from '../../renderer/store/projects';
 import { createSampleProject } from '../../renderer/store/sampleProject';
@@ -107,6 +107,15 @@ describe('the sample project through .qdpx', () => {
     exporter.close();
     expect(steps.at(-1)).toBe(1);
     expect(bytes).toEqual(await writeQdpx(snapshot));
+  });
+
+  it('reads on this thread where no worker runs, its progress in percent up to 100', async () => {
+    const bytes = await writeQdpx(await exportSnapshot(projectDb((await createSampleProject()).id)));
+    const seen: [number, number][] = [];
+    const { project } = await readQdpxOffThread(bytes, 'sample.qdpx', (done, total) => seen.push([done, total]));
+    expect(project.sources.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual([100, 100]);
+    expect(seen.every(([done, total]) => total === 100 && done >= 0 && done <= 100)).toBe(true);
   });
 
   it('names export files safely', () => {
