@@ -13,6 +13,7 @@ import {
   type WordFrequencies,
   type PassagePreview,
   type PackedHits,
+  type HitTally,
   type SearchHit,
   type SearchProject,
   type SearchTextOptions,
@@ -30,6 +31,9 @@ export interface SearchProgress {
 const BATCH = 40;
 
 type Final = Exclude<SearchReply, { type: 'progress' }>;
+
+/** A search run in the worker: its hits per transcript, and its number to ask for its hits by. */
+export type FoundSearch = HitTally & { search: number };
 
 export class SearchEngine {
   private worker: Worker | null = null;
@@ -165,18 +169,27 @@ export class SearchEngine {
    * Throws the QueryError of a query that cannot be read.
    */
   async search(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<SearchHit[]> {
-    return unpackHits(await this.searchPacked(project, query, options));
+    const found = await this.find(project, query, options);
+    return unpackHits(await this.hitsOf(found.search));
   }
 
   /**
-   * The hits as the worker sends them, three number arrays: what the Search tab keeps, since it
-   * only counts them and asks the worker for the lines it shows (an object per hit cost as much
-   * as finding a common word).
+   * Runs a query in the worker, which keeps its hits as the last search: returns how many hits
+   * each transcript has (all the Search tab counts), and the search's number. The concordance
+   * asks for its lines page by page (`lines`), an auto-code for the hits (`hitsOf`).
    */
-  async searchPacked(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<PackedHits> {
+  async find(project: SearchProject, query: string, options: SearchTextOptions = {}): Promise<FoundSearch> {
     await this.ready();
     const reply = await this.send({ type: 'search', project: this.projectFor(project), query, options }, undefined, this.timeoutMs);
     if (reply.type === 'error') throw reply.position === null ? new Error(reply.message) : new QueryError(reply.message, reply.position);
+    if (reply.type !== 'found') throw new Error('The search worker gave no hits.');
+    return { ...reply.tally, search: reply.search };
+  }
+
+  /** Every hit of search number `search` (the last one run), packed; an error once another search has run. */
+  async hitsOf(search: number): Promise<PackedHits> {
+    const reply = await this.send({ type: 'hits', search }, undefined, this.timeoutMs);
+    if (reply.type === 'error') throw new Error(reply.message);
     if (reply.type !== 'hits') throw new Error('The search worker gave no hits.');
     return reply.packed;
   }

@@ -10,6 +10,7 @@ import {
   type ConcordanceLine,
   type ConcordanceOrder,
   type PackedHits,
+  type HitTally,
   type FrequencyOptions,
   type WordFrequencies,
   type PassagePreview,
@@ -26,6 +27,8 @@ export type SearchRequest =
   | { type: 'remove'; ids: string[] }
   /** `project` null: the one sent last (the engine sends it only when it changes). */
   | { type: 'search'; project: SearchProject | null; query: string; options: SearchTextOptions }
+  /** The hits of search number `search` (the last one), with their characters. */
+  | { type: 'hits'; search: number }
   | { type: 'lines'; order: ConcordanceOrder; from: number; to: number; width: number }
   | { type: 'passages'; hits: SearchHit[]; unit: AutoCodeUnit }
   | { type: 'frequencies'; project: SearchProject | null; options: FrequencyOptions }
@@ -35,6 +38,8 @@ export type SearchReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'added'; made: StoredSourceIndex[]; size: number }
   | { type: 'removed'; size: number }
+  /** A search run: how many hits each transcript has, and its number, to ask for its hits by. */
+  | { type: 'found'; tally: HitTally; search: number }
   | { type: 'hits'; packed: PackedHits }
   | { type: 'lines'; lines: ConcordanceLine[] }
   | { type: 'passages'; passages: PassagePreview[] }
@@ -50,6 +55,8 @@ export type Post = (reply: SearchReply) => void;
 export function createSearchHost(): (request: SearchRequest, post: Post) => void {
   const corpus = new SearchCorpus();
   let project: SearchProject | null = null;
+  /** The number of the last search (the corpus keeps its hits only). */
+  let searches = 0;
   const projectOf = (sent: SearchProject | null): SearchProject => {
     project = sent ?? project;
     if (!project) throw new Error('The search was asked without a project.');
@@ -92,11 +99,15 @@ export function createSearchHost(): (request: SearchRequest, post: Post) => void
           post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });
           return;
         case 'search': {
-          const packed = corpus.search(projectOf(request.project), request.query, request.options);
-          // Copied, not handed over: the worker keeps these hits for the concordance's pages.
-          post({ type: 'hits', packed });
+          const tally = corpus.search(projectOf(request.project), request.query, request.options);
+          searches += 1;
+          post({ type: 'found', tally, search: searches });
           return;
         }
+        case 'hits':
+          if (request.search !== searches) throw new Error('Another search has run since: search again.');
+          post({ type: 'hits', packed: corpus.hits() });
+          return;
         case 'lines':
           post({ type: 'lines', lines: corpus.lines(request.order, request.from, request.to, request.width) });
           return;

@@ -13,9 +13,9 @@ import {
   unpackHits,
   type ConcordanceLine,
   type ConcordanceOrder,
-  type PackedHits,
   type SearchFilter,
   type SearchOptions,
+  type SearchHit,
   type SearchProject,
   type Speaker,
 } from '../core/search';
@@ -23,7 +23,7 @@ import { errorMessage } from '../core/shared';
 import { allCodings } from '../store/codingSets';
 import type { SourceMeta } from '../store/projectDb';
 import type { ProjectSetup } from '../store/projectRepo';
-import { searchEngineFor, type SearchProgress } from '../store/searchEngine';
+import { searchEngineFor, type FoundSearch, type SearchProgress } from '../store/searchEngine';
 import { ErrorLine, SubTabs } from './common';
 import { AutoCodeDialog } from './AutoCodeDialog';
 import { Concordance, concordanceRows } from './Concordance';
@@ -51,7 +51,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
   const [setIds, setSetIds] = useState<string[]>([]);
   const [width, setWidth] = useState(60);
   const [order, setOrder] = useState<ConcordanceOrder>('place');
-  const [result, setResult] = useState<{ hits: PackedHits; version: number } | null>(null);
+  const [result, setResult] = useState<{ hits: FoundSearch; version: number } | null>(null);
   const found = result?.hits ?? null;
   const total = found ? hitTotal(found) : 0;
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +94,7 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
     let live = true;
     setError(null);
     engine
-      .searchPacked(project, asked, { ...options, ...filters, setIds })
+      .find(project, asked, { ...options, ...filters, setIds })
       .then((hits) => live && setResult((r) => ({ hits, version: (r?.version ?? 0) + 1 })))
       .catch((e: unknown) => {
         if (!live) return;
@@ -365,16 +365,32 @@ function AutoCode(props: {
   open: boolean;
   engine: ReturnType<typeof searchEngineFor>;
   query: string | null;
-  found: PackedHits | null;
+  found: FoundSearch | null;
   who(sourceId: string): string;
   onClose(): void;
   onDone(message: string): void;
 }) {
-  // Hit objects are made only here, when auto-coding asks for them.
-  const hits = useMemo(() => (props.open && props.found ? unpackHits(props.found) : null), [props.open, props.found]);
-  if (!props.open || props.query === null || !hits) return null;
+  // Hit objects are made only here, when auto-coding asks the worker for them.
+  const [hits, setHits] = useState<{ of: FoundSearch; hits: SearchHit[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { open, found, engine } = props;
+  useEffect(() => {
+    if (!open || !found) return;
+    let live = true;
+    setError(null);
+    engine
+      .hitsOf(found.search)
+      .then((packed) => live && setHits({ of: found, hits: unpackHits(packed) }))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [open, found, engine]);
+  if (!open || props.query === null) return null;
+  if (error) return <ErrorLine error={`The hits could not be read: ${error}`} onDismiss={props.onClose} />;
+  if (!hits || hits.of !== found) return null;
   return (
-    <AutoCodeDialog engine={props.engine} query={props.query} hits={hits} who={props.who} onClose={props.onClose} onDone={props.onDone} />
+    <AutoCodeDialog engine={engine} query={props.query} hits={hits.hits} who={props.who} onClose={props.onClose} onDone={props.onDone} />
   );
 }
 

@@ -3,7 +3,7 @@
 // the stored index up again, follows imports, the bin and purges, and keeps the index sealed in
 // an encrypted project.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { searchText, type SearchProject } from '../../renderer/core/search';
+import { hitCounts, searchText, unpackHits, type SearchProject } from '../../renderer/core/search';
 import { purgeSource } from '../../renderer/store/bin';
 import { encryptProject } from '../../renderer/store/encryption';
 import { closeProjectDb, projectDb, type ProjectDb } from '../../renderer/store/projectDb';
@@ -55,6 +55,20 @@ describe('the search engine', () => {
     expect((await engine.search(await searchProjectOf(), 'separated OR he')).length).toBeGreaterThan(5);
     // Nothing more to do the second time.
     expect(await engine.sync()).toEqual({ added: 0, indexed: 0 });
+  });
+
+  it('reports a search as counts per transcript, and gives its hits only while it is the last', async () => {
+    const engine = new SearchEngine(db);
+    const project = await searchProjectOf();
+    const snapshot = await loadSnapshot(db);
+    const found = await engine.find(project, 'police', { speaker: 'both' });
+    const expected = searchText(snapshot, 'police', { speaker: 'both' });
+    expect(hitCounts(snapshot, snapshot.sources, found)).toEqual(hitCounts(snapshot, snapshot.sources, expected));
+    expect(unpackHits(await engine.hitsOf(found.search))).toEqual(expected);
+    // Another search has replaced it in the worker: its hits are refused, not confused.
+    const next = await engine.find(project, 'angr*', { speaker: 'both' });
+    await expect(engine.hitsOf(found.search)).rejects.toThrow('Another search has run since');
+    expect(unpackHits(await engine.hitsOf(next.search))).toEqual(searchText(snapshot, 'angr*', { speaker: 'both' }));
   });
 
   it('picks the stored index up in a new session without indexing again', async () => {

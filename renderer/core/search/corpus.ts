@@ -7,7 +7,17 @@ import { indexSource, SearchIndex, textFingerprint, type SourceIndex } from './s
 import { turnHolding } from './filters';
 import { autoCodePassages, type AutoCodePassage, type AutoCodeUnit } from './autocode';
 import { wordFrequencies, type FrequencyOptions, type WordFrequencies } from './frequencies';
-import { concordanceLine, packHits, sortConcordance, type ConcordanceLine, type ConcordanceOrder, type PackedHits } from './kwic';
+import { concordanceLine, sortConcordance, type ConcordanceLine, type ConcordanceOrder, type PackedHits } from './kwic';
+import {
+  foundFromPacked,
+  hitOffsets,
+  placeFoundHit,
+  placeFoundHits,
+  sourceOfHit,
+  tallyOf,
+  type FoundHits,
+  type HitTally,
+} from './foundHits';
 import type { SearchHit } from './types';
 
 export interface CorpusText {
@@ -31,8 +41,12 @@ const SORT_CONTEXT = 60;
 export class SearchCorpus {
   readonly index = new SearchIndex();
   private readonly texts = new Map<string, CorpusText>();
-  /** The last search's hits, and their order for each way of sorting asked for so far. */
-  private last: { hits: PackedHits; orders: Map<ConcordanceOrder, Int32Array> } = { hits: packHits([]), orders: new Map() };
+  /** The last search's hits (as found: placed as they are asked for), and their order for each way of sorting asked for so far. */
+  private last: { hits: FoundHits; offsets: Int32Array; orders: Map<ConcordanceOrder, Int32Array> } = {
+    hits: foundFromPacked({ sourceIds: [], source: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0) }),
+    offsets: new Int32Array(1),
+    orders: new Map(),
+  };
   /** Bumped whenever a transcript comes or goes: a project put together before is stale then. */
   private version = 0;
   /** The last project put together with its texts, reused while neither it nor the texts change. */
@@ -83,19 +97,26 @@ export class SearchCorpus {
   }
 
   /**
-   * The hits of a query, packed (kwic.ts PackedHits: what the worker hands over); kept as the
-   * last search, whose concordance lines are asked page by page.
+   * Runs a query and keeps its hits as the last search, whose concordance lines and hits are
+   * asked for afterwards, page by page; returns how many each transcript has (what the Search
+   * tab counts), not the hits: their characters are looked up only when asked for.
    */
-  search(project: SearchProject, query: string, options: SearchTextOptions = {}): PackedHits {
-    const hits = this.index.searchPacked(this.withTexts(project), query, options);
-    this.last = { hits, orders: new Map() };
-    return hits;
+  search(project: SearchProject, query: string, options: SearchTextOptions = {}): HitTally {
+    const hits = this.index.find(this.withTexts(project), query, options);
+    this.last = { hits, offsets: hitOffsets(hits), orders: new Map() };
+    return tallyOf(hits);
+  }
+
+  /** Every hit of the last search with its characters (for an auto-code, or a script). */
+  hits(): PackedHits {
+    return placeFoundHits(this.last.hits, this.index.wordPlaces);
   }
 
   /** Hit `i` of the last search. */
   private hitAt(i: number): SearchHit {
-    const { hits } = this.last;
-    return { sourceId: hits.sourceIds[hits.source[i]!]!, start: hits.start[i]!, end: hits.end[i]! };
+    const { hits, offsets } = this.last;
+    const n = sourceOfHit(offsets, i);
+    return { sourceId: hits.sourceIds[n]!, ...placeFoundHit(hits, i, n, this.index.wordPlaces) };
   }
 
   /** A hit's concordance line, its context kept inside the hit's speaker turn. */
@@ -111,18 +132,16 @@ export class SearchCorpus {
    */
   lines(order: ConcordanceOrder, from: number, to: number, width: number): ConcordanceLine[] {
     const { hits, orders } = this.last;
-    const count = hits.start.length;
-    let ranks = orders.get(order);
-    if (!ranks && order === 'place') ranks = Int32Array.from({ length: count }, (_, i) => i);
-    if (!ranks) {
+    const count = hits.from.length;
+    // Reading order needs no ranks: the hits are kept in it (a rank array for 100,000 hits cost more than the page).
+    let ranks = order === 'place' ? null : orders.get(order);
+    if (!ranks && order !== 'place') {
       const indexed = Array.from({ length: count }, (_, i) => ({ ...this.lineOf(this.hitAt(i), SORT_CONTEXT), i }));
       ranks = Int32Array.from(sortConcordance(indexed, order), (l) => l.i);
       orders.set(order, ranks);
     }
     const out: ConcordanceLine[] = [];
-    for (let k = Math.max(0, from); k < Math.min(to, ranks.length); k += 1) {
-      out.push(this.lineOf(this.hitAt(ranks[k]!), width));
-    }
+    for (let k = Math.max(0, from); k < Math.min(to, count); k += 1) out.push(this.lineOf(this.hitAt(ranks ? ranks[k]! : k), width));
     return out;
   }
 

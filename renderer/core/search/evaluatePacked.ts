@@ -17,6 +17,7 @@ import {
   type CompiledQuery,
   type DocView,
   type SpanSink,
+  type WordRuns,
 } from './evaluate';
 import type { QueryNode } from './types';
 
@@ -46,6 +47,7 @@ class Columns implements SpanSink {
 }
 
 const NONE = new Columns(0);
+const NO_PLACES = new Int32Array(0);
 
 const isLeaf = (node: QueryNode) => node.kind === 'word' || node.kind === 'phrase';
 
@@ -110,7 +112,8 @@ function unitsHeld(c: Columns, units: number): Uint8Array {
 
 /** Ascending lists of ordinals in one, each ordinal once (a word listed twice, "a OR a", counts once). */
 export function mergeOrdinals(lists: readonly ArrayLike<number>[]): ArrayLike<number> {
-  if (lists.length === 0) return [];
+  // An empty typed array, not []: the loops reading these lists then see one kind of array only (measured faster).
+  if (lists.length === 0) return NO_PLACES;
   let round = lists;
   while (round.length > 1) {
     const next: ArrayLike<number>[] = [];
@@ -150,6 +153,49 @@ function marksOf(units: Int32Array, unitCount: number): { marks: Uint8Array; any
 }
 
 /**
+ * For each unit, how many of the lists (taken in turn) have a place in it, read straight from
+ * wordUnits: a unit counted `lists.length` holds every one. No array of units per list is made
+ * (at 50,000 places a word, making them cost more than reading them).
+ */
+function unitsHoldingAll(wordUnits: Uint16Array | Int32Array, lists: readonly ArrayLike<number>[], unitCount: number): Uint8Array | null {
+  const counts = new Uint8Array(unitCount);
+  for (let k = 0; k < lists.length; k += 1) {
+    const list = lists[k]!;
+    let any = false;
+    for (let i = 0; i < list.length; i += 1) {
+      const held = wordUnits[list[i]!]!;
+      if (held !== 0 && counts[held - 1] === k) {
+        counts[held - 1] = k + 1;
+        any = true;
+      }
+    }
+    if (!any) return null;
+  }
+  const all = lists.length;
+  for (let u = 0; u < unitCount; u += 1) counts[u] = counts[u] === all ? 1 : 0;
+  return counts;
+}
+
+/** The units holding no place of the list (1), read straight from wordUnits; null when it has none in any. */
+function unitsWithout(wordUnits: Uint16Array | Int32Array, list: ArrayLike<number>, unitCount: number): Uint8Array | null {
+  const free = new Uint8Array(unitCount).fill(1);
+  let any = false;
+  for (let i = 0; i < list.length; i += 1) {
+    const held = wordUnits[list[i]!]!;
+    if (held !== 0) {
+      free[held - 1] = 0;
+      any = true;
+    }
+  }
+  return any ? free : null;
+}
+
+/** Lists of single words' places for pushRuns: two as they are (it merges them as it goes), more merged first. */
+function listsAsRuns(lists: readonly ArrayLike<number>[]): Pick<WordRuns, 'ordinals' | 'also'> {
+  return lists.length === 2 ? { ordinals: lists[0]!, also: lists[1]! } : { ordinals: mergeOrdinals(lists) };
+}
+
+/**
  * The single words' places of several lists in place order, each place once, those in a unit
  * (one `allowed` marks, when given), to `sink`: the lists are walked together, each with the
  * units placeUnits found for it.
@@ -165,7 +211,7 @@ function emitWords(
   // With each word's unit at hand, the lists merged (each place once, in order) are a word's
   // list like any other: into the sink in one loop.
   if (doc.wordUnits && sink.pushRuns) {
-    sink.pushRuns({ starts, ends, wordUnits: doc.wordUnits, ordinals: mergeOrdinals(lists), length: 1, allowed });
+    sink.pushRuns({ starts, ends, wordUnits: doc.wordUnits, length: 1, allowed, ...listsAsRuns(lists) });
     return;
   }
   const units = unitsOfLists();
@@ -210,6 +256,18 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
     return true;
   }
   const byTranscript = query.options.scope === 'transcript';
+  const { wordUnits } = doc;
+  if (wordUnits && sink.pushRuns && !byTranscript) {
+    const { starts, ends } = doc;
+    if (node.kind === 'and') {
+      const allowed = unitsHoldingAll(wordUnits, lists, unitCount);
+      if (allowed) sink.pushRuns({ starts, ends, wordUnits, length: 1, allowed, ...listsAsRuns(lists) });
+    } else {
+      const allowed = unitsWithout(wordUnits, lists[1]!, unitCount);
+      sink.pushRuns({ starts, ends, wordUnits, ordinals: lists[0]!, length: 1, allowed });
+    }
+    return true;
+  }
   if (node.kind === 'and') {
     const held = units().map((u) => marksOf(u, unitCount));
     if (held.some((h) => !h.any)) return true;

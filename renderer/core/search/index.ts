@@ -12,6 +12,7 @@ export * from './indexCodec';
 export { compileQuery } from './compile';
 export * from './corpus';
 export * from './kwic';
+export * from './foundHits';
 export * from './summary';
 export * from './autocode';
 export * from './frequencies';

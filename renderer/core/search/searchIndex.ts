@@ -7,7 +7,8 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, keptRuns, unitBounds, wordUnitsOf, type DocView, type SpanSink, type WordRuns } from './evaluate';
+import { evaluate, unitBounds, wordUnitsOf, type DocView } from './evaluate';
+import { FoundHitsBuilder, foundFromPacked, placeFoundHits, type FoundHits, type WordPlaces } from './foundHits';
 import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
 import { codeFilteredHits, filteredSources, speakerUnits } from './filters';
@@ -67,6 +68,8 @@ interface Entry {
   offsets: Int32Array;
   ordinals: Int32Array;
 }
+
+const NO_WORDS: WordPlaces = { starts: new Int32Array(0), ends: new Int32Array(0) };
 
 export class SearchIndex {
   private readonly entries = new Map<string, Entry>();
@@ -176,31 +179,34 @@ export class SearchIndex {
   }
 
   /**
-   * The hits of `query`, as searchText gives them for the same project and options. Every
+   * The hits of `query` as found (foundHits.ts): whole-word hits by their word numbers, so no
+   * character is looked up until a line or a hit is asked for. Without code filters no hit
+   * object is made at all (tens of thousands of them cost more than finding them). Every
    * transcript searched must be in the index (the caller indexes what is missing first); one
    * that is not is skipped.
    */
-  /**
-   * The hits as searchPacked's three number arrays: what the worker sends. Without code filters
-   * no hit object is made at all (tens of thousands of them cost more than finding them).
-   */
-  searchPacked(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): PackedHits {
-    if (options.codedWith?.length || options.notCodedWith?.length) return packHits(this.search(project, query, options));
+  find(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): FoundHits {
+    if (options.codedWith?.length || options.notCodedWith?.length) return foundFromPacked(packHits(this.search(project, query, options)));
     const compiled = compileQuery(query, options);
     const expanded = new Map<WordTest, number[]>();
-    const sourceIds: string[] = [];
-    const hits = new PackedBuilder();
+    const hits = new FoundHitsBuilder();
     for (const source of this.sourcesFor(project, options)) {
       const entry = this.entries.get(source.id);
       if (!entry) continue;
       const doc = this.view(source, entry, options, expanded);
-      hits.source = sourceIds.length;
-      const before = hits.count;
+      hits.enter(source.id);
       // Words, wildcards, phrases and AND/OR/NOT over them go straight into the arrays; the rest as spans.
       if (!evaluatePacked(compiled, doc, hits)) for (const span of evaluate(compiled, doc)) hits.push(span.start, span.end);
-      if (hits.count > before) sourceIds.push(source.id);
     }
-    return hits.packed(sourceIds);
+    return hits.finish();
+  }
+
+  /** A transcript's words' places (to place found hits); none for one the index does not hold. */
+  readonly wordPlaces = (sourceId: string): WordPlaces => this.entries.get(sourceId)?.part ?? NO_WORDS;
+
+  /** The hits of `query` with their characters, as searchText gives them for the same project and options (three number arrays). */
+  searchPacked(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): PackedHits {
+    return placeFoundHits(this.find(project, query, options), this.wordPlaces);
   }
 
   search(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): SearchHit[] {
@@ -272,62 +278,4 @@ interface UnitsOfSource {
   /** The words the units were placed on (to notice a text indexed again). */
   starts: Int32Array;
   wordUnits: Uint16Array | Int32Array;
-}
-
-/** Hits packed into typed arrays that grow by doubling, so no object is made per hit; `source` is the transcript being read. */
-class PackedBuilder implements SpanSink {
-  count = 0;
-  source = 0;
-  private sources = new Int32Array(1024);
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
-
-  push(start: number, end: number): void {
-    if (this.count === this.sources.length) this.reserve(1);
-    this.sources[this.count] = this.source;
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.count += 1;
-  }
-
-  /** eachWordSpan's rule (evaluate.ts) over a list of places, straight into the arrays. */
-  pushRuns(run: WordRuns): void {
-    const kept = keptRuns(run);
-    this.reserve(kept.length);
-    const { sources, starts, ends, source } = this;
-    const extra = run.length - 1;
-    let count = this.count;
-    for (let i = 0; i < kept.length; i += 1) {
-      const first = kept[i]!;
-      sources[count] = source;
-      starts[count] = run.starts[first]!;
-      ends[count] = run.ends[first + extra]!;
-      count += 1;
-    }
-    this.count = count;
-  }
-
-  /** Room for `more` hits beyond those held, grown by doubling. */
-  private reserve(more: number): void {
-    let size = this.sources.length;
-    while (size < this.count + more) size *= 2;
-    if (size === this.sources.length) return;
-    const grow = (a: Int32Array) => {
-      const next = new Int32Array(size);
-      next.set(a.subarray(0, this.count));
-      return next;
-    };
-    this.sources = grow(this.sources);
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-  }
-
-  packed(sourceIds: string[]): PackedHits {
-    return {
-      sourceIds,
-      source: this.sources.slice(0, this.count),
-      start: this.starts.slice(0, this.count),
-      end: this.ends.slice(0, this.count),
-    };
-  }
 }

@@ -2,6 +2,7 @@
 // and per participant and wave, so a researcher sees at once who says a word and when.
 import { nameCollator, type ProjectSnapshot, type Source } from '../shared';
 import type { PackedHits } from './kwic';
+import type { HitTally } from './foundHits';
 import type { SearchHit } from './types';
 
 export interface HitCounts {
@@ -20,7 +21,7 @@ const NO_WAVE = '';
 export function hitCounts(
   project: Pick<ProjectSnapshot, 'waves' | 'participants'>,
   searched: readonly SourceLike[],
-  hits: readonly SearchHit[] | PackedHits,
+  hits: Hits,
 ): HitCounts {
   const byId = new Map(searched.map((s) => [s.id, s]));
   const people = new Map(project.participants.filter((p) => p.deletedAt == null).map((p) => [p.id, p]));
@@ -61,22 +62,31 @@ export function hitCounts(
   };
 }
 
-const isPacked = (hits: readonly SearchHit[] | PackedHits): hits is PackedHits => !Array.isArray(hits);
+/** Hits as a list, packed, or only counted per transcript (as the search worker first reports them). */
+type Hits = readonly SearchHit[] | PackedHits | HitTally;
 
-/** How many hits a result holds, packed (as the search worker sends them) or not. */
-export function hitTotal(hits: readonly SearchHit[] | PackedHits): number {
-  return isPacked(hits) ? hits.source.length : hits.length;
+const isTally = (hits: Hits): hits is HitTally => 'perSource' in hits;
+
+/** How many hits a result holds. */
+export function hitTotal(hits: Hits): number {
+  if (Array.isArray(hits)) return hits.length;
+  if (isTally(hits)) return hits.perSource.reduce((a, b) => a + b, 0);
+  return (hits as PackedHits).source.length;
 }
 
 /** Hits per transcript, in the order transcripts first appear. */
-function hitsPerSource(hits: readonly SearchHit[] | PackedHits): Map<string, number> {
+function hitsPerSource(hits: Hits): Map<string, number> {
   const perSource = new Map<string, number>();
-  if (isPacked(hits)) {
+  const add = (id: string, n: number) => n > 0 && perSource.set(id, (perSource.get(id) ?? 0) + n);
+  if (Array.isArray(hits)) for (const h of hits as readonly SearchHit[]) add(h.sourceId, 1);
+  else if (isTally(hits)) hits.sourceIds.forEach((id, n) => add(id, hits.perSource[n]!));
+  else {
     // Counted by number first: no string is looked up per hit.
-    const counts = new Int32Array(hits.sourceIds.length);
-    for (const n of hits.source) counts[n]! += 1;
-    hits.sourceIds.forEach((id, n) => counts[n]! > 0 && perSource.set(id, (perSource.get(id) ?? 0) + counts[n]!));
-  } else for (const h of hits) perSource.set(h.sourceId, (perSource.get(h.sourceId) ?? 0) + 1);
+    const packed = hits as PackedHits;
+    const counts = new Int32Array(packed.sourceIds.length);
+    for (const n of packed.source) counts[n]! += 1;
+    packed.sourceIds.forEach((id, n) => add(id, counts[n]!));
+  }
   return perSource;
 }
 

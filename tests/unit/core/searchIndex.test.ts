@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodeSourceIndex,
+  hitCounts,
+  SearchCorpus,
   encodeSourceIndex,
   indexSource,
   SearchIndex,
@@ -105,6 +107,29 @@ describe('the search index', () => {
     );
     // The generators must make queries that find things, or the comparison proves little.
     expect(withHits).toBeGreaterThan(80);
+  });
+
+  it('counts, places and pages the hits as the worker hands them over, only when asked', () => {
+    let withHits = 0;
+    fc.assert(
+      fc.property(corpus, query, options, (project, q, o) => {
+        const expected = outcome(() => searchText(project, q, o));
+        if (!Array.isArray(expected)) return;
+        const held = new SearchCorpus();
+        for (const s of project.sources) held.add({ id: s.id, text: s.text, turns: s.turns });
+        // First the counts per transcript (all the Search tab shows before its lines)…
+        const tally = held.search(project, q, o);
+        expect(hitCounts(project, project.sources, tally)).toEqual(hitCounts(project, project.sources, expected));
+        // …then every hit with its characters, or a page of lines at a time.
+        expect(unpackHits(held.hits())).toEqual(expected);
+        const middle = Math.floor(expected.length / 2);
+        const page = held.lines('place', middle, middle + 3, 20).map(({ sourceId, start, end }) => ({ sourceId, start, end }));
+        expect(page).toEqual(expected.slice(middle, middle + 3));
+        if (expected.length > 0) withHits += 1;
+      }),
+      { numRuns: 200 },
+    );
+    expect(withHits).toBeGreaterThan(40);
   });
 
   it('stays right as transcripts are added, changed and removed one at a time', () => {
