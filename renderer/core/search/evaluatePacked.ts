@@ -153,37 +153,59 @@ function marksOf(units: Int32Array, unitCount: number): { marks: Uint8Array; any
 }
 
 /**
- * For each unit, how many of the lists (taken in turn) have a place in it, read straight from
- * wordUnits: a unit counted `lists.length` holds every one. No array of units per list is made
- * (at 50,000 places a word, making them cost more than reading them).
+ * A scratch array of marks per unit, reused from transcript to transcript: a new typed array
+ * for each of 3,500 transcripts cost more than the marking (measured). Its first `units`
+ * entries are set to `value`; what lies beyond is stale and never read (units are numbered
+ * below `units`).
  */
-function unitsHoldingAll(wordUnits: Uint16Array | Int32Array, lists: readonly ArrayLike<number>[], unitCount: number): Uint8Array | null {
-  const counts = new Uint8Array(unitCount);
+let unitMarks = new Uint8Array(1024);
+function unitMarksFor(units: number, value: number): Uint8Array {
+  if (unitMarks.length < units) unitMarks = new Uint8Array(Math.max(units, 2 * unitMarks.length));
+  unitMarks.fill(value, 0, units);
+  return unitMarks;
+}
+
+/**
+ * The units holding a place of every list (1), or null when one list has none in any: each
+ * list's units found by walking the units' word ranges (unitWordsOf) beside its places, not read
+ * place by place (at ten times the study those reads miss the cache one by one). The marks are
+ * the shared scratch array (unitMarksFor), good until the next transcript.
+ */
+function unitsHoldingAll(unitWords: Int32Array, lists: readonly ArrayLike<number>[]): Uint8Array | null {
+  const units = unitWords.length >> 1;
+  const counts = unitMarksFor(units, 0);
   for (let k = 0; k < lists.length; k += 1) {
     const list = lists[k]!;
     let any = false;
+    let u = 0;
     for (let i = 0; i < list.length; i += 1) {
-      const held = wordUnits[list[i]!]!;
-      if (held !== 0 && counts[held - 1] === k) {
-        counts[held - 1] = k + 1;
+      const place = list[i]!;
+      while (u < units && unitWords[2 * u + 1]! <= place) u += 1;
+      if (u === units) break;
+      if (place >= unitWords[2 * u]! && counts[u] === k) {
+        counts[u] = k + 1;
         any = true;
       }
     }
     if (!any) return null;
   }
   const all = lists.length;
-  for (let u = 0; u < unitCount; u += 1) counts[u] = counts[u] === all ? 1 : 0;
+  for (let u = 0; u < units; u += 1) counts[u] = counts[u] === all ? 1 : 0;
   return counts;
 }
 
-/** The units holding no place of the list (1), read straight from wordUnits; null when it has none in any. */
-function unitsWithout(wordUnits: Uint16Array | Int32Array, list: ArrayLike<number>, unitCount: number): Uint8Array | null {
-  const free = new Uint8Array(unitCount).fill(1);
+/** The units holding no place of the list (1), in the shared scratch array; null when it has none in any. */
+function unitsWithout(unitWords: Int32Array, list: ArrayLike<number>): Uint8Array | null {
+  const units = unitWords.length >> 1;
+  const free = unitMarksFor(units, 1);
   let any = false;
+  let u = 0;
   for (let i = 0; i < list.length; i += 1) {
-    const held = wordUnits[list[i]!]!;
-    if (held !== 0) {
-      free[held - 1] = 0;
+    const place = list[i]!;
+    while (u < units && unitWords[2 * u + 1]! <= place) u += 1;
+    if (u === units) break;
+    if (place >= unitWords[2 * u]!) {
+      free[u] = 0;
       any = true;
     }
   }
@@ -191,8 +213,8 @@ function unitsWithout(wordUnits: Uint16Array | Int32Array, list: ArrayLike<numbe
 }
 
 /** Lists of single words' places for pushRuns: two as they are (it merges them as it goes), more merged first. */
-function listsAsRuns(lists: readonly ArrayLike<number>[]): Pick<WordRuns, 'ordinals' | 'also'> {
-  return lists.length === 2 ? { ordinals: lists[0]!, also: lists[1]! } : { ordinals: mergeOrdinals(lists) };
+function listsAsRuns(lists: readonly ArrayLike<number>[], unitWords: Int32Array | undefined): Pick<WordRuns, 'ordinals' | 'also'> {
+  return lists.length === 2 && unitWords ? { ordinals: lists[0]!, also: lists[1]! } : { ordinals: mergeOrdinals(lists) };
 }
 
 /**
@@ -211,7 +233,8 @@ function emitWords(
   // With each word's unit at hand, the lists merged (each place once, in order) are a word's
   // list like any other: into the sink in one loop.
   if (doc.wordUnits && sink.pushRuns) {
-    sink.pushRuns({ starts, ends, wordUnits: doc.wordUnits, length: 1, allowed, ...listsAsRuns(lists) });
+    const { wordUnits, unitWords } = doc;
+    sink.pushRuns({ starts, ends, wordUnits, unitWords, length: 1, allowed, ...listsAsRuns(lists, unitWords) });
     return;
   }
   const units = unitsOfLists();
@@ -256,15 +279,15 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
     return true;
   }
   const byTranscript = query.options.scope === 'transcript';
-  const { wordUnits } = doc;
-  if (wordUnits && sink.pushRuns && !byTranscript) {
+  const { wordUnits, unitWords } = doc;
+  if (wordUnits && unitWords && sink.pushRuns && !byTranscript) {
     const { starts, ends } = doc;
     if (node.kind === 'and') {
-      const allowed = unitsHoldingAll(wordUnits, lists, unitCount);
-      if (allowed) sink.pushRuns({ starts, ends, wordUnits, length: 1, allowed, ...listsAsRuns(lists) });
+      const allowed = unitsHoldingAll(unitWords, lists);
+      if (allowed) sink.pushRuns({ starts, ends, wordUnits, unitWords, length: 1, allowed, ...listsAsRuns(lists, unitWords) });
     } else {
-      const allowed = unitsWithout(wordUnits, lists[1]!, unitCount);
-      sink.pushRuns({ starts, ends, wordUnits, ordinals: lists[0]!, length: 1, allowed });
+      const allowed = unitsWithout(unitWords, lists[1]!);
+      sink.pushRuns({ starts, ends, wordUnits, unitWords, ordinals: lists[0]!, length: 1, allowed });
     }
     return true;
   }

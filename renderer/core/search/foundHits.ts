@@ -90,8 +90,8 @@ export function placeFoundHits(found: FoundHits, words: (sourceId: string) => Wo
   return { sourceIds: found.sourceIds, source, start, end };
 }
 
-/** Beyond any word's ordinal: a list walked to its end (a small integer, so the merge stays in integers). */
-const PAST_LAST = 0x7fffffff;
+/** Beyond any word's ordinal: a list walked to its end (a small integer, 2^30 − 1, so the merge's numbers stay small integers). */
+const PAST_LAST = 0x3fffffff;
 
 /**
  * Hits gathered into typed arrays that grow by doubling, so no object is made per hit. Call
@@ -131,8 +131,11 @@ export class FoundHitsBuilder implements SpanSink {
    * as word ordinals: the runs' starts and ends are not read here (see the head of this file).
    */
   pushRuns(run: WordRuns): void {
+    // Two lists (an AND, an OR) walk the units beside their places; one list reads each place's
+    // unit (a word stands fewer times in a transcript than it has turns: reading was quicker).
     if (run.also) {
-      this.pushMerged(run, run.also);
+      if (!run.unitWords) throw new Error('Two lists of places are taken together only with the units as word ranges.');
+      this.pushMerged(run, run.unitWords, run.also);
       return;
     }
     const { ordinals, wordUnits, allowed } = run;
@@ -155,21 +158,24 @@ export class FoundHitsBuilder implements SpanSink {
   }
 
   /** Single words from two lists walked together in place order (WordRuns.also), each place once. */
-  private pushMerged(run: WordRuns, also: ArrayLike<number>): void {
-    const { ordinals, wordUnits, allowed } = run;
+  private pushMerged(run: WordRuns, unitWords: Int32Array, also: ArrayLike<number>): void {
+    const { ordinals, allowed } = run;
     this.reserve(ordinals.length + also.length);
     const { froms, tos } = this;
+    const units = unitWords.length >> 1;
     let count = this.count;
     let i = 0;
     let j = 0;
+    let u = 0;
     while (i < ordinals.length || j < also.length) {
       const a = i < ordinals.length ? ordinals[i]! : PAST_LAST;
       const b = j < also.length ? also[j]! : PAST_LAST;
       const place = a <= b ? a : b;
       if (a <= b) i += 1;
       if (b <= a) j += 1;
-      const held = wordUnits[place]!;
-      if (held === 0 || (allowed !== null && allowed[held - 1] !== 1)) continue;
+      while (u < units && unitWords[2 * u + 1]! <= place) u += 1;
+      if (u === units) break;
+      if (place < unitWords[2 * u]! || (allowed !== null && allowed[u] !== 1)) continue;
       froms[count] = -1 - place;
       tos[count] = -1 - place;
       count += 1;

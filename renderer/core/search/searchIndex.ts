@@ -7,7 +7,7 @@
 // concordance needs every hit's offsets, so the places are kept here (numbers in the README).
 import type { ProjectSnapshot, Range, Source } from '../shared';
 import { compileQuery } from './compile';
-import { evaluate, unitBounds, wordUnitsOf, type DocView } from './evaluate';
+import { evaluate, unitBounds, unitWordsOf, wordUnitsOf, type CompiledQuery, type DocView } from './evaluate';
 import { FoundHitsBuilder, foundFromPacked, placeFoundHits, type FoundHits, type WordPlaces } from './foundHits';
 import { evaluatePacked, mergeOrdinals } from './evaluatePacked';
 import { packHits, type PackedHits } from './kwic';
@@ -67,6 +67,23 @@ interface Entry {
   /** The places of termIds[k] are ordinals[offsets[k] .. offsets[k + 1]). */
   offsets: Int32Array;
   ordinals: Int32Array;
+}
+
+/** The most words a query's check for candidate transcripts looks up in each (wordsNeeded). */
+const WORDS_CHECKED = 16;
+
+/** Where word `id` is among a transcript's sorted word numbers, or -1. */
+function termRank(entry: Entry, id: number): number {
+  let lo = 0;
+  let hi = entry.termIds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = entry.termIds[mid]!;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 const NO_WORDS: WordPlaces = { starts: new Int32Array(0), ends: new Int32Array(0) };
@@ -166,16 +183,35 @@ export class SearchIndex {
 
   /** A word's places in one transcript (a view, not a copy), or null when it is not there. */
   private placesIn(entry: Entry, id: number): Int32Array | null {
-    let lo = 0;
-    let hi = entry.termIds.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = entry.termIds[mid]!;
-      if (at === id) return entry.ordinals.subarray(entry.offsets[mid], entry.offsets[mid + 1]);
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
+    const k = termRank(entry, id);
+    return k < 0 ? null : entry.ordinals.subarray(entry.offsets[k], entry.offsets[k + 1]);
+  }
+
+  /**
+   * The words a transcript must hold one of for the query to find anything in it: every word it
+   * names, by number (a phrase, AND, NEAR or NOT finds nothing where none of its words stands).
+   * Null when that cannot be said cheaply: a regular expression reads the text itself, and a
+   * wildcard matching many words would cost more to check than it saves.
+   */
+  private wordsNeeded(compiled: CompiledQuery, expanded: Map<WordTest, number[]>): number[] | null {
+    if (compiled.patterns.size > 0) return null;
+    const ids = new Set<number>();
+    for (const test of compiled.tests.values()) for (const id of this.expand(test, expanded)) ids.add(id);
+    return ids.size <= WORDS_CHECKED ? [...ids] : null;
+  }
+
+  /**
+   * The transcripts searched that may have hits: those holding one of the words needed, when
+   * known. At ten times the study a rare word stands in a few hundred of 3,500 transcripts, and
+   * setting each of the others up for the search was most of its time (measured).
+   */
+  private candidates(project: ProjectSnapshot, options: SearchTextOptions, needed: number[] | null): { source: Source; entry: Entry }[] {
+    const out: { source: Source; entry: Entry }[] = [];
+    for (const source of this.sourcesFor(project, options)) {
+      const entry = this.entries.get(source.id);
+      if (entry && (needed === null || needed.some((id) => termRank(entry, id) >= 0))) out.push({ source, entry });
     }
-    return null;
+    return out;
   }
 
   /**
@@ -190,9 +226,7 @@ export class SearchIndex {
     const compiled = compileQuery(query, options);
     const expanded = new Map<WordTest, number[]>();
     const hits = new FoundHitsBuilder();
-    for (const source of this.sourcesFor(project, options)) {
-      const entry = this.entries.get(source.id);
-      if (!entry) continue;
+    for (const { source, entry } of this.candidates(project, options, this.wordsNeeded(compiled, expanded))) {
       const doc = this.view(source, entry, options, expanded);
       hits.enter(source.id);
       // Words, wildcards, phrases and AND/OR/NOT over them go straight into the arrays; the rest as spans.
@@ -213,9 +247,7 @@ export class SearchIndex {
     const compiled = compileQuery(query, options);
     const expanded = new Map<WordTest, number[]>();
     const hits: SearchHit[] = [];
-    for (const source of this.sourcesFor(project, options)) {
-      const entry = this.entries.get(source.id);
-      if (!entry) continue;
+    for (const { source, entry } of this.candidates(project, options, this.wordsNeeded(compiled, expanded))) {
       hits.push(...hitsOf(source.id, evaluate(compiled, this.view(source, entry, options, expanded))));
     }
     return codeFilteredHits(project, hits, options);
@@ -252,7 +284,8 @@ export class SearchIndex {
       const units = speakerUnits(source, speaker);
       const bounds = unitBounds(units);
       const { starts, ends } = entry.part;
-      bySpeaker.set(key, (found = { units, bounds, starts, wordUnits: wordUnitsOf(bounds, starts, ends) }));
+      const wordUnits = wordUnitsOf(bounds, starts, ends);
+      bySpeaker.set(key, (found = { units, bounds, starts, wordUnits, unitWords: unitWordsOf(wordUnits, units.length) }));
     }
     return found;
   }
@@ -278,4 +311,5 @@ interface UnitsOfSource {
   /** The words the units were placed on (to notice a text indexed again). */
   starts: Int32Array;
   wordUnits: Uint16Array | Int32Array;
+  unitWords: Int32Array;
 }

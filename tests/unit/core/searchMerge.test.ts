@@ -2,7 +2,7 @@
 // lot: the merge must give exactly what sorting the concatenation and dropping repeats gave.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeSorted, phraseStarts, type Span } from '../../../renderer/core/search/evaluate';
+import { mergeSorted, phraseStarts, unitWordsOf, wordUnitsOf, type Span } from '../../../renderer/core/search/evaluate';
 
 const byPlace = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 const span = ([start, length]: [number, number]): Span => ({ start, end: start + length, first: start, last: start + length, unit: 0 });
@@ -47,5 +47,37 @@ describe('phraseStarts', () => {
     expect(Array.from(phraseStarts([common, rare]))).toEqual([10, 500, 1998]);
     // 1999 + 1 is past the common word's last place.
     expect(Array.from(phraseStarts([rare, common]))).toEqual([11, 501]);
+  });
+});
+
+describe('unitWordsOf', () => {
+  // Words (start, end) in order, not overlapping; units the same: each word held whole by at most one.
+  const ranges = (maxLength: number) =>
+    fc.array(fc.tuple(fc.nat(5), fc.nat(6)), { maxLength }).map((gaps) => {
+      let at = 0;
+      return gaps.map(([gap, length]) => {
+        const start = at + gap;
+        at = start + length + 1;
+        return [start, start + length + 1] as const;
+      });
+    });
+
+  it('gives each unit the consecutive words wordUnitsOf puts in it', () => {
+    fc.assert(
+      fc.property(ranges(40), ranges(12), (words, units) => {
+        const starts = Int32Array.from(words, (w) => w[0]);
+        const ends = Int32Array.from(words, (w) => w[1]);
+        const bounds = Int32Array.from(units.flat());
+        const wordUnits = wordUnitsOf(bounds, starts, ends);
+        const unitWords = unitWordsOf(wordUnits, units.length);
+        for (let u = 0; u < units.length; u += 1) {
+          // Ascending, and each unit's words exactly those wordUnits gives it.
+          if (u > 0) expect(unitWords[2 * u]).toBeGreaterThanOrEqual(unitWords[2 * u - 1]!);
+          for (let w = 0; w < words.length; w += 1)
+            expect(wordUnits[w] === u + 1, `word ${w}, unit ${u}`).toBe(unitWords[2 * u]! <= w && w < unitWords[2 * u + 1]!);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
