@@ -99,8 +99,9 @@ export function createSearchHost(): (request: SearchRequest, post: Post) => void
           post({ type: 'passages', passages: corpus.passages(request.hits, request.unit) });
           return;
         case 'search': {
-          const tally = corpus.search(projectOf(request.project), request.query, request.options);
+          // Counted before it runs: one that fails has still replaced the last one's hits.
           searches += 1;
+          const tally = corpus.search(projectOf(request.project), request.query, request.options);
           post({ type: 'found', tally, search: searches });
           return;
         }

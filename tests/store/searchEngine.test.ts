@@ -69,6 +69,9 @@ describe('the search engine', () => {
     const next = await engine.find(project, 'angr*', { speaker: 'both' });
     await expect(engine.hitsOf(found.search)).rejects.toThrow('Another search has run since');
     expect(unpackHits(await engine.hitsOf(next.search))).toEqual(searchText(snapshot, 'angr*', { speaker: 'both' }));
+    // A search that cannot be read replaces it too.
+    await expect(engine.find(project, '"unclosed', { speaker: 'both' })).rejects.toThrow();
+    await expect(engine.hitsOf(next.search)).rejects.toThrow('Another search has run since');
   });
 
   it('picks the stored index up in a new session without indexing again', async () => {

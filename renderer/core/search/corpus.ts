@@ -10,6 +10,7 @@ import { wordFrequencies, type FrequencyOptions, type WordFrequencies } from './
 import { concordanceLine, sortConcordance, type ConcordanceLine, type ConcordanceOrder, type PackedHits } from './kwic';
 import {
   foundFromPacked,
+  FoundHitsBuilder,
   hitOffsets,
   placeFoundHit,
   placeFoundHits,
@@ -35,6 +36,18 @@ export interface PassagePreview extends AutoCodePassage {
   textLength: number;
 }
 
+interface LastSearch {
+  hits: FoundHits;
+  offsets: Int32Array;
+  orders: Map<ConcordanceOrder, Int32Array>;
+}
+
+const NO_SEARCH: LastSearch = {
+  hits: foundFromPacked({ sourceIds: [], source: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0) }),
+  offsets: new Int32Array(1),
+  orders: new Map(),
+};
+
 /** Context taken to sort by the words before or after a keyword: the nearest words decide. */
 const SORT_CONTEXT = 60;
 
@@ -42,11 +55,9 @@ export class SearchCorpus {
   readonly index = new SearchIndex();
   private readonly texts = new Map<string, CorpusText>();
   /** The last search's hits (as found: placed as they are asked for), and their order for each way of sorting asked for so far. */
-  private last: { hits: FoundHits; offsets: Int32Array; orders: Map<ConcordanceOrder, Int32Array> } = {
-    hits: foundFromPacked({ sourceIds: [], source: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0) }),
-    offsets: new Int32Array(1),
-    orders: new Map(),
-  };
+  private last: LastSearch = NO_SEARCH;
+  /** Kept from search to search: its memory is reused (foundHits.ts). */
+  private readonly builder = new FoundHitsBuilder();
   /** Bumped whenever a transcript comes or goes: a project put together before is stale then. */
   private version = 0;
   /** The last project put together with its texts, reused while neither it nor the texts change. */
@@ -102,7 +113,9 @@ export class SearchCorpus {
    * tab counts), not the hits: their characters are looked up only when asked for.
    */
   search(project: SearchProject, query: string, options: SearchTextOptions = {}): HitTally {
-    const hits = this.index.find(this.withTexts(project), query, options);
+    // The last hits are views of the builder's arrays, which the next search overwrites: dropped first, so a search that fails leaves none behind.
+    this.last = NO_SEARCH;
+    const hits = this.index.find(this.withTexts(project), query, options, this.builder);
     this.last = { hits, offsets: hitOffsets(hits), orders: new Map() };
     return tallyOf(hits);
   }

@@ -82,6 +82,8 @@ export interface SpanSink {
    * per place cost twice the loop (measured).
    */
   pushRuns?(run: WordRuns): void;
+  /** Optional: a hit of whole words, from word `first` to word `last`, for a sink that places characters later (foundHits.ts). */
+  pushWords?(first: number, last: number): void;
 }
 
 /**

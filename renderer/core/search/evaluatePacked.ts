@@ -347,7 +347,8 @@ function nearWords(query: CompiledQuery, doc: DocView, node: QueryNode, sink: Sp
     if (k > 0 && sorted[k] === sorted[k - 1]) continue;
     const first = Math.floor(sorted[k]! / 2 ** 26);
     const last = sorted[k]! - first * 2 ** 26;
-    sink.push(starts[first]!, ends[last]!, first, last, wordUnits[first]! - 1);
+    if (sink.pushWords) sink.pushWords(first, last);
+    else sink.push(starts[first]!, ends[last]!, first, last, wordUnits[first]! - 1);
   }
   return true;
 }

@@ -219,13 +219,14 @@ export class SearchIndex {
    * character is looked up until a line or a hit is asked for. Without code filters no hit
    * object is made at all (tens of thousands of them cost more than finding them). Every
    * transcript searched must be in the index (the caller indexes what is missing first); one
-   * that is not is skipped.
+   * that is not is skipped. `into` may be a builder kept from search to search (its memory is
+   * then reused): the hits are views of its arrays, good until it is used again.
    */
-  find(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}): FoundHits {
+  find(project: ProjectSnapshot, query: string, options: SearchTextOptions = {}, into = new FoundHitsBuilder()): FoundHits {
     if (options.codedWith?.length || options.notCodedWith?.length) return foundFromPacked(packHits(this.search(project, query, options)));
     const compiled = compileQuery(query, options);
     const expanded = new Map<WordTest, number[]>();
-    const hits = new FoundHitsBuilder();
+    const hits = into.reset();
     for (const { source, entry } of this.candidates(project, options, this.wordsNeeded(compiled, expanded))) {
       const doc = this.view(source, entry, options, expanded);
       hits.enter(source.id);

@@ -125,6 +125,12 @@ describe('the search index', () => {
         const middle = Math.floor(expected.length / 2);
         const page = held.lines('place', middle, middle + 3, 20).map(({ sourceId, start, end }) => ({ sourceId, start, end }));
         expect(page).toEqual(expected.slice(middle, middle + 3));
+        // The next search reuses the same memory: its hits are its own, and right.
+        const again = outcome(() => searchText(project, `${q} OR ${q}`, o));
+        if (Array.isArray(again)) {
+          held.search(project, `${q} OR ${q}`, o);
+          expect(unpackHits(held.hits())).toEqual(again);
+        }
         if (expected.length > 0) withHits += 1;
       }),
       { numRuns: 200 },
