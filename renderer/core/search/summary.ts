@@ -1,6 +1,6 @@
 // The counts beside a list of hits: "47 hits in 19 of 24 transcripts · Time 1: 30 · Time 2: 17",
 // and per participant and wave, so a researcher sees at once who says a word and when.
-import { nameCollator, type ProjectSnapshot, type Source } from '../shared';
+import { nameCollator, type Participant, type ProjectSnapshot, type Source } from '../shared';
 import type { PackedHits } from './kwic';
 import type { HitTally } from './foundHits';
 import type { SearchHit } from './types';
@@ -17,6 +17,29 @@ export interface HitCounts {
 type SourceLike = Pick<Source, 'id' | 'participantId' | 'wave'>;
 
 const NO_WAVE = '';
+const NO_PARTICIPANT = '(no participant)';
+
+const ranksByList = new WeakMap<readonly Participant[], Map<string, number>>();
+
+/**
+ * Each pseudonym's place in name order (names the collator finds equal share one), worked out
+ * once per list of participants: the rows are sorted by hits, then by name, and at ten times
+ * the study 1,750 rows compared with the collator took 6-14 ms of every search (measured).
+ */
+function pseudonymRanks(participants: readonly Participant[]): Map<string, number> {
+  let ranks = ranksByList.get(participants);
+  if (!ranks) {
+    const names = [...new Set([NO_PARTICIPANT, ...participants.map((p) => p.pseudonym)])].sort(nameCollator.compare);
+    ranks = new Map();
+    let rank = 0;
+    names.forEach((name, i) => {
+      if (i > 0 && nameCollator.compare(name, names[i - 1]!) !== 0) rank = i;
+      ranks!.set(name, rank);
+    });
+    ranksByList.set(participants, ranks);
+  }
+  return ranks;
+}
 
 export function hitCounts(
   project: Pick<ProjectSnapshot, 'waves' | 'participants'>,
@@ -37,7 +60,7 @@ export function hitCounts(
     const person = source.participantId ? people.get(source.participantId) : undefined;
     const row = personRows.get(personKey) ?? {
       participantId: person ? person.id : null,
-      pseudonym: person?.pseudonym ?? '(no participant)',
+      pseudonym: person?.pseudonym ?? NO_PARTICIPANT,
       hits: 0,
       transcripts: 0,
       byWave: {},
@@ -52,13 +75,13 @@ export function hitCounts(
     .filter((w) => waveHits.has(w.id))
     .map((w) => ({ waveId: w.id as string | null, label: w.label, hits: waveHits.get(w.id)! }));
   if (waveHits.has(NO_WAVE)) waves.push({ waveId: null, label: 'No wave', hits: waveHits.get(NO_WAVE)! });
-  const collator = nameCollator;
+  const ranks = pseudonymRanks(project.participants);
   return {
     hits: hitTotal(hits),
     transcripts: [...perSource.keys()].filter((id) => byId.has(id)).length,
     searched: searched.length,
     byWave: waves,
-    byParticipant: [...personRows.values()].sort((a, b) => b.hits - a.hits || collator.compare(a.pseudonym, b.pseudonym)),
+    byParticipant: [...personRows.values()].sort((a, b) => b.hits - a.hits || ranks.get(a.pseudonym)! - ranks.get(b.pseudonym)!),
   };
 }
 

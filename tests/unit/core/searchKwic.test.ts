@@ -1,5 +1,7 @@
 // The concordance lines and the counts beside the hits.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nameCollator } from '../../../renderer/core/shared';
 import { concordanceLine, hitCounts, hitSentence, hitTotal, packHits, searchText, sortConcordance } from '../../../renderer/core/search';
 import { searchProject, transcript } from '../../fixtures/searchCorpus';
 
@@ -50,5 +52,35 @@ describe('hit counts', () => {
     // The same counts from the packed hits the search worker sends.
     expect(hitCounts(project, project.sources, packHits(searchText(project, 'police')))).toEqual(counts);
     expect(hitTotal(packHits(searchText(project, 'police')))).toBe(4);
+  });
+
+  it('list participants by hits, then by name as the collator orders names', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('P1', 'p1', 'P2', 'P10', 'Ann', 'ann', 'Émile', 'Zoe', '(no participant)'), fc.nat(3)), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (rows) => {
+          const participants = rows.map(([pseudonym], i) => ({
+            ...searchProject([]).participants[0],
+            id: `p${i}`,
+            pseudonym,
+            role: 'woman',
+            site: '',
+            group: '',
+            attributes: {},
+            links: [],
+          }));
+          const project = { waves: [], participants } as unknown as Parameters<typeof hitCounts>[0];
+          const sources = rows.map((_, i) => ({ id: `s${i}`, participantId: `p${i}`, wave: null }));
+          const tally = { sourceIds: sources.map((s) => s.id), perSource: Int32Array.from(rows, ([, n]) => n + 1) };
+          const got = hitCounts(project, sources, tally).byParticipant;
+          const expected = [...got].sort((a, b) => b.hits - a.hits || nameCollator.compare(a.pseudonym, b.pseudonym));
+          expect(got.map((r) => [r.hits, r.pseudonym])).toEqual(expected.map((r) => [r.hits, r.pseudonym]));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
