@@ -316,6 +316,9 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
   return true;
 }
 
+/** NEAR's pairs, reused from transcript to transcript (a new typed array for each cost more than the pairs). */
+let nearPairs = new Float64Array(1024);
+
 /**
  * NEAR/n between two single words, on their lists of places (evaluate.ts's near(), to the
  * letter, for words): every pair in one unit with at most n words between them, as the stretch
@@ -329,7 +332,11 @@ function nearWords(query: CompiledQuery, doc: DocView, node: QueryNode, sink: Sp
   const right = matchingWords(doc, query.tests.get(node.right)!);
   const distance = node.distance;
   // Pairs as first·2^26 + last (ordinals stay far below 2^26): a typed sort orders them.
-  const pairs: number[] = [];
+  // At most (2 · distance + 2) pairs per place of the left word.
+  const most = left.length * (2 * distance + 2);
+  if (nearPairs.length < most) nearPairs = new Float64Array(Math.max(most, 2 * nearPairs.length));
+  const pairs = nearPairs;
+  let count = 0;
   let lo = 0;
   for (let i = 0; i < left.length; i += 1) {
     const a = left[i]!;
@@ -339,10 +346,10 @@ function nearWords(query: CompiledQuery, doc: DocView, node: QueryNode, sink: Sp
     for (let j = lo; j < right.length && right[j]! <= a + distance + 1; j += 1) {
       const b = right[j]!;
       if (b === a || wordUnits[b] !== unit) continue;
-      pairs.push(Math.min(a, b) * 2 ** 26 + Math.max(a, b));
+      pairs[count++] = Math.min(a, b) * 2 ** 26 + Math.max(a, b);
     }
   }
-  const sorted = Float64Array.from(pairs).sort();
+  const sorted = pairs.subarray(0, count).sort();
   for (let k = 0; k < sorted.length; k += 1) {
     if (k > 0 && sorted[k] === sorted[k - 1]) continue;
     const first = Math.floor(sorted[k]! / 2 ** 26);
