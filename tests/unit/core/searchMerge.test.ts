@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeSorted, phraseStarts, unitWordsOf, wordUnitsOf, type Span } from '../../../renderer/core/search/evaluate';
+import { mergeOrdinals } from '../../../renderer/core/search/evaluatePacked';
 
 const byPlace = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 const span = ([start, length]: [number, number]): Span => ({ start, end: start + length, first: start, last: start + length, unit: 0 });
@@ -78,6 +79,20 @@ describe('unitWordsOf', () => {
           for (let w = 0; w < words.length; w += 1)
             expect(wordUnits[w] === u + 1, `word ${w}, unit ${u}`).toBe(unitWords[2 * u]! <= w && w < unitWords[2 * u + 1]!);
         }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('mergeOrdinals', () => {
+  const places = fc.uniqueArray(fc.nat(200), { maxLength: 30 }).map((xs) => Int32Array.from(xs.sort((a, b) => a - b)));
+
+  it('gives the union of ascending lists, ascending, each place once, for few lists and many', () => {
+    fc.assert(
+      fc.property(fc.array(places, { maxLength: 20 }), (lists) => {
+        const expected = [...new Set(lists.flatMap((l) => Array.from(l)))].sort((a, b) => a - b);
+        expect(Array.from(mergeOrdinals(lists))).toEqual(expected);
       }),
       { numRuns: 400 },
     );
