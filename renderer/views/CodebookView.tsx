@@ -1,8 +1,9 @@
 // The codebook editor: the tree with counts (codings · transcripts · participants), moved by
 // drag or by keyboard (Alt+arrows), and the chosen code's definition, memo, merge, split and
-// delete. Every change is one undoable action.
+// delete. Every change is one undoable action. Counts come from the shared project model
+// (a codebook opened at ten times the study does not read 400,000 codings again), and a
+// codebook of hundreds of codes is drawn a screenful at a time.
 import { matchShortcut, type ShortcutId } from '../core/shortcuts';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CODEBOOK, DEFAULT_CODEBOOK_NAME } from '../../codebook';
 import {
@@ -18,17 +19,21 @@ import {
   type CodebookNode,
   codePathText,
 } from '../core/codebook';
-import { uniqueName, live, type Code, type ProjectSet } from '../core/shared';
+import { uniqueName, live, type Code, type Coding, type ProjectSet, type Source } from '../core/shared';
 import { codeSearch } from '../core/coding';
 import { codebookCsv, codebookJson, CODEBOOK_EXTENSIONS, readCodebookFile } from '../io/codebookFiles';
 import { writeQdc } from '../io/qdc';
-import { allCodings } from '../store/codingSets';
 import { getPlatform } from '../platform/platform';
 import { CodeDetails } from './CodeDetails';
 import { Confirm } from './common';
 import { afterPendingEdits } from './pendingEdits';
 import { useProject } from './projectContext';
-import { allSourceMetas, loadRecords } from '../store/records';
+import { loadRecords } from '../store/records';
+import { useProjectSnapshot } from './useProjectSnapshot';
+import { VirtualList, type ListHandle } from './VirtualBody';
+
+const NO_CODINGS: Coding[] = [];
+const NO_SOURCES: Source[] = [];
 
 const KEY_MOVES: Partial<Record<ShortcutId, KeyMove>> = {
   codebookMoveUp: 'up',
@@ -39,15 +44,18 @@ const KEY_MOVES: Partial<Record<ShortcutId, KeyMove>> = {
 
 export function CodebookView(props: { sets: ProjectSet[] }) {
   const { db, codes, actWith, act, blind, coderId } = useProject();
-  const codings = useLiveQuery(async () => live(await allCodings(db)), [db], []);
-  const sources = useLiveQuery(() => allSourceMetas(db), [db], []);
+  const snapshot = useProjectSnapshot(db);
+  const everyCoding = snapshot?.codings;
+  const codings = useMemo(() => (everyCoding ? live(everyCoding) : NO_CODINGS), [everyCoding]);
+  const sources = snapshot?.sources ?? NO_SOURCES;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [createdId, setCreatedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const [find, setFind] = useState('');
   const [notice, setNotice] = useState<string[]>([]);
-  const treeRef = useRef<HTMLUListElement>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
+  const tree = useRef<ListHandle>(null);
   const rows = useMemo(() => orderedTree(codes), [codes]);
   // Blind mode counts only my codings: another coder's counts would unblind me too.
   const stats = useMemo(
@@ -56,16 +64,28 @@ export function CodebookView(props: { sets: ProjectSet[] }) {
   );
   const selected = codes.find((c) => c.id === selectedId) ?? null;
 
-  // A code just made comes into view as soon as its row is drawn (its name field, in the
-  // details, has the focus).
-  const createdShown = rows.some((r) => r.code.id === createdId);
-  useEffect(() => {
-    if (createdId && createdShown)
-      treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${createdId}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [createdId, createdShown]);
+  const rowOf = (id: string) => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`) ?? null;
 
-  const focusRow = (id: string) =>
-    requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
+  // A code just made comes into view as soon as it is in the tree (its name field, in the
+  // details, has the focus).
+  const createdAt = rows.findIndex((r) => r.code.id === createdId);
+  useEffect(() => {
+    if (createdAt < 0 || !createdId) return;
+    tree.current?.scrollToIndex(createdAt);
+    requestAnimationFrame(() => rowOf(createdId)?.scrollIntoView({ block: 'nearest' }));
+  }, [createdId, createdAt]);
+
+  /** Focuses a code's row, first scrolling it into the drawn window when the tree is long. */
+  const focusRow = (id: string, tries = 4) =>
+    requestAnimationFrame(() => {
+      const row = rowOf(id);
+      if (row) return row.focus();
+      const at = orderedTree(codes).findIndex((r) => r.code.id === id);
+      if (at >= 0 && tries > 0) {
+        tree.current?.scrollToIndex(at);
+        focusRow(id, tries - 1);
+      }
+    });
 
   async function addCode(parentId: string | null) {
     const id = crypto.randomUUID();
@@ -140,7 +160,7 @@ export function CodebookView(props: { sets: ProjectSet[] }) {
 
   return (
     <div className="codebook">
-      <section className="codebook-tree" aria-label="Codebook tree">
+      <section className="codebook-tree" aria-label="Codebook tree" data-scroll-pane>
         <div className="row">
           <button type="button" className="primary" onClick={() => addCode(null)}>
             New code
@@ -222,49 +242,62 @@ export function CodebookView(props: { sets: ProjectSet[] }) {
         <p className="muted small">
           Alt+↑↓ reorder · Alt+→ make sub-code of the code above · Alt+← move up a level · Delete · drag a code onto another to nest it
         </p>
-        <ul className="plain tree" role="tree" aria-label="Codes" ref={treeRef}>
-          {rows.map(({ code, depth }) => {
-            const s = stats.get(code.id);
-            return (
-              <li
-                key={code.id}
-                role="treeitem"
-                aria-selected={code.id === selectedId}
-                aria-level={depth + 1}
-                tabIndex={code.id === selectedId || (!selectedId && depth === 0 && code === rows[0]?.code) ? 0 : -1}
-                data-code-id={code.id}
-                className={`tree-row${code.id === selectedId ? ' selected' : ''}${dragId === code.id ? ' dragging' : ''}`}
-                style={{ paddingLeft: `${0.5 + depth * 1.1}rem` }}
-                draggable
-                onDragStart={(e) => {
-                  setDragId(code.id);
-                  e.dataTransfer.setData('text/plain', code.id);
-                }}
-                onDragEnd={() => setDragId(null)}
-                onDragOver={(e) => e.preventDefault()}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  const moving = e.dataTransfer.getData('text/plain');
-                  if (moving && moving !== code.id)
-                    void actWith((fresh) => moveCode(fresh.codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
-                }}
-                onClick={() => setSelectedId(code.id)}
-                onKeyDown={(e) => onKeyDown(e, code)}
-                title={codePathText(codes, code.id, ' › ')}
-              >
-                <span className="swatch" style={{ background: code.colour }} />
-                <span className="name">{code.name}</span>
-                {code.notCodable && <span className="muted small category-tag">category</span>}
-                <span
-                  className="stats muted small"
-                  aria-label={`${s?.codings ?? 0} codings, ${s?.sources ?? 0} transcripts, ${s?.participants ?? 0} participants`}
+        <div ref={treeRef}>
+          <VirtualList
+            items={rows}
+            rowHeight={34}
+            element="ul"
+            role="tree"
+            className="plain tree"
+            label="Codes"
+            handle={tree}
+            row={({ code, depth, position, siblings }, index, place) => {
+              const s = stats.get(code.id);
+              return (
+                <li
+                  key={code.id}
+                  {...place}
+                  // A tree's place is among the item's siblings, not in the flattened list.
+                  aria-posinset={position}
+                  aria-setsize={siblings}
+                  role="treeitem"
+                  aria-selected={code.id === selectedId}
+                  aria-level={depth + 1}
+                  tabIndex={code.id === selectedId || (!selectedId && index === 0) ? 0 : -1}
+                  data-code-id={code.id}
+                  className={`tree-row${code.id === selectedId ? ' selected' : ''}${dragId === code.id ? ' dragging' : ''}`}
+                  style={{ paddingLeft: `${0.5 + depth * 1.1}rem` }}
+                  draggable
+                  onDragStart={(e) => {
+                    setDragId(code.id);
+                    e.dataTransfer.setData('text/plain', code.id);
+                  }}
+                  onDragEnd={() => setDragId(null)}
+                  onDragOver={(e) => e.preventDefault()}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    const moving = e.dataTransfer.getData('text/plain');
+                    if (moving && moving !== code.id)
+                      void actWith((fresh) => moveCode(fresh.codes, moving, code.id, codes.filter((c) => c.parentId === code.id).length));
+                  }}
+                  onClick={() => setSelectedId(code.id)}
+                  onKeyDown={(e) => onKeyDown(e, code)}
+                  title={codePathText(codes, code.id, ' › ')}
                 >
-                  {s?.codings ?? 0} · {s?.sources ?? 0} · {s?.participants ?? 0}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+                  <span className="swatch" style={{ background: code.colour }} />
+                  <span className="name">{code.name}</span>
+                  {code.notCodable && <span className="muted small category-tag">category</span>}
+                  <span
+                    className="stats muted small"
+                    aria-label={`${s?.codings ?? 0} codings, ${s?.sources ?? 0} transcripts, ${s?.participants ?? 0} participants`}
+                  >
+                    {s?.codings ?? 0} · {s?.sources ?? 0} · {s?.participants ?? 0}
+                  </span>
+                </li>
+              );
+            }}
+          />
+        </div>
         {codes.length > 0 && (
           <div
             className="drop-top muted small"

@@ -6,7 +6,7 @@
 // find, printing and screen readers' table navigation. The pane that scrolls them carries
 // data-scroll-pane.
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
 
 /** Tables and lists shorter than this are drawn whole. */
 export const ALL_BELOW = 300;
@@ -48,6 +48,13 @@ interface Window<E> {
   before: number;
   after: number;
   measure: (element: HTMLElement | null) => void;
+  scrollToIndex: (index: number) => void;
+}
+
+/** What a list's owner may ask of it: bring an item into the drawn window (keyboard moves). */
+export interface ListHandle {
+  /** Scrolls item `index` into view if it is windowed out; a list drawn whole does nothing. */
+  scrollToIndex(index: number): void;
 }
 
 /** The rows of `count` in view of the pane that scrolls `container`. */
@@ -77,7 +84,8 @@ function useWindow<E extends HTMLElement>(count: number, estimate: number): Wind
   const shown = virtualizer.getVirtualItems();
   const before = shown.length ? shown[0]!.start - margin : 0;
   const after = shown.length ? virtualizer.getTotalSize() - (shown[shown.length - 1]!.end - margin) : 0;
-  return { container, shown, before, after, measure: virtualizer.measureElement };
+  const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
+  return { container, shown, before, after, measure: virtualizer.measureElement, scrollToIndex };
 }
 
 interface Props<T, P> {
@@ -114,26 +122,43 @@ function WindowedBody<T>({ items, rowHeight, columns, headerRows, row }: Props<T
   );
 }
 
-/** An ordered list (`className` its class); each item gets its place in the whole list. */
-export function VirtualList<T>(props: Props<T, ItemProps> & { className: string; label?: string }) {
+interface ListProps {
+  className: string;
+  label?: string;
+  /** `ul` for lists whose order is not a ranking (the codebook tree); `ol` by default. */
+  element?: 'ol' | 'ul';
+  /** An ARIA role for the list element (e.g. "tree"); its items carry their own. */
+  role?: string;
+  handle?: Ref<ListHandle>;
+}
+
+/** A list (`className` its class); each item gets its place in the whole list. */
+export function VirtualList<T>(props: Props<T, ItemProps> & ListProps) {
   const size = props.items.length;
-  if (size < ALL_BELOW)
-    return (
-      <ol className={props.className} aria-label={props.label}>
-        {props.items.map((item, i) => props.row(item, i, { 'aria-posinset': i + 1, 'aria-setsize': size }))}
-      </ol>
-    );
+  if (size < ALL_BELOW) return <WholeList {...props} />;
   return <WindowedList {...props} />;
 }
 
-function WindowedList<T>({ items, rowHeight, row, className, label }: Props<T, ItemProps> & { className: string; label?: string }) {
-  const w = useWindow<HTMLOListElement>(items.length, rowHeight);
-  const size = items.length;
+function WholeList<T>({ items, row, className, label, element, role, handle }: Props<T, ItemProps> & ListProps) {
+  useImperativeHandle(handle, () => ({ scrollToIndex: () => undefined }), []);
+  const List = element ?? 'ol';
   return (
-    <ol className={className} aria-label={label} ref={w.container} style={{ paddingTop: w.before, paddingBottom: w.after }}>
+    <List className={className} aria-label={label} role={role}>
+      {items.map((item, i) => row(item, i, { 'aria-posinset': i + 1, 'aria-setsize': items.length }))}
+    </List>
+  );
+}
+
+function WindowedList<T>({ items, rowHeight, row, className, label, element, role, handle }: Props<T, ItemProps> & ListProps) {
+  const w = useWindow<HTMLOListElement>(items.length, rowHeight);
+  useImperativeHandle(handle, () => ({ scrollToIndex: w.scrollToIndex }), [w.scrollToIndex]);
+  const size = items.length;
+  const List = element ?? 'ol';
+  return (
+    <List className={className} aria-label={label} role={role} ref={w.container} style={{ paddingTop: w.before, paddingBottom: w.after }}>
       {w.shown.map((v) =>
         row(items[v.index]!, v.index, { 'aria-posinset': v.index + 1, 'aria-setsize': size, 'data-index': v.index, ref: w.measure }),
       )}
-    </ol>
+    </List>
   );
 }

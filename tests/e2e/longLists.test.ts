@@ -3,7 +3,7 @@
 // participants sheet, retrieval and the disagreements of two coders draw far fewer rows than they hold, scrolling brings the last one into view, and a screen
 // reader is told the whole count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startApp, type App } from './harness';
+import { pick, screenshot, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -142,4 +142,61 @@ describe('long tables', () => {
     expect(await byTranscript.locator('tbody tr:not(.virtual-spacer)').count()).toBeLessThan(120);
     expect(errors).toEqual([]);
   }, 180_000);
+});
+
+describe('a long codebook', () => {
+  // 25 themes of 15 sub-codes each: 400 codes, as a grounded-theory codebook grows to (above
+  // ALL_BELOW, so the tree is windowed).
+  const THEMES = 25;
+  const SUBS = 15;
+  const theme = (t: number) => `Theme ${String(t).padStart(2, '0')}`;
+  const sub = (t: number, s: number) => `Sub ${String(t).padStart(2, '0')}.${String(s).padStart(2, '0')}`;
+
+  it('draws a tree of 400 codes a screenful at a time, and keyboard moves reach codes drawn out of view', async () => {
+    const { page, errors } = await app.newPage();
+    await page.getByLabel('New project name').fill('Big codebook');
+    await page.getByLabel('Start with').selectOption('empty');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.getByRole('tab', { name: 'Codebook' }).click();
+    const lines = ['path,name'];
+    for (let t = 1; t <= THEMES; t += 1) {
+      lines.push(`${theme(t)},${theme(t)}`);
+      for (let s = 1; s <= SUBS; s += 1) lines.push(`${theme(t)} / ${sub(t, s)},${sub(t, s)}`);
+    }
+    await pick(page, 'Import…', { name: 'big.csv', bytes: new TextEncoder().encode(lines.join('\n')) });
+    const tree = page.getByRole('tree', { name: 'Codes' });
+    await expect.poll(() => tree.getByRole('treeitem', { name: new RegExp(theme(1)) }).count()).toBe(1);
+    const drawn = await tree.getByRole('treeitem').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(120);
+    // A tree's place is among siblings: the first theme is 1 of 25, its first sub-code 1 of 15.
+    const first = tree.getByRole('treeitem', { name: new RegExp(theme(1)) });
+    expect(await first.getAttribute('aria-posinset')).toBe('1');
+    expect(await first.getAttribute('aria-setsize')).toBe(String(THEMES));
+    const firstSub = tree.getByRole('treeitem', { name: new RegExp(sub(1, 1).replace('.', '\\.')) });
+    expect([await firstSub.getAttribute('aria-level'), await firstSub.getAttribute('aria-setsize')]).toEqual(['2', String(SUBS)]);
+
+    // Found by name, the last code is scrolled into the drawn window and takes the focus.
+    const last = sub(THEMES, SUBS);
+    expect(await tree.getByRole('treeitem', { name: new RegExp(last.replace('.', '\\.')) }).count()).toBe(0);
+    await page.getByLabel('Find code').fill(last);
+    await page.getByLabel('Find code').press('Enter');
+    await expect.poll(() => page.getByLabel('Code name').inputValue()).toBe(last);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(last);
+    // Up from there, then a reorder by keyboard: the moved code keeps the focus.
+    await page.keyboard.press('ArrowUp');
+    const before = sub(THEMES, SUBS - 1);
+    await expect.poll(() => page.getByLabel('Code name').inputValue()).toBe(before);
+    await page.keyboard.press('Alt+ArrowDown');
+    const moved = tree.getByRole('treeitem', { name: new RegExp(before.replace('.', '\\.')) });
+    await expect.poll(() => moved.getAttribute('aria-posinset')).toBe(String(SUBS));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(before);
+    // Back to the top: the first theme is drawn again, and the window stays a screenful.
+    await page.getByLabel('Find code').fill(theme(1));
+    await page.getByLabel('Find code').press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(theme(1));
+    expect(await tree.getByRole('treeitem').count()).toBeLessThan(120);
+    await screenshot(page, 'long-codebook');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -15,27 +15,51 @@ export interface NewCode {
 }
 export type KeyMove = 'up' | 'down' | 'indent' | 'outdent';
 
-/** Live codes depth-first, siblings by `order`; a code whose parent does not exist at all is shown at the top. */
-export function orderedTree(codes: readonly Code[]): { code: Code; depth: number }[] {
+/** A row of the codebook tree: the code, its depth, and its place among its siblings (1-based). */
+export interface TreeRow {
+  code: Code;
+  depth: number;
+  position: number;
+  siblings: number;
+}
+
+/**
+ * Live codes depth-first, siblings by `order`; a code whose parent does not exist at all is
+ * shown at the top. Children are grouped in one pass, so a codebook of thousands of codes
+ * costs n log n, not a scan of the whole codebook per code.
+ */
+export function orderedTree(codes: readonly Code[]): TreeRow[] {
   const ids = new Set(codes.map((c) => c.id));
-  const out: { code: Code; depth: number }[] = [];
-  const seen = new Set<string>(); // damaged data with a cycle must not recurse forever
-  const walk = (parentId: string | null, depth: number) => {
-    for (const code of childrenOf(codes, parentId)) {
-      if (seen.has(code.id)) continue;
-      seen.add(code.id);
-      out.push({ code, depth });
-      walk(code.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  const orphans = live(codes).filter((c) => c.parentId !== null && !ids.has(c.parentId));
-  for (const code of orphans.sort((a, b) => a.order - b.order)) {
-    if (seen.has(code.id)) continue;
-    seen.add(code.id);
-    out.push({ code, depth: 0 });
-    walk(code.id, 1);
+  const childrenByParent = new Map<string | null, Code[]>();
+  for (const code of codes) {
+    if (code.deletedAt != null) continue;
+    const list = childrenByParent.get(code.parentId);
+    if (list) list.push(code);
+    else childrenByParent.set(code.parentId, [code]);
   }
+  for (const list of childrenByParent.values()) list.sort((a, b) => a.order - b.order);
+  const out: TreeRow[] = [];
+  const seen = new Set<string>(); // damaged data with a cycle must not recurse forever
+  const walk = (parentId: string, depth: number) => {
+    const children = (childrenByParent.get(parentId) ?? []).filter((c) => !seen.has(c.id));
+    children.forEach((code) => seen.add(code.id));
+    children.forEach((code, i) => {
+      out.push({ code, depth, position: i + 1, siblings: children.length });
+      walk(code.id, depth + 1);
+    });
+  };
+  // The top level: real roots, then orphans (their parent is missing), as one sibling group.
+  const roots = [
+    ...(childrenByParent.get(null) ?? []),
+    ...live(codes)
+      .filter((c) => c.parentId !== null && !ids.has(c.parentId))
+      .sort((a, b) => a.order - b.order),
+  ];
+  roots.forEach((code) => seen.add(code.id));
+  roots.forEach((code, i) => {
+    out.push({ code, depth: 0, position: i + 1, siblings: roots.length });
+    walk(code.id, 1);
+  });
   return out;
 }
 

@@ -91,6 +91,19 @@ describe('tree queries', () => {
       'c@0',
       'z@0',
     ]);
+    // Each row's place among its siblings (the tree's aria-posinset / aria-setsize); an orphan
+    // lifted to the top counts among the top level.
+    expect(orderedTree(codes).map((t) => `${t.code.id}:${t.position}/${t.siblings}`)).toEqual([
+      'a:1/4',
+      'a1:1/3',
+      'a2:2/3',
+      'a2x:1/1',
+      'a3:3/3',
+      'b:2/4',
+      'b1:1/1',
+      'c:3/4',
+      'z:4/4',
+    ]);
     expect(descendantIds(codes, 'a')).toEqual(['a1', 'a2', 'a2x', 'a3']);
     expect(descendantIds(codes, 'c')).toEqual([]);
     expect(codePath(codes, 'a2x')).toEqual(['A', 'A2', 'A2X']);
@@ -389,7 +402,13 @@ describe('undo (property)', () => {
             expect(sibs).toHaveLength(1);
           }
           for (const g of state.codings) if (g.deletedAt == null) expect(live.has(g.codeId)).toBe(true);
-          expect(orderedTree(state.codes)).toHaveLength(liveCodes.length); // no cycles, nothing orphaned
+          const rows = orderedTree(state.codes);
+          expect(rows).toHaveLength(liveCodes.length); // no cycles, nothing orphaned
+          // Each row's place among its siblings agrees with the codebook's own sibling order.
+          for (const r of rows) {
+            const order = kids(state.codes, r.code.parentId);
+            expect([r.position, r.siblings]).toEqual([order.indexOf(`${r.code.id}:${r.code.order}`) + 1, order.length]);
+          }
         }
         for (const action of done.reverse()) applyToArrays(state, invert(action));
         expect(state).toStrictEqual(original);
