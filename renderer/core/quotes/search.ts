@@ -32,12 +32,24 @@ export function searchTerms(text: string | undefined): Term[] {
       ascii: NOT_ASCII.test(pattern) ? null : new RegExp(pattern, 'i'),
     });
   }
-  return terms;
+  // Longest first: a passage without the rarer word fails at the first test, and a long
+  // pattern is found or ruled out faster (the engine skips ahead by its length).
+  return terms.sort((a, b) => source(b).length - source(a).length);
 }
 
+const source = (t: Term) => (typeof t.folded === 'string' ? t.folded : t.folded.source);
+
+/** Whether the passage holds every term, compared folded. */
 export function containsAll(passage: string, terms: readonly Term[]): boolean {
   if (terms.length === 0) return true;
-  if (!NOT_ASCII.test(passage)) return terms.every((t) => t.ascii !== null && t.ascii.test(passage));
+  // A term whose case-insensitive ASCII pattern matches the passage as written matches it
+  // folded too: folding leaves ASCII characters where they are, lower-cased, and puts nothing
+  // between two of them. Most passages that match are settled here, unscanned for accents.
+  let matched = 0;
+  while (matched < terms.length && terms[matched]!.ascii?.test(passage)) matched += 1;
+  if (matched === terms.length) return true;
+  // For a passage of ASCII only the pattern's answer is the folded answer.
+  if (!NOT_ASCII.test(passage)) return false;
   const folded = fold(passage);
-  return terms.every((t) => (typeof t.folded === 'string' ? folded.includes(t.folded) : t.folded.test(folded)));
+  return terms.slice(matched).every((t) => (typeof t.folded === 'string' ? folded.includes(t.folded) : t.folded.test(folded)));
 }
