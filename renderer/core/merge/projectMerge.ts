@@ -8,7 +8,7 @@ import { created, type Action, type Change, live, type Coding, type Participant,
 import { mergeCoders, mergeCodes } from './mergeCodes';
 import { mergeSources } from './mergeSources';
 import { mergeMemos } from './mergeMemos';
-import { codingKey, inRange, n, timestamp } from './mergeKeys';
+import { CodingIds, inRange, n, timestamp } from './mergeKeys';
 
 export interface MergeOptions {
   /** Add incoming transcripts that match no transcript here (with their participants); otherwise their codings are skipped and listed. */
@@ -112,8 +112,8 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
   const sources = mergeSources(current, incoming, options, warnings, summary);
 
   // Codings: each live incoming coding on a mapped transcript, in the file's order.
-  const codingIds = new Map<string, string>(); // codingKey -> id, of the codings here and added
-  for (const c of live(current.codings)) codingIds.set(codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end), c.id);
+  const codingIds = new CodingIds(); // of the codings here and those added
+  for (const c of live(current.codings)) codingIds.set(c, c.id);
   const sourcesThere = new Map(live(incoming.sources).map((s) => [s.id, s]));
   const counts = new Map<string, CoderCounts>(); // by coder id here
   const countOf = (coderId: string) => {
@@ -121,7 +121,10 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
     if (!count) counts.set(coderId, (count = { codingsAdded: 0, codingsAlreadyPresent: 0 }));
     return count;
   };
+  // Only the codings a memo in the file is on need their counterpart here kept (mergeMemos asks
+  // for no other): keeping all 400,000 at ten times the study was a tenth of planning.
   const codingMap = new Map<string, { id: string; fresh: boolean }>();
+  const memoed = new Set(live(incoming.memos ?? []).flatMap((m) => (m.target === 'coding' && m.targetId ? [m.targetId] : [])));
   const newCodings: Coding[] = [];
   const outside = new Map<Source, number>(); // incoming transcript -> its codings outside its text
   const missing = { source: 0, code: 0, coder: 0 };
@@ -140,12 +143,12 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
       else outside.set(from, (outside.get(from) ?? 0) + 1);
       continue;
     }
-    const key = codingKey(target.id, codeId, coderId, k.start, k.end);
-    const existing = codingIds.get(key);
+    const same = { sourceId: target.id, codeId, coderId, start: k.start, end: k.end };
+    const existing = codingIds.get(same);
     if (existing !== undefined) {
       summary.codings.alreadyPresent += 1;
       countOf(coderId).codingsAlreadyPresent += 1;
-      codingMap.set(k.id, { id: existing, fresh: false });
+      if (memoed.has(k.id)) codingMap.set(k.id, { id: existing, fresh: false });
       continue;
     }
     const coding: Coding = {
@@ -161,8 +164,8 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
       deletedAt: null,
     };
     newCodings.push(coding);
-    codingIds.set(key, coding.id); // the same coding twice in the file is added once
-    codingMap.set(k.id, { id: coding.id, fresh: true });
+    codingIds.set(coding, coding.id); // the same coding twice in the file is added once
+    if (memoed.has(k.id)) codingMap.set(k.id, { id: coding.id, fresh: true });
     summary.codings.added += 1;
     countOf(coderId).codingsAdded += 1;
   }
