@@ -18,6 +18,8 @@ const scale = Number(args.get('scale') ?? 1);
 const files = Number(args.get('files') ?? 350 * scale);
 /** Issue 18: a word, phrase or Boolean query under 10 ms at study scale, under 50 ms at ten times (3,500 transcripts). */
 const QUERY_TARGET_MS = files >= 3500 ? 50 : 10;
+/** Issue 18's regular-expression (300 ms) and index-build (5 s) targets are for the study's scale; at ten times it sets none. */
+const studyTarget = (target) => (files >= 3500 ? `study-scale target ${target}, none here` : `target < ${target}`);
 const words = Number(args.get('words') ?? 10_000);
 const codingCount = Number(args.get('codings') ?? 40_000 * scale);
 const coderCount = Number(args.get('coders') ?? (scale >= 10 ? 20 : 2));
@@ -486,7 +488,7 @@ function zipfRows(f) {
   const query = (name, label) => [
     `search, Zipf vocabulary: ${label}`,
     `${f[`${name}Ms`].toFixed(1)} ms`,
-    `target < ${name === 'regex' ? 300 : QUERY_TARGET_MS} ms; ${f[`${name}Query`]}: ${f[`${name}Hits`].toLocaleString('en')} hits`,
+    `${name === 'regex' ? studyTarget('300 ms') : `target < ${QUERY_TARGET_MS} ms`}; ${f[`${name}Query`]}: ${f[`${name}Hits`].toLocaleString('en')} hits`,
   ];
   return [
     [
@@ -510,13 +512,13 @@ function searchRows(f) {
   const query = (name, label, target) => [
     `search: ${label} (median of 7)`,
     `${f[`${name}Ms`].toFixed(1)} ms`,
-    `target < ${target} ms; ${f[`${name}Hits`].toLocaleString('en')} hits; ${ratio(f[`${name}Ms`])}`,
+    `${target}; ${f[`${name}Hits`].toLocaleString('en')} hits; ${ratio(f[`${name}Ms`])}`,
   ];
   return [
     [
       'search: build the index in the worker',
       `${(f.buildMs / 1000).toFixed(2)} s`,
-      `target < 5 s; ${f.indexedTranscripts} transcripts, ${f.words.toLocaleString('en')} words, ${f.progressReports} progress reports`,
+      `${studyTarget('5 s')}; ${f.indexedTranscripts} transcripts, ${f.words.toLocaleString('en')} words, ${f.progressReports} progress reports`,
     ],
     ['search: take the stored index up again', `${(f.reloadMs / 1000).toFixed(2)} s`, `${f.reloadIndexed} transcripts indexed again`],
     ['search: index one more imported transcript', `${f.incrementalMs.toFixed(0)} ms`, `target < 200 ms; ${f.incrementalIndexed} indexed`],
@@ -525,13 +527,13 @@ function searchRows(f) {
       `${f.storedMegabytes.toFixed(1)} MB`,
       `stored in the database; about ${f.memoryMegabytes.toFixed(0)} MB in the worker's memory; ${f.vocabulary.toLocaleString('en')} distinct words`,
     ],
-    query('word', 'a word', QUERY_TARGET_MS),
-    query('phrase', 'a phrase', QUERY_TARGET_MS),
-    query('and', 'a AND b', QUERY_TARGET_MS),
-    query('not', 'a NOT b', QUERY_TARGET_MS),
-    query('near', 'a NEAR/3 b', QUERY_TARGET_MS),
-    query('wildcard', 'a wildcard', QUERY_TARGET_MS),
-    query('regex', 'a regular expression', 300),
+    query('word', 'a word', `target < ${QUERY_TARGET_MS} ms`),
+    query('phrase', 'a phrase', `target < ${QUERY_TARGET_MS} ms`),
+    query('and', 'a AND b', `target < ${QUERY_TARGET_MS} ms`),
+    query('not', 'a NOT b', `target < ${QUERY_TARGET_MS} ms`),
+    query('near', 'a NEAR/3 b', `target < ${QUERY_TARGET_MS} ms`),
+    query('wildcard', 'a wildcard', `target < ${QUERY_TARGET_MS} ms`),
+    query('regex', 'a regular expression', studyTarget('300 ms')),
     [
       'search: draw a concordance of 5,000+ hits',
       `${f.concordanceRenderMs.toFixed(1)} ms`,

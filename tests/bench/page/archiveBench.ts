@@ -11,7 +11,8 @@ import { CURRENT_SCHEMA_VERSION, exportArchive, importArchive } from '../../../r
 import { ArchiveSession } from '../../../renderer/store/archiveRestore';
 import { projectDbName } from '../../../renderer/store/registry';
 import { backupProject, type BackupTarget } from '../../../renderer/store/backups';
-import { closeProjectDb, projectDb, SCHEMA_V10, type ProjectDb } from '../../../renderer/store/projectDb';
+import { projectDb, SCHEMA_V10, type ProjectDb } from '../../../renderer/store/projectDb';
+import { discardDatabase, discardProject } from './discard';
 import { watchLongTasks } from './longTasks';
 import { time } from './timing';
 
@@ -27,7 +28,8 @@ export async function runArchiveBench(db: ProjectDb): Promise<Record<string, num
   const id = crypto.randomUUID();
   const [, restoreWriteMs] = await time(() => session.write(projectDbName(id), summary.manifest.schemaVersion, SCHEMA_V10, false));
   const [, restoreOpenMs] = await time(() => projectDb(id).open());
-  closeProjectDb(id);
+  await discardDatabase(id);
+  await discardProject(entry.id);
   return {
     restoreReadMs,
     restoreWriteMs,

@@ -22,6 +22,7 @@ import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { QdpxExporter, readQdpxOffThread } from '../../../renderer/store/qdpxOffThread';
 import { createProjectFromSnapshot } from '../../../renderer/store/exchange';
+import { discardProject } from './discard';
 import { generateTranscript } from '../corpus';
 import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
 import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
@@ -207,10 +208,11 @@ window.runQdpxBench = async () => {
     return [prepared, await time(() => exporter.write('codepoints'))] as const;
   });
   exporter.close();
-  const [[[read, readQdpxMs], [, createProjectMs]], importTasks] = await watchLongTasks(async () => {
+  const [[[read, readQdpxMs], [created, createProjectMs]], importTasks] = await watchLongTasks(async () => {
     const r = await time(() => readQdpxOffThread(bytes, 'bench.qdpx'));
     return [r, await time(() => createProjectFromSnapshot(r[0].project, 'bench.qdpx'))] as const;
   });
+  await discardProject(created.id);
   // The project as the app plans a merge against it: the shared model's snapshot, no copy of its own.
   const model = projectModel(db);
   const snapshot = (await model.settled())!;
