@@ -12,13 +12,13 @@ import {
   eachWordSpan,
   matchingWords,
   phraseLists,
-  phraseStarts,
   placeUnits,
   type CompiledQuery,
   type DocView,
   type SpanSink,
   type WordRuns,
 } from './evaluate';
+import { phraseStarts } from './phraseStarts';
 import type { QueryNode } from './types';
 
 /**

@@ -2,7 +2,8 @@
 // lot: the merge must give exactly what sorting the concatenation and dropping repeats gave.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeSorted, phraseStarts, unitWordsOf, wordUnitsOf, type Span } from '../../../renderer/core/search/evaluate';
+import { mergeSorted, unitWordsOf, wordUnitsOf, type Span } from '../../../renderer/core/search/evaluate';
+import { phraseStarts } from '../../../renderer/core/search/phraseStarts';
 import { mergeOrdinals } from '../../../renderer/core/search/evaluatePacked';
 
 const byPlace = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
