@@ -80,7 +80,7 @@ export function CodebookView(props: { sets: ProjectSet[] }) {
     requestAnimationFrame(() => {
       const row = rowOf(id);
       if (row) return row.focus();
-      const at = orderedTree(codes).findIndex((r) => r.code.id === id);
+      const at = rows.findIndex((r) => r.code.id === id);
       if (at >= 0 && tries > 0) {
         tree.current?.scrollToIndex(at);
         focusRow(id, tries - 1);

@@ -6,7 +6,7 @@
 // find, printing and screen readers' table navigation. The pane that scrolls them carries
 // data-scroll-pane.
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
+import { useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
 
 /** Tables and lists shorter than this are drawn whole. */
 export const ALL_BELOW = 300;
@@ -84,7 +84,8 @@ function useWindow<E extends HTMLElement>(count: number, estimate: number): Wind
   const shown = virtualizer.getVirtualItems();
   const before = shown.length ? shown[0]!.start - margin : 0;
   const after = shown.length ? virtualizer.getTotalSize() - (shown[shown.length - 1]!.end - margin) : 0;
-  const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
+  // The virtualizer is one object for the list's life: so is this, and a handle built on it.
+  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
   return { container, shown, before, after, measure: virtualizer.measureElement, scrollToIndex };
 }
 

@@ -34,10 +34,10 @@ export function searchTerms(text: string | undefined): Term[] {
   }
   // Longest first: a passage without the rarer word fails at the first test, and a long
   // pattern is found or ruled out faster (the engine skips ahead by its length).
-  return terms.sort((a, b) => source(b).length - source(a).length);
+  return terms.sort((a, b) => patternText(b).length - patternText(a).length);
 }
 
-const source = (t: Term) => (typeof t.folded === 'string' ? t.folded : t.folded.source);
+const patternText = (t: Term) => (typeof t.folded === 'string' ? t.folded : t.folded.source);
 
 /** Whether the passage holds every term, compared folded. */
 export function containsAll(passage: string, terms: readonly Term[]): boolean {

@@ -9,7 +9,6 @@ import { projectDbName } from '../../../renderer/store/registry';
 
 /** A listed project: to the bin, then deleted for ever, as a researcher would. */
 export async function discardProject(id: string): Promise<void> {
-  closeProjectDb(id);
   await deleteProject(id);
   await deleteForever(id);
 }
