@@ -29,6 +29,12 @@ export interface DocView {
   unitWords?: Int32Array;
   /** The ordinals of the words passing `test`, ascending. */
   words(test: WordTest): ArrayLike<number>;
+  /**
+   * Optional: the same places still as one ascending list per corpus word (a wildcard's words),
+   * for a sink that takes two lists together: merging them into a new list first was a fifth of
+   * a wildcard's time (measured).
+   */
+  wordLists?(test: WordTest): readonly ArrayLike<number>[];
 }
 
 export interface Span {
@@ -126,6 +132,13 @@ export interface WordRuns {
    * into a third list first cost a quarter of the query, measured).
    */
   also?: ArrayLike<number>;
+  /**
+   * With `also`, a rule by unit found on the same walk that takes the places (marking the units
+   * first was a third of an AND, measured): 'both', the places of both lists in units where each
+   * has one (an AND of two words); 'firstWithoutAlso', the places of `ordinals` in units where
+   * `also` has none (a NOT), the places of `also` not taken.
+   */
+  byUnit?: 'both' | 'firstWithoutAlso';
 }
 
 /**

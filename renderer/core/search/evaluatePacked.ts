@@ -167,7 +167,8 @@ function unitMarksFor(units: number, value: number): Uint8Array {
 }
 
 /**
- * The units holding a place of every list (1), or null when one list has none in any: each
+ * For an AND of three words and more (two are taken unit by unit as they are emitted, WordRuns.byUnit):
+ * the units holding a place of every list (1), or null when one list has none in any: each
  * list's units found by walking the units' word ranges (unitWordsOf) beside its places, not read
  * place by place (at ten times the study those reads miss the cache one by one). The marks are
  * the shared scratch array (unitMarksFor), good until the next transcript.
@@ -193,24 +194,6 @@ function unitsHoldingAll(unitWords: Int32Array, lists: readonly ArrayLike<number
   const all = lists.length;
   for (let u = 0; u < units; u += 1) counts[u] = counts[u] === all ? 1 : 0;
   return counts;
-}
-
-/** The units holding no place of the list (1), in the shared scratch array; null when it has none in any. */
-function unitsWithout(unitWords: Int32Array, list: ArrayLike<number>): Uint8Array | null {
-  const units = unitWords.length >> 1;
-  const free = unitMarksFor(units, 1);
-  let any = false;
-  let u = 0;
-  for (let i = 0; i < list.length; i += 1) {
-    const place = list[i]!;
-    while (u < units && unitWords[2 * u + 1]! <= place) u += 1;
-    if (u === units) break;
-    if (place >= unitWords[2 * u]!) {
-      free[u] = 0;
-      any = true;
-    }
-  }
-  return any ? free : null;
 }
 
 /** Lists of single words' places for pushRuns: two as they are (it merges them as it goes), more merged first. */
@@ -283,12 +266,14 @@ function wordOperator(query: CompiledQuery, doc: DocView, node: QueryNode, sink:
   const { wordUnits, unitWords } = doc;
   if (wordUnits && unitWords && sink.pushRuns && !byTranscript) {
     const { starts, ends } = doc;
-    if (node.kind === 'and') {
+    if (node.kind === 'and' && lists.length === 2) {
+      sink.pushRuns({ starts, ends, wordUnits, unitWords, length: 1, allowed: null, ordinals: lists[0]!, also: lists[1]!, byUnit: 'both' });
+    } else if (node.kind === 'and') {
       const allowed = unitsHoldingAll(unitWords, lists);
       if (allowed) sink.pushRuns({ starts, ends, wordUnits, unitWords, length: 1, allowed, ...listsAsRuns(lists, unitWords) });
     } else {
-      const allowed = unitsWithout(unitWords, lists[1]!);
-      sink.pushRuns({ starts, ends, wordUnits, unitWords, ordinals: lists[0]!, length: 1, allowed });
+      const [ordinals, also] = [lists[0]!, lists[1]!];
+      sink.pushRuns({ starts, ends, wordUnits, unitWords, length: 1, allowed: null, ordinals, also, byUnit: 'firstWithoutAlso' });
     }
     return true;
   }
@@ -361,6 +346,23 @@ function nearWords(query: CompiledQuery, doc: DocView, node: QueryNode, sink: Sp
   return true;
 }
 
+/**
+ * A word test matching several corpus words (a wildcard, a stem) taken as two lists walked
+ * together by the sink, its words' lists merged into two halves first: no third list of every
+ * place. False, doing nothing, where that does not apply.
+ */
+function manyWords(query: CompiledQuery, doc: DocView, node: QueryNode & { kind: 'word' }, sink: SpanSink): boolean {
+  const test = query.tests.get(node)!;
+  const { starts, ends, wordUnits, unitWords } = doc;
+  if (test.strict || !doc.wordLists || !wordUnits || !unitWords || !sink.pushRuns) return false;
+  const lists = doc.wordLists(test);
+  if (lists.length < 2) return false;
+  const half = lists.length >> 1;
+  const [ordinals, also] = [mergeOrdinals(lists.slice(0, half)), mergeOrdinals(lists.slice(half))];
+  sink.pushRuns({ starts, ends, wordUnits, unitWords, length: 1, allowed: null, ordinals, also });
+  return true;
+}
+
 /** The spans of a leaf, or of AND, OR or NOT over leaves; null for any other query. */
 function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Columns | null {
   const byTranscript = query.options.scope === 'transcript';
@@ -402,6 +404,7 @@ function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Colum
 export function evaluatePacked(query: CompiledQuery, doc: DocView, sink: SpanSink): boolean {
   // One word or phrase needs no columns at all: its spans are already in place order, each once.
   const node = query.node;
+  if (node.kind === 'word' && manyWords(query, doc, node, sink)) return true;
   if (node.kind === 'word') {
     eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, sink);
     return true;

@@ -156,7 +156,8 @@ export class FoundHitsBuilder implements SpanSink {
     // unit (a word stands fewer times in a transcript than it has turns: reading was quicker).
     if (run.also) {
       if (!run.unitWords) throw new Error('Two lists of places are taken together only with the units as word ranges.');
-      this.pushMerged(run, run.unitWords, run.also);
+      if (run.byUnit) this.pushByUnit(run, run.unitWords, run.also, run.byUnit);
+      else this.pushMerged(run, run.unitWords, run.also);
       return;
     }
     const { ordinals, wordUnits, allowed } = run;
@@ -200,6 +201,56 @@ export class FoundHitsBuilder implements SpanSink {
       froms[count] = -1 - place;
       tos[count] = -1 - place;
       count += 1;
+    }
+    this.count = count;
+  }
+
+  /**
+   * An AND or a NOT of two words in one walk (WordRuns.byUnit): unit by unit, each list's places
+   * in the unit found, then those the rule keeps taken in order (a place in both once).
+   */
+  private pushByUnit(run: WordRuns, unitWords: Int32Array, also: ArrayLike<number>, rule: 'both' | 'firstWithoutAlso'): void {
+    const a = run.ordinals;
+    this.reserve(a.length + (rule === 'both' ? also.length : 0));
+    const { froms, tos } = this;
+    const units = unitWords.length >> 1;
+    let count = this.count;
+    let i = 0;
+    let j = 0;
+    let u = 0;
+    // A NOT goes on after `also` ends (every unit left is free of it); an AND stops.
+    while (i < a.length && (j < also.length || rule === 'firstWithoutAlso')) {
+      const place = j < also.length && also[j]! < a[i]! ? also[j]! : a[i]!;
+      while (u < units && unitWords[2 * u + 1]! <= place) u += 1;
+      if (u === units) break;
+      const start = unitWords[2 * u]!;
+      if (place < start) {
+        // Between units: step both lists up to the unit's start.
+        while (i < a.length && a[i]! < start) i += 1;
+        while (j < also.length && also[j]! < start) j += 1;
+        continue;
+      }
+      const end = unitWords[2 * u + 1]!;
+      let iEnd = i;
+      while (iEnd < a.length && a[iEnd]! < end) iEnd += 1;
+      let jEnd = j;
+      while (jEnd < also.length && also[jEnd]! < end) jEnd += 1;
+      if (rule === 'firstWithoutAlso' ? jEnd === j : iEnd > i && jEnd > j) {
+        if (rule === 'firstWithoutAlso') j = jEnd;
+        while (i < iEnd || j < jEnd) {
+          const x = i < iEnd ? a[i]! : PAST_LAST;
+          const y = j < jEnd ? also[j]! : PAST_LAST;
+          const next = x <= y ? x : y;
+          if (x <= y) i += 1;
+          if (y <= x) j += 1;
+          froms[count] = -1 - next;
+          tos[count] = -1 - next;
+          count += 1;
+        }
+      }
+      i = iEnd;
+      j = jEnd;
+      u += 1;
     }
     this.count = count;
   }

@@ -292,16 +292,16 @@ export class SearchIndex {
   }
 
   private view(source: Source, entry: Entry, options: SearchTextOptions, expanded: Map<WordTest, number[]>): DocView {
+    const lists = (test: WordTest) =>
+      this.expand(test, expanded)
+        .map((id) => this.placesIn(entry, id))
+        .filter((l): l is Int32Array => l !== null);
     return {
       text: source.text,
       ...this.unitsOf(source, entry, options.speaker),
       ends: entry.part.ends,
-      words: (test) =>
-        mergeOrdinals(
-          this.expand(test, expanded)
-            .map((id) => this.placesIn(entry, id))
-            .filter((l): l is Int32Array => l !== null),
-        ),
+      words: (test) => mergeOrdinals(lists(test)),
+      wordLists: lists,
     };
   }
 }

@@ -138,6 +138,26 @@ describe('the search index', () => {
     expect(withHits).toBeGreaterThan(40);
   });
 
+  it('answers two words by unit (AND, NOT) and a wildcard of several words as the reference scan does', () => {
+    // Longer transcripts than above, so a unit often holds one word and not the other, and
+    // places fall between units (the speaker filter), where the walk by unit steps past them.
+    const longCorpus = fc
+      .array(fc.array(turn, { minLength: 1, maxLength: 14 }), { minLength: 1, maxLength: 3 })
+      .map((docs) => searchProject(docs.map((said, i) => transcript(`t${i}`, said))));
+    const twoWords = fc
+      .tuple(fc.constantFrom('police', 'court', 'courts', 'listen', 'x', 'c*', '*ing', 'pol*'), fc.constantFrom(' AND ', ' NOT '))
+      .chain(([a, op]) => fc.constantFrom('police', 'court', 'listening', 'café', '42', 'c*').map((b) => `${a}${op}${b}`));
+    const q = fc.oneof(twoWords, fc.constantFrom('c*', '*ing', '*e*', 'c?urt*', 'po*'));
+    const speaker = fc.constantFrom('participant' as const, 'interviewer' as const, 'both' as const);
+    fc.assert(
+      fc.property(longCorpus, q, speaker, (project, text, who) => {
+        const expected = searchText(project, text, { speaker: who });
+        expect(unpackHits(indexOf(project).searchPacked(project, text, { speaker: who }))).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('stays right as transcripts are added, changed and removed one at a time', () => {
     fc.assert(
       fc.property(corpus, corpus, query, (before, after, q) => {
