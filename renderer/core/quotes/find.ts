@@ -8,7 +8,7 @@
 import { descendantIds, orderedTree } from '../codebook';
 import { unionRanges, type Coding, type ProjectSnapshot, type Range, type Source, nameCollator } from '../shared';
 import { allowed, liveParticipants, personFilter, personOf, waveRanks } from './scope';
-import { containsAll, searchTerms } from './search';
+import { containsAll, searchTerms, textIsAscii } from './search';
 import type { Quote, QuoteQuery } from './types';
 
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split a name's passages.
@@ -53,16 +53,24 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     sources.set(s.id, s);
   }
 
-  // The one pass over all codings, which keeps the records themselves: no copy per coding.
+  // Each transcript's codings, ordered by start once per codings list (groupedByStart), those
+  // the query keeps taken in that order: the records themselves, no copy per coding.
+  const grouped = groupedByStart(project.codings);
   const found = new Map<string, Coding[]>();
   const blocked = new Map<string, Range[]>();
-  for (const c of project.codings) {
-    if (c.deletedAt != null || !liveCodes.has(c.codeId)) continue;
-    if (coders && !coders.has(c.coderId)) continue;
-    const source = sources.get(c.sourceId);
-    if (!source) continue;
-    if (excluded.has(c.codeId)) push(blocked, c.sourceId, c);
-    if (wanted === null || wanted.has(c.codeId)) push(found, c.sourceId, c);
+  for (const source of sources.values()) {
+    const all = grouped.get(source.id);
+    if (!all) continue;
+    const kept: Coding[] = [];
+    const blocks: Range[] = [];
+    for (const c of all) {
+      if (c.deletedAt != null || !liveCodes.has(c.codeId)) continue;
+      if (coders && !coders.has(c.coderId)) continue;
+      if (excluded.has(c.codeId)) blocks.push(c);
+      if (wanted === null || wanted.has(c.codeId)) kept.push(c);
+    }
+    if (kept.length > 0) found.set(source.id, kept);
+    if (blocks.length > 0) blocked.set(source.id, blocks);
   }
 
   const terms = searchTerms(query.text);
@@ -84,7 +92,7 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     [...found.keys()].map((id) => sources.get(id)!),
     people,
   )) {
-    const spans = byStart(found.get(source.id)!);
+    const spans = found.get(source.id)!;
     const blocks = unionRanges(blocked.get(source.id) ?? []);
     const passages = merge(spans, source.text.length, scratch);
     const participantId = personOf(source, people)?.id ?? '';
@@ -95,7 +103,7 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
       while (k < blocks.length && blocks[k]!.end <= start) k += 1;
       if (k < blocks.length && blocks[k]!.start < end) continue;
       const text = source.text.slice(start, end);
-      if (!containsAll(text, terms)) continue;
+      if (terms.length > 0 && !containsAll(text, terms, textIsAscii(source))) continue;
       const codeIds = codesOf(spans, passages.first[p]!, passages.last[p]!, source.text.length);
       if (matchAll && new Set(codeIds.flatMap((c) => satisfies.get(c) ?? [])).size < listed.length) continue;
       if (codeIds.length > 1) codeIds.sort(byTree);
@@ -123,10 +131,25 @@ function byStart(codings: Coding[]): Coding[] {
   return out;
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * Every transcript's codings (deleted ones too) in byStart's order, worked out once per codings
+ * list (the project model makes a new list when a coding changes; lists are never changed in
+ * place): at ten times the study, grouping and sorting 400,000 codings was a third of every
+ * quote query (measured). A query keeps a subsequence of each, so still in byStart's order.
+ */
+const groupedLists = new WeakMap<readonly Coding[], Map<string, Coding[]>>();
+function groupedByStart(codings: readonly Coding[]): Map<string, Coding[]> {
+  let grouped = groupedLists.get(codings);
+  if (grouped) return grouped;
+  grouped = new Map<string, Coding[]>();
+  for (const c of codings) {
+    const list = grouped.get(c.sourceId);
+    if (list) list.push(c);
+    else grouped.set(c.sourceId, [c]);
+  }
+  for (const [id, list] of grouped) grouped.set(id, byStart(list));
+  groupedLists.set(codings, grouped);
+  return grouped;
 }
 
 /** Merged passages as number columns: each one's start and end, and the run of sorted spans it was made of. */
