@@ -112,6 +112,18 @@ const find = (codings: Coding[], query: QuoteQuery = {}, project: Partial<Projec
 const short = (quotes: Quote[]) => quotes.map((q) => `${q.sourceId}:${q.text}`);
 
 describe('findQuotes: passages', () => {
+  it('answers each codings list as it is: a new list (a coding added, one deleted) is grouped afresh', () => {
+    const first = coding('a', 'k1', words(1));
+    const codings = [first, coding('b', 'l1', words(3))];
+    expect(short(find(codings))).toEqual(['k1:one', 'l1:three']);
+    // The same list asked again gives the same passages (grouped once, kept).
+    expect(short(find(codings))).toEqual(['k1:one', 'l1:three']);
+    const added = [...codings, coding('c', 'k1', words(5, 6))];
+    expect(short(find(added))).toEqual(['k1:one', 'k1:five six', 'l1:three']);
+    const deleted = added.map((c) => (c === first ? { ...c, deletedAt: 5 } : c));
+    expect(short(find(deleted))).toEqual(['k1:five six', 'l1:three']);
+  });
+
   it('returns the exact slice with its transcript, offsets, participant, wave and codes (exactly seven fields)', () => {
     const [start, end] = words(1, 2);
     expect(find([coding('a', 'k1', [start, end])])).toEqual([
