@@ -53,23 +53,37 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     sources.set(s.id, s);
   }
 
-  // Each transcript's codings, ordered by start once per codings list (groupedByStart), those
-  // the query keeps taken in that order: the records themselves, no copy per coding.
-  const grouped = groupedByStart(project.codings);
+  // Each transcript's codings, grouped once per codings list (groupedBySource): read in the
+  // order they are held (the records lie in memory in that order), the kept ones marked, then
+  // taken in start order by the order worked out with the grouping.
+  const grouped = groupedBySource(project.codings);
   const found = new Map<string, Coding[]>();
   const blocked = new Map<string, Range[]>();
+  let marks = new Uint8Array(0);
   for (const source of sources.values()) {
-    const all = grouped.get(source.id);
-    if (!all) continue;
-    const kept: Coding[] = [];
+    const group = grouped.get(source.id);
+    if (!group) continue;
+    const { list, order } = group;
+    if (marks.length < list.length) marks = new Uint8Array(Math.max(list.length, 2 * marks.length));
     const blocks: Range[] = [];
-    for (const c of all) {
+    let kept = 0;
+    for (let i = 0; i < list.length; i += 1) {
+      const c = list[i]!;
+      marks[i] = 0;
       if (c.deletedAt != null || !liveCodes.has(c.codeId)) continue;
       if (coders && !coders.has(c.coderId)) continue;
       if (excluded.has(c.codeId)) blocks.push(c);
-      if (wanted === null || wanted.has(c.codeId)) kept.push(c);
+      if (wanted === null || wanted.has(c.codeId)) {
+        marks[i] = 1;
+        kept += 1;
+      }
     }
-    if (kept.length > 0) found.set(source.id, kept);
+    if (kept > 0) {
+      const spans = new Array<Coding>(kept);
+      let k = 0;
+      for (let j = 0; j < order.length; j += 1) if (marks[order[j]!] === 1) spans[k++] = list[order[j]!]!;
+      found.set(source.id, spans);
+    }
     if (blocks.length > 0) blocked.set(source.id, blocks);
   }
 
@@ -116,38 +130,46 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
 const INDEX_BITS = 2 ** 20;
 
 /**
- * Codings by start: all merge() needs (spans with the same start merge whichever comes first,
- * and a passage's codes are put in codebook order after). Sorted as numbers packing the start
- * and the place in the list, with no comparator to call: at ten times the study a query sorts
- * 400,000 codings, and the comparator was a fifth of its time.
+ * The places in `codings` in start order: all merge() needs (spans with the same start merge
+ * whichever comes first, and a passage's codes are put in codebook order after); the same
+ * start keeps the order held. Sorted as numbers packing the start and the place, with no
+ * comparator to call: at ten times the study the comparator was a fifth of a query's time.
  */
-function byStart(codings: Coding[]): Coding[] {
-  if (codings.length >= INDEX_BITS) return codings.sort((a, b) => a.start - b.start);
+function startOrder(codings: readonly Coding[]): Int32Array {
+  const order = Int32Array.from(codings, (_, i) => i);
+  if (codings.length >= INDEX_BITS) return order.sort((a, b) => codings[a]!.start - codings[b]!.start || a - b);
   const keys = new Float64Array(codings.length);
   for (let i = 0; i < codings.length; i += 1) keys[i] = Math.max(0, codings[i]!.start) * INDEX_BITS + i;
   keys.sort();
-  const out = new Array<Coding>(codings.length);
-  for (let i = 0; i < keys.length; i += 1) out[i] = codings[keys[i]! % INDEX_BITS]!;
-  return out;
+  for (let i = 0; i < keys.length; i += 1) order[i] = keys[i]! % INDEX_BITS;
+  return order;
+}
+
+/** A transcript's codings (deleted ones too) as held, and the order of their places in the list by start (byStart's). */
+interface CodingGroup {
+  list: Coding[];
+  order: Int32Array;
 }
 
 /**
- * Every transcript's codings (deleted ones too) in byStart's order, worked out once per codings
- * list (the project model makes a new list when a coding changes; lists are never changed in
- * place): at ten times the study, grouping and sorting 400,000 codings was a third of every
- * quote query (measured). A query keeps a subsequence of each, so still in byStart's order.
+ * Every transcript's codings grouped, worked out once per codings list (the project model makes
+ * a new list when a coding changes; lists are never changed in place): at ten times the study,
+ * grouping 400,000 codings by transcript and sorting them was a third of every quote query
+ * (measured). The records stay in the order held: read in start order instead, they were read
+ * from all over memory, and a query for two codes took twice as long (measured).
  */
-const groupedLists = new WeakMap<readonly Coding[], Map<string, Coding[]>>();
-function groupedByStart(codings: readonly Coding[]): Map<string, Coding[]> {
+const groupedLists = new WeakMap<readonly Coding[], Map<string, CodingGroup>>();
+function groupedBySource(codings: readonly Coding[]): Map<string, CodingGroup> {
   let grouped = groupedLists.get(codings);
   if (grouped) return grouped;
-  grouped = new Map<string, Coding[]>();
+  grouped = new Map<string, CodingGroup>();
+  const lists = new Map<string, Coding[]>();
   for (const c of codings) {
-    const list = grouped.get(c.sourceId);
+    const list = lists.get(c.sourceId);
     if (list) list.push(c);
-    else grouped.set(c.sourceId, [c]);
+    else lists.set(c.sourceId, [c]);
   }
-  for (const [id, list] of grouped) grouped.set(id, byStart(list));
+  for (const [id, list] of lists) grouped.set(id, { list, order: startOrder(list) });
   groupedLists.set(codings, grouped);
   return grouped;
 }
