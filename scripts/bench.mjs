@@ -299,7 +299,11 @@ const rows = [
       `${(q.importMs / 1000).toFixed(1)} s`,
       `target < 10 s; read ${(q.readQdpxMs / 1000).toFixed(1)} s, write ${(q.createProjectMs / 1000).toFixed(1)} s`,
     ],
-    ['plan merging a coder .qdpx', `${q.planMergeMs.toFixed(0)} ms`, `${q.mergeAlreadyPresent} codings already present`],
+    [
+      'plan merging a coder .qdpx',
+      `${q.planMergeMs.toFixed(0)} ms`,
+      `${q.mergeAlreadyPresent} codings already present; as the app plans it, in steps: ${q.planMergeInStepsMs.toFixed(0)} ms, the window's longest task ${q.planMergeLongestTaskMs.toFixed(0)} ms`,
+    ],
   ]),
   ...section('encryption', (x) => [
     [

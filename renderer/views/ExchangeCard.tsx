@@ -3,9 +3,8 @@
 // coder's .qdpx into this project as their layer of coding. The merge is
 // planned and shown before anything is written, and is one undoable step afterwards.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
-import { leftBehindByQdpx, type LeftBehind, planMerge, type MergePlan, type MatchedPair } from '../core/merge';
-import type { ProjectSnapshot } from '../core/shared';
+import { useState } from 'react';
+import { leftBehindByQdpx, type LeftBehind } from '../core/merge';
 import type { ExportPositions } from '../io/refi/qdeWrite';
 import { QdpxExporter, readQdpxOffThread, type QdpxProgress } from '../store/qdpxOffThread';
 import type { QdpxExportSummary } from '../store/qdpxExport';
@@ -16,15 +15,9 @@ import { loadSnapshot } from '../store/projectRepo';
 import { getProject } from '../store/projects';
 import { useCommand } from './commandBus';
 import { ErrorLine, Modal, ModalFoot, useAction } from './common';
-import { countOf, ImportWarnings } from './ImportWarnings';
+import { countOf } from './ImportWarnings';
+import { MergeDialog, planIncoming, type Incoming } from './MergeDialog';
 import { useProject } from './projectContext';
-
-interface Incoming {
-  fileName: string;
-  project: ProjectSnapshot;
-  warnings: string[];
-  current: ProjectSnapshot;
-}
 
 export function ExchangeCard() {
   const { db, coderId, projectId } = useProject();
@@ -99,7 +92,11 @@ export function ExchangeCard() {
       const read = await readQdpxOffThread(file.bytes, file.name, progressIn('Reading…'));
       // The shared model's snapshot, not a copy of its own: at ten times the study each copy of the project is 700 MB.
       const current = (await projectModel(db).settled()) ?? (await loadSnapshot(db));
-      setIncoming({ fileName: file.name, ...read, current });
+      const planningLabel = 'Planning the merge…';
+      const plan = await planIncoming({ fileName: file.name, project: read.project, current }, false, {
+        onProgress: (share) => setBusy(`${planningLabel} ${Math.floor(share * 100)}%`),
+      });
+      if (plan) setIncoming({ fileName: file.name, ...read, current, plan });
     });
 
   return (
@@ -227,144 +224,5 @@ function ExportDialog(props: { outgoing: Outgoing; encrypted: boolean; onClose()
         </button>
       </ModalFoot>
     </Modal>
-  );
-}
-
-function MergeDialog(props: { incoming: Incoming; onClose(): void; onMerge(plan: MergePlan): Promise<boolean> }) {
-  const { fileName, project, current, warnings } = props.incoming;
-  const [addSources, setAddSources] = useState(false);
-  const [busy, setBusy] = useState(false);
-  // Planning 40,000 codings takes a moment: once per choice, not once per render.
-  const plan = useMemo(
-    () =>
-      planMerge(current, project, {
-        addUnmatchedSources: addSources,
-        newId: () => crypto.randomUUID(),
-        now: Date.now(),
-        label: `Import coding from ${fileName}`,
-      }),
-    [current, project, addSources, fileName],
-  );
-  const s = plan.summary;
-  const [unmatched] = useState(() => (addSources ? [] : plan.summary.sources.notMatched));
-  const nothing = s.codings.added === 0 && s.codes.added.length === 0 && s.memos.added === 0 && plan.newSources.length === 0;
-  return (
-    <Modal title={`Import coding from ${fileName}`} onClose={props.onClose} wide>
-      <div className="modal-body merge-preview">
-        <table className="grid">
-          <tbody>
-            <tr>
-              <th>Transcripts</th>
-              <td>
-                {countOf(s.sources.matched.length, 'transcript')} matched by their text
-                {s.sources.added.length > 0 && `, ${s.sources.added.length} added`}
-                {s.sources.notMatched.length > 0 && `, ${s.sources.notMatched.length} not in this project`}
-                <Details title="Matched" pairs={s.sources.matched} />
-                <List
-                  title="Not in this project (their codings are skipped)"
-                  items={s.sources.notMatched.map((n) => `${n.title} (${countOf(n.codingsSkipped, 'coding')})`)}
-                />
-                <List title="Added" items={s.sources.added} />
-              </td>
-            </tr>
-            <tr>
-              <th>Codes</th>
-              <td>
-                {s.codes.matchedById.length + s.codes.matchedByPath.length + s.codes.matchedByName.length} matched (
-                {s.codes.matchedById.length} by id, {s.codes.matchedByPath.length} by name and place, {s.codes.matchedByName.length} by name
-                elsewhere in the tree), {s.codes.added.length} new
-                <Details title="Matched by name elsewhere in the tree (check these)" pairs={s.codes.matchedByName} />
-                <List title="New codes" items={s.codes.added} />
-              </td>
-            </tr>
-            <tr>
-              <th>Coders</th>
-              <td>
-                <ul className="plain">
-                  {s.coders.matched.map((c) => (
-                    <li key={`m${c.existing}`}>
-                      {c.existing}
-                      {c.consensus ? ' (consensus layer)' : ''}
-                      {c.incoming !== c.existing ? ` (as "${c.incoming}" in the file)` : ''}: {countOf(c.codingsAdded, 'coding')} to add,{' '}
-                      {c.codingsAlreadyPresent} already here
-                    </li>
-                  ))}
-                  {s.coders.added.map((c) => (
-                    <li key={`a${c.name}`}>
-                      {c.name} ({c.consensus ? 'the consensus layer, not compared as a coder' : 'new coder'}):{' '}
-                      {countOf(c.codingsAdded, 'coding')} to add
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-            <tr>
-              <th>Codings</th>
-              <td>
-                {s.codings.added.toLocaleString()} to add, {s.codings.alreadyPresent.toLocaleString()} already here,{' '}
-                {s.codings.skipped.toLocaleString()} skipped
-              </td>
-            </tr>
-            {(s.participants.added.length > 0 || s.participants.matched.length > 0) && (
-              <tr>
-                <th>Participants</th>
-                <td>
-                  {s.participants.matched.length} matched by pseudonym, {s.participants.added.length} added
-                </td>
-              </tr>
-            )}
-            <tr>
-              <th>Memos</th>
-              <td>
-                {s.memos.added} to add, {s.memos.alreadyPresent} already here, {s.memos.notMerged.length} not merged
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        {(unmatched.length > 0 || addSources) && (
-          <label className="row">
-            <input type="checkbox" checked={addSources} onChange={(e) => setAddSources(e.target.checked)} />
-            Also add the {countOf(unmatched.length, 'transcript')} this project does not have, with their participants (kept if you undo)
-          </label>
-        )}
-        <ImportWarnings warnings={[...warnings, ...plan.warnings]} />
-      </div>
-      <ModalFoot onCancel={props.onClose}>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || nothing}
-          onClick={async () => {
-            setBusy(true);
-            if (!(await props.onMerge(plan))) setBusy(false);
-          }}
-        >
-          {nothing ? 'Nothing new to import' : busy ? 'Importing…' : `Import ${countOf(s.codings.added, 'coding')}`}
-        </button>
-      </ModalFoot>
-    </Modal>
-  );
-}
-
-function Details(props: { title: string; pairs: MatchedPair[] }) {
-  if (props.pairs.length === 0) return null;
-  return (
-    <List title={props.title} items={props.pairs.map((p) => (p.incoming === p.existing ? p.existing : `${p.incoming} → ${p.existing}`))} />
-  );
-}
-
-function List(props: { title: string; items: string[] }) {
-  if (props.items.length === 0) return null;
-  return (
-    <details>
-      <summary>
-        {props.title} ({props.items.length})
-      </summary>
-      <ul>
-        {props.items.map((item, i) => (
-          <li key={i}>{item}</li>
-        ))}
-      </ul>
-    </details>
   );
 }

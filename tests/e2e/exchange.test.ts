@@ -113,6 +113,33 @@ describe('exchange through REFI-QDA', () => {
       expect(errors).toEqual([]);
     });
 
+    it('plans again when the transcripts this project lacks are to be added too, the button waiting meanwhile', async () => {
+      const { page, errors } = s;
+      // Ben's file now also holds an interview this project does not have, with one coding on it.
+      const shared = await readQdpx(benFile, 'ben.qdpx');
+      const ben = shared.project.coders.find((c) => c.name.startsWith('Ben'))!;
+      const code = shared.project.codes[0]!;
+      const text = 'Interviewer: Anything else?\nKai: Only that the group helped.';
+      const extra = { ...shared.project.sources[0]!, id: crypto.randomUUID(), title: 'Kai T1', text, turns: [] };
+      const onExtra = { ...shared.project.codings[0]!, id: crypto.randomUUID(), sourceId: extra.id, codeId: code.id, coderId: ben.id };
+      const withExtra = await writeQdpx({
+        ...shared.project,
+        sources: [...shared.project.sources, extra],
+        codings: [...shared.project.codings, { ...onExtra, start: text.indexOf('Only'), end: text.length }],
+      });
+      await pick(page, "Import another coder's work (.qdpx)…", { name: 'ben.qdpx', bytes: withExtra });
+      await expect.poll(() => merge().textContent()).toMatch(/1 not in this project/);
+      await expect.poll(() => merge().getByRole('button', { name: 'Import 1 coding' }).count()).toBe(1);
+      await merge()
+        .getByRole('checkbox', { name: /Also add the 1 transcript/ })
+        .check();
+      await expect.poll(() => merge().textContent()).toMatch(/1 added/);
+      await expect.poll(() => merge().getByRole('button', { name: 'Import 2 codings' }).isEnabled()).toBe(true);
+      await screenshot(page, 'exchange-merge-add-transcripts');
+      await merge().getByRole('button', { name: 'Cancel' }).click();
+      expect(errors).toEqual([]);
+    });
+
     it('refuses a file that is not a .qdpx, saying why, and changes nothing', async () => {
       const { page, errors } = s;
       await pick(page, "Import another coder's work (.qdpx)…", { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });

@@ -41,7 +41,10 @@ export function mergeMemos(
   const codesThere = new Map(live(incoming.codes).map((c) => [c.id, c]));
   const sourcesThere = new Map(live(incoming.sources).map((s) => [s.id, s]));
   const participantsThere = new Map(live(incoming.participants).map((p) => [p.id, p]));
-  const codingsThere = new Map(live(incoming.codings).map((k) => [k.id, k]));
+  // Only the codings a memo is on: a map of all 400,000 at ten times the study held the window.
+  const memoedCodings = new Set(there.flatMap((m) => (m.target === 'coding' && m.targetId ? [m.targetId] : [])));
+  const codingsThere = new Map<string, Coding>();
+  if (memoedCodings.size > 0) for (const k of live(incoming.codings)) if (memoedCodings.has(k.id)) codingsThere.set(k.id, k);
   const codePathsThere = pathsOf(live(incoming.codes));
 
   // Memos here (and those this merge creates) by the record they are on.

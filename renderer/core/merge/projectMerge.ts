@@ -95,8 +95,30 @@ export interface MergePlan {
   warnings: string[];
 }
 
+/** Codings gone through between two of planMergeSteps' pauses: a few tens of milliseconds at ten times the study. */
+const CODINGS_PER_STEP = 20_000;
+
+/** The merge planned in one go (tests, scripts, a small project). */
 export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, options: MergeOptions): MergePlan {
+  const steps = planMergeSteps(current, incoming, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The merge planned in steps: the share done (0 to 1) is yielded every CODINGS_PER_STEP
+ * codings, and the plan returned at the end, the same as planMerge's. At ten times the study
+ * planning takes about a second, so the window's thread runs it a step at a time and draws
+ * (and shows the progress) in between (store/inSteps.ts).
+ */
+export function* planMergeSteps(current: ProjectSnapshot, incoming: ProjectSnapshot, options: MergeOptions): Generator<number, MergePlan> {
   const { newId, now } = options;
+  const codingsHere = live(current.codings);
+  const codingsThere = live(incoming.codings);
+  const total = codingsHere.length + codingsThere.length;
+  let seen = 0;
   const warnings: string[] = [];
   const summary: MergeSummary = {
     sources: { matched: [], added: [], notMatched: [] },
@@ -109,11 +131,17 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
 
   const coders = mergeCoders(current.coders, incoming.coders, newId, warnings);
   const codes = mergeCodes(live(current.codes), live(incoming.codes), newId, warnings, summary);
+  // The transcripts matched by their text: a step of its own (3,500 texts at ten times the study).
+  yield 0;
   const sources = mergeSources(current, incoming, options, warnings, summary);
+  yield 0;
 
   // Codings: each live incoming coding on a mapped transcript, in the file's order.
   const codingIds = new CodingIds(); // of the codings here and those added
-  for (const c of live(current.codings)) codingIds.set(c, c.id);
+  for (const c of codingsHere) {
+    codingIds.set(c, c.id);
+    if (++seen % CODINGS_PER_STEP === 0) yield seen / total;
+  }
   const sourcesThere = new Map(live(incoming.sources).map((s) => [s.id, s]));
   const counts = new Map<string, CoderCounts>(); // by coder id here
   const countOf = (coderId: string) => {
@@ -128,7 +156,8 @@ export function planMerge(current: ProjectSnapshot, incoming: ProjectSnapshot, o
   const newCodings: Coding[] = [];
   const outside = new Map<Source, number>(); // incoming transcript -> its codings outside its text
   const missing = { source: 0, code: 0, coder: 0 };
-  for (const k of live(incoming.codings)) {
+  for (const k of codingsThere) {
+    if (++seen % CODINGS_PER_STEP === 0) yield seen / total;
     const from = sourcesThere.get(k.sourceId);
     const target = from ? sources.map.get(from.id) : undefined;
     const codeId = codes.map.get(k.codeId);

@@ -17,7 +17,8 @@ import { retrieve } from '../../../renderer/core/coding/retrieval';
 import { applyAction } from '../../../renderer/store/actions';
 import { makeDocx } from '../../fixtures/makeDocx';
 import { runEditorBench } from './editorBench';
-import { planMerge } from '../../../renderer/core/merge/projectMerge';
+import { planMerge, planMergeSteps } from '../../../renderer/core/merge/projectMerge';
+import { runInSteps } from '../../../renderer/store/inSteps';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { QdpxExporter, readQdpxOffThread } from '../../../renderer/store/qdpxOffThread';
@@ -216,9 +217,14 @@ window.runQdpxBench = async () => {
   // The project as the app plans a merge against it: the shared model's snapshot, no copy of its own.
   const model = projectModel(db);
   const snapshot = (await model.settled())!;
+  const mergeOptions = { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 0, label: 'bench' };
   const t0 = performance.now();
-  const plan = planMerge(snapshot, read.project, { addUnmatchedSources: false, newId: () => crypto.randomUUID(), now: 0, label: 'bench' });
+  const plan = planMerge(snapshot, read.project, mergeOptions);
   const planMergeMs = performance.now() - t0;
+  // As the app plans it: in steps on the window's thread, which draws in between (store/inSteps.ts).
+  const [[, planInStepsMs], planTasks] = await watchLongTasks(() =>
+    time(() => runInSteps(planMergeSteps(snapshot, read.project, mergeOptions))),
+  );
   model.dispose();
   return {
     sources: summary.sources,
@@ -232,6 +238,8 @@ window.runQdpxBench = async () => {
     createProjectMs,
     importMs: readQdpxMs + createProjectMs,
     importLongestTaskMs: importTasks.longestMs,
+    planMergeInStepsMs: planInStepsMs,
+    planMergeLongestTaskMs: planTasks.longestMs,
     importedCodings: read.project.codings.length,
     warnings: read.warnings.length,
     planMergeMs,
