@@ -119,6 +119,7 @@ export function* planMergeSteps(current: ProjectSnapshot, incoming: ProjectSnaps
   const codingsThere = live(incoming.codings);
   const total = codingsHere.length + codingsThere.length;
   let seen = 0;
+  yield 0; // the live codings of both sides found: 800,000 records read at ten times the study
   const warnings: string[] = [];
   const summary: MergeSummary = {
     sources: { matched: [], added: [], notMatched: [] },
@@ -133,7 +134,7 @@ export function* planMergeSteps(current: ProjectSnapshot, incoming: ProjectSnaps
   const codes = mergeCodes(live(current.codes), live(incoming.codes), newId, warnings, summary);
   // The transcripts matched by their text: a step of its own (3,500 texts at ten times the study).
   yield 0;
-  const sources = mergeSources(current, incoming, options, warnings, summary);
+  const sources = yield* mergeSources(current, incoming, options, warnings, summary);
   yield 0;
 
   // Codings: each live incoming coding on a mapped transcript, in the file's order.

@@ -35,16 +35,28 @@ describe('planMergeSteps', () => {
       shares.push(step.value);
       step = steps.next();
     }
-    // A pause before and after matching the transcripts, then one every 20,000 of the 85,000 codings.
-    expect(shares).toEqual([0, 0, ...[20_000, 40_000, 60_000, 80_000].map((n) => n / 85_000)]);
+    // A pause once the live codings are found, before and after matching the transcripts, then one every 20,000 of the 85,000 codings.
+    expect(shares).toEqual([0, 0, 0, ...[20_000, 40_000, 60_000, 80_000].map((n) => n / 85_000)]);
     const inOneGo = planMerge(current, incoming, options());
     expect(step.value).toEqual(inOneGo);
     // Ben's 25,000 codings cover 650 ranges: each added once, the repeats already there by then.
     expect(inOneGo.summary.codings).toEqual({ added: 650, alreadyPresent: 30_000 + 25_000 - 650, skipped: 0 });
   });
 
-  it('pauses only around matching the transcripts in a small project', () => {
+  it('pauses while matching many transcripts, every 250 on each side', () => {
+    const sources = (prefix: string) => Array.from({ length: 600 }, (_, i) => source(`${prefix}${i}`, `T${i}`, `${TEXT_A} ${i}`));
+    const current = snapshot({ sources: sources('s'), codes: [code('c1', 'Time Out')], coders: [coder('k1', 'Ann')] });
+    const incoming = snapshot({ sources: sources('x'), codes: [code('z1', 'Time Out')], coders: [coder('k1', 'Ann')] });
+    const steps = planMergeSteps(current, incoming, options());
+    const shares: number[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) shares.push(step.value);
+    expect(shares).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(step.value.summary.sources.matched).toHaveLength(600);
+  });
+
+  it('pauses only before the codings in a small project', () => {
     const { current, incoming } = pair(10, 5);
-    expect([...planMergeSteps(current, incoming, options())]).toEqual([0, 0]);
+    expect([...planMergeSteps(current, incoming, options())]).toEqual([0, 0, 0]);
   });
 });
