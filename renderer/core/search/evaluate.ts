@@ -35,13 +35,6 @@ export interface DocView {
    * a wildcard's time (measured).
    */
   wordLists?(test: WordTest): readonly ArrayLike<number>[];
-  /**
-   * Optional: a test matching one corpus word (not a wildcard), its places with, beside each,
-   * 1 + the unit holding it or 0, as wordUnits would say; null for any other test. Read in
-   * order beside the places: at ten times the study, reading wordUnits at each place of a
-   * common word missed the cache once a place and was 40% of the query (measured).
-   */
-  placesWithUnits?(test: WordTest): { places: Int32Array; units: Uint16Array | Int32Array } | null;
 }
 
 export interface Span {
@@ -146,8 +139,6 @@ export interface WordRuns {
    * `also` has none (a NOT), the places of `also` not taken.
    */
   byUnit?: 'both' | 'firstWithoutAlso';
-  /** Single words only (length 1), no `also`: 1 + the unit of each place of `ordinals`, or 0 (DocView.placesWithUnits). */
-  placeUnits?: ArrayLike<number>;
 }
 
 /**

@@ -346,17 +346,6 @@ function nearWords(query: CompiledQuery, doc: DocView, node: QueryNode, sink: Sp
   return true;
 }
 
-/** A test matching one corpus word, its places taken with their units beside them (DocView.placesWithUnits); false where that does not apply. */
-function oneWord(query: CompiledQuery, doc: DocView, node: QueryNode & { kind: 'word' }, sink: SpanSink): boolean {
-  const test = query.tests.get(node)!;
-  const { starts, ends, wordUnits } = doc;
-  if (test.strict || !doc.placesWithUnits || !wordUnits || !sink.pushRuns) return false;
-  const found = doc.placesWithUnits(test);
-  if (!found) return false;
-  sink.pushRuns({ starts, ends, wordUnits, ordinals: found.places, placeUnits: found.units, length: 1, allowed: null });
-  return true;
-}
-
 /**
  * A word test matching several corpus words (a wildcard, a stem) taken as two lists walked
  * together by the sink, its words' lists merged into two halves first: no third list of every
@@ -415,7 +404,7 @@ function packedSpans(query: CompiledQuery, doc: DocView, node: QueryNode): Colum
 export function evaluatePacked(query: CompiledQuery, doc: DocView, sink: SpanSink): boolean {
   // One word or phrase needs no columns at all: its spans are already in place order, each once.
   const node = query.node;
-  if (node.kind === 'word' && (oneWord(query, doc, node, sink) || manyWords(query, doc, node, sink))) return true;
+  if (node.kind === 'word' && manyWords(query, doc, node, sink)) return true;
   if (node.kind === 'word') {
     eachWordSpan(doc, matchingWords(doc, query.tests.get(node)!), 1, sink);
     return true;

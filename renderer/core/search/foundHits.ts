@@ -160,10 +160,6 @@ export class FoundHitsBuilder implements SpanSink {
       else this.pushMerged(run, run.unitWords, run.also);
       return;
     }
-    if (run.placeUnits) {
-      this.pushWithUnits(run.ordinals, run.placeUnits, run.allowed);
-      return;
-    }
     const { ordinals, wordUnits, allowed } = run;
     this.reserve(ordinals.length);
     const { froms, tos } = this;
@@ -178,20 +174,6 @@ export class FoundHitsBuilder implements SpanSink {
       if (held === 0 || wordUnits[last] !== held || (allowed !== null && allowed[held - 1] !== 1)) continue;
       froms[count] = -1 - first;
       tos[count] = -1 - last;
-      count += 1;
-    }
-    this.count = count;
-  }
-
-  /** Single words whose units are known beside them (WordRuns.placeUnits): those in a unit (one `allowed` marks). */
-  private pushWithUnits(ordinals: ArrayLike<number>, units: ArrayLike<number>, allowed: Uint8Array | null): void {
-    this.reserve(ordinals.length);
-    const { froms, tos } = this;
-    let count = this.count;
-    for (let i = 0; i < ordinals.length; i += 1) {
-      const held = units[i]!;
-      if (held === 0 || (allowed !== null && allowed[held - 1] !== 1)) continue;
-      froms[count] = tos[count] = -1 - ordinals[i]!;
       count += 1;
     }
     this.count = count;

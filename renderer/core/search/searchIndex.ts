@@ -296,20 +296,12 @@ export class SearchIndex {
       this.expand(test, expanded)
         .map((id) => this.placesIn(entry, id))
         .filter((l): l is Int32Array => l !== null);
-    const units = this.unitsOf(source, entry, options.speaker);
     return {
       text: source.text,
-      ...units,
+      ...this.unitsOf(source, entry, options.speaker),
       ends: entry.part.ends,
       words: (test) => mergeOrdinals(lists(test)),
       wordLists: lists,
-      placesWithUnits: (test) => {
-        const ids = this.expand(test, expanded);
-        if (ids.length !== 1) return null;
-        const k = termRank(entry, ids[0]!);
-        const [from, to] = k < 0 ? [0, 0] : [entry.offsets[k]!, entry.offsets[k + 1]!];
-        return { places: entry.ordinals.subarray(from, to), units: placeUnitsOf(units, entry).subarray(from, to) };
-      },
     };
   }
 }
@@ -321,16 +313,4 @@ interface UnitsOfSource {
   starts: Int32Array;
   wordUnits: Uint16Array | Int32Array;
   unitWords: Int32Array;
-  /** wordUnits read in the order of the entry's places (its `ordinals`), made when first asked for (placeUnitsOf). */
-  placeUnits?: Uint16Array | Int32Array;
-}
-
-/** For each place of the entry, in its order, 1 + the unit holding that word or 0: kept with the units. */
-function placeUnitsOf(held: UnitsOfSource, entry: Entry): Uint16Array | Int32Array {
-  if (held.placeUnits) return held.placeUnits;
-  const { wordUnits } = held;
-  const { ordinals } = entry;
-  const out = wordUnits instanceof Uint16Array ? new Uint16Array(ordinals.length) : new Int32Array(ordinals.length);
-  for (let i = 0; i < ordinals.length; i += 1) out[i] = wordUnits[ordinals[i]!]!;
-  return (held.placeUnits = out);
 }
