@@ -296,9 +296,15 @@ export class SearchIndex {
       this.expand(test, expanded)
         .map((id) => this.placesIn(entry, id))
         .filter((l): l is Int32Array => l !== null);
+    // Named one by one: spreading the units' record into each transcript's view cost more.
+    const { units, bounds, starts, wordUnits, unitWords } = this.unitsOf(source, entry, options.speaker);
     return {
       text: source.text,
-      ...this.unitsOf(source, entry, options.speaker),
+      units,
+      bounds,
+      starts,
+      wordUnits,
+      unitWords,
       ends: entry.part.ends,
       words: (test) => mergeOrdinals(lists(test)),
       wordLists: lists,
