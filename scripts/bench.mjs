@@ -492,7 +492,7 @@ function zipfRows(f) {
   const query = (name, label) => [
     `search, Zipf vocabulary: ${label}`,
     `${f[`${name}Ms`].toFixed(1)} ms`,
-    `${name === 'regex' ? studyTarget('300 ms') : `target < ${QUERY_TARGET_MS} ms`}; ${f[`${name}Query`]}: ${f[`${name}Hits`].toLocaleString('en')} hits`,
+    `${name === 'regex' ? studyTarget('300 ms') : `target < ${QUERY_TARGET_MS} ms`}; ${f[`${name}Query`]}: ${f[`${name}Hits`].toLocaleString('en')} hits${spread(f, name)}`,
   ];
   return [
     [
@@ -511,12 +511,19 @@ function zipfRows(f) {
   ];
 }
 
+/** The first run (the index just taken up) and the spread of the others, where the run recorded them. */
+function spread(f, name) {
+  if (f[`${name}FirstMs`] === undefined) return '';
+  const ms = (key) => f[`${name}${key}Ms`].toFixed(0);
+  return `; first ${ms('First')} ms, then ${ms('Fastest')}-${ms('Slowest')}`;
+}
+
 function searchRows(f) {
   const ratio = (ms) => `${(ms / f.grep.ms).toFixed(2)}x grep -ciF (${f.grep.ms.toFixed(1)} ms over ${f.grep.megabytes.toFixed(0)} MB)`;
   const query = (name, label, target) => [
     `search: ${label} (median of 7)`,
     `${f[`${name}Ms`].toFixed(1)} ms`,
-    `${target}; ${f[`${name}Hits`].toLocaleString('en')} hits; ${ratio(f[`${name}Ms`])}`,
+    `${target}; ${f[`${name}Hits`].toLocaleString('en')} hits; ${ratio(f[`${name}Ms`])}${spread(f, name)}`,
   ];
   return [
     [
