@@ -292,13 +292,22 @@ const rows = [
     [
       'export .qdpx (snapshot + write)',
       `${(q.exportMs / 1000).toFixed(1)} s`,
-      `target < 10 s; ${q.qdpxMegabytes.toFixed(1)} MB, ${q.codings} codings`,
+      `target < 10 s; ${q.qdpxMegabytes.toFixed(1)} MB, ${q.codings} codings; the window's longest task ${q.exportLongestTaskMs.toFixed(0)} ms`,
     ],
     [
       'import .qdpx (read + new project)',
       `${(q.importMs / 1000).toFixed(1)} s`,
-      `target < 10 s; read ${(q.readQdpxMs / 1000).toFixed(1)} s, write ${(q.createProjectMs / 1000).toFixed(1)} s`,
+      `target < 10 s; read ${(q.readQdpxMs / 1000).toFixed(1)} s, write ${(q.createProjectMs / 1000).toFixed(1)} s, both in the worker; the window's longest task ${q.importLongestTaskMs.toFixed(0)} ms`,
     ],
+    ...(q.readForMergeMs === undefined
+      ? []
+      : [
+          [
+            'read a coder .qdpx into the window, to merge',
+            `${(q.readForMergeMs / 1000).toFixed(1)} s`,
+            `the window's longest task ${q.readForMergeLongestTaskMs.toFixed(0)} ms`,
+          ],
+        ]),
     [
       'plan merging a coder .qdpx',
       `${q.planMergeMs.toFixed(0)} ms`,

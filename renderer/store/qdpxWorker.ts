@@ -2,18 +2,26 @@
 // reading one (ten times the study is 214 MB of XML and 400,000 selections), and exporting
 // one, from the project's database opened here, so the window stays responsive throughout.
 // A read's project comes back in parts (sources, then codings, a batch at a time): one message
-// of 300 MB would stop the window while it is unpacked.
+// of 300 MB would stop the window while it is unpacked. A file read to become a new project
+// stays here: the window gets what its dialog shows, and the project is written from here.
+import { importPreview, type QdpxImportPreview } from '../core/merge';
 import type { Coding, ProjectSnapshot, Source } from '../core/shared';
 import { readQdpx, writeQdpx } from '../io/qdpx';
 import type { ExportPositions } from '../io/refi/qdeWrite';
 import type { RecordKeys } from './cipher';
 import { closeProjectDb, projectDb } from './projectDb';
 import { exportSummary, snapshotForExport, type QdpxExportSummary } from './qdpxExport';
+import { createProjectFromSnapshot } from './projectFromSnapshot';
+import type { ProjectEntry } from './registry';
 import { dropRecordKey, setRecordKey } from './sealedTables';
 import { sendError, type SentError } from './workerErrors';
 
 export type QdpxRequest =
   | { type: 'read'; bytes: Uint8Array; fileName: string }
+  /** Reads a file to make a new project of: it stays here, its preview goes back. */
+  | { type: 'readToCreate'; bytes: Uint8Array; fileName: string }
+  /** Makes the project read by 'readToCreate'. */
+  | { type: 'create'; fileName: string; actor: string }
   /** Loads the export's snapshot; `keys` are the record keys of an encrypted project. */
   | { type: 'prepare'; projectId: string; keys: RecordKeys | null; name: string | undefined }
   | { type: 'write'; positions: ExportPositions };
@@ -24,6 +32,8 @@ export type QdpxReply =
   | { type: 'codings'; codings: Coding[] }
   /** The read project, its sources and codings sent before in parts. */
   | { type: 'read'; project: ProjectSnapshot; warnings: string[] }
+  | { type: 'readToCreate'; preview: QdpxImportPreview; warnings: string[] }
+  | { type: 'created'; entry: ProjectEntry }
   | { type: 'prepared'; summary: QdpxExportSummary }
   | { type: 'written'; bytes: Uint8Array }
   | { type: 'error'; error: SentError };
@@ -39,16 +49,35 @@ const scope = self as unknown as {
 
 /** The snapshot between an export's preview and its writing. */
 let exporting: ProjectSnapshot | null = null;
+/** The project read between the import dialog's preview and "Create project". */
+let importing: ProjectSnapshot | null = null;
+
+/** Reads a .qdpx, its progress sent as percent. */
+function read(bytes: Uint8Array, fileName: string) {
+  let shown = -1;
+  return readQdpx(bytes, fileName, {
+    onProgress: (share) => {
+      const percent = Math.floor(share * 100);
+      if (percent !== shown) scope.postMessage({ type: 'progress', done: (shown = percent), total: 100 });
+    },
+  });
+}
 
 async function answer(request: QdpxRequest): Promise<void> {
-  if (request.type === 'read') {
-    let shown = -1;
-    const { project, warnings } = await readQdpx(request.bytes, request.fileName, {
-      onProgress: (share) => {
-        const percent = Math.floor(share * 100);
-        if (percent !== shown) scope.postMessage({ type: 'progress', done: (shown = percent), total: 100 });
-      },
-    });
+  if (request.type === 'readToCreate') {
+    importing = null;
+    const { project, warnings } = await read(request.bytes, request.fileName);
+    importing = project;
+    scope.postMessage({ type: 'readToCreate', preview: importPreview(project), warnings });
+  } else if (request.type === 'create') {
+    if (!importing) throw new Error('Nothing to import: the file was not read.');
+    const onProgress = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
+    const entry = await createProjectFromSnapshot(importing, request.fileName, request.actor, onProgress);
+    closeProjectDb(entry.id);
+    importing = null;
+    scope.postMessage({ type: 'created', entry });
+  } else if (request.type === 'read') {
+    const { project, warnings } = await read(request.bytes, request.fileName);
     for (let i = 0; i < project.sources.length; i += SOURCE_BATCH)
       scope.postMessage({ type: 'sources', sources: project.sources.slice(i, i + SOURCE_BATCH) });
     for (let i = 0; i < project.codings.length; i += CODING_BATCH)

@@ -49,7 +49,7 @@ describe('exchange through REFI-QDA', () => {
       expect(errors).toEqual([]);
     });
 
-    it('imports that file as a new project from the projects screen, read off the main thread', async () => {
+    it('imports that file as a new project from the projects screen, read and written off the main thread', async () => {
       const { page, errors } = s;
       await page.getByRole('button', { name: '← Projects' }).click();
       await pick(page, 'Import .qdpx…', { name: 'sample.qdpx', bytes: exported.bytes });

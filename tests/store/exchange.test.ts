@@ -11,7 +11,7 @@ import { readQdpx, writeQdpx } from '../../renderer/io/qdpx';
 import { applyAction, undo } from '../../renderer/store/actions';
 import { commitMerge, createProjectFromSnapshot, exportFileName, exportSnapshot } from '../../renderer/store/exchange';
 import { projectDb } from '../../renderer/store/projectDb';
-import { QdpxExporter, readQdpxOffThread } from '../../renderer/store/qdpxOffThread';
+import { QdpxExporter, QdpxImporter, readQdpxOffThread } from '../../renderer/store/qdpxOffThread';
 import { loadSnapshot } from '../../renderer/store/projectRepo';
 import { listProjects } from '../../renderer/store/projects';
 import { createSampleProject } from '../../renderer/store/sampleProject';
@@ -107,6 +107,37 @@ describe('the sample project through .qdpx', () => {
     exporter.close();
     expect(steps.at(-1)).toBe(1);
     expect(bytes).toEqual(await writeQdpx(snapshot));
+  });
+
+  it('imports through the importer as the window does: what the file holds first, then the project, its batches counted', async () => {
+    const sample = await createSampleProject();
+    const before = await exportSnapshot(projectDb(sample.id));
+    const importer = new QdpxImporter();
+    const read: number[] = [];
+    const { preview, warnings } = await importer.read(await writeQdpx(before), 'sample.qdpx', (done) => read.push(done));
+    expect(warnings).toEqual([]);
+    expect(read.at(-1)).toBe(100);
+    expect(preview).toMatchObject({
+      name: sample.name,
+      sources: before.sources.length,
+      codedSources: new Set(before.codings.map((c) => c.sourceId)).size,
+      codings: before.codings.length,
+      codes: before.codes.length,
+      waves: before.waves.map((w) => w.label),
+    });
+    expect(preview.coders.length).toBeGreaterThan(0);
+    const written: [number, number][] = [];
+    const entry = await importer.create('sample.qdpx', '', (done, total) => written.push([done, total]));
+    importer.close();
+    // 12 transcripts (one batch) and their coding sets (one batch).
+    expect(written).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect((await listProjects()).active.map((p) => p.id)).toContain(entry.id);
+    const after = await exportSnapshot(projectDb(entry.id));
+    expect(byId(after.codings)).toEqual(byId(before.codings));
+    await expect(importer.create('sample.qdpx')).rejects.toThrow(/not read/);
   });
 
   it('reads on this thread where no worker runs, its progress in percent up to 100', async () => {

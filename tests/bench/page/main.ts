@@ -21,8 +21,7 @@ import { planMerge, planMergeSteps } from '../../../renderer/core/merge/projectM
 import { runInSteps } from '../../../renderer/store/inSteps';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
-import { QdpxExporter, readQdpxOffThread } from '../../../renderer/store/qdpxOffThread';
-import { createProjectFromSnapshot } from '../../../renderer/store/exchange';
+import { QdpxExporter, QdpxImporter, readQdpxOffThread } from '../../../renderer/store/qdpxOffThread';
 import { discardProject } from './discard';
 import { generateTranscript } from '../corpus';
 import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
@@ -209,11 +208,16 @@ window.runQdpxBench = async () => {
     return [prepared, await time(() => exporter.write('codepoints'))] as const;
   });
   exporter.close();
-  const [[[read, readQdpxMs], [created, createProjectMs]], importTasks] = await watchLongTasks(async () => {
-    const r = await time(() => readQdpxOffThread(bytes, 'bench.qdpx'));
-    return [r, await time(() => createProjectFromSnapshot(r[0].project, 'bench.qdpx'))] as const;
+  // A new project made of the file, read and written in the worker (ImportProjectDialog).
+  const importer = new QdpxImporter();
+  const [[[, readQdpxMs], [created, createProjectMs]], importTasks] = await watchLongTasks(async () => {
+    const r = await time(() => importer.read(bytes, 'bench.qdpx'));
+    return [r, await time(() => importer.create('bench.qdpx'))] as const;
   });
+  importer.close();
   await discardProject(created.id);
+  // Another coder's file to merge: read into the window, whose project it is planned against.
+  const [[read, readForMergeMs], mergeReadTasks] = await watchLongTasks(() => time(() => readQdpxOffThread(bytes, 'bench.qdpx')));
   // The project as the app plans a merge against it: the shared model's snapshot, no copy of its own.
   const model = projectModel(db);
   const snapshot = (await model.settled())!;
@@ -238,6 +242,8 @@ window.runQdpxBench = async () => {
     createProjectMs,
     importMs: readQdpxMs + createProjectMs,
     importLongestTaskMs: importTasks.longestMs,
+    readForMergeMs,
+    readForMergeLongestTaskMs: mergeReadTasks.longestMs,
     planMergeInStepsMs: planInStepsMs,
     planMergeLongestTaskMs: planTasks.longestMs,
     importedCodings: read.project.codings.length,
