@@ -17,6 +17,8 @@ import { dropRecordKey, setRecordKey } from './sealedTables';
 import { sendError, type SentError } from './workerErrors';
 
 export type QdpxRequest =
+  /** Answered at once: the worker has started, so a file's bytes can be moved to it. */
+  | { type: 'ready' }
   | { type: 'read'; bytes: Uint8Array; fileName: string }
   /** Reads a file to make a new project of: it stays here, its preview goes back. */
   | { type: 'readToCreate'; bytes: Uint8Array; fileName: string }
@@ -27,6 +29,7 @@ export type QdpxRequest =
   | { type: 'write'; positions: ExportPositions };
 
 export type QdpxReply =
+  | { type: 'ready' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'sources'; sources: Source[] }
   | { type: 'codings'; codings: Coding[] }
@@ -64,7 +67,9 @@ function read(bytes: Uint8Array, fileName: string) {
 }
 
 async function answer(request: QdpxRequest): Promise<void> {
-  if (request.type === 'readToCreate') {
+  if (request.type === 'ready') {
+    scope.postMessage({ type: 'ready' });
+  } else if (request.type === 'readToCreate') {
     importing = null;
     const { project, warnings } = await read(request.bytes, request.fileName);
     importing = project;
