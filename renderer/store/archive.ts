@@ -6,6 +6,7 @@ import { uniqueName, ValidationError } from '../core/shared';
 import { dataKeyFrom, isKeyring, loadDataKey, type Keyring } from './encryption';
 import type { ArchiveProgress } from './archiveTables';
 import { ArchiveRestorer, archiveOffThread } from './archiveOffThread';
+import type { ArchiveSummary } from './archiveRestore';
 import {
   projectDb,
   SCHEMA_V1,
@@ -66,25 +67,62 @@ export class ArchiveLockedError extends ValidationError {
   }
 }
 
-/** What an archive holds, for the preview before anything is written (read in the archive worker). */
-export async function previewArchive(bytes: Uint8Array, fileName: string) {
-  const restorer = new ArchiveRestorer();
-  try {
-    const summary = await restorer.read(bytes, fileName, CURRENT_SCHEMA_VERSION);
-    const { manifest } = summary;
-    return {
-      name: nameFromFile(fileName),
-      schemaVersion: manifest.schemaVersion,
-      encrypted: archiveKeyring(summary.keyring, fileName) !== null,
-      transcripts: summary.transcripts,
-      codings: summary.codings,
-      coders: summary.coders,
-      lastChange: summary.lastChange,
-      project: { description: manifest.project.description ?? '', createdAt: manifest.project.createdAt ?? null },
-    };
-  } finally {
-    restorer.close();
+/** What an archive holds, for the preview before anything is written. */
+export type ArchivePreview = ReturnType<typeof previewOf>;
+
+function previewOf(summary: ArchiveSummary, fileName: string) {
+  const { manifest } = summary;
+  return {
+    name: nameFromFile(fileName),
+    schemaVersion: manifest.schemaVersion,
+    encrypted: archiveKeyring(summary.keyring, fileName) !== null,
+    transcripts: summary.transcripts,
+    codings: summary.codings,
+    coders: summary.coders,
+    lastChange: summary.lastChange,
+    project: { description: manifest.project.description ?? '', createdAt: manifest.project.createdAt ?? null },
+  };
+}
+
+/**
+ * An archive read once (in the archive worker, which keeps what it read) for its preview, and
+ * restored from that reading: at ten times the study, reading it again for the restore was
+ * 12 s more. Its bytes are moved to the worker (left empty here). Close it when done.
+ */
+export class OpenedArchive {
+  private constructor(
+    private readonly restorer: ArchiveRestorer,
+    private readonly summary: ArchiveSummary,
+    private readonly fileName: string,
+    readonly preview: ArchivePreview,
+  ) {}
+
+  static async open(bytes: Uint8Array, fileName: string): Promise<OpenedArchive> {
+    const restorer = new ArchiveRestorer();
+    try {
+      const summary = await restorer.read(bytes, fileName, CURRENT_SCHEMA_VERSION);
+      return new OpenedArchive(restorer, summary, fileName, previewOf(summary, fileName));
+    } catch (error) {
+      restorer.close();
+      throw error;
+    }
   }
+
+  /** The archive as a new project (see importArchive); may be tried again, e.g. with the right passphrase. */
+  restore(options: { name?: string; secret?: string } = {}): Promise<ProjectEntry> {
+    return restoreFrom(this.restorer, this.summary, this.fileName, options);
+  }
+
+  close(): void {
+    this.restorer.close();
+  }
+}
+
+/** What an archive holds, for the preview before anything is written (read in the archive worker). */
+export async function previewArchive(bytes: Uint8Array, fileName: string): Promise<ArchivePreview> {
+  const archive = await OpenedArchive.open(bytes, fileName);
+  archive.close();
+  return archive.preview;
 }
 
 /** The archive's file name without its extension (and without a backup's time stamp). */
@@ -105,21 +143,21 @@ export async function importArchive(
 ): Promise<ProjectEntry> {
   // Read, checked and written in the archive worker (archiveRestore.ts); here the passphrase,
   // the registry and the atomic creation of the project.
-  const restorer = new ArchiveRestorer();
+  const archive = await OpenedArchive.open(bytes, fileName);
   try {
-    return await restoreWith(restorer, bytes, fileName, options);
+    return await archive.restore(options);
   } finally {
-    restorer.close();
+    archive.close();
   }
 }
 
-async function restoreWith(
+async function restoreFrom(
   restorer: ArchiveRestorer,
-  bytes: Uint8Array,
+  summary: ArchiveSummary,
   fileName: string,
   options: { name?: string; secret?: string },
 ): Promise<ProjectEntry> {
-  const { manifest, unpackedBytes, keyring: keyringValue } = await restorer.read(bytes, fileName, CURRENT_SCHEMA_VERSION);
+  const { manifest, unpackedBytes, keyring: keyringValue } = summary;
   const schema = SCHEMAS[manifest.schemaVersion];
   if (!schema) throw new Error(`${fileName}: schema version ${manifest.schemaVersion} is unknown to this app.`);
   const keyring = archiveKeyring(keyringValue, fileName);

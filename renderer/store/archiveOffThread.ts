@@ -4,7 +4,7 @@ import type { ArchiveManifest } from '../io/archive';
 import { archiveOf, type ArchiveProgress } from './archiveTables';
 import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
 import { receivedError } from './workerErrors';
-import { WorkerLine } from './workerLine';
+import { movableBuffer, WorkerLine } from './workerLine';
 import type { ArchiveWorkerReply, ArchiveWorkerRequest } from './archiveWorker';
 
 type Final = Exclude<ArchiveWorkerReply, { type: 'progress' }>;
@@ -14,12 +14,21 @@ type Line = WorkerLine<ArchiveWorkerRequest, ArchiveWorkerReply>;
 const openLine = (): Line | null => WorkerLine.open(() => new Worker(new URL('./archiveWorker.ts', import.meta.url), { type: 'module' }));
 
 /** The final reply to a request, progress passed on; null when the worker could not start. */
-async function ask(line: Line, request: ArchiveWorkerRequest, onProgress?: ArchiveProgress): Promise<Final | null> {
-  const reply = await line.ask(request, (r) => {
-    if (r.type !== 'progress') return false;
-    onProgress?.(r.done, r.total);
-    return true;
-  });
+async function ask(
+  line: Line,
+  request: ArchiveWorkerRequest,
+  onProgress?: ArchiveProgress,
+  transfer: Transferable[] = [],
+): Promise<Final | null> {
+  const reply = await line.ask(
+    request,
+    (r) => {
+      if (r.type !== 'progress') return false;
+      onProgress?.(r.done, r.total);
+      return true;
+    },
+    transfer,
+  );
   return reply as Final | null;
 }
 
@@ -49,10 +58,12 @@ export class ArchiveRestorer {
   private line = openLine();
   private local: ArchiveSession | null = null;
 
+  /** Reads the archive in the worker, its bytes moved there (left empty here) when they are their whole buffer (workerLine.ts). */
   async read(bytes: Uint8Array, fileName: string, schemaVersion: number): Promise<ArchiveSummary> {
-    // Copied to the worker, not moved: the caller keeps its bytes.
-    const reply = await this.ask({ type: 'read', bytes, fileName, schemaVersion });
-    return reply ? outcome(reply, 'read').summary : this.session().read(bytes, fileName, schemaVersion);
+    if (!(await this.ask({ type: 'ready' }))) return this.session().read(bytes, fileName, schemaVersion);
+    const reply = await this.ask({ type: 'read', bytes, fileName, schemaVersion }, movableBuffer(bytes));
+    if (!reply) throw new Error('The reading stopped: its worker could not go on.');
+    return outcome(reply, 'read').summary;
   }
 
   async unseal(dataKey: Uint8Array<ArrayBuffer>, fileName: string): Promise<void> {
@@ -73,9 +84,9 @@ export class ArchiveRestorer {
   }
 
   /** The worker's reply, or null to do it here: no worker, or it could not start (then never again). */
-  private async ask(request: ArchiveWorkerRequest): Promise<Final | null> {
+  private async ask(request: ArchiveWorkerRequest, transfer: Transferable[] = []): Promise<Final | null> {
     if (!this.line || this.local) return null;
-    const reply = await ask(this.line, request);
+    const reply = await ask(this.line, request, undefined, transfer);
     if (!reply) this.close();
     return reply;
   }

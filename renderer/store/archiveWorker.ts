@@ -8,12 +8,15 @@ import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
 import { sendError, type SentError } from './workerErrors';
 
 export type ArchiveWorkerRequest =
+  /** Answered at once: the worker has started, so an archive's bytes can be moved to it. */
+  | { type: 'ready' }
   | { type: 'export'; dbName: string; project: ArchiveManifest['project'] }
   | { type: 'read'; bytes: Uint8Array; fileName: string; schemaVersion: number }
   | { type: 'unseal'; dataKey: Uint8Array<ArrayBuffer>; fileName: string }
   | { type: 'write'; dbName: string; schemaVersion: number; schema: Record<string, string | null>; sealed: boolean };
 
 export type ArchiveWorkerReply =
+  | { type: 'ready' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; bytes: Uint8Array }
   | { type: 'read'; summary: ArchiveSummary }
@@ -53,6 +56,8 @@ const session = new ArchiveSession();
 scope.onmessage = async ({ data }) => {
   try {
     switch (data.type) {
+      case 'ready':
+        return scope.postMessage({ type: 'ready' });
       case 'export':
         return await exportDatabase(data.dbName, data.project);
       case 'read':

@@ -13,7 +13,7 @@ import type { ProjectEntry } from './registry';
 import type { QdpxReply, QdpxRequest } from './qdpxWorker';
 import { recordKeyFor } from './sealedTables';
 import { receivedError } from './workerErrors';
-import { WorkerLine } from './workerLine';
+import { movableBuffer, WorkerLine } from './workerLine';
 
 /** Steps done of all (a read counts percent of project.qde). */
 export type QdpxProgress = (done: number, total: number) => void;
@@ -46,23 +46,14 @@ async function ask(
   return reply as Final | null;
 }
 
-/**
- * What to move rather than copy when a file's bytes go to the worker: their buffer, when they
- * are all of it. Copying 112 MB (ten times the study) into the message stopped the window for
- * 0.65-0.93 s (a copy of that size takes 0.3 s here); moved, it costs nothing. Only once the
- * worker has answered: moved to a worker that cannot start, the bytes would be lost for
- * reading them here instead.
- */
-async function movable(line: Line, bytes: Uint8Array): Promise<Transferable[] | null> {
-  if (!(await ask(line, { type: 'ready' }))) return null;
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-    ? [bytes.buffer]
-    : [];
-}
-
 function outcome<T extends Final['type']>(reply: Final, type: T): Extract<Final, { type: T }> {
   if (reply.type !== type) throw new Error(`The .qdpx worker answered ${reply.type}, not ${type}.`);
   return reply as Extract<Final, { type: T }>;
+}
+
+/** movableBuffer(bytes) once the worker has answered; null when it cannot start. */
+async function movable(line: Line, bytes: Uint8Array): Promise<Transferable[] | null> {
+  return (await ask(line, { type: 'ready' })) ? movableBuffer(bytes) : null;
 }
 
 /** Reads a .qdpx in the worker. Its bytes are moved there (left empty here) when they are their whole buffer. */

@@ -6,7 +6,7 @@ import { PassphraseInput } from './SecretField';
 import { useState } from 'react';
 import { errorMessage } from '../core/shared';
 import { getPlatform } from '../platform/platform';
-import { exportArchive, importArchive, previewArchive } from '../store/archive';
+import { exportArchive, OpenedArchive } from '../store/archive';
 import type { ProjectEntry } from '../store/registry';
 import { useCommand } from './commandBus';
 import { ErrorLine, formatDate, Modal, useAction } from './common';
@@ -60,8 +60,6 @@ export function SaveArchiveButton(props: { projectId: string; projectName: strin
   );
 }
 
-type Preview = Awaited<ReturnType<typeof previewArchive>>;
-
 export function RestoreArchiveButton(props: { onRestored(entry: ProjectEntry): void; onError(message: string): void }) {
   return (
     <PickFileButton
@@ -69,25 +67,29 @@ export function RestoreArchiveButton(props: { onRestored(entry: ProjectEntry): v
       label="Restore archive…"
       hint="A .mirabal archive saved from this workbench"
       picker={{ title: 'Restore a project archive', extensions: ['.mirabal'] }}
-      read={async (file) => ({ name: file.name, bytes: file.bytes, preview: await previewArchive(file.bytes, file.name) })}
+      read={async (file) => ({ name: file.name, archive: await OpenedArchive.open(file.bytes, file.name) })}
       onError={props.onError}
       dialog={(picked, close) => <RestoreDialog {...picked} onClose={close} onRestored={props.onRestored} />}
     />
   );
 }
 
-function RestoreDialog(props: {
-  name: string;
-  bytes: Uint8Array;
-  preview: Preview;
-  onClose(): void;
-  onRestored(entry: ProjectEntry): void;
-}) {
-  const { preview } = props;
+function RestoreDialog(props: { name: string; archive: OpenedArchive; onClose(): void; onRestored(entry: ProjectEntry): void }) {
+  const { archive } = props;
+  const { preview } = archive;
   const [error, run] = useAction('restoring the archive');
   const [secret, setSecret] = useState('');
+  // The worker and the archive it read go when the dialog does (cancelled or done).
+  const close = () => {
+    archive.close();
+    props.onClose();
+  };
+  const restored = (entry: ProjectEntry) => {
+    archive.close();
+    props.onRestored(entry);
+  };
   return (
-    <Modal title={`Restore ${props.name}`} onClose={props.onClose}>
+    <Modal title={`Restore ${props.name}`} onClose={close}>
       <div className="modal-body">
         <p>
           “{preview.name}”{preview.encrypted ? ' (encrypted)' : ''}: {preview.transcripts} transcript(s),{' '}
@@ -101,10 +103,10 @@ function RestoreDialog(props: {
       <NewProjectFoot
         label="Restore as a new project"
         busyLabel="Restoring…"
-        create={() => importArchive(props.bytes, props.name, preview.encrypted ? { secret } : {})}
+        create={() => archive.restore(preview.encrypted ? { secret } : {})}
         run={run}
-        onClose={props.onClose}
-        onCreated={props.onRestored}
+        onClose={close}
+        onCreated={restored}
       />
     </Modal>
   );

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { sha256Hex } from '../../renderer/io/hash';
-import { ArchiveLockedError, exportArchive, importArchive, previewArchive } from '../../renderer/store/archive';
+import { ArchiveLockedError, exportArchive, importArchive, OpenedArchive, previewArchive } from '../../renderer/store/archive';
 import { parseRecoveryKey } from '../../renderer/store/cipher';
 import {
   changePassphrase,
@@ -206,6 +206,15 @@ describe('encryption at rest', () => {
     await expect(importArchive(archive, 'Study.mirabal')).rejects.toBeInstanceOf(ArchiveLockedError);
     await expect(importArchive(archive, 'Study.mirabal', { secret: 'not the passphrase' })).rejects.toThrow(/does not open Study.mirabal/);
     expect((await listProjects()).active.length).toBe(count);
+
+    // As the restore dialog does: read once, tried with a wrong passphrase, then restored from the same reading.
+    const opened = await OpenedArchive.open(archive.slice(), 'Study.mirabal');
+    expect(opened.preview).toEqual(preview);
+    await expect(opened.restore({ secret: 'not the passphrase' })).rejects.toThrow(/does not open Study.mirabal/);
+    const fromOpened = await opened.restore({ secret: PASSPHRASE });
+    opened.close();
+    expect(await loadSnapshot(projectDb(fromOpened.id))).toEqual(before);
+    expect((await listProjects()).active.length).toBe(count + 1);
 
     const restored = await importArchive(archive, 'Study.mirabal', { secret: recoveryKey });
     expect(restored.encrypted).toBe(true);
