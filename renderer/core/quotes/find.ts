@@ -6,7 +6,8 @@
 // transcript; everything after that works one transcript at a time, and the transcripts are
 // put in reading order once instead of sorting every passage with a collator.
 import { descendantIds, orderedTree } from '../codebook';
-import { unionRanges, type Coding, type ProjectSnapshot, type Range, type Source, nameCollator } from '../shared';
+import { unionRanges, type ProjectSnapshot, type Range, type Source, nameCollator } from '../shared';
+import { groupedBySource, marked, type CodingColumns } from './codingColumns';
 import { allowed, liveParticipants, personFilter, personOf, waveRanks } from './scope';
 import { containsAll, searchTerms, textIsAscii } from './search';
 import type { Quote, QuoteQuery } from './types';
@@ -53,35 +54,40 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     sources.set(s.id, s);
   }
 
-  // Each transcript's codings, grouped once per codings list (groupedBySource): read in the
-  // order they are held (the records lie in memory in that order), the kept ones marked, then
-  // taken in start order by the order worked out with the grouping.
+  // Each transcript's codings as columns, worked out once per codings list (codingColumns.ts):
+  // read in the order they are held, the kept ones marked, then taken in start order.
   const grouped = groupedBySource(project.codings);
-  const found = new Map<string, Coding[]>();
+  const codeLive = marked(grouped.codeIds, (id) => liveCodes.has(id));
+  const codeWanted = marked(grouped.codeIds, (id) => wanted === null || wanted.has(id));
+  const codeExcluded = marked(grouped.codeIds, (id) => excluded.has(id));
+  const coderKept = coders && marked(grouped.coderIds, (id) => coders.has(id));
+  /** Each transcript's kept codings, as places in its list, in start order. */
+  const found = new Map<string, Int32Array>();
   const blocked = new Map<string, Range[]>();
   let marks = new Uint8Array(0);
   for (const source of sources.values()) {
-    const group = grouped.get(source.id);
-    if (!group) continue;
-    const { list, order } = group;
-    if (marks.length < list.length) marks = new Uint8Array(Math.max(list.length, 2 * marks.length));
+    const columns = grouped.bySource.get(source.id);
+    if (!columns) continue;
+    const { order, live, code, coder } = columns;
+    const n = order.length;
+    if (marks.length < n) marks = new Uint8Array(Math.max(n, 2 * marks.length));
     const blocks: Range[] = [];
     let kept = 0;
-    for (let i = 0; i < list.length; i += 1) {
-      const c = list[i]!;
+    for (let i = 0; i < n; i += 1) {
       marks[i] = 0;
-      if (c.deletedAt != null || !liveCodes.has(c.codeId)) continue;
-      if (coders && !coders.has(c.coderId)) continue;
-      if (excluded.has(c.codeId)) blocks.push(c);
-      if (wanted === null || wanted.has(c.codeId)) {
+      const c = code[i]!;
+      if (live[i] === 0 || codeLive[c] === 0) continue;
+      if (coderKept && coderKept[coder[i]!] === 0) continue;
+      if (codeExcluded[c] === 1) blocks.push({ start: columns.start[i]!, end: columns.end[i]! });
+      if (codeWanted[c] === 1) {
         marks[i] = 1;
         kept += 1;
       }
     }
     if (kept > 0) {
-      const spans = new Array<Coding>(kept);
+      const spans = new Int32Array(kept);
       let k = 0;
-      for (let j = 0; j < order.length; j += 1) if (marks[order[j]!] === 1) spans[k++] = list[order[j]!]!;
+      for (let j = 0; j < n; j += 1) if (marks[order[j]!] === 1) spans[k++] = order[j]!;
       found.set(source.id, spans);
     }
     if (blocks.length > 0) blocked.set(source.id, blocks);
@@ -107,8 +113,9 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
     people,
   )) {
     const spans = found.get(source.id)!;
+    const columns = grouped.bySource.get(source.id)!;
     const blocks = unionRanges(blocked.get(source.id) ?? []);
-    const passages = merge(spans, source.text.length, scratch);
+    const passages = merge(columns, spans, source.text.length, scratch);
     const participantId = personOf(source, people)?.id ?? '';
     let k = 0; // blocks before blocks[k] end before the current passage, hence before every later one
     for (let p = 0; p < passages.count; p += 1) {
@@ -118,60 +125,13 @@ export function findQuotes(project: ProjectSnapshot, query: QuoteQuery): Quote[]
       if (k < blocks.length && blocks[k]!.start < end) continue;
       const text = source.text.slice(start, end);
       if (terms.length > 0 && !containsAll(text, terms, textIsAscii(source))) continue;
-      const codeIds = codesOf(spans, passages.first[p]!, passages.last[p]!, source.text.length);
+      const codeIds = codesOf(columns, spans, passages.first[p]!, passages.last[p]!, source.text.length, grouped.codeIds);
       if (matchAll && new Set(codeIds.flatMap((c) => satisfies.get(c) ?? [])).size < listed.length) continue;
       if (codeIds.length > 1) codeIds.sort(byTree);
       quotes.push({ text, sourceId: source.id, start, end, participantId, wave: source.wave ?? '', codeIds });
     }
   }
   return quotes;
-}
-
-const INDEX_BITS = 2 ** 20;
-
-/**
- * The places in `codings` in start order: all merge() needs (spans with the same start merge
- * whichever comes first, and a passage's codes are put in codebook order after); the same
- * start keeps the order held. Sorted as numbers packing the start and the place, with no
- * comparator to call: at ten times the study the comparator was a fifth of a query's time.
- */
-function startOrder(codings: readonly Coding[]): Int32Array {
-  const order = Int32Array.from(codings, (_, i) => i);
-  if (codings.length >= INDEX_BITS) return order.sort((a, b) => codings[a]!.start - codings[b]!.start || a - b);
-  const keys = new Float64Array(codings.length);
-  for (let i = 0; i < codings.length; i += 1) keys[i] = Math.max(0, codings[i]!.start) * INDEX_BITS + i;
-  keys.sort();
-  for (let i = 0; i < keys.length; i += 1) order[i] = keys[i]! % INDEX_BITS;
-  return order;
-}
-
-/** A transcript's codings (deleted ones too) as held, and the order of their places in the list by start (byStart's). */
-interface CodingGroup {
-  list: Coding[];
-  order: Int32Array;
-}
-
-/**
- * Every transcript's codings grouped, worked out once per codings list (the project model makes
- * a new list when a coding changes; lists are never changed in place): at ten times the study,
- * grouping 400,000 codings by transcript and sorting them was a third of every quote query
- * (measured). The records stay in the order held: read in start order instead, they were read
- * from all over memory, and a query for two codes took twice as long (measured).
- */
-const groupedLists = new WeakMap<readonly Coding[], Map<string, CodingGroup>>();
-function groupedBySource(codings: readonly Coding[]): Map<string, CodingGroup> {
-  let grouped = groupedLists.get(codings);
-  if (grouped) return grouped;
-  grouped = new Map<string, CodingGroup>();
-  const lists = new Map<string, Coding[]>();
-  for (const c of codings) {
-    const list = lists.get(c.sourceId);
-    if (list) list.push(c);
-    else lists.set(c.sourceId, [c]);
-  }
-  for (const [id, list] of lists) grouped.set(id, { list, order: startOrder(list) });
-  groupedLists.set(codings, grouped);
-  return grouped;
 }
 
 /** Merged passages as number columns: each one's start and end, and the run of sorted spans it was made of. */
@@ -185,16 +145,17 @@ interface Passages {
 }
 
 /** Where a span lies inside its text (damaged data, a coding past the end, is clipped); empty when it marks no character. */
-const clipStart = (s: Coding) => Math.max(0, s.start);
-const clipEnd = (s: Coding, length: number) => Math.min(length, s.end);
+const clipStart = (start: number) => Math.max(0, start);
+const clipEnd = (end: number, length: number) => Math.min(length, end);
 
 /**
- * Spans sorted by start, merged where they share a character (spans that only touch stay
- * apart), as columns of numbers: a passage becomes a quote only once it passes the filters.
- * When a query's words let a few passages of every coded one through, making each as an object
- * first was most of the garbage collected (measured at ten times the study).
+ * Spans (places in the columns, sorted by start) merged where they share a character (spans
+ * that only touch stay apart), as columns of numbers: a passage becomes a quote only once it
+ * passes the filters. When a query's words let a few passages of every coded one through,
+ * making each as an object first was most of the garbage collected (measured at ten times the
+ * study).
  */
-function merge(spans: readonly Coding[], length: number, out: Passages): Passages {
+function merge(columns: CodingColumns, spans: Int32Array, length: number, out: Passages): Passages {
   if (out.start.length < spans.length) {
     const size = Math.max(spans.length, 2 * out.start.length);
     [out.start, out.end, out.first, out.last] = [
@@ -206,8 +167,8 @@ function merge(spans: readonly Coding[], length: number, out: Passages): Passage
   }
   out.count = 0;
   for (let i = 0; i < spans.length; i += 1) {
-    const start = clipStart(spans[i]!);
-    const end = clipEnd(spans[i]!, length);
+    const start = clipStart(columns.start[spans[i]!]!);
+    const end = clipEnd(columns.end[spans[i]!]!, length);
     if (!(start < end)) continue;
     const n = out.count;
     if (n > 0 && start < out.end[n - 1]!) {
@@ -225,11 +186,12 @@ function merge(spans: readonly Coding[], length: number, out: Passages): Passage
 }
 
 /** The distinct codes of the spans first..last (those that mark a character), in the order they come. */
-function codesOf(spans: readonly Coding[], first: number, last: number, length: number): string[] {
+function codesOf(columns: CodingColumns, spans: Int32Array, first: number, last: number, length: number, ids: readonly string[]): string[] {
   const codeIds: string[] = [];
   for (let i = first; i <= last; i += 1) {
-    const s = spans[i]!;
-    if (clipStart(s) < clipEnd(s, length) && !codeIds.includes(s.codeId)) codeIds.push(s.codeId);
+    const at = spans[i]!;
+    const id = ids[columns.code[at]!]!;
+    if (clipStart(columns.start[at]!) < clipEnd(columns.end[at]!, length) && !codeIds.includes(id)) codeIds.push(id);
   }
   return codeIds;
 }
