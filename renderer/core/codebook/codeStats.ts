@@ -34,15 +34,29 @@ export function codeStats(snapshot: CodeStatsInput, options: CodeStatsOptions = 
   const coders = options.coderIds ? new Set(options.coderIds) : null;
 
   // One mutable tally per code, so the hot loop below does a single map lookup per coding.
-  const tally = new Map<string, { codings: number; sources: Set<string> }>();
-  for (const c of codes) tally.set(c.id, { codings: 0, sources: new Set() });
+  // `last` is the source the code's last coding counted was on: the codings come transcript by
+  // transcript (the database keeps them so), so a source is looked up and added to a code's set
+  // once per run, not per coding (at ten times the study, 400,000 codings: 190-220 ms before).
+  const tally = new Map<string, { codings: number; sources: Set<string>; last: string | null }>();
+  for (const c of codes) tally.set(c.id, { codings: 0, sources: new Set(), last: null });
+  let lastSource: string | null = null;
+  let sourceLive = false;
   // The one pass: a coding counts when it, its code and its source are all live.
   for (const coding of snapshot.codings) {
     if (coding.deletedAt != null || (coders && !coders.has(coding.coderId))) continue;
+    const sourceId = coding.sourceId;
+    if (sourceId !== lastSource) {
+      lastSource = sourceId;
+      sourceLive = participantOf.has(sourceId);
+    }
+    if (!sourceLive) continue; // a deleted or unknown source
     const t = tally.get(coding.codeId);
-    if (!t || !participantOf.has(coding.sourceId)) continue; // a deleted or unknown code or source
+    if (!t) continue; // a deleted or unknown code
     t.codings++;
-    t.sources.add(coding.sourceId);
+    if (t.last !== sourceId) {
+      t.last = sourceId;
+      t.sources.add(sourceId);
+    }
   }
 
   const stat = (codings: number, sources: ReadonlySet<string>): CodeStat => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeStats } from '../../../renderer/core/codebook/codeStats';
 import type { Code, Coding, Source } from '../../../renderer/core/shared/model';
@@ -93,6 +94,38 @@ describe('codeStats', () => {
     expect(codeStats(snapshot, { coderIds: ['k2'], includeChildren: true }).get('a')).toEqual(stat(3, 2, 2));
     expect([...codeStats(snapshot, { coderIds: [] }).values()].every((s) => s.codings === 0)).toBe(true);
   });
+  it('counts the same whatever order the codings come in (a source is looked up once per run of it)', () => {
+    // The reference: every coding looked at on its own.
+    const reference = (list: readonly Coding[]) => {
+      const live = new Map(sources.filter((s) => s.deletedAt == null).map((s) => [s.id, s.participantId]));
+      const out = new Map<string, { codings: number; sources: Set<string> }>();
+      for (const c of codes) if (c.deletedAt == null) out.set(c.id, { codings: 0, sources: new Set() });
+      for (const c of list) {
+        const t = out.get(c.codeId);
+        if (c.deletedAt != null || !t || !live.has(c.sourceId)) continue;
+        t.codings += 1;
+        t.sources.add(c.sourceId);
+      }
+      return Object.fromEntries(
+        [...out].map(([id, t]) => [
+          id,
+          stat(t.codings, t.sources.size, new Set([...t.sources].map((s) => live.get(s)).filter((p) => p != null)).size),
+        ]),
+      );
+    };
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(codings),
+        fc.array(fc.integer({ min: 0, max: codings.length - 1 }), { maxLength: 8 }),
+        (picked, repeats) => {
+          const list = [...picked, ...repeats.map((i) => codings[i]!)];
+          expect(asObject(codeStats({ codes, codings: list, sources }))).toEqual(reference(list));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('survives a parent cycle in damaged data', () => {
     const loop = [code('x', 'y'), code('y', 'x')];
     const stats = codeStats({ codes: loop, codings: [coding('x', 's1'), coding('y', 's2')], sources }, { includeChildren: true });
