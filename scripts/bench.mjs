@@ -542,6 +542,15 @@ function searchRows(f) {
     ],
     ['search: take the stored index up again', `${(f.reloadMs / 1000).toFixed(2)} s`, `${f.reloadIndexed} transcripts indexed again`],
     ['search: index one more imported transcript', `${f.incrementalMs.toFixed(0)} ms`, `target < 200 ms; ${f.incrementalIndexed} indexed`],
+    ...(f.prepareMs === undefined
+      ? []
+      : [
+          [
+            'search: set up as the Search tab opens',
+            `${f.prepareMs.toFixed(0)} ms`,
+            "each transcript's speaker turns, for the first search",
+          ],
+        ]),
     [
       'search: index size',
       `${f.storedMegabytes.toFixed(1)} MB`,

@@ -186,6 +186,17 @@ export class SearchEngine {
     return { ...reply.tally, search: reply.search };
   }
 
+  /**
+   * Sets up in the worker what a search with these options reads besides the index (each
+   * transcript's speaker turns), so the first search is as quick as the next: the Search tab
+   * asks for it as it opens and when its speaker choice changes.
+   */
+  async prepare(project: SearchProject, options: SearchTextOptions = {}): Promise<void> {
+    await this.ready();
+    const reply = await this.send({ type: 'prepare', project: this.projectFor(project), options }, undefined, this.timeoutMs);
+    if (reply.type === 'error') throw new Error(reply.message);
+  }
+
   /** Every hit of search number `search` (the last one run), packed; an error once another search has run. */
   async hitsOf(search: number): Promise<PackedHits> {
     const reply = await this.send({ type: 'hits', search }, undefined, this.timeoutMs);

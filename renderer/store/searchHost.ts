@@ -27,6 +27,8 @@ export type SearchRequest =
   | { type: 'remove'; ids: string[] }
   /** `project` null: the one sent last (the engine sends it only when it changes). */
   | { type: 'search'; project: SearchProject | null; query: string; options: SearchTextOptions }
+  /** Sets up what a search with these options reads besides the index, before the first one. */
+  | { type: 'prepare'; project: SearchProject | null; options: SearchTextOptions }
   /** The hits of search number `search` (the last one), with their characters. */
   | { type: 'hits'; search: number }
   | { type: 'lines'; order: ConcordanceOrder; from: number; to: number; width: number }
@@ -40,6 +42,7 @@ export type SearchReply =
   | { type: 'removed'; size: number }
   /** A search run: how many hits each transcript has, and its number, to ask for its hits by. */
   | { type: 'found'; tally: HitTally; search: number }
+  | { type: 'prepared' }
   | { type: 'hits'; packed: PackedHits }
   | { type: 'lines'; lines: ConcordanceLine[] }
   | { type: 'passages'; passages: PassagePreview[] }
@@ -105,6 +108,10 @@ export function createSearchHost(): (request: SearchRequest, post: Post) => void
           post({ type: 'found', tally, search: searches });
           return;
         }
+        case 'prepare':
+          corpus.prepare(projectOf(request.project), request.options);
+          post({ type: 'prepared' });
+          return;
         case 'hits':
           if (request.search !== searches) throw new Error('Another search has run since: search again.');
           post({ type: 'hits', packed: corpus.hits() });

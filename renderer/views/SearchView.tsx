@@ -88,6 +88,13 @@ export function SearchView(props: { setup: ProjectSetup; sources: SourceMeta[] }
     };
   }, [engine, props.sources]);
 
+  // What a search reads besides the index is set up before the first one is asked (at ten
+  // times the study that took the first search a second); a failure here shows in the search.
+  useEffect(() => {
+    if (asked !== null) return;
+    engine.prepare(project, { ...options, ...filters, setIds }).catch(() => {});
+  }, [engine, project, asked, options, filters, setIds]);
+
   // A search asked for runs again when its filters or options change.
   useEffect(() => {
     if (asked === null) return;

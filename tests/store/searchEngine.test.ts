@@ -133,6 +133,16 @@ describe('the search engine', () => {
     expect(after.length).toBeLessThan(all.length);
   });
 
+  it('prepares a search as the Search tab opens: the project goes with it, and the search after finds what the reference scan finds', async () => {
+    const engine = new SearchEngine(db);
+    const project = await searchProjectOf();
+    await engine.prepare(project, { speaker: 'both' }); // brings the index in step first
+    expect(await db.searchIndex.count()).toBe(12);
+    const hits = await engine.search(project, 'police', { speaker: 'both' });
+    expect(hits).toEqual(searchText(await loadSnapshot(db), 'police', { speaker: 'both' }));
+    expect(hits.length).toBeGreaterThan(0);
+  });
+
   it('keeps the index sealed in an encrypted project: no word of it in clear', async () => {
     await encryptProject(projectId, 'seven blue herons at dusk');
     const engine = new SearchEngine(db);

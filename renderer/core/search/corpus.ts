@@ -120,6 +120,11 @@ export class SearchCorpus {
     return tallyOf(hits);
   }
 
+  /** What a search with these options reads besides the index, set up ahead of it (SearchIndex.prepare). */
+  prepare(project: SearchProject, options: SearchTextOptions = {}): void {
+    this.index.prepare(this.withTexts(project), options);
+  }
+
   /** Every hit of the last search with its characters (for an auto-code, or a script). */
   hits(): PackedHits {
     return placeFoundHits(this.last.hits, this.index.wordPlaces);

@@ -109,6 +109,21 @@ describe('the search index', () => {
     expect(withHits).toBeGreaterThan(80);
   });
 
+  it('sets up a search ahead of it: the search after works out no transcript again, and finds the same', () => {
+    fc.assert(
+      fc.property(corpus, query, options, (project, q, o) => {
+        const expected = outcome(() => searchText(project, q, o));
+        const index = indexOf(project);
+        index.prepare(project, o);
+        const made = index.unitsMade;
+        expect(made).toBeLessThanOrEqual(project.sources.length);
+        expect(outcome(() => index.search(project, q, o))).toEqual(expected);
+        expect(index.unitsMade).toBe(made);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('counts, places and pages the hits as the worker hands them over, only when asked', () => {
     let withHits = 0;
     fc.assert(
