@@ -51,6 +51,11 @@ function outcome<T extends Final['type']>(reply: Final, type: T): Extract<Final,
   return reply as Extract<Final, { type: T }>;
 }
 
+/** A .qdpx read on this thread (no worker), its progress in the worker's terms: percent of the reading. */
+function readHere(bytes: Uint8Array, fileName: string, onProgress?: QdpxProgress) {
+  return readQdpx(bytes, fileName, { onProgress: onProgress && ((share) => onProgress(Math.floor(share * 100), 100)) });
+}
+
 /** movableBuffer(bytes) once the worker has answered; null when it cannot start. */
 async function movable(line: Line, bytes: Uint8Array): Promise<Transferable[] | null> {
   return (await ask(line, { type: 'ready' })) ? movableBuffer(bytes) : null;
@@ -62,8 +67,7 @@ export async function readQdpxOffThread(
   fileName: string,
   onProgress?: QdpxProgress,
 ): Promise<{ project: ProjectSnapshot; warnings: string[] }> {
-  // Where it is read here, its progress in the worker's terms: percent of the reading.
-  const here = () => readQdpx(bytes, fileName, { onProgress: onProgress && ((share) => onProgress(Math.floor(share * 100), 100)) });
+  const here = () => readHere(bytes, fileName, onProgress);
   const line = openLine();
   if (!line) return here();
   try {
@@ -133,9 +137,7 @@ export class QdpxImporter {
       this.line.close(); // it could not start: read here
       this.line = null;
     }
-    const { project, warnings } = await readQdpx(bytes, fileName, {
-      onProgress: onProgress && ((share) => onProgress(Math.floor(share * 100), 100)),
-    });
+    const { project, warnings } = await readHere(bytes, fileName, onProgress);
     this.local = project;
     return { preview: importPreview(project), warnings };
   }
