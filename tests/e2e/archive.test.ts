@@ -47,7 +47,8 @@ describe('project archive', () => {
     await screenshot(page, 'archive-restore-preview');
     await dialog.getByRole('button', { name: 'Restore as a new project' }).click();
     await expect.poll(() => page.locator('.project-head h1').textContent()).toBe('Sample study (fictional) (2)');
-    // The save, the preview and the restore each had an archive worker.
+    // The save, the backup taken on leaving the project, and the preview with the restore (one
+    // reading for both) each had an archive worker.
     expect(workers.filter((u) => /archiveWorker/.test(u)).length).toBeGreaterThanOrEqual(3);
     await page.getByRole('tab', { name: 'Quotes' }).click();
     await page.getByRole('tab', { name: 'Basket (1)' }).waitFor();

@@ -246,6 +246,18 @@ describe('exchange through REFI-QDA', () => {
     });
   });
 
+  it('refuses a file that is not a .qdpx from the projects screen, saying why, and creates nothing', async () => {
+    const { page, errors } = await app.newPage();
+    await pick(page, 'Import .qdpx…', { name: 'notes.qdpx', bytes: new TextEncoder().encode('just some notes') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/notes\.qdpx: is not a \.qdpx project: it is not a zip archive/);
+    await screenshot(page, 'exchange-import-refused');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('table.projects').count()).toBe(0);
+    // The button is free again for the right file.
+    expect(await page.getByRole('button', { name: 'Import .qdpx…' }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('shows what an ATLAS.ti project brings and what it cannot, before anything is created', async () => {
     const { page, errors } = await app.newPage();
     await pick(page, 'Import .qdpx…', { name: 'atlas.qdpx', bytes: refiSample('atlasti-mac-8.4.0__TestProject.qdpx') });
