@@ -2,16 +2,15 @@
 // how a project moves to and from NVivo, ATLAS.ti, MAXQDA or QualCoder, and how two coders on
 // two machines bring their work together. The mapping is described in refi/qdeWrite.ts and
 // refi/qdeRead.ts; positions are converted in refi/positions.ts.
-import { Deflate, deflateSync } from 'fflate';
 import type { ProjectSnapshot } from '../core/shared';
 import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { readProject } from './refi/qdeRead';
 import { fromBase64 } from './base64';
-import { notePath, projectNotes, richTextFile, sourcePath, writeProjectXmlTo, type ExportOptions } from './refi/qdeWrite';
+import { notePath, projectNotes, richTextFile, sourcePath, projectXmlSteps, type ExportOptions } from './refi/qdeWrite';
 import { decodeEntry, utf8 } from './refi/text';
-import { crc32, isZip, readZipEntriesAsync, type ZipLimits } from './zip';
-import { zipDeflated, type DeflatedEntry } from './zipWrite';
+import { isZip, readZipEntriesAsync, type ZipLimits } from './zip';
+import { deflaterHere, zipDeflated, type EntryDeflater } from './zipWrite';
 
 export interface QdpxLimits extends ZipLimits {
   /** Largest project.qde (uncompressed): parsing XML takes the most memory per byte. */
@@ -121,27 +120,27 @@ export async function readQdpx(
 }
 
 export interface WriteQdpxOptions extends ExportOptions {
-  /** Called as the file is made: `done` of `total` steps (each source's XML, each source's text). */
+  /** Called as the file is made: `done` of `total` steps (each source's XML, each source's text deflated). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where the entries are deflated (`onClosed` hears of each as it is done); on this thread
+   * unless given. The .qdpx worker gives one on a thread of its own (store/deflateOffThread.ts).
+   */
+  openDeflater?: (onClosed: (name: string) => void) => Promise<EntryDeflater>;
 }
 
 // Level 1: twice as fast as 6 on 30 MB of text and XML, and the archive only ~15% larger.
 const LEVEL = 1;
-/** project.qde is encoded and deflated a megabyte at a time, never held whole. */
+/** project.qde is encoded and handed to the deflater a megabyte at a time, never held whole. */
 const XML_PIECE = 1 << 20;
+const QDE = 'project.qde';
 
-/** An entry deflated as its text arrives. */
-class StreamedEntry {
+/** project.qde's text, gathered and handed on as UTF-8 a megabyte at a time. */
+class XmlPieces {
   private pending: string[] = [];
   private pendingLength = 0;
-  private readonly chunks: Uint8Array[] = [];
-  private readonly deflate = new Deflate({ level: LEVEL }, (chunk) => {
-    this.chunks.push(chunk);
-  });
-  private crc = 0;
-  private size = 0;
 
-  constructor(private readonly name: string) {}
+  constructor(private readonly deflater: EntryDeflater) {}
 
   add(text: string): void {
     this.pending.push(text);
@@ -149,42 +148,19 @@ class StreamedEntry {
     if (this.pendingLength >= XML_PIECE) this.flush(false);
   }
 
-  private flush(final: boolean): void {
+  flush(last: boolean): void {
     const bytes = utf8(this.pending.join(''));
     this.pending = [];
     this.pendingLength = 0;
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
-    this.deflate.push(bytes, final);
-  }
-
-  finish(): DeflatedEntry {
-    this.flush(true);
-    return { name: this.name, data: concat(this.chunks), crc: this.crc, size: this.size };
+    this.deflater.push(QDE, bytes, last, LEVEL);
   }
 }
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-const entry = (name: string, bytes: Uint8Array): DeflatedEntry => ({
-  name,
-  data: deflateSync(bytes, { level: LEVEL }),
-  crc: crc32(bytes),
-  size: bytes.length,
-});
 
 /**
  * The project as a .qdpx; `positions: 'utf16'` makes the file for NVivo (see ExportOptions).
- * project.qde is made, encoded and deflated piece by piece, and each text is deflated on its
- * own: at ten times the study, 214 MB of XML is never one string nor one array of bytes.
+ * project.qde is made and encoded piece by piece, and each text handed to the deflater as its
+ * source's XML is done: at ten times the study, 214 MB of XML is never one string nor one array
+ * of bytes, and a deflater on another thread works through the texts while the XML is made.
  */
 export async function writeQdpx(project: ProjectSnapshot, options: WriteQdpxOptions = {}): Promise<Uint8Array> {
   // The notes once: their text goes in project.qde and, as files, beside it.
@@ -193,15 +169,33 @@ export async function writeQdpx(project: ProjectSnapshot, options: WriteQdpxOpti
   const total = 2 * sources.length;
   let done = 0;
   const step = () => options.onProgress?.(++done, total);
-  const qde = new StreamedEntry('project.qde');
-  writeProjectXmlTo({ part: (text) => qde.add(text), sourceDone: step }, project, options, notes);
-  const entries = [qde.finish()];
-  for (const source of sources) {
-    entries.push(entry(`sources/${sourcePath(source)}`, utf8(source.text)));
-    if (source.originalDocx) entries.push(entry(`sources/${richTextFile(source)}`, fromBase64(source.originalDocx)));
-    step();
+  const textNames = new Set<string>();
+  const deflater = await (options.openDeflater ?? (async (onClosed) => deflaterHere(onClosed)))((name) => {
+    if (textNames.has(name)) step();
+  });
+  const names = [QDE];
+  const add = (name: string, bytes: Uint8Array) => {
+    names.push(name);
+    deflater.push(name, bytes, true, LEVEL);
+  };
+  try {
+    const qde = new XmlPieces(deflater);
+    for (const source of projectXmlSteps((text) => qde.add(text), project, options, notes)) {
+      // Its XML is written: its text goes to the deflater, which works on it meanwhile.
+      const name = `sources/${sourcePath(source)}`;
+      textNames.add(name);
+      add(name, utf8(source.text));
+      if (source.originalDocx) add(`sources/${richTextFile(source)}`, fromBase64(source.originalDocx));
+      step();
+      await deflater.breathe();
+    }
+    qde.flush(true);
+    // Each Note's text also as a file: QualCoder reads a Note only through its plainTextPath.
+    for (const note of notes) add(`sources/${notePath(note)}`, utf8(note.text));
+  } catch (error) {
+    deflater.cancel();
+    throw error;
   }
-  // Each Note's text also as a file: QualCoder reads a Note only through its plainTextPath.
-  for (const note of notes) entries.push(entry(`sources/${notePath(note)}`, utf8(note.text)));
-  return zipDeflated(entries);
+  const entries = new Map((await deflater.finish()).map((e) => [e.name, e]));
+  return zipDeflated(names.map((name) => entries.get(name)!));
 }

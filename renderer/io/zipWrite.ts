@@ -3,6 +3,8 @@
 // is fflate's zipSync byte for byte (the archives written before keep their bytes): local
 // header, data, then the central directory and its end record; no data descriptors, no
 // extra fields, no comments, no zip64 (fflate's zipSync has none either).
+import { Deflate, deflateSync } from 'fflate';
+import { crc32 } from './zip';
 
 export interface DeflatedEntry {
   /** ASCII only: the archive's paths are. */
@@ -73,5 +75,91 @@ export function zipDeflated(entries: readonly DeflatedEntry[]): Uint8Array {
   view.setUint16(central + 10, entries.length, true);
   view.setUint32(central + 12, centralSize, true);
   view.setUint32(central + 16, localSize, true);
+  return out;
+}
+
+/** fflate's deflate levels: 1 is fastest, 9 smallest, 6 its default. */
+export type DeflateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * Deflates a zip's entries as their bytes are ready. Writers hand it their entries and go on
+ * with the next; the deflater may be a worker of its own (store/deflateOffThread.ts), so the
+ * deflate, the heaviest step of a .qdpx or an archive, runs on the second core while the
+ * writer makes the next entry's bytes.
+ */
+export interface EntryDeflater {
+  /**
+   * Adds `bytes` to entry `name`: the first push opens it (at `level`, 6 when not given), the
+   * one with `last` closes it. The bytes may be moved to another thread: do not use them again.
+   */
+  push(name: string, bytes: Uint8Array, last: boolean, level?: DeflateLevel): void;
+  /** Every entry, each one closed, in the order they were opened. */
+  finish(): Promise<DeflatedEntry[]>;
+  /** Drops everything: the writer failed. */
+  cancel(): void;
+  /**
+   * Lets the deflater hear from its worker, now and then, when a writer works without
+   * stopping (project.qde is written in one go); resolved at once on this thread.
+   */
+  breathe(): Promise<void>;
+}
+
+interface OpenEntry {
+  deflate: Deflate;
+  chunks: Uint8Array[];
+  crc: number;
+  size: number;
+}
+
+/**
+ * An EntryDeflater on this thread; `onClosed` hears of each entry as it is done. An entry
+ * pushed whole is deflated in one call, byte for byte as fflate's deflateSync makes it (the
+ * archives written before keep their bytes); one pushed in pieces streams through a Deflate.
+ */
+export function deflaterHere(onClosed?: (name: string) => void): EntryDeflater {
+  const order = new Map<string, number>();
+  const done: (DeflatedEntry | undefined)[] = [];
+  const open = new Map<string, OpenEntry>();
+  return {
+    push(name, bytes, last, level = 6) {
+      if (!order.has(name)) {
+        order.set(name, done.length);
+        done.push(undefined);
+        if (last) return close(name, { name, data: deflateSync(bytes, { level }), crc: crc32(bytes), size: bytes.length });
+        const chunks: Uint8Array[] = [];
+        open.set(name, { deflate: new Deflate({ level }, (chunk) => chunks.push(chunk)), chunks, crc: 0, size: 0 });
+      }
+      const entry = open.get(name);
+      if (!entry) throw new Error(`The zip entry ${name} was closed already.`);
+      entry.crc = crc32(bytes, entry.crc);
+      entry.size += bytes.length;
+      entry.deflate.push(bytes, last);
+      if (!last) return;
+      open.delete(name);
+      close(name, { name, data: concatBytes(entry.chunks), crc: entry.crc, size: entry.size });
+    },
+    finish() {
+      if (open.size) return Promise.reject(new Error(`Zip entries left open: ${[...open.keys()].join(', ')}.`));
+      return Promise.resolve(done as DeflatedEntry[]);
+    },
+    cancel() {
+      open.clear();
+      done.length = 0;
+    },
+    breathe: () => Promise.resolve(),
+  };
+  function close(name: string, entry: DeflatedEntry) {
+    done[order.get(name)!] = entry;
+    onClosed?.(name);
+  }
+}
+
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }

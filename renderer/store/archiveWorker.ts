@@ -5,6 +5,7 @@
 import type { ArchiveManifest } from '../io/archive';
 import { archiveOf } from './archiveTables';
 import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
+import { deflaterOffThread } from './deflateOffThread';
 import { sendError, type SentError } from './workerErrors';
 
 export type ArchiveWorkerRequest =
@@ -43,7 +44,8 @@ function openExisting(name: string): Promise<IDBDatabase> {
 async function exportDatabase(dbName: string, project: ArchiveManifest['project']): Promise<void> {
   const idb = await openExisting(dbName);
   try {
-    const bytes = await archiveOf(idb, project, (done, total) => scope.postMessage({ type: 'progress', done, total }));
+    const onTable = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
+    const bytes = await archiveOf(idb, project, onTable, deflaterOffThread);
     scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
   } finally {
     idb.close();

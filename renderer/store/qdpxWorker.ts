@@ -12,6 +12,7 @@ import type { RecordKeys } from './cipher';
 import { closeProjectDb, projectDb } from './projectDb';
 import { exportSummary, snapshotForExport, type QdpxExportSummary } from './qdpxExport';
 import { createProjectFromSnapshot } from './projectFromSnapshot';
+import { deflaterOffThread } from './deflateOffThread';
 import type { ProjectEntry } from './registry';
 import { dropRecordKey, setRecordKey } from './sealedTables';
 import { sendError, type SentError } from './workerErrors';
@@ -102,6 +103,7 @@ async function answer(request: QdpxRequest): Promise<void> {
     const bytes = await writeQdpx(exporting, {
       positions: request.positions,
       onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }),
+      openDeflater: deflaterOffThread,
     });
     scope.postMessage({ type: 'written', bytes }, [bytes.buffer]);
   }

@@ -159,18 +159,21 @@ function selectionName(text: string, start: number, end: number): string {
 /** project.qde; `notes` are projectNotes(project, options), passed when the caller has them. */
 export function writeProjectXml(project: ProjectSnapshot, options: ExportOptions = {}, notes = projectNotes(project, options)): string {
   const parts: string[] = [];
-  writeProjectXmlTo({ part: (text) => parts.push(text) }, project, options, notes);
+  for (const _source of projectXmlSteps((text) => parts.push(text), project, options, notes));
   return parts.join('');
 }
 
-/** Where project.qde goes as it is written: piece by piece, so 200 MB of it need not be one string. */
-export interface XmlSink {
-  part(text: string): void;
-  /** After each source's element, for progress. */
-  sourceDone?(): void;
-}
-
-export function writeProjectXmlTo(sink: XmlSink, project: ProjectSnapshot, options: ExportOptions, notes: NoteOut[]): void {
+/**
+ * project.qde written piece by piece to `part` (so 200 MB of it need not be one string), in
+ * steps: the writer stops after each source's element and yields that source, so its caller
+ * can hand the source's text on, tell the progress, or let its thread hear its messages.
+ */
+export function* projectXmlSteps(
+  part: (text: string) => void,
+  project: ProjectSnapshot,
+  options: ExportOptions,
+  notes: NoteOut[],
+): Generator<Source, void, undefined> {
   const utf16 = options.positions === 'utf16';
   const participants = live(project.participants);
   const sources = live(project.sources);
@@ -204,7 +207,7 @@ export function writeProjectXmlTo(sink: XmlSink, project: ProjectSnapshot, optio
   const sourceMemos = memosOn('source');
   const codingMemos = memosOn('coding');
 
-  const out = { push: (text: string) => sink.part(text) };
+  const out = { push: part };
   out.push(
     `<?xml version="1.0" encoding="utf-8"?>\n<Project${attrs({ xmlns: PROJECT_NAMESPACE, name: project.name ?? 'Project', origin: utf16 ? ORIGIN + NVIVO_ORIGIN_SUFFIX : ORIGIN })}>`,
   );
@@ -286,7 +289,7 @@ export function writeProjectXmlTo(sink: XmlSink, project: ProjectSnapshot, optio
           (source.participantId && caseValues.get(source.participantId)) || '',
         ),
       );
-      sink.sourceDone?.();
+      yield source;
     }
     out.push('</Sources>');
   }

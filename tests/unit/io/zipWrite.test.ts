@@ -1,10 +1,10 @@
 // zipDeflated writes what fflate's zipSync wrote for the same entries, byte for byte (archives
 // written before keep their bytes), and what it writes reads back with fflate and our reader.
 import fc from 'fast-check';
-import { deflateSync, unzipSync, zipSync } from 'fflate';
+import { deflateSync, inflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, readZipEntries } from '../../../renderer/io/zip';
-import { zipDeflated } from '../../../renderer/io/zipWrite';
+import { concatBytes, deflaterHere, zipDeflated } from '../../../renderer/io/zipWrite';
 
 const entries = fc.uniqueArray(
   fc.record({
@@ -45,5 +45,62 @@ describe('zipDeflated', () => {
 
   it('refuses a name that is not ASCII', () => {
     expect(() => zipDeflated([{ name: 'é.json', data: new Uint8Array(2), crc: 0, size: 0 }])).toThrow(/ASCII/);
+  });
+});
+
+describe('deflaterHere', () => {
+  // Entries as a writer hands them over: some whole, some in pieces, interleaved.
+  const handed = fc.array(
+    fc.record({
+      pieces: fc.array(fc.uint8Array({ maxLength: 3000 }), { minLength: 1, maxLength: 4 }),
+      level: fc.constantFrom(1 as const, 6 as const),
+    }),
+    { maxLength: 6 },
+  );
+
+  it('gives every entry, in the order opened, with its CRC and size, each inflating to its bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(handed, fc.infiniteStream(fc.nat()), async (list, picks) => {
+        const closed: string[] = [];
+        const deflater = deflaterHere((name) => closed.push(name));
+        const left = list.map((e, i) => ({ name: `e${i}`, pieces: [...e.pieces], level: e.level }));
+        const opened: string[] = [];
+        const picker = picks[Symbol.iterator]();
+        // Pieces of different entries interleave, as a text goes out while project.qde is still being made.
+        while (left.some((e) => e.pieces.length)) {
+          const open = left.filter((e) => e.pieces.length);
+          const entry = open[picker.next().value! % open.length]!;
+          if (!opened.includes(entry.name)) opened.push(entry.name);
+          const piece = entry.pieces.shift()!;
+          deflater.push(entry.name, piece.slice(), entry.pieces.length === 0, entry.level);
+        }
+        const entries = await deflater.finish();
+        expect(entries.map((e) => e.name)).toEqual(opened);
+        expect([...closed].sort()).toEqual([...opened].sort());
+        for (const e of entries) {
+          const whole = concatBytes(list[Number(e.name.slice(1))]!.pieces);
+          expect(inflateSync(e.data)).toEqual(whole);
+          expect(e.crc).toBe(crc32(whole));
+          expect(e.size).toBe(whole.length);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("deflates an entry pushed whole byte for byte as fflate's deflateSync (archives keep their bytes)", async () => {
+    const bytes = new TextEncoder().encode('a table of records, '.repeat(500));
+    const deflater = deflaterHere();
+    deflater.push('tables/x.json', bytes, true, 6);
+    const [entry] = await deflater.finish();
+    expect(entry!.data).toEqual(deflateSync(bytes, { level: 6 }));
+  });
+
+  it('refuses a push to an entry already closed, and a finish with an entry still open', async () => {
+    const deflater = deflaterHere();
+    deflater.push('a', new Uint8Array(3), true);
+    expect(() => deflater.push('a', new Uint8Array(3), true)).toThrow(/a was closed already/);
+    deflater.push('b', new Uint8Array(3), false);
+    await expect(deflater.finish()).rejects.toThrow(/left open: b/);
   });
 });
