@@ -7,6 +7,7 @@
 // and of the transcripts only turns and lengths go, never the words.
 import {
   compareCoders,
+  turnBounds,
   type AgreementCoding,
   type AgreementInput,
   type AgreementReport,
@@ -49,15 +50,11 @@ export type AgreementReply =
 
 export function packSources(sources: readonly AgreementSource[]): PackedSources {
   const live = sources.filter((s) => s.deletedAt == null);
+  const each = live.map(turnBounds);
   const turnFrom = new Int32Array(live.length + 1);
-  live.forEach((s, i) => (turnFrom[i + 1] = turnFrom[i]! + s.turns.length));
+  each.forEach((b, i) => (turnFrom[i + 1] = turnFrom[i]! + b.length / 2));
   const bounds = new Int32Array(2 * turnFrom[live.length]!);
-  live.forEach((s, i) =>
-    s.turns.forEach((t, k) => {
-      bounds[2 * (turnFrom[i]! + k)] = t.start;
-      bounds[2 * (turnFrom[i]! + k) + 1] = t.end;
-    }),
-  );
+  each.forEach((b, i) => bounds.set(b, 2 * turnFrom[i]!));
   return {
     ids: live.map((s) => s.id),
     waves: live.map((s) => s.wave),
@@ -67,13 +64,14 @@ export function packSources(sources: readonly AgreementSource[]): PackedSources 
   };
 }
 
+/** The transcripts back, each one's turns a view of the packed bounds (no object per turn). */
 export function unpackSources(packed: PackedSources): AgreementSource[] {
-  return packed.ids.map((id, i) => {
-    const turns = [];
-    for (let k = packed.turnFrom[i]!; k < packed.turnFrom[i + 1]!; k += 1)
-      turns.push({ start: packed.bounds[2 * k]!, end: packed.bounds[2 * k + 1]! });
-    return { id, wave: packed.waves[i]!, turns, text: { length: packed.lengths[i]! } };
-  });
+  return packed.ids.map((id, i) => ({
+    id,
+    wave: packed.waves[i]!,
+    turnBounds: packed.bounds.subarray(2 * packed.turnFrom[i]!, 2 * packed.turnFrom[i + 1]!),
+    text: { length: packed.lengths[i]! },
+  }));
 }
 
 /** The live codings of `coderIds` packed. */

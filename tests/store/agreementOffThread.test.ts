@@ -40,7 +40,7 @@ describe('agreement off the main thread', () => {
       project.sources.map((s) => ({
         id: s.id,
         wave: s.wave,
-        turns: s.turns.map(({ start, end }) => ({ start, end })),
+        turnBounds: Int32Array.from(s.turns.flatMap(({ start, end }) => [start, end])),
         text: { length: s.text.length },
       })),
     );

@@ -31,7 +31,13 @@ import { live, unionPairs, type Coding, type ProjectSnapshot, type Source } from
  * the agreement worker is sent turns and lengths, not 35 million words (agreementWorker.ts).
  */
 export type AgreementSource = Pick<Source, 'id' | 'wave' | 'deletedAt'> & {
-  turns: readonly { start: number; end: number }[];
+  /** Its turns: as objects (a snapshot's), or as [start, end) pairs in one array (`turnBounds`). */
+  turns?: readonly { start: number; end: number }[];
+  /**
+   * The turns as pairs, as the agreement worker unpacks them from its message: 856,000 turn
+   * objects at ten times the study took it a quarter of a second to make.
+   */
+  turnBounds?: Int32Array;
   text: { readonly length: number };
 };
 
@@ -45,6 +51,7 @@ export type AgreementInput = Pick<ProjectSnapshot, 'codes' | 'waves'> & {
 };
 import { binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
+import { cellWidth, uncodedCell, unitCell, unitCount } from './unitCells';
 
 export type AgreementUnit = 'turn' | 'character' | 'segment' | 'document';
 
@@ -91,104 +98,8 @@ export interface AgreementReport {
   method: string;
 }
 
-type Ranges = [number, number][];
-
 /** How often (transcripts) progress is told. */
 const PROGRESS_EVERY = 50;
-
-/** Units by how many of the coders' layers applied the code (turn, character or document). */
-function unitHistogram(unit: Exclude<AgreementUnit, 'segment'>, source: AgreementSource, layers: readonly Ranges[]): number[] {
-  const coders = layers.length;
-  const h = new Array<number>(coders + 1).fill(0);
-  if (unit === 'document') {
-    h[layers.filter((r) => r.length > 0).length]! += 1;
-    return h;
-  }
-  // Most codes are not in most transcripts (at ten times the study, 5 of 6 cells): every unit
-  // is then one nobody applied, and there is nothing to walk.
-  const empty = layers.every((r) => r.length === 0);
-  if (unit === 'turn') {
-    const turns = source.turns.length ? source.turns : [{ start: 0, end: source.text.length }];
-    if (empty) h[0]! += turns.length;
-    else turnCounts(turns, layers, h);
-    return h;
-  }
-  if (empty) {
-    h[0]! += source.text.length;
-    return h;
-  }
-  // Sweep the boundaries: between two consecutive ones, the number of coders covering is fixed.
-  const events: [number, number][] = [];
-  for (const ranges of layers) for (const [s, e] of ranges) events.push([s, 1], [e, -1]);
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let depth = 0;
-  let at = 0;
-  for (const [pos, delta] of events) {
-    h[depth]! += pos - at;
-    at = pos;
-    depth += delta;
-  }
-  h[0]! += source.text.length - at;
-  return h;
-}
-
-/**
- * Adds to `h` each turn by how many layers overlap it. Each layer's ranges (sorted, disjoint:
- * unionPairs) mark the turns they overlap, found by binary search, each turn once per layer;
- * so a transcript costs turns + ranges·log(turns), not turns × layers × ranges (twenty coders
- * over 100 turns made that 2,000 steps a cell). Turns out of order (a foreign file) are checked
- * against every range.
- */
-function turnCounts(turns: readonly { start: number; end: number }[], layers: readonly Ranges[], h: number[]): void {
-  const inOrder = turns.every((t, i) => i === 0 || (t.start >= turns[i - 1]!.start && t.end >= turns[i - 1]!.end));
-  if (!inOrder) {
-    for (const t of turns) h[layers.filter((ranges) => ranges.some(([s, e]) => s < t.end && e > t.start)).length]! += 1;
-    return;
-  }
-  const count = new Uint16Array(turns.length);
-  for (const ranges of layers) {
-    let marked = -1;
-    for (const [s, e] of ranges) {
-      // The first turn ending after the range starts.
-      let lo = Math.max(0, marked);
-      let hi = turns.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (turns[mid]!.end > s) hi = mid;
-        else lo = mid + 1;
-      }
-      for (let t = lo; t < turns.length && turns[t]!.start < e; t += 1) {
-        if (t > marked && turns[t]!.end > s) {
-          count[t]! += 1;
-          marked = t;
-        }
-      }
-    }
-  }
-  for (const k of count) h[k]! += 1;
-}
-
-/** MAXQDA-style segment matching for two coders, as a table with no "neither" cell. */
-function segmentTable(a: Ranges, b: Ranges, overlap: number): BinaryTable {
-  const matched = (r: [number, number], others: Ranges) =>
-    others.some(([s, e]) => {
-      const inter = Math.min(r[1], e) - Math.max(r[0], s);
-      const union = Math.max(r[1], e) - Math.min(r[0], s);
-      return inter > 0 && inter / union >= overlap - 1e-12;
-    });
-  const ma = a.filter((r) => matched(r, b)).length;
-  const mb = b.filter((r) => matched(r, a)).length;
-  return { both: ma + mb, onlyFirst: a.length - ma, onlySecond: b.length - mb, neither: 0 };
-}
-
-/** Two coders: the four cells, from the units each applied alone and together. */
-function pairTable(unit: Exclude<AgreementUnit, 'segment'>, source: AgreementSource, a: Ranges, b: Ranges): BinaryTable {
-  const together = unitHistogram(unit, source, [a, b]);
-  const both = together[2]!;
-  const onlyFirst = unitHistogram(unit, source, [a])[1]! - both;
-  const onlySecond = unitHistogram(unit, source, [b])[1]! - both;
-  return { both, onlyFirst, onlySecond, neither: together[0]! };
-}
 
 function statsFor(unit: AgreementUnit, coders: number, table: BinaryTable | null, histogram: number[] | null): NullableStats {
   const s = coders === 2 ? binaryStats(table!) : multiStats(histogram!, coders);
@@ -232,80 +143,81 @@ export function compareCoders(project: AgreementInput, options: CompareOptions):
     chosenSources ? chosenSources.has(s.id) : coderIds.every((id) => codedBy.get(s.id)?.has(id)),
   );
 
-  // Cells by transcript and by the code's place in `codes` (arrays, not maps: a pool of every
-  // transcript at ten times the study adds 200,000 cells, and each report pools it several ways).
-  type Cell = { table: BinaryTable | null; histogram: number[] };
+  // Cells by transcript and code: transcript i's cell of codes[k] is the `width` numbers at
+  // (i·K + k)·width (unitCells.ts). Float64, not Int32: a pool of characters passes 2^31.
   const pair = coderIds.length === 2;
-  const cellOf = (source: AgreementSource, clipped: Ranges[]): Cell => {
-    if (options.unit === 'segment') return { table: segmentTable(clipped[0]!, clipped[1]!, overlap!), histogram: [] };
-    const table = pair ? pairTable(options.unit, source, clipped[0]!, clipped[1]!) : null;
-    return { table, histogram: pair ? [] : unitHistogram(options.unit, source, clipped) };
-  };
-  const cellsOf = new Map<string, Cell[]>();
-  // Whether some chosen coder used each code, per transcript.
-  const usedIn = new Map<string, Uint8Array>();
+  const K = codes.length;
+  const width = cellWidth(coderIds.length);
+  const cells = new Float64Array(sources.length * K * width);
+  /** Where an uncoded cell has its units: "neither" for two coders, "none applied" for more. */
+  const uncodedAt = pair ? 3 : 0;
+  // Whether some chosen coder used each code, per transcript (at i·K + k).
+  const usedIn = new Uint8Array(sources.length * K);
   const unitizing: CodedUnit[] = [];
   let offset = 0;
-  for (const source of sources) {
+  sources.forEach((source, i) => {
     const byCode = raw.get(source.id);
-    const used = new Uint8Array(codes.length);
-    // The cell of a code no chosen coder used here is the same for every such code (5 of 6
-    // at ten times the study): made once per transcript.
-    let uncoded: Cell | null = null;
-    const cells = codes.map((code, k) => {
+    // The cell of a code no chosen coder used here, the same for every such code (5 of 6 at ten
+    // times the study), and the only one at the segment unit: no segments, nothing to match.
+    const unitsHere = options.unit === 'segment' ? 0 : unitCount(options.unit, source);
+    const uncoded = uncodedCell(coderIds.length, unitsHere);
+    codes.forEach((code, k) => {
       const coded = byCode?.get(code.id);
-      if (!coded)
-        return (uncoded ??= cellOf(
-          source,
-          coderIds.map(() => []),
-        ));
-      const clipped = coded.map((r) =>
-        unionPairs(r)
-          .map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number])
-          .filter(([s, e]) => e > s),
-      );
-      if (clipped.some((r) => r.length)) used[k] = 1;
-      if (options.unit === 'character') {
-        clipped.forEach((ranges, i) =>
-          ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[i]!, category: code.id })),
+      let cell = uncoded;
+      if (coded) {
+        const clipped = coded.map((r) =>
+          unionPairs(r)
+            .map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number])
+            .filter(([s, e]) => e > s),
         );
+        if (clipped.some((r) => r.length)) usedIn[i * K + k] = 1;
+        if (options.unit === 'character') {
+          clipped.forEach((ranges, c) =>
+            ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[c]!, category: code.id })),
+          );
+        }
+        cell = unitCell(options.unit, source, clipped, overlap ?? 1);
       }
-      return cellOf(source, clipped);
+      // The array starts at zero: an uncoded cell's one number is its only write.
+      const at = (i * K + k) * width;
+      if (cell === uncoded) cells[at + uncodedAt] = unitsHere;
+      else for (let w = 0; w < width; w += 1) cells[at + w] = cell[w]!;
     });
-    cellsOf.set(source.id, cells);
-    usedIn.set(source.id, used);
     offset += source.text.length;
-    if (cellsOf.size % PROGRESS_EVERY === 0) options.onProgress?.(cellsOf.size, sources.length);
-  }
+    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, sources.length);
+  });
 
-  /** The cells of these transcripts and codes (by place) added up, and their statistics. */
-  const summarise = (sourceList: readonly AgreementSource[], codeList: readonly number[]) => {
-    const table = pair ? { both: 0, onlyFirst: 0, onlySecond: 0, neither: 0 } : null;
-    const histogram = pair ? null : new Array<number>(coderIds.length + 1).fill(0);
-    for (const s of sourceList) {
-      const cells = cellsOf.get(s.id)!;
-      for (const k of codeList) {
-        const cell = cells[k]!;
-        if (table) {
-          table.both += cell.table!.both;
-          table.onlyFirst += cell.table!.onlyFirst;
-          table.onlySecond += cell.table!.onlySecond;
-          table.neither += cell.table!.neither;
-        } else cell.histogram.forEach((w, n) => (histogram![n]! += w));
-      }
-    }
+  const statsOf = (sum: ArrayLike<number>) => {
+    const table = pair ? { both: sum[0]!, onlyFirst: sum[1]!, onlySecond: sum[2]!, neither: sum[3]! } : null;
+    const histogram = pair ? null : Array.from(sum);
     return { table, histogram, stats: statsFor(options.unit, coderIds.length, table, histogram) };
   };
+  /** The cells of these transcripts and codes (by place) added up, and their statistics. */
+  const summarise = (sourceList: readonly number[], codeList: readonly number[]) => {
+    const sum = new Float64Array(width);
+    for (const i of sourceList)
+      for (const k of codeList) {
+        const at = (i * K + k) * width;
+        for (let w = 0; w < width; w += 1) sum[w]! += cells[at + w]!;
+      }
+    return statsOf(sum);
+  };
   /** The places of the codes some chosen coder used in these transcripts. */
-  const usedCodes = (sourceList: readonly AgreementSource[]): number[] => {
-    const any = new Uint8Array(codes.length);
-    for (const s of sourceList) usedIn.get(s.id)!.forEach((u, k) => (any[k]! |= u));
+  const usedCodes = (sourceList: readonly number[]): number[] => {
+    const any = new Uint8Array(K);
+    for (const i of sourceList) for (let k = 0; k < K; k += 1) any[k]! |= usedIn[i * K + k]!;
     return codes.map((_, k) => k).filter((k) => any[k] === 1);
   };
-  const perCodeFor = (sourceList: readonly AgreementSource[]): CodeAgreement[] => {
+  /** Each code's row over these transcripts: their cells added code by code in one walk. */
+  const perCodeFor = (sourceList: readonly number[]): CodeAgreement[] => {
     const used = new Set(usedCodes(sourceList));
+    const sums = new Float64Array(K * width);
+    for (const i of sourceList) {
+      const from = i * K * width;
+      for (let j = 0; j < K * width; j += 1) sums[j]! += cells[from + j]!;
+    }
     return codes.map((code, k) => {
-      const s = summarise(sourceList, [k]);
+      const s = statsOf(sums.subarray(k * width, (k + 1) * width));
       return {
         codeId: code.id,
         used: used.has(k),
@@ -315,8 +227,9 @@ export function compareCoders(project: AgreementInput, options: CompareOptions):
       };
     });
   };
-  const usedAll = usedCodes(sources);
-  const perCode = perCodeFor(sources);
+  const every = sources.map((_, i) => i);
+  const usedAll = usedCodes(every);
+  const perCode = perCodeFor(every);
 
   let unitizingResult: AgreementReport['unitizing'];
   if (options.unit === 'character' && offset > 0) {
@@ -327,26 +240,24 @@ export function compareCoders(project: AgreementInput, options: CompareOptions):
     }
   }
   const waveIds = project.waves.map((w) => w.id).filter((w) => sources.some((s) => s.wave === w));
+  /** Whether anyone applied the code of cell (i, k) to some unit. */
+  const applied = (i: number, k: number) => {
+    const at = (i * K + k) * width;
+    return pair ? cells[at]! + cells[at + 1]! + cells[at + 2]! > 0 : cells.subarray(at + 1, at + width).some((n) => n > 0);
+  };
   return {
     unit: options.unit,
     coderIds,
     sourceIds: sources.map((s) => s.id),
     overlap,
     perCode,
-    pooled: summarise(sources, usedAll).stats,
-    bySource: sources.map((s) => ({ sourceId: s.id, stats: summarise([s], usedCodes([s])).stats })),
-    byCodeAndSource: sources.flatMap((s) => {
-      const cells = cellsOf.get(s.id)!;
-      return usedAll.flatMap((k) => {
-        const cell = cells[k]!;
-        const applied = cell.table
-          ? cell.table.both + cell.table.onlyFirst + cell.table.onlySecond > 0
-          : cell.histogram.slice(1).some((n) => n > 0);
-        return applied ? [{ codeId: codes[k]!.id, sourceId: s.id, stats: summarise([s], [k]).stats }] : [];
-      });
-    }),
+    pooled: summarise(every, usedAll).stats,
+    bySource: sources.map((s, i) => ({ sourceId: s.id, stats: summarise([i], usedCodes([i])).stats })),
+    byCodeAndSource: sources.flatMap((s, i) =>
+      usedAll.flatMap((k) => (applied(i, k) ? [{ codeId: codes[k]!.id, sourceId: s.id, stats: summarise([i], [k]).stats }] : [])),
+    ),
     byWave: waveIds.map((waveId) => {
-      const inWave = sources.filter((s) => s.wave === waveId);
+      const inWave = every.filter((i) => sources[i]!.wave === waveId);
       return { waveId, perCode: perCodeFor(inWave), pooled: summarise(inWave, usedCodes(inWave)).stats };
     }),
     ...(unitizingResult ? { unitizing: unitizingResult } : {}),

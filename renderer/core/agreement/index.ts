@@ -26,6 +26,7 @@ export { compareCoders, type AgreementReport, type AgreementUnit, type CodeAgree
 
 // Everything else of the feature, for views and store (they import only this entry file).
 export * from './compare';
+export { turnBounds } from './unitCells';
 export * from './consensus';
 export * from './counted';
 export * from './decisionLog';
