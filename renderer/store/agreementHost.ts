@@ -46,7 +46,70 @@ export interface AgreementParts {
 export type AgreementRequest = { parts: AgreementParts; options: Omit<CompareOptions, 'onProgress'> };
 
 export type AgreementReply =
-  { type: 'progress'; done: number; total: number } | { type: 'report'; report: AgreementReport } | { type: 'error'; message: string };
+  { type: 'progress'; done: number; total: number } | { type: 'report'; report: PackedReport } | { type: 'error'; message: string };
+
+/** Every statistic of a row, in the order AgreementStats lists them. */
+const STAT_KEYS = ['units', 'agreement', 'kappa', 'pi', 'ac1', 'bp', 'alpha'] as const;
+
+/**
+ * A report as it crosses to the window: its rows per transcript and per code in a transcript as
+ * numbers (places in the report's own lists, statistics with NaN for undefined). At ten times
+ * the study they are 24,000 objects; cloned as such, they took the window's thread 50-150 ms
+ * to unpack after each comparison, and the worker as long to pack.
+ */
+export interface PackedReport {
+  report: AgreementReport;
+  /** STAT_KEYS.length numbers per transcript, in the order of `report.sourceIds`. */
+  bySource: Float64Array;
+  /** Per row of byCodeAndSource: its code's place in `report.perCode`, its transcript's in `report.sourceIds`. */
+  cellCode: Int32Array;
+  cellSource: Int32Array;
+  cellStats: Float64Array;
+}
+
+function putStats(into: Float64Array, row: number, stats: AgreementReport['pooled']): void {
+  STAT_KEYS.forEach((key, i) => (into[row * STAT_KEYS.length + i] = stats[key] ?? NaN));
+}
+
+function takeStats(from: Float64Array, row: number): AgreementReport['pooled'] {
+  const at = row * STAT_KEYS.length;
+  const value = (i: number) => (Number.isNaN(from[at + i]!) ? null : from[at + i]!);
+  return { units: from[at]!, agreement: value(1), kappa: value(2), pi: value(3), ac1: value(4), bp: value(5), alpha: value(6) };
+}
+
+export function packReport(report: AgreementReport): PackedReport {
+  const bySource = new Float64Array(report.bySource.length * STAT_KEYS.length);
+  report.bySource.forEach((row, i) => putStats(bySource, i, row.stats));
+  const codePlace = new Map(report.perCode.map((c, i) => [c.codeId, i]));
+  const sourcePlace = new Map(report.sourceIds.map((id, i) => [id, i]));
+  const rows = report.byCodeAndSource;
+  const cellStats = new Float64Array(rows.length * STAT_KEYS.length);
+  rows.forEach((row, i) => putStats(cellStats, i, row.stats));
+  return {
+    report: { ...report, bySource: [], byCodeAndSource: [] },
+    bySource,
+    cellCode: Int32Array.from(rows, (r) => codePlace.get(r.codeId)!),
+    cellSource: Int32Array.from(rows, (r) => sourcePlace.get(r.sourceId)!),
+    cellStats,
+  };
+}
+
+export function unpackReport(packed: PackedReport): AgreementReport {
+  const { report } = packed;
+  return {
+    ...report,
+    bySource: report.sourceIds.map((sourceId, i) => ({ sourceId, stats: takeStats(packed.bySource, i) })),
+    byCodeAndSource: Array.from(packed.cellCode, (code, i) => ({
+      codeId: report.perCode[code]!.codeId,
+      sourceId: report.sourceIds[packed.cellSource[i]!]!,
+      stats: takeStats(packed.cellStats, i),
+    })),
+  };
+}
+
+/** The arrays of a packed report, to move rather than copy. */
+export const reportTransferables = (p: PackedReport): ArrayBuffer[] =>
+  [p.bySource, p.cellCode, p.cellSource, p.cellStats].map((a) => a.buffer as ArrayBuffer);
 
 export function packSources(sources: readonly AgreementSource[]): PackedSources {
   const live = sources.filter((s) => s.deletedAt == null);
@@ -140,7 +203,7 @@ export function createAgreementHost(): (request: AgreementRequest, post: (reply:
         { codes, codings, waves, sources },
         { ...options, onProgress: (done, total) => post({ type: 'progress', done, total }) },
       );
-      post({ type: 'report', report });
+      post({ type: 'report', report: packReport(report) });
     } catch (e) {
       post({ type: 'error', message: errorMessage(e) });
     }

@@ -9,6 +9,7 @@ import {
   packCodings,
   packSources,
   transferables,
+  unpackReport,
   type AgreementParts,
   type AgreementReply,
   type AgreementRequest,
@@ -49,7 +50,7 @@ export class AgreementRunner {
         const reply = event.data;
         if (reply.type === 'progress') return onProgress?.(reply.done, reply.total);
         this.running = null;
-        if (reply.type === 'report') resolve(reply.report);
+        if (reply.type === 'report') resolve(unpackReport(reply.report));
         else reject(new AgreementError(reply.message));
       };
       worker.onerror = (event) => {
@@ -117,7 +118,7 @@ export class AgreementRunner {
         },
         (reply) => {
           if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
-          else if (reply.type === 'report') resolve(reply.report);
+          else if (reply.type === 'report') resolve(unpackReport(reply.report));
           else reject(new AgreementError(reply.message));
         },
       );

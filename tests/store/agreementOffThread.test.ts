@@ -11,6 +11,9 @@ import {
   packSources,
   unpackCodings,
   unpackSources,
+  packReport,
+  reportTransferables,
+  unpackReport,
   type AgreementReply,
 } from '../../renderer/store/agreementHost';
 import { AgreementError, AgreementRunner } from '../../renderer/store/agreementOffThread';
@@ -60,10 +63,32 @@ describe('agreement off the main thread', () => {
     host({ parts: { codes: project.codes, waves: project.waves }, options }, post);
     expect(replies.pop()).toEqual({ type: 'error', message: 'Agreement was asked before the project was sent.' });
     host({ parts: { sources: packSources(project.sources), codings: packCodings(project.codings, ['a', 'b']) }, options }, post);
-    expect(replies.pop()).toEqual({ type: 'report', report: compareCoders(project, options) });
+    const reportOf = (reply: AgreementReply | undefined) => (reply?.type === 'report' ? unpackReport(reply.report) : reply);
+    expect(reportOf(replies.pop())).toEqual(compareCoders(project, options));
     // Later requests need send nothing that did not change.
     host({ parts: {}, options: { ...options, unit: 'document' } }, post);
-    expect(replies.pop()).toEqual({ type: 'report', report: compareCoders(project, { ...options, unit: 'document' }) });
+    expect(reportOf(replies.pop())).toEqual(compareCoders(project, { ...options, unit: 'document' }));
+  });
+
+  it("sends a report's rows per transcript as numbers and gives back the same report, undefined statistics and all", () => {
+    for (const unit of ['turn', 'character', 'segment', 'document'] as const)
+      for (const coderIds of unit === 'segment'
+        ? [['a', 'b']]
+        : [
+            ['a', 'b'],
+            ['a', 'b', 'c'],
+          ]) {
+        const report = compareCoders(project, { coderIds, unit });
+        const packed = packReport(report);
+        expect(packed.report.byCodeAndSource).toEqual([]);
+        expect(packed.report.bySource).toEqual([]);
+        // Moved whole: each array is its own buffer.
+        expect(reportTransferables(packed)).toHaveLength(new Set(reportTransferables(packed)).size);
+        const back = unpackReport(structuredClone(packed, { transfer: reportTransferables(packed) }));
+        expect(back).toEqual(report);
+        expect(JSON.stringify(back)).toBe(JSON.stringify(report)); // the same keys in the same order
+      }
+    expect(compareCoders(project, { coderIds: ['a', 'b'], unit: 'segment' }).bySource.some((r) => r.stats.kappa === null)).toBe(true);
   });
 
   it('the runner (here on this thread: no Worker in Node) reports progress and gives the same report', async () => {
