@@ -4,7 +4,6 @@
 // IndexedDB, io/archive and base64 here: nothing of Dexie or the registry, which a worker
 // does not need.
 import { writeArchive, type ArchiveManifest } from '../io/archive';
-import type { EntryDeflater } from '../io/zipWrite';
 import { toBase64 } from './cipher';
 
 export const APP_VERSION = '0.1.0';
@@ -40,13 +39,8 @@ export function readAllTables(idb: IDBDatabase, onTable?: ArchiveProgress): Reco
 }
 
 /** The archive of an open project database. Dexie keeps its version times ten in IndexedDB. */
-export function archiveOf(
-  idb: IDBDatabase,
-  project: ArchiveManifest['project'],
-  onTable?: ArchiveProgress,
-  openDeflater?: () => Promise<EntryDeflater>,
-): Promise<Uint8Array> {
-  return writeArchive(readAllTables(idb, onTable), { appVersion: APP_VERSION, schemaVersion: idb.version / 10, project }, openDeflater);
+export function archiveOf(idb: IDBDatabase, project: ArchiveManifest['project'], onTable?: ArchiveProgress): Promise<Uint8Array> {
+  return writeArchive(readAllTables(idb, onTable), { appVersion: APP_VERSION, schemaVersion: idb.version / 10, project });
 }
 
 // An encrypted project's records are archived as they are stored, sealed with its data key

@@ -5,7 +5,6 @@
 import type { ArchiveManifest } from '../io/archive';
 import { archiveOf } from './archiveTables';
 import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
-import { deflaterOffThread } from './deflateOffThread';
 import { sendError, type SentError } from './workerErrors';
 
 export type ArchiveWorkerRequest =
@@ -44,8 +43,7 @@ function openExisting(name: string): Promise<IDBDatabase> {
 async function exportDatabase(dbName: string, project: ArchiveManifest['project']): Promise<void> {
   const idb = await openExisting(dbName);
   try {
-    const onTable = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
-    const bytes = await archiveOf(idb, project, onTable, deflaterOffThread);
+    const bytes = await archiveOf(idb, project, (done, total) => scope.postMessage({ type: 'progress', done, total }));
     scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
   } finally {
     idb.close();

@@ -1,4 +1,4 @@
-// An EntryDeflater (io/zipWrite.ts) on a worker of its own, for the .qdpx and archive workers:
+// An EntryDeflater (io/zipWrite.ts) on a worker of its own, for the .qdpx worker's export:
 // the deflate is about half of a .qdpx export's writing, and on a thread of its own it runs
 // beside the writing of project.qde instead of after it. The two threads share the work: an
 // entry given whole is deflated here when the worker is already behind (it says how much it

@@ -1,4 +1,4 @@
-// A deflater on a thread of its own, started by the .qdpx and archive workers: the writer makes
+// A deflater on a thread of its own, started by the .qdpx worker: the writer makes
 // the next entry's bytes while this one deflates the last (store/deflateOffThread.ts). Entries
 // come in pieces, each moved here; they go back whole, moved too, when the writer finishes.
 import { deflaterHere, type DeflatedEntry, type DeflateLevel, type EntryDeflater } from '../io/zipWrite';

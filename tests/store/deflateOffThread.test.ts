@@ -3,11 +3,8 @@
 // same, byte for byte, as a deflate on the writer's thread; the bytes handed to it are moved,
 // not copied; where no worker starts, the writer's thread does the work; a failure reaches the
 // writer as an error.
-import { unzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeArchive } from '../../renderer/io/archive';
 import { writeQdpx } from '../../renderer/io/qdpx';
-import { CURRENT_SCHEMA_VERSION } from '../../renderer/store/archive';
 import { deflaterOffThread, WORKER_BACKLOG } from '../../renderer/store/deflateOffThread';
 import { deflaterHere } from '../../renderer/io/zipWrite';
 import type { DeflateReply, DeflateRequest } from '../../renderer/store/deflateWorker';
@@ -88,13 +85,6 @@ afterEach(() => {
   sent.length = 0;
 });
 
-const archiveInfo = {
-  appVersion: 'test',
-  schemaVersion: CURRENT_SCHEMA_VERSION,
-  project: { description: '', isSample: false, createdAt: 1 },
-};
-const history = Array.from({ length: 30_000 }, (_, i) => ({ seq: i + 1, at: i, label: `Apply ${i % 97}`, changes: [] }));
-
 describe('a deflater on its own worker', () => {
   it('writes the .qdpx a deflate on this thread writes, the pieces moved to the worker', async () => {
     const project = smallProject();
@@ -114,16 +104,6 @@ describe('a deflater on its own worker', () => {
     const sources = project.sources.filter((s) => s.deletedAt == null).length;
     expect(steps.at(-1)).toBe(2 * sources);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
-  });
-
-  it('writes an archive the same as on this thread (tables ready in any order, entries in name order)', async () => {
-    const tables = { history, meta: [{ key: 'roles', value: [] }], codes: [] };
-    const here = await writeArchive(tables, archiveInfo);
-    vi.stubGlobal('Worker', StandInWorker);
-    const late = new Promise<typeof history>((resolve) => setTimeout(() => resolve(history), 5));
-    const there = await writeArchive({ ...tables, history: late }, archiveInfo, deflaterOffThread);
-    expect(there).toEqual(here);
-    expect(Object.keys(unzipSync(there))).toEqual(['manifest.json', 'tables/codes.json', 'tables/history.json', 'tables/meta.json']);
   });
 
   it('deflates here the entries given whole while the worker is behind, and the file is the same', async () => {
