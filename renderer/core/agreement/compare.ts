@@ -51,7 +51,7 @@ export type AgreementInput = Pick<ProjectSnapshot, 'codes' | 'waves'> & {
 };
 import { binaryStats, multiStats, type AgreementStats, type BinaryTable } from './counted';
 import { unitizingAlpha, type CodedUnit } from './unitizing';
-import { cellWidth, uncodedCell, unitCell, unitCount } from './unitCells';
+import { cellWidth, unitCell, unitCount } from './unitCells';
 
 export type AgreementUnit = 'turn' | 'character' | 'segment' | 'document';
 
@@ -157,31 +157,28 @@ export function compareCoders(project: AgreementInput, options: CompareOptions):
   let offset = 0;
   sources.forEach((source, i) => {
     const byCode = raw.get(source.id);
-    // The cell of a code no chosen coder used here, the same for every such code (5 of 6 at ten
-    // times the study), and the only one at the segment unit: no segments, nothing to match.
+    // A code no chosen coder used here (5 of 6 at ten times the study) has one number, its
+    // units (none at the segment unit: no segments, nothing to match); the array starts at zero.
     const unitsHere = options.unit === 'segment' ? 0 : unitCount(options.unit, source);
-    const uncoded = uncodedCell(coderIds.length, unitsHere);
     codes.forEach((code, k) => {
-      const coded = byCode?.get(code.id);
-      let cell = uncoded;
-      if (coded) {
-        const clipped = coded.map((r) =>
-          unionPairs(r)
-            .map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number])
-            .filter(([s, e]) => e > s),
-        );
-        if (clipped.some((r) => r.length)) usedIn[i * K + k] = 1;
-        if (options.unit === 'character') {
-          clipped.forEach((ranges, c) =>
-            ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[c]!, category: code.id })),
-          );
-        }
-        cell = unitCell(options.unit, source, clipped, overlap ?? 1);
-      }
-      // The array starts at zero: an uncoded cell's one number is its only write.
       const at = (i * K + k) * width;
-      if (cell === uncoded) cells[at + uncodedAt] = unitsHere;
-      else for (let w = 0; w < width; w += 1) cells[at + w] = cell[w]!;
+      const coded = byCode?.get(code.id);
+      if (!coded) {
+        cells[at + uncodedAt] = unitsHere;
+        return;
+      }
+      const clipped = coded.map((r) =>
+        unionPairs(r)
+          .map(([s, e]) => [Math.max(0, s), Math.min(source.text.length, e)] as [number, number])
+          .filter(([s, e]) => e > s),
+      );
+      if (clipped.some((r) => r.length)) usedIn[i * K + k] = 1;
+      if (options.unit === 'character') {
+        clipped.forEach((ranges, c) =>
+          ranges.forEach(([s, e]) => unitizing.push({ begin: offset + s, length: e - s, coder: coderIds[c]!, category: code.id })),
+        );
+      }
+      cells.set(unitCell(options.unit, source, clipped, overlap ?? 1), at);
     });
     offset += source.text.length;
     if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, sources.length);

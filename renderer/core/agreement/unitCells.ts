@@ -15,13 +15,6 @@ export const cellWidth = (coders: number) => (coders === 2 ? 4 : coders + 1);
 /** Two coders' units by state: bit 1 the first applied the code, bit 2 the second. */
 const PAIR_WEIGHTS = [1, 2] as const;
 
-/** The cell of a code that no coder applied in a transcript of `units` units. */
-export function uncodedCell(coders: number, units: number): number[] {
-  const cell = new Array<number>(cellWidth(coders)).fill(0);
-  cell[coders === 2 ? 3 : 0] = units;
-  return cell;
-}
-
 /** How many units a transcript has. */
 export function unitCount(unit: Exclude<AgreementUnit, 'segment'>, source: AgreementSource): number {
   if (unit === 'document') return 1;
