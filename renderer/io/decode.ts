@@ -362,6 +362,27 @@ export function removeUnsafeCharacters(text: string, warnings: string[]): string
   return clean;
 }
 
+/**
+ * A document's paragraphs as lines: each paragraph's line breaks split it, trailing spaces
+ * and blank lines go (the canonical text has none), and characters that are not text are
+ * removed, each kind warned of once in `warnings`. Used by every office reader.
+ */
+export function paragraphLines<L extends { text: string }>(paragraphs: readonly L[], warnings: string[]): L[] {
+  const found = new Set<string>();
+  const lines = paragraphs.flatMap((paragraph) => {
+    const mine: string[] = [];
+    const text = canonicalNewlines(removeUnsafeCharacters(paragraph.text, mine));
+    for (const w of mine) found.add(w);
+    return text
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .filter((line) => line.trim() !== '')
+      .map((line) => ({ ...paragraph, text: line }));
+  });
+  for (const w of found) warnings.push(w);
+  return lines;
+}
+
 /** Decodes a text file's bytes to canonical text, or throws an ImportError the researcher can act on. */
 export function decodeText(bytes: Uint8Array, fileName: string, limit = MAX_TEXT_BYTES): DecodedText {
   assertWithinLimit(bytes.length, limit, fileName, 'text file');

@@ -4,12 +4,13 @@
 // Why not mammoth: measured on this machine it takes 80-120 ms for 10,000 words and drops
 // <w:br/>; fast-xml-parser took 45-200 ms and needs htmlEntities for numeric references. We
 // need only paragraphs, runs, text, tabs and breaks, so a single regex scan over
-// word/document.xml does it in a few ms. It never reads a DTD: a DOCTYPE is rejected and only
-// the five XML entities and numeric references are decoded, so there is no entity expansion.
-// The zip is bounded before anything is inflated (DESIGN "Security").
-import type { StyledLine } from '../core/transcripts';
+// word/document.xml (xmlScan.ts, shared with .odt) does it in a few ms. The zip is bounded
+// before anything is inflated (DESIGN "Security").
+import { labelSpeakers, leftOutWarning, type StyledLine } from '../core/transcripts';
 import { ImportError } from './errors';
-import { MAX_DOCX_BYTES, assertWithinLimit, canonicalNewlines, removeUnsafeCharacters } from './decode';
+import { MAX_DOCX_BYTES, assertWithinLimit, paragraphLines } from './decode';
+import { OfficeParagraphs } from './officeParagraphs';
+import { decodeEntities, decodeXml, escapeRe, xmlTokens } from './xmlScan';
 import { isZip, readZipEntries } from './zip';
 
 export const MAX_ZIP_ENTRIES = 2000;
@@ -89,7 +90,7 @@ export async function readDocx(
   if (!isZip(bytes)) throw notDocx(fileName);
 
   let files = readEntries(bytes, fileName, new Set([MAIN_DOCUMENT, '_rels/.rels', STYLES]), lim);
-  const styles = files[STYLES] ? styleNames(decodeXml(files[STYLES])) : new Map<string, string>();
+  const styles = files[STYLES] ? readStyles(decodeXml(files[STYLES])) : { names: new Map<string, string>(), bold: new Set<string>() };
   let xmlBytes = files[MAIN_DOCUMENT];
   if (!xmlBytes) {
     // Some generators name the main part differently; the package relationships say where it is.
@@ -101,12 +102,7 @@ export async function readDocx(
   }
   if (!xmlBytes) throw notDocx(fileName, '; it has no word/document.xml');
   const warnings: string[] = [];
-  return { lines: documentXmlToLines(decodeXml(xmlBytes), fileName, styles, warnings), warnings };
-}
-
-function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes); // strips a UTF-8 BOM
+  return { lines: documentXmlToLines(decodeXml(xmlBytes), fileName, styles.names, warnings, styles.bold), warnings };
 }
 
 function mainPartFromRels(xml: string): string | null {
@@ -119,19 +115,6 @@ function mainPartFromRels(xml: string): string | null {
   return null;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return ENTITIES[ref] ?? whole;
-  });
-}
-
 /** The prefix bound to the WordprocessingML namespace ('w' in every Word file, but not guaranteed). */
 function wordPrefix(xml: string): string {
   const head = xml.slice(0, 8192);
@@ -141,28 +124,25 @@ function wordPrefix(xml: string): string {
   return 'w';
 }
 
-// Tags (attribute values may hold '>' but never '<', which keeps the scan linear on broken
-// input), comments, CDATA, processing instructions, declarations. A comment, CDATA section
-// or processing instruction without its end runs to the end of the input and the
-// file is refused: were the end required, every later "<!--" would
-// rescan to the end, quadratic on a long run of them.
-const TOKEN =
-  /<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>"']|"[^<"]*"|'[^<']*')*?)(\/?)>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!([A-Za-z]+)/g;
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Style id -> style name, from word/styles.xml. */
-function styleNames(xml: string): Map<string, string> {
+/**
+ * Style id -> style name, from word/styles.xml, and the ids of the character styles that set
+ * text in bold (Word's "Strong", which LibreOffice writes with the id "StrongEmphasis").
+ */
+function readStyles(xml: string): { names: Map<string, string>; bold: Set<string> } {
   const w = escapeRe(wordPrefix(xml));
   const names = new Map<string, string>();
+  const bold = new Set<string>();
+  const isCharacter = new RegExp(`\\b${w}:type\\s*=\\s*["']character["']`);
+  const setsBold = new RegExp(`<${w}:b(?:\\s+${w}:val\\s*=\\s*["'](?:1|true|on)["'])?\\s*/>`);
   const idOf = new RegExp(`\\b${w}:styleId\\s*=\\s*["']([^"']*)["']`);
   const nameOf = new RegExp(`<${w}:name\\b[^<>]*?\\b${w}:val\\s*=\\s*["']([^"']*)["']`);
   for (const m of xml.matchAll(new RegExp(`<${w}:style\\b([^<>]*)>([\\s\\S]*?)(?:</${w}:style>|$)`, 'g'))) {
     const id = idOf.exec(m[1]!)?.[1];
     const name = nameOf.exec(m[2]!)?.[1];
     if (id !== undefined && name !== undefined) names.set(decodeEntities(id), decodeEntities(name));
+    if (id !== undefined && isCharacter.test(m[1]!) && (setsBold.test(m[2]!) || name === 'Strong')) bold.add(decodeEntities(id));
   }
-  return names;
+  return { names, bold };
 }
 
 /** Exported for tests: the text of a WordprocessingML body. */
@@ -182,6 +162,7 @@ export function documentXmlToLines(
   fileName: string,
   styles: ReadonlyMap<string, string> = new Map(),
   warnings: string[] = [],
+  boldStyles: ReadonlySet<string> = new Set(['Strong']),
 ): StyledLine[] {
   const w = wordPrefix(xml);
   const P = `${w}:p`,
@@ -189,84 +170,78 @@ export function documentXmlToLines(
     T = `${w}:t`,
     STYLE = `${w}:pStyle`;
   const styleVal = new RegExp(`\\b${escapeRe(w)}:val\\s*=\\s*["']([^"']*)["']`);
-  const paragraphs: StyledLine[] = [];
-  const stack: string[][] = []; // open paragraphs; text boxes nest a w:p inside a w:p
-  const styleStack: (string | null)[] = [];
+  const doc = new OfficeParagraphs();
   let runDepth = 0;
+  let runBold = false;
   let inText = false;
-  let skipDepth = 0; // inside mc:Fallback, which repeats the mc:Choice content
+  let skipDepth = 0; // inside mc:Fallback (it repeats mc:Choice) or w:moveFrom (text moved elsewhere)
   let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    if (inText && skipDepth === 0 && m.index > last) stack[stack.length - 1]?.push(decodeEntities(xml.slice(last, m.index)));
-    last = TOKEN.lastIndex;
-    if (m.index + m[0].length === xml.length && /^<[!?]/.test(m[0]) && !/(?:-->|\]\]>|\?>)$/.test(m[0]) && m[6] === undefined) {
-      throw new ImportError(
-        fileName,
-        'is not a valid .docx (its document has a comment, CDATA section or instruction that is never closed)',
-      );
-    }
-    if (m[6] !== undefined) {
-      // <!DOCTYPE or <!ENTITY: Word never writes one, and a DTD is how XML bombs and XXE work.
-      throw new ImportError(fileName, 'is not a valid .docx (its document declares a DTD, which Word never writes)');
-    }
-    if (m[5] !== undefined) {
-      if (inText && skipDepth === 0) stack[stack.length - 1]?.push(m[5]);
+  let comments = 0;
+  let changes = 0;
+  const [INS, DEL, MOVE_FROM, MOVE_TO, COMMENT, BOLD, RUN_STYLE, ROW, CELL] = [
+    'ins',
+    'del',
+    'moveFrom',
+    'moveTo',
+    'commentReference',
+    'b',
+    'rStyle',
+    'tr',
+    'tc',
+  ].map((n) => `${w}:${n}`);
+  for (const token of xmlTokens(xml, fileName, 'a valid .docx')) {
+    if (inText && skipDepth === 0 && token.index > last) doc.text(decodeEntities(xml.slice(last, token.index)), runBold);
+    last = token.end;
+    if (token.cdata !== undefined) {
+      if (inText && skipDepth === 0) doc.text(token.cdata, runBold);
       continue;
     }
-    const name = m[2];
+    const { name, closing, selfClosing } = token;
     if (name === undefined) continue; // comment or processing instruction
-    const closing = m[1] === '/';
-    const selfClosing = m[4] === '/';
-    if (name === 'mc:Fallback') {
+    if (name === 'mc:Fallback' || name === MOVE_FROM) {
+      // Tracked changes are read as accepted: moved text where it went (w:moveTo), deleted
+      // text (w:delText, never w:t) nowhere. A move counts once, at its w:moveTo.
       if (!selfClosing) skipDepth += closing ? -1 : 1;
       continue;
     }
     if (skipDepth > 0) continue;
+    if ((name === INS || name === DEL || name === MOVE_TO) && !closing && !selfClosing) changes++;
+    if (name === COMMENT) comments++;
     if (name === P) {
       if (selfClosing) continue;
-      if (!closing) {
-        stack.push([]);
-        styleStack.push(null);
-      } else {
-        const text = (stack.pop() ?? []).join('');
-        const style = styleStack.pop() ?? null;
-        if (text.trim() !== '') paragraphs.push({ text, style: style === null ? null : (styles.get(style) ?? style) });
-      }
+      if (closing) doc.closeParagraph();
+      else doc.openParagraph();
     } else if (name === STYLE) {
       // <w:pPr><w:pStyle w:val="Title"/>: the style of the innermost open paragraph.
-      const value = styleVal.exec(m[3] ?? '')?.[1];
-      if (value !== undefined && styleStack.length && styleStack[styleStack.length - 1] === null)
-        styleStack[styleStack.length - 1] = decodeEntities(value);
+      const value = styleVal.exec(token.attributes)?.[1];
+      if (value !== undefined) doc.styleParagraph(styles.get(decodeEntities(value)) ?? decodeEntities(value));
     } else if (name === R) {
       if (!selfClosing) runDepth += closing ? -1 : 1;
+      if (!closing) runBold = false;
+    } else if (runDepth > 0 && (name === BOLD || name === RUN_STYLE) && !closing) {
+      // <w:rPr><w:b/> (or w:val="0" / "false" / "off" for not bold), or a bold character style.
+      const value = styleVal.exec(token.attributes)?.[1];
+      runBold = name === BOLD ? !/^(?:0|false|off)$/.test(value ?? '') : runBold || boldStyles.has(decodeEntities(value ?? ''));
     } else if (name === T) {
       inText = !closing && !selfClosing;
+    } else if (name === ROW && !selfClosing) {
+      if (closing) doc.closeRow();
+      else doc.openRow();
+    } else if (name === CELL && !selfClosing) {
+      if (closing) doc.closeCell();
+      else doc.openCell();
     } else if (runDepth > 0 && !closing) {
       // Only inside runs: <w:tab/> in paragraph properties is a tab stop, not a character.
       const local = name.slice(w.length + 1);
-      const out = stack[stack.length - 1];
-      if (!out || name.slice(0, w.length + 1) !== `${w}:`) continue;
-      if (local === 'tab') out.push('\t');
-      else if (local === 'br' || local === 'cr') out.push('\n');
-      else if (local === 'noBreakHyphen') out.push('-');
+      if (name.slice(0, w.length + 1) !== `${w}:`) continue;
+      if (local === 'tab') doc.text('\t', runBold);
+      else if (local === 'br' || local === 'cr') doc.text('\n', runBold);
+      else if (local === 'noBreakHyphen') doc.text('-', runBold);
     }
   }
-  const found = new Set<string>();
-  const clean = (text: string) => {
-    const mine: string[] = [];
-    const out = removeUnsafeCharacters(text, mine);
-    for (const w of mine) found.add(w);
-    return out;
-  };
+  const leftOut = leftOutWarning(comments, changes);
   // A <w:br/> at a paragraph's end or two in a row would leave blank lines; the spec is none.
-  const lines = paragraphs.flatMap(({ text, style }) =>
-    canonicalNewlines(clean(text))
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .filter((line) => line.trim() !== '')
-      .map((line) => ({ text: line, style })),
-  );
-  for (const w of found) warnings.push(w);
+  const lines = paragraphLines(labelSpeakers(doc.lines), warnings);
+  if (leftOut) warnings.push(leftOut);
   return lines;
 }

@@ -2,6 +2,7 @@
 // The entry file: views, store and other features import from here, never a file inside.
 export * from './batch';
 export * from './filenames';
+export * from './officeText';
 export * from './segments';
 export * from './transcriptTitle';
 export * from './turns';

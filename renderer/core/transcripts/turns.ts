@@ -82,7 +82,20 @@ function isLabelShape(name: string): boolean {
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && (/^\d+$/.test(w) || PARTICLES.has(w.toLowerCase()))));
 }
 
+/**
+ * Whether a name could label a speaker: a known label ("Interviewer", "R") needs nothing
+ * more; a shaped one ("Dale", "Speaker 2") counts only when it recurs (labelFamily).
+ */
+export function speakerLabelKind(name: string): 'known' | 'shaped' | null {
+  if (isKnownLabel(name)) return 'known';
+  return isLabelShape(name) && !NOT_SPEAKERS.has(name.toLowerCase()) ? 'shaped' : null;
+}
+
 /** Numbered labels count as one family ("Speaker 1" + "Speaker 2", "P07" + "P08"). */
+export function labelFamily(name: string): string {
+  return countKey(name);
+}
+
 function countKey(name: string): string {
   return /\d$/.test(name) ? `${baseLabel(name)}#` : name.toLowerCase();
 }

@@ -180,10 +180,41 @@ describe('documentXmlToText', () => {
     expect(documentXmlToText(xml, 'a.docx')).toBe('A\tB-C!');
   });
 
-  it('tables: each cell paragraph is a line', () => {
-    const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
-    const xml = body(`<w:tbl><w:tr>${cell('I:')}${cell('Hello')}</w:tr></w:tbl><w:p><w:r><w:t>after</w:t></w:r></w:p>`);
-    expect(documentXmlToText(xml, 'a.docx')).toBe('I:\nHello\nafter');
+  it('tables: read row by row, a row of [speaker, words] as a labelled turn', () => {
+    const cell = (...ps: string[]) => `<w:tc>${ps.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('')}</w:tc>`;
+    const xml = body(
+      `<w:tbl><w:tr>${cell('I:')}${cell('Hello')}</w:tr><w:tr>${cell('Total')}${cell('one', 'two')}${cell()}</w:tr></w:tbl>` +
+        '<w:p><w:r><w:t>after</w:t></w:r></w:p>',
+    );
+    expect(documentXmlToText(xml, 'a.docx')).toBe('I: Hello\nTotal\tone\ntwo\nafter');
+  });
+
+  it('a paragraph opening with a bold name that recurs is a speaker turn (w:b, or the Strong style)', async () => {
+    const run = (t: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const para = (...runs: string[]) => `<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr>${runs.join('')}</w:p>`;
+    const xml = body(
+      para(run('Interviewer', '<w:b/>'), run(' How were things?')) +
+        para(run('Dale', '<w:b w:val="1"/>'), run(' Bad.')) +
+        para(run('Interviewer', '<w:rStyle w:val="Strong"/>'), run(' And now?')) +
+        para(run('Dale', '<w:b/>'), run(' Better.', '<w:b w:val="false"/>')) +
+        para(run('Not bold', '<w:b w:val="0"/>'), run(' at all')),
+    );
+    expect(documentXmlToText(xml, 'a.docx')).toBe(
+      'Interviewer: How were things?\nDale: Bad.\nInterviewer: And now?\nDale: Better.\nNot bold at all',
+    );
+  });
+
+  it('comments and tracked changes: read as accepted, counted in a warning', () => {
+    const warnings: string[] = [];
+    const xml = body(
+      '<w:p><w:r><w:t xml:space="preserve">I went </w:t></w:r><w:del w:id="1"><w:r><w:delText>sometimes </w:delText></w:r></w:del>' +
+        '<w:ins w:id="2"><w:r><w:t xml:space="preserve">every </w:t></w:r></w:ins><w:r><w:t>week.</w:t></w:r>' +
+        '<w:commentRangeStart w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>' +
+        '<w:moveFrom w:id="3"><w:r><w:t> Tuesdays.</w:t></w:r></w:moveFrom></w:p>' +
+        '<w:p><w:moveTo w:id="4"><w:r><w:t>Tuesdays.</w:t></w:r></w:moveTo></w:p>',
+    );
+    expect(documentXmlToLines(xml, 'a.docx', new Map(), warnings).map((l) => l.text)).toEqual(['I went every week.', 'Tuesdays.']);
+    expect(warnings).toEqual(['3 tracked changes were read as accepted and 1 comment was left out.']);
   });
 
   it('a different namespace prefix', () => {

@@ -20,10 +20,8 @@ describe('docx export', () => {
       'Inter-coder agreement',
       'Two coders (Ana and Ben) independently coded 4 transcripts.',
       'By code',
-      'Code',
-      'Alpha',
-      'Respect & <care>',
-      '0.812',
+      'Code\tAlpha', // the table row by row, its cells joined by tabs
+      'Respect & <care>\t0.812',
     ]);
   });
 });
