@@ -1,7 +1,7 @@
 // The one entry point for turning a dropped file into canonical text + speaker turns.
 // Pure over bytes: the caller reads the file and stores the result in one transaction.
 import type { Turn } from '../core/shared';
-import { splitTitle, detectTurns, proposeSpeakerRoles } from '../core/transcripts';
+import { splitTitle, detectTurns, proposeSpeakerRoles, type StyledLine } from '../core/transcripts';
 import { parseCaptions } from './captions';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
 import { ImportError } from './errors';
@@ -9,7 +9,7 @@ import { stripAutolinks, stripBracketed, stripPaired } from './linearScan';
 
 export { ImportError };
 
-export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.vtt', '.srt'];
+export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.vtt', '.srt'];
 
 export interface ImportedTranscript {
   text: string;
@@ -26,6 +26,8 @@ const FORMATS: Record<string, string> = {
   '.md': 'md',
   '.markdown': 'md',
   '.docx': 'docx',
+  '.odt': 'odt',
+  '.rtf': 'rtf',
   '.vtt': 'vtt',
   '.srt': 'srt',
 };
@@ -87,6 +89,13 @@ export function markdownToText(md: string): string {
 
 // ---- Import -------------------------------------------------------------------------------
 
+/** A word-processor document's styled lines; each reader loads on demand (fflate stays out of the main bundle). */
+async function readDocument(format: string, bytes: Uint8Array, name: string): Promise<{ lines: StyledLine[]; warnings: string[] }> {
+  if (format === 'odt') return (await import('./odt')).readOdt(bytes, name);
+  if (format === 'rtf') return (await import('./rtf')).readRtf(bytes, name);
+  return (await import('./docx')).readDocx(bytes, name);
+}
+
 function withRoles(turns: Turn[]): Turn[] {
   const speakers = [...new Set(turns.flatMap((t) => (t.speaker === null ? [] : [t.speaker])))];
   const roles = proposeSpeakerRoles(speakers);
@@ -100,24 +109,19 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
   const format = FORMATS[ext];
   if (!format) {
     const what = ext === '' ? 'unsupported file type (no extension)' : `unsupported file type ${ext}`;
-    throw new ImportError(name, `${what}; use .txt, .md, .docx, .vtt or .srt`);
+    throw new ImportError(name, `${what}; use .txt, .md, .docx, .odt, .rtf, .vtt or .srt`);
   }
-  assertWithinLimit(
-    bytes.length,
-    format === 'docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES,
-    name,
-    format === 'docx' ? '.docx file' : 'text file',
-  );
+  const document = format === 'docx' || format === 'odt' || format === 'rtf';
+  assertWithinLimit(bytes.length, document ? MAX_DOCX_BYTES : MAX_TEXT_BYTES, name, document ? `.${format} file` : 'text file');
 
   let text: string;
   let turns: Turn[] | null = null;
   let warnings: string[];
   let title: string | null = null;
-  if (format === 'docx') {
-    const { readDocx } = await import('./docx'); // fflate stays out of the main bundle
-    const docx = await readDocx(bytes, name);
-    warnings = docx.warnings;
-    const split = splitTitle(docx.lines);
+  if (document) {
+    const read = await readDocument(format, bytes, name);
+    warnings = read.warnings;
+    const split = splitTitle(read.lines);
     title = split.title;
     text = canonicalNewlines(
       split.lines
