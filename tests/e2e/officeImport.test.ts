@@ -1,0 +1,82 @@
+// End to end in Chromium: transcripts LibreOffice wrote as .odt and .rtf (tests/fixtures/office)
+// imported through the dialog, their comments and tracked changes said in the review, their
+// bold speaker names and table rows read as turns.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, sharedPage, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/office/${name}`, import.meta.url)));
+
+describe('imports .odt and .rtf transcripts', () => {
+  const s = sharedPage(
+    () => app,
+    async ({ page }) => {
+      await page.getByLabel('New project name').fill('Office files');
+      await page.getByRole('button', { name: 'Create project' }).click();
+      await page.getByRole('heading', { name: 'Office files' }).waitFor();
+      await page.getByRole('button', { name: 'Import transcripts…' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await (
+        await chooser
+      ).setFiles([
+        { name: 'Dale_T1.odt', mimeType: 'application/vnd.oasis.opendocument.text', buffer: fixture('interview.odt') },
+        { name: 'Olga_T2.rtf', mimeType: 'application/rtf', buffer: fixture('wordpad-code-pages.rtf') },
+      ]);
+    },
+  );
+
+  it('reviews both, with the title, the turns and what was left out', async () => {
+    const { page, errors } = s;
+    await expect
+      .poll(() => page.locator('tr', { hasText: 'Dale_T1.odt' }).locator('td.status').textContent())
+      .toBe(
+        '7 turns · Titled “Interview with Dale, Time 1 — Part 1 — before the programme” (the first line of the document, not a turn). ' +
+          '2 tracked changes were read as accepted and 1 comment was left out.',
+      );
+    await expect.poll(() => page.locator('tr', { hasText: 'Olga_T2.rtf' }).locator('td.status').textContent()).toMatch(/^5 turns/);
+    expect(await page.getByLabel('Participant for Dale_T1.odt').inputValue()).toBe('Dale');
+    expect(await page.getByLabel('Role of speaker Olga').inputValue()).toBe('participant');
+    await screenshot(page, 'import-office-review');
+    await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('reads the .odt with its bold speakers and its table as turns', async () => {
+    const { page, errors } = s;
+    const title = 'Interview with Dale, Time 1 — Part 1 — before the programme';
+    await page.getByRole('button', { name: title, exact: true }).click();
+    const reader = page.getByRole('article', { name: `Transcript ${title}` });
+    await expect.poll(() => reader.locator('.turn .speaker').allTextContents()).toHaveLength(7);
+    const said = await reader.locator('.turn .said').allTextContents();
+    expect(said[0]).toBe('Can you tell me how things were at home before you started?');
+    expect(said.at(-2)).toBe('Other lads like me.');
+    expect(said.join(' ')).not.toMatch(/probation|pseudonymised/);
+    await screenshot(page, 'import-office-reader');
+    expect(errors).toEqual([]);
+  });
+
+  it('reads the WordPad .rtf in Cyrillic, Greek and Polish', async () => {
+    const { page, errors } = s;
+    await page.getByRole('button', { name: 'Olga_T2', exact: true }).click();
+    const reader = page.getByRole('article', { name: 'Transcript Olga_T2' });
+    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual([
+      'Как дела дома?',
+      'Лучше. Намного лучше.',
+      'Και στο σπίτι;',
+      'Źle, ale już nie tak źle.',
+      'Merci, c’était très utile.',
+    ]);
+    expect(errors).toEqual([]);
+  });
+});
