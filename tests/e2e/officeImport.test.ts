@@ -70,13 +70,9 @@ describe('imports .odt and .rtf transcripts', () => {
     const { page, errors } = s;
     await page.getByRole('button', { name: 'Olga_T2', exact: true }).click();
     const reader = page.getByRole('article', { name: 'Transcript Olga_T2' });
-    await expect.poll(() => reader.locator('.turn .said').allTextContents()).toEqual([
-      'Как дела дома?',
-      'Лучше. Намного лучше.',
-      'Και στο σπίτι;',
-      'Źle, ale już nie tak źle.',
-      'Merci, c’était très utile.',
-    ]);
+    await expect
+      .poll(() => reader.locator('.turn .said').allTextContents())
+      .toEqual(['Как дела дома?', 'Лучше. Намного лучше.', 'Και στο σπίτι;', 'Źle, ale już nie tak źle.', 'Merci, c’était très utile.']);
     expect(errors).toEqual([]);
   });
 });
