@@ -22,6 +22,7 @@ export async function prepareFiles(
         turns: result.turns,
         warnings: result.warnings,
         ...(result.title ? { title: result.title } : {}),
+        ...(result.sections ? { sections: result.sections } : {}),
       });
     } catch (e) {
       const message = e instanceof ImportError ? e.message : `${file.name}: could not be read (${(e as Error).message}).`;

@@ -1,7 +1,7 @@
 // The one entry point for turning a dropped file into canonical text + speaker turns.
 // Pure over bytes: the caller reads the file and stores the result in one transaction.
-import type { Turn } from '../core/shared';
-import { splitTitle, detectTurns, proposeSpeakerRoles, type StyledLine } from '../core/transcripts';
+import type { Section, Turn } from '../core/shared';
+import { splitSections, splitTitle, detectTurns, proposeSpeakerRoles, type StyledLine } from '../core/transcripts';
 import { parseCaptions } from './captions';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
 import { ImportError } from './errors';
@@ -18,6 +18,8 @@ export interface ImportedTranscript {
   warnings: string[];
   /** The document's own title (a .docx Title/Heading or title line), taken out of the text. */
   title?: string;
+  /** Its headings (.docx, .odt, .rtf), taken out of the text as section markers. */
+  sections?: Section[];
 }
 
 const FORMATS: Record<string, string> = {
@@ -118,17 +120,16 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
   let turns: Turn[] | null = null;
   let warnings: string[];
   let title: string | null = null;
+  let sections: Section[] | undefined;
   if (document) {
     const read = await readDocument(format, bytes, name);
     warnings = read.warnings;
-    const split = splitTitle(read.lines);
+    const split = splitTitle(read.lines.map((line, i) => (i === 0 ? { ...line, text: line.text.replace(/^\uFEFF/, '') } : line)));
     title = split.title;
-    text = canonicalNewlines(
-      split.lines
-        .map((line) => line.text)
-        .join('\n')
-        .replace(/^\uFEFF/, ''),
-    );
+    const structured = splitSections(split.lines);
+    if (structured.sections.length > 0) sections = structured.sections;
+    // Each line is free of \r already (paragraphLines), so offsets into the join are final.
+    text = structured.lines.map((line) => line.text).join('\n');
   } else {
     const decoded = decodeText(bytes, name);
     warnings = decoded.warnings;
@@ -142,5 +143,12 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
     }
   }
   if (text.trim() === '') throw new ImportError(name, 'has no text');
-  return { text, turns: withRoles(turns ?? detectTurns(text)), format, warnings, ...(title ? { title } : {}) };
+  return {
+    text,
+    turns: withRoles(turns ?? detectTurns(text)),
+    format,
+    warnings,
+    ...(title ? { title } : {}),
+    ...(sections ? { sections } : {}),
+  };
 }

@@ -1,7 +1,8 @@
 // Reads one transcript: speaker turns as separate blocks, interviewer turns set apart.
 // Turns off screen skip layout (content-visibility), so 15,000-word transcripts scroll smoothly.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Turn } from '../core/shared';
+import { Fragment } from 'react';
+import type { Section, Turn } from '../core/shared';
 import type { ProjectDb } from '../store/projectDb';
 import { getSource, type ProjectSetup } from '../store/projectRepo';
 
@@ -23,19 +24,33 @@ export function Reader(props: { db: ProjectDb; sourceId: string; setup: ProjectS
       </header>
       <div className="turns">
         {turns.map((turn, i) => (
-          <section key={i} className={`turn ${turn.speakerRole ?? 'participant'}`} data-start={turn.start} data-end={turn.end}>
-            {turn.speaker !== null && (
-              <div className="speaker">
-                {turn.speaker}
-                {turn.startTime !== undefined && <span className="time">{formatTime(turn.startTime)}</span>}
-              </div>
-            )}
-            <p className="said">{source.text.slice(turn.start, turn.end)}</p>
-          </section>
+          <Fragment key={i}>
+            {headingsBefore(source.sections, turns, i).map((section) => (
+              <h3 key={`${section.start}-${section.title}`} className={`section-heading level-${section.level}`} data-start={section.start}>
+                {section.title}
+              </h3>
+            ))}
+            <section className={`turn ${turn.speakerRole ?? 'participant'}`} data-start={turn.start} data-end={turn.end}>
+              {turn.speaker !== null && (
+                <div className="speaker">
+                  {turn.speaker}
+                  {turn.startTime !== undefined && <span className="time">{formatTime(turn.startTime)}</span>}
+                </div>
+              )}
+              <p className="said">{source.text.slice(turn.start, turn.end)}</p>
+            </section>
+          </Fragment>
         ))}
       </div>
     </article>
   );
+}
+
+/** The headings to show above turn i: those starting after the turn before it began, up to this one. */
+function headingsBefore(sections: readonly Section[] | undefined, turns: readonly Turn[], i: number): Section[] {
+  const from = i === 0 ? Number.NEGATIVE_INFINITY : turns[i - 1]!.start;
+  const to = i === turns.length - 1 ? Number.POSITIVE_INFINITY : turns[i]!.start;
+  return (sections ?? []).filter((s) => s.start > from && s.start <= to);
 }
 
 function formatTime(seconds: number): string {

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { orderedTree } from '../core/codebook';
 import { retrieve } from '../core/coding';
+import { sectionTitles } from '../core/transcripts';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
 import { openPassage } from './route';
@@ -16,10 +17,15 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
   const [codeId, setCodeId] = useState('');
   const [includeChildren, setIncludeChildren] = useState(true);
   const [coderFilter, setCoderFilter] = useState<string>('');
+  const [section, setSection] = useState('');
   const coderIds = useStable(blind ? (coderId ? [coderId] : []) : coderFilter ? [coderFilter] : undefined);
+  const sections = useMemo(() => (snapshot ? sectionTitles(snapshot.sources.filter((s) => s.deletedAt == null)) : []), [snapshot]);
   const passages = useMemo(
-    () => (snapshot && codeId ? retrieve(snapshot, { codeIds: [codeId], includeChildren, ...(coderIds ? { coderIds } : {}) }) : []),
-    [snapshot, codeId, includeChildren, coderIds],
+    () =>
+      snapshot && codeId
+        ? retrieve(snapshot, { codeIds: [codeId], includeChildren, ...(coderIds ? { coderIds } : {}), ...(section ? { section } : {}) })
+        : [],
+    [snapshot, codeId, includeChildren, coderIds, section],
   );
   const roleLabel = (role: string) => props.setup.roles.find((r) => r.id === role)?.label ?? role;
   const codeName = (id: string) => codes.find((c) => c.id === id)?.name ?? '';
@@ -52,6 +58,16 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
             </option>
           ))}
         </select>
+        {sections.length > 0 && (
+          <select aria-label="Section" value={section} onChange={(e) => setSection(e.target.value)}>
+            <option value="">All sections</option>
+            {sections.map((title) => (
+              <option key={title} value={title}>
+                Section: {title}
+              </option>
+            ))}
+          </select>
+        )}
         {codeId && (
           <span className="muted" role="status">
             {passages.length} passage(s) from {people} participant(s){blind ? ' · blind: only your codings' : ''}
@@ -67,7 +83,8 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
             <header className="row small">
               <strong>{p.pseudonym || 'No participant'}</strong>
               <span className="muted">
-                {roleLabel(p.role)} · {p.waveLabel || 'no wave'} · coded “{codeName(p.codeId)}” by {p.coderName}
+                {roleLabel(p.role)} · {p.waveLabel || 'no wave'}
+                {p.sections.length > 0 && ` · ${p.sections.join(' › ')}`} · coded “{codeName(p.codeId)}” by {p.coderName}
               </span>
               <span className="spacer" />
               <button type="button" className="link" onClick={() => openPassage(projectId, p)}>

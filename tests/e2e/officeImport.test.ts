@@ -40,7 +40,8 @@ describe('imports .odt and .rtf transcripts', () => {
     await expect
       .poll(() => page.locator('tr', { hasText: 'Dale_T1.odt' }).locator('td.status').textContent())
       .toBe(
-        '7 turns · Titled “Interview with Dale, Time 1 — Part 1 — before the programme” (the first line of the document, not a turn). ' +
+        '7 turns · Titled “Interview with Dale, Time 1” (the first line of the document, not a turn). ' +
+          '2 sections (headings kept apart from the text): “Part 1 — before the programme”, “Part 2 — the programme”. ' +
           '2 tracked changes were read as accepted and 1 comment was left out.',
       );
     await expect.poll(() => page.locator('tr', { hasText: 'Olga_T2.rtf' }).locator('td.status').textContent()).toMatch(/^5 turns/);
@@ -52,22 +53,74 @@ describe('imports .odt and .rtf transcripts', () => {
     expect(errors).toEqual([]);
   });
 
-  it('reads the .odt with its bold speakers and its table as turns', async () => {
+  it('reads the .odt with its bold speakers and its table as turns, its headings as sections between them', async () => {
     const { page, errors } = s;
-    const title = 'Interview with Dale, Time 1 — Part 1 — before the programme';
-    await page.getByRole('button', { name: title, exact: true }).click();
-    const reader = page.getByRole('article', { name: `Transcript ${title}` });
+    await page.getByRole('button', { name: 'Interview with Dale, Time 1', exact: true }).click();
+    const reader = page.getByRole('article', { name: 'Transcript Interview with Dale, Time 1' });
     await expect.poll(() => reader.locator('.turn .speaker').allTextContents()).toHaveLength(7);
     const said = await reader.locator('.turn .said').allTextContents();
     expect(said[0]).toBe('Can you tell me how things were at home before you started?');
+    expect(said[2]).toBe('And what changed?'); // the heading below it is no longer part of the turn
     expect(said.at(-2)).toBe('Other lads like me.');
     expect(said.join(' ')).not.toMatch(/probation|pseudonymised/);
+    // Each heading stands right above the turn its section opens with.
+    expect(
+      await reader
+        .locator('.turns > *')
+        .evaluateAll((els) => els.map((e) => (e.tagName === 'H3' ? `# ${e.textContent}` : e.querySelector('.speaker')?.textContent))),
+    ).toEqual([
+      '# Part 1 — before the programme',
+      'Interviewer',
+      'Dale',
+      'Interviewer',
+      '# Part 2 — the programme',
+      'Dale',
+      'Interviewer',
+      'Dale',
+      'Interviewer',
+    ]);
     await screenshot(page, 'import-office-reader');
+    expect(errors).toEqual([]);
+  });
+
+  it('retrieves a code’s passages of one section', async () => {
+    const { page, errors } = s;
+    await page.getByRole('tab', { name: 'Coding' }).click();
+    await page.getByLabel('New coder name').fill('Tess');
+    await page.getByRole('button', { name: 'Add me as a coder' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByLabel('Transcript to code').selectOption({ label: 'Interview with Dale, Time 1' });
+    await expect.poll(() => page.locator('.transcript-editor [data-turn]').count()).toBe(7);
+    // One coding in each part: Dale's first answer (Part 1) and his second (Part 2).
+    for (const turn of [1, 3]) {
+      await page
+        .locator('.transcript-editor [data-turn]')
+        .nth(turn)
+        .click({ position: { x: 4, y: 6 } });
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^6 characters selected/);
+      await page.keyboard.press('k');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find code');
+      await page.keyboard.type('time out');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/^6 characters selected/);
+    }
+    await page.getByRole('tab', { name: 'Retrieval' }).click();
+    await page.getByLabel('Code to retrieve').selectOption({ label: '\u00a0\u00a0\u00a0\u00a0Time Out' });
+    await expect.poll(() => page.locator('.passage').count()).toBe(2);
+    await page.getByLabel('Section', { exact: true }).selectOption({ label: 'Section: Part 2 — the programme' });
+    await expect.poll(() => page.locator('.passage').count()).toBe(1);
+    expect(await page.locator('.passage .excerpt').textContent()).toBe('I went');
+    expect(await page.locator('.passage header').textContent()).toContain('Time 1 · Part 2 — the programme · coded “Time Out” by Tess');
+    await screenshot(page, 'retrieval-section');
     expect(errors).toEqual([]);
   });
 
   it('reads the WordPad .rtf in Cyrillic, Greek and Polish', async () => {
     const { page, errors } = s;
+    await page.getByRole('tab', { name: 'Transcripts' }).click();
     await page.getByRole('button', { name: 'Olga_T2', exact: true }).click();
     const reader = page.getByRole('article', { name: 'Transcript Olga_T2' });
     await expect

@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import { descendantIds, orderedTree, codePathText } from '../codebook';
 import { nameCollator, type Code, type ProjectSnapshot } from '../shared';
+import { sectionsAt } from '../transcripts';
 
 export interface RetrievalQuery {
   codeIds: readonly string[];
@@ -13,6 +14,8 @@ export interface RetrievalQuery {
   coderIds?: readonly string[];
   /** Only codings in these transcripts; omitted means every transcript. */
   sourceIds?: readonly string[];
+  /** Only codings that start in a section of this title (a document heading), at any level. */
+  section?: string;
 }
 
 export interface Passage {
@@ -32,6 +35,8 @@ export interface Passage {
   waveLabel: string;
   coderName: string;
   memo: string;
+  /** The sections (document headings) it starts in, outermost first; empty when none. */
+  sections: string[];
 }
 
 // Numeric so "P2" comes before "P10"; base sensitivity so case does not split a name's passages.
@@ -64,6 +69,8 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
     if (!source) continue;
     const person = source.participantId === null ? undefined : people.get(source.participantId);
     const wave = source.wave === null ? undefined : waves.get(source.wave);
+    const sections = source.sections ? sectionsAt(source.sections, coding.start).map((s) => s.title) : [];
+    if (query.section !== undefined && !sections.includes(query.section)) continue;
     rows.push({
       title: source.title,
       waveRank: wave?.rank ?? Number.POSITIVE_INFINITY,
@@ -82,6 +89,7 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
         waveLabel: wave?.label ?? source.wave ?? '',
         coderName: coderNames.get(coding.coderId) ?? coding.coderId,
         memo: coding.memo,
+        sections,
       },
     });
   }

@@ -53,6 +53,18 @@ export interface Turn {
   endTime?: number;
 }
 
+/**
+ * A heading of the document (Heading 1–3 in .docx, .odt, .rtf), kept out of the text as a
+ * marker: its section runs from `start` (a UTF-16 offset into Source.text) to the next heading
+ * of the same or a higher level.
+ */
+export interface Section {
+  start: number;
+  title: string;
+  /** 1 for Heading 1, up to 3. */
+  level: number;
+}
+
 export interface SourceOrigin {
   fileName: string;
   format: string;
@@ -67,6 +79,8 @@ export interface Source {
   title: string;
   text: string; // canonical text: never changes under a coding
   turns: Turn[];
+  /** The document's headings, in order of `start`; absent when it had none. */
+  sections?: Section[];
   origin: SourceOrigin;
   /**
    * The rich-text original another tool kept beside the plain text (a .qdpx TextSource's

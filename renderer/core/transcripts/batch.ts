@@ -2,7 +2,7 @@
 // participant and wave (which the researcher corrects), duplicates flagged, bad files
 // blocking the whole batch until they are dropped, and one speaker-role mapping per batch.
 import { proposeFromFileName } from './filenames';
-import type { Participant, Source, SpeakerRole, Turn, Wave } from '../shared';
+import type { Participant, Section, Source, SpeakerRole, Turn, Wave } from '../shared';
 import { findParticipant, newParticipant } from '../project';
 import { proposeSpeakerRoles } from './turns';
 
@@ -15,6 +15,8 @@ export interface PreparedFile {
   warnings: string[];
   /** The document's own title (a .docx Title or heading), taken out of its text. */
   title?: string;
+  /** The document's headings, taken out of its text as section markers. */
+  sections?: Section[];
 }
 
 export interface FailedFile {
@@ -74,7 +76,8 @@ export function planBatch(files: readonly (PreparedFile | FailedFile)[], project
     }
     seen.set(file.sha256, file.fileName);
     const titled = file.title ? [`Titled “${file.title}” (the first line of the document, not a turn).`] : [];
-    const message = [...titled, ...file.warnings].join(' ');
+    const sections = file.sections?.length ? [sectionsNote(file.sections)] : [];
+    const message = [...titled, ...sections, ...file.warnings].join(' ');
     return { ...base, status: 'ready', message, include: true, prepared: file };
   });
 }
@@ -191,6 +194,7 @@ export function buildImport(
         ...t,
         speakerRole: t.speaker === null ? 'participant' : (speakerRoles[t.speaker] ?? 'other'),
       })),
+      ...(file.sections ? { sections: file.sections } : {}),
       origin: { fileName: file.fileName, format: file.format, sha256: file.sha256, importedAt: now },
     });
   }
@@ -200,4 +204,12 @@ export function buildImport(
 export function titleFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base.replace(/\.[^.]+$/, '') || base;
+}
+
+/** "2 sections (headings kept apart from the text): Part 1, Part 2." */
+function sectionsNote(sections: readonly Section[]): string {
+  const n = sections.length;
+  const names = sections.slice(0, 3).map((s) => `“${s.title}”`);
+  const more = n > 3 ? ` and ${n - 3} more` : '';
+  return `${n} section${n === 1 ? '' : 's'} (headings kept apart from the text): ${names.join(', ')}${more}.`;
 }

@@ -2,6 +2,7 @@
 // Title or Heading style or as one short line above the first speaker turn. Left in the text,
 // it became the first turn and, unlabelled, was counted as the participant speaking. It is
 // the transcript's title: taken out of the text before turns are detected.
+import { headingLevel, MAX_SECTION_LEVEL } from './sections';
 import { detectTurns } from './turns';
 
 /** One line of a document, with the name (or id) of its paragraph style, if any. */
@@ -38,13 +39,27 @@ function titleAboveTurns(lines: readonly StyledLine[]): boolean {
 }
 
 /**
+ * A heading at the top is the first of the document's sections (core/sections), not part of
+ * its title, when a later heading of the same or a higher level follows it.
+ */
+function headsASection(lines: readonly StyledLine[], index: number): boolean {
+  const level = headingLevel(lines[index]!.style);
+  if (level === null || level > MAX_SECTION_LEVEL) return false;
+  return lines.slice(index + 1).some((line) => {
+    const other = headingLevel(line.style);
+    return other !== null && other <= level;
+  });
+}
+
+/**
  * The title at the top of a document and the lines left for the transcript. Leading lines in
- * a title style are the title (joined by " — ", e.g. a title and its subtitle); otherwise a
- * short first line right above the first speaker turn is. A document is never left empty.
+ * a title style are the title (joined by " — ", e.g. a title and its subtitle), except a
+ * heading that opens the first of several sections; otherwise a short first line right above
+ * the first speaker turn is. A document is never left empty.
  */
 export function splitTitle(lines: readonly StyledLine[]): { title: string | null; lines: StyledLine[] } {
   let styled = 0;
-  while (styled < lines.length && isTitleStyle(lines[styled]!.style)) styled++;
+  while (styled < lines.length && isTitleStyle(lines[styled]!.style) && !headsASection(lines, styled)) styled++;
   if (styled > 0 && styled < lines.length) {
     const title = lines
       .slice(0, styled)
@@ -53,6 +68,7 @@ export function splitTitle(lines: readonly StyledLine[]): { title: string | null
       .join(' — ');
     if (title) return { title, lines: lines.slice(styled) };
   }
-  if (styled === 0 && titleAboveTurns(lines)) return { title: lines[0]!.text.trim(), lines: lines.slice(1) };
+  if (styled === 0 && headingLevel(lines[0]?.style ?? null) === null && titleAboveTurns(lines))
+    return { title: lines[0]!.text.trim(), lines: lines.slice(1) };
   return { title: null, lines: [...lines] };
 }

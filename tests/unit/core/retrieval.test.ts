@@ -111,6 +111,30 @@ snapshot.codings = [
 const idsOf = (query: Parameters<typeof retrieve>[1]) => retrieve(snapshot, query).map((p) => p.codingId);
 
 describe('retrieve', () => {
+  it('filters by a section (a document heading, at any level) and names each passage’s sections', () => {
+    const structured: ProjectSnapshot = {
+      ...snapshot,
+      sources: snapshot.sources.map((s) =>
+        s.id === 's2'
+          ? {
+              ...s,
+              sections: [
+                { start: 0, title: 'Part 1', level: 1 },
+                { start: PLAIN.indexOf('five'), title: 'Part 2', level: 1 },
+                { start: PLAIN.indexOf('eight'), title: 'Later', level: 2 },
+              ],
+            }
+          : s,
+      ),
+    };
+    const found = (section: string) => retrieve(structured, { codeIds: ['a'], section }).map((p) => [p.codingId, p.sections]);
+    expect(found('Part 1')).toEqual([['c-s2-early', ['Part 1']]]);
+    expect(found('Part 2')).toEqual([['c-s2-late', ['Part 2', 'Later']]]);
+    expect(found('Later')).toEqual([['c-s2-late', ['Part 2', 'Later']]]);
+    expect(found('Nowhere')).toEqual([]);
+    expect(retrieve(structured, { codeIds: ['a'] })).toHaveLength(7);
+  });
+
   it('orders by pseudonym (numerically, ignoring case), wave order, title, start; no participant last', () => {
     expect(idsOf({ codeIds: ['a'] })).toEqual(['c-s4', 'c-s3-emoji', 'c-s2-early', 'c-s2-late', 'c-s1', 'c-s5', 'c-s7']);
   });
@@ -132,6 +156,7 @@ describe('retrieve', () => {
       waveLabel: 'Time 2',
       coderName: 'Ana',
       memo: '',
+      sections: [],
     });
     const emoji = retrieve(snapshot, { codeIds: ['a'] }).find((p) => p.codingId === 'c-s3-emoji')!;
     expect(emoji.text).toBe('said 👍🏽 and');

@@ -18,7 +18,6 @@ const INTERVIEW = [
   'Dale: It was bad. I’d come home and just   shout.',
   'Zoë was scared of me, “properly scared”.',
   'Interviewer: And what changed?',
-  'Part 2 — the programme',
   'Dale: I went every week. Every Tuesday.\tThat was the start.',
   'Interviewer: Who else was there?',
   'Dale: Other lads like me.',
@@ -36,11 +35,16 @@ describe('an interview LibreOffice wrote as .odt, .rtf and .docx reads the same 
   for (const name of ['interview.odt', 'interview.rtf', 'interview.docx']) {
     it(name, async () => {
       const imported = await importTranscript(fixture(name));
-      expect(imported.title).toBe('Interview with Dale, Time 1 — Part 1 — before the programme');
+      expect(imported.title).toBe('Interview with Dale, Time 1');
       expect(imported.text).toBe(INTERVIEW);
+      // The headings are sections, out of the text: the second one no longer in a turn above it.
+      expect(imported.sections).toEqual([
+        { start: 0, title: 'Part 1 — before the programme', level: 1 },
+        { start: INTERVIEW.indexOf('Dale: I went'), title: 'Part 2 — the programme', level: 1 },
+      ]);
       expect(imported.warnings).toEqual(['2 tracked changes were read as accepted and 1 comment was left out.']);
       // Bold names and the table's rows are speaker turns; the footnote, the comment and the
-      // deleted word are nowhere; the heading inside is a paragraph of the speaker before it.
+      // deleted word are nowhere.
       expect(imported.turns.map((t) => [t.speaker, t.speakerRole])).toEqual([
         ['Interviewer', 'interviewer'],
         ['Dale', 'participant'],
