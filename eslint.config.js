@@ -19,11 +19,11 @@ export const LAYERS = {
   // Pure domain: no platform, no app layer; only pure libraries, by name.
   core: { layers: [], packages: ['fuse.js', 'unhomoglyph', 'stemmer', '@eslint-community/regexpp', 'stopword'] },
   // File formats as functions over bytes and strings.
-  io: { layers: ['core'], packages: ['fflate', '@noble/hashes', 'saxes', 'papaparse', 'exceljs', 'docx', 'mammoth'] },
+  io: { layers: ['core'], packages: ['fflate', '@noble/hashes', 'saxes', 'papaparse', 'exceljs', 'docx', 'mammoth', 'pdfjs-dist'] },
   // Sample study data (text and codings), plain modules.
   sample: { layers: ['core'], packages: [] },
   // Dexie: the databases, migrations, repositories, undo.
-  store: { layers: ['core', 'io', 'sample', 'codebook/'], packages: ['dexie', 'hash-wasm', '@noble/ciphers', 'fflate'] },
+  store: { layers: ['core', 'io', 'sample', 'codebook/'], packages: ['dexie', 'hash-wasm', '@noble/ciphers', 'fflate', 'pdfjs-dist'] },
   // Lexical: the transcript editor.
   editor: { layers: ['core'], packages: ['react', 'lexical', '@lexical/*'], assets: true },
   // Files and dialogs: Electron's preload or the browser.

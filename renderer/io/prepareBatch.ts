@@ -5,6 +5,26 @@ import { ImportError } from './errors';
 import { sha256Hex } from './hash';
 import { importTranscript } from './transcripts';
 
+/** Reads one file into canonical text and turns, or a FailedFile naming what is wrong with it. */
+export async function prepareFile(file: { name: string; bytes: Uint8Array }): Promise<PreparedFile | FailedFile> {
+  try {
+    const [result, sha256] = await Promise.all([importTranscript(file), sha256Hex(file.bytes)]);
+    return {
+      fileName: file.name,
+      sha256,
+      format: result.format,
+      text: result.text,
+      turns: result.turns,
+      warnings: result.warnings,
+      ...(result.title ? { title: result.title } : {}),
+      ...(result.sections ? { sections: result.sections } : {}),
+    };
+  } catch (e) {
+    const message = e instanceof ImportError ? e.message : `${file.name}: could not be read (${(e as Error).message}).`;
+    return { fileName: file.name, error: message };
+  }
+}
+
 export async function prepareFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   onProgress: (done: number, total: number, fileName: string) => void = () => {},
@@ -12,22 +32,7 @@ export async function prepareFiles(
   const out: (PreparedFile | FailedFile)[] = [];
   for (const [i, file] of files.entries()) {
     onProgress(i, files.length, file.name);
-    try {
-      const [result, sha256] = await Promise.all([importTranscript(file), sha256Hex(file.bytes)]);
-      out.push({
-        fileName: file.name,
-        sha256,
-        format: result.format,
-        text: result.text,
-        turns: result.turns,
-        warnings: result.warnings,
-        ...(result.title ? { title: result.title } : {}),
-        ...(result.sections ? { sections: result.sections } : {}),
-      });
-    } catch (e) {
-      const message = e instanceof ImportError ? e.message : `${file.name}: could not be read (${(e as Error).message}).`;
-      out.push({ fileName: file.name, error: message });
-    }
+    out.push(await prepareFile(file));
     // Let the progress bar paint between files.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

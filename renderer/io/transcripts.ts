@@ -9,7 +9,7 @@ import { stripAutolinks, stripBracketed, stripPaired } from './linearScan';
 
 export { ImportError };
 
-export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.vtt', '.srt'];
+export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.pdf', '.vtt', '.srt'];
 
 export interface ImportedTranscript {
   text: string;
@@ -30,6 +30,7 @@ const FORMATS: Record<string, string> = {
   '.docx': 'docx',
   '.odt': 'odt',
   '.rtf': 'rtf',
+  '.pdf': 'pdf',
   '.vtt': 'vtt',
   '.srt': 'srt',
 };
@@ -95,6 +96,7 @@ export function markdownToText(md: string): string {
 async function readDocument(format: string, bytes: Uint8Array, name: string): Promise<{ lines: StyledLine[]; warnings: string[] }> {
   if (format === 'odt') return (await import('./odt')).readOdt(bytes, name);
   if (format === 'rtf') return (await import('./rtf')).readRtf(bytes, name);
+  if (format === 'pdf') return (await import('./pdf')).readPdf(bytes, name);
   return (await import('./docx')).readDocx(bytes, name);
 }
 
@@ -111,10 +113,11 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
   const format = FORMATS[ext];
   if (!format) {
     const what = ext === '' ? 'unsupported file type (no extension)' : `unsupported file type ${ext}`;
-    throw new ImportError(name, `${what}; use .txt, .md, .docx, .odt, .rtf, .vtt or .srt`);
+    throw new ImportError(name, `${what}; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt`);
   }
-  const document = format === 'docx' || format === 'odt' || format === 'rtf';
-  assertWithinLimit(bytes.length, document ? MAX_DOCX_BYTES : MAX_TEXT_BYTES, name, document ? `.${format} file` : 'text file');
+  const document = format === 'docx' || format === 'odt' || format === 'rtf' || format === 'pdf';
+  const limit = format === 'pdf' ? 2 * MAX_DOCX_BYTES : document ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+  assertWithinLimit(bytes.length, limit, name, document ? `.${format} file` : 'text file');
 
   let text: string;
   let turns: Turn[] | null = null;

@@ -11,9 +11,9 @@ import {
   type BatchRow,
 } from '../core/transcripts';
 import type { SpeakerRole } from '../core/shared';
-import { prepareFiles } from '../io/prepareBatch';
 import { TRANSCRIPT_EXTENSIONS } from '../io/transcripts';
 import { getPlatform } from '../platform/platform';
+import { prepareFilesOffThread } from '../store/transcriptsOffThread';
 import type { ProjectDb, SourceMeta } from '../store/projectDb';
 import { commitImport, type ProjectSetup } from '../store/projectRepo';
 import { ErrorLine, Modal, ModalFoot, useAction } from './common';
@@ -35,7 +35,7 @@ export function ImportDialog(props: { db: ProjectDb; setup: ProjectSetup; source
   async function read(files: { name: string; bytes: Uint8Array }[]) {
     if (files.length === 0) return;
     setPhase({ kind: 'reading', done: 0, total: files.length, current: '' });
-    const prepared = await prepareFiles(files, (done, total, current) => setPhase({ kind: 'reading', done, total, current }));
+    const prepared = await prepareFilesOffThread(files, (done, total, current) => setPhase({ kind: 'reading', done, total, current }));
     setRows((old) => {
       const planned = planBatch(prepared, { participants: setup.participants, sources: props.sources, waves: setup.waves });
       const offset = old.length;

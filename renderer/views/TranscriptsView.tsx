@@ -56,7 +56,9 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
           </p>
         )}
         {sources.length === 0 ? (
-          <p className="muted">No transcripts yet. Import .txt, .md, .docx, .odt, .rtf, .vtt or .srt files; several at once is fine.</p>
+          <p className="muted">
+            No transcripts yet. Import .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt files; several at once is fine.
+          </p>
         ) : (
           <table className="grid sources" aria-rowcount={shown.length + 1}>
             <thead>

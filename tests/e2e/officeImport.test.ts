@@ -1,6 +1,7 @@
-// End to end in Chromium: transcripts LibreOffice wrote as .odt and .rtf (tests/fixtures/office)
-// imported through the dialog, their comments and tracked changes said in the review, their
-// bold speaker names and table rows read as turns.
+// End to end in Chromium: transcripts LibreOffice wrote as .odt, .rtf and .pdf
+// (tests/fixtures/office) imported through the dialog and read in its worker, what was left
+// out said in the review (comments, tracked changes, page headers), a scan refused, bold speaker
+// names and table rows read as turns, headings as sections, retrieval by section.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ afterAll(async () => {
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/office/${name}`, import.meta.url)));
 
-describe('imports .odt and .rtf transcripts', () => {
+describe('imports .odt, .rtf and .pdf transcripts', () => {
   const s = sharedPage(
     () => app,
     async ({ page }) => {
@@ -31,11 +32,13 @@ describe('imports .odt and .rtf transcripts', () => {
       ).setFiles([
         { name: 'Dale_T1.odt', mimeType: 'application/vnd.oasis.opendocument.text', buffer: fixture('interview.odt') },
         { name: 'Olga_T2.rtf', mimeType: 'application/rtf', buffer: fixture('wordpad-code-pages.rtf') },
+        { name: 'Kieran_T2.pdf', mimeType: 'application/pdf', buffer: fixture('long-interview.pdf') },
+        { name: 'scan.pdf', mimeType: 'application/pdf', buffer: fixture('scanned.pdf') },
       ]);
     },
   );
 
-  it('reviews both, with the title, the turns and what was left out', async () => {
+  it('reviews each file, with its title, turns, sections and what was left out; a scan is refused', async () => {
     const { page, errors } = s;
     await expect
       .poll(() => page.locator('tr', { hasText: 'Dale_T1.odt' }).locator('td.status').textContent())
@@ -45,10 +48,22 @@ describe('imports .odt and .rtf transcripts', () => {
           '2 tracked changes were read as accepted and 1 comment was left out.',
       );
     await expect.poll(() => page.locator('tr', { hasText: 'Olga_T2.rtf' }).locator('td.status').textContent()).toMatch(/^5 turns/);
+    // The PDF, read in the import's worker: its page header and numbers left out, and said.
+    await expect
+      .poll(() => page.locator('tr', { hasText: 'Kieran_T2.pdf' }).locator('td.status').textContent())
+      .toBe(
+        '56 turns · Titled “Interview with Kieran, Time 2” (the first line of the document, not a turn). ' +
+          '2 sections (headings kept apart from the text): “Part 1 — before the programme”, “Part 2 — the programme”. ' +
+          'Left out as page headers, footers and numbers: “Project Mirabal — confidential” (on 3 of 3 pages); page numbers (3).',
+      );
+    await expect
+      .poll(() => page.locator('tr', { hasText: 'scan.pdf' }).locator('td.status').textContent())
+      .toMatch(/^scan\.pdf: has no text, only images of pages \(a scan\); make it searchable with OCR first/);
     expect(await page.getByLabel('Participant for Dale_T1.odt').inputValue()).toBe('Dale');
     expect(await page.getByLabel('Role of speaker Olga').inputValue()).toBe('participant');
     await screenshot(page, 'import-office-review');
-    await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
+    await page.getByRole('button', { name: 'Drop all bad files (1)' }).click();
+    await page.getByRole('button', { name: 'Import 3 transcripts' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });

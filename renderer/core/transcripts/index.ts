@@ -3,6 +3,7 @@
 export * from './batch';
 export * from './filenames';
 export * from './officeText';
+export * from './pdfLayout';
 export * from './sections';
 export * from './segments';
 export * from './transcriptTitle';

@@ -155,8 +155,8 @@ describe('importTranscript: formats', () => {
 
 describe('importTranscript: refusals', () => {
   it('unsupported extensions', async () => {
-    const err = await errorOf(importTranscript({ name: 'notes.pdf', bytes: utf8('x') }));
-    expect(err.message).toBe('notes.pdf: unsupported file type .pdf; use .txt, .md, .docx, .odt, .rtf, .vtt or .srt');
+    const err = await errorOf(importTranscript({ name: 'notes.pages', bytes: utf8('x') }));
+    expect(err.message).toBe('notes.pages: unsupported file type .pages; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt');
     expect((await errorOf(importTranscript({ name: 'README', bytes: utf8('x') }))).message).toContain('unsupported file type');
     expect((await errorOf(importTranscript({ name: 'a.doc', bytes: utf8('x') }))).message).toContain('.doc;');
   });
@@ -191,12 +191,13 @@ describe('importTranscript: refusals', () => {
 
 describe('helpers', () => {
   it('TRANSCRIPT_EXTENSIONS, extensionOf and transcriptFormat', () => {
-    expect(TRANSCRIPT_EXTENSIONS).toEqual(['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.vtt', '.srt']);
+    expect(TRANSCRIPT_EXTENSIONS).toEqual(['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.pdf', '.vtt', '.srt']);
     expect(extensionOf('dir.v2/My File.Final.DOCX')).toBe('.docx');
     expect(extensionOf('.hidden')).toBe('');
     expect(transcriptFormat('x.srt')).toBe('srt');
     expect(transcriptFormat('x.rtf')).toBe('rtf');
-    expect(transcriptFormat('x.pdf')).toBeNull();
+    expect(transcriptFormat('x.pdf')).toBe('pdf');
+    expect(transcriptFormat('x.doc')).toBeNull();
   });
 });
 
