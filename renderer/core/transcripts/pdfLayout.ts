@@ -48,6 +48,9 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
+/** The leading of lines within a paragraph: the smaller gaps (between paragraphs they are wider). */
+const lowerQuartile = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 4)] ?? 0;
+
 /** Runs on one baseline, split where a gap is wide enough to part two columns. */
 function segmentsOf(page: PdfPage, pageIndex: number): Segment[] {
   const runs = page.runs.filter((r) => r.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -79,7 +82,7 @@ function segmentsOf(page: PdfPage, pageIndex: number): Segment[] {
         x: first.x,
         right: last.x + last.width,
         y: first.y,
-        size: Math.max(...current.map((r) => r.size)),
+        size: current.reduce((m, r) => Math.max(m, r.size), 0),
         text,
         ...(lead !== undefined ? { lead } : {}),
       });
@@ -107,8 +110,10 @@ function segmentsOf(page: PdfPage, pageIndex: number): Segment[] {
  * left fill their column, as a column of text does and the names in a speaker table do not.
  */
 function readingOrder(segments: Segment[], width: number): { ordered: Segment[]; gutter: number | null } {
+  // A page is at most 200 inches wide (PDF's own limit); a wider one is damaged or hostile.
+  width = Math.min(width, 14_400);
   const narrow = segments.filter((s) => s.right - s.x < 0.55 * width);
-  const covered = new Uint16Array(Math.ceil(width) + 1);
+  const covered = new Uint32Array(Math.ceil(width) + 1);
   for (const s of narrow) for (let x = Math.max(0, Math.floor(s.x)); x <= Math.min(width, Math.ceil(s.right)); x++) covered[x]!++;
   const crossable = Math.max(1, Math.floor(0.05 * narrow.length));
   let best: [number, number] | null = null;
@@ -125,7 +130,7 @@ function readingOrder(segments: Segment[], width: number): { ordered: Segment[];
   const left = narrow.filter((s) => s.right <= gutter);
   const right = narrow.filter((s) => s.x >= gutter);
   if (left.length < 3 || right.length < 3) return none;
-  const leftMargin = Math.min(...left.map((s) => s.x));
+  const leftMargin = left.reduce((m, s) => Math.min(m, s.x), width);
   if (median(left.map((s) => s.right - s.x)) < 0.6 * (gutter - leftMargin)) return none;
   const out: Segment[] = [];
   let leftColumn: Segment[] = [];
@@ -159,19 +164,19 @@ function pageFurniture(pages: Segment[][]): { drop: Set<Segment>; removed: strin
   const drop = new Set<Segment>();
   const removed: string[] = [];
   if (pages.length < 2) return { drop, removed };
-  const edges = (segments: Segment[]) => {
-    const byY = [...segments].sort((a, b) => b.y - a.y);
+  // The leading of the whole document: a last page of two lines has none of its own.
+  const sorted = pages.map((segments) => [...segments].sort((a, b) => b.y - a.y));
+  const spacing = lowerQuartile(sorted.flatMap((byY) => byY.slice(1).map((s, i) => byY[i]!.y - s.y)).filter((g) => g > 0));
+  const edges = (page: number) => {
+    const byY = sorted[page]!;
     if (byY.length === 0) return [];
     const gaps = byY.slice(1).map((s, i) => byY[i]!.y - s.y);
-    // The leading of lines within a paragraph: the smaller gaps (between paragraphs they are wider).
-    const positive = gaps.filter((g) => g > 0).sort((a, b) => a - b);
-    const spacing = positive[Math.floor(positive.length / 4)] ?? 0;
     const apart = (gap: number | undefined) => gap === undefined || gap > 1.4 * spacing;
     return [['top', byY[0]!, apart(gaps[0])] as const, ['bottom', byY[byY.length - 1]!, apart(gaps[gaps.length - 1])] as const];
   };
   const counts = new Map<string, { pages: Set<number>; example: string }>();
-  for (const segments of pages) {
-    for (const [where, s, apart] of edges(segments)) {
+  for (const page of pages.keys()) {
+    for (const [where, s, apart] of edges(page)) {
       if (!apart) continue;
       const key = `${where}:${repeatKey(s.text)}`;
       const entry = counts.get(key) ?? { pages: new Set<number>(), example: s.text.trim() };
@@ -182,8 +187,8 @@ function pageFurniture(pages: Segment[][]): { drop: Set<Segment>; removed: strin
   const most = Math.max(3, Math.ceil(0.7 * pages.length));
   let numbers = 0;
   const named = new Set<string>();
-  for (const segments of pages) {
-    for (const [where, s, apart] of edges(segments)) {
+  for (const page of pages.keys()) {
+    for (const [where, s, apart] of edges(page)) {
       const entry = counts.get(`${where}:${repeatKey(s.text)}`);
       if (PAGE_NUMBER.test(s.text.trim())) {
         drop.add(s);
@@ -202,7 +207,8 @@ function pageFurniture(pages: Segment[][]): { drop: Set<Segment>; removed: strin
 }
 
 const SENTENCE_END = /[.?!…:;"”’)\]]$/;
-const LABEL_START = /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{L}[\p{L}\p{M}'’.-]*){0,2}\s?:\s/u;
+const LABEL_START =
+  /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?\p{Lu}[\p{L}\p{M}\p{N}'’.-]*(?:\s[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*){0,2}\s?:\s/u;
 
 /** Lays out a text PDF's pages as the lines of its paragraphs; see the file's head for how. */
 export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
@@ -211,7 +217,9 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
   const { drop, removed } = pageFurniture(perPage);
   const ordered = perPage.flat().filter((s) => !drop.has(s));
   const bodySize = median(ordered.flatMap((s) => Array.from({ length: Math.min(50, s.text.length) }, () => s.size)));
-  const spacing = median(
+  // The leading within a paragraph: the lower quartile of the gaps between lines of body text
+  // (between paragraphs the gaps are wider).
+  const spacing = lowerQuartile(
     ordered.slice(1).flatMap((s, i) => {
       const prev = ordered[i]!;
       const gap = prev.y - s.y;
@@ -221,13 +229,18 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
   // A line is short when it stops well before the right edge of its column: the furthest any
   // line starting at the same place on the page reaches or, on a page of one column, the
   // page's width less its left margin (pages have even margins; a page of short lines, too).
+  // Lines are put in tenths of the page by where they start (a line's own tenth and the two
+  // beside it are "the same place"), so this stays linear in the lines of a page.
   const margin = new Map<Segment, number>();
   for (const [i, page] of perPage.entries()) {
     const width = pages[i]!.width;
-    const evenMargin = read[i]!.gutter === null ? width - Math.min(...page.map((o) => o.x)) : 0;
+    const evenMargin = read[i]!.gutter === null ? width - page.reduce((m, o) => Math.min(m, o.x), width) : 0;
+    const tenth = (x: number) => Math.max(0, Math.min(10, Math.floor((10 * x) / width)));
+    const furthest = new Array<number>(11).fill(0);
+    for (const o of page) furthest[tenth(o.x)] = Math.max(furthest[tenth(o.x)]!, o.right);
     for (const s of page) {
-      const near = page.filter((o) => Math.abs(o.x - s.x) <= 0.1 * width);
-      margin.set(s, Math.max(evenMargin, ...near.map((o) => o.right)));
+      const t = tenth(s.x);
+      margin.set(s, Math.max(evenMargin, furthest[t]!, furthest[t - 1] ?? 0, furthest[t + 1] ?? 0));
     }
   }
   const isShort = (s: Segment) => s.right < margin.get(s)! - 0.12 * (margin.get(s)! - s.x);
@@ -254,7 +267,7 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
     last: Segment;
   }
   const paragraphs: Paragraph[] = [];
-  const hyphenated: { paragraph: Paragraph; index: number }[] = [];
+  const hyphenated: { paragraph: number; index: number }[] = [];
   for (const s of ordered) {
     const para = paragraphs[paragraphs.length - 1];
     const style = styleOf(s);
@@ -276,7 +289,7 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
       !para ||
       style !== null ||
       para.style !== null ||
-      (gap !== null && (gap < 0 || gap > 1.6 * spacing)) ||
+      (gap !== null && (gap < 0 || gap > 1.3 * spacing)) ||
       (prevShort && SENTENCE_END.test(prev.text.trim())) ||
       LABEL_START.test(s.text) ||
       (s.lead !== undefined && prevShort);
@@ -285,7 +298,8 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
       continue;
     }
     const before = para.parts[para.parts.length - 1]!;
-    if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(s.text.trim())) hyphenated.push({ paragraph: para, index: para.parts.length });
+    if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(s.text.trim()))
+      hyphenated.push({ paragraph: paragraphs.length - 1, index: para.parts.length });
     para.parts.push(s.text.trim());
     para.last = s;
   }
@@ -300,9 +314,10 @@ export function layoutPdf(pages: readonly PdfPage[]): PdfLayout {
       words.add(w);
   const joinHere = new Set<string>();
   for (const { paragraph, index } of hyphenated) {
-    const head = /([\p{L}\p{M}'’]+)-$/u.exec(paragraph.parts[index - 1]!)?.[1] ?? '';
-    const tail = /^[\p{L}\p{M}'’]+/u.exec(paragraph.parts[index]!)?.[0] ?? '';
-    if (words.has(`${head}${tail}`.toLowerCase())) joinHere.add(`${paragraphs.indexOf(paragraph)}:${index}`);
+    const parts = paragraphs[paragraph]!.parts;
+    const head = /([\p{L}\p{M}'’]+)-$/u.exec(parts[index - 1]!)?.[1] ?? '';
+    const tail = /^[\p{L}\p{M}'’]+/u.exec(parts[index]!)?.[0] ?? '';
+    if (words.has(`${head}${tail}`.toLowerCase())) joinHere.add(`${paragraph}:${index}`);
   }
   const lines = paragraphs.map((p, pi) => {
     const text = p.parts.reduce((s, part, i) => {

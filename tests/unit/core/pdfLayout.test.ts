@@ -142,3 +142,23 @@ describe('layoutPdf: pages', () => {
     ]);
   });
 });
+
+describe('layoutPdf: hostile pages stay linear', () => {
+  // Quadratic handling of any of these would take minutes and time the test out.
+  it('a page of 100,000 runs each on its own baseline, and one of 100,000 runs on one baseline', () => {
+    const tall: PdfPage = {
+      width: W,
+      height: H,
+      runs: Array.from({ length: 100_000 }, (_, i) => run(`w${i}.`, 70 + (i % 7) * 60, H - i * 0.01)),
+    };
+    expect(layoutPdf([tall]).lines.length).toBeGreaterThan(0);
+    const wide: PdfPage = {
+      width: W,
+      height: H,
+      runs: Array.from({ length: 100_000 }, (_, i) => run('a', i * 0.005, 400, { width: 0.004 })),
+    };
+    expect(layoutPdf([wide]).lines.length).toBe(1);
+    const huge: PdfPage = { width: 1e9, height: H, runs: [run('A page wider than any paper.', 70, 400)] };
+    expect(layoutPdf([huge]).lines.map((l) => l.text)).toEqual(['A page wider than any paper.']);
+  });
+});

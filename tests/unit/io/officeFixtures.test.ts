@@ -121,3 +121,16 @@ describe('readOdt: bad input changes nothing and says what is wrong', () => {
     ]);
   });
 });
+
+describe('readOdt: linear on long input', () => {
+  it('2 MB of spans, spaces and breaks in one paragraph', () => {
+    // Quadratic handling would take minutes at this size and time the test out.
+    const unit = '<text:span text:style-name="T1">a</text:span><text:s text:c="2"/><text:line-break/>';
+    const body = `<text:p>${unit.repeat(Math.floor((2 * 1024 * 1024) / unit.length))}</text:p>`;
+    const xml = `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>${body}</office:text></office:body></office:document-content>`;
+    // Stored, not deflated: so repetitive a part compresses past the zip-bomb limit.
+    const lines = readOdt(zipSync({ 'content.xml': strToU8(xml) }, { level: 0 }), 'long.odt').lines;
+    expect(lines.length).toBeGreaterThan(20_000);
+    expect(lines[0]!.text).toBe('a');
+  });
+});
