@@ -156,6 +156,10 @@ try {
     console.log('Taking an automatic backup into the Origin Private File System (browser mode)…');
     await step('backup', () => page.evaluate(() => window.runBackupBench()));
   }
+  if (want('pdf')) {
+    console.log(`Importing ${files} generated PDFs of about ${words} words each, as the import dialog reads them…`);
+    await step('pdf', () => page.evaluate(([n, w]) => window.runPdfImportBench(n, w), [files, words]));
+  }
   if (want('waves')) await step('waves', () => page.evaluate(() => window.runWaveBench()));
   if (want('surveys')) {
     console.log('Importing a survey of 1,000 women x 6 time points x 60 items, and joint displays…');
@@ -220,6 +224,7 @@ if (only) {
     ...(results.search ? searchRows(results.search) : []),
     ...(results.searchZipf ? zipfRows(results.searchZipf) : []),
     ...(results.surveys ? surveyRows(results.surveys) : []),
+    ...(results.pdf ? pdfRows(results.pdf) : []),
     ...(results.analysis ? analysisRows(results.analysis) : []),
     ...(results.agreement ? agreementRows(results.agreement) : []),
     ...memoryRows(results.memory),
@@ -430,6 +435,7 @@ const rows = [
   ...section('search', searchRows),
   ...section('searchZipf', zipfRows),
   ...section('surveys', surveyRows),
+  ...section('pdf', pdfRows),
   ...section('analysis', analysisRows),
   ...memoryRows(results.memory),
 ];
@@ -480,6 +486,15 @@ function analysisRows(f) {
     ['  change by informant, every code', ms(f.changeByInformantMs), 'target < 200 ms'],
     ['  divergent families of one code, with passages', ms(f.divergentFamiliesMs), 'target < 200 ms'],
     ['saturation per role, interview order', ms(f.saturationMs), ''],
+  ];
+}
+function pdfRows(f) {
+  return [
+    [
+      `import ${f.files} PDFs (read + one transaction)`,
+      `${(f.importMs / 1000).toFixed(1)} s`,
+      `target < 60 s; ${f.words.toLocaleString('en')} words, ${f.pdfMegabytes.toFixed(1)} MB; read ${(f.readMs / 1000).toFixed(1)} s, write ${(f.writeMs / 1000).toFixed(1)} s; ${f.progressReports} progress reports; the window's longest task ${f.longestTaskMs.toFixed(0)} ms`,
+    ],
   ];
 }
 function surveyRows(f) {

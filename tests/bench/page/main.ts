@@ -29,6 +29,7 @@ import { encryptionBenchCopyId, runEncryptionBench } from './encryptionBench';
 import { runRealisticSearchBench, runSearchBench } from './searchBench';
 import { runJointDisplayBench, runSurveyImportBench } from './surveyBench';
 import { runAnalysisBench } from './analysisBench';
+import { runPdfImportBench } from './pdfBench';
 import { runArchiveBench, runArchiveProfile, runBackupBench } from './archiveBench';
 import { time } from './timing';
 
@@ -46,6 +47,7 @@ declare global {
     runBackupBench(): Promise<Record<string, number>>;
     runWaveBench(): Promise<Record<string, number>>;
     runSurveyImportBench(): Promise<Record<string, number>>;
+    runPdfImportBench(count: number, words: number): Promise<Record<string, number>>;
     runJointDisplayBench(): Promise<Record<string, number>>;
     runAnalysisBench(): Promise<Record<string, number>>;
     runQuoteBench(): Promise<Record<string, number>>;
@@ -281,6 +283,7 @@ window.runArchiveProfile = () => runArchiveProfile(benchDb!);
 window.runBackupBench = () => runBackupBench(benchDb!);
 
 window.runSurveyImportBench = () => runSurveyImportBench();
+window.runPdfImportBench = (count, words) => runPdfImportBench(count, words);
 window.runJointDisplayBench = () => runJointDisplayBench(benchDb!);
 window.runAnalysisBench = () => runAnalysisBench(benchDb!);
 

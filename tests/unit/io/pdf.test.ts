@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../renderer/io/pdf';
 import { importTranscript } from '../../../renderer/io/transcripts';
 import { errorOf } from '../../fixtures/errorOf';
+import { makePdf } from '../../fixtures/makePdf';
+import { generateTranscript } from '../../bench/corpus';
 
 const fixture = (name: string) => ({
   name,
@@ -83,6 +85,18 @@ describe('readPdf on PDFs LibreOffice wrote', () => {
         '\n',
       ),
     );
+  });
+});
+
+describe('readPdf on generated PDFs (tests/fixtures/makePdf.ts, as the bench prints them)', () => {
+  it('a 10,000-word transcript of 24 pages comes back word for word, its last page of one line too', async () => {
+    // Transcript 291 ends with one line on its last page: that page's header must still go.
+    const transcript = generateTranscript(291, 10_000);
+    const imported = await importTranscript({ name: 'P146_T2.pdf', bytes: makePdf(transcript.paragraphs) });
+    expect(imported.text).toBe(transcript.paragraphs.join('\n'));
+    expect(imported.warnings).toEqual([
+      'Left out as page headers, footers and numbers: “Project Mirabal - transcript” (on 24 of 24 pages); page numbers (24).',
+    ]);
   });
 });
 
