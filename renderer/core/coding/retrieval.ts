@@ -93,14 +93,18 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
       },
     });
   }
+  // Names and titles ranked once, then compared as numbers: a collator's compare per pair took
+  // most of a 40,000-passage retrieval at ten times the study.
+  const nameRank = collationRanks(rows.map((r) => r.passage.pseudonym));
+  const titleRank = collationRanks(rows.map((r) => r.title));
   rows.sort((a, b) => {
     const [p, q] = [a.passage, b.passage];
     // Passages of no known participant go last rather than first under an empty name.
     if (!p.pseudonym !== !q.pseudonym) return p.pseudonym ? -1 : 1;
     return (
-      collator.compare(p.pseudonym, q.pseudonym) ||
+      nameRank.get(p.pseudonym)! - nameRank.get(q.pseudonym)! ||
       compareNumbers(a.waveRank, b.waveRank) ||
-      collator.compare(a.title, b.title) ||
+      titleRank.get(a.title)! - titleRank.get(b.title)! ||
       p.start - q.start ||
       p.end - q.end ||
       (treeRank.get(p.codeId) ?? 0) - (treeRank.get(q.codeId) ?? 0) ||
@@ -108,6 +112,16 @@ export function retrieve(snapshot: ProjectSnapshot, query: RetrievalQuery): Pass
     );
   });
   return rows.map((r) => r.passage);
+}
+
+/** Each distinct string's place in collation order; strings the collator holds equal share one. */
+function collationRanks(values: readonly string[]): Map<string, number> {
+  const distinct = [...new Set(values)].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  distinct.forEach((value, i) =>
+    ranks.set(value, i > 0 && collator.compare(distinct[i - 1]!, value) === 0 ? ranks.get(distinct[i - 1]!)! : i),
+  );
+  return ranks;
 }
 
 /** Infinity - Infinity is NaN, which sort treats as "equal" only by luck; compare explicitly. */
