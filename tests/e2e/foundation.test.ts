@@ -2,7 +2,7 @@
 // imported, participant and wave assigned, a bad file refused, and all of it after reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../fixtures/makeDocx';
-import { screenshot, sharedPage, startApp, type App } from './harness';
+import { newProjectImporting, screenshot, sharedPage, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -148,15 +148,7 @@ describe('foundation', () => {
     const s = sharedPage(
       () => app,
       async ({ page }) => {
-        await page.getByLabel('New project name').fill('Staff and men');
-        await page.getByRole('button', { name: 'Create project' }).click();
-        await page.getByRole('heading', { name: 'Staff and men' }).waitFor();
-        await page.getByRole('button', { name: 'Import transcripts…' }).click();
-        const chooser = page.waitForEvent('filechooser');
-        await page.getByRole('button', { name: 'Choose files…' }).click();
-        await (
-          await chooser
-        ).setFiles([
+        await newProjectImporting(page, 'Staff and men', [
           { name: 'staff-03.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt, 'utf8') },
           {
             name: 'Kieran_T2.docx',

@@ -131,3 +131,17 @@ export async function pick(page: Page, button: string, file: { name: string; byt
   await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles([{ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) }]);
 }
+
+/** A new project of that name, open, with its import dialog holding `files` (chosen, not dropped). */
+export async function newProjectImporting(page: Page, name: string, files: FilePayload[]): Promise<void> {
+  await page.getByLabel('New project name').fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('heading', { name }).waitFor();
+  await page.getByRole('button', { name: 'Import transcripts…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose files…' }).click();
+  await (await chooser).setFiles(files);
+}
+
+/** A file as playwright hands it to a file chooser. */
+export type FilePayload = { name: string; mimeType: string; buffer: Buffer };

@@ -2,10 +2,9 @@
 // (tests/fixtures/office) imported through the dialog and read in its worker, what was left
 // out said in the review (comments, tracked changes, page headers), a scan refused, bold speaker
 // names and table rows read as turns, headings as sections, retrieval by section.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, sharedPage, startApp, type App } from './harness';
+import { officeFile } from '../fixtures/officeFiles';
+import { newProjectImporting, screenshot, sharedPage, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -15,21 +14,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/office/${name}`, import.meta.url)));
+const fixture = (name: string) => Buffer.from(officeFile(name).bytes);
 
 describe('imports .odt, .rtf and .pdf transcripts', () => {
   const s = sharedPage(
     () => app,
     async ({ page }) => {
-      await page.getByLabel('New project name').fill('Office files');
-      await page.getByRole('button', { name: 'Create project' }).click();
-      await page.getByRole('heading', { name: 'Office files' }).waitFor();
-      await page.getByRole('button', { name: 'Import transcripts…' }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Choose files…' }).click();
-      await (
-        await chooser
-      ).setFiles([
+      await newProjectImporting(page, 'Office files', [
         { name: 'Dale_T1.odt', mimeType: 'application/vnd.oasis.opendocument.text', buffer: fixture('interview.odt') },
         { name: 'Olga_T2.rtf', mimeType: 'application/rtf', buffer: fixture('wordpad-code-pages.rtf') },
         { name: 'Kieran_T2.pdf', mimeType: 'application/pdf', buffer: fixture('long-interview.pdf') },

@@ -1,12 +1,11 @@
 // Runs inside real Chromium against real IndexedDB: the same import path as the app's
 // import dialog (read, hash, plan, build, one transaction), then listing and opening.
-import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
 import { prepareFiles } from '../../../renderer/io/prepareBatch';
 import { closeProjectDb, projectDb } from '../../../renderer/store/projectDb';
 import { projectModel } from '../../../renderer/store/projectModel';
 import { AgreementRunner } from '../../../renderer/store/agreementOffThread';
 import { watchLongTasks } from './longTasks';
-import { commitImport, getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
+import { getSource, listSources, loadSetup, loadSnapshot } from '../../../renderer/store/projectRepo';
 import { createProject, listProjects } from '../../../renderer/store/projects';
 import { created } from '../../../renderer/core/shared/changes';
 import { mergeCodebook } from '../../../renderer/core/codebook/codebookMerge';
@@ -22,6 +21,7 @@ import { runInSteps } from '../../../renderer/store/inSteps';
 import { waveMatrix } from '../../../renderer/core/waves/waves';
 import { compareCoders } from '../../../renderer/core/agreement';
 import { QdpxExporter, QdpxImporter, readQdpxOffThread } from '../../../renderer/store/qdpxOffThread';
+import { commitBenchImport } from './benchImport';
 import { discardProject } from './discard';
 import { generateTranscript } from '../corpus';
 import { findQuotes, type QuoteQuery } from '../../../renderer/core/quotes';
@@ -79,14 +79,7 @@ window.runImportBench = async (count, words) => {
   const [prepared, readMs] = await time(() => prepareFiles(files));
   const failed = prepared.filter((p) => 'error' in p);
   if (failed.length) throw new Error(`bench files failed: ${JSON.stringify(failed.slice(0, 3))}`);
-  const [, writeMs] = await time(async () => {
-    const setup = await loadSetup(db);
-    const rows = planBatch(prepared, { participants: setup.participants, sources: [], waves: setup.waves });
-    await commitImport(
-      db,
-      buildImport(rows, { Interviewer: 'interviewer' }, setup.participants, () => crypto.randomUUID(), Date.now()),
-    );
-  });
+  const [, writeMs] = await time(() => commitBenchImport(db, prepared));
   const [, listProjectsMs] = await time(() => listProjects());
   const [sources, openProjectMs] = await time(async () => {
     const [setup, list] = await Promise.all([loadSetup(db), listSources(db)]);

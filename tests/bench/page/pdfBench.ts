@@ -2,13 +2,12 @@
 // (tests/fixtures/makePdf.ts: wrapped lines, a running header, page numbers), read as the import
 // dialog reads them (store/transcriptsOffThread.ts: PDF.js parsing in its own worker, the pages
 // laid out on the window's thread) and written into a new project in one transaction.
-import { buildImport, planBatch } from '../../../renderer/core/transcripts/batch';
 import { projectDb } from '../../../renderer/store/projectDb';
-import { commitImport, loadSetup } from '../../../renderer/store/projectRepo';
 import { createProject } from '../../../renderer/store/projects';
 import { prepareFilesOffThread } from '../../../renderer/store/transcriptsOffThread';
 import { makePdf } from '../../fixtures/makePdf';
 import { generateTranscript } from '../corpus';
+import { commitBenchImport } from './benchImport';
 import { discardProject } from './discard';
 import { watchLongTasks } from './longTasks';
 import { time } from './timing';
@@ -25,14 +24,7 @@ export async function runPdfImportBench(count: number, words: number): Promise<R
   // Every PDF must come back word for word as it was printed: a fast wrong reading is no figure.
   const wrong = prepared.filter((p, i) => 'text' in p && p.text !== generated[i]!.paragraphs.join('\n')).length;
   if (wrong) throw new Error(`${wrong} PDFs came back with other text than was printed`);
-  const [, writeMs] = await time(async () => {
-    const setup = await loadSetup(db);
-    const rows = planBatch(prepared, { participants: setup.participants, sources: [], waves: setup.waves });
-    await commitImport(
-      db,
-      buildImport(rows, { Interviewer: 'interviewer' }, setup.participants, () => crypto.randomUUID(), Date.now()),
-    );
-  });
+  const [, writeMs] = await time(() => commitBenchImport(db, prepared));
   await discardProject(entry.id);
   return {
     files: count,

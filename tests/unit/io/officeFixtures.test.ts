@@ -1,17 +1,13 @@
 // The same interview written by LibreOffice as .odt, .rtf and .docx (tests/fixtures/office:
 // make.sh converts its flat-ODT source), and RTF as WordPad writes it, with code-page bytes.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readOdt } from '../../../renderer/io/odt';
 import { importTranscript } from '../../../renderer/io/transcripts';
+import { officeFile } from '../../fixtures/officeFiles';
 import { errorOf, syncErrorOf } from '../../fixtures/errorOf';
 
-const fixture = (name: string) => ({
-  name,
-  bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/office/${name}`, import.meta.url)))),
-});
+const fixture = officeFile;
 
 const INTERVIEW = [
   'Interviewer: Can you tell me how things were at home before you started?',

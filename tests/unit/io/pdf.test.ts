@@ -1,19 +1,15 @@
 // PDFs LibreOffice printed (tests/fixtures/office, make.sh): one with a page header and "Page N
 // of M" on every page, one in two columns, the interview with bold names and a speaker table,
 // one in Cyrillic, Greek and Polish, a scan with no text, and one locked with a password.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../renderer/io/pdf';
 import { importTranscript } from '../../../renderer/io/transcripts';
+import { officeFile } from '../../fixtures/officeFiles';
 import { errorOf } from '../../fixtures/errorOf';
 import { makePdf } from '../../fixtures/makePdf';
 import { generateTranscript } from '../../bench/corpus';
 
-const fixture = (name: string) => ({
-  name,
-  bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/office/${name}`, import.meta.url)))),
-});
+const fixture = officeFile;
 
 // What pdf-sources.py wrote into long-interview.fodt.
 const SAID = [
