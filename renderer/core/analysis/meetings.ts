@@ -105,13 +105,23 @@ function windowMeetings(
       owner[k] = x;
     }
   });
-  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => lo[a]! - lo[b]!);
+  // Nodes in lo order (ties by index, as a stable sort gives them): sorted as the numbers
+  // lo·total + i, a typed array's sort, not a comparator called per pair.
+  const keyed = new Float64Array(total);
+  for (let i = 0; i < total; i += 1) keyed[i] = lo[i]! * total + i;
+  keyed.sort();
   const links = new Map<number, number[]>(); // x·m + y (x < y) -> flat [node, node, …]
-  let active: number[] = [];
-  for (const node of order) {
-    active = active.filter((other) => hi[other]! >= lo[node]!);
+  const active = new Int32Array(total);
+  let live = 0;
+  for (let r = 0; r < total; r += 1) {
+    const node = keyed[r]! % total;
+    // Drop, in place, the active nodes that end before this one starts.
+    let kept = 0;
+    for (let a = 0; a < live; a += 1) if (hi[active[a]!]! >= lo[node]!) active[kept++] = active[a]!;
+    live = kept;
     const x = owner[node]!;
-    for (const other of active) {
+    for (let a = 0; a < live; a += 1) {
+      const other = active[a]!;
       const y = owner[other]!;
       if (y === x) continue;
       const key = x < y ? x * m + y : y * m + x;
@@ -119,7 +129,7 @@ function windowMeetings(
       if (list) list.push(node, other);
       else links.set(key, [node, other]);
     }
-    active.push(node);
+    active[live++] = node;
   }
   const parent = new Int32Array(total);
   const stamp = new Int32Array(total).fill(-1);
