@@ -88,8 +88,14 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
   // Who is coding was said once on this computer: the same name here, or a new coder of it.
   const autoCoder = useStable(records && entry ? chooseCoder(records.coders, coderId, prefs.machineCoder(), !entry.isSample) : null);
   const creatingCoder = useRef(false);
+  // A coder just chosen in the gate (perhaps just added) is missing from the records until
+  // their query runs again; meanwhile the remembered name must not be created a second time
+  // (it was: "A coder called … already exists" on a first coder's first coding).
+  const justChosen = useRef<string | null>(null);
   useEffect(() => {
     if (!autoCoder || !context) return;
+    if (autoCoder.kind === 'chosen') justChosen.current = null;
+    if (coderId !== null && coderId === justChosen.current) return;
     if (autoCoder.kind === 'match') {
       prefs.setCoderId(route.projectId, autoCoder.coderId);
       setCoderId(autoCoder.coderId);
@@ -106,7 +112,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
           setNotice(`Coding as ${autoCoder.name} (change it top right).`);
         });
     }
-  }, [autoCoder, context, route.tab, route.projectId]);
+  }, [autoCoder, context, coderId, route.tab, route.projectId]);
 
   const runUndo = async (redoing: boolean) => {
     try {
@@ -170,6 +176,7 @@ export function ProjectScreen({ route, encrypted, onEncrypted }: { route: Projec
   const coder = records?.coders.find((c) => c.id === coderId) ?? null;
   const needsCoder = route.tab === 'coding' && context && !coder && autoCoder?.kind === 'ask';
   const chosen = (c: Coder) => {
+    justChosen.current = c.id;
     prefs.setCoderId(route.projectId, c.id);
     if (!entry?.isSample) prefs.setMachineCoder({ name: c.name, colour: c.colour });
     setCoderId(c.id);
