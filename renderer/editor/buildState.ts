@@ -20,11 +20,11 @@ import {
   type TextNode,
 } from 'lexical';
 import type { Coding, Source, Turn } from '../core/shared';
-import { displayTurns, segmentRange } from '../core/transcripts';
+import { displayTurns, headingsBeforeTurns, segmentRange } from '../core/transcripts';
 import { $createCodingMarkNode, $createTurnNode, $isTurnNode, type TurnNode } from './nodes';
 
 export type CodingRange = Pick<Coding, 'id' | 'start' | 'end'>;
-export type SourceText = Pick<Source, 'text' | 'turns'>;
+export type SourceText = Pick<Source, 'text' | 'turns' | 'sections'>;
 
 export interface TextPoint {
   node: TextNode;
@@ -56,6 +56,7 @@ export function $buildTranscript(source: SourceText, codings: readonly CodingRan
   const root = $getRoot();
   root.clear();
   const turns = transcriptTurns(source);
+  const headings = headingsBeforeTurns(source.sections, turns);
   // Only codings that can touch a turn; segmentRange filters again per turn.
   const live = codings.filter((c) => c.end > c.start);
   const nodes = turns.map((turn, index) => {
@@ -65,6 +66,7 @@ export function $buildTranscript(source: SourceText, codings: readonly CodingRan
       speakerRole: turn.speakerRole ?? 'participant',
       start: turn.start,
       end: turn.end,
+      heading: headings[index]!.length ? headings[index]!.map((h) => h.title).join(' › ') : null,
     });
     $fillTurn(node, source.text, turn, !marked || marked(index) ? live : []);
     return node;

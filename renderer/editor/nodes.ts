@@ -25,6 +25,8 @@ export interface TurnInfo {
   speakerRole: string; // 'interviewer' | 'participant' | 'other'
   start: number; // canonical offsets of the turn's text, end exclusive
   end: number;
+  /** The document's headings just above this turn (core sections), shown, never text. */
+  heading?: string | null;
 }
 
 const NO_TURN: TurnInfo = { index: 0, speaker: null, speakerRole: 'participant', start: 0, end: 0 };
@@ -36,6 +38,7 @@ const turnNodeSchema = nodeSchema<TurnNode>()({
   speakerRole: withField(stringValue('participant'), { field: '__speakerRole' }),
   start: withField(numberValue(0, { integer: true }), { field: '__start' }),
   end: withField(numberValue(0, { integer: true }), { field: '__end' }),
+  heading: withField(nullable(stringValue()), { field: '__heading' }),
 });
 
 export class TurnNode extends ElementNode {
@@ -44,6 +47,7 @@ export class TurnNode extends ElementNode {
   /** @internal */ __speakerRole: string;
   /** @internal */ __start: number;
   /** @internal */ __end: number;
+  /** @internal */ __heading: string | null;
 
   override $config() {
     return this.config('transcript-turn', { extends: ElementNode, json: turnNodeSchema });
@@ -57,6 +61,7 @@ export class TurnNode extends ElementNode {
     this.__speakerRole = info.speakerRole;
     this.__start = info.start;
     this.__end = info.end;
+    this.__heading = info.heading ?? null;
   }
 
   getTurnIndex(): number {
@@ -74,13 +79,17 @@ export class TurnNode extends ElementNode {
   getEnd(): number {
     return this.getLatest().__end;
   }
+  getHeading(): string | null {
+    return this.getLatest().__heading;
+  }
 
-  // The label is an attribute shown by CSS (::before), so it is never part of the text
-  // content, the selection or the offsets.
+  // The label, and a heading above the turn, are attributes shown by CSS (::before), so they
+  // are never part of the text content, the selection or the offsets.
   override createDOM(_config: EditorConfig): HTMLElement {
     const el = $getDocument().createElement('div');
     el.className = `turn ${this.__speakerRole}`;
     if (this.__speaker !== null) el.setAttribute('data-speaker', this.__speaker);
+    if (this.__heading !== null) el.setAttribute('data-heading', this.__heading);
     el.setAttribute('data-turn', String(this.__turnIndex));
     el.setAttribute('data-start', String(this.__start));
     return el;
@@ -92,7 +101,8 @@ export class TurnNode extends ElementNode {
       prev.__speaker !== this.__speaker ||
       prev.__speakerRole !== this.__speakerRole ||
       prev.__turnIndex !== this.__turnIndex ||
-      prev.__start !== this.__start
+      prev.__start !== this.__start ||
+      prev.__heading !== this.__heading
     );
   }
 

@@ -2,7 +2,8 @@
 // Turns off screen skip layout (content-visibility), so 15,000-word transcripts scroll smoothly.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment } from 'react';
-import type { Section, Turn } from '../core/shared';
+import type { Turn } from '../core/shared';
+import { headingsBeforeTurns } from '../core/transcripts';
 import type { ProjectDb } from '../store/projectDb';
 import { getSource, type ProjectSetup } from '../store/projectRepo';
 
@@ -13,6 +14,7 @@ export function Reader(props: { db: ProjectDb; sourceId: string; setup: ProjectS
   const participant = props.setup.participants.find((p) => p.id === source.participantId);
   const wave = props.setup.waves.find((w) => w.id === source.wave);
   const turns: Turn[] = source.turns.length ? source.turns : [{ start: 0, end: source.text.length, speaker: null }];
+  const headings = headingsBeforeTurns(source.sections, turns);
   return (
     <article className="reader" aria-label={`Transcript ${source.title}`}>
       <header className="reader-head">
@@ -25,7 +27,7 @@ export function Reader(props: { db: ProjectDb; sourceId: string; setup: ProjectS
       <div className="turns">
         {turns.map((turn, i) => (
           <Fragment key={i}>
-            {headingsBefore(source.sections, turns, i).map((section) => (
+            {headings[i]!.map((section) => (
               <h3 key={`${section.start}-${section.title}`} className={`section-heading level-${section.level}`} data-start={section.start}>
                 {section.title}
               </h3>
@@ -44,13 +46,6 @@ export function Reader(props: { db: ProjectDb; sourceId: string; setup: ProjectS
       </div>
     </article>
   );
-}
-
-/** The headings to show above turn i: those starting after the turn before it began, up to this one. */
-function headingsBefore(sections: readonly Section[] | undefined, turns: readonly Turn[], i: number): Section[] {
-  const from = i === 0 ? Number.NEGATIVE_INFINITY : turns[i - 1]!.start;
-  const to = i === turns.length - 1 ? Number.POSITIVE_INFINITY : turns[i]!.start;
-  return (sections ?? []).filter((s) => s.start > from && s.start <= to);
 }
 
 function formatTime(seconds: number): string {

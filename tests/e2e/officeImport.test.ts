@@ -95,8 +95,19 @@ describe('imports .odt, .rtf and .pdf transcripts', () => {
     await page.getByLabel('New coder name').fill('Tess');
     await page.getByRole('button', { name: 'Add me as a coder' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // The new coder, remembered for this computer, is not created a second time meanwhile.
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
     await page.getByLabel('Transcript to code').selectOption({ label: 'Interview with Dale, Time 1' });
     await expect.poll(() => page.locator('.transcript-editor [data-turn]').count()).toBe(7);
+    // The headings stand above their turns here too, as generated content: never text to code.
+    expect(
+      await page.locator('.transcript-editor [data-turn]').evaluateAll((els) => els.map((e) => e.getAttribute('data-heading'))),
+    ).toEqual(['Part 1 — before the programme', null, null, 'Part 2 — the programme', null, null, null]);
+    expect(await page.locator('.transcript-editor [data-turn]').first().textContent()).toBe(
+      'Can you tell me how things were at home before you started?',
+    );
+    await screenshot(page, 'coding-sections');
     // One coding in each part: Dale's first answer (Part 1) and his second (Part 2).
     for (const turn of [1, 3]) {
       await page

@@ -121,6 +121,36 @@ describe('$buildTranscript', () => {
     ).toEqual(['up?', 'Fine']);
   });
 
+  it('carries a section heading on the turn it opens, never in the text or the offsets', () => {
+    const sectioned = {
+      ...source,
+      sections: [
+        { start: 0, title: 'Part 1', level: 1 },
+        { start: T(2).start, title: 'Part 2', level: 1 },
+        { start: T(2).start, title: 'Week one', level: 2 },
+      ],
+    };
+    const editor = createHeadlessEditor({
+      nodes: TRANSCRIPT_NODES,
+      onError: (e) => {
+        throw e;
+      },
+    });
+    editor.update(() => $buildTranscript(sectioned, CODINGS), { discrete: true });
+    editor.read(() => {
+      const children = $getRoot().getChildren();
+      expect(children.map((c) => ($isTurnNode(c) ? c.getHeading() : 'not a turn'))).toEqual([
+        'Part 1',
+        null,
+        'Part 2 › Week one',
+        null,
+        null,
+      ]);
+      children.forEach((child, i) => expect(child.getTextContent()).toBe(source.text.slice(T(i).start, T(i).end)));
+      expect($transcriptIntact(sectioned)).toBe(true);
+    });
+  });
+
   it('shows a source without turns as one paragraph', () => {
     const editor = createHeadlessEditor({
       nodes: TRANSCRIPT_NODES,

@@ -55,3 +55,18 @@ export function sectionTitles(sources: readonly { sections?: readonly Section[] 
   for (const source of sources) for (const section of source.sections ?? []) titles.add(section.title);
   return [...titles];
 }
+
+/**
+ * The headings to show above each turn (turns in reading order): those starting after the turn
+ * before began, up to this turn's start; the last turn takes any after. A heading inside a turn
+ * (its section starts mid-turn) is shown above the next turn.
+ */
+export function headingsBeforeTurns(sections: readonly Section[] | undefined, turns: readonly { start: number }[]): Section[][] {
+  const out = turns.map((): Section[] => []);
+  let at = 0;
+  for (const section of sections ?? []) {
+    while (at < turns.length - 1 && turns[at]!.start < section.start) at += 1;
+    out[at]?.push(section);
+  }
+  return out;
+}

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headingLevel, sectionsAt, sectionTitles, splitSections, splitTitle, type StyledLine } from '../../../renderer/core/transcripts';
+import {
+  headingLevel,
+  headingsBeforeTurns,
+  sectionsAt,
+  sectionTitles,
+  splitSections,
+  splitTitle,
+  type StyledLine,
+} from '../../../renderer/core/transcripts';
 
 const plain = (...texts: string[]): StyledLine[] => texts.map((text) => ({ text, style: null }));
 const h = (text: string, level = 1): StyledLine => ({ text, style: `Heading ${level}` });
@@ -92,6 +100,27 @@ describe('sectionsAt and sectionTitles', () => {
         },
       ]),
     ).toEqual(['Part 1', 'Early days', 'Part 2', 'The group', 'Close']);
+  });
+});
+
+describe('headingsBeforeTurns', () => {
+  const turns = [{ start: 0 }, { start: 10 }, { start: 20 }, { start: 30 }];
+  it('puts each heading above the turn its section opens with; one starting mid-turn above the next', () => {
+    const sections = [
+      { start: 0, title: 'Part 1', level: 1 },
+      { start: 20, title: 'Part 2', level: 1 },
+      { start: 20, title: 'Week one', level: 2 },
+      { start: 25, title: 'Mid-turn', level: 2 },
+      { start: 99, title: 'After the last start', level: 1 },
+    ];
+    expect(headingsBeforeTurns(sections, turns).map((h) => h.map((s) => s.title))).toEqual([
+      ['Part 1'],
+      [],
+      ['Part 2', 'Week one'],
+      ['Mid-turn', 'After the last start'],
+    ]);
+    expect(headingsBeforeTurns(undefined, turns)).toEqual([[], [], [], []]);
+    expect(headingsBeforeTurns(sections, [])).toEqual([]);
   });
 });
 
