@@ -8,9 +8,11 @@
 // characters, bold, styles and table rows; this reads those in one pass over the bytes, in
 // linear time on any input, and skips every destination that is not the document's text
 // (font and colour tables, pictures, headers and footers, field instructions, comments).
-import { leftOutWarning, labelSpeakers, type OfficeLine, type StyledLine } from '../core/transcripts';
-import { MAX_DOCX_BYTES, assertWithinLimit, decodeWindows1252, paragraphLines } from './decode';
+import { leftOutWarning, labelSpeakers, type StyledLine } from '../core/transcripts';
+import { MAX_DOCX_BYTES, assertWithinLimit, paragraphLines } from './decode';
 import { ImportError } from './errors';
+import { OfficeParagraphs } from './officeParagraphs';
+import { CodePageBytes, charsetCodePage } from './rtfCodePages';
 
 export const MAX_RTF_BYTES = MAX_DOCX_BYTES;
 /** Word nests a few dozen groups; a file nesting thousands is broken or hostile. */
@@ -57,40 +59,6 @@ const SYMBOLS: Record<string, string> = {
   qmspace: '\u2005',
 };
 
-/** Windows font charsets (\fcharset) -> code pages. */
-const CHARSET_CODE_PAGES: Record<number, number> = {
-  77: 10000,
-  128: 932,
-  129: 949,
-  134: 936,
-  136: 950,
-  161: 1253,
-  162: 1254,
-  163: 1258,
-  177: 1255,
-  178: 1256,
-  186: 1257,
-  204: 1251,
-  222: 874,
-  238: 1250,
-};
-
-/** Code pages -> the WHATWG encoding labels TextDecoder knows. */
-function encodingLabel(codePage: number): string | null {
-  if (codePage >= 1250 && codePage <= 1258) return `windows-${codePage}`;
-  const named: Record<number, string> = {
-    874: 'windows-874',
-    932: 'shift_jis',
-    936: 'gbk',
-    949: 'euc-kr',
-    950: 'big5',
-    10000: 'macintosh',
-    65001: 'utf-8',
-    20866: 'koi8-r',
-  };
-  return named[codePage] ?? null;
-}
-
 const isLetter = (b: number) => (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a);
 const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
 const HEX = /^[0-9a-fA-F]{2}$/;
@@ -110,11 +78,10 @@ export function readRtf(bytes: Uint8Array, fileName: string): { lines: StyledLin
 
 class RtfReader {
   private readonly warnings: string[] = [];
-  private readonly paragraphs: OfficeLine[] = [];
+  private readonly doc = new OfficeParagraphs();
   private readonly fontCodePages = new Map<number, number>();
   private readonly styleNames = new Map<number, string>();
-  private readonly decoders = new Map<number, (bytes: Uint8Array) => string>();
-  private readonly unsupported = new Set<number>();
+  private readonly bytesIn = new CodePageBytes();
   private defaultCodePage = 1252;
   private defaultFont = 0;
   private tableFont = 0;
@@ -134,14 +101,6 @@ class RtfReader {
   private ignorable = false;
   /** Characters still to skip after a \u (its fallback for readers without Unicode). */
   private toSkip = 0;
-  private pendingBytes: number[] = [];
-  private pendingCodePage = 1252;
-  // The paragraph being read, its bold lead, and the table row it belongs to.
-  private parts: string[] = [];
-  private lead = '';
-  private leadState: 'none' | 'bold' | 'done' = 'none';
-  private cells: string[] = [];
-  private cellParts: string[] = [];
   // A stylesheet entry being read.
   private styleEntry: { index: number; name: string; paragraph: boolean } | null = null;
   private styleDepth = 0;
@@ -151,7 +110,9 @@ class RtfReader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly fileName: string,
-  ) {}
+  ) {
+    this.doc.openParagraph();
+  }
 
   read(): { lines: StyledLine[]; warnings: string[] } {
     const b = this.bytes;
@@ -212,13 +173,13 @@ class RtfReader {
     if (this.stack.length > 0) this.warnings.push('the file ends before its last group closes; it may have been cut short');
     this.endParagraph();
     this.endRow();
-    if (this.unsupported.size > 0) {
+    if (this.bytesIn.unsupported.size > 0) {
       this.warnings.push(
-        `code page ${[...this.unsupported].join(', ')} is not supported; its letters outside ASCII were read as Windows-1252 and may be wrong`,
+        `code page ${[...this.bytesIn.unsupported].join(', ')} is not supported; its letters outside ASCII were read as Windows-1252 and may be wrong`,
       );
     }
     const leftOut = leftOutWarning(this.comments, this.changes);
-    const lines = paragraphLines(labelSpeakers(this.paragraphs), this.warnings);
+    const lines = paragraphLines(labelSpeakers(this.doc.lines), this.warnings);
     if (leftOut) this.warnings.push(leftOut);
     return { lines, warnings: this.warnings };
   }
@@ -298,9 +259,8 @@ class RtfReader {
     if (s.table === 'fonts') {
       if (word === 'f' && param !== null) this.tableFont = param;
       else if (word === 'fcharset' && param !== null) {
-        const codePage = param === 0 || param === 1 ? null : CHARSET_CODE_PAGES[param];
-        if (codePage !== undefined && codePage !== null && !this.fontCodePages.has(this.tableFont))
-          this.fontCodePages.set(this.tableFont, codePage);
+        const codePage = charsetCodePage(param);
+        if (codePage !== undefined && !this.fontCodePages.has(this.tableFont)) this.fontCodePages.set(this.tableFont, codePage);
       } else if (word === 'cpg' && param !== null) this.fontCodePages.set(this.tableFont, param);
       return;
     }
@@ -383,37 +343,12 @@ class RtfReader {
   }
 
   private byte(byte: number): void {
-    if (this.state.skip) return;
-    if (this.pendingBytes.length > 0 && this.pendingCodePage !== this.state.codePage) this.flush();
-    this.pendingCodePage = this.state.codePage;
-    this.pendingBytes.push(byte);
+    if (!this.state.skip) this.text(this.bytesIn.push(byte, this.state.codePage));
   }
 
   /** Decodes the bytes gathered so far: a multi-byte character may span two \'hh. */
   private flush(): void {
-    if (this.pendingBytes.length === 0) return;
-    const bytes = Uint8Array.from(this.pendingBytes);
-    this.pendingBytes = [];
-    this.text(this.decoder(this.pendingCodePage)(bytes));
-  }
-
-  /** Windows-1252 by hand: Node's TextDecoder reads it as Latin-1 (decode.ts). */
-  private decoder(codePage: number): (bytes: Uint8Array) => string {
-    let decode = this.decoders.get(codePage);
-    if (!decode) {
-      const label = codePage === 1252 ? null : encodingLabel(codePage);
-      decode = decodeWindows1252;
-      try {
-        if (label !== null) {
-          const decoder = new TextDecoder(label);
-          decode = (bytes) => decoder.decode(bytes);
-        } else if (codePage !== 1252) this.unsupported.add(codePage);
-      } catch {
-        this.unsupported.add(codePage);
-      }
-      this.decoders.set(codePage, decode);
-    }
-    return decode;
+    this.text(this.bytesIn.take());
   }
 
   private text(t: string): void {
@@ -424,12 +359,7 @@ class RtfReader {
       return;
     }
     if (s.table === 'fonts' || s.deleted || s.hidden) return;
-    this.parts.push(t);
-    if (this.leadState === 'none') {
-      if (s.bold && t.trim() !== '') this.leadState = 'bold';
-      else if (t.trim() !== '') this.leadState = 'done';
-    } else if (this.leadState === 'bold' && !s.bold) this.leadState = 'done';
-    if (this.leadState === 'bold') this.lead += t;
+    this.doc.text(t, s.bold);
   }
 
   private endStyleEntry(): void {
@@ -440,37 +370,41 @@ class RtfReader {
     if (name !== '' && !this.styleNames.has(entry.index)) this.styleNames.set(entry.index, name);
   }
 
-  private takeParagraph(): { text: string; lead: string } {
-    const out = { text: this.parts.join(''), lead: this.leadState === 'none' ? '' : this.lead };
-    this.parts = [];
-    this.lead = '';
-    this.leadState = 'none';
-    return out;
+  // A paragraph is always open (RTF ends paragraphs, never starts them); one read in a table
+  // goes into the cell its \cell ends, and \row ends the row.
+  private inRow = false;
+  private inCell = false;
+
+  private startCell(): void {
+    if (!this.inRow) this.doc.openRow();
+    if (!this.inCell) this.doc.openCell();
+    this.inRow = this.inCell = true;
   }
 
   private endParagraph(): void {
-    const { text, lead } = this.takeParagraph();
-    if (this.state.inTable) {
-      this.cellParts.push(text);
-      return;
-    }
-    if (text.trim() === '') return;
-    const style = this.styleNames.get(this.state.style) ?? null;
-    this.paragraphs.push({ text, style, ...(lead.trim() !== '' ? { boldLead: lead } : {}) });
+    if (this.state.inTable) this.startCell();
+    else if (this.inRow) this.endRow(); // a table left without \row ends before this paragraph
+    const style = this.styleNames.get(this.state.style);
+    if (style !== undefined) this.doc.styleParagraph(style);
+    this.doc.closeParagraph();
+    this.doc.openParagraph();
   }
 
   private endCell(): void {
-    const { text } = this.takeParagraph();
-    this.cellParts.push(text);
-    this.cells.push(this.cellParts.filter((p) => p.trim() !== '').join('\n'));
-    this.cellParts = [];
+    this.startCell();
+    this.doc.closeParagraph();
+    this.doc.closeCell();
+    this.inCell = false;
+    this.doc.openParagraph();
   }
 
   private endRow(): void {
-    if (this.parts.length > 0 || this.cellParts.length > 0) this.endCell();
-    const cells = this.cells;
-    this.cells = [];
-    if (cells.every((c) => c.trim() === '')) return;
-    this.paragraphs.push({ text: cells.join('\t'), style: null, cells });
+    if (!this.doc.paragraphEmpty) this.startCell();
+    if (!this.inRow) return;
+    this.doc.closeParagraph();
+    if (this.inCell) this.doc.closeCell();
+    this.doc.closeRow();
+    this.inRow = this.inCell = false;
+    this.doc.openParagraph();
   }
 }
