@@ -25,14 +25,16 @@ export async function prepareFile(file: { name: string; bytes: Uint8Array }): Pr
   }
 }
 
+/** Reads every file, one after another, with `read` (prepareFile here; a worker's in the app). */
 export async function prepareFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   onProgress: (done: number, total: number, fileName: string) => void = () => {},
+  read: (file: { name: string; bytes: Uint8Array }) => Promise<PreparedFile | FailedFile> = prepareFile,
 ): Promise<(PreparedFile | FailedFile)[]> {
   const out: (PreparedFile | FailedFile)[] = [];
   for (const [i, file] of files.entries()) {
     onProgress(i, files.length, file.name);
-    out.push(await prepareFile(file));
+    out.push(await read(file));
     // Let the progress bar paint between files.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

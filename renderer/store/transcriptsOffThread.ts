@@ -4,7 +4,7 @@
 // a window for the rest: here only its text runs are laid out. Where no worker starts (a
 // protocol that cannot serve module workers) every file is read on this thread.
 import type { FailedFile, PreparedFile } from '../core/transcripts';
-import { prepareFile } from '../io/prepareBatch';
+import { prepareFile, prepareFiles } from '../io/prepareBatch';
 import { transcriptFormat } from '../io/transcripts';
 import { setUpPdfWorker } from './pdfWorkerSetup';
 import { WorkerLine } from './workerLine';
@@ -19,15 +19,7 @@ export async function prepareFilesOffThread(
 ): Promise<TranscriptReply[]> {
   let line: Line | null | undefined; // opened when the first file that is not a PDF comes
   try {
-    const out: TranscriptReply[] = [];
-    for (const [i, file] of files.entries()) {
-      onProgress(i, files.length, file.name);
-      out.push(await readOne(file, () => (line === undefined ? (line = openLine()) : line)));
-      // Let the progress bar paint between files.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    onProgress(files.length, files.length, '');
-    return out;
+    return await prepareFiles(files, onProgress, (file) => readOne(file, () => (line === undefined ? (line = openLine()) : line)));
   } finally {
     line?.close();
   }

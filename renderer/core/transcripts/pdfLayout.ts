@@ -174,31 +174,30 @@ function pageFurniture(pages: Segment[][]): { drop: Set<Segment>; removed: strin
     const apart = (gap: number | undefined) => gap === undefined || gap > 1.4 * spacing;
     return [['top', byY[0]!, apart(gaps[0])] as const, ['bottom', byY[byY.length - 1]!, apart(gaps[gaps.length - 1])] as const];
   };
+  // Each page's first and last line, with what makes two of them "the same line".
+  const candidates = [...pages.keys()].flatMap((page) =>
+    edges(page).map(([where, s, apart]) => ({ s, apart, key: `${where}:${repeatKey(s.text)}` })),
+  );
   const counts = new Map<string, { pages: Set<number>; example: string }>();
-  for (const page of pages.keys()) {
-    for (const [where, s, apart] of edges(page)) {
-      if (!apart) continue;
-      const key = `${where}:${repeatKey(s.text)}`;
-      const entry = counts.get(key) ?? { pages: new Set<number>(), example: s.text.trim() };
-      entry.pages.add(s.page);
-      counts.set(key, entry);
-    }
+  for (const { s, apart, key } of candidates) {
+    if (!apart) continue;
+    const entry = counts.get(key) ?? { pages: new Set<number>(), example: s.text.trim() };
+    entry.pages.add(s.page);
+    counts.set(key, entry);
   }
   const most = Math.max(3, Math.ceil(0.7 * pages.length));
   let numbers = 0;
   const named = new Set<string>();
-  for (const page of pages.keys()) {
-    for (const [where, s, apart] of edges(page)) {
-      const entry = counts.get(`${where}:${repeatKey(s.text)}`);
-      if (PAGE_NUMBER.test(s.text.trim())) {
-        drop.add(s);
-        numbers++;
-      } else if (apart && entry && pages.length >= 3 && entry.pages.size >= most) {
-        drop.add(s);
-        if (!named.has(entry.example)) {
-          named.add(entry.example);
-          removed.push(`“${entry.example}” (on ${entry.pages.size} of ${pages.length} pages)`);
-        }
+  for (const { s, apart, key } of candidates) {
+    const entry = counts.get(key);
+    if (PAGE_NUMBER.test(s.text.trim())) {
+      drop.add(s);
+      numbers++;
+    } else if (apart && entry && pages.length >= 3 && entry.pages.size >= most) {
+      drop.add(s);
+      if (!named.has(entry.example)) {
+        named.add(entry.example);
+        removed.push(`“${entry.example}” (on ${entry.pages.size} of ${pages.length} pages)`);
       }
     }
   }

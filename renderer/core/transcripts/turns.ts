@@ -93,10 +93,6 @@ export function speakerLabelKind(name: string): 'known' | 'shaped' | null {
 
 /** Numbered labels count as one family ("Speaker 1" + "Speaker 2", "P07" + "P08"). */
 export function labelFamily(name: string): string {
-  return countKey(name);
-}
-
-function countKey(name: string): string {
   return /\d$/.test(name) ? `${baseLabel(name)}#` : name.toLowerCase();
 }
 
@@ -165,7 +161,7 @@ export function detectTurns(text: string): Turn[] {
       if (label && !(label.bracket && NOT_SPEAKERS.has(label.name.toLowerCase()))) {
         const known = isKnownLabel(label.name);
         if (known || isLabelShape(label.name)) {
-          if (!known) counts.set(countKey(label.name), (counts.get(countKey(label.name)) ?? 0) + 1);
+          if (!known) counts.set(labelFamily(label.name), (counts.get(labelFamily(label.name)) ?? 0) + 1);
           const time = label.ts === undefined ? undefined : parseClock(label.ts);
           candidates.push({ lineStart, labelEnd: lineStart + label.length, name: label.name, time });
         }
@@ -174,7 +170,7 @@ export function detectTurns(text: string): Turn[] {
     lineStart = lineEnd + 1;
   }
   // A name that is not a known label must recur, so prose like "Note that: ..." stays prose.
-  const labels = candidates.filter((c) => isKnownLabel(c.name) || (counts.get(countKey(c.name)) ?? 0) >= 2);
+  const labels = candidates.filter((c) => isKnownLabel(c.name) || (counts.get(labelFamily(c.name)) ?? 0) >= 2);
 
   const turns: Turn[] = [];
   pushParagraphs(turns, text, 0, labels[0]?.lineStart ?? text.length);
