@@ -3,7 +3,7 @@
 import type { Section, Turn } from '../core/shared';
 import { splitSections, splitTitle, detectTurns, proposeSpeakerRoles, type StyledLine } from '../core/transcripts';
 import { parseCaptions } from './captions';
-import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
+import { MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
 import { ImportError } from './errors';
 import { stripAutolinks, stripBracketed, stripPaired } from './linearScan';
 
@@ -116,8 +116,8 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
     throw new ImportError(name, `${what}; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt`);
   }
   const document = format === 'docx' || format === 'odt' || format === 'rtf' || format === 'pdf';
-  const limit = format === 'pdf' ? 2 * MAX_DOCX_BYTES : document ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
-  assertWithinLimit(bytes.length, limit, name, document ? `.${format} file` : 'text file');
+  // Each document reader checks its own size limit, before anything is parsed.
+  if (!document) assertWithinLimit(bytes.length, MAX_TEXT_BYTES, name, 'text file');
 
   let text: string;
   let turns: Turn[] | null = null;

@@ -154,6 +154,19 @@ describe('importTranscript: formats', () => {
 });
 
 describe('importTranscript: refusals', () => {
+  it('a document over its reader’s size limit, before anything is parsed', async () => {
+    const MB = 1024 * 1024;
+    for (const [name, size, limit] of [
+      ['big.docx', 50 * MB + 1, '50 MB'],
+      ['big.odt', 50 * MB + 1, '50 MB'],
+      ['big.rtf', 50 * MB + 1, '50 MB'],
+      ['big.pdf', 100 * MB + 1, '100 MB'],
+    ] as const) {
+      const err = await errorOf(importTranscript({ name, bytes: new Uint8Array(size) }));
+      expect(err.message).toBe(`${name}: is too large (${limit}); the limit for a .${name.split('.')[1]} file is ${limit}`);
+    }
+  });
+
   it('unsupported extensions', async () => {
     const err = await errorOf(importTranscript({ name: 'notes.pages', bytes: utf8('x') }));
     expect(err.message).toBe('notes.pages: unsupported file type .pages; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt');
