@@ -69,7 +69,7 @@ export interface CooccurrencePlace {
 
 /** The co-occurrence matrix; see the header for what a meeting is per unit. */
 export function codeCooccurrence(project: ProjectSnapshot, options: CooccurrenceOptions): Cooccurrence {
-  const reach = reacher(options.unit, windowOf(options));
+  const window = windowOf(options);
   const codeIds = chosenCodes(project, options.codeIds);
   const n = codeIds.length;
   const sources = countedSources(project, options);
@@ -103,7 +103,7 @@ export function codeCooccurrence(project: ProjectSnapshot, options: Cooccurrence
       if (i !== j) counts[j]![i]! += count;
       met?.add(i < j ? i * n + j : j * n + i);
     };
-    sourceMeetings(source, codes, options.unit, reach, add);
+    sourceMeetings(source, codes, options.unit, window, add);
   }
 
   if (measure === 'participants') {

@@ -5,6 +5,7 @@ import type { Source } from '../shared';
 import type { CooccurrenceUnit } from './cooccurrence';
 import { overlapMeetings } from './overlapSweep';
 import { turnsOf } from './scope';
+import { firstAbove, firstAtLeast, windowMeetings, wordsOf } from './windowSweep';
 
 /** Stretches as closed integer intervals [lo, hi] that link when they intersect, with their character spans. */
 export interface Nodes {
@@ -49,7 +50,7 @@ export function sourceMeetings(
   source: Source,
   codes: readonly { code: number; flat: number[] }[],
   unit: CooccurrenceUnit,
-  reach: Reach,
+  window: number,
   add: (i: number, j: number, count: number) => void,
 ): void {
   if (unit === 'source') {
@@ -73,92 +74,7 @@ export function sourceMeetings(
     overlapMeetings(codes, add);
     return;
   }
-  windowMeetings(
-    codes,
-    codes.map(({ flat }) => reach(source, flat)),
-    add,
-  );
-}
-
-/**
- * 'window' for every pair at once: one sweep in lo order finds every linked pair of stretches
- * of different codes; then per pair of codes, the stretches it links fall into trees, as many
- * as linked stretches minus the links that join two trees (a union-find over that pair's links).
- */
-function windowMeetings(
-  codes: readonly { code: number }[],
-  nodes: readonly Nodes[],
-  add: (i: number, j: number, count: number) => void,
-): void {
-  const m = codes.length;
-  let total = 0;
-  for (const n of nodes) total += n.lo.length;
-  const lo = new Int32Array(total);
-  const hi = new Int32Array(total);
-  const owner = new Int32Array(total);
-  let k = 0;
-  nodes.forEach((n, x) => {
-    add(codes[x]!.code, codes[x]!.code, n.lo.length);
-    for (let i = 0; i < n.lo.length; i += 1, k += 1) {
-      lo[k] = n.lo[i]!;
-      hi[k] = n.hi[i]!;
-      owner[k] = x;
-    }
-  });
-  // Nodes in lo order (ties by index, as a stable sort gives them): sorted as the numbers
-  // lo·total + i, a typed array's sort, not a comparator called per pair.
-  const keyed = new Float64Array(total);
-  for (let i = 0; i < total; i += 1) keyed[i] = lo[i]! * total + i;
-  keyed.sort();
-  const links = new Map<number, number[]>(); // x·m + y (x < y) -> flat [node, node, …]
-  const active = new Int32Array(total);
-  let live = 0;
-  for (let r = 0; r < total; r += 1) {
-    const node = keyed[r]! % total;
-    // Drop, in place, the active nodes that end before this one starts.
-    let kept = 0;
-    for (let a = 0; a < live; a += 1) if (hi[active[a]!]! >= lo[node]!) active[kept++] = active[a]!;
-    live = kept;
-    const x = owner[node]!;
-    for (let a = 0; a < live; a += 1) {
-      const other = active[a]!;
-      const y = owner[other]!;
-      if (y === x) continue;
-      const key = x < y ? x * m + y : y * m + x;
-      const list = links.get(key);
-      if (list) list.push(node, other);
-      else links.set(key, [node, other]);
-    }
-    active[live++] = node;
-  }
-  const parent = new Int32Array(total);
-  const stamp = new Int32Array(total).fill(-1);
-  const find = (v: number) => {
-    while (parent[v] !== v) {
-      parent[v] = parent[parent[v]!]!;
-      v = parent[v]!;
-    }
-    return v;
-  };
-  for (const [key, list] of links) {
-    let linked = 0;
-    for (const v of list)
-      if (stamp[v] !== key) {
-        stamp[v] = key;
-        parent[v] = v;
-        linked += 1;
-      }
-    let joins = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      const a = find(list[i]!);
-      const b = find(list[i + 1]!);
-      if (a !== b) {
-        parent[a] = b;
-        joins += 1;
-      }
-    }
-    add(codes[Math.floor(key / m)]!.code, codes[key % m]!.code, linked - joins);
-  }
+  windowMeetings(source, codes, window, add);
 }
 
 /** The meetings of two codes in one source as flat [start, end, …]; b null: a's own instances. */
@@ -312,48 +228,4 @@ function meet(a: Nodes, b: Nodes, places?: number[]): number {
     for (const [s, e] of [...span.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) places.push(s, e);
   }
   return count;
-}
-
-// ---- words --------------------------------------------------------------------------------------
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu; // countWords' words
-/** Word offsets by source record, kept between calls; only a cache (the text is checked on use). */
-const wordIndex = new WeakMap<Source, { text: string; starts: Int32Array; ends: Int32Array }>();
-
-function wordsOf(source: Source): { starts: Int32Array; ends: Int32Array } {
-  const known = wordIndex.get(source);
-  if (known && known.text === source.text) return known;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of source.text.matchAll(WORD)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  const made = { text: source.text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-  wordIndex.set(source, made);
-  return made;
-}
-
-/** How many of the sorted values are at most x. */
-function firstAbove(sorted: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many of the sorted values are below x. */
-function firstAtLeast(sorted: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
