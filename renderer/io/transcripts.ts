@@ -6,14 +6,17 @@ import { parseCaptions } from './captions';
 import { MAX_TEXT_BYTES, assertWithinLimit, canonicalNewlines, decodeText } from './decode';
 import { ImportError } from './errors';
 import { stripAutolinks, stripBracketed, stripPaired } from './linearScan';
+import { looksLikeOtter, parseOtterText } from './otter';
+import { parseWhisperJson, parseWhisperTsv } from './whisper';
 
 export { ImportError };
 
-export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.pdf', '.vtt', '.srt'];
+export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.pdf', '.vtt', '.srt', '.json', '.tsv'];
 
 export interface ImportedTranscript {
   text: string;
   turns: Turn[];
+  /** The format id of the file name (transcriptFormat), except 'otter' for an Otter export in a .txt. */
   format: string;
   warnings: string[];
   /** The document's own title (a .docx Title/Heading or title line), taken out of the text. */
@@ -33,6 +36,8 @@ const FORMATS: Record<string, string> = {
   '.pdf': 'pdf',
   '.vtt': 'vtt',
   '.srt': 'srt',
+  '.json': 'json', // Whisper or WhisperX
+  '.tsv': 'tsv', // Whisper
 };
 
 /** Lower-case extension with the dot, '' when the name has none. */
@@ -113,7 +118,7 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
   const format = FORMATS[ext];
   if (!format) {
     const what = ext === '' ? 'unsupported file type (no extension)' : `unsupported file type ${ext}`;
-    throw new ImportError(name, `${what}; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt`);
+    throw new ImportError(name, `${what}; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt, .srt, or Whisper's .json or .tsv`);
   }
   const document = format === 'docx' || format === 'odt' || format === 'rtf' || format === 'pdf';
   // Each document reader checks its own size limit, before anything is parsed.
@@ -122,6 +127,7 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
   let text: string;
   let turns: Turn[] | null = null;
   let warnings: string[];
+  let detected = format;
   let title: string | null = null;
   let sections: Section[] | undefined;
   if (document) {
@@ -138,18 +144,26 @@ export async function importTranscript(file: { name: string; bytes: Uint8Array }
     warnings = decoded.warnings;
     text = decoded.text;
     if (format === 'md') text = markdownToText(text);
-    if (format === 'vtt' || format === 'srt') {
-      const captions = parseCaptions(text, name, format);
-      text = captions.text;
-      turns = captions.turns;
-      for (const w of captions.warnings) warnings.push(w);
+    // Timed formats: the times go into the turns, never the text.
+    let timed: { text: string; turns: Turn[]; warnings: string[] } | null = null;
+    if (format === 'vtt' || format === 'srt') timed = parseCaptions(text, name, format);
+    else if (format === 'json') timed = parseWhisperJson(text, name);
+    else if (format === 'tsv') timed = parseWhisperTsv(text, name);
+    else if (format === 'txt' && looksLikeOtter(text)) {
+      timed = parseOtterText(text, name);
+      detected = 'otter';
+    }
+    if (timed) {
+      text = timed.text;
+      turns = timed.turns;
+      for (const w of timed.warnings) warnings.push(w);
     }
   }
   if (text.trim() === '') throw new ImportError(name, 'has no text');
   return {
     text,
     turns: withRoles(turns ?? detectTurns(text)),
-    format,
+    format: detected,
     warnings,
     ...(title ? { title } : {}),
     ...(sections ? { sections } : {}),

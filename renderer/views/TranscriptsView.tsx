@@ -57,7 +57,8 @@ export function TranscriptsView(props: { db: ProjectDb; setup: ProjectSetup; sou
         )}
         {sources.length === 0 ? (
           <p className="muted">
-            No transcripts yet. Import .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt files; several at once is fine.
+            No transcripts yet. Import .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt files, or Whisper's .json or .tsv; several at once
+            is fine.
           </p>
         ) : (
           <table className="grid sources" aria-rowcount={shown.length + 1}>

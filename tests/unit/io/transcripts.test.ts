@@ -169,7 +169,9 @@ describe('importTranscript: refusals', () => {
 
   it('unsupported extensions', async () => {
     const err = await errorOf(importTranscript({ name: 'notes.pages', bytes: utf8('x') }));
-    expect(err.message).toBe('notes.pages: unsupported file type .pages; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt or .srt');
+    expect(err.message).toBe(
+      "notes.pages: unsupported file type .pages; use .txt, .md, .docx, .odt, .rtf, .pdf, .vtt, .srt, or Whisper's .json or .tsv",
+    );
     expect((await errorOf(importTranscript({ name: 'README', bytes: utf8('x') }))).message).toContain('unsupported file type');
     expect((await errorOf(importTranscript({ name: 'a.doc', bytes: utf8('x') }))).message).toContain('.doc;');
   });
@@ -204,7 +206,7 @@ describe('importTranscript: refusals', () => {
 
 describe('helpers', () => {
   it('TRANSCRIPT_EXTENSIONS, extensionOf and transcriptFormat', () => {
-    expect(TRANSCRIPT_EXTENSIONS).toEqual(['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.pdf', '.vtt', '.srt']);
+    expect(TRANSCRIPT_EXTENSIONS).toEqual(['.txt', '.md', '.markdown', '.docx', '.odt', '.rtf', '.pdf', '.vtt', '.srt', '.json', '.tsv']);
     expect(extensionOf('dir.v2/My File.Final.DOCX')).toBe('.docx');
     expect(extensionOf('.hidden')).toBe('');
     expect(transcriptFormat('x.srt')).toBe('srt');
