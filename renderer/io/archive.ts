@@ -29,6 +29,8 @@ export const ARCHIVE_TABLE_KEYS: Record<string, string> = {
   surveyTimePoints: 'id',
   surveyItems: 'id',
   surveyAnswers: 'id',
+  recordings: 'id',
+  recordingChunks: 'id',
   history: 'seq',
 };
 

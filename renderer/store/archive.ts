@@ -19,6 +19,7 @@ import {
   SCHEMA_V8,
   SCHEMA_V9,
   SCHEMA_V10,
+  SCHEMA_V11,
 } from './projectDb';
 import { registry, projectDbName, type ProjectEntry } from './registry';
 import { createProjectAtomically, validateProjectName } from './projects';
@@ -35,8 +36,9 @@ const SCHEMAS: Record<number, Record<string, string | null>> = {
   8: SCHEMA_V8,
   9: SCHEMA_V9,
   10: SCHEMA_V10,
+  11: SCHEMA_V11,
 };
-export const CURRENT_SCHEMA_VERSION = 10;
+export const CURRENT_SCHEMA_VERSION = 11;
 
 /**
  * The project as an archive: read and packed in the archive worker where there is one (the

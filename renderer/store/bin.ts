@@ -58,6 +58,8 @@ const purgeTables = (db: ProjectDb) => [
   db.meta,
   db.searchIndex,
   db.surveyAnswers,
+  db.recordings,
+  db.recordingChunks,
 ];
 
 async function plan(db: ProjectDb, target: PurgeTarget): Promise<PurgePlan> {
@@ -92,6 +94,10 @@ async function applyPurge(db: ProjectDb, target: PurgeTarget, actor: string, che
     await db.sourceContent.bulkDelete(p.sourceIds);
     await db.searchIndex.bulkDelete(p.sourceIds);
     await db.codingSets.bulkDelete(p.sourceIds);
+    // A transcript's recordings go with it, their bytes too: the voice is the testimony.
+    const recordings = await db.recordings.where('sourceId').anyOf(p.sourceIds).primaryKeys();
+    await db.recordingChunks.where('recordingId').anyOf(recordings).delete();
+    await db.recordings.bulkDelete(recordings);
     const sets = (await db.meta.get('sets'))?.value as ProjectSet[] | undefined;
     if (sets?.length && p.sourceIds.length) await db.meta.put({ key: 'sets', value: withoutSources(sets, p.sourceIds) });
     await db.memos.bulkDelete(p.memoIds);

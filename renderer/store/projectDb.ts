@@ -17,6 +17,7 @@ import type {
   Turn,
   Wave,
 } from '../core/shared';
+import type { Recording } from '../core/media';
 import { toCodingSets, type CodingSet } from './codingSets';
 import { projectDbName } from './registry';
 import { KEYRING_KEY, markSealed, sealedTables } from './sealedTables';
@@ -30,6 +31,20 @@ export interface SourceContent {
   turns: Turn[];
   /** Source.originalDocx: kept with the text, never in the listed metadata. */
   originalDocx?: string;
+}
+
+/**
+ * A piece of a recording kept in the project: chunk `index` of its bytes, or (index -1) its
+ * waveform's peaks, as base64 text (recordingPrep.ts says why).
+ */
+export interface RecordingChunk {
+  /** `${recordingId}:${index}` */
+  id: string;
+  recordingId: string;
+  index: number;
+  data: string;
+  /** On the waveform's record: what its levels (the data) stand for. */
+  peaks?: { perSecond: number; duration: number };
 }
 
 /** A transcript's part of the search index (core/search indexCodec), its numbers as base64. */
@@ -76,6 +91,8 @@ export class ProjectDb extends Dexie {
   surveyTimePoints!: EntityTable<SurveyTimePoint, 'id'>;
   surveyItems!: EntityTable<SurveyItem, 'id'>;
   surveyAnswers!: EntityTable<SurveyAnswerSet, 'id'>;
+  recordings!: EntityTable<Recording, 'id'>;
+  recordingChunks!: EntityTable<RecordingChunk, 'id'>;
 
   constructor(readonly projectId: string) {
     super(projectDbName(projectId));
@@ -94,6 +111,7 @@ export class ProjectDb extends Dexie {
     this.version(8).stores(SCHEMA_V8_CHANGES);
     this.version(9).stores(SCHEMA_V9_CHANGES);
     this.version(10).stores(SCHEMA_V10_CHANGES);
+    this.version(11).stores(SCHEMA_V11_CHANGES);
     this.use(sealedTables(projectId));
     // Before anyone else reads or writes: whether this project is encrypted, so that a write to
     // a locked one is refused rather than stored in clear (sealedTables.ts).
@@ -205,6 +223,18 @@ export const SCHEMA_V10_CHANGES = {
 } as const;
 
 export const SCHEMA_V10 = { ...SCHEMA_V9, ...SCHEMA_V10_CHANGES };
+
+/**
+ * Version 11 adds recordings beside transcripts (issue 23): one record per recording, and a
+ * stored recording's bytes in chunks (RecordingChunk), its waveform among them; new tables, so
+ * nothing moves. Only ids are indexed.
+ */
+export const SCHEMA_V11_CHANGES = {
+  recordings: 'id, sourceId',
+  recordingChunks: 'id, recordingId',
+} as const;
+
+export const SCHEMA_V11 = { ...SCHEMA_V10, ...SCHEMA_V11_CHANGES };
 
 const open = new Map<string, ProjectDb>();
 

@@ -219,6 +219,32 @@ export async function updateSource(
   });
 }
 
+/**
+ * Keeps the researcher's sync points of a transcript (core/media withSyncPoint made them): the
+ * whole list, in one write, with a line in the project's history. Not undoable: a point set
+ * wrongly is set again, or removed, while listening.
+ */
+export async function saveSyncPoints(
+  db: ProjectDb,
+  id: string,
+  points: readonly { offset: number; seconds: number }[],
+  actor = '',
+): Promise<void> {
+  await db.transaction('rw', [db.sources, db.history], async () => {
+    const source = await db.sources.get(id);
+    if (!source || source.deletedAt != null) throw new ValidationError('That transcript no longer exists.');
+    await db.sources.update(id, { syncPoints: points.map((p) => ({ offset: p.offset, seconds: p.seconds })) });
+    await db.history.add({
+      at: Date.now(),
+      actor,
+      action: 'source.syncPoints',
+      summary: `Set ${points.length} sync point(s) in ${source.title}`,
+      undoable: false,
+      data: { id, count: points.length },
+    });
+  });
+}
+
 export async function softDeleteSource(db: ProjectDb, id: string): Promise<void> {
   await db.transaction('rw', [db.sources, db.history], async () => {
     const source = await db.sources.get(id);

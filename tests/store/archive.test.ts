@@ -20,6 +20,8 @@ import { freshRegistry } from './helpers';
 const frozenV7 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v7.mirabal', import.meta.url)));
 const frozenV8 = new Uint8Array(readFileSync(new URL('./fixtures/archive-v8.mirabal', import.meta.url)));
 const NO_SURVEY = { surveyTimePoints: [], surveyItems: [], surveyAnswers: [] };
+/** Version 11's recordings beside transcripts, none in the frozen archives. */
+const NO_RECORDINGS = { recordings: [], recordingChunks: [] };
 
 beforeEach(() => freshRegistry());
 
@@ -66,9 +68,9 @@ describe('project archive', () => {
     expect(entry.isSample).toBe(true);
     const again = await readArchive(await exportArchive(entry.id), 'again.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
     const frozen = await readArchive(frozenV7, 'frozen.mirabal', { schemaVersion: CURRENT_SCHEMA_VERSION });
-    expect(again.manifest.schemaVersion).toBe(10);
+    expect(again.manifest.schemaVersion).toBe(11);
     // Version 8 changed indexes only; 9's search index is not archived; 10 adds empty survey tables.
-    expect(again.tables).toEqual({ ...frozen.tables, ...NO_SURVEY });
+    expect(again.tables).toEqual({ ...frozen.tables, ...NO_SURVEY, ...NO_RECORDINGS });
   });
 
   it('restores the frozen archive of schema 8, and exports it again as it was but for the schema number', async () => {
@@ -79,18 +81,20 @@ describe('project archive', () => {
     const emptyTable = sumsBefore['tables/memos.json']; // the checksum of "[]"
     expect(again.manifest).toEqual({
       ...rest,
-      schemaVersion: 10,
-      tables: { ...countsBefore, surveyTimePoints: 0, surveyItems: 0, surveyAnswers: 0 },
+      schemaVersion: 11,
+      tables: { ...countsBefore, surveyTimePoints: 0, surveyItems: 0, surveyAnswers: 0, recordings: 0, recordingChunks: 0 },
       sha256: {
         ...sumsBefore,
         'tables/surveyTimePoints.json': emptyTable,
         'tables/surveyItems.json': emptyTable,
         'tables/surveyAnswers.json': emptyTable,
+        'tables/recordings.json': emptyTable,
+        'tables/recordingChunks.json': emptyTable,
       },
     });
     // Version 9 adds only the search index, which archives leave out (it is made from the text);
-    // version 10 the survey tables, empty here.
-    expect(again.tables).toEqual({ ...frozen.tables, ...NO_SURVEY });
+    // version 10 the survey tables, 11 the recordings, empty here.
+    expect(again.tables).toEqual({ ...frozen.tables, ...NO_SURVEY, ...NO_RECORDINGS });
   });
 
   it('encodes entries to the same bytes as TextEncoder, lone surrogates and all', () => {

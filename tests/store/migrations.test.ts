@@ -11,6 +11,7 @@ import fixtureV6 from './fixtures/project-v6.json';
 import fixtureV7 from './fixtures/project-v7.json';
 import fixtureV8 from './fixtures/project-v8.json';
 import fixtureV9 from './fixtures/project-v9.json';
+import fixtureV10 from './fixtures/project-v10.json';
 import { allCodings, codingsOfSource } from '../../renderer/store/codingSets';
 import {
   ProjectDb,
@@ -22,6 +23,7 @@ import {
   SCHEMA_V7,
   SCHEMA_V8,
   SCHEMA_V9,
+  SCHEMA_V10,
 } from '../../renderer/store/projectDb';
 import { getSource, listSources, loadSetup, loadSnapshot } from '../../renderer/store/projectRepo';
 import { projectDbName } from '../../renderer/store/registry';
@@ -62,7 +64,7 @@ describe('schema migrations from frozen fixtures', () => {
     db.close();
   });
 
-  it('versions 2 to 9 declare exactly the frozen stores', () => {
+  it('versions 2 to 10 declare exactly the frozen stores', () => {
     expect(SCHEMA_V2).toEqual(fixtureV2.stores);
     expect(SCHEMA_V3).toEqual(fixtureV3.stores);
     expect(SCHEMA_V4).toEqual(fixtureV4.stores);
@@ -70,6 +72,7 @@ describe('schema migrations from frozen fixtures', () => {
     expect(SCHEMA_V7).toEqual(fixtureV7.stores);
     expect(SCHEMA_V8).toEqual(fixtureV8.stores);
     expect(SCHEMA_V9).toEqual(fixtureV9.stores);
+    expect(SCHEMA_V10).toEqual(fixtureV10.stores);
   });
 
   const frozenCodings = fixtureV4.tables.codings;
@@ -82,13 +85,17 @@ describe('schema migrations from frozen fixtures', () => {
     ['version 7', fixtureV7],
     ['version 8', fixtureV8],
     ['version 9', fixtureV9],
+    ['version 10', fixtureV10],
   ] as const) {
     it(`a coded ${name} database opens with its codebook, coders, codings and memos, and finds codings by transcript`, async () => {
       const id = crypto.randomUUID();
       await writeFrozen(id, fixture);
       const db = new ProjectDb(id);
       await db.open();
-      expect(db.verno).toBe(10);
+      expect(db.verno).toBe(11);
+      // Version 11 adds recordings beside transcripts, none until one is attached.
+      expect(await db.recordings.count()).toBe(0);
+      expect(await db.recordingChunks.count()).toBe(0);
       // Version 9 adds the search index, empty until the project is first searched.
       expect(await db.searchIndex.count()).toBe('searchIndex' in fixture.tables ? 1 : 0);
       // Version 10 adds the surveys, empty until one is imported.

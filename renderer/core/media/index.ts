@@ -6,3 +6,4 @@ export type { SpokenWords } from './spokenWords';
 export * from './syncPoints';
 export * from './timeline';
 export * from './timestamps';
+export * from './recording';

@@ -81,6 +81,11 @@ export interface Source {
   turns: Turn[];
   /** The document's headings, in order of `start`; absent when it had none. */
   sections?: Section[];
+  /**
+   * Moments the researcher set while listening: the text at `offset` is said `seconds` into the
+   * transcript's recording (core/media syncPoints.ts). Absent when none were set.
+   */
+  syncPoints?: { offset: number; seconds: number }[];
   origin: SourceOrigin;
   /**
    * The rich-text original another tool kept beside the plain text (a .qdpx TextSource's

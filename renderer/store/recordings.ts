@@ -1,0 +1,181 @@
+// Recordings beside transcripts, kept in the project: attached whole or not at all (the record,
+// every chunk and the waveform in one transaction, after the space is checked), read back as a
+// Blob the player plays. Removing one keeps its record (the history names it) but deletes its
+// copy of the bytes at once: a researcher who takes a recording out of a project expects the
+// voice gone from it, and the file on the computer is untouched. A file
+// is prepared off the window's thread (recordingWorker.ts): hashed, cut into chunks, and a WAV's
+// waveform read from it.
+import { chunksFor, recordingType, type Peaks, type Recording } from '../core/media';
+import { formatSize, ValidationError } from '../core/shared';
+import { fromBase64, toBase64 } from '../io/base64';
+import type { ProjectDb, RecordingChunk } from './projectDb';
+import { prepareRecording, type PrepProgress, type PreparedRecording } from './recordingPrep';
+import type { RecordingReply, RecordingRequest } from './recordingWorker';
+import { withSpace } from './space';
+import { receivedError } from './workerErrors';
+import { movableBuffer, WorkerLine } from './workerLine';
+
+/** The chunk index of a recording's waveform. */
+const PEAKS = -1;
+const chunkId = (recordingId: string, index: number) => `${recordingId}:${index}`;
+
+/** The live recording of a transcript, if it has one. */
+export async function recordingOf(db: ProjectDb, sourceId: string): Promise<Recording | undefined> {
+  const all = await db.recordings.where('sourceId').equals(sourceId).toArray();
+  return all.filter((r) => r.deletedAt == null).sort((a, b) => b.createdAt - a.createdAt)[0];
+}
+
+/** Hashes and chunks a file in the recording worker (here where none starts), with progress. */
+export async function prepareRecordingOffThread(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress: PrepProgress = () => {},
+): Promise<PreparedRecording> {
+  const type = recordingType(fileName);
+  if ('problem' in type) throw new ValidationError(type.problem);
+  const line = WorkerLine.open<RecordingRequest, RecordingReply>(
+    () => new Worker(new URL('./recordingWorker.ts', import.meta.url), { type: 'module' }),
+  );
+  if (!line) return prepareRecording(bytes, fileName, onProgress);
+  try {
+    if ((await line.ask({ type: 'ready' })) === null) return prepareRecording(bytes, fileName, onProgress);
+    // A copy goes to the worker: the window keeps the file to play it at once.
+    const copy = bytes.slice();
+    const reply = await line.ask(
+      { type: 'prepare', bytes: copy, fileName },
+      (r) => r.type === 'progress' && (onProgress(r.done, r.total), true),
+      movableBuffer(copy),
+    );
+    if (!reply) return prepareRecording(bytes, fileName, onProgress);
+    if (reply.type === 'error') throw receivedError(reply.error);
+    if (reply.type !== 'prepared') throw new Error(`The recording worker answered ${reply.type}.`);
+    return reply.recording;
+  } finally {
+    line.close();
+  }
+}
+
+/** The bytes a recording takes in the project (base64 chunks, the waveform aside). */
+export function storedSize(size: number): number {
+  return Math.ceil(size / 3) * 4;
+}
+
+/**
+ * Keeps a prepared recording in the project beside transcript `sourceId`, in place of the one it
+ * had (that one is removed softly). All or nothing; refused before anything is written when the
+ * space is not there.
+ */
+export async function attachRecording(
+  db: ProjectDb,
+  sourceId: string,
+  file: { fileName: string },
+  prepared: PreparedRecording,
+  actor = '',
+  now = Date.now(),
+): Promise<Recording> {
+  const type = recordingType(file.fileName);
+  if ('problem' in type) throw new ValidationError(type.problem);
+  if (prepared.chunks.length !== chunksFor(prepared.size)) throw new Error('The recording was not prepared whole.');
+  const recording: Recording = {
+    id: crypto.randomUUID(),
+    sourceId,
+    fileName: file.fileName,
+    mediaType: type.mediaType,
+    size: prepared.size,
+    sha256: prepared.sha256,
+    storage: 'project',
+    chunkCount: prepared.chunks.length,
+    duration: prepared.peaks?.duration ?? null,
+    createdAt: now,
+  };
+  const chunks: RecordingChunk[] = prepared.chunks.map((data, index) => ({
+    id: chunkId(recording.id, index),
+    recordingId: recording.id,
+    index,
+    data,
+  }));
+  if (prepared.peaks) chunks.push(peaksChunk(recording.id, prepared.peaks));
+  const need = { what: `the recording ${file.fileName}`, neededBytes: storedSize(prepared.size) };
+  await withSpace(need, () =>
+    db.transaction('rw', [db.sources, db.recordings, db.recordingChunks, db.history], async () => {
+      const source = await db.sources.get(sourceId);
+      if (!source || source.deletedAt != null) throw new ValidationError('That transcript no longer exists.');
+      const before = await recordingOf(db, sourceId);
+      if (before) await dropRecording(db, before.id, now);
+      await db.recordings.add(recording);
+      await db.recordingChunks.bulkAdd(chunks);
+      await db.history.add({
+        at: now,
+        actor,
+        action: 'recording.attach',
+        summary: `Attached the recording ${file.fileName} (${formatSize(prepared.size)}) to ${source.title}`,
+        undoable: false,
+        data: { sourceId, recordingId: recording.id, replaced: before?.id ?? null },
+      });
+    }),
+  );
+  return recording;
+}
+
+/** Marks a recording removed and deletes its stored bytes and waveform; inside a transaction on both tables. */
+async function dropRecording(db: ProjectDb, recordingId: string, now: number): Promise<void> {
+  await db.recordings.update(recordingId, { deletedAt: now });
+  await db.recordingChunks.where('recordingId').equals(recordingId).delete();
+}
+
+/** Takes a transcript's recording away: its record stays for the history, its bytes go. */
+export async function removeRecording(db: ProjectDb, recordingId: string, actor = '', now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.recordings, db.recordingChunks, db.history], async () => {
+    const recording = await db.recordings.get(recordingId);
+    if (!recording || recording.deletedAt != null) return;
+    await dropRecording(db, recordingId, now);
+    await db.history.add({
+      at: now,
+      actor,
+      action: 'recording.remove',
+      summary: `Removed the recording ${recording.fileName}`,
+      undoable: false,
+      data: { sourceId: recording.sourceId, recordingId },
+    });
+  });
+}
+
+/** A stored recording's bytes as the Blob the player plays; an error naming it if a chunk is missing. */
+export async function recordingBlob(db: ProjectDb, recording: Recording): Promise<Blob> {
+  const ids = Array.from({ length: recording.chunkCount }, (_, i) => chunkId(recording.id, i));
+  const chunks = await db.recordingChunks.bulkGet(ids);
+  const parts = chunks.map((chunk, i) => {
+    if (!chunk)
+      throw new ValidationError(
+        `The recording ${recording.fileName} is incomplete in this project (part ${i + 1} of ${ids.length} is missing). Attach it again.`,
+      );
+    return fromBase64(chunk.data);
+  });
+  return new Blob(parts, { type: recording.mediaType });
+}
+
+/** The waveform kept for a recording, if any. */
+export async function recordingPeaks(db: ProjectDb, recordingId: string): Promise<Peaks | null> {
+  const chunk = await db.recordingChunks.get(chunkId(recordingId, PEAKS));
+  if (!chunk?.peaks) return null;
+  return { ...chunk.peaks, levels: fromBase64(chunk.data) };
+}
+
+/** Keeps a waveform the window decoded (and the duration it found), so it is decoded once. */
+export async function keepPeaks(db: ProjectDb, recordingId: string, peaks: Peaks): Promise<void> {
+  await db.transaction('rw', [db.recordings, db.recordingChunks], async () => {
+    if (!(await db.recordings.get(recordingId))) return;
+    await db.recordingChunks.put(peaksChunk(recordingId, peaks));
+    await db.recordings.update(recordingId, { duration: peaks.duration });
+  });
+}
+
+function peaksChunk(recordingId: string, peaks: Peaks): RecordingChunk {
+  return {
+    id: chunkId(recordingId, PEAKS),
+    recordingId,
+    index: PEAKS,
+    data: toBase64(peaks.levels),
+    peaks: { perSecond: peaks.perSecond, duration: peaks.duration },
+  };
+}
