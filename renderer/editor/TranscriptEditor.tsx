@@ -20,6 +20,7 @@ import {
   transcriptTurns,
 } from './buildState';
 import { useAdoptedRule } from './adoptedSheet';
+import { usePlayingTurn } from './playingTurn';
 import { useSearchHighlights, type HighlightRange } from './searchHighlights';
 import { CodingMargin } from './CodingMargin';
 import { useCodingTooltip, type CodingLabel } from './CodingTooltip';
@@ -44,6 +45,14 @@ export interface TranscriptEditorProps {
   /** Hits of Find in the transcript, painted over the text; `currentFind` is the one gone to. */
   findHits?: readonly HighlightRange[];
   currentFind?: number;
+  /** Where the recording being played is, as an offset into the text: its turn is outlined. */
+  playingAt?: number | null;
+  /** Keep the turn being played in view. */
+  followPlaying?: boolean;
+  /** A click on a turn's speaker label (not its text): the offset its turn starts at. */
+  onTurnLabelClick?(offset: number): void;
+  /** Where the caret is when nothing is selected (the player plays or syncs from there). */
+  onCaret?(offset: number): void;
 }
 
 const INITIAL_CONFIG = {
@@ -77,6 +86,7 @@ function TranscriptBody(props: TranscriptEditorProps) {
   const { markNow } = useTranscriptBuild(editor, props, turns, wrapperRef);
   const hover = useCodingTooltip(props.describeCoding);
   useSearchHighlights(editor, props.findHits ?? NO_HITS, props.currentFind ?? -1);
+  usePlayingTurn(turns, props.playingAt, props.followPlaying ?? false, scrollRef);
 
   useEffect(() => {
     const copyText = () =>
@@ -124,6 +134,7 @@ function TranscriptBody(props: TranscriptEditorProps) {
           return;
         }
         const range = editorState.read(() => $selectionRange());
+        if (range && range.focus === range.anchor) latest.current.onCaret?.(range.anchor);
         const next = range && range.focus > range.anchor ? { start: range.anchor, end: range.focus } : null;
         const key = next ? `${next.start}:${next.end}:${altRef.current}` : '';
         if (key === reported.current) return;
@@ -161,6 +172,10 @@ function TranscriptBody(props: TranscriptEditorProps) {
   }, [editor, nonce, markNow]); // reads the target from `latest`: only a new nonce scrolls
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    // The speaker label is the turn's own generated content: a click on it lands on the turn.
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (target?.classList.contains('turn') && target.dataset.start && latest.current.onTurnLabelClick)
+      return latest.current.onTurnLabelClick(Number(target.dataset.start));
     const markEl = event.target instanceof Element ? event.target.closest('.coding-mark') : null;
     const sel = window.getSelection();
     if (!sel || !sel.isCollapsed) return;
@@ -185,7 +200,11 @@ function TranscriptBody(props: TranscriptEditorProps) {
   useAdoptedRule(selectedCss);
 
   return (
-    <div className="transcript-editor" ref={wrapperRef} style={{ '--mark-strength': String(props.markStrength ?? 1) } as CSSProperties}>
+    <div
+      className={props.onTurnLabelClick ? 'transcript-editor with-recording' : 'transcript-editor'}
+      ref={wrapperRef}
+      style={{ '--mark-strength': String(props.markStrength ?? 1) } as CSSProperties}
+    >
       <div className="transcript-scroll" data-transcript-scroll ref={scrollRef}>
         <div className="transcript-columns" onMouseOver={hover.onMouseOver} onMouseLeave={hover.onMouseLeave}>
           <CodingMargin

@@ -36,6 +36,9 @@ export const prefs = {
     return Number.isFinite(v) && v > 0 && v <= 3 ? v : 1;
   },
   setMarkStrength: (factor: number) => writeKey('mirabal.markStrength', String(factor)),
+  /** Whether the transcript keeps the turn being heard in view while a recording plays (on by default). */
+  followPlaying: () => readKey('mirabal.followPlaying') !== 'off',
+  setFollowPlaying: (on: boolean) => writeKey('mirabal.followPlaying', on ? 'on' : 'off'),
   /** Minutes without a key press or click before an encrypted project locks (on this computer). */
   idleLockMinutes: () => {
     const v = Number(readKey('mirabal.idleLockMinutes'));

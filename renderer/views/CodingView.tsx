@@ -1,7 +1,7 @@
 // Coding a transcript: the codebook on the left, the transcript (Lexical) in the middle,
 // the coded passage under the cursor on the right. Keyboard: K opens the code picker,
 // R repeats the last code, I codes in vivo, Alt while selecting skips word snapping.
-import { matchShortcut } from '../core/shortcuts';
+import { matchShortcut, type ShortcutId } from '../core/shortcuts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { codePathText } from '../core/codebook';
@@ -17,6 +17,8 @@ import { CodePicker } from './CodePicker';
 import { CodingInspector } from './CodingInspector';
 import { FindBar, useFindHits, type FindState } from './FindBar';
 import { useProject } from './projectContext';
+import { RecordingBar } from './RecordingBar';
+import { SKIP_SECONDS, SPEEDS, useRecordingPlayer } from './useRecordingPlayer';
 import { navigate, type ProjectRoute } from './route';
 
 /** Highlight strengths offered: a factor on the tint of coded text. */
@@ -35,6 +37,7 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const [selection, setSelectionState] = useState<{ start: number; end: number } | null>(null);
   // Keys act on the selection as it is now: a fast coder may press K before React re-renders.
   const selectionRef = useRef<{ start: number; end: number } | null>(null);
+  const caretRef = useRef<number | null>(null);
   const setSelection = (range: { start: number; end: number } | null) => {
     selectionRef.current = range;
     setSelectionState(range);
@@ -69,6 +72,18 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const [find, setFind] = useState<FindState | null>(null);
   const [findFocus, setFindFocus] = useState(0);
   const found = useFindHits(source, find?.query ?? '');
+  const player = useRecordingPlayer(db, source);
+  const [follow, setFollow] = useState(() => prefs.followPlaying());
+  // The player's keys, on the document as Ctrl+F's: they work wherever focus is on the tab.
+  const playerKeys = useRef<(id: ShortcutId) => boolean>(() => false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const id = matchShortcut('player', e);
+      if (id && playerKeys.current(id)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
   useEffect(() => {
     // On the document, so Ctrl+F from anywhere on the tab opens ours, not the browser's.
     const onKey = (e: KeyboardEvent) => {
@@ -95,6 +110,25 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   if (props.sources.length === 0) return <p className="pad muted">Import transcripts first (Transcripts tab), then code them here.</p>;
   if (source === null) return <p className="pad muted">Opening…</p>;
   if (!source || !sourceId) return <p className="pad">This transcript is no longer in the project.</p>;
+
+  const passage = selectedCodings[0] ?? selectionRef.current;
+  const coderName = coders.find((c) => c.id === coderId)?.name ?? '';
+  // The player's keys act only when the transcript's recording is loaded; else they are left alone.
+  playerKeys.current = (id) => {
+    if (!player.media) return false;
+    if (id === 'playPause' || id === 'playPauseF9') player.toggle();
+    else if (id === 'playBack') player.skip(-SKIP_SECONDS);
+    else if (id === 'playForward') player.skip(SKIP_SECONDS);
+    else if (id === 'playFromCursor') player.playFrom(selectionRef.current?.start ?? caretRef.current ?? player.playingAt ?? 0);
+    else if (id === 'syncTurn') void player.syncHere(selectionRef.current?.start ?? caretRef.current ?? 0, coderName);
+    else if (id === 'playSelection' && passage) player.playRange(passage.start, passage.end);
+    else if (id === 'playSlower' || id === 'playFaster') {
+      const at = SPEEDS.indexOf(player.media.playbackRate);
+      const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (at < 0 ? SPEEDS.indexOf(1) : at) + (id === 'playFaster' ? 1 : -1)))]!;
+      player.setSpeed(next);
+    }
+    return true;
+  };
 
   const participant = props.setup.participants.find((p) => p.id === source.participantId);
   const wave = props.setup.waves.find((w) => w.id === source.wave);
@@ -213,6 +247,17 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
             </select>
           </label>
         </header>
+        <RecordingBar
+          player={player}
+          db={db}
+          sourceId={source.id}
+          actor={coderName}
+          follow={follow}
+          onFollow={(on) => {
+            prefs.setFollowPlaying(on);
+            setFollow(on);
+          }}
+        />
         {find && (
           <FindBar
             state={find}
@@ -236,9 +281,22 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
           markStrength={markStrength}
           findHits={find ? found.hits : undefined}
           currentFind={find?.current ?? -1}
+          playingAt={player.media ? player.playingAt : null}
+          followPlaying={follow}
+          onTurnLabelClick={player.media ? (offset) => void player.playFrom(offset) : undefined}
+          onCaret={(offset) => (caretRef.current = offset)}
         />
       </section>
       <aside className="coding-right" aria-label="Coded passage">
+        {player.media && selectedCodings[0] && (
+          <button
+            type="button"
+            className="play-passage"
+            onClick={() => player.playRange(selectedCodings[0]!.start, selectedCodings[0]!.end)}
+          >
+            ▶ Play this passage
+          </button>
+        )}
         <CodingInspector source={source} codings={selectedCodings} allCodings={allCodings} onDone={() => setClicked(null)} />
       </aside>
       {picking && (

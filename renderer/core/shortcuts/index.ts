@@ -3,7 +3,7 @@
 // sheet can never be out of date. A shortcut's keys are written once, as a spec
 // ("Mod+Shift+Z": Mod is Ctrl, or ⌘ on a Mac), and read both for matching and for showing.
 
-export type ShortcutScope = 'everywhere' | 'coding' | 'find' | 'codebook' | 'picker' | 'dialog';
+export type ShortcutScope = 'everywhere' | 'coding' | 'player' | 'find' | 'codebook' | 'picker' | 'dialog';
 
 export type ShortcutId =
   | 'undo'
@@ -36,7 +36,16 @@ export type ShortcutId =
   | 'pickerNext'
   | 'pickerPrevious'
   | 'pickerChoose'
-  | 'dialogClose';
+  | 'dialogClose'
+  | 'playPause'
+  | 'playPauseF9'
+  | 'playBack'
+  | 'playForward'
+  | 'playFromCursor'
+  | 'playSelection'
+  | 'syncTurn'
+  | 'playSlower'
+  | 'playFaster';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -63,6 +72,7 @@ export interface KeyPress {
 export const SCOPE_LABELS: Record<ShortcutScope, string> = {
   everywhere: 'Everywhere in a project',
   coding: 'Coding: in a transcript',
+  player: 'Coding: a transcript with its recording',
   find: 'Find in the transcript (Coding)',
   codebook: 'Codebook: on a code in the tree',
   picker: 'Code picker',
@@ -96,6 +106,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'findInTranscript', scope: 'coding', keys: 'Mod+F', label: 'Find in the transcript' },
   { id: 'findNextHit', scope: 'coding', keys: 'F3', label: 'Go to the next hit of Find (then K codes it)' },
   { id: 'findPreviousHit', scope: 'coding', keys: 'Shift+F3', label: 'Go to the previous hit of Find' },
+  { id: 'playPause', scope: 'player', keys: 'Mod+Space', label: 'Play or pause the recording' },
+  { id: 'playPauseF9', scope: 'player', keys: 'F9', label: 'Play or pause the recording' },
+  { id: 'playBack', scope: 'player', keys: 'F7', label: 'Back 5 seconds' },
+  { id: 'playForward', scope: 'player', keys: 'F8', label: 'Forward 5 seconds' },
+  { id: 'playFromCursor', scope: 'player', keys: 'Mod+Enter', label: 'Play from the turn at the cursor (or a click on a speaker’s name)' },
+  { id: 'playSelection', scope: 'player', keys: 'Mod+Shift+Enter', label: 'Play the selected or coded passage alone' },
+  {
+    id: 'syncTurn',
+    scope: 'player',
+    keys: 'Mod+Shift+Space',
+    label: 'Sync: the turn at the cursor starts now (times between sync points follow the words)',
+  },
+  { id: 'playSlower', scope: 'player', keys: 'Mod+Alt+ArrowDown', label: 'Play slower' },
+  { id: 'playFaster', scope: 'player', keys: 'Mod+Alt+ArrowUp', label: 'Play faster' },
   { id: 'findGo', scope: 'find', keys: 'Enter', label: 'Go to the next hit, selected in the text (then K codes it)' },
   { id: 'findBack', scope: 'find', keys: 'Shift+Enter', label: 'Go to the previous hit' },
   { id: 'findClose', scope: 'find', keys: 'Escape', label: 'Close Find' },
@@ -137,7 +161,8 @@ export function isShortcut(shortcut: Shortcut, press: KeyPress): boolean {
   const spec = parseKeys(shortcut.keys);
   if (!spec.key) return false;
   const letter = /^[A-Z]$/.test(spec.key);
-  const keyMatches = letter ? press.key.toUpperCase() === spec.key : press.key === spec.key;
+  const pressed = press.key === ' ' ? 'Space' : press.key;
+  const keyMatches = letter ? pressed.toUpperCase() === spec.key : pressed === spec.key;
   if (!keyMatches) return false;
   const mod = press.ctrlKey || press.metaKey;
   const printable = spec.key.length === 1 && !letter; // "?" needs Shift on most layouts: not checked

@@ -86,6 +86,21 @@ describe('the shortcut registry', () => {
     expect(keysOf('redo', true)).toBe('⌘⇧Z');
   });
 
+  it('plays, pauses, skips and syncs the recording with Ctrl+Space (the space bar named Space), F7-F9 and Ctrl+Enter', () => {
+    expect(matchShortcut('player', press(' ', { ctrlKey: true }))).toBe('playPause');
+    expect(matchShortcut('player', press(' ', { metaKey: true }))).toBe('playPause');
+    expect(matchShortcut('player', press(' '))).toBeNull(); // a space alone is the browser's
+    expect(matchShortcut('player', press(' ', { ctrlKey: true, shiftKey: true }))).toBe('syncTurn');
+    expect(matchShortcut('player', press('F9'))).toBe('playPauseF9');
+    expect(matchShortcut('player', press('F7'))).toBe('playBack');
+    expect(matchShortcut('player', press('F8'))).toBe('playForward');
+    expect(matchShortcut('player', press('Enter', { ctrlKey: true }))).toBe('playFromCursor');
+    expect(matchShortcut('player', press('Enter', { ctrlKey: true, shiftKey: true }))).toBe('playSelection');
+    expect(matchShortcut('player', press('ArrowUp', { ctrlKey: true, altKey: true }))).toBe('playFaster');
+    expect(keysOf('playPause', false)).toBe('Ctrl+Space');
+    expect(keysOf('playPause', true)).toBe('⌘Space');
+  });
+
   it('lists every shortcut in the sheet, by scope, the same label once', () => {
     const sheet = shortcutSheet(false);
     expect(sheet.map((s) => s.scope)).toEqual(Object.keys(SCOPE_LABELS));

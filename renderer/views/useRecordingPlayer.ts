@@ -1,0 +1,238 @@
+// The recording beside the transcript being coded: loads it (a Blob URL of its stored bytes),
+// its waveform (kept, or decoded once and kept), and drives the media element the bar shows.
+// Places in the text and moments of the sound are mapped by core/media (cues, timestamps, sync
+// points, interpolated by words). The view learns of the turn being heard only when it changes,
+// so playing never re-renders the transcript word by word.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { offsetAt, timeAt, withSyncPoint, type Peaks, type Recording, type TimedSource } from '../core/media';
+import type { Source } from '../core/shared';
+import { decodePeaks } from '../platform/audioPeaks';
+import type { ProjectDb } from '../store/projectDb';
+import { saveSyncPoints } from '../store/projectRepo';
+import { keepPeaks, recordingBlob, recordingOf, recordingPeaks } from '../store/recordings';
+
+export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+/** Seconds the back and forward buttons (and F7, F8) skip. */
+export const SKIP_SECONDS = 5;
+
+export interface RecordingPlayer {
+  /** undefined while loading, null when the transcript has none. */
+  recording: Recording | null | undefined;
+  url: string | null;
+  peaks: Peaks | null;
+  error: string | null;
+  media: HTMLMediaElement | null;
+  /** The callback ref for the bar's <audio> or <video>. */
+  setMedia(element: HTMLMediaElement | null): void;
+  /** The start of the turn being heard (an offset into the text), null when not known. */
+  playingAt: number | null;
+  /** Plays from where `offset` is said; false (with `error` set) when the text has no time there. */
+  playFrom(offset: number): boolean;
+  /** Plays `start` to `end` of the text alone, then stops. */
+  playRange(start: number, end: number): boolean;
+  toggle(): void;
+  skip(seconds: number): void;
+  setSpeed(speed: number): void;
+  /** Whether the text has any time at all (cues, timestamps or sync points). */
+  timed: boolean;
+  /** Sets a sync point: the turn holding `offset` starts at the moment being played. */
+  syncHere(offset: number, actor: string): Promise<void>;
+  /** The researcher's sync points of this transcript. */
+  syncCount: number;
+  clearSync(actor: string): Promise<void>;
+}
+
+const NO_TURNS: Source['turns'] = [];
+
+/** The player of `source`'s recording; `source` null while the transcript loads. */
+export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefined): RecordingPlayer {
+  const sourceId = source?.id ?? null;
+  const recording = useLiveQuery(async () => (sourceId ? ((await recordingOf(db, sourceId)) ?? null) : null), [db, sourceId]);
+  const text = source?.text ?? '';
+  const turns = source?.turns ?? NO_TURNS;
+  const syncPoints = source?.syncPoints;
+  const [url, setUrl] = useState<string | null>(null);
+  const [peaks, setPeaks] = useState<Peaks | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [media, setMedia] = useState<HTMLMediaElement | null>(null);
+  const [duration, setDuration] = useState<number | undefined>(undefined);
+  const [playingAt, setPlayingAt] = useState<number | null>(null);
+  const stopAt = useRef<number | null>(null);
+  const recordingId = recording?.id ?? null;
+
+  useEffect(() => {
+    setUrl(null);
+    setPeaks(null);
+    setError(null);
+    if (!recording) return;
+    let gone = false;
+    let made: string | null = null;
+    void (async () => {
+      try {
+        const blob = await recordingBlob(db, recording);
+        if (gone) return;
+        made = URL.createObjectURL(blob);
+        setUrl(made);
+        let kept = await recordingPeaks(db, recording.id);
+        if (!kept) {
+          kept = await decodePeaks(blob);
+          if (kept) await keepPeaks(db, recording.id, kept);
+        }
+        if (!gone) setPeaks(kept);
+      } catch (e) {
+        if (!gone) setError(e instanceof Error ? e.message : String(e));
+      }
+    })();
+    return () => {
+      gone = true;
+      if (made) URL.revokeObjectURL(made);
+    };
+    // A new recording (not a new copy of the same record) loads again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, recordingId]);
+
+  const timedSource: TimedSource = useMemo(
+    () => ({ text, turns, syncPoints, duration: duration ?? recording?.duration ?? undefined }),
+    [text, turns, syncPoints, duration, recording?.duration],
+  );
+  const timed = useMemo(() => timeAt(timedSource, 0) !== null || turns.some((t) => t.startTime !== undefined), [timedSource, turns]);
+
+  // Where the sound is, as the start of the turn being heard; and a passage's end, to the frame.
+  useEffect(() => {
+    if (!media) return;
+    let frame = 0;
+    const turnStartAt = (seconds: number) => {
+      const offset = offsetAt(timedSource, seconds);
+      if (offset === null) return null;
+      let start: number | null = null;
+      for (const t of turns) if (t.start <= offset) start = t.start;
+      return start ?? 0;
+    };
+    const update = () => {
+      const now = media.currentTime;
+      if (stopAt.current !== null && now >= stopAt.current) {
+        media.pause();
+        stopAt.current = null;
+      }
+      setPlayingAt(turnStartAt(now));
+    };
+    const tick = () => {
+      update();
+      frame = media.paused ? 0 : requestAnimationFrame(tick);
+    };
+    const onPlay = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(tick);
+    };
+    const onMeta = () => setDuration(Number.isFinite(media.duration) ? media.duration : undefined);
+    media.addEventListener('play', onPlay);
+    media.addEventListener('seeked', update);
+    media.addEventListener('loadedmetadata', onMeta);
+    if (media.readyState >= 1) onMeta();
+    return () => {
+      cancelAnimationFrame(frame);
+      media.removeEventListener('play', onPlay);
+      media.removeEventListener('seeked', update);
+      media.removeEventListener('loadedmetadata', onMeta);
+    };
+  }, [media, timedSource, turns]);
+
+  const noTime =
+    'This transcript has no time for that place yet: while it plays, put the cursor in a turn and press Ctrl+Shift+Space as it starts (a sync point), or import it with its times (captions, Whisper, Otter, timestamps).';
+  const seekAndPlay = useCallback(
+    (seconds: number, until: number | null) => {
+      if (!media) return;
+      stopAt.current = until;
+      media.currentTime = seconds;
+      void media.play().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    [media],
+  );
+  const playFrom = useCallback(
+    (offset: number) => {
+      const at = timeAt(timedSource, offset);
+      if (at === null) return (setError(noTime), false);
+      setError(null);
+      seekAndPlay(at, null);
+      return true;
+    },
+    [timedSource, seekAndPlay],
+  );
+  const playRange = useCallback(
+    (start: number, end: number) => {
+      const from = timeAt(timedSource, start);
+      const to = timeAt(timedSource, end);
+      if (from === null || to === null) return (setError(noTime), false);
+      setError(null);
+      seekAndPlay(from, Math.max(to, from + 0.25));
+      return true;
+    },
+    [timedSource, seekAndPlay],
+  );
+  const toggle = useCallback(() => {
+    if (!media) return;
+    stopAt.current = null;
+    if (media.paused) void media.play().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    else media.pause();
+  }, [media]);
+  const skip = useCallback(
+    (seconds: number) => {
+      if (!media) return;
+      const end = Number.isFinite(media.duration) ? media.duration : Infinity;
+      media.currentTime = Math.min(end, Math.max(0, media.currentTime + seconds));
+    },
+    [media],
+  );
+  const setSpeed = useCallback(
+    (speed: number) => {
+      if (media) media.playbackRate = speed;
+    },
+    [media],
+  );
+
+  const syncHere = useCallback(
+    async (offset: number, actor: string) => {
+      if (!media || !sourceId) return;
+      let start = 0;
+      for (const t of turns) if (t.start <= offset) start = t.start;
+      try {
+        await saveSyncPoints(
+          db,
+          sourceId,
+          withSyncPoint(syncPoints ?? [], { offset: start, seconds: Math.round(media.currentTime * 1000) / 1000 }),
+          actor,
+        );
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [db, media, sourceId, turns, syncPoints],
+  );
+  const clearSync = useCallback(
+    async (actor: string) => {
+      if (sourceId) await saveSyncPoints(db, sourceId, [], actor);
+    },
+    [db, sourceId],
+  );
+
+  return {
+    recording,
+    url,
+    peaks,
+    error,
+    media,
+    setMedia,
+    playingAt,
+    playFrom,
+    playRange,
+    toggle,
+    skip,
+    setSpeed,
+    timed,
+    syncHere,
+    syncCount: syncPoints?.length ?? 0,
+    clearSync,
+  };
+}

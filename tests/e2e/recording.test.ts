@@ -1,0 +1,177 @@
+// End to end in Chromium: a recording beside a transcript (issue 23). A WAV the test writes (a
+// tone in each cue, silence between) is attached to a captioned interview, its space shown
+// first; its waveform is drawn; a click on a speaker's name plays from that turn, the turn being
+// heard is outlined and the outline follows the sound; the keys pause and play; a coded passage
+// plays alone and stops at its end; after a reload the recording is still there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWav } from '../fixtures/makeWav';
+import { newProjectImporting, screenshot, sharedPage, startApp, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Six cues of 4 s, one every 5 s: the interviewer asks, Kieran answers. */
+const CUES = [
+  ['Interviewer', 'How are things at home these days?'],
+  ['Kieran', 'Calmer. I walk away now when I feel it building.'],
+  ['Interviewer', 'What helps you walk away?'],
+  ['Kieran', 'The time out plan from the group. I say it out loud.'],
+  ['Interviewer', 'Does your partner know the plan?'],
+  ['Kieran', 'She does. We wrote it down together in week six.'],
+] as const;
+const clock = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`;
+const VTT = `WEBVTT\n\n${CUES.map(([who, said], i) => `${clock(i * 5)} --> ${clock(i * 5 + 4)}\n<v ${who}>${said}`).join('\n\n')}\n`;
+/** The same interview typed without times: the researcher syncs it while listening. */
+const UNTIMED = CUES.map(([who, said]) => `${who === 'Kieran' ? 'Dale' : who}: ${said}`).join('\n\n');
+const WAV = makeWav({ seconds: 30, tones: CUES.map((_, i) => ({ from: i * 5, to: i * 5 + 4, hz: 220 + 60 * i })) });
+
+const playing = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    const media = document.querySelector<HTMLMediaElement>('.recording-bar audio');
+    return media ? { at: media.currentTime, paused: media.paused } : null;
+  });
+/** The index of the turn outlined as being heard, -1 when none. */
+const heardTurn = (page: import('playwright-core').Page) =>
+  page
+    .locator('.transcript-editor [data-turn]')
+    .evaluateAll((els) => els.findIndex((e) => getComputedStyle(e).backgroundColor === 'rgb(255, 246, 214)'));
+
+describe('listening while coding', () => {
+  const s = sharedPage(
+    () => app,
+    async ({ page }) => {
+      await newProjectImporting(page, 'Recordings', [
+        { name: 'Kieran_T2.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) },
+        { name: 'Dale_T1.txt', mimeType: 'text/plain', buffer: Buffer.from(UNTIMED) },
+      ]);
+      await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByRole('tab', { name: 'Coding' }).click();
+      await page.getByLabel('New coder name').fill('Tess');
+      await page.getByRole('button', { name: 'Add me as a coder' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByLabel('Transcript to code').selectOption({ label: 'Kieran_T2' });
+      await page.locator('.transcript-editor [data-turn]').nth(5).waitFor();
+    },
+  );
+
+  it('attaches a recording, saying first the space it takes, and draws its waveform', async () => {
+    const { page, errors } = s;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach recording…' }).click();
+    await (await chooser).setFiles([{ name: 'Kieran_T2.wav', mimeType: 'audio/wav', buffer: Buffer.from(WAV) }]);
+    const confirm = page.getByRole('group', { name: 'Keep the recording in the project' });
+    await expect
+      .poll(() => confirm.textContent())
+      .toMatch(/^Keep Kieran_T2\.wav \(469 KB\) in this project\? It takes 626 KB( of the .* free)?\./);
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    const bar = page.getByRole('region', { name: 'Recording: Kieran_T2.wav' });
+    await bar.waitFor();
+    // 30 s at 20 columns a second, read from the file in the recording worker.
+    await expect.poll(() => bar.locator('canvas.waveform').getAttribute('data-peaks')).toBe('600');
+    await expect.poll(() => bar.getByLabel('Time').textContent()).toBe('0:00 / 0:30');
+    await screenshot(page, 'recording-attached');
+    expect(errors).toEqual([]);
+  });
+
+  it('plays from a turn when its speaker is clicked, and the outline follows the sound', async () => {
+    const { page, errors } = s;
+    await page
+      .getByRole('region', { name: /^Recording/ })
+      .getByLabel('Speed')
+      .selectOption('2');
+    // The speaker's name is the turn's generated label, at its top left.
+    await page
+      .locator('.transcript-editor [data-turn]')
+      .nth(2)
+      .click({ position: { x: 6, y: 4 } });
+    await expect.poll(async () => (await playing(page))?.paused).toBe(false);
+    expect((await playing(page))!.at).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => heardTurn(page)).toBe(2);
+    // At twice the speed the next cue (15 s) comes within three seconds.
+    await expect.poll(() => heardTurn(page), { timeout: 8000 }).toBe(3);
+    await screenshot(page, 'recording-playing');
+    // F9 pauses, Ctrl+Space plays again, F7 goes back 5 s.
+    await page.keyboard.press('F9');
+    await expect.poll(async () => (await playing(page))?.paused).toBe(true);
+    const before = (await playing(page))!.at;
+    await page.keyboard.press('F7');
+    await expect.poll(async () => (await playing(page))!.at).toBeCloseTo(before - 5, 0);
+    await page.keyboard.press('Control+Space');
+    await expect.poll(async () => (await playing(page))?.paused).toBe(false);
+    await page.keyboard.press('F9');
+    expect(errors).toEqual([]);
+  });
+
+  it('plays a coded passage alone, from its start to its end', async () => {
+    const { page, errors } = s;
+    const turn = page.locator('.transcript-editor [data-turn]').nth(5);
+    await turn.click({ position: { x: 40, y: 26 } });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await expect.poll(() => page.locator('.selection-info').textContent()).toMatch(/characters selected/);
+    await page.keyboard.press('i'); // in vivo: a code named by the words
+    await expect.poll(() => page.locator('.transcript-editor .coding-mark').count()).toBeGreaterThan(0);
+    await page.locator('.transcript-editor .coding-mark').first().click();
+    await page.getByRole('button', { name: '▶ Play this passage' }).click();
+    await expect.poll(async () => (await playing(page))?.paused).toBe(false);
+    expect((await playing(page))!.at).toBeGreaterThanOrEqual(25);
+    // It stops by itself at the passage's end (29 s), before the recording's (30 s).
+    await expect.poll(async () => (await playing(page))?.paused, { timeout: 10_000 }).toBe(true);
+    expect((await playing(page))!.at).toBeGreaterThanOrEqual(28.5);
+    expect((await playing(page))!.at).toBeLessThan(29.9);
+    expect(errors).toEqual([]);
+  });
+
+  it('syncs a transcript without times while listening, and then plays its turns from their sync points', async () => {
+    const { page, errors } = s;
+    await page.getByLabel('Transcript to code').selectOption({ label: 'Dale_T1' });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach recording…' }).click();
+    await (await chooser).setFiles([{ name: 'Dale_T1.wav', mimeType: 'audio/wav', buffer: Buffer.from(WAV) }]);
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    const bar = page.getByRole('region', { name: 'Recording: Dale_T1.wav' });
+    await bar.waitFor();
+    await expect.poll(() => bar.textContent()).toMatch(/No times in this transcript yet/);
+    // The cursor in Dale's first answer; play from 4 s and mark where the answer starts.
+    await page
+      .locator('.transcript-editor [data-turn]')
+      .nth(1)
+      .click({ position: { x: 60, y: 26 } });
+    await page.evaluate(() => {
+      document.querySelector<HTMLMediaElement>('.recording-bar audio')!.currentTime = 4;
+    });
+    await page.keyboard.press('Control+Space');
+    await expect.poll(async () => (await playing(page))!.at, { timeout: 5000 }).toBeGreaterThan(5);
+    await page.keyboard.press('Control+Shift+Space');
+    await page.keyboard.press('F9');
+    await expect.poll(() => bar.textContent()).toMatch(/1 sync point/);
+    const synced = (await page.evaluate(() => document.querySelector<HTMLMediaElement>('.recording-bar audio')!.currentTime)) as number;
+    // A click on Dale's name now plays his answer from its sync point.
+    await page
+      .locator('.transcript-editor [data-turn]')
+      .nth(1)
+      .click({ position: { x: 6, y: 4 } });
+    await expect.poll(async () => (await playing(page))?.paused).toBe(false);
+    expect((await playing(page))!.at).toBeGreaterThanOrEqual(5);
+    expect((await playing(page))!.at).toBeLessThan(synced + 0.5);
+    await page.keyboard.press('F9');
+    await screenshot(page, 'recording-synced');
+    expect(errors).toEqual([]);
+  });
+
+  it('finds the recording still attached after a reload', async () => {
+    const { page, errors } = s;
+    await page.reload(); // the route keeps the project and its Coding tab
+    const bar = page.getByRole('region', { name: 'Recording: Dale_T1.wav' });
+    await bar.waitFor();
+    await expect.poll(() => bar.locator('canvas.waveform').getAttribute('data-peaks')).toBe('600');
+    await expect.poll(() => bar.textContent()).toMatch(/1 sync point/);
+    expect(errors).toEqual([]);
+  });
+});
