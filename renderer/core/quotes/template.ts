@@ -1,12 +1,15 @@
 // Attributions such as "(Kieran, Time 2)": a template of {fields} filled from the quote's
 // participant, wave and transcript, tidied so an empty value leaves no stray comma or bracket.
-import { DEFAULT_ROLES, GROUPS, type AttributeValue, type ProjectSnapshot, ValidationError } from '../shared';
+// {time} is when the quote starts in the transcript's recording ("(Kieran, Time 2, 12:34)"),
+// from its cues, timestamps or sync points (core/media); empty where the transcript has none.
+import { formatTime, timeAt } from '../media';
+import { DEFAULT_ROLES, GROUPS, type AttributeValue, type ProjectSnapshot, type Source, ValidationError } from '../shared';
 import type { Quote } from './types';
 
 export const DEFAULT_TEMPLATE: string = '({pseudonym}, {wave})';
 const UNKNOWN_PARTICIPANT = 'Unknown participant';
 
-const BUILT_IN = ['pseudonym', 'wave', 'waveid', 'role', 'site', 'group', 'title'] as const;
+const BUILT_IN = ['pseudonym', 'wave', 'waveid', 'role', 'site', 'group', 'title', 'time'] as const;
 type BuiltIn = (typeof BUILT_IN)[number];
 
 type Part = { field: string; text?: undefined } | { text: string; field?: undefined };
@@ -43,8 +46,8 @@ export function templateProblems(project: ProjectSnapshot, template: string): st
   const attributes = attributeNames(project);
   const problems: string[] = [];
   const example = [...attributes.values()][0];
-  const fields = '{pseudonym}, {wave}, {role}, {site}, {group}';
-  const choices = example === undefined ? `${fields} or {title}` : `${fields}, {title} or a participant attribute such as {${example}}`;
+  const fields = '{pseudonym}, {wave}, {role}, {site}, {group}, {title}';
+  const choices = example === undefined ? `${fields} or {time}` : `${fields}, {time} or a participant attribute such as {${example}}`;
   for (const p of parts) {
     if (p.field === undefined) continue;
     const k = key(p.field);
@@ -82,6 +85,8 @@ export function attribution(
     site: person?.site ?? '',
     group: person?.group ? (GROUPS.find((g) => g.id === person.group)?.label ?? person.group) : '',
     title: source?.title ?? '',
+    // A whole Quote carries its start; the contract's narrower shape (no place) gives no time.
+    time: timeOf(source, (quote as Partial<Pick<Quote, 'start'>>).start),
   };
   const valueOf = (field: string): string => {
     const k = key(field);
@@ -98,6 +103,13 @@ export function attribution(
     p.field === undefined ? { text: p.text, value: false } : { text: valueOf(p.field), value: true },
   );
   return tidy(parts);
+}
+
+/** When the text at `start` is said in the recording, "12:34"; '' when not known. */
+function timeOf(source: Source | undefined, start: number | undefined): string {
+  if (!source || start === undefined) return '';
+  const seconds = timeAt(source, start);
+  return seconds === null ? '' : formatTime(seconds);
 }
 
 function show(value: AttributeValue): string {

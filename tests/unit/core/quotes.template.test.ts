@@ -17,6 +17,29 @@ const withPeople = (edit: (p: ProjectSnapshot['participants']) => void): Project
   return copy;
 };
 
+describe('attribution: {time} in the recording', () => {
+  // Dale's T2 transcript with its turns timed as captions time them: the second turn at 12:34.
+  const timed = (): ProjectSnapshot => {
+    const copy = smallProject();
+    const source = copy.sources.find((s) => s.id === IDS.t2)!;
+    source.turns = source.turns.map((t, i) => ({ ...t, startTime: 750 + i * 4 }));
+    return copy;
+  };
+
+  it('gives when the quote starts, from the turns’ times', () => {
+    const p = timed();
+    const turn = p.sources.find((s) => s.id === IDS.t2)!.turns[1]!;
+    const quote = { ...dale, start: turn.start };
+    expect(attribution(p, quote, '({pseudonym}, {wave}, {time})')).toBe('(Dale, Time 2, 12:34)');
+  });
+
+  it('is left out, with its comma, where the transcript has no times or the quote no place', () => {
+    const quote = { ...dale, start: 0 };
+    expect(attribution(project, quote, '({pseudonym}, {wave}, {time})')).toBe('(Dale, Time 2)');
+    expect(attribution(timed(), dale, '({pseudonym}, {time})')).toBe('(Dale)');
+  });
+});
+
 describe('attribution: fields', () => {
   it("defaults to '({pseudonym}, {wave})' with the wave's label", () => {
     expect(DEFAULT_TEMPLATE).toBe('({pseudonym}, {wave})');
@@ -134,7 +157,7 @@ describe('templateProblems', () => {
 
   it('names an unknown field and what may be used instead', () => {
     expect(templateProblems(project, '({pseudonym}, {agee})')).toEqual([
-      'Unknown field {agee}: use {pseudonym}, {wave}, {role}, {site}, {group}, {title} or a participant attribute such as {Age}.',
+      'Unknown field {agee}: use {pseudonym}, {wave}, {role}, {site}, {group}, {title}, {time} or a participant attribute such as {Age}.',
     ]);
   });
 
@@ -149,7 +172,9 @@ describe('templateProblems', () => {
       attributeDefs: [],
       participants: project.participants.map((p) => ({ ...p, attributes: {} })),
     };
-    expect(templateProblems(bare, '{Age}')).toEqual(['Unknown field {Age}: use {pseudonym}, {wave}, {role}, {site}, {group} or {title}.']);
+    expect(templateProblems(bare, '{Age}')).toEqual([
+      'Unknown field {Age}: use {pseudonym}, {wave}, {role}, {site}, {group}, {title} or {time}.',
+    ]);
   });
 
   it('reports a brace without its partner, and an empty field', () => {
