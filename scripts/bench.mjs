@@ -164,6 +164,10 @@ try {
     console.log(`Importing ${files} generated PDFs of about ${words} words each, as the import dialog reads them…`);
     await step('pdf', () => page.evaluate(([n, w]) => window.runPdfImportBench(n, w), [files, words]));
   }
+  if (want('recording')) {
+    console.log('Attaching an hour-long 57.6 MB recording to a transcript, showing its waveform, and seeking in it…');
+    await step('recording', () => page.evaluate(() => window.runRecordingBench()));
+  }
   if (want('waves')) await step('waves', () => page.evaluate(() => window.runWaveBench()));
   if (want('surveys')) {
     console.log('Importing a survey of 1,000 women x 6 time points x 60 items, and joint displays…');
@@ -230,6 +234,7 @@ if (only) {
     ...(results.searchZipf ? zipfRows(results.searchZipf) : []),
     ...(results.surveys ? surveyRows(results.surveys) : []),
     ...(results.pdf ? pdfRows(results.pdf) : []),
+    ...(results.recording ? recordingRows(results.recording) : []),
     ...(results.analysis ? analysisRows(results.analysis) : []),
     ...(results.agreement ? agreementRows(results.agreement) : []),
     ...memoryRows(results.memory),
@@ -441,6 +446,7 @@ const rows = [
   ...section('searchZipf', zipfRows),
   ...section('surveys', surveyRows),
   ...section('pdf', pdfRows),
+  ...section('recording', recordingRows),
   ...section('analysis', analysisRows),
   ...memoryRows(results.memory),
 ];
@@ -500,6 +506,16 @@ function pdfRows(f) {
       `${(f.importMs / 1000).toFixed(1)} s`,
       `target < 60 s; ${f.words.toLocaleString('en')} words, ${f.pdfMegabytes.toFixed(1)} MB; read ${(f.readMs / 1000).toFixed(1)} s, write ${(f.writeMs / 1000).toFixed(1)} s; ${f.progressReports} progress reports; the window's longest task ${f.longestTaskMs.toFixed(0)} ms`,
     ],
+  ];
+}
+function recordingRows(f) {
+  return [
+    [
+      `attach a ${f.seconds / 3600}-hour recording and show its waveform`,
+      `${(f.attachAndShowMs / 1000).toFixed(2)} s`,
+      `target < 5 s; ${f.megabytes.toFixed(1)} MB WAV: prepared in the worker ${f.prepareMs.toFixed(0)} ms, kept ${f.writeMs.toFixed(0)} ms (${f.chunks} chunks), shown ${f.showMs.toFixed(0)} ms; ${f.peaksColumns} waveform columns; ${f.progressReports} progress reports; the window's longest task ${f.longestTaskMs.toFixed(0)} ms`,
+    ],
+    ['  seek in it (median of 20)', `${f.seekMedianMs.toFixed(1)} ms`, `target < 50 ms; slowest ${f.seekSlowestMs.toFixed(1)} ms`],
   ];
 }
 function surveyRows(f) {

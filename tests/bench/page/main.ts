@@ -30,6 +30,7 @@ import { runRealisticSearchBench, runSearchBench } from './searchBench';
 import { runJointDisplayBench, runSurveyImportBench } from './surveyBench';
 import { runAnalysisBench } from './analysisBench';
 import { runPdfImportBench } from './pdfBench';
+import { runRecordingBench } from './recordingBench';
 import { runArchiveBench, runArchiveProfile, runBackupBench } from './archiveBench';
 import { time } from './timing';
 
@@ -42,6 +43,7 @@ declare global {
     runSearchBench(): Promise<Record<string, number>>;
     runRealisticSearchBench(count: number, words: number): Promise<Record<string, number | string>>;
     runQdpxBench(): Promise<Record<string, number>>;
+    runRecordingBench(): Promise<Record<string, number>>;
     runArchiveBench(): Promise<Record<string, number>>;
     runArchiveProfile(): Promise<Record<string, number>>;
     runBackupBench(): Promise<Record<string, number>>;
@@ -277,6 +279,7 @@ window.runBackupBench = () => runBackupBench(benchDb!);
 
 window.runSurveyImportBench = () => runSurveyImportBench();
 window.runPdfImportBench = (count, words) => runPdfImportBench(count, words);
+window.runRecordingBench = () => runRecordingBench();
 window.runJointDisplayBench = () => runJointDisplayBench(benchDb!);
 window.runAnalysisBench = () => runAnalysisBench(benchDb!);
 

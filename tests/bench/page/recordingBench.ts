@@ -1,0 +1,72 @@
+// Issue 23's recording figures: an hour-long interview recorded at 8 kHz mono (a 57.6 MB WAV,
+// tests/fixtures/makeWav.ts) attached to a transcript as the Coding view does it (hashed,
+// chunked and its waveform read in the recording worker, then kept in one transaction), then
+// shown as the player shows it (its bytes as a Blob URL, its waveform read back), and seeking
+// in it with a real <audio> element (the median and slowest of 20 seeks).
+import { projectDb } from '../../../renderer/store/projectDb';
+import { createProject } from '../../../renderer/store/projects';
+import { attachRecording, prepareRecordingOffThread, recordingBlob, recordingPeaks } from '../../../renderer/store/recordings';
+import { makeWav } from '../../fixtures/makeWav';
+import { discardProject } from './discard';
+import { watchLongTasks } from './longTasks';
+import { time } from './timing';
+
+const HOUR = 3600;
+
+export async function runRecordingBench(): Promise<Record<string, number>> {
+  // Speech-like: a tone for 8 s of every 10, so the waveform has something to show.
+  const tones = Array.from({ length: HOUR / 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 8, hz: 180 + (i % 7) * 30 }));
+  const wav = makeWav({ seconds: HOUR, sampleRate: 8000, tones });
+  const entry = await createProject('Recording bench');
+  const db = projectDb(entry.id);
+  const sourceId = crypto.randomUUID();
+  const origin = { fileName: 'hour.txt', format: 'txt', sha256: '', importedAt: 0 };
+  await db.sources.add({ id: sourceId, participantId: null, wave: null, title: 'Hour', origin, wordCount: 0, turnCount: 0 });
+  let progressReports = 0;
+  const [[[prepared, prepareMs], [recording, writeMs]], tasks] = await watchLongTasks(async () => {
+    const p = await time(() => prepareRecordingOffThread(wav, 'hour.wav', () => progressReports++));
+    return [p, await time(() => attachRecording(db, sourceId, { fileName: 'hour.wav' }, p[0]))] as const;
+  });
+  // As the player opens it: the bytes as a URL, the waveform read back.
+  const [[url, peaksColumns], showMs] = await time(async () => {
+    const [blob, peaks] = await Promise.all([recordingBlob(db, recording), recordingPeaks(db, recording.id)]);
+    return [URL.createObjectURL(blob), peaks?.levels.length ?? 0] as const;
+  });
+  const audio = new Audio();
+  audio.preload = 'auto';
+  audio.src = url;
+  await new Promise((resolve, reject) => {
+    audio.onloadedmetadata = resolve;
+    audio.onerror = () => reject(new Error('the bench recording did not load'));
+  });
+  const seeks: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const target = ((i * 7919) % HOUR) + 0.5;
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      audio.onseeked = resolve;
+      audio.currentTime = target;
+    });
+    seeks.push(performance.now() - t0);
+  }
+  seeks.sort((a, b) => a - b);
+  URL.revokeObjectURL(url);
+  await discardProject(entry.id);
+  return {
+    megabytes: wav.length / 1e6,
+    seconds: HOUR,
+    prepareMs,
+    writeMs,
+    attachMs: prepareMs + writeMs,
+    showMs,
+    attachAndShowMs: prepareMs + writeMs + showMs,
+    peaksColumns,
+    chunks: prepared.chunks.length,
+    progressReports,
+    longestTaskMs: tasks.longestMs,
+    tasksOver100: tasks.over100,
+    seekMedianMs: seeks[10]!,
+    seekSlowestMs: seeks[19]!,
+    durationSeconds: audio.duration,
+  };
+}
