@@ -2,18 +2,14 @@
 // every chunk and the waveform in one transaction, after the space is checked), read back as a
 // Blob the player plays. Removing one keeps its record (the history names it) but deletes its
 // copy of the bytes at once: a researcher who takes a recording out of a project expects the
-// voice gone from it, and the file on the computer is untouched. A file
-// is prepared off the window's thread (recordingWorker.ts): hashed, cut into chunks, and a WAV's
-// waveform read from it.
+// voice gone from it, and the file on the computer is untouched. The window attaches and reads
+// through the recording worker (recordingsOffThread.ts), which calls these.
 import { chunksFor, recordingType, type Peaks, type Recording } from '../core/media';
 import { formatSize, ValidationError } from '../core/shared';
 import { fromBase64, toBase64 } from '../io/base64';
 import type { ProjectDb, RecordingChunk } from './projectDb';
-import { prepareRecording, type PrepProgress, type PreparedRecording } from './recordingPrep';
-import type { RecordingReply, RecordingRequest } from './recordingWorker';
+import type { PreparedRecording } from './recordingPrep';
 import { withSpace } from './space';
-import { receivedError } from './workerErrors';
-import { movableBuffer, WorkerLine } from './workerLine';
 
 /** The chunk index of a recording's waveform. */
 const PEAKS = -1;
@@ -23,36 +19,6 @@ const chunkId = (recordingId: string, index: number) => `${recordingId}:${index}
 export async function recordingOf(db: ProjectDb, sourceId: string): Promise<Recording | undefined> {
   const all = await db.recordings.where('sourceId').equals(sourceId).toArray();
   return all.filter((r) => r.deletedAt == null).sort((a, b) => b.createdAt - a.createdAt)[0];
-}
-
-/** Hashes and chunks a file in the recording worker (here where none starts), with progress. */
-export async function prepareRecordingOffThread(
-  bytes: Uint8Array,
-  fileName: string,
-  onProgress: PrepProgress = () => {},
-): Promise<PreparedRecording> {
-  const type = recordingType(fileName);
-  if ('problem' in type) throw new ValidationError(type.problem);
-  const line = WorkerLine.open<RecordingRequest, RecordingReply>(
-    () => new Worker(new URL('./recordingWorker.ts', import.meta.url), { type: 'module' }),
-  );
-  if (!line) return prepareRecording(bytes, fileName, onProgress);
-  try {
-    if ((await line.ask({ type: 'ready' })) === null) return prepareRecording(bytes, fileName, onProgress);
-    // A copy goes to the worker: the window keeps the file to play it at once.
-    const copy = bytes.slice();
-    const reply = await line.ask(
-      { type: 'prepare', bytes: copy, fileName },
-      (r) => r.type === 'progress' && (onProgress(r.done, r.total), true),
-      movableBuffer(copy),
-    );
-    if (!reply) return prepareRecording(bytes, fileName, onProgress);
-    if (reply.type === 'error') throw receivedError(reply.error);
-    if (reply.type !== 'prepared') throw new Error(`The recording worker answered ${reply.type}.`);
-    return reply.recording;
-  } finally {
-    line.close();
-  }
 }
 
 /** The bytes a recording takes in the project (base64 chunks, the waveform aside). */

@@ -5,7 +5,8 @@ import { useRef, useState } from 'react';
 import { RECORDING_EXTENSIONS, recordingType } from '../core/media';
 import { formatSize } from '../core/shared';
 import { freeSpace } from '../store/space';
-import { attachRecording, prepareRecordingOffThread, storedSize } from '../store/recordings';
+import { storedSize } from '../store/recordings';
+import { attachRecordingOffThread } from '../store/recordingsOffThread';
 import type { ProjectDb } from '../store/projectDb';
 
 type Phase =
@@ -30,8 +31,7 @@ export function AttachRecording(props: { db: ProjectDb; sourceId: string; actor:
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const progress = (done: number, total: number) => setPhase({ kind: 'working', fileName: file.name, done, total });
-      const prepared = await prepareRecordingOffThread(bytes, file.name, progress);
-      await attachRecording(props.db, props.sourceId, { fileName: file.name }, prepared, props.actor);
+      await attachRecordingOffThread(props.db, props.sourceId, { fileName: file.name, bytes }, props.actor, progress);
       setPhase({ kind: 'idle' });
     } catch (e) {
       setPhase({ kind: 'failed', message: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });

@@ -10,7 +10,8 @@ import type { Source } from '../core/shared';
 import { decodePeaks } from '../platform/audioPeaks';
 import type { ProjectDb } from '../store/projectDb';
 import { saveSyncPoints } from '../store/projectRepo';
-import { keepPeaks, recordingBlob, recordingOf, recordingPeaks } from '../store/recordings';
+import { keepPeaks, recordingOf, recordingPeaks } from '../store/recordings';
+import { recordingBlobOffThread } from '../store/recordingsOffThread';
 
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 /** Seconds the back and forward buttons (and F7, F8) skip. */
@@ -70,7 +71,7 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
     let made: string | null = null;
     void (async () => {
       try {
-        const blob = await recordingBlob(db, recording);
+        const blob = await recordingBlobOffThread(db, recording);
         if (gone) return;
         made = URL.createObjectURL(blob);
         setUrl(made);

@@ -7,6 +7,13 @@ export function freshRegistry(): RegistryDb {
   return db;
 }
 
+/** Bytes as Latin-1 text, a piece at a time: a sealed recording chunk is over a megabyte, too many arguments for one call. */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return text;
+}
+
 /** Every record of every object store, as text, straight from IndexedDB; sealed bytes as Latin-1. */
 export async function rawDump(projectId: string): Promise<{ text: string; records: Record<string, unknown>[] }> {
   const idb = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -28,6 +35,6 @@ export async function rawDump(projectId: string): Promise<{ text: string; record
   );
   idb.close();
   const records = all.flat();
-  const text = JSON.stringify(records, (_k, v: unknown) => (v instanceof Uint8Array ? String.fromCharCode(...v) : v));
+  const text = JSON.stringify(records, (_k, v: unknown) => (v instanceof Uint8Array ? latin1(v) : v));
   return { text, records };
 }

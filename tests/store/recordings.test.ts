@@ -10,8 +10,10 @@ import { commitImport, loadSetup, softDeleteSource } from '../../renderer/store/
 import { createProject } from '../../renderer/store/projects';
 import { prepareRecording } from '../../renderer/store/recordingPrep';
 import { attachRecording, keepPeaks, recordingBlob, recordingOf, recordingPeaks, removeRecording } from '../../renderer/store/recordings';
+import { attachRecordingOffThread, recordingBlobOffThread } from '../../renderer/store/recordingsOffThread';
 import { makeWav } from '../fixtures/makeWav';
-import { freshRegistry } from './helpers';
+import { encryptProject } from '../../renderer/store/encryption';
+import { freshRegistry, rawDump } from './helpers';
 
 let db: ProjectDb;
 let sourceId: string;
@@ -39,6 +41,11 @@ beforeEach(async () => {
 
 // Over two chunks (1 MB each): 70 s at 8 kHz mono is 1.12 MB.
 const wav = makeWav({ seconds: 70, tones: [{ from: 10, to: 20, hz: 300 }] });
+/** Bytes that do not compress, as a recorder's mp3 does not. */
+function noise(length: number): Uint8Array {
+  let seed = 7;
+  return Uint8Array.from({ length }, () => (seed = (seed * 48271) % 2147483647) & 255);
+}
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 
 describe('recordings kept in the project', () => {
@@ -94,6 +101,16 @@ describe('recordings kept in the project', () => {
     expect((await db.history.toArray()).at(-1)).toMatchObject({ action: 'recording.remove', summary: 'Removed the recording b.wav' });
   });
 
+  it('attaches and reads back through the worker’s entry points (here, with no worker, on this thread)', async () => {
+    const progress: number[] = [];
+    const recording = await attachRecordingOffThread(db, sourceId, { fileName: 'k.wav', bytes: wav.slice() }, 'Tess', (d) =>
+      progress.push(d),
+    );
+    expect(progress.at(-1)).toBe(4);
+    expect(await bytesOf(await recordingBlobOffThread(db, recording))).toEqual(wav);
+    await expect(attachRecordingOffThread(db, sourceId, { fileName: 'k.txt', bytes: wav })).rejects.toThrow(/^k\.txt is a \.txt file/);
+  });
+
   it('writes nothing for a file that cannot be a recording, or a transcript that is gone', async () => {
     const prepared = await prepareRecording(wav, 'a.wav');
     await expect(attachRecording(db, sourceId, { fileName: 'a.docx' }, prepared)).rejects.toThrow(
@@ -115,8 +132,7 @@ describe('recordings kept in the project', () => {
   it('goes into the project archive and comes back from it byte for byte, waveform and all', async () => {
     // Sound as a recorder stores it does not compress 200 to 1, as this test's silent WAV would
     // (the archive's reader refuses that as a zip bomb): bytes that look like an mp3's, then.
-    let seed = 7;
-    const mp3 = Uint8Array.from({ length: 1_500_000 }, () => (seed = (seed * 48271) % 2147483647) & 255);
+    const mp3 = noise(1_500_000);
     const recording = await attachRecording(db, sourceId, { fileName: 'a.mp3' }, await prepareRecording(mp3, 'a.mp3'));
     await keepPeaks(db, recording.id, { perSecond: 20, duration: 2, levels: new Uint8Array([9, 8, 7]) });
     const restored = projectDb((await importArchive(await exportArchive(db.projectId), 'P.mirabal')).id);
@@ -124,6 +140,17 @@ describe('recordings kept in the project', () => {
     expect(back).toEqual({ ...recording, duration: 2 });
     expect(await bytesOf(await recordingBlob(restored, back!))).toEqual(mp3);
     expect(await recordingPeaks(restored, recording.id)).toEqual({ perSecond: 20, duration: 2, levels: new Uint8Array([9, 8, 7]) });
+  });
+
+  it('is sealed in an encrypted project: no chunk of the sound, nor its name, is in the database in clear', async () => {
+    await encryptProject(db.projectId, 'seven blue herons at dusk');
+    const sound = noise(1_200_000);
+    const prepared = await prepareRecording(sound, 'Zephyrine_T1.mp3');
+    const recording = await attachRecording(db, sourceId, { fileName: 'Zephyrine_T1.mp3' }, prepared);
+    const { text } = await rawDump(db.projectId);
+    expect(text).not.toContain('Zephyrine');
+    for (const chunk of prepared.chunks) expect(text).not.toContain(chunk.slice(1000, 1040));
+    expect(await bytesOf(await recordingBlob(db, recording))).toEqual(sound);
   });
 
   it('erases the recording with its transcript when the transcript is deleted for ever', async () => {
