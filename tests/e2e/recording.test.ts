@@ -75,6 +75,9 @@ describe('listening while coding', () => {
     // 30 s at 20 columns a second, read from the file in the recording worker.
     await expect.poll(() => bar.locator('canvas.waveform').getAttribute('data-peaks')).toBe('600');
     await expect.poll(() => bar.getByLabel('Time').textContent()).toBe('0:00 / 0:30');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector<HTMLMediaElement>('.recording-bar audio')?.readyState ?? 0))
+      .toBeGreaterThan(0);
     await screenshot(page, 'recording-attached');
     expect(errors).toEqual([]);
   });
@@ -138,6 +141,10 @@ describe('listening while coding', () => {
     const bar = page.getByRole('region', { name: 'Recording: Dale_T1.wav' });
     await bar.waitFor();
     await expect.poll(() => bar.textContent()).toMatch(/No times in this transcript yet/);
+    // The sound is read back in the worker: the player has it once its metadata is loaded.
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector<HTMLMediaElement>('.recording-bar audio')?.readyState ?? 0))
+      .toBeGreaterThan(0);
     // The cursor in Dale's first answer; play from 4 s and mark where the answer starts.
     await page
       .locator('.transcript-editor [data-turn]')
