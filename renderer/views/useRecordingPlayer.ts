@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { offsetAt, timeAt, withSyncPoint, type Peaks, type Recording, type TimedSource } from '../core/media';
 import type { Source } from '../core/shared';
+import { turnHolding } from '../editor/playingTurn';
 import { decodePeaks } from '../platform/audioPeaks';
 import type { ProjectDb } from '../store/projectDb';
 import { saveSyncPoints } from '../store/projectRepo';
@@ -45,6 +46,12 @@ export interface RecordingPlayer {
 }
 
 const NO_TURNS: Source['turns'] = [];
+
+/** Where the turn holding `offset` starts (0 before the first): a binary search, as it runs every frame. */
+function turnStart(turns: Source['turns'], offset: number): number {
+  const i = turnHolding(turns, offset);
+  return i < 0 ? 0 : turns[i]!.start;
+}
 
 /** The player of `source`'s recording; `source` null while the transcript loads. */
 export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefined): RecordingPlayer {
@@ -106,9 +113,7 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
     const turnStartAt = (seconds: number) => {
       const offset = offsetAt(timedSource, seconds);
       if (offset === null) return null;
-      let start: number | null = null;
-      for (const t of turns) if (t.start <= offset) start = t.start;
-      return start ?? 0;
+      return turnStart(turns, offset);
     };
     const update = () => {
       const now = media.currentTime;
@@ -195,8 +200,7 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
   const syncHere = useCallback(
     async (offset: number, actor: string) => {
       if (!media || !sourceId) return;
-      let start = 0;
-      for (const t of turns) if (t.start <= offset) start = t.start;
+      const start = turnStart(turns, offset);
       try {
         await saveSyncPoints(
           db,
