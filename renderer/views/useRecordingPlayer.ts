@@ -68,6 +68,7 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
   const [playingAt, setPlayingAt] = useState<number | null>(null);
   const stopAt = useRef<number | null>(null);
   const recordingId = recording?.id ?? null;
+  const fileName = recording?.fileName ?? 'The recording';
 
   useEffect(() => {
     setUrl(null);
@@ -132,6 +133,10 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
       frame = requestAnimationFrame(tick);
     };
     const onMeta = () => setDuration(Number.isFinite(media.duration) ? media.duration : undefined);
+    // A file named .mp3 that is not one, or cut short: said, not a silent player.
+    const onError = () =>
+      setError(`${fileName} cannot be played: it is damaged, or not the kind of file its name says. Attach the recording again.`);
+    media.addEventListener('error', onError);
     media.addEventListener('play', onPlay);
     media.addEventListener('seeked', update);
     media.addEventListener('loadedmetadata', onMeta);
@@ -141,8 +146,9 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
       media.removeEventListener('play', onPlay);
       media.removeEventListener('seeked', update);
       media.removeEventListener('loadedmetadata', onMeta);
+      media.removeEventListener('error', onError);
     };
-  }, [media, timedSource, turns]);
+  }, [media, timedSource, turns, fileName]);
 
   const noTime =
     'This transcript has no time for that place yet: while it plays, put the cursor in a turn and press Ctrl+Shift+Space as it starts (a sync point), or import it with its times (captions, Whisper, Otter, timestamps).';

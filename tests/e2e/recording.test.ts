@@ -172,6 +172,24 @@ describe('listening while coding', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says so when an attached file cannot be played, and the transcript stays as it was', async () => {
+    const { page, errors } = s;
+    await page.getByLabel('Transcript to code').selectOption({ label: 'Kieran_T2' });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Replace recording…' }).click();
+    await (await chooser).setFiles([{ name: 'broken.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('ID3 this is no sound at all') }]);
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    const bar = page.getByRole('region', { name: 'Recording: broken.mp3' });
+    await bar.waitFor();
+    await expect
+      .poll(() => bar.getByRole('alert').textContent())
+      .toBe('broken.mp3 cannot be played: it is damaged, or not the kind of file its name says. Attach the recording again.');
+    await expect.poll(() => page.locator('.transcript-editor [data-turn]').count()).toBe(6);
+    // The media element's own failure is reported on the page's console: expected here, and the only one.
+    expect(errors.filter((e) => !/MEDIA|media|Failed to load resource/.test(e))).toEqual([]);
+    await page.getByLabel('Transcript to code').selectOption({ label: 'Dale_T1' });
+  });
+
   it('finds the recording still attached after a reload', async () => {
     const { page, errors } = s;
     await page.reload(); // the route keeps the project and its Coding tab
