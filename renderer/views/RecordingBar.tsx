@@ -41,7 +41,9 @@ export function RecordingBar(props: {
     };
   }, [media]);
 
-  if (recording === undefined) return null;
+  // While the recording is looked up, the bar's place is kept: the transcript must not jump
+  // down under a click a moment later.
+  if (recording === undefined) return <div className="recording-bar empty" aria-hidden />;
   if (recording === null)
     return (
       <div className="recording-bar empty">
