@@ -9,6 +9,7 @@ import { tsImport } from 'tsx/esm/api';
 import { build } from 'vite';
 import { ensureTools, CHROMIUM } from './ensure-tools.mjs';
 import { serveDist } from './serve.mjs';
+import { settle } from './settle.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'bench-results');
@@ -90,6 +91,8 @@ let stopHeapPoll;
  * step can meet a limit), its error under `failed`, and the run goes on to the next step.
  */
 async function step(name, run) {
+  // The browser quiet first: the previous step's writes are still being compacted (settle.mjs).
+  settledMs[name] = await settle(userDataDir);
   stepPeak = 0;
   try {
     const value = await run();
@@ -105,12 +108,15 @@ async function step(name, run) {
 /** The page's peak heap during each step (MB), to tell which step makes the run's peak. */
 let stepPeak = 0;
 const peakByStep = {};
+/** How long each step waited for the browser to go quiet (ms): reported, not counted in its figures. */
+const settledMs = {};
 const results = {
   scale: { factor: scale, files, codings: codingCount, coders: coderCount },
   date: new Date().toISOString(),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version },
   node,
   import: null,
+  settledMs,
 };
 try {
   const page = await browser.newPage();
