@@ -52,13 +52,14 @@ export function beforeReady(e: Pick<ElectronPieces, 'app' | 'protocol'>, opened:
   return true;
 }
 
-/** Hardens the session, serves dist/, registers IPC and opens the window. */
+/** Hardens the session, serves dist/ and linked recordings, registers IPC and opens the window. */
 export function whenReady(e: ElectronPieces, paths: AppPaths, opened: OpenedFiles): BrowserWindow {
   hardenSession(e.session.defaultSession);
-  serveAppProtocol(e.protocol, paths.distDir);
+  const userData = () => e.app.getPath('userData');
+  // Linked recordings are served from the grants kept in userData (recordingLinks.ts).
+  serveAppProtocol(e.protocol, paths.distDir, userData());
   let win: BrowserWindow | null = null;
   let closeGuard: CloseGuard | null = null;
-  const userData = () => e.app.getPath('userData');
   const toPage = (channel: string, ...args: unknown[]) => {
     if (win && !win.isDestroyed()) win.webContents.send(channel, ...args);
   };

@@ -22,6 +22,11 @@ export const CHANNELS = {
   stillClosing: 'app:stillClosing',
   setMenu: 'menu:set',
   openedFiles: 'app:openedFiles',
+  linkRecording: 'recording:link',
+  recordingStatus: 'recording:status',
+  relinkRecording: 'recording:relink',
+  unlinkRecording: 'recording:unlink',
+  recordingBytes: 'recording:bytes',
 } as const;
 
 /**
@@ -146,6 +151,57 @@ export interface AppInfo {
   backupsFolder: string;
 }
 
+/**
+ * Recordings linked, not copied (issue 23): the file stays where the researcher keeps it and the
+ * page plays it from RECORDING_PATH + token on the app's own scheme. Main serves only files the
+ * researcher chose in its own dialog, by a token it made (a UUID), never by a path the page
+ * sends: the page cannot ask for any other file on the disk.
+ */
+export const RECORDING_PATH = '/recording/';
+/** The media files a recording may be (core/media's RECORDING_TYPES, which main checks too). */
+export const RECORDING_FILE_EXTENSIONS = ['mp3', 'm4a', 'wav', 'ogg', 'oga', 'opus', 'webm', 'mp4'] as const;
+
+export interface LinkRecordingArgs {
+  /** The dialog's title, e.g. "Link the recording of Kieran, Time 2". */
+  title: string;
+}
+/** A file the researcher chose to link: main has hashed it and will serve it by `token`. */
+export interface LinkedRecordingFile {
+  token: string;
+  fileName: string;
+  /** Where it is, to show the researcher ("linked to …"). */
+  path: string;
+  size: number;
+  /** SHA-256 of the whole file, hex. */
+  sha256: string;
+}
+/** What the page knows of a linked recording, to ask after it or find it again. */
+export interface RecordingRefArgs {
+  token: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+}
+/**
+ * 'ok': served by its token; 'missing': no file at the known place (moved, renamed, another
+ * computer) or this computer never linked it; 'changed': a file is there but not the same size.
+ */
+export type RecordingLinkStatus = 'ok' | 'missing' | 'changed';
+/**
+ * relinkRecording's answer. `found`: the chosen file, or one of the same size and SHA-256 in
+ * its folder (`beside`), is the recording, now served by its token again. `wrong`: the file
+ * chosen is not it (its content differs) and none in its folder is. `cancelled`: no file chosen.
+ */
+export type RelinkResult = { kind: 'found'; path: string; beside: boolean } | { kind: 'wrong'; fileName: string } | { kind: 'cancelled' };
+/**
+ * The largest linked file recordingBytes hands over, to draw its waveform (the page's CSP lets
+ * it fetch nothing, not even from the app's own scheme): core/media's PEAKS_MAX_BYTES.
+ */
+export const RECORDING_BYTES_MAX = 512 * 1024 * 1024;
+export interface UnlinkRecordingArgs {
+  token: string;
+}
+
 /** What the preload exposes as `window.workbench`: one function per channel. */
 export interface WorkbenchApi {
   openFiles(args: OpenFilesArgs): Promise<PickedFile[]>;
@@ -168,6 +224,16 @@ export interface WorkbenchApi {
   setMenu(args: SetMenuArgs): Promise<void>;
   /** The files the system asked the app to open since the last call (each given once). */
   openedFiles(): Promise<OpenedFilesResult>;
+  /** Lets the researcher choose a recording to link; null when the dialog is cancelled. */
+  linkRecording(args: LinkRecordingArgs): Promise<LinkedRecordingFile | null>;
+  /** Whether a linked recording can be played now (see RecordingLinkStatus). */
+  recordingStatus(args: RecordingRefArgs): Promise<RecordingLinkStatus>;
+  /** "Find the recording": a dialog, and the file chosen matched by size and SHA-256. */
+  relinkRecording(args: RecordingRefArgs): Promise<RelinkResult>;
+  /** Main forgets a token (the recording was removed from its project). */
+  unlinkRecording(args: UnlinkRecordingArgs): Promise<void>;
+  /** A linked file's bytes, to draw its waveform once (up to RECORDING_BYTES_MAX). */
+  recordingBytes(args: RecordingRefArgs): Promise<Uint8Array>;
   /** Listens to APP_CLOSING. */
   onAppClosing(listener: () => void): void;
   /** Listens to MENU_COMMAND: the listener gets the command's id. */

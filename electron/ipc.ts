@@ -3,7 +3,15 @@
 // only then touches dialogs or the file system.
 import { mkdir, rm } from 'node:fs/promises';
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions, Shell } from 'electron';
-import { CHANNELS, type ApiName, type ApiResult, type AppInfo, type MenuSpec, type OpenedFilesResult } from './contract.js';
+import {
+  CHANNELS,
+  RECORDING_FILE_EXTENSIONS,
+  type ApiName,
+  type ApiResult,
+  type AppInfo,
+  type MenuSpec,
+  type OpenedFilesResult,
+} from './contract.js';
 import {
   backupDir,
   listBackupFiles,
@@ -13,15 +21,19 @@ import {
   writeBackupFile,
   writeFileAtomically,
 } from './files.js';
+import { linkFile, readLinked, relink, statusOf, unlink } from './recordingLinks.js';
 import { assertAppSender } from './security.js';
 import {
   validateBackupReadArgs,
   validateBackupWriteArgs,
+  validateLinkRecordingArgs,
   validateNoArgs,
   validateOpenFilesArgs,
   validateProjectArgs,
+  validateRecordingRefArgs,
   validateSaveFileArgs,
   validateSetMenuArgs,
+  validateUnlinkRecordingArgs,
 } from './validate.js';
 
 export interface IpcDeps {
@@ -46,6 +58,23 @@ export interface IpcDeps {
 /** The mapped type makes the compiler insist on a handler for every channel. */
 type Handlers = { [K in ApiName]: (raw: unknown) => Promise<ApiResult<K>> };
 
+/** An open dialog attached to the window when there is one; the paths chosen, [] if cancelled. */
+async function chooseFiles(deps: IpcDeps, options: OpenDialogOptions): Promise<string[]> {
+  const win = deps.getWindow();
+  const result = await (win ? deps.dialog.showOpenDialog(win, options) : deps.dialog.showOpenDialog(options));
+  return result.canceled ? [] : result.filePaths;
+}
+
+/** The one file a recording dialog offers: only the kinds the page's player can play. */
+function recordingDialog(title: string, defaultPath?: string): OpenDialogOptions {
+  return {
+    title,
+    ...(defaultPath === undefined ? {} : { defaultPath }),
+    properties: ['openFile'],
+    filters: [{ name: 'Recordings', extensions: [...RECORDING_FILE_EXTENSIONS] }],
+  };
+}
+
 function handlers(deps: IpcDeps): Handlers {
   return {
     async openFiles(raw) {
@@ -55,10 +84,8 @@ function handlers(deps: IpcDeps): Handlers {
         properties: args.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
         filters: args.extensions.length > 0 ? [{ name: 'Supported files', extensions: args.extensions }] : [],
       };
-      const win = deps.getWindow();
-      const result = await (win ? deps.dialog.showOpenDialog(win, options) : deps.dialog.showOpenDialog(options));
-      if (result.canceled) return [];
-      return readPickedFiles(result.filePaths);
+      const paths = await chooseFiles(deps, options);
+      return paths.length > 0 ? readPickedFiles(paths) : [];
     },
     async saveFile(raw) {
       const args = validateSaveFileArgs(raw);
@@ -113,6 +140,27 @@ function handlers(deps: IpcDeps): Handlers {
     async openedFiles(raw) {
       validateNoArgs(CHANNELS.openedFiles, raw);
       return deps.takeOpenedFiles();
+    },
+    // Recordings are linked by a file the researcher chooses here, in main's dialog: the page
+    // gets a token for it, never a way to name a path itself.
+    async linkRecording(raw) {
+      const args = validateLinkRecordingArgs(raw);
+      const [chosen] = await chooseFiles(deps, recordingDialog(args.title));
+      return chosen === undefined ? null : linkFile(deps.userDataDir(), chosen);
+    },
+    async recordingStatus(raw) {
+      return statusOf(deps.userDataDir(), validateRecordingRefArgs(CHANNELS.recordingStatus, raw));
+    },
+    async relinkRecording(raw) {
+      const ref = validateRecordingRefArgs(CHANNELS.relinkRecording, raw);
+      const [chosen] = await chooseFiles(deps, recordingDialog(`Find the recording ${ref.fileName}`, ref.fileName));
+      return chosen === undefined ? { kind: 'cancelled' } : relink(deps.userDataDir(), ref, chosen);
+    },
+    async unlinkRecording(raw) {
+      await unlink(deps.userDataDir(), validateUnlinkRecordingArgs(raw).token);
+    },
+    async recordingBytes(raw) {
+      return readLinked(deps.userDataDir(), validateRecordingRefArgs(CHANNELS.recordingBytes, raw));
     },
   };
 }

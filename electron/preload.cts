@@ -28,6 +28,11 @@ const CHANNELS: typeof ContractChannels = {
   stillClosing: 'app:stillClosing',
   setMenu: 'menu:set',
   openedFiles: 'app:openedFiles',
+  linkRecording: 'recording:link',
+  recordingStatus: 'recording:status',
+  relinkRecording: 'recording:relink',
+  unlinkRecording: 'recording:unlink',
+  recordingBytes: 'recording:bytes',
 };
 const APP_CLOSING: typeof ContractClosing = 'app:closing';
 const MENU_COMMAND: typeof ContractMenuCommand = 'menu:command';
@@ -69,6 +74,11 @@ const api: WorkbenchApi = {
   stillClosing: () => ipcRenderer.invoke(CHANNELS.stillClosing),
   setMenu: (args) => ipcRenderer.invoke(CHANNELS.setMenu, args),
   openedFiles: () => ipcRenderer.invoke(CHANNELS.openedFiles),
+  linkRecording: (args) => ipcRenderer.invoke(CHANNELS.linkRecording, args),
+  recordingStatus: (args) => ipcRenderer.invoke(CHANNELS.recordingStatus, args),
+  relinkRecording: (args) => ipcRenderer.invoke(CHANNELS.relinkRecording, args),
+  unlinkRecording: (args) => ipcRenderer.invoke(CHANNELS.unlinkRecording, args),
+  recordingBytes: (args) => ipcRenderer.invoke(CHANNELS.recordingBytes, args),
   // The listener gets no event object: the page never sees ipcRenderer or its sender.
   onAppClosing: (listener) => {
     closingListener = typeof listener === 'function' ? () => listener() : null;

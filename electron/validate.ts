@@ -16,8 +16,11 @@ import {
   type BackupListArgs,
   type BackupReadArgs,
   type BackupWriteArgs,
+  type LinkRecordingArgs,
   type OpenFilesArgs,
+  type RecordingRefArgs,
   type SaveFileArgs,
+  type UnlinkRecordingArgs,
 } from './contract.js';
 
 type Fields = Record<string, unknown>;
@@ -173,4 +176,43 @@ export function validateSetMenuArgs(value: unknown): SetMenuArgs {
     return { label, items: items.map((item: unknown, j) => menuItem(ch, item, `menu ${label}, item ${j + 1}`)) };
   });
   return { menus };
+}
+
+// Tokens are made by main with crypto.randomUUID(), which writes lower-case hex only.
+const TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function token(channel: string, fields: Fields): string {
+  const t = str(channel, fields, 'token', 36);
+  if (!TOKEN.test(t)) fail(channel, 'token must be a recording token (a lower-case UUID)');
+  return t;
+}
+
+/** recording:link: only the dialog's title; the file is chosen in main's own dialog. */
+export function validateLinkRecordingArgs(value: unknown): LinkRecordingArgs {
+  const ch = CHANNELS.linkRecording;
+  const title = str(ch, record(ch, value, ['title']), 'title', 200);
+  if (CONTROL.test(title)) fail(ch, 'title must be a line of text');
+  return { title };
+}
+
+/** recording:status and recording:relink: what the page knows of a linked recording. */
+export function validateRecordingRefArgs(channel: string, value: unknown): RecordingRefArgs {
+  const f = record(channel, value, ['token', 'fileName', 'size', 'sha256']);
+  const t = token(channel, f);
+  // Only shown, and offered as the dialog's default name: a path here could steer the dialog.
+  const fileName = str(channel, f, 'fileName', 255);
+  if (fileName === '' || fileName === '.' || fileName === '..' || CONTROL.test(fileName) || /[/\\]/.test(fileName)) {
+    fail(channel, 'fileName must be a plain file name without path separators');
+  }
+  const size = f['size'];
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) fail(channel, 'size must be a whole number of bytes');
+  const sha256 = f['sha256'];
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) fail(channel, 'sha256 must be 64 lower-case hex digits');
+  return { token: t, fileName, size, sha256 };
+}
+
+export function validateUnlinkRecordingArgs(value: unknown): UnlinkRecordingArgs {
+  const ch = CHANNELS.unlinkRecording;
+  return { token: token(ch, record(ch, value, ['token'])) };
 }

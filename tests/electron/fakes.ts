@@ -144,11 +144,11 @@ export class FakeDialog {
 
 export class FakeProtocol {
   readonly privileged: unknown[] = [];
-  readonly handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
+  readonly handlers = new Map<string, (request: Request) => Promise<Response> | Response>();
   registerSchemesAsPrivileged(schemes: unknown[]): void {
     this.privileged.push(...schemes);
   }
-  handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void {
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
     this.handlers.set(scheme, handler);
   }
 }

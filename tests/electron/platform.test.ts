@@ -22,6 +22,11 @@ function fakeApi(): WorkbenchApi {
     openedFiles: vi.fn(async () => ({ files: [{ name: 'S.mirabal', bytes: new Uint8Array([3]) }], problems: [] })),
     onMenuCommand: vi.fn(),
     onFilesOpened: vi.fn(),
+    linkRecording: vi.fn(async () => null),
+    recordingStatus: vi.fn(async () => 'ok' as const),
+    relinkRecording: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    unlinkRecording: vi.fn(async () => undefined),
+    recordingBytes: vi.fn(async () => new Uint8Array([1, 2, 3])),
   };
 }
 

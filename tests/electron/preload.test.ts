@@ -27,6 +27,11 @@ const sample: Record<ApiName, unknown> = {
   stillClosing: undefined,
   setMenu: { menus: [{ label: 'Help', items: [{ kind: 'command', command: 'about', label: 'About', enabled: true }] }] },
   openedFiles: undefined,
+  linkRecording: { title: 'Link the recording' },
+  recordingStatus: { token: 't', fileName: 'a.mp3', size: 1, sha256: 'ab' },
+  relinkRecording: { token: 't', fileName: 'a.mp3', size: 1, sha256: 'ab' },
+  unlinkRecording: { token: 't' },
+  recordingBytes: { token: 't', fileName: 'a.mp3', size: 1, sha256: 'ab' },
 };
 const NO_ARGS: ApiName[] = ['appInfo', 'readyToClose', 'stillClosing', 'backupProjects', 'openedFiles'];
 const LISTENERS = ['onAppClosing', 'onMenuCommand', 'onFilesOpened'];

@@ -17,16 +17,18 @@ writeFileSync(join(root, 'secret.txt'), 'outside dist');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('app:// protocol', () => {
-  it('registers app as a standard, secure scheme', () => {
+  it('registers app as a standard, secure scheme that media can stream from', () => {
     const protocol = new FakeProtocol();
     registerAppScheme(as(protocol));
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) },
+    ]);
   });
 
   it('serves index.html with the CSP header', async () => {
     const protocol = new FakeProtocol();
-    serveAppProtocol(as(protocol), dist);
-    const res = await protocol.handlers.get('app')!({ url: 'app://workbench/index.html' });
+    serveAppProtocol(as(protocol), dist, join(root, 'userData'));
+    const res = await protocol.handlers.get('app')!(new Request('app://workbench/index.html'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);

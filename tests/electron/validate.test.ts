@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   validateBackupReadArgs,
   validateBackupWriteArgs,
+  validateLinkRecordingArgs,
   validateProjectArgs,
   validateNoArgs,
   validateOpenFilesArgs,
+  validateRecordingRefArgs,
   validateSaveFileArgs,
   validateSetMenuArgs,
+  validateUnlinkRecordingArgs,
 } from '../../electron/validate';
 
 const UUID = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';
@@ -125,5 +128,61 @@ describe('validateSetMenuArgs', () => {
     [{ menus: [{ label: '', items: [] }] }, 'label must be a line of text'],
   ])('refuses %j', (args, message) => {
     expect(() => validateSetMenuArgs(args)).toThrow(message);
+  });
+});
+
+describe('recording arguments', () => {
+  const ref = { token: UUID, fileName: 'Kieran T2.mp3', size: 1_234_567, sha256: 'a'.repeat(64) };
+
+  it('accepts a title, a reference and a token', () => {
+    expect(validateLinkRecordingArgs({ title: 'Link the recording of Kieran, Time 2' })).toEqual({
+      title: 'Link the recording of Kieran, Time 2',
+    });
+    expect(validateRecordingRefArgs('recording:status', ref)).toEqual(ref);
+    expect(validateRecordingRefArgs('recording:relink', { ...ref, size: 0, fileName: 'a..b.wav' })).toMatchObject({ size: 0 });
+    expect(validateUnlinkRecordingArgs({ token: UUID })).toEqual({ token: UUID });
+  });
+
+  it.each([
+    [{ ...ref, token: '3F2B8C1E-9A4D-4E6F-8B2A-1C3D5E7F9A0B' }, /token must be a recording token/],
+    [{ ...ref, token: '../../etc/passwd' }, /token must be a recording token/],
+    [{ ...ref, token: `${UUID}/x` }, /token is longer than 36/],
+    [{ ...ref, token: 7 }, /token must be a string/],
+    [{ ...ref, fileName: '../Kieran.mp3' }, /fileName must be a plain file name/],
+    [{ ...ref, fileName: '/Users/me/Kieran.mp3' }, /fileName must be a plain file name/],
+    [{ ...ref, fileName: 'C:\\Kieran.mp3' }, /fileName must be a plain file name/],
+    [{ ...ref, fileName: '..' }, /fileName must be a plain file name/],
+    [{ ...ref, fileName: '' }, /fileName must be a plain file name/],
+    [{ ...ref, fileName: 'a\u0000.mp3' }, /fileName must be a plain file name/],
+    [{ ...ref, fileName: `${'x'.repeat(252)}.mp3` }, /fileName is longer than 255/],
+    [{ ...ref, size: -1 }, /size must be a whole number of bytes/],
+    [{ ...ref, size: 1.5 }, /size must be a whole number of bytes/],
+    [{ ...ref, size: 2 ** 53 }, /size must be a whole number of bytes/],
+    [{ ...ref, size: '12' }, /size must be a whole number of bytes/],
+    [{ ...ref, sha256: 'A'.repeat(64) }, /sha256 must be 64 lower-case hex digits/],
+    [{ ...ref, sha256: 'a'.repeat(63) }, /sha256 must be 64 lower-case hex digits/],
+    [{ ...ref, sha256: 'g'.repeat(64) }, /sha256 must be 64 lower-case hex digits/],
+    [{ ...ref, path: '/etc/passwd' }, /unexpected argument\(s\): path/],
+    [{ token: UUID }, /fileName must be a string/],
+    [undefined, /arguments must be an object/],
+  ])('refuses the reference %j', (value, message) => {
+    expect(() => validateRecordingRefArgs('recording:status', value)).toThrow(message);
+    expect(() => validateRecordingRefArgs('recording:relink', value)).toThrow(/^recording:relink: /);
+  });
+
+  it.each([
+    [{ title: 5 }, /title must be a string/],
+    [{ title: 'x'.repeat(201) }, /title is longer than 200/],
+    [{ title: 'a\nb' }, /title must be a line of text/],
+    [{ title: 'Link', defaultPath: '/etc' }, /unexpected argument\(s\): defaultPath/],
+    [null, /arguments must be an object/],
+  ])('refuses link arguments %j', (value, message) => {
+    expect(() => validateLinkRecordingArgs(value)).toThrow(message);
+    expect(() => validateLinkRecordingArgs(value)).toThrow(/^recording:link: /);
+  });
+
+  it('refuses a bad token to unlink, or more than a token', () => {
+    expect(() => validateUnlinkRecordingArgs({ token: 'x' })).toThrow(/^recording:unlink: token must be a recording token/);
+    expect(() => validateUnlinkRecordingArgs({ token: UUID, path: '/x' })).toThrow(/unexpected argument\(s\): path/);
   });
 });
