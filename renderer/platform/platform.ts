@@ -4,7 +4,12 @@
 import { backupFileName } from './backupPolicy';
 import {
   MAX_OPEN_FILE_BYTES,
+  RECORDING_PATH,
   type BackupEntry,
+  type LinkedRecordingFile,
+  type RecordingLinkStatus,
+  type RecordingRefArgs,
+  type RelinkResult,
   type MenuSpec,
   type OpenedFilesResult,
   type OpenFilesArgs,
@@ -13,7 +18,26 @@ import {
 } from './contract';
 import { opfsBackups } from './opfsBackups';
 
-export type { BackupEntry, MenuSpec, OpenedFilesResult, OpenFilesArgs, PickedFile };
+export type { BackupEntry, LinkedRecordingFile, MenuSpec, OpenedFilesResult, OpenFilesArgs, PickedFile, RecordingLinkStatus, RelinkResult };
+
+/**
+ * Desktop only: recordings linked to a file on the computer, not copied into the project. Main
+ * hashes the file the researcher chooses in its own dialog and serves it by a token it made.
+ */
+export interface RecordingFiles {
+  /** A file chosen to link (hashed by main); null when the dialog is cancelled. */
+  link(title: string): Promise<LinkedRecordingFile | null>;
+  /** Whether the linked file can be played now. */
+  status(ref: RecordingRefArgs): Promise<RecordingLinkStatus>;
+  /** "Find the recording": the researcher points at the file; it is matched by size and SHA-256. */
+  relink(ref: RecordingRefArgs): Promise<RelinkResult>;
+  /** Main forgets the token (the recording was removed). */
+  unlink(token: string): Promise<void>;
+  /** The file's bytes, to draw its waveform once (the page may fetch nothing itself). */
+  bytes(ref: RecordingRefArgs): Promise<Uint8Array>;
+  /** Where the page plays it from: the app's own scheme, same origin (CSP media-src 'self'). */
+  url(token: string): string;
+}
 
 /** Where a project's automatic backups are kept: Electron's backups folder, or browser mode's OPFS. */
 export interface BackupStore {
@@ -65,6 +89,8 @@ export interface Platform {
     take(): Promise<OpenedFilesResult>;
     onOpened(listener: () => void): void;
   };
+  /** Desktop only: recordings linked by reference (see RecordingFiles). */
+  recordingFiles?: RecordingFiles;
 }
 
 let current: { api: WorkbenchApi | undefined; platform: Platform } | null = null;
@@ -132,6 +158,15 @@ export function electronPlatform(api: WorkbenchApi): Platform {
     openedFiles: {
       take: () => unwrap(() => api.openedFiles()),
       onOpened: (listener) => api.onFilesOpened(listener),
+    },
+    recordingFiles: {
+      link: (title) => unwrap(() => api.linkRecording({ title })),
+      status: (ref) => unwrap(() => api.recordingStatus(ref)),
+      relink: (ref) => unwrap(() => api.relinkRecording(ref)),
+      unlink: (token) => unwrap(() => api.unlinkRecording({ token })),
+      bytes: (ref) => unwrap(() => api.recordingBytes(ref)),
+      // The page is app://workbench/…, so this is same-origin there (and on the e2e's server).
+      url: (token) => new URL(`${RECORDING_PATH}${encodeURIComponent(token)}`, globalThis.location?.href ?? 'app://workbench/').href,
     },
   };
 }

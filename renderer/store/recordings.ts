@@ -1,4 +1,6 @@
-// Recordings beside transcripts, kept in the project: attached whole or not at all (the record,
+// Recordings beside transcripts: kept in the project, or (desktop app) linked to a file on the
+// computer, which stays where it is and which the app serves by a token (main makes it and
+// never takes a path from the page). Kept ones are attached whole or not at all (the record,
 // every chunk and the waveform in one transaction, after the space is checked), read back as a
 // Blob the player plays. Removing one keeps its record (the history names it) but deletes its
 // copy of the bytes at once: a researcher who takes a recording out of a project expects the
@@ -83,17 +85,84 @@ export async function attachRecording(
   return recording;
 }
 
+/** A file the desktop app linked (platform/contract's LinkedRecordingFile). */
+export interface LinkedFile {
+  token: string;
+  fileName: string;
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Links a file on this computer as the recording of transcript `sourceId`, in place of the one it
+ * had: only the record is written (the file stays where it is, and the project does not grow).
+ */
+export async function linkRecording(db: ProjectDb, sourceId: string, file: LinkedFile, actor = '', now = Date.now()): Promise<Recording> {
+  const type = recordingType(file.fileName);
+  if ('problem' in type) throw new ValidationError(type.problem);
+  const recording: Recording = {
+    id: crypto.randomUUID(),
+    sourceId,
+    fileName: file.fileName,
+    mediaType: type.mediaType,
+    size: file.size,
+    sha256: file.sha256,
+    storage: 'file',
+    chunkCount: 0,
+    link: { token: file.token, path: file.path },
+    duration: null,
+    createdAt: now,
+  };
+  await db.transaction('rw', [db.sources, db.recordings, db.recordingChunks, db.history], async () => {
+    const source = await db.sources.get(sourceId);
+    if (!source || source.deletedAt != null) throw new ValidationError('That transcript no longer exists.');
+    const before = await recordingOf(db, sourceId);
+    if (before) await dropRecording(db, before.id, now);
+    await db.recordings.add(recording);
+    await db.history.add({
+      at: now,
+      actor,
+      action: 'recording.link',
+      summary: `Linked the recording ${file.fileName} (${formatSize(file.size)}, ${file.path}) to ${source.title}`,
+      undoable: false,
+      data: { sourceId, recordingId: recording.id, replaced: before?.id ?? null },
+    });
+  });
+  return recording;
+}
+
+/** A linked recording found again at `path` (moved, or on another computer). */
+export async function relinkedRecording(db: ProjectDb, recordingId: string, path: string, actor = '', now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.recordings, db.history], async () => {
+    const recording = await db.recordings.get(recordingId);
+    if (!recording?.link || recording.deletedAt != null) return;
+    await db.recordings.update(recordingId, { link: { ...recording.link, path } });
+    await db.history.add({
+      at: now,
+      actor,
+      action: 'recording.relink',
+      summary: `Found the recording ${recording.fileName} at ${path}`,
+      undoable: false,
+      data: { sourceId: recording.sourceId, recordingId, path },
+    });
+  });
+}
+
 /** Marks a recording removed and deletes its stored bytes and waveform; inside a transaction on both tables. */
 async function dropRecording(db: ProjectDb, recordingId: string, now: number): Promise<void> {
   await db.recordings.update(recordingId, { deletedAt: now });
   await db.recordingChunks.where('recordingId').equals(recordingId).delete();
 }
 
-/** Takes a transcript's recording away: its record stays for the history, its bytes go. */
-export async function removeRecording(db: ProjectDb, recordingId: string, actor = '', now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.recordings, db.recordingChunks, db.history], async () => {
+/**
+ * Takes a transcript's recording away: its record stays for the history, its bytes go (a linked
+ * file is left untouched). Returns the recording removed, if there was one.
+ */
+export async function removeRecording(db: ProjectDb, recordingId: string, actor = '', now = Date.now()): Promise<Recording | undefined> {
+  return db.transaction('rw', [db.recordings, db.recordingChunks, db.history], async () => {
     const recording = await db.recordings.get(recordingId);
-    if (!recording || recording.deletedAt != null) return;
+    if (!recording || recording.deletedAt != null) return undefined;
     await dropRecording(db, recordingId, now);
     await db.history.add({
       at: now,
@@ -103,6 +172,7 @@ export async function removeRecording(db: ProjectDb, recordingId: string, actor 
       undoable: false,
       data: { sourceId: recording.sourceId, recordingId },
     });
+    return recording;
   });
 }
 

@@ -5,10 +5,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatTime, isVideo, type Peaks } from '../core/media';
 import type { ProjectDb } from '../store/projectDb';
+import { keysOf } from '../core/shortcuts';
+import { getPlatform } from '../platform/platform';
 import { removeRecording } from '../store/recordings';
 import { AttachRecording } from './AttachRecording';
 import { Confirm } from './common';
+import { isMac } from './ShortcutSheet';
 import { SKIP_SECONDS, SPEEDS, type RecordingPlayer } from './useRecordingPlayer';
+import { useShortcuts } from './useShortcuts';
 
 export function RecordingBar(props: {
   player: RecordingPlayer;
@@ -25,6 +29,8 @@ export function RecordingBar(props: {
   const [speed, setSpeed] = useState(1);
   const [duration, setDuration] = useState(0);
   const [removing, setRemoving] = useState(false);
+  const shortcuts = useShortcuts();
+  const mac = isMac();
   useEffect(() => {
     if (!media) return;
     const sync = () => {
@@ -48,10 +54,14 @@ export function RecordingBar(props: {
     return (
       <div className="recording-bar empty">
         <AttachRecording db={props.db} sourceId={props.sourceId} actor={props.actor} replacing={false} />
-        <span className="muted small">Listen while coding: mp3, m4a, wav, ogg, webm or mp4, kept in this project.</span>
+        <span className="muted small">
+          Listen while coding: mp3, m4a, wav, ogg, webm or mp4,{' '}
+          {getPlatform().recordingFiles ? 'linked where it is or kept in this project' : 'kept in this project'}.
+        </span>
       </div>
     );
   const video = isVideo(recording);
+  const linked = recording.storage === 'file';
   const length = duration || recording.duration || player.peaks?.duration || 0;
   return (
     <div className="recording-bar" aria-label={`Recording: ${recording.fileName}`} role="region">
@@ -65,7 +75,7 @@ export function RecordingBar(props: {
         type="button"
         onClick={player.toggle}
         aria-label={paused ? 'Play' : 'Pause'}
-        title={paused ? 'Play (F9 or Ctrl+Space)' : 'Pause (F9 or Ctrl+Space)'}
+        title={`${paused ? 'Play' : 'Pause'} (${keysOf('playPauseF9', mac, shortcuts)} or ${keysOf('playPause', mac, shortcuts)})`}
         disabled={!media}
       >
         {paused ? '▶' : '❚❚'}
@@ -74,7 +84,7 @@ export function RecordingBar(props: {
         type="button"
         onClick={() => player.skip(-SKIP_SECONDS)}
         aria-label={`Back ${SKIP_SECONDS} seconds`}
-        title="Back 5 s (F7)"
+        title={`Back 5 s (${keysOf('playBack', mac, shortcuts)})`}
         disabled={!media}
       >
         «{SKIP_SECONDS}
@@ -83,7 +93,7 @@ export function RecordingBar(props: {
         type="button"
         onClick={() => player.skip(SKIP_SECONDS)}
         aria-label={`Forward ${SKIP_SECONDS} seconds`}
-        title="Forward 5 s (F8)"
+        title={`Forward 5 s (${keysOf('playForward', mac, shortcuts)})`}
         disabled={!media}
       >
         {SKIP_SECONDS}»
@@ -109,15 +119,39 @@ export function RecordingBar(props: {
       {removing && (
         <Confirm
           title="Remove the recording"
-          message={`Remove ${recording.fileName} from this project? Its copy here is deleted; the file on your computer stays.`}
+          message={
+            linked
+              ? `Unlink ${recording.fileName} from this project? The file on your computer stays where it is.`
+              : `Remove ${recording.fileName} from this project? Its copy here is deleted; the file on your computer stays.`
+          }
           confirmLabel="Remove"
           danger
           onConfirm={async () => {
-            await removeRecording(props.db, recording.id, props.actor);
+            const removed = await removeRecording(props.db, recording.id, props.actor);
+            // Main forgetting the token is tidiness: the record is gone either way.
+            if (removed?.link)
+              await getPlatform()
+                .recordingFiles?.unlink(removed.link.token)
+                .catch(() => undefined);
             setRemoving(false);
           }}
           onCancel={() => setRemoving(false)}
         />
+      )}
+      {linked && recording.link && (
+        <span className="muted small recording-link" title={recording.link.path}>
+          Linked: {recording.link.path}
+        </span>
+      )}
+      {player.lost && (
+        <span role="alert" className="error small">
+          {player.lost === 'missing'
+            ? `${recording.fileName} is not where it was (${recording.link?.path ?? 'on this computer'}): it was moved, renamed, or this is another computer.`
+            : `The file at ${recording.link?.path ?? 'its place'} is no longer ${recording.fileName} as it was linked (its size differs).`}{' '}
+          <button type="button" onClick={() => void player.findAgain(props.actor)}>
+            Find the recording…
+          </button>
+        </span>
       )}
       {player.error && (
         <span role="alert" className="error small">
@@ -134,8 +168,8 @@ export function RecordingBar(props: {
       )}
       {!player.timed && (
         <span className="muted small">
-          No times in this transcript yet: while it plays, put the cursor in a turn and press Ctrl+Shift+Space as it starts (a sync point);
-          times between sync points follow the words.
+          No times in this transcript yet: while it plays, put the cursor in a turn and press {keysOf('syncTurn', mac, shortcuts)} as it
+          starts (a sync point); times between sync points follow the words.
         </span>
       )}
     </div>

@@ -1,5 +1,5 @@
-// The recording beside the transcript being coded: loads it (a Blob URL of its stored bytes),
-// its waveform (kept, or decoded once and kept), and drives the media element the bar shows.
+// The recording beside the transcript being coded: its sound and waveform (useRecordingSource.ts),
+// and the media element the bar shows, driven from the text.
 // Places in the text and moments of the sound are mapped by core/media (cues, timestamps, sync
 // points, interpolated by words). The view learns of the turn being heard only when it changes,
 // so playing never re-renders the transcript word by word.
@@ -7,12 +7,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { offsetAt, timeAt, withSyncPoint, type Peaks, type Recording, type TimedSource } from '../core/media';
 import type { Source } from '../core/shared';
+import { keysOf } from '../core/shortcuts';
 import { turnHolding } from '../editor/playingTurn';
-import { decodePeaks } from '../platform/audioPeaks';
 import type { ProjectDb } from '../store/projectDb';
 import { saveSyncPoints } from '../store/projectRepo';
-import { keepPeaks, recordingOf, recordingPeaks } from '../store/recordings';
-import { recordingBlobOffThread } from '../store/recordingsOffThread';
+import { recordingOf } from '../store/recordings';
+import { isMac } from './ShortcutSheet';
+import { useRecordingSource, type RecordingSource } from './useRecordingSource';
+import { currentShortcuts } from './useShortcuts';
 
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 /** Seconds the back and forward buttons (and F7, F8) skip. */
@@ -24,6 +26,9 @@ export interface RecordingPlayer {
   url: string | null;
   peaks: Peaks | null;
   error: string | null;
+  /** A linked recording that is not where it was, or no longer the same file. */
+  lost: RecordingSource['lost'];
+  findAgain: RecordingSource['findAgain'];
   media: HTMLMediaElement | null;
   /** The callback ref for the bar's <audio> or <video>. */
   setMedia(element: HTMLMediaElement | null): void;
@@ -53,6 +58,16 @@ function turnStart(turns: Source['turns'], offset: number): number {
   return i < 0 ? 0 : turns[i]!.start;
 }
 
+/**
+ * Plays, saying why it cannot. A pause (a key, a passage's end) before the sound has started
+ * rejects play() with an AbortError: that is the researcher's own doing, not a problem to show.
+ */
+function play(media: HTMLMediaElement, setError: (message: string) => void): void {
+  media.play().catch((e: unknown) => {
+    if (!(e instanceof DOMException && e.name === 'AbortError')) setError(e instanceof Error ? e.message : String(e));
+  });
+}
+
 /** The player of `source`'s recording; `source` null while the transcript loads. */
 export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefined): RecordingPlayer {
   const sourceId = source?.id ?? null;
@@ -60,46 +75,13 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
   const text = source?.text ?? '';
   const turns = source?.turns ?? NO_TURNS;
   const syncPoints = source?.syncPoints;
-  const [url, setUrl] = useState<string | null>(null);
-  const [peaks, setPeaks] = useState<Peaks | null>(null);
+  const sound = useRecordingSource(db, recording);
   const [error, setError] = useState<string | null>(null);
   const [media, setMedia] = useState<HTMLMediaElement | null>(null);
   const [duration, setDuration] = useState<number | undefined>(undefined);
   const [playingAt, setPlayingAt] = useState<number | null>(null);
   const stopAt = useRef<number | null>(null);
-  const recordingId = recording?.id ?? null;
   const fileName = recording?.fileName ?? 'The recording';
-
-  useEffect(() => {
-    setUrl(null);
-    setPeaks(null);
-    setError(null);
-    if (!recording) return;
-    let gone = false;
-    let made: string | null = null;
-    void (async () => {
-      try {
-        const blob = await recordingBlobOffThread(db, recording);
-        if (gone) return;
-        made = URL.createObjectURL(blob);
-        setUrl(made);
-        let kept = await recordingPeaks(db, recording.id);
-        if (!kept) {
-          kept = await decodePeaks(blob);
-          if (kept) await keepPeaks(db, recording.id, kept);
-        }
-        if (!gone) setPeaks(kept);
-      } catch (e) {
-        if (!gone) setError(e instanceof Error ? e.message : String(e));
-      }
-    })();
-    return () => {
-      gone = true;
-      if (made) URL.revokeObjectURL(made);
-    };
-    // A new recording (not a new copy of the same record) loads again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, recordingId]);
 
   const timedSource: TimedSource = useMemo(
     () => ({ text, turns, syncPoints, duration: duration ?? recording?.duration ?? undefined }),
@@ -150,21 +132,21 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
     };
   }, [media, timedSource, turns, fileName]);
 
-  const noTime =
-    'This transcript has no time for that place yet: while it plays, put the cursor in a turn and press Ctrl+Shift+Space as it starts (a sync point), or import it with its times (captions, Whisper, Otter, timestamps).';
+  const noTime = () =>
+    `This transcript has no time for that place yet: while it plays, put the cursor in a turn and press ${keysOf('syncTurn', isMac(), currentShortcuts())} as it starts (a sync point), or import it with its times (captions, Whisper, Otter, timestamps).`;
   const seekAndPlay = useCallback(
     (seconds: number, until: number | null) => {
       if (!media) return;
       stopAt.current = until;
       media.currentTime = seconds;
-      void media.play().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      play(media, setError);
     },
     [media],
   );
   const playFrom = useCallback(
     (offset: number) => {
       const at = timeAt(timedSource, offset);
-      if (at === null) return (setError(noTime), false);
+      if (at === null) return (setError(noTime()), false);
       setError(null);
       seekAndPlay(at, null);
       return true;
@@ -175,7 +157,7 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
     (start: number, end: number) => {
       const from = timeAt(timedSource, start);
       const to = timeAt(timedSource, end);
-      if (from === null || to === null) return (setError(noTime), false);
+      if (from === null || to === null) return (setError(noTime()), false);
       setError(null);
       seekAndPlay(from, Math.max(to, from + 0.25));
       return true;
@@ -185,7 +167,7 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
   const toggle = useCallback(() => {
     if (!media) return;
     stopAt.current = null;
-    if (media.paused) void media.play().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    if (media.paused) play(media, setError);
     else media.pause();
   }, [media]);
   const skip = useCallback(
@@ -230,9 +212,11 @@ export function useRecordingPlayer(db: ProjectDb, source: Source | null | undefi
 
   return {
     recording,
-    url,
-    peaks,
-    error,
+    url: sound.url,
+    peaks: sound.peaks,
+    error: error ?? sound.error,
+    lost: sound.lost,
+    findAgain: sound.findAgain,
     media,
     setMedia,
     playingAt,

@@ -3,9 +3,10 @@
 // preload's window.workbench (the same functions, kept in memory) records the menu the page
 // shows and plays main's part: a menu item chosen, a .mirabal double-clicked. Main's side of
 // both is tested with Electron mocked (tests/electron/main.test.ts).
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MenuSpec } from '../../electron/contract';
+import { installFakePreload } from './fakePreload';
 import { screenshot, sharedPage, startApp, type App } from './harness';
 
 let app: App;
@@ -15,70 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** The stand-in preload: every WorkbenchApi function, with what main would do kept in memory. */
-async function installFakePreload(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    type File = { name: string; bytes: Uint8Array };
-    const w = window as unknown as Record<string, unknown>;
-    const backups = new Map<string, Map<string, Uint8Array>>();
-    const state = {
-      menus: [] as unknown[],
-      saved: [] as File[],
-      opened: [] as File[],
-      problems: [] as string[],
-      /** Where the page was when it said it was ready to close, and how often it asked for time. */
-      readyAt: [] as string[],
-      stillClosing: 0,
-    };
-    let onCommand: ((c: string) => void) | null = null;
-    let onOpened: (() => void) | null = null;
-    let onClosing: (() => void) | null = null;
-    w['__main'] = {
-      state,
-      choose: (command: string) => onCommand?.(command),
-      close: () => onClosing?.(),
-      /** A file saved earlier, double-clicked in the file manager. */
-      reopen: (index: number) => {
-        state.opened.push(state.saved[index]!);
-        onOpened?.();
-      },
-      open: (files: { name: string; bytes: number[] }[], problems: string[] = []) => {
-        state.opened.push(...files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })));
-        state.problems.push(...problems);
-        onOpened?.();
-      },
-    };
-    const projectBackups = (id: string) => backups.get(id) ?? backups.set(id, new Map()).get(id)!;
-    w['workbench'] = {
-      openFiles: async () => [],
-      saveFile: async ({ suggestedName, bytes }: { suggestedName: string; bytes: Uint8Array }) => {
-        // A slow disk, when the test asks for one: the save ends when the test says.
-        if (w['__holdSave']) await new Promise((resolve) => (w['__releaseSave'] = resolve));
-        state.saved.push({ name: suggestedName, bytes });
-        return { saved: true, path: `/home/r/${suggestedName}` };
-      },
-      writeBackup: async ({ projectId, fileName, bytes }: { projectId: string; fileName: string; bytes: Uint8Array }) => {
-        projectBackups(projectId).set(fileName, bytes);
-        return { path: `/u/backups/${projectId}/${fileName}` };
-      },
-      listBackups: async ({ projectId }: { projectId: string }) =>
-        [...projectBackups(projectId)].map(([fileName, bytes]) => ({ fileName, size: bytes.length, takenAt: Date.now() })),
-      readBackup: async ({ projectId, fileName }: { projectId: string; fileName: string }) => projectBackups(projectId).get(fileName),
-      revealBackups: async () => undefined,
-      backupProjects: async () => [...backups.keys()],
-      deleteBackups: async ({ projectId }: { projectId: string }) => void backups.delete(projectId),
-      appInfo: async () => ({ version: '0.1.0', platform: 'linux', electron: '45.5.0', dataFolder: '/u', backupsFolder: '/u/backups' }),
-      readyToClose: async () => void state.readyAt.push(location.hash),
-      stillClosing: async () => void state.stillClosing++,
-      setMenu: async ({ menus }: { menus: unknown[] }) => void state.menus.push(menus),
-      openedFiles: async () => ({ files: state.opened.splice(0), problems: state.problems.splice(0) }),
-      onAppClosing: (listener: () => void) => void (onClosing = listener),
-      onMenuCommand: (listener: (c: string) => void) => void (onCommand = listener),
-      onFilesOpened: (listener: () => void) => void (onOpened = listener),
-    };
-  });
-}
 
 const choose = (page: Page, command: string) => page.evaluate((c) => (window as any).__main.choose(c), command);
 const menus = (page: Page) => page.evaluate(() => (window as any).__main.state.menus.at(-1) as MenuSpec[] | undefined);

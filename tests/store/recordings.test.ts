@@ -9,7 +9,17 @@ import { projectDb, type ProjectDb } from '../../renderer/store/projectDb';
 import { commitImport, loadSetup, softDeleteSource } from '../../renderer/store/projectRepo';
 import { createProject } from '../../renderer/store/projects';
 import { prepareRecording } from '../../renderer/store/recordingPrep';
-import { attachRecording, keepPeaks, recordingBlob, recordingOf, recordingPeaks, removeRecording } from '../../renderer/store/recordings';
+import {
+  attachRecording,
+  keepPeaks,
+  linkRecording,
+  recordingBlob,
+  recordingOf,
+  recordingPeaks,
+  relinkedRecording,
+  removeRecording,
+  type LinkedFile,
+} from '../../renderer/store/recordings';
 import { attachRecordingOffThread, recordingBlobOffThread } from '../../renderer/store/recordingsOffThread';
 import { makeWav } from '../fixtures/makeWav';
 import { encryptProject } from '../../renderer/store/encryption';
@@ -159,5 +169,67 @@ describe('recordings kept in the project', () => {
     await purgeSource(db, sourceId);
     expect(await db.recordings.count()).toBe(0);
     expect(await db.recordingChunks.count()).toBe(0);
+  });
+});
+
+describe('recordings linked to a file on the computer (desktop app)', () => {
+  const file: LinkedFile = {
+    token: '0b6c1a52-9d4e-4c3a-8f7e-2d1b0a9c8e7f',
+    fileName: 'Kieran_T2.m4a',
+    path: '/home/tess/Interviews/Kieran_T2.m4a',
+    size: 57_600_044,
+    sha256: 'a'.repeat(64),
+  };
+
+  it('keeps only the record: where the file is, its token and fingerprint; no bytes, no space', async () => {
+    const kept = await attachRecording(db, sourceId, { fileName: 'a.wav' }, await prepareRecording(wav, 'a.wav'));
+    const linked = await linkRecording(db, sourceId, file, 'Tess', 9);
+    expect(linked).toMatchObject({
+      sourceId,
+      fileName: 'Kieran_T2.m4a',
+      mediaType: 'audio/mp4',
+      size: 57_600_044,
+      sha256: file.sha256,
+      storage: 'file',
+      chunkCount: 0,
+      link: { token: file.token, path: file.path },
+    });
+    expect(await recordingOf(db, sourceId)).toEqual(linked);
+    // The kept one it replaced is out, with its bytes.
+    expect((await db.recordings.get(kept.id))!.deletedAt).toBe(9);
+    expect(await db.recordingChunks.where('recordingId').equals(kept.id).count()).toBe(0);
+    const history = await db.history.where('action').equals('recording.link').toArray();
+    expect(history.map((h) => h.summary)).toEqual([`Linked the recording Kieran_T2.m4a (55 MB, ${file.path}) to Kieran_T2`]);
+  });
+
+  it('records where a moved file was found, keeping its token', async () => {
+    const linked = await linkRecording(db, sourceId, file);
+    await relinkedRecording(db, linked.id, '/media/usb/Kieran_T2.m4a', 'Tess', 11);
+    expect((await recordingOf(db, sourceId))!.link).toEqual({ token: file.token, path: '/media/usb/Kieran_T2.m4a' });
+    const history = await db.history.where('action').equals('recording.relink').toArray();
+    expect(history.map((h) => h.summary)).toEqual(['Found the recording Kieran_T2.m4a at /media/usb/Kieran_T2.m4a']);
+  });
+
+  it('gives back what it removed, so the app can forget the token; the file is not the project’s to delete', async () => {
+    const linked = await linkRecording(db, sourceId, file);
+    const removed = await removeRecording(db, linked.id, 'Tess', 12);
+    expect(removed?.link?.token).toBe(file.token);
+    expect(await recordingOf(db, sourceId)).toBeUndefined();
+    expect(await removeRecording(db, linked.id)).toBeUndefined();
+  });
+
+  it('refuses a file that cannot be a recording, or a transcript that is gone, writing nothing', async () => {
+    await expect(linkRecording(db, sourceId, { ...file, fileName: 'notes.docx' })).rejects.toThrow('notes.docx is a .docx file');
+    await softDeleteSource(db, sourceId);
+    await expect(linkRecording(db, sourceId, file)).rejects.toThrow('no longer exists');
+    expect(await db.recordings.count()).toBe(0);
+  });
+
+  it('keeps where the file is sealed in an encrypted project', async () => {
+    await encryptProject(db.projectId, 'seven blue herons at dusk');
+    await linkRecording(db, sourceId, { ...file, path: '/home/tess/Zephyrine/secret.m4a', fileName: 'Zephyrine.m4a' });
+    const { text } = await rawDump(db.projectId);
+    expect(text).not.toContain('Zephyrine');
+    expect((await recordingOf(db, sourceId))!.link!.path).toBe('/home/tess/Zephyrine/secret.m4a');
   });
 });

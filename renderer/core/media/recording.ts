@@ -17,8 +17,13 @@ export interface Recording {
    * researcher chooses it); 'file': a reference to the file on this computer (desktop only).
    */
   storage: 'project' | 'file';
-  /** Chunks of a stored recording (RECORDING_CHUNK bytes each, the last one shorter). */
+  /** Chunks of a stored recording (RECORDING_CHUNK bytes each, the last one shorter); 0 when linked. */
   chunkCount: number;
+  /**
+   * A linked recording ('file'): the token the desktop app serves it by, and where it was last
+   * found (shown to the researcher; main never takes a path from the page).
+   */
+  link?: { token: string; path: string };
   /** Seconds, once the player or the waveform has read it. */
   duration: number | null;
   createdAt: number;
@@ -73,6 +78,12 @@ export interface Peaks {
   duration: number;
   levels: Uint8Array;
 }
+
+/**
+ * The largest recording whose waveform is drawn: the browser's decoder needs the whole file in
+ * memory, and a long video is mostly picture. Larger ones play without a waveform.
+ */
+export const PEAKS_MAX_BYTES = 512 * 1024 ** 2;
 
 /** Columns a waveform keeps per second: enough for a minute across a wide screen. */
 export const PEAKS_PER_SECOND = 20;
