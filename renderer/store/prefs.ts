@@ -39,6 +39,9 @@ export const prefs = {
   /** Whether the transcript keeps the turn being heard in view while a recording plays (on by default). */
   followPlaying: () => readKey('mirabal.followPlaying') !== 'off',
   setFollowPlaying: (on: boolean) => writeKey('mirabal.followPlaying', on ? 'on' : 'off'),
+  /** The researcher's own player keys on this computer, as JSON (core/shortcuts' KeyOverrides); null: the defaults. */
+  keyOverrides: () => readKey('mirabal.keyOverrides'),
+  setKeyOverrides: (json: string | null) => writeKey('mirabal.keyOverrides', json),
   /** Minutes without a key press or click before an encrypted project locks (on this computer). */
   idleLockMinutes: () => {
     const v = Number(readKey('mirabal.idleLockMinutes'));

@@ -19,6 +19,7 @@ import { FindBar, useFindHits, type FindState } from './FindBar';
 import { useProject } from './projectContext';
 import { RecordingBar } from './RecordingBar';
 import { SKIP_SECONDS, SPEEDS, useRecordingPlayer } from './useRecordingPlayer';
+import { currentShortcuts } from './useShortcuts';
 import { navigate, type ProjectRoute } from './route';
 
 /** Highlight strengths offered: a factor on the tint of coded text. */
@@ -78,7 +79,7 @@ export function CodingView(props: { setup: ProjectSetup; sources: SourceMeta[]; 
   const playerKeys = useRef<(id: ShortcutId) => boolean>(() => false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const id = matchShortcut('player', e);
+      const id = matchShortcut('player', e, currentShortcuts());
       if (id && playerKeys.current(id)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey, true);

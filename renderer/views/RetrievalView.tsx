@@ -1,8 +1,10 @@
 // Retrieval: every passage coded with a code (and, if wished, its sub-codes), with who said
-// it, when, and who coded it; each opens its place in the transcript.
+// it, when (the wave, and the moment in the recording where the transcript is timed), and who
+// coded it; each opens its place in the transcript.
 import { useMemo, useState } from 'react';
 import { orderedTree } from '../core/codebook';
 import { retrieve } from '../core/coding';
+import { clockAt } from '../core/media';
 import { sectionTitles } from '../core/transcripts';
 import type { ProjectSetup } from '../store/projectRepo';
 import { useProject } from './projectContext';
@@ -19,6 +21,7 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
   const [coderFilter, setCoderFilter] = useState<string>('');
   const [section, setSection] = useState('');
   const coderIds = useStable(blind ? (coderId ? [coderId] : []) : coderFilter ? [coderFilter] : undefined);
+  const sourcesById = useMemo(() => new Map(snapshot?.sources.map((s) => [s.id, s])), [snapshot]);
   const sections = useMemo(() => (snapshot ? sectionTitles(snapshot.sources.filter((s) => s.deletedAt == null)) : []), [snapshot]);
   const passages = useMemo(
     () =>
@@ -78,23 +81,28 @@ export function RetrievalView(props: { setup: ProjectSetup }) {
         className="plain passages"
         items={passages}
         rowHeight={110}
-        row={(p, _i, itemProps) => (
-          <li key={p.codingId} {...itemProps} className="passage card">
-            <header className="row small">
-              <strong>{p.pseudonym || 'No participant'}</strong>
-              <span className="muted">
-                {roleLabel(p.role)} · {p.waveLabel || 'no wave'}
-                {p.sections.length > 0 && ` · ${p.sections.join(' › ')}`} · coded “{codeName(p.codeId)}” by {p.coderName}
-              </span>
-              <span className="spacer" />
-              <button type="button" className="link" onClick={() => openPassage(projectId, p)}>
-                Open in transcript
-              </button>
-            </header>
-            <blockquote className="excerpt">{p.text}</blockquote>
-            {p.memo && <p className="small muted">Memo: {p.memo}</p>}
-          </li>
-        )}
+        row={(p, _i, itemProps) => {
+          // Only the rows on screen ask: a transcript's timeline is built once, when first needed.
+          const time = clockAt(sourcesById.get(p.sourceId), p.start);
+          return (
+            <li key={p.codingId} {...itemProps} className="passage card">
+              <header className="row small">
+                <strong>{p.pseudonym || 'No participant'}</strong>
+                <span className="muted">
+                  {roleLabel(p.role)} · {p.waveLabel || 'no wave'}
+                  {time && <span title="When it is said in the recording"> · {time}</span>}
+                  {p.sections.length > 0 && ` · ${p.sections.join(' › ')}`} · coded “{codeName(p.codeId)}” by {p.coderName}
+                </span>
+                <span className="spacer" />
+                <button type="button" className="link" onClick={() => openPassage(projectId, p)}>
+                  Open in transcript
+                </button>
+              </header>
+              <blockquote className="excerpt">{p.text}</blockquote>
+              {p.memo && <p className="small muted">Memo: {p.memo}</p>}
+            </li>
+          );
+        }}
       />
     </section>
   );

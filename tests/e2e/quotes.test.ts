@@ -72,7 +72,7 @@ describe('Quotes', () => {
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n');
-      expect(lines[0]).toBe('#,Quote,Attribution,Codes,Label,Used in,Transcript,Start,End,Trimmed');
+      expect(lines[0]).toBe('#,Quote,Attribution,Codes,Label,Used in,Transcript,Start,End,Time,Trimmed');
       expect(lines.length - 1).toBe(await found().count());
       expect(csv.text).toContain("[child's name] on the stairs");
       expect(csv.text).not.toMatch(/Ellie/);

@@ -2,7 +2,8 @@
 // tone in each cue, silence between) is attached to a captioned interview, its space shown
 // first; its waveform is drawn; a click on a speaker's name plays from that turn, the turn being
 // heard is outlined and the outline follows the sound; the keys pause and play; a coded passage
-// plays alone and stops at its end; after a reload the recording is still there.
+// plays alone and stops at its end, and Retrieval shows when it is said; after a reload the
+// recording is still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWav } from '../fixtures/makeWav';
 import { newProjectImporting, screenshot, sharedPage, startApp, type App } from './harness';
@@ -111,6 +112,37 @@ describe('listening while coding', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lets the researcher change the player’s keys in the shortcut sheet, refusing keys the app needs', async () => {
+    const { page, errors } = s;
+    await page.keyboard.press('F1');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.getByRole('button', { name: 'Change F9 (Play or pause the recording)' }).click();
+    await page.keyboard.press('Control+KeyC');
+    await expect.poll(() => sheet.getByRole('status').textContent()).toContain('Ctrl+C is copy; choose other keys.');
+    await page.keyboard.press('F7');
+    await expect.poll(() => sheet.getByRole('status').textContent()).toContain('F7 is already “Back 5 seconds”.');
+    await page.keyboard.press('F4');
+    await expect.poll(() => sheet.getByRole('status').count()).toBe(0);
+    await sheet.getByRole('button', { name: 'Change F4 (Play or pause the recording)' }).waitFor();
+    await screenshot(page, 'shortcut-sheet-own-keys');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    // F4 now plays and pauses; F9 no longer does.
+    await page.keyboard.press('F4');
+    await expect.poll(async () => (await playing(page))?.paused).toBe(false);
+    await page.keyboard.press('F4');
+    await expect.poll(async () => (await playing(page))?.paused).toBe(true);
+    await page.keyboard.press('F9');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await playing(page))?.paused).toBe(true);
+    // Kept on this computer; and the usual keys put back.
+    await page.keyboard.press('F1');
+    await sheet.getByRole('button', { name: 'Put back the usual keys' }).click();
+    await sheet.getByRole('button', { name: 'Change F9 (Play or pause the recording)' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  });
+
   it('plays a coded passage alone, from its start to its end', async () => {
     const { page, errors } = s;
     const turn = page.locator('.transcript-editor [data-turn]').nth(5);
@@ -128,6 +160,20 @@ describe('listening while coding', () => {
     await expect.poll(async () => (await playing(page))?.paused, { timeout: 10_000 }).toBe(true);
     expect((await playing(page))!.at).toBeGreaterThanOrEqual(28.5);
     expect((await playing(page))!.at).toBeLessThan(29.9);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows in Retrieval when the coded passage is said in the recording', async () => {
+    const { page, errors } = s;
+    await page.getByRole('tab', { name: 'Retrieval' }).click();
+    // The in vivo code is named by the words coded.
+    const choice = page.getByLabel('Code to retrieve').locator('option', { hasText: 'week six' });
+    await page.getByLabel('Code to retrieve').selectOption((await choice.getAttribute('value'))!);
+    // Kieran's last turn is the sixth cue, from 25 s.
+    await expect.poll(() => page.locator('.passage header').first().textContent({ timeout: 5000 })).toMatch(/ · 0:2[5-9] · coded/);
+    await screenshot(page, 'retrieval-time');
+    await page.getByRole('tab', { name: 'Coding' }).click();
+    await page.locator('.transcript-editor [data-turn]').nth(5).waitFor();
     expect(errors).toEqual([]);
   });
 

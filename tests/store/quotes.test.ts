@@ -98,7 +98,7 @@ describe('export files', () => {
       'Codes: Respectful communication',
     ]);
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await quotesFile(prepared, 'csv'));
-    expect(csv.startsWith('\uFEFF#,Quote,Attribution,Codes,Label,Used in,Transcript,Start,End,Trimmed')).toBe(true);
+    expect(csv.startsWith('\uFEFF#,Quote,Attribution,Codes,Label,Used in,Transcript,Start,End,Time,Trimmed')).toBe(true);
     expect(csv).toContain('We talk. 🇬🇧 [family] first.,"(Dale, Time 2)"');
     const xlsx = await quotesFile(prepared, 'xlsx');
     expect([...xlsx.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx

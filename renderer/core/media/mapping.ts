@@ -20,6 +20,7 @@
 //   negative or non-finite moments, and offsets outside the text, give null.
 // Each call is a few binary searches (points, words, turn starts) over the timeline, built once
 // per source.
+import { formatTime } from './clock';
 import { offsetOfWord, wordsBefore } from './spokenWords';
 import { timeline, type TimedSource, type TimelinePoint } from './timeline';
 
@@ -90,4 +91,14 @@ export function offsetAt(source: TimedSource, seconds: number): number | null {
   const position = a.words + ((seconds - a.seconds) / (b.seconds - a.seconds)) * (b.words - a.words);
   const k = Math.min(Math.max(wordIndex(position), a.words), b.words - 1);
   return Math.max(a.offset, offsetOfWord(words, k));
+}
+
+/**
+ * When the text at `offset` is said, as a clock ("12:34"): what quotes ({time}), their tables and
+ * Retrieval show. '' where the transcript has no time there (or no source, or no offset).
+ */
+export function clockAt(source: TimedSource | undefined, offset: number | undefined): string {
+  if (!source || offset === undefined) return '';
+  const seconds = timeAt(source, offset);
+  return seconds === null ? '' : formatTime(seconds);
 }

@@ -3,6 +3,7 @@
 // attribution, the author's label and note, code names, the transcript's title, the document
 // title) is checked for listed identifiers still there. Any found refuses the export, saying where.
 import { codePathText } from '../codebook';
+import { clockAt } from '../media';
 import { DEFAULT_ROLES, GROUPS, type ProjectSnapshot } from '../shared';
 import { leakChecker, quoteParts, type Quote, type QuoteQuery, type Redaction } from './index';
 import { formatOptions, type QuoteSettings } from './quoteSettings';
@@ -24,6 +25,8 @@ export interface PreparedQuote {
   transcript: string;
   start: number;
   end: number;
+  /** When the passage starts in the transcript's recording ("12:34"); '' when not known. */
+  time: string;
   trimmed: boolean;
 }
 
@@ -50,6 +53,7 @@ export function prepareQuotes(
   settings: QuoteSettings,
   redactions: readonly Redaction[],
 ): PreparedExport {
+  const sources = new Map(project.sources.map((s) => [s.id, s]));
   const titles = new Map(project.sources.map((s) => [s.id, s.title]));
   const leaks: ExportLeak[] = [];
   const unredacted = leakChecker(redactions);
@@ -68,6 +72,7 @@ export function prepareQuotes(
       transcript: titles.get(entry.quote.sourceId) ?? '',
       start: entry.quote.start,
       end: entry.quote.end,
+      time: clockAt(sources.get(entry.quote.sourceId), entry.quote.start),
       trimmed: parts.trimmed || Boolean(entry.cuts?.length),
     };
     check(i + 1, 'quote', prepared.body);
@@ -130,10 +135,11 @@ export const QUOTE_TABLE_HEADER = [
   'Transcript',
   'Start',
   'End',
+  'Time',
   'Trimmed',
 ] as const;
 
-/** Header and rows for CSV and XLSX; start and end locate the full passage in the transcript. */
+/** Header and rows for CSV and XLSX; start and end locate the full passage in the transcript, time in its recording. */
 export function quotesTable(prepared: PreparedExport): (string | number)[][] {
   return [
     [...QUOTE_TABLE_HEADER],
@@ -147,6 +153,7 @@ export function quotesTable(prepared: PreparedExport): (string | number)[][] {
       q.transcript,
       q.start,
       q.end,
+      q.time,
       q.trimmed ? 'yes' : 'no',
     ]),
   ];

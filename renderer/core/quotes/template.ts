@@ -2,8 +2,8 @@
 // participant, wave and transcript, tidied so an empty value leaves no stray comma or bracket.
 // {time} is when the quote starts in the transcript's recording ("(Kieran, Time 2, 12:34)"),
 // from its cues, timestamps or sync points (core/media); empty where the transcript has none.
-import { formatTime, timeAt } from '../media';
-import { DEFAULT_ROLES, GROUPS, type AttributeValue, type ProjectSnapshot, type Source, ValidationError } from '../shared';
+import { clockAt } from '../media';
+import { DEFAULT_ROLES, GROUPS, type AttributeValue, type ProjectSnapshot, ValidationError } from '../shared';
 import type { Quote } from './types';
 
 export const DEFAULT_TEMPLATE: string = '({pseudonym}, {wave})';
@@ -86,7 +86,7 @@ export function attribution(
     group: person?.group ? (GROUPS.find((g) => g.id === person.group)?.label ?? person.group) : '',
     title: source?.title ?? '',
     // A whole Quote carries its start; the contract's narrower shape (no place) gives no time.
-    time: timeOf(source, (quote as Partial<Pick<Quote, 'start'>>).start),
+    time: clockAt(source, (quote as Partial<Pick<Quote, 'start'>>).start),
   };
   const valueOf = (field: string): string => {
     const k = key(field);
@@ -103,13 +103,6 @@ export function attribution(
     p.field === undefined ? { text: p.text, value: false } : { text: valueOf(p.field), value: true },
   );
   return tidy(parts);
-}
-
-/** When the text at `start` is said in the recording, "12:34"; '' when not known. */
-function timeOf(source: Source | undefined, start: number | undefined): string {
-  if (!source || start === undefined) return '';
-  const seconds = timeAt(source, start);
-  return seconds === null ? '' : formatTime(seconds);
 }
 
 function show(value: AttributeValue): string {

@@ -169,9 +169,9 @@ export function isShortcut(shortcut: Shortcut, press: KeyPress): boolean {
   return mod === spec.mod && press.altKey === spec.alt && (printable || press.shiftKey === spec.shift);
 }
 
-/** The shortcut of `scope` a key press is, if any. */
-export function matchShortcut(scope: ShortcutScope, press: KeyPress): ShortcutId | null {
-  return SHORTCUTS.find((s) => s.scope === scope && !s.shownOnly && isShortcut(s, press))?.id ?? null;
+/** The shortcut of `scope` a key press is, if any; `shortcuts` with the researcher's keys (customKeys.ts). */
+export function matchShortcut(scope: ShortcutScope, press: KeyPress, shortcuts: readonly Shortcut[] = SHORTCUTS): ShortcutId | null {
+  return shortcuts.find((s) => s.scope === scope && !s.shownOnly && isShortcut(s, press))?.id ?? null;
 }
 
 const MAC_NAMES: Record<string, string> = { Mod: '⌘', Alt: '⌥', Shift: '⇧' };
@@ -185,25 +185,30 @@ export function keysLabel(keys: string, mac: boolean): string {
 }
 
 /** The keys of one shortcut as shown, for a button's tooltip ("Undo (Ctrl+Z)"). */
-export function keysOf(id: ShortcutId, mac: boolean): string {
-  return keysLabel(SHORTCUTS.find((s) => s.id === id)!.keys, mac);
+export function keysOf(id: ShortcutId, mac: boolean, shortcuts: readonly Shortcut[] = SHORTCUTS): string {
+  return keysLabel(shortcuts.find((s) => s.id === id)!.keys, mac);
 }
 
 export interface SheetSection {
   scope: ShortcutScope;
   title: string;
-  rows: { keys: string[]; label: string }[];
+  /** `ids[i]` is the shortcut whose keys are `keys[i]` (to change them, where that is allowed). */
+  rows: { keys: string[]; ids: ShortcutId[]; label: string }[];
 }
 
 /** The shortcut sheet: every shortcut by scope, shortcuts with the same label on one row. */
-export function shortcutSheet(mac: boolean): SheetSection[] {
+export function shortcutSheet(mac: boolean, shortcuts: readonly Shortcut[] = SHORTCUTS): SheetSection[] {
   return (Object.keys(SCOPE_LABELS) as ShortcutScope[]).map((scope) => {
     const rows: SheetSection['rows'] = [];
-    for (const s of SHORTCUTS.filter((x) => x.scope === scope)) {
+    for (const s of shortcuts.filter((x) => x.scope === scope)) {
       const same = rows.find((r) => r.label === s.label);
-      if (same) same.keys.push(keysLabel(s.keys, mac));
-      else rows.push({ keys: [keysLabel(s.keys, mac)], label: s.label });
+      if (same) {
+        same.keys.push(keysLabel(s.keys, mac));
+        same.ids.push(s.id);
+      } else rows.push({ keys: [keysLabel(s.keys, mac)], ids: [s.id], label: s.label });
     }
     return { scope, title: SCOPE_LABELS[scope], rows };
   });
 }
+
+export * from './customKeys';

@@ -99,6 +99,26 @@ describe('preparing quotes for export', () => {
     );
   });
 
+  it('gives each quote its time in the recording, for the Time column, where the transcript is timed', () => {
+    const timed = smallProject();
+    const t2 = timed.sources.find((s) => s.id === IDS.t2)!;
+    t2.turns = t2.turns.map((t, i) => ({ ...t, startTime: 750 + i * 4 }));
+    const found = findQuotes(timed, { codeIds: [IDS.respect], includeChildren: true });
+    const prepared = prepareQuotes(
+      timed,
+      'Paper 1',
+      found.map((quote) => ({ quote })),
+      DEFAULT_QUOTE_SETTINGS,
+      [],
+    );
+    const turn = t2.turns.findIndex((t) => t.start <= found[1]!.start && found[1]!.start < t.end);
+    // Dale's T1 has no times; his T2 quote is said at its turn's time (or later within it).
+    expect(prepared.quotes[0]!.time).toBe('');
+    expect(prepared.quotes[1]!.time).toMatch(/^12:\d\d$/);
+    expect(Number(prepared.quotes[1]!.time.slice(3))).toBeGreaterThanOrEqual(30 + turn * 4);
+    expect(quotesTable(prepared)[2]![9]).toBe(prepared.quotes[1]!.time);
+  });
+
   it('redacts quotes and attributions, and refuses what the author typed or a form it cannot replace', () => {
     const redactions = [
       { find: 'Dale', replace: '[man]' },
@@ -175,7 +195,7 @@ describe('preparing quotes for export', () => {
       ].join('\n'),
     );
     const table = quotesTable(prepared);
-    expect(table[0]).toEqual(['#', 'Quote', 'Attribution', 'Codes', 'Label', 'Used in', 'Transcript', 'Start', 'End', 'Trimmed']);
+    expect(table[0]).toEqual(['#', 'Quote', 'Attribution', 'Codes', 'Label', 'Used in', 'Transcript', 'Start', 'End', 'Time', 'Trimmed']);
     // Numbers as numbers: a workbook sums and sorts them.
     expect(table[1]).toEqual([
       1,
@@ -187,6 +207,7 @@ describe('preparing quotes for export', () => {
       'Dale T1',
       quotes[0]!.start,
       quotes[0]!.end,
+      '', // no times in this transcript
       'no',
     ]);
     expect(quotesDocBlocks(prepared)).toEqual([
