@@ -3,20 +3,25 @@
 // the snapshot in its own thread and keeps it between the preview and the writing, and by
 // exchange.ts where the snapshot is wanted here.
 import { carriedByQdpx, sourcesBeyondBmp } from '../core/merge';
-import { live, type AttributeDef, type ProjectSet, type ProjectSnapshot, type RoleDef } from '../core/shared';
+import { live, type AttributeDef, type MediaRef, type ProjectSet, type ProjectSnapshot, type RoleDef } from '../core/shared';
 import type { ProjectDb } from './projectDb';
 import { loadSnapshot } from './projectRepo';
 
 /** Everything an export carries; `name` is the project's, from the registry. */
 export async function snapshotForExport(db: ProjectDb, name: string | undefined): Promise<ProjectSnapshot> {
-  const [snapshot, roles, attributeDefs, sets] = await Promise.all([
+  const [snapshot, roles, attributeDefs, sets, recordings] = await Promise.all([
     loadSnapshot(db),
     db.meta.get('roles'),
     db.meta.get('attributeDefs'),
     db.meta.get('sets'),
+    db.recordings.toArray(),
   ]);
+  const media = recordings
+    .filter((r) => r.deletedAt == null)
+    .map((r): MediaRef => ({ sourceId: r.sourceId, fileName: r.fileName, mediaType: r.mediaType, path: r.link?.path ?? null }));
   return {
     ...snapshot,
+    ...(media.length ? { media } : {}),
     name,
     roles: roles?.value as RoleDef[] | undefined,
     attributeDefs: (attributeDefs?.value as AttributeDef[] | undefined) ?? [],

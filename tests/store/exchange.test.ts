@@ -17,6 +17,9 @@ import { listProjects } from '../../renderer/store/projects';
 import { createSampleProject } from '../../renderer/store/sampleProject';
 import { validate } from '../fixtures/refi';
 import { freshRegistry } from './helpers';
+import { makeWav } from '../fixtures/makeWav';
+import { prepareRecording } from '../../renderer/store/recordingPrep';
+import { attachRecording, linkRecording, removeRecording } from '../../renderer/store/recordings';
 
 beforeEach(() => freshRegistry());
 
@@ -107,6 +110,34 @@ describe('the sample project through .qdpx', () => {
     exporter.close();
     expect(steps.at(-1)).toBe(1);
     expect(bytes).toEqual(await writeQdpx(snapshot));
+  });
+
+  it('names the transcripts’ recordings, linked or kept, and says so in the summary; removed ones not', async () => {
+    const sample = await createSampleProject();
+    const db = projectDb(sample.id);
+    const [first, second, third] = await db.sources.toArray();
+    const file = { size: 10, sha256: 'a'.repeat(64) };
+    await linkRecording(db, first!.id, { ...file, token: crypto.randomUUID(), fileName: 'One.m4a', path: '/home/tess/One.m4a' });
+    await attachRecording(db, second!.id, { fileName: 'Two.wav' }, await prepareRecording(makeWav({ seconds: 1 }), 'Two.wav'));
+    const gone = await linkRecording(db, third!.id, { ...file, token: crypto.randomUUID(), fileName: 'Three.mp4', path: '/x/Three.mp4' });
+    await removeRecording(db, gone.id);
+    const snapshot = await exportSnapshot(db);
+    expect(snapshot.media).toHaveLength(2);
+    expect(snapshot.media).toEqual(
+      expect.arrayContaining([
+        { sourceId: first!.id, fileName: 'One.m4a', mediaType: 'audio/mp4', path: '/home/tess/One.m4a' },
+        { sourceId: second!.id, fileName: 'Two.wav', mediaType: 'audio/wav', path: null },
+      ]),
+    );
+    const exporter = new QdpxExporter();
+    const summary = await exporter.prepare(db, sample.name);
+    expect(summary.carried).toContain('2 recordings by name, with the times in the text (not the sound files)');
+    const xml = strFromU8(unzipSync(await exporter.write('codepoints'))['project.qde']!);
+    exporter.close();
+    expect(xml).toContain('path="absolute:///home/tess/One.m4a"');
+    expect(xml).toContain('path="relative:///Two.wav"');
+    expect(xml).not.toContain('Three.mp4');
+    expect(validate(xml, 'Project-mrt2019.xsd').valid).toBe(true);
   });
 
   it('imports through the importer as the window does: what the file holds first, then the project, its batches counted', async () => {

@@ -92,5 +92,9 @@ export function carriedByQdpx(project: ProjectSnapshot): string[] {
     count(live(project.codes).length, 'code'),
     `${count(live(project.codings).length, 'coding')} by ${count(coders, 'coder')}${layer}`,
     count(live(project.memos ?? []).length, 'memo'),
+    // A recording's file is not put in the .qdpx (gigabytes of video); its name and times are.
+    ...(project.media?.length
+      ? [`${count(project.media.length, 'recording')} by name, with the times in the text (not the sound files)`]
+      : []),
   ];
 }

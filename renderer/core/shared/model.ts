@@ -250,6 +250,22 @@ export interface ProjectSnapshot {
   surveyTimePoints?: SurveyTimePoint[];
   surveyItems?: SurveyItem[];
   surveyResponses?: SurveyResponse[];
+  /** Transcripts' recordings as a .qdpx names them (issue 23); only an export loads them. */
+  media?: MediaRef[];
+}
+
+/**
+ * A transcript's recording as it leaves in a .qdpx: an AudioSource or VideoSource whose
+ * Transcript is the transcript's text, with its times as SyncPoints. The file itself is not put
+ * in the .qdpx (an hour of video is gigabytes): a linked one is named by where it is, a kept one
+ * by its file name, for the other tool to find.
+ */
+export interface MediaRef {
+  sourceId: string;
+  fileName: string;
+  mediaType: string;
+  /** Where the file is on this computer, for a linked recording; null for one kept in the project. */
+  path: string | null;
 }
 
 /**

@@ -25,6 +25,7 @@ import { readProvenanceNote } from './provenanceNote';
 import { ATTRIBUTE_TYPE, BUILTIN_VARIABLES, groupFor, parseSpeakerRoles, roleFor, typedValue } from './variablesXml';
 import { attr, child, children, parseXml, textOf, type XmlNode } from './xml';
 import { plural, time } from './qdeReader';
+import { resolveMedia } from './qdeMedia';
 import { SOURCE_TAGS, SourcesReading, type VariableDef } from './qdeSources';
 
 export interface ReadContext {
@@ -87,8 +88,11 @@ function finishProject(
   ctx: ReadContext,
   reading: SourcesReading,
 ): { project: ProjectSnapshot; warnings: string[] } {
-  const { r, sink, sources, sourceByGuid, sourceVariables, descriptions, skipped, codes, variables, fileRoles } = reading;
   const origin = attr(project, 'origin');
+  // Recordings first: a Transcript with a text of its own adds a source.
+  const mediaWarnings = resolveMedia(reading.media, reading.byTextPath, ctx, origin, (t) => reading.readTranscript(t));
+  const { r, sink, sources, sourceByGuid, sourceVariables, descriptions, skipped, codes, variables, fileRoles } = reading;
+  r.warnings.push(...mediaWarnings);
   const valuesOf = (node: XmlNode, where: string) => reading.valuesOf(node, where);
   if (sink.missing.length) {
     r.warnings.push(

@@ -1,10 +1,12 @@
 // The part of reading project.qde that runs as the file streams past (qdeRead.ts): the users,
 // codebook and variables, which the schema puts first, and then each element of <Sources> as
-// it closes, a text source (or a PDF's text) read with its selections, the others counted.
+// it closes, a text source (or a PDF's text) read with its selections, a recording kept for
+// qdeMedia.ts, pictures counted.
 import type { AttributeDef, AttributeValue, Code, RoleDef, Source } from '../../core/shared';
 import { readGuid } from './guid';
 import { PROJECT_NAMESPACE } from './qdeWrite';
 import type { ReadContext } from './qdeRead';
+import { readMediaElement, textPathKey, type MediaElement, type MediaTranscript } from './qdeMedia';
 import { Reader, type SourceSink } from './qdeReader';
 import { parseRolesDescription, readVariableValue } from './variablesXml';
 import { attr, child, children, rootNamespace, textOf, type XmlNode } from './xml';
@@ -44,6 +46,13 @@ export class SourcesReading {
   readonly sourceVariables = new Map<string, { def: VariableDef; value: AttributeValue }[]>();
   readonly descriptions = new Map<string, string>();
   readonly skipped: Record<string, number> = {};
+  /**
+   * Sources by their text file, for the recordings' Transcripts that share it (qdeMedia.ts);
+   * null for a TextSource whose text the archive lacks (already reported as missing).
+   */
+  readonly byTextPath = new Map<string, Source | null>();
+  /** Recordings, resolved once every TextSource is read. */
+  readonly media: MediaElement[] = [];
 
   constructor(
     private readonly ctx: ReadContext,
@@ -87,7 +96,10 @@ export class SourcesReading {
     const { r, sink, skipped } = this;
     if (tag === 'TextSource') {
       const title = (attr(node, 'name') ?? '').trim() || (attr(node, 'plainTextPath') ?? '').replace(/^.*[\\/]/, '') || 'Untitled source';
-      this.add(node, r.readTextSource(node, title, attr(node, 'guid'), sink), `Source "${title}"`);
+      const source = r.readTextSource(node, title, attr(node, 'guid'), sink);
+      this.add(node, source, `Source "${title}"`);
+      const key = textPathKey(attr(node, 'plainTextPath'));
+      if (key && !this.byTextPath.get(key)) this.byTextPath.set(key, source);
     } else if (tag === 'PDFSource') {
       const title = (attr(node, 'name') ?? '').trim() || 'Untitled PDF';
       const representation = child(node, 'Representation');
@@ -99,10 +111,18 @@ export class SourcesReading {
       }
       // The PDF's text layer is a text source of its own; its guid stands for the PDF.
       this.add(node, r.readTextSource(representation, title, attr(node, 'guid'), sink), `Source "${title}"`);
+    } else if (tag === 'AudioSource' || tag === 'VideoSource') {
+      this.media.push(readMediaElement(tag, node));
     } else {
-      const what = tag === 'PictureSource' ? 'picture' : tag === 'AudioSource' ? 'audio source' : 'video source';
-      skipped[what] = (skipped[what] ?? 0) + 1;
+      skipped['picture'] = (skipped['picture'] ?? 0) + 1;
     }
+  }
+
+  /** A recording's Transcript with a text of its own, read as a transcript. */
+  readTranscript(transcript: MediaTranscript): Source | null {
+    const source = this.r.readTextSource(transcript.node, transcript.title, transcript.guid, this.sink);
+    this.add(transcript.node, source, `Transcript "${transcript.title}"`);
+    return source;
   }
 
   private add(node: XmlNode, source: Source | null, where: string): void {

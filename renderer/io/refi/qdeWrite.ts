@@ -3,7 +3,8 @@
 //   participants -> Cases with Role, Site, Group and attributes as Variables;
 //   transcripts -> TextSources (plain text in sources/, positions in code points) with the
 //   wave and the speakers' roles as Variables; the files they came from -> one project Note
-//   (provenanceNote.ts);
+//   (provenanceNote.ts); their recordings -> AudioSources and VideoSources whose Transcript is
+//   the same text file, its times as SyncPoints (mediaXml.ts);
 //   each coding -> one PlainTextSelection holding one Coding (memo as Description);
 //   memos -> Notes, each text both inline and as a file in sources/ (plainTextPath: QualCoder
 //   reads only that), referenced from what they are about (a participant through a Link, as
@@ -18,6 +19,7 @@
 // always gives the same bytes, which makes backups comparable.
 import { DEFAULT_ROLES, DEFAULT_WAVES, GROUPS, live, type Coding, type Memo, type ProjectSnapshot, type Source } from '../../core/shared';
 import { codesXml } from './codesXml';
+import { mediaSourceXml } from './mediaXml';
 import { CONSENSUS_NOTE_GUID, CONSENSUS_NOTE_NAME, consensusNoteText } from './consensusNote';
 import { PROVENANCE_NOTE_GUID, PROVENANCE_NOTE_NAME, provenanceNoteText } from './provenanceNote';
 import { derivedGuid, guidFor } from './guid';
@@ -290,6 +292,12 @@ export function* projectXmlSteps(
         ),
       );
       yield source;
+    }
+    // Recordings after every text: an importer meets the TextSource its Transcript shares first.
+    const mediaOf = new Map((project.media ?? []).map((m) => [m.sourceId, m]));
+    for (const source of sources) {
+      const media = mediaOf.get(source.id);
+      if (media) out.push(mediaSourceXml(source, media, `internal://${sourcePath(source)}`, utf16));
     }
     out.push('</Sources>');
   }

@@ -25,8 +25,12 @@ describe('real files from other tools', () => {
     expect(all).toMatch(/8 text sources not imported because the archive does not hold its text/);
     expect(all).toMatch(/Mabel\.txt \(internal:\/\/B2F54555-0D2D-43B2-B40C-2A1C048F5F1C\.txt, 3 codings\)/);
     expect(all).toMatch(/1 picture not imported/);
-    expect(all).toMatch(/1 audio source not imported/);
-    expect(all).toMatch(/2 video sources not imported/);
+    // Recordings are named, not carried (their transcripts' texts are not in this archive either).
+    expect(all).toMatch(
+      /The audio recording "Jeanine's Breakfast.m4a" is named \(relative:\/\/\/DF370983-F009-4D47-8615-711633FA9DE6.m4a\) but not carried/,
+    );
+    expect(all).toMatch(/The video recording "1960s Coca Cola commercial.mp4" is named/);
+    expect(all).toMatch(/The video recording "1994 Diet Coke-Diet Coke Break.mp4" is named/);
     expect(all).toMatch(/4 PDF area selections not imported/);
     // Its 16 document and code groups are kept as sets (the documents' text is not in the file).
     expect(project.sets!.map((set) => [set.name, set.codeIds.length])).toEqual([
