@@ -158,8 +158,22 @@ export interface AppInfo {
  * sends: the page cannot ask for any other file on the disk.
  */
 export const RECORDING_PATH = '/recording/';
-/** The media files a recording may be (core/media's RECORDING_TYPES, which main checks too). */
-export const RECORDING_FILE_EXTENSIONS = ['mp3', 'm4a', 'wav', 'ogg', 'oga', 'opus', 'webm', 'mp4'] as const;
+/**
+ * The media files a recording may be, and the type each is served as (Opus files are Ogg): the
+ * same as core/media's RECORDING_TYPES, which the core cannot import from here (a test keeps
+ * the two equal).
+ */
+export const RECORDING_MEDIA_TYPES = {
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  webm: 'video/webm',
+  mp4: 'video/mp4',
+} as const;
+export const RECORDING_FILE_EXTENSIONS = Object.keys(RECORDING_MEDIA_TYPES) as readonly (keyof typeof RECORDING_MEDIA_TYPES)[];
 
 export interface LinkRecordingArgs {
   /** The dialog's title, e.g. "Link the recording of Kieran, Time 2". */

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { RECORDING_PATH } from './contract.js';
+import { RECORDING_MEDIA_TYPES, RECORDING_PATH } from './contract.js';
 import { grantFor } from './recordingLinks.js';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
 
@@ -32,18 +32,6 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Linked recordings by extension (RECORDING_FILE_EXTENSIONS); Opus files are Ogg. */
-const MEDIA_MIME: Record<string, string> = {
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.webm': 'video/webm',
-  '.mp4': 'video/mp4',
 };
 
 /**
@@ -137,7 +125,9 @@ export async function recordingResponse(userData: string, url: string, rangeHead
   if (!info?.isFile() || info.size !== grant.size) return plain(404, 'Not found');
   const size = info.size;
   const headers: Record<string, string> = {
-    'Content-Type': MEDIA_MIME[path.extname(grant.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type':
+      RECORDING_MEDIA_TYPES[path.extname(grant.path).slice(1).toLowerCase() as keyof typeof RECORDING_MEDIA_TYPES] ??
+      'application/octet-stream',
     'Accept-Ranges': 'bytes',
     // The same token may stand for a file found again elsewhere: never reuse old bytes.
     'Cache-Control': 'no-store',

@@ -143,5 +143,14 @@ export async function newProjectImporting(page: Page, name: string, files: FileP
   await (await chooser).setFiles(files);
 }
 
+/** The Coding tab, with `coder` added as this computer's coder and `transcript` chosen. */
+export async function startCoding(page: Page, coder: string, transcript: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Coding' }).click();
+  await page.getByLabel('New coder name').fill(coder);
+  await page.getByRole('button', { name: 'Add me as a coder' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByLabel('Transcript to code').selectOption({ label: transcript });
+}
+
 /** A file as playwright hands it to a file chooser. */
 export type FilePayload = { name: string; mimeType: string; buffer: Buffer };

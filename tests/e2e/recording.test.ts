@@ -5,8 +5,8 @@
 // plays alone and stops at its end, and Retrieval shows when it is said; after a reload the
 // recording is still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWav } from '../fixtures/makeWav';
-import { newProjectImporting, screenshot, sharedPage, startApp, type App } from './harness';
+import { CUES, cuesVtt, cuesWav } from './recordingFixtures';
+import { newProjectImporting, screenshot, sharedPage, startApp, startCoding, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -16,20 +16,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Six cues of 4 s, one every 5 s: the interviewer asks, Kieran answers. */
-const CUES = [
-  ['Interviewer', 'How are things at home these days?'],
-  ['Kieran', 'Calmer. I walk away now when I feel it building.'],
-  ['Interviewer', 'What helps you walk away?'],
-  ['Kieran', 'The time out plan from the group. I say it out loud.'],
-  ['Interviewer', 'Does your partner know the plan?'],
-  ['Kieran', 'She does. We wrote it down together in week six.'],
-] as const;
-const clock = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`;
-const VTT = `WEBVTT\n\n${CUES.map(([who, said], i) => `${clock(i * 5)} --> ${clock(i * 5 + 4)}\n<v ${who}>${said}`).join('\n\n')}\n`;
+const VTT = cuesVtt();
 /** The same interview typed without times: the researcher syncs it while listening. */
 const UNTIMED = CUES.map(([who, said]) => `${who === 'Kieran' ? 'Dale' : who}: ${said}`).join('\n\n');
-const WAV = makeWav({ seconds: 30, tones: CUES.map((_, i) => ({ from: i * 5, to: i * 5 + 4, hz: 220 + 60 * i })) });
+const WAV = cuesWav();
 
 const playing = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
@@ -52,11 +42,7 @@ describe('listening while coding', () => {
       ]);
       await page.getByRole('button', { name: 'Import 2 transcripts' }).click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page.getByRole('tab', { name: 'Coding' }).click();
-      await page.getByLabel('New coder name').fill('Tess');
-      await page.getByRole('button', { name: 'Add me as a coder' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page.getByLabel('Transcript to code').selectOption({ label: 'Kieran_T2' });
+      await startCoding(page, 'Tess', 'Kieran_T2');
       await page.locator('.transcript-editor [data-turn]').nth(5).waitFor();
     },
   );

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWav } from '../fixtures/makeWav';
+import { cuesVtt, cuesWav } from './recordingFixtures';
 import { installFakePreload } from './fakePreload';
-import { screenshot, sharedPage, startApp, type App } from './harness';
+import { screenshot, sharedPage, startApp, startCoding, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -19,15 +19,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const CUES = [
-  ['Interviewer', 'How are things at home these days?'],
-  ['Kieran', 'Calmer. I walk away now when I feel it building.'],
-  ['Interviewer', 'What helps you walk away?'],
-  ['Kieran', 'The time out plan from the group. I say it out loud.'],
-] as const;
-const clock = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`;
-const VTT = `WEBVTT\n\n${CUES.map(([who, said], i) => `${clock(i * 5)} --> ${clock(i * 5 + 4)}\n<v ${who}>${said}`).join('\n\n')}\n`;
-const WAV = makeWav({ seconds: 20, tones: CUES.map((_, i) => ({ from: i * 5, to: i * 5 + 4, hz: 220 + 60 * i })) });
+const VTT = cuesVtt(4);
+const WAV = cuesWav(4);
 const SHA = createHash('sha256').update(WAV).digest('hex');
 const TOKEN = '3f1e2d4c-5b6a-4789-8abc-def012345678';
 const linked = (path: string, sha256 = SHA) => ({ token: TOKEN, fileName: 'Kieran_T2.wav', path, size: WAV.length, sha256 });
@@ -73,11 +66,7 @@ describe('a recording linked to a file on the computer (desktop app)', () => {
       await page.getByRole('button', { name: 'Choose files…' }).click();
       await page.getByRole('button', { name: 'Import 1 transcript' }).click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page.getByRole('tab', { name: 'Coding' }).click();
-      await page.getByLabel('New coder name').fill('Tess');
-      await page.getByRole('button', { name: 'Add me as a coder' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page.getByLabel('Transcript to code').selectOption({ label: 'Kieran_T2' });
+      await startCoding(page, 'Tess', 'Kieran_T2');
       await page.locator('.transcript-editor [data-turn]').nth(3).waitFor();
     },
     installFakePreload,

@@ -2,7 +2,7 @@
 // short WebM (a canvas that changes colour each second, and a tone) with MediaRecorder; it is
 // attached, shown as a picture above the transcript, and played from a turn.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newProjectImporting, screenshot, sharedPage, startApp, type App } from './harness';
+import { newProjectImporting, screenshot, sharedPage, startApp, startCoding, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -28,11 +28,7 @@ describe('a video beside its transcript', () => {
       await newProjectImporting(page, 'Video', [{ name: 'Leanne_T1.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) }]);
       await page.getByRole('button', { name: 'Import 1 transcript' }).click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page.getByRole('tab', { name: 'Coding' }).click();
-      await page.getByLabel('New coder name').fill('Tess');
-      await page.getByRole('button', { name: 'Add me as a coder' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-      await page.getByLabel('Transcript to code').selectOption({ label: 'Leanne_T1' });
+      await startCoding(page, 'Tess', 'Leanne_T1');
       await page.locator('.transcript-editor [data-turn]').nth(1).waitFor();
     },
   );

@@ -5,7 +5,14 @@ import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, RECORDING_BYTES_MAX, RECORDING_FILE_EXTENSIONS, type LinkedRecordingFile } from '../../electron/contract';
+import {
+  CHANNELS,
+  RECORDING_BYTES_MAX,
+  RECORDING_FILE_EXTENSIONS,
+  RECORDING_MEDIA_TYPES,
+  type LinkedRecordingFile,
+} from '../../electron/contract';
+import { RECORDING_TYPES } from '../../renderer/core/media';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { forgetLoadedLinks, grantFor } from '../../electron/recordingLinks';
 import { APP_INDEX_URL } from '../../electron/security';
@@ -151,6 +158,13 @@ describe('recording:unlink', () => {
     await call(CHANNELS.unlinkRecording, { token: linked.token });
     await expect(call(CHANNELS.recordingStatus, refOf(linked))).resolves.toBe('missing');
     await expect(call(CHANNELS.unlinkRecording, { token: 'not-a-token' })).rejects.toThrow('recording:unlink: token must be');
+  });
+});
+
+describe('what a recording may be', () => {
+  it('is the same in main as in the page’s core (which cannot import the contract)', () => {
+    const page = Object.fromEntries(Object.entries(RECORDING_TYPES).map(([ext, type]) => [ext.slice(1), type]));
+    expect(RECORDING_MEDIA_TYPES).toEqual(page);
   });
 });
 
