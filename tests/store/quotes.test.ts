@@ -104,7 +104,7 @@ describe('export files', () => {
     expect([...xlsx.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx
     expect(new TextDecoder().decode(await quotesFile(prepared, 'md'))).toMatch(/^# Quotes for Paper 1\n/);
     expect(quotesClipboardText(prepared, 'table').split('\n')[2]).toBe(
-      `2\tWe talk. 🇬🇧 [family] first.\t(Dale, Time 2)\tRespectful communication\t\tPaper 1\tDale T2\t${quotes[1]!.start}\t${quotes[1]!.end}\tno`,
+      `2\tWe talk. 🇬🇧 [family] first.\t(Dale, Time 2)\tRespectful communication\t\tPaper 1\tDale T2\t${quotes[1]!.start}\t${quotes[1]!.end}\t\tno`,
     );
   }, 30_000); // builds and reads back a .docx: seconds on a loaded 2-core machine
 

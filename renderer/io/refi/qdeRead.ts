@@ -92,13 +92,13 @@ function finishProject(
   // Recordings first: a Transcript with a text of its own adds a source.
   const mediaWarnings = resolveMedia(reading.media, reading.byTextPath, ctx, origin, (t) => reading.readTranscript(t));
   const { r, sink, sources, sourceByGuid, sourceVariables, descriptions, skipped, codes, variables, fileRoles } = reading;
-  r.warnings.push(...mediaWarnings);
   const valuesOf = (node: XmlNode, where: string) => reading.valuesOf(node, where);
   if (sink.missing.length) {
     r.warnings.push(
       `${plural(sink.missing.length, 'text source')} not imported because the archive does not hold its text: ${sink.missing.join('; ')}.`,
     );
   }
+  r.warnings.push(...mediaWarnings);
   for (const [what, n] of Object.entries(skipped))
     r.warnings.push(`${plural(n, what)} not imported: this workbench holds text transcripts only.`);
   if (sink.switched.length)
