@@ -12,7 +12,7 @@ import {
   RECORDING_MEDIA_TYPES,
   type LinkedRecordingFile,
 } from '../../electron/contract';
-import { RECORDING_TYPES } from '../../renderer/core/media';
+import { PEAKS_MAX_BYTES, RECORDING_TYPES } from '../../renderer/core/media';
 import { registerIpcHandlers } from '../../electron/ipc';
 import { forgetLoadedLinks, grantFor } from '../../electron/recordingLinks';
 import { APP_INDEX_URL } from '../../electron/security';
@@ -165,6 +165,8 @@ describe('what a recording may be', () => {
   it('is the same in main as in the page’s core (which cannot import the contract)', () => {
     const page = Object.fromEntries(Object.entries(RECORDING_TYPES).map(([ext, type]) => [ext.slice(1), type]));
     expect(RECORDING_MEDIA_TYPES).toEqual(page);
+    // The largest file whose waveform main hands over is the largest the page draws one for.
+    expect(RECORDING_BYTES_MAX).toBe(PEAKS_MAX_BYTES);
   });
 });
 

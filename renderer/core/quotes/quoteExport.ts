@@ -54,7 +54,6 @@ export function prepareQuotes(
   redactions: readonly Redaction[],
 ): PreparedExport {
   const sources = new Map(project.sources.map((s) => [s.id, s]));
-  const titles = new Map(project.sources.map((s) => [s.id, s.title]));
   const leaks: ExportLeak[] = [];
   const unredacted = leakChecker(redactions);
   const check = (item: number, place: LeakPlace, text: string) => {
@@ -69,7 +68,7 @@ export function prepareQuotes(
       codes: entry.quote.codeIds.map((id) => codePathText(project.codes, id)).filter(Boolean),
       label: entry.label?.trim() ?? '',
       usedIn: entry.usedIn?.trim() ?? '',
-      transcript: titles.get(entry.quote.sourceId) ?? '',
+      transcript: sources.get(entry.quote.sourceId)?.title ?? '',
       start: entry.quote.start,
       end: entry.quote.end,
       time: clockAt(sources.get(entry.quote.sourceId), entry.quote.start),

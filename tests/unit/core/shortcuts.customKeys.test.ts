@@ -12,17 +12,9 @@ import {
   shortcutSheet,
   SHORTCUTS,
   withOverrides,
-  type KeyPress,
 } from '../../../renderer/core/shortcuts';
+import { press } from '../../fixtures/keyPress';
 
-const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  ...mods,
-});
 const label = (keys: string) => keysLabel(keys, false);
 const problem = (id: Parameters<typeof keyChangeProblem>[0], keys: string) => keyChangeProblem(id, keys, SHORTCUTS, label);
 

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isShortcut,
-  keysLabel,
-  keysOf,
-  matchShortcut,
-  SCOPE_LABELS,
-  shortcutSheet,
-  SHORTCUTS,
-  type KeyPress,
-} from '../../../renderer/core/shortcuts';
-
-const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  ...mods,
-});
+import { isShortcut, keysLabel, keysOf, matchShortcut, SCOPE_LABELS, shortcutSheet, SHORTCUTS } from '../../../renderer/core/shortcuts';
+import { press } from '../../fixtures/keyPress';
 
 describe('the shortcut registry', () => {
   it('gives every shortcut its own id, a known scope and a label', () => {
