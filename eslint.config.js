@@ -19,7 +19,7 @@ export const LAYERS = {
   // Pure domain: no platform, no app layer; only pure libraries, by name.
   core: { layers: [], packages: ['fuse.js', 'unhomoglyph', 'stemmer', '@eslint-community/regexpp', 'stopword'] },
   // File formats as functions over bytes and strings.
-  io: { layers: ['core'], packages: ['fflate', '@noble/hashes', 'saxes', 'papaparse', 'exceljs', 'docx', 'mammoth', 'pdfjs-dist'] },
+  io: { layers: ['core'], packages: ['fflate', 'pako', '@noble/hashes', 'saxes', 'papaparse', 'exceljs', 'docx', 'mammoth', 'pdfjs-dist'] },
   // Sample study data (text and codings), plain modules.
   sample: { layers: ['core'], packages: [] },
   // Dexie: the databases, migrations, repositories, undo.

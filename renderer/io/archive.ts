@@ -6,7 +6,15 @@ import { deflateSync } from 'fflate';
 import { ImportError } from '../core/shared';
 import { sha256Hex } from './hash';
 import { crc32, isZip, readZipEntriesAsync } from './zip';
-import { zipDeflated, type DeflatedEntry } from './zipWrite';
+import {
+  concatBytes,
+  deflatedInPieces,
+  PIECE_BYTES,
+  zipDeflated,
+  type DeflatedEntry,
+  type DeflateLevel,
+  type PieceDeflate,
+} from './zipWrite';
 
 export const ARCHIVE_FORMAT = 'mirabal-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -86,8 +94,13 @@ export function utf8(text: string): Uint8Array {
   return out.slice(0, first.written + second.written);
 }
 
-/** A table's records, or the records still being read. */
-export type ArchiveTableInput = readonly Record<string, unknown>[] | Promise<readonly Record<string, unknown>[]>;
+type ArchiveRecords = readonly Record<string, unknown>[];
+
+/**
+ * A table's records, or the records still being read: all at once, or (a big table) in
+ * batches as they are read, which must come in key order (IndexedDB's), as the entry does.
+ */
+export type ArchiveTableInput = ArchiveRecords | Promise<ArchiveRecords> | AsyncIterable<ArchiveRecords>;
 
 /**
  * Deflate levels. Up to 1 MiB an entry is deflated at 6, fflate's default and what every
@@ -96,16 +109,88 @@ export type ArchiveTableInput = readonly Record<string, unknown>[] | Promise<rea
  * at 3, 0.4 s at 1, for 6.4, 7.0 and 7.3 MB. The whole archive grows from 8.4 to 9.4 MB, and
  * its export fits in the 3 s target with room to spare on a busy machine.
  */
-const LEVEL = 6;
-const BIG_LEVEL = 1;
+const LEVEL: DeflateLevel = 6;
+const BIG_LEVEL: DeflateLevel = 1;
 const BIG_ENTRY = 1024 * 1024;
 
 /** The deflate level of an entry of `size` bytes. */
-export const entryLevel = (size: number) => (size > BIG_ENTRY ? BIG_LEVEL : LEVEL);
+export const entryLevel = (size: number): DeflateLevel => (size > BIG_ENTRY ? BIG_LEVEL : LEVEL);
 
-/** An entry's bytes, deflated, with what its zip records need. */
+/** A small entry's bytes, deflated whole at `LEVEL`, with what its zip records need. */
 function deflated(path: string, bytes: Uint8Array): DeflatedEntry {
   return { name: path, data: deflateSync(bytes, { level: entryLevel(bytes.length) }), crc: crc32(bytes), size: bytes.length };
+}
+
+/** A table's records in key order, a batch at a time: sorted here unless they come in batches. */
+async function* inKeyOrder(table: string, input: ArchiveTableInput): AsyncGenerator<ArchiveRecords> {
+  if (!(Symbol.asyncIterator in input)) return yield sorted(table, await input);
+  const key = ARCHIVE_TABLE_KEYS[table] ?? 'id';
+  let previous: string | number | undefined;
+  for await (const batch of input) {
+    for (const record of batch) {
+      const value = record[key] as string | number;
+      if (previous !== undefined && !(previous < value)) throw new Error(`The records of ${table} did not come in key order.`);
+      previous = value;
+    }
+    yield batch;
+  }
+}
+
+/**
+ * A table's entry text (tableJson's very bytes) as UTF-8 pieces of about PIECE_BYTES, each made
+ * when pulled and kept in `made`, its records counted in `count`: a big table's pieces are
+ * deflated (on a deflate worker too) while the next ones are made and its records still read,
+ * never one 300 MB string.
+ */
+async function* tableJsonPieces(table: string, input: ArchiveTableInput, made: Uint8Array[], count: { records: number }) {
+  let parts = ['['];
+  let length = 1;
+  const flush = () => {
+    const piece = utf8(parts.join(''));
+    made.push(piece);
+    parts = [];
+    length = 0;
+    return piece;
+  };
+  for await (const batch of inKeyOrder(table, input)) {
+    for (const record of batch) {
+      const json = (count.records++ ? ',' : '') + JSON.stringify(record);
+      parts.push(json);
+      length += json.length;
+      if (length >= PIECE_BYTES) yield flush();
+    }
+  }
+  parts.push(']');
+  yield flush();
+}
+
+/**
+ * A table's entry, its bytes and its count of records. Up to BIG_ENTRY it is deflated whole
+ * (the bytes archives always had); a bigger one is deflated in pieces (io/zipWrite.ts), which
+ * the archive worker shares with a deflate worker: at ten times the study its 311 MB of
+ * transcripts took 7-10 s to deflate on one thread, and their JSON 4-7 s more before the
+ * first byte was deflated, after 6-10 s of reading.
+ */
+async function tableEntry(
+  path: string,
+  table: string,
+  input: ArchiveTableInput,
+  deflatePieces?: PieceDeflate,
+): Promise<{ entry: DeflatedEntry; bytes: Uint8Array; count: number }> {
+  const made: Uint8Array[] = [];
+  const count = { records: 0 };
+  const pieces = tableJsonPieces(table, input, made, count);
+  await pieces.next(); // the first piece, into `made`
+  const second = await pieces.next();
+  const first = made[0]!;
+  if (second.done && first.length <= BIG_ENTRY) return { entry: deflated(path, first), bytes: first, count: count.records };
+  async function* all() {
+    yield first;
+    if (!second.done) yield second.value;
+    yield* pieces;
+  }
+  const entry = await deflatedInPieces(path, all(), BIG_LEVEL, deflatePieces);
+  return { entry, bytes: concatBytes(made), count: count.records };
 }
 
 /**
@@ -113,23 +198,24 @@ function deflated(path: string, bytes: Uint8Array): DeflatedEntry {
  * as soon as its records are there: store/archive.ts passes the tables still being read, so
  * the slow reads of the big ones overlap with the work on the others. The entries go into the
  * zip in name order whatever order they were ready in, so the bytes never depend on timing.
- * The deflate stays on this thread: on a worker of its own (as a .qdpx export's) a save took
- * 29 s against 25 s at ten times the study, and the same at study scale; reading is the slow part.
+ * Entries are deflated on this thread, a big one's pieces shared with `deflatePieces` (the
+ * archive worker's deflate worker): whole entries sent to a worker of their own (as a .qdpx
+ * export's) made a save at ten times the study slower, 29 s against 25 s, as the one big entry
+ * was still deflated on one thread while this one waited.
  */
 export async function writeArchive(
   tables: Record<string, ArchiveTableInput>,
   info: { appVersion: string; schemaVersion: number; project: ArchiveProject },
+  /** Where a big entry's pieces are deflated: on this thread unless given. */
+  deflatePieces?: PieceDeflate,
 ): Promise<Uint8Array> {
   const names = Object.keys(tables).sort();
   const packed = new Map<string, { entry: DeflatedEntry; hash: Promise<string>; count: number }>();
   await Promise.all(
     names.map(async (name) => {
-      const records = await tables[name]!;
-      const path = `tables/${name}.json`;
-      const bytes = utf8(tableJson(name, records));
-      // Not awaited here: the digest runs (off the main thread in Chromium) during the deflate.
-      const hash = sha256Hex(bytes);
-      packed.set(name, { entry: deflated(path, bytes), hash, count: records.length });
+      const { entry, bytes, count } = await tableEntry(`tables/${name}.json`, name, tables[name]!, deflatePieces);
+      // Not awaited here: the digest runs off this thread in Chromium.
+      packed.set(name, { entry, hash: sha256Hex(bytes), count });
     }),
   );
   const ready = names.map((name) => packed.get(name)!);

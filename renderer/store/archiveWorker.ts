@@ -4,6 +4,7 @@
 // it never creates one.
 import type { ArchiveManifest } from '../io/archive';
 import { archiveOf } from './archiveTables';
+import { openPieceDeflater } from './deflateOffThread';
 import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
 import { sendError, type SentError } from './workerErrors';
 
@@ -42,10 +43,14 @@ function openExisting(name: string): Promise<IDBDatabase> {
 
 async function exportDatabase(dbName: string, project: ArchiveManifest['project']): Promise<void> {
   const idb = await openExisting(dbName);
+  // The big entries' pieces shared with a deflate worker of its own (store/deflateOffThread.ts).
+  const pieces = await openPieceDeflater();
   try {
-    const bytes = await archiveOf(idb, project, (done, total) => scope.postMessage({ type: 'progress', done, total }));
+    const progress = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
+    const bytes = await archiveOf(idb, project, progress, pieces.deflatePieces);
     scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
   } finally {
+    pieces.close();
     idb.close();
   }
 }

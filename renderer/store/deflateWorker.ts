@@ -1,7 +1,9 @@
 // A deflater on a thread of its own, started by the .qdpx worker: the writer makes
 // the next entry's bytes while this one deflates the last (store/deflateOffThread.ts). Entries
 // come in pieces, each moved here; they go back whole, moved too, when the writer finishes.
-import { deflaterHere, type DeflatedEntry, type DeflateLevel, type EntryDeflater } from '../io/zipWrite';
+// The archive worker sends it pieces of one big entry instead, each deflated and sent back at
+// once, while it deflates other pieces of the same entry itself.
+import { deflatePiece, deflaterHere, type DeflatedEntry, type DeflateLevel, type EntryDeflater } from '../io/zipWrite';
 import { sendError, type SentError } from './workerErrors';
 import { movableBuffer } from './workerLine';
 
@@ -9,7 +11,9 @@ export type DeflateRequest =
   /** Answered at once: the worker has started, so bytes can be moved to it. */
   | { type: 'ready' }
   | { type: 'push'; name: string; bytes: Uint8Array; last: boolean; level: DeflateLevel | undefined }
-  | { type: 'finish' };
+  | { type: 'finish' }
+  /** One piece of a big entry (io/zipWrite.ts deflatePiece), answered at once: nothing is kept. */
+  | { type: 'piece'; entry: number; index: number; bytes: Uint8Array; level: DeflateLevel; last: boolean };
 
 export type DeflateReply =
   | { type: 'ready' }
@@ -17,6 +21,7 @@ export type DeflateReply =
   | { type: 'pushed'; size: number }
   | { type: 'closed'; name: string }
   | { type: 'finished'; entries: DeflatedEntry[] }
+  | { type: 'piece'; entry: number; index: number; data: Uint8Array }
   | { type: 'error'; error: SentError };
 
 const scope = self as unknown as {
@@ -31,6 +36,10 @@ let failed: unknown = null;
 scope.onmessage = async ({ data }) => {
   try {
     if (data.type === 'ready') return scope.postMessage({ type: 'ready' });
+    if (data.type === 'piece') {
+      const deflated = deflatePiece(data.bytes, data.level, data.last);
+      return scope.postMessage({ type: 'piece', entry: data.entry, index: data.index, data: deflated }, movableBuffer(deflated));
+    }
     if (data.type === 'push') {
       if (failed) return;
       deflater ??= deflaterHere((name) => scope.postMessage({ type: 'closed', name }));

@@ -5,8 +5,8 @@
 // writer as an error.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeQdpx } from '../../renderer/io/qdpx';
-import { deflaterOffThread, WORKER_BACKLOG } from '../../renderer/store/deflateOffThread';
-import { deflaterHere } from '../../renderer/io/zipWrite';
+import { deflaterOffThread, openPieceDeflater, WORKER_BACKLOG } from '../../renderer/store/deflateOffThread';
+import { deflatePiecesHere, deflaterHere } from '../../renderer/io/zipWrite';
 import type { DeflateReply, DeflateRequest } from '../../renderer/store/deflateWorker';
 import { smallProject } from '../fixtures/snapshots';
 
@@ -145,5 +145,51 @@ describe('a deflater on its own worker', () => {
     stopping.push('b', new Uint8Array(4), true);
     await new Promise((resolve) => setTimeout(resolve, 0));
     await expect(stopping.finish()).rejects.toThrow(/deflate worker stopped/);
+  });
+});
+
+/** A worker that answers each piece 20 ms late: this thread deflates the pieces in between. */
+class SlowWorker extends StandInWorker {
+  override postMessage(request: DeflateRequest, moved: Transferable[] = []) {
+    if (request.type !== 'piece') return super.postMessage(request, moved);
+    sent.push({ request, moved });
+    const data = structuredClone(request, { transfer: moved });
+    setTimeout(() => workerScope.onmessage?.({ data }), 20);
+  }
+}
+
+describe("a big entry's pieces shared with a worker", () => {
+  const pieces = Array.from({ length: 7 }, (_, i) => new TextEncoder().encode(`piece ${i} of a transcript `.repeat(2000 + i)));
+
+  it('gives the bytes of a deflate on this thread, two pieces waiting on the worker and the rest done here', async () => {
+    const here = await deflatePiecesHere(pieces, 1);
+    vi.stubGlobal('Worker', SlowWorker);
+    const shared = await openPieceDeflater();
+    try {
+      expect(await shared.deflatePieces(pieces, 1)).toEqual(here);
+      const toWorker = sent.filter((s) => s.request.type === 'piece');
+      expect(toWorker.map((s) => s.request.type === 'piece' && s.request.index)).toEqual([0, 1]);
+      // Copies are moved: the pieces given stay whole here (their JSON is hashed after).
+      expect(toWorker.every((s) => s.moved.length === 1)).toBe(true);
+      expect(pieces.every((p) => p.length > 0)).toBe(true);
+      // Two entries at once on the same worker (an archive's tables are): each gets its own pieces.
+      const other = pieces.slice(0, 3).reverse();
+      const [a, b] = await Promise.all([shared.deflatePieces(pieces, 6), shared.deflatePieces(other, 1)]);
+      expect(a).toEqual(await deflatePiecesHere(pieces, 6));
+      expect(b).toEqual(await deflatePiecesHere(other, 1));
+    } finally {
+      shared.close();
+    }
+  });
+
+  it('deflates every piece here when no worker starts, and reports a worker that stops', async () => {
+    vi.stubGlobal('Worker', WorkerThatCannotStart);
+    const alone = await openPieceDeflater();
+    expect(await alone.deflatePieces(pieces, 1)).toEqual(await deflatePiecesHere(pieces, 1));
+    expect(sent.filter((s) => s.request.type === 'piece')).toEqual([]);
+
+    vi.stubGlobal('Worker', WorkerThatStops);
+    const stopping = await openPieceDeflater();
+    await expect(stopping.deflatePieces(pieces, 1)).rejects.toThrow(/deflate worker stopped/);
   });
 });

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { deflateSync, inflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, readZipEntries } from '../../../renderer/io/zip';
-import { concatBytes, deflaterHere, zipDeflated } from '../../../renderer/io/zipWrite';
+import { inflateRawSync } from 'node:zlib';
+import { concatBytes, deflatedInPieces, deflatePiecesHere, deflaterHere, withLast, zipDeflated } from '../../../renderer/io/zipWrite';
 
 const entries = fc.uniqueArray(
   fc.record({
@@ -102,5 +103,44 @@ describe('deflaterHere', () => {
     expect(() => deflater.push('a', new Uint8Array(3), true)).toThrow(/a was closed already/);
     deflater.push('b', new Uint8Array(3), false);
     await expect(deflater.finish()).rejects.toThrow(/left open: b/);
+  });
+});
+
+describe('an entry deflated in pieces', () => {
+  const pieces = fc.array(
+    fc.oneof(
+      fc.uint8Array({ maxLength: 5000 }),
+      fc.string({ maxLength: 3000 }).map((s) => new TextEncoder().encode(s.repeat(3))),
+    ),
+    { maxLength: 6 },
+  );
+
+  it('is one deflate stream that fflate and zlib inflate to the whole, with its CRC and size', async () => {
+    await fc.assert(
+      fc.asyncProperty(pieces, fc.constantFrom(1 as const, 6 as const), async (list, level) => {
+        const whole = concatBytes(list);
+        const entry = await deflatedInPieces('t.json', list, level);
+        expect(inflateSync(entry.data)).toEqual(whole);
+        expect(new Uint8Array(inflateRawSync(entry.data))).toEqual(whole);
+        expect(entry.crc).toBe(crc32(whole));
+        expect(entry.size).toBe(whole.length);
+        expect(await deflatePiecesHere(list, level)).toHaveLength(Math.max(1, list.length));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('marks only the last piece, and makes one empty piece of none', async () => {
+    const [a, b] = [new Uint8Array([1]), new Uint8Array([2])];
+    const all = async (pieces: Iterable<Uint8Array>) => {
+      const out: [Uint8Array, boolean][] = [];
+      for await (const marked of withLast(pieces)) out.push(marked);
+      return out;
+    };
+    expect(await all([a, b])).toEqual([
+      [a, false],
+      [b, true],
+    ]);
+    expect(await all([])).toEqual([[new Uint8Array(0), true]]);
   });
 });
