@@ -8,12 +8,28 @@ import { toSourceContent, toSourceMeta } from './projectRepo';
 import { createProjectAtomically, listProjects, validateProjectName } from './projects';
 import type { ProjectEntry } from './registry';
 
+/**
+ * Writes in batches, up to IN_FLIGHT transactions at a time: this thread copies the next
+ * batch's records while IndexedDB commits the last (one at a time, the thread waited on each).
+ */
 async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>, done?: () => void): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await write(rows.slice(i, i + size));
-    done?.();
+  const writing: Promise<unknown>[] = [];
+  try {
+    for (let i = 0; i < rows.length; i += size) {
+      const batch = write(rows.slice(i, i + size)).then(() => done?.());
+      batch.catch(() => {}); // awaited below; marked handled while an earlier one is awaited
+      writing.push(batch);
+      if (writing.length >= IN_FLIGHT) await writing.shift();
+    }
+    await Promise.all(writing);
+  } catch (error) {
+    // The others settled first: the half-made project is removed only once nothing writes to it.
+    await Promise.allSettled(writing);
+    throw error;
   }
 }
+
+const IN_FLIGHT = 3;
 
 const SOURCE_BATCH = 50;
 const SET_BATCH = 100;

@@ -9,11 +9,14 @@
 // importing the same file twice gives the same ids.
 import { sha1 } from '@noble/hashes/legacy.js';
 
+const CANONICAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /** A GUID as written by any tool (upper case, braces, spaces) in one form, or null. */
 export function normaliseGuid(raw: string | undefined): string | null {
   if (raw === undefined) return null;
+  // Our own ids (crypto.randomUUID) are already in the one form: 800,000 of them at ten times the study.
+  if (CANONICAL.test(raw)) return raw;
   const m = GUID.exec(raw.trim());
   if (!m) return null;
   const braced = raw.trim().startsWith('{');

@@ -14,7 +14,5 @@ export function decodeEntry(bytes: Uint8Array): { text: string; lossy: boolean }
   }
 }
 
-const encoder = new TextEncoder();
-export function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
-}
+// One UTF-8 encoder for everything written out (../utf8.ts, encodeInto: several times faster on long text).
+export { utf8 } from '../utf8';
