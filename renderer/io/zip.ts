@@ -63,13 +63,27 @@ export function readZipEntries(bytes: Uint8Array, options: ReadZipOptions): Reco
  * three times faster than fflate on a project archive's 30 MB entries.
  */
 export async function readZipEntriesAsync(bytes: Uint8Array, options: ReadZipOptions): Promise<Record<string, Uint8Array>> {
+  const files = wantedEntries(bytes, options);
+  const inflated: Uint8Array[] = [];
+  // A few entries at a time: each stream's hops between writing and reading overlap with the
+  // others' inflating (3,500 texts at ten times the study, one after another, took 5.3 s).
+  let next = 0;
+  const inflateNext = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const data = file.compression === 8 ? await inflateNative(bytes, file, options) : readEntry(bytes, file, options.fileName, options);
+      inflated[i] = checkCrc(data, file, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(INFLATING_AT_ONCE, files.length) }, inflateNext));
+  // In the archive's order, as one at a time gave them (a name met twice keeps its last entry).
   const out: Record<string, Uint8Array> = {};
-  for (const file of wantedEntries(bytes, options)) {
-    const data = file.compression === 8 ? await inflateNative(bytes, file, options) : readEntry(bytes, file, options.fileName, options);
-    out[file.name] = checkCrc(data, file, options);
-  }
+  for (const [i, file] of files.entries()) out[file.name] = inflated[i]!;
   return out;
 }
+
+const INFLATING_AT_ONCE = 4;
 
 function checkCrc(data: Uint8Array, file: CentralRecord, options: ReadZipOptions): Uint8Array {
   if (crc32(data) !== file.crc) {

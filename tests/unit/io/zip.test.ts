@@ -79,6 +79,20 @@ describe.each(readers)('%s: damaged entries', (_, read) => {
     }
   });
 
+  it('gives many entries in the archive order, a name met twice keeping its last entry', async () => {
+    // Twelve entries, some stored and some deflated, so several are inflated at once.
+    const names = Array.from({ length: 12 }, (_, i) => `sources/${String.fromCharCode(108 - i)}.txt`);
+    const zip = zipSync(Object.fromEntries(names.map((n, i) => [n, [strToU8(`${n} `.repeat(50 * i + 1)), { level: i % 2 ? 6 : 0 }]])));
+    const files = await read(zip, options());
+    expect(Object.keys(files)).toEqual(names);
+    for (const [i, n] of names.entries()) expect(new TextDecoder().decode(files[n])).toBe(`${n} `.repeat(50 * i + 1));
+    // The same name twice (fflate will not write it: the second central record renamed by hand).
+    const twice = zipSync({ 'a.txt': strToU8('first'), 'b.txt': strToU8('second') }, { level: 6 });
+    const { central, local } = locate(twice, 'b.txt');
+    twice[central + 46] = twice[local + 30] = 'a'.charCodeAt(0);
+    expect(new TextDecoder().decode((await read(twice, options()))['a.txt'])).toBe('second');
+  });
+
   it('a flipped bit in a stored entry is refused, naming the entry', async () => {
     const zip = zipSync({ 'project.qde': strToU8(TEXT) }, { level: 0 });
     const { data } = locate(zip, 'project.qde');
