@@ -3,6 +3,7 @@
 // tables), off the window's thread. It opens a database to save by name at the version it has;
 // it never creates one.
 import type { ArchiveManifest } from '../io/archive';
+import type { PieceDeflate } from '../io/zipWrite';
 import { archiveOf } from './archiveTables';
 import { openPieceDeflater } from './deflateOffThread';
 import { ArchiveSession, type ArchiveSummary } from './archiveRestore';
@@ -42,16 +43,21 @@ function openExisting(name: string): Promise<IDBDatabase> {
 }
 
 async function exportDatabase(dbName: string, project: ArchiveManifest['project']): Promise<void> {
-  const idb = await openExisting(dbName);
-  // The big entries' pieces shared with a deflate worker of its own (store/deflateOffThread.ts).
-  const pieces = await openPieceDeflater();
+  // The big entries' pieces shared with a deflate worker of its own (store/deflateOffThread.ts),
+  // which starts while the tables are read (waiting for it first held every read back).
+  const opening = openPieceDeflater();
   try {
-    const progress = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
-    const bytes = await archiveOf(idb, project, progress, pieces.deflatePieces);
-    scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
+    const idb = await openExisting(dbName);
+    try {
+      const progress = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
+      const deflatePieces: PieceDeflate = async (pieces, level) => (await opening).deflatePieces(pieces, level);
+      const bytes = await archiveOf(idb, project, progress, deflatePieces);
+      scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
+    } finally {
+      idb.close();
+    }
   } finally {
-    pieces.close();
-    idb.close();
+    (await opening).close();
   }
 }
 
