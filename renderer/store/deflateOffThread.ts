@@ -15,6 +15,7 @@ import {
   type PieceDeflate,
 } from '../io/zipWrite';
 import type { DeflateReply, DeflateRequest } from './deflateWorker';
+import { nextTurn } from './inSteps';
 import { receivedError } from './workerErrors';
 import { movableBuffer } from './workerLine';
 
@@ -92,21 +93,10 @@ export async function deflaterOffThread(onClosed?: (name: string) => void): Prom
     breathe() {
       if (sinceBreath < BREATH) return Promise.resolve();
       sinceBreath = 0;
-      return nextTask();
+      // A turn of its own (a message, not a timer): the worker's answers already waiting come first.
+      return nextTurn();
     },
   };
-}
-
-/** A task of its own, after the worker's answers already waiting (setTimeout would wait 4 ms). */
-function nextTask(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** A deflate worker that has answered, or null where none can start. */
@@ -194,7 +184,7 @@ export async function openPieceDeflater(): Promise<{ deflatePieces: PieceDeflate
           call.out[i] = deflatePiece(piece, level, last);
         }
         // The worker's answers in, before the next piece is made or deflated here.
-        await nextTask();
+        await nextTurn();
       }
       while (call.pending > 0 && !failed) await new Promise<void>((resolve) => (call.wake = resolve));
       if (failed) throw failed;

@@ -5,7 +5,7 @@
 // of 400,000 codings was one task of about a second (measured); in steps, none over ~50 ms.
 
 /** A turn of the event loop that lets the window draw (a message, not a timer: timers nested deeply wait 4 ms each). */
-function nextTurn(): Promise<void> {
+export function nextTurn(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
